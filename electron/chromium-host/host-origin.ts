@@ -1,0 +1,12 @@
+/**
+ * The origin the Chromium host serves the renderer on. `.invalid` is reserved (RFC 2606) and never resolves,
+ * so nothing can reach it except through the host's route handler; `https` makes it a secure context, as
+ * `app://` is in Electron. A fixed origin keeps IndexedDB data between runs of the host.
+ */
+export const HOST_ORIGIN_URL = 'https://kredo.invalid/';
+
+/** The name of the Playwright binding that carries IPC calls from the page to the main services. */
+export const IPC_BINDING_NAME = '__kredoIpc';
+
+/** The function the host calls in the page to deliver main-process events. */
+export const EVENT_DELIVERY_NAME = '__kredoDeliverEvent';

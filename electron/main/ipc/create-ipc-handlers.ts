@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { KredoError } from '../../../shared/errors/kredo-error';
+import type { Bootstrap } from '../../../shared/ipc/contract';
+import { isSafeExternalUrl } from '../security/external-url-policy';
+import type { DesktopPort } from '../services/desktop-port';
+import type { Logger } from '../services/logger';
+import type { SettingsStore } from '../services/settings-store';
+import type { IpcHandlers } from './ipc-handlers';
+
+export interface HandlerDependencies {
+  readonly appInfo: Omit<Bootstrap, 'language' | 'logFilePath'>;
+  readonly settings: SettingsStore;
+  readonly logger: Logger;
+  readonly desktop: DesktopPort;
+}
+
+export function createIpcHandlers(deps: HandlerDependencies): IpcHandlers {
+  const { settings, logger, desktop } = deps;
+  return {
+    getBootstrap: () => ({ ...deps.appInfo, language: settings.get().language, logFilePath: logger.filePath }),
+
+    setLanguage: async ({ language }) => ({ language: (await settings.setLanguage(language)).language }),
+
+    openExternalLink: async ({ url }) => {
+      if (!isSafeExternalUrl(url)) {
+        logger.warn('Refused to open an unsafe external link', { url });
+        throw new KredoError('shell.unsafeUrl');
+      }
+      await desktop.openExternal(url);
+      return { opened: true };
+    },
+
+    openLogFolder: async () => {
+      const folder = path.dirname(logger.filePath);
+      await desktop.openPath(folder);
+      return { path: folder };
+    },
+
+    reportRendererError: ({ message, stack, source }) => {
+      logger.error('Renderer error', { message, stack, source });
+      return {};
+    },
+  };
+}

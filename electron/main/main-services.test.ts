@@ -1,0 +1,63 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../tests/support/temp-dir';
+import { createRecordingDesktop } from '../chromium-host/host-desktop';
+import { createMainServices, type MainServicesOptions } from './main-services';
+import { plaintextSecretCodec } from './services/secret-store';
+
+const APP_PAGE = 'app://kredo/';
+let dir: Awaited<ReturnType<typeof makeTempDir>>;
+let desktop: ReturnType<typeof createRecordingDesktop>;
+
+beforeEach(async () => {
+  dir = await makeTempDir();
+  desktop = createRecordingDesktop();
+});
+afterEach(async () => {
+  await dir.remove();
+});
+
+const options = (overrides: Partial<MainServicesOptions> = {}): MainServicesOptions => ({
+  userDataDir: dir.path,
+  appVersion: '0.1.0',
+  platform: 'linux',
+  host: 'chromium',
+  systemLocales: ['sv-SE'],
+  rendererUrls: [APP_PAGE],
+  secretCodec: plaintextSecretCodec,
+  desktop,
+  ...overrides,
+});
+
+describe('main services', () => {
+  it('starts in the system’s language the first time, and in the chosen one afterwards', async () => {
+    const first = await createMainServices(options());
+    expect(await first.dispatch('app:get-bootstrap', {}, APP_PAGE)).toMatchObject({ ok: true, value: { language: 'sv', host: 'chromium' } });
+    await first.dispatch('settings:set-language', { language: 'nl' }, APP_PAGE);
+    const second = await createMainServices(options({ systemLocales: ['en-GB'] }));
+    expect(await second.dispatch('app:get-bootstrap', {}, APP_PAGE)).toMatchObject({ ok: true, value: { language: 'nl' } });
+  });
+
+  it('tells the renderer when the language changes, whoever changed it (the menu does it this way)', async () => {
+    const services = await createMainServices(options());
+    const delivered: [string, unknown][] = [];
+    services.events.connect((channel, payload) => delivered.push([channel, payload]));
+    await services.settings.setLanguage('en');
+    expect(delivered).toEqual([['settings:language-changed', { language: 'en' }]]);
+  });
+
+  it('opens only safe external links, and the log folder', async () => {
+    const services = await createMainServices(options());
+    expect(await services.dispatch('shell:open-external', { url: 'file:///etc/passwd' }, APP_PAGE)).toEqual({ ok: false, error: { code: 'shell.unsafeUrl' } });
+    expect(await services.dispatch('shell:open-external', { url: 'https://www.allianz-trade.com/' }, APP_PAGE)).toEqual({ ok: true, value: { opened: true } });
+    const folder = await services.dispatch('help:open-log-folder', {}, APP_PAGE);
+    expect(folder).toEqual({ ok: true, value: { path: `${dir.path}/logs` } });
+    expect(desktop.opened).toEqual(['https://www.allianz-trade.com/', `${dir.path}/logs`]);
+  });
+
+  it('writes renderer errors to the main log file', async () => {
+    const services = await createMainServices(options());
+    await services.dispatch('log:renderer-error', { message: 'Cannot read properties of undefined', source: 'ErrorBoundary' }, APP_PAGE);
+    const { readFile } = await import('node:fs/promises');
+    expect(await readFile(services.logger.filePath, 'utf8')).toContain('Cannot read properties of undefined');
+  });
+});

@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { languageFromLocales } from '../../shared/i18n/languages';
+import type { Bootstrap } from '../../shared/ipc/contract';
+import { createMainTranslator } from './i18n/main-i18n';
+import { createIpcDispatcher, type IpcDispatch } from './ipc/ipc-dispatcher';
+import { createIpcHandlers } from './ipc/create-ipc-handlers';
+import type { IpcHandlers } from './ipc/ipc-handlers';
+import { createRendererEvents, type RendererEvents } from './ipc/renderer-events';
+import { createOriginPolicy } from './security/origin-policy';
+import type { DesktopPort } from './services/desktop-port';
+import { createFileLogger, type Logger } from './services/logger';
+import { createSecretStore, type SecretCodec, type SecretStore } from './services/secret-store';
+import { openSettingsStore, type SettingsStore } from './services/settings-store';
+import { createWindowStateStore, type WindowStateStore } from './services/window-state';
+
+export interface MainServicesOptions {
+  readonly userDataDir: string;
+  readonly appVersion: string;
+  readonly platform: NodeJS.Platform;
+  readonly host: Bootstrap['host'];
+  /** The operating system's preferred locales, used to pick the language on the very first start. */
+  readonly systemLocales: readonly string[];
+  /** The URLs of the pages allowed to call the main process (the app's own origin). */
+  readonly rendererUrls: readonly string[];
+  readonly secretCodec: SecretCodec;
+  readonly desktop: DesktopPort;
+  readonly echoLog?: boolean;
+}
+
+export interface MainServices {
+  readonly logger: Logger;
+  readonly settings: SettingsStore;
+  readonly secrets: SecretStore;
+  readonly windowState: WindowStateStore;
+  readonly events: RendererEvents;
+  readonly handlers: IpcHandlers;
+  readonly dispatch: IpcDispatch;
+  readonly translator: ReturnType<typeof createMainTranslator>;
+}
+
+/**
+ * The composition root of the main process: every service, wired once. The Electron entry point and the
+ * Chromium host both call this and differ only in the ports they pass in (secret codec, desktop) and in how
+ * they carry `dispatch` and `events` to the page. There is one set of handlers, not a second fake backend.
+ */
+export async function createMainServices(options: MainServicesOptions): Promise<MainServices> {
+  const logger = createFileLogger({ directory: path.join(options.userDataDir, 'logs'), echo: options.echoLog ?? false });
+  logger.info('Kredo main process starting', { version: options.appVersion, host: options.host, platform: options.platform });
+
+  const settings = await openSettingsStore({
+    userDataDir: options.userDataDir,
+    defaults: { language: languageFromLocales(options.systemLocales) },
+    logger,
+  });
+  const events = createRendererEvents();
+  settings.onChange((next, previous) => {
+    if (next.language !== previous.language) events.publish('onLanguageChanged', { language: next.language });
+  });
+
+  const platform = options.platform === 'win32' || options.platform === 'darwin' ? options.platform : 'linux';
+  const handlers = createIpcHandlers({
+    appInfo: { appVersion: options.appVersion, platform, host: options.host },
+    settings,
+    logger,
+    desktop: options.desktop,
+  });
+
+  return {
+    logger,
+    settings,
+    secrets: createSecretStore({ userDataDir: options.userDataDir, codec: options.secretCodec, logger }),
+    windowState: createWindowStateStore({ userDataDir: options.userDataDir, logger }),
+    events,
+    handlers,
+    dispatch: createIpcDispatcher({ handlers, isAllowedSender: createOriginPolicy(options.rendererUrls), logger }),
+    translator: createMainTranslator(),
+  };
+}

@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { z } from 'zod';
+import type { Language } from '../../../shared/i18n/languages';
+import { languageSchema } from '../../../shared/ipc/contract';
+import { readJsonFile, writeJsonFileAtomic } from './json-file';
+import type { Logger } from './logger';
+
+const settingsSchema = z.object({
+  language: languageSchema,
+});
+
+export type Settings = z.output<typeof settingsSchema>;
+
+export interface SettingsStore {
+  get(): Settings;
+  setLanguage(language: Language): Promise<Settings>;
+  /** Called after every change, whoever made it: the renderer, the menu, or a test. */
+  onChange(listener: (settings: Settings, previous: Settings) => void): () => void;
+}
+
+/**
+ * The user's preferences, kept by the main process in `settings.json` under the user-data folder, so both
+ * the Electron window and the Chromium host see the same choices and the menu can be built before the
+ * renderer has loaded.
+ */
+export async function openSettingsStore(options: {
+  userDataDir: string;
+  defaults: Settings;
+  logger: Logger;
+}): Promise<SettingsStore> {
+  const file = path.join(options.userDataDir, 'settings.json');
+  let current: Settings = { ...options.defaults, ...(await readJsonFile(file, settingsSchema, options.logger)) };
+  const listeners = new Set<(settings: Settings, previous: Settings) => void>();
+
+  async function update(next: Settings): Promise<Settings> {
+    const previous = current;
+    await writeJsonFileAtomic(file, next);
+    current = next;
+    for (const listener of listeners) listener(current, previous);
+    return current;
+  }
+
+  return {
+    get: () => current,
+    setLanguage: async (language) => (language === current.language ? current : update({ ...current, language })),
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

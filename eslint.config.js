@@ -1,0 +1,110 @@
+// @ts-check
+/**
+ * Lint, including the layer rules that keep the architecture honest (in the spirit of VS Code's
+ * code-layering and Signal's file-suffix rules). A forbidden import fails `npm test`:
+ *   shared/    pure TypeScript: no Electron, Node built-ins, DOM, React, Dexie, nor electron/ or renderer/ code
+ *   renderer/  never electron/ code, Electron or Node built-ins; only platform/kredo-api.ts touches window.kredo
+ *   electron/  never renderer/ code; only electron/main/platform/ and the preload import `electron`
+ */
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import i18next from 'eslint-plugin-i18next';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+
+const layer = {
+  electronModule: { group: ['electron', 'electron/*'], message: 'Only electron/main/platform/ and the preload may import Electron.' },
+  nodeBuiltins: { group: nodeBuiltins, message: 'This layer runs without Node: no Node built-ins.' },
+  rendererCode: { group: ['**/renderer/**'], message: 'Only the renderer may import renderer code.' },
+  electronCode: { group: ['**/electron/**'], message: 'Reach the main process through platform/kredo-api.ts, never by importing it.' },
+  uiLibraries: { group: ['react', 'react/*', 'react-dom', 'react-dom/*', 'dexie', 'dexie-*', 'zustand', 'react-i18next', 'i18next', 'recharts'], message: 'shared/ is pure domain code: no UI, store or i18n libraries.' },
+};
+
+/** @param {Array<{group: string[], message: string}>} patterns */
+const restrictImports = (...patterns) => ['error', { patterns }];
+
+const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'location', 'fetch', 'XMLHttpRequest'];
+const nodeGlobals = ['process', 'Buffer', 'require', '__dirname', '__filename', 'global', 'setImmediate'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always'],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrictImports(layer.electronModule, layer.nodeBuiltins, layer.rendererCode, layer.electronCode, layer.uiLibraries),
+      'no-restricted-globals': ['error', ...domGlobals, ...nodeGlobals],
+    },
+  },
+  {
+    // Translations are data for every layer; only their i18next typing may import i18next.
+    files: ['locales/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrictImports(layer.electronModule, layer.nodeBuiltins, layer.rendererCode, layer.electronCode),
+      'no-restricted-globals': ['error', ...domGlobals, ...nodeGlobals],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs['recommended-latest'].rules,
+      'react-hooks/exhaustive-deps': 'error',
+      'no-restricted-imports': restrictImports(layer.electronModule, layer.nodeBuiltins, layer.electronCode),
+      'no-restricted-properties': ['error', { object: 'window', property: 'kredo', message: 'Only renderer/src/platform/kredo-api.ts talks to the main process.' }],
+      'no-restricted-globals': ['error', 'kredo', ...nodeGlobals],
+    },
+  },
+  {
+    files: ['renderer/src/platform/kredo-api.ts'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    // Every text a user sees in JSX goes through i18next (t() or <Trans>); technical attributes are exempt.
+    files: ['renderer/**/*.tsx'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': {
+            exclude: ['className', 'style', 'type', 'key', 'id', 'htmlFor', 'lang', 'name', 'value', 'role', 'href', 'rel', 'target', 'data-testid', 'aria-labelledby', 'aria-describedby', 'aria-hidden', 'aria-current', 'autoComplete', 'inputMode', 'scope', 'ns'],
+          },
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: { 'no-restricted-imports': restrictImports(layer.electronModule, layer.rendererCode) },
+  },
+  {
+    files: ['electron/main/platform/**/*.ts'],
+    rules: { 'no-restricted-imports': restrictImports(layer.rendererCode) },
+  },
+  {
+    // The preload runs sandboxed: Electron's renderer modules only, no Node built-ins.
+    files: ['electron/preload/**/*.ts'],
+    rules: { 'no-restricted-imports': restrictImports(layer.rendererCode, layer.nodeBuiltins) },
+  },
+  {
+    files: ['scripts/**/*.{ts,mjs,js}', 'tests/**/*.ts', '*.config.{ts,js}', 'eslint.config.js'],
+    languageOptions: { globals: globals.node },
+  },
+);

@@ -1,0 +1,43 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { APP_NAME } from '../../../shared/app-identity';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { ErrorBoundary } from './ErrorBoundary';
+import { Navigation } from './Navigation';
+import { useNavigationStore } from './navigation-store';
+import { ScreenView } from './ScreenView';
+
+/** The frame around every screen: brand and navigation on the left, language in the top bar, the screen in <main>. */
+export function AppShell() {
+  const { t } = useTranslation(['shell', 'common']);
+  const screen = useNavigationStore((state) => state.screen);
+  const main = useRef<HTMLElement>(null);
+
+  // Move focus to the new screen, so keyboard and screen-reader users land on its content.
+  useEffect(() => {
+    main.current?.focus({ preventScroll: true });
+  }, [screen]);
+
+  return (
+    <div className="app-shell">
+      <a className="skip-link" href="#main-content">
+        {t('shell:skipToContent')}
+      </a>
+      <aside className="sidebar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          <span className="brand-name">{APP_NAME}</span>
+        </div>
+        <Navigation />
+      </aside>
+      <header className="topbar">
+        <LanguageSwitch />
+      </header>
+      <main id="main-content" ref={main} tabIndex={-1} className="content" aria-label={t(`common:screens.${screen}`)}>
+        <ErrorBoundary resetKey={screen}>
+          <ScreenView screen={screen} />
+        </ErrorBoundary>
+      </main>
+    </div>
+  );
+}

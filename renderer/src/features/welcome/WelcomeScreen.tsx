@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { APP_NAME } from '../../../../shared/app-identity';
+import { DEMO_DEBTOR_COUNT } from '../../../../shared/demo/demo-debtors';
+import { useNavigationStore } from '../../app/navigation-store';
+import { openDemoPortfolio } from '../../data/portfolio-queries';
+import { LanguageSwitch } from '../../i18n/LanguageSwitch';
+import { useErrorMessage } from '../../i18n/use-error-message';
+
+/** The first-run screen: try Kredo on the demo portfolio, or start with your own data. */
+export function WelcomeScreen() {
+  const { t } = useTranslation('welcome');
+  const errorMessage = useErrorMessage();
+  const leaveWelcome = useNavigationStore((state) => state.leaveWelcome);
+  const [isWorking, setWorking] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const onOpenDemo = async () => {
+    setWorking(true);
+    setError(undefined);
+    try {
+      await openDemoPortfolio();
+      leaveWelcome('portfolio');
+    } catch (cause) {
+      setError(errorMessage(cause));
+      setWorking(false);
+    }
+  };
+
+  return (
+    <main className="welcome" aria-labelledby="welcome-title" tabIndex={-1}>
+      <div className="welcome-top">
+        <div className="brand brand-large">
+          <span className="brand-mark" aria-hidden="true" />
+          <span className="brand-name">{APP_NAME}</span>
+        </div>
+        <LanguageSwitch />
+      </div>
+      <h1 id="welcome-title">{t('title')}</h1>
+      <p className="welcome-intro">{t('intro')}</p>
+      <div className="welcome-choices">
+        <section className="choice-card" aria-labelledby="welcome-demo">
+          <h2 id="welcome-demo">{t('demo.title')}</h2>
+          <p>{t('demo.body', { debtors: DEMO_DEBTOR_COUNT })}</p>
+          <button type="button" className="button button-primary" disabled={isWorking} onClick={() => void onOpenDemo()}>
+            {isWorking ? t('demo.working') : t('demo.action')}
+          </button>
+        </section>
+        <section className="choice-card" aria-labelledby="welcome-import">
+          <h2 id="welcome-import">{t('import.title')}</h2>
+          <p>{t('import.body')}</p>
+          <button type="button" className="button" disabled={isWorking} onClick={() => leaveWelcome('imports')}>
+            {t('import.action')}
+          </button>
+        </section>
+      </div>
+      {error ? (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      ) : null}
+      <p className="note">{t('offlineNote')}</p>
+    </main>
+  );
+}

@@ -1,0 +1,18 @@
+import type { ParseKeys } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { KredoApiError } from '../platform/kredo-api';
+
+/**
+ * The user-facing text for any thrown value: an error from the main process or the store carries a code
+ * in the `errors` namespace; anything else is unexpected and gets the generic "internal" message (the
+ * details are in the log file).
+ */
+export function useErrorMessage(): (error: unknown) => string {
+  const { t, i18n } = useTranslation('errors');
+  return (error) => {
+    if (error instanceof KredoApiError && i18n.exists(`errors:${error.code}`)) {
+      return t(error.code as ParseKeys<'errors'>, { ...error.params });
+    }
+    return t('internal');
+  };
+}

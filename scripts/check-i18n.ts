@@ -1,0 +1,85 @@
+/**
+ * `npm run check:i18n` (part of `npm test`): every language has every namespace file and every key of the
+ * English source, with the same {{placeholders}}, no empty texts, and no text left in English. Together
+ * with the typed `t()` (locales/i18next.d.ts, checked by tsc) and the lint rule against literal JSX text,
+ * this is what keeps Kredo fully Dutch, Swedish and English.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { SUPPORTED_LANGUAGES } from '../shared/i18n/languages';
+import { I18N_NAMESPACES } from '../shared/i18n/namespaces';
+
+/** Texts that are rightly the same as in English: "Help" is Dutch too, "Version" is Swedish too. */
+const SAME_AS_ENGLISH_ON_PURPOSE: Readonly<Record<string, readonly string[]>> = {
+  nl: ['menu:help'],
+  sv: ['settings:about.version'],
+};
+
+type Flat = Map<string, string>;
+
+function flatten(value: unknown, prefix: string, into: Flat): Flat {
+  if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) flatten(child, prefix ? `${prefix}.${key}` : key, into);
+  } else {
+    into.set(prefix, String(value));
+  }
+  return into;
+}
+
+function placeholders(text: string): string {
+  return [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((match) => match[1]).sort().join(',');
+}
+
+const root = path.resolve('locales');
+const problems: string[] = [];
+const english = new Map<string, Flat>();
+
+for (const language of SUPPORTED_LANGUAGES) {
+  const files = readdirSync(path.join(root, language)).filter((file) => file.endsWith('.json'));
+  const namespaces = files.map((file) => file.replace(/\.json$/, ''));
+  for (const extra of namespaces.filter((ns) => !(I18N_NAMESPACES as readonly string[]).includes(ns))) {
+    problems.push(`locales/${language}/${extra}.json is not a namespace listed in shared/i18n/namespaces.ts`);
+  }
+  for (const namespace of I18N_NAMESPACES) {
+    const file = path.join(root, language, `${namespace}.json`);
+    let texts: Flat;
+    try {
+      texts = flatten(JSON.parse(readFileSync(file, 'utf8')), '', new Map());
+    } catch (error) {
+      problems.push(`locales/${language}/${namespace}.json: ${(error as Error).message}`);
+      continue;
+    }
+    if (language === 'en') {
+      english.set(namespace, texts);
+    }
+    const source = english.get(namespace) ?? new Map<string, string>();
+    for (const [key, text] of texts) {
+      const id = `${namespace}:${key}`;
+      if (text.trim() === '') problems.push(`${language} ${id}: empty text`);
+      if (language === 'en') continue;
+      const englishText = source.get(key);
+      if (englishText === undefined) {
+        problems.push(`${language} ${id}: not in English (the source language)`);
+        continue;
+      }
+      if (placeholders(text) !== placeholders(englishText)) {
+        problems.push(`${language} ${id}: placeholders {{${placeholders(text)}}} differ from English {{${placeholders(englishText)}}}`);
+      }
+      if (text === englishText && text.length > 3 && !SAME_AS_ENGLISH_ON_PURPOSE[language]?.includes(id)) {
+        problems.push(`${language} ${id}: still the English text "${text}"`);
+      }
+    }
+    if (language !== 'en') {
+      for (const key of source.keys()) {
+        if (!texts.has(key)) problems.push(`${language} ${namespace}:${key}: missing`);
+      }
+    }
+  }
+}
+
+if (problems.length > 0) {
+  console.error(`Translation check failed (${problems.length}):\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
+const keyCount = [...english.values()].reduce((sum, texts) => sum + texts.size, 0);
+console.log(`Translations complete: ${keyCount} keys × ${SUPPORTED_LANGUAGES.length} languages in ${I18N_NAMESPACES.length} namespaces.`);

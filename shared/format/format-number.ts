@@ -1,0 +1,21 @@
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function cached(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, options);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** A count or measure (days, invoices, a score) in the locale's digits and separators. */
+export function formatNumber(value: number, locale: string, maximumFractionDigits = 0): string {
+  return cached(locale, { maximumFractionDigits }).format(value);
+}
+
+/** A ratio as a percentage: 0.875 → "87,5 %" in nl-NL and sv-SE, "87.5%" in en-GB. */
+export function formatPercent(ratio: number, locale: string, maximumFractionDigits = 1): string {
+  return cached(locale, { style: 'percent', maximumFractionDigits }).format(ratio);
+}

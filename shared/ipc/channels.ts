@@ -1,0 +1,33 @@
+/**
+ * The names of every IPC channel, keyed by the method name the renderer calls. This file has no imports on
+ * purpose: the sandboxed preload bundles it, and the Chromium host serialises it into the page, so it must
+ * stay plain data. The schemas for each channel live in `contract.ts`, keyed by the same method names.
+ */
+export const INVOKE_CHANNELS = {
+  getBootstrap: 'app:get-bootstrap',
+  setLanguage: 'settings:set-language',
+  openExternalLink: 'shell:open-external',
+  openLogFolder: 'help:open-log-folder',
+  reportRendererError: 'log:renderer-error',
+} as const;
+
+/** Channels on which the main process pushes events to the renderer. */
+export const EVENT_CHANNELS = {
+  onMenuCommand: 'menu:command',
+  onLanguageChanged: 'settings:language-changed',
+} as const;
+
+export type InvokeMethod = keyof typeof INVOKE_CHANNELS;
+export type EventMethod = keyof typeof EVENT_CHANNELS;
+export type InvokeChannel = (typeof INVOKE_CHANNELS)[InvokeMethod];
+export type EventChannel = (typeof EVENT_CHANNELS)[EventMethod];
+
+export interface KredoChannels {
+  readonly invoke: Readonly<Record<string, string>>;
+  readonly events: Readonly<Record<string, string>>;
+}
+
+export const KREDO_CHANNELS = { invoke: INVOKE_CHANNELS, events: EVENT_CHANNELS } as const satisfies KredoChannels;
+
+/** The global under which the preload (or the Chromium host) exposes the API to the renderer. */
+export const KREDO_API_GLOBAL = 'kredo';

@@ -1,0 +1,67 @@
+/**
+ * The IPC contract: for every channel in `channels.ts`, the zod schema of its request and response (and of
+ * every event's payload). The main process validates each request against it before a handler runs and each
+ * response before it leaves; the renderer treats the types derived here as the truth. Payloads are JSON-safe
+ * (ISO date strings, integer minor units) so that Electron's structured clone and the Chromium host's
+ * JSON binding carry exactly the same values.
+ */
+import { z } from 'zod';
+import { SUPPORTED_LANGUAGES } from '../i18n/languages';
+import { SCREENS } from '../navigation/screens';
+import type { EventMethod, InvokeMethod } from './channels';
+
+export const languageSchema = z.enum(SUPPORTED_LANGUAGES);
+export const screenSchema = z.enum(SCREENS);
+
+const emptyRequest = z.strictObject({});
+
+export const bootstrapSchema = z.strictObject({
+  appVersion: z.string(),
+  platform: z.enum(['win32', 'darwin', 'linux']),
+  host: z.enum(['electron', 'chromium']),
+  language: languageSchema,
+  logFilePath: z.string(),
+});
+
+export const menuCommandSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('navigate'), screen: screenSchema }),
+  z.strictObject({ type: z.literal('import') }),
+  z.strictObject({ type: z.literal('show-shortcuts') }),
+]);
+
+export interface ChannelSchemas {
+  readonly request: z.ZodType;
+  readonly response: z.ZodType;
+}
+
+export const INVOKE_CONTRACT = {
+  getBootstrap: { request: emptyRequest, response: bootstrapSchema },
+  setLanguage: {
+    request: z.strictObject({ language: languageSchema }),
+    response: z.strictObject({ language: languageSchema }),
+  },
+  openExternalLink: {
+    request: z.strictObject({ url: z.string().max(2048) }),
+    response: z.strictObject({ opened: z.boolean() }),
+  },
+  openLogFolder: { request: emptyRequest, response: z.strictObject({ path: z.string() }) },
+  reportRendererError: {
+    request: z.strictObject({
+      message: z.string().max(4000),
+      stack: z.string().max(20000).optional(),
+      source: z.string().max(200).optional(),
+    }),
+    response: z.strictObject({}),
+  },
+} as const satisfies Record<InvokeMethod, ChannelSchemas>;
+
+export const EVENT_CONTRACT = {
+  onMenuCommand: menuCommandSchema,
+  onLanguageChanged: z.strictObject({ language: languageSchema }),
+} as const satisfies Record<EventMethod, z.ZodType>;
+
+export type Bootstrap = z.output<typeof bootstrapSchema>;
+export type MenuCommand = z.output<typeof menuCommandSchema>;
+export type InvokeRequest<M extends InvokeMethod> = z.input<(typeof INVOKE_CONTRACT)[M]['request']>;
+export type InvokeResponse<M extends InvokeMethod> = z.output<(typeof INVOKE_CONTRACT)[M]['response']>;
+export type EventPayload<M extends EventMethod> = z.output<(typeof EVENT_CONTRACT)[M]>;

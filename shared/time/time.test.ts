@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { fixedClock } from './clock';
+import { isIsoDate, isoDateToUtcMs, toIsoDate, utcMsToIsoDate } from './iso-date';
+
+describe('IsoDate', () => {
+  it('accepts real calendar dates only', () => {
+    expect(isIsoDate('2028-02-29')).toBe(true);
+    expect(isIsoDate('2026-02-29')).toBe(false);
+    expect(isIsoDate('2026-13-01')).toBe(false);
+    expect(isIsoDate('2026-1-01')).toBe(false);
+    expect(isIsoDate('01-03-2026')).toBe(false);
+    expect(() => toIsoDate('31/12/2026')).toThrow(RangeError);
+  });
+
+  it('round-trips through UTC milliseconds', () => {
+    const date = toIsoDate('2026-11-24');
+    expect(utcMsToIsoDate(isoDateToUtcMs(date))).toBe('2026-11-24');
+    expect(isoDateToUtcMs(toIsoDate('2026-11-25')) - isoDateToUtcMs(date)).toBe(86_400_000);
+  });
+});
+
+describe('fixedClock', () => {
+  it('always answers the same instant and date', () => {
+    const clock = fixedClock('2026-11-24T23:30:00Z');
+    expect(clock.today()).toBe('2026-11-24');
+    expect(clock.now().toISOString()).toBe('2026-11-24T23:30:00.000Z');
+    expect(() => fixedClock('yesterday')).toThrow(RangeError);
+  });
+});
