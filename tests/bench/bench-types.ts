@@ -1,0 +1,26 @@
+import type { Page } from 'playwright-core';
+import type { ChromiumHost } from '../../electron/chromium-host/chromium-host';
+
+export interface BenchRow {
+  readonly benchmark: string;
+  /** What was measured on how much data, for example "20,000 debtors / 1,000,000 invoices". */
+  readonly dataSize: string;
+  readonly result: string;
+  /** The target from the issue, if there is one, and whether it was met. */
+  readonly target?: string;
+  readonly isTargetMet?: boolean;
+  /** Peak JavaScript heap of the page during the benchmark, in MiB. */
+  readonly peakHeapMiB?: number;
+}
+
+export interface BenchContext {
+  /** Starts a fresh Kredo in headless Chromium on its own user-data folder. */
+  startApp(): Promise<ChromiumHost>;
+  /** The page's JS heap in MiB right now (Chromium's Performance metrics). */
+  heapMiB(page: Page): Promise<number>;
+}
+
+export interface Benchmark {
+  readonly name: string;
+  run(context: BenchContext): Promise<BenchRow[]>;
+}

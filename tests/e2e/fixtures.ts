@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import packageJson from '../../package.json' with { type: 'json' };
+import { startChromiumHost, type ChromiumHost } from '../../electron/chromium-host/chromium-host';
+import { createRecordingDesktop } from '../../electron/chromium-host/host-desktop';
+import { makeTempDir } from '../support/temp-dir';
+
+export interface KredoApp {
+  readonly host: ChromiumHost;
+  readonly page: Page;
+  readonly userDataDir: string;
+  /** What the app asked the desktop to open (folders, links). */
+  readonly opened: readonly string[];
+  /** Closes the app and starts it again on the same user-data folder, like quitting and relaunching. */
+  restart(): Promise<KredoApp>;
+  /** Declares console errors this test provokes on purpose (a CSP violation, say), so they do not fail it. */
+  expectConsoleErrors(pattern: RegExp): void;
+}
+
+/** Page errors and CSP violations seen during a test; any of them fails the test. */
+function watchForPageProblems(page: Page, problems: string[]): void {
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+}
+
+interface LaunchContext {
+  readonly userDataDir: string;
+  readonly systemLocales: readonly string[];
+  readonly problems: string[];
+  readonly expected: RegExp[];
+  readonly launched: ChromiumHost[];
+}
+
+async function launch(context: LaunchContext): Promise<KredoApp> {
+  const { userDataDir, systemLocales, problems } = context;
+  const desktop = createRecordingDesktop();
+  const host = await startChromiumHost({
+    userDataDir,
+    rendererDir: path.resolve('out/renderer'),
+    appVersion: packageJson.version,
+    headless: true,
+    systemLocales,
+    desktop,
+  });
+  context.launched.push(host);
+  watchForPageProblems(host.page, problems);
+  return {
+    host,
+    page: host.page,
+    userDataDir,
+    opened: desktop.opened,
+    restart: async () => {
+      await host.close();
+      return launch(context);
+    },
+    expectConsoleErrors: (pattern) => {
+      context.expected.push(pattern);
+    },
+  };
+}
+
+export const test = base.extend<{ systemLocales: readonly string[]; kredo: KredoApp }>({
+  systemLocales: [['en-GB'], { option: true }],
+  kredo: async ({ systemLocales }, use) => {
+    const dir = await makeTempDir('kredo-e2e-');
+    const context: LaunchContext = { userDataDir: dir.path, systemLocales, problems: [], expected: [], launched: [] };
+    await use(await launch(context));
+    for (const host of context.launched) await host.close();
+    await dir.remove();
+    const unexpected = context.problems.filter((problem) => !context.expected.some((pattern) => pattern.test(problem)));
+    expect(unexpected, 'the page logged errors or CSP violations').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Saves a screenshot under test-results/screenshots/, kept after the run for people to look at. */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.resolve('test-results/screenshots', `${name}.png`), fullPage: false });
+}

@@ -1,0 +1,29 @@
+import { DEMO_DEBTOR_COUNT } from '../../shared/demo/demo-debtors';
+import { expect, test } from './fixtures';
+import { AppShellPage } from './page-models/app-shell-page';
+import { PortfolioPage } from './page-models/portfolio-page';
+import { WelcomePage } from './page-models/welcome-page';
+
+test('the demo portfolio is still there after a reload and after a restart', async ({ kredo }) => {
+  await new WelcomePage(kredo.page, 'en').openDemoPortfolio();
+  await expect(new PortfolioPage(kredo.page, 'en').rows).toHaveCount(DEMO_DEBTOR_COUNT);
+
+  await kredo.page.reload();
+  await expect(new PortfolioPage(kredo.page, 'en').rows).toHaveCount(DEMO_DEBTOR_COUNT);
+
+  const restarted = await kredo.restart();
+  const shell = new AppShellPage(restarted.page, 'en');
+  await expect(shell.heading).toHaveText(shell.titleOf('portfolio'));
+  await expect(new PortfolioPage(restarted.page, 'en').rows).toHaveCount(DEMO_DEBTOR_COUNT);
+  await expect(new WelcomePage(restarted.page, 'en').heading).toBeHidden();
+});
+
+test('Settings shows the version and log file and opens the log folder', async ({ kredo }) => {
+  await new WelcomePage(kredo.page, 'en').openDemoPortfolio();
+  const shell = new AppShellPage(kredo.page, 'en');
+  await shell.open('settings');
+  await expect(shell.main.getByText(kredo.host.services.logger.filePath)).toBeVisible();
+  await shell.main.getByRole('button', { name: 'Open log folder' }).click();
+  await expect(shell.main.getByRole('status')).toHaveText('The log folder has been opened.');
+  expect(kredo.opened).toEqual([`${kredo.userDataDir}/logs`]);
+});
