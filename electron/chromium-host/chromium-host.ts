@@ -21,6 +21,17 @@ export const CHROMIUM_FLAGS = [
   '--no-first-run',
 ] as const;
 
+/**
+ * A window opens as an app window (no tabs or address bar), like the desktop app. Chromium refuses to run
+ * as root with its sandbox on, so `--no-sandbox` is added only then; `--test-type` keeps Chromium from
+ * covering the app with its "unsupported flag" warning bar.
+ */
+function chromiumArgs(headless: boolean): string[] {
+  const isRoot = process.getuid?.() === 0;
+  const flags = CHROMIUM_FLAGS.filter((flag) => flag !== '--no-sandbox' || isRoot || headless);
+  return headless ? flags : [...flags, '--test-type', `--app=${HOST_ORIGIN_URL}`];
+}
+
 export interface ChromiumHostOptions {
   readonly userDataDir: string;
   /** The built renderer (`out/renderer`). */
@@ -64,7 +75,7 @@ export async function startChromiumHost(options: ChromiumHostOptions): Promise<C
   const context = await chromium.launchPersistentContext(path.join(options.userDataDir, 'chromium-profile'), {
     executablePath: options.executablePath ?? process.env['KREDO_CHROMIUM'] ?? '/usr/bin/chromium',
     headless: options.headless,
-    args: [...CHROMIUM_FLAGS],
+    args: chromiumArgs(options.headless),
     viewport: options.viewport === undefined ? { width: 1360, height: 860 } : options.viewport,
   });
 
