@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { APP_NAME } from '../../../shared/app-identity';
+import { Brand } from '../components/Brand';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Navigation } from './Navigation';
@@ -24,10 +24,7 @@ export function AppShell() {
         {t('shell:skipToContent')}
       </a>
       <aside className="sidebar">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true" />
-          <span className="brand-name">{APP_NAME}</span>
-        </div>
+        <Brand />
         <Navigation />
       </aside>
       <header className="topbar">

@@ -1,19 +1,16 @@
 import type { ComponentType } from 'react';
 import type { Screen } from '../../../shared/navigation/screens';
-import { AgeingScreen } from '../features/ageing/AgeingScreen';
-import { DunningScreen } from '../features/dunning/DunningScreen';
+import { FeatureIntroScreen } from '../components/FeatureIntroScreen';
 import { ImportsScreen } from '../features/imports/ImportsScreen';
-import { LimitsScreen } from '../features/limits/LimitsScreen';
 import { PortfolioScreen } from '../features/portfolio/PortfolioScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
-import { SyncScreen } from '../features/sync/SyncScreen';
 
 const SCREEN_COMPONENTS: Record<Screen, ComponentType> = {
   portfolio: PortfolioScreen,
-  limits: LimitsScreen,
-  ageing: AgeingScreen,
-  dunning: DunningScreen,
-  sync: SyncScreen,
+  limits: () => <FeatureIntroScreen namespace="limits" />,
+  ageing: () => <FeatureIntroScreen namespace="ageing" />,
+  dunning: () => <FeatureIntroScreen namespace="dunning" />,
+  sync: () => <FeatureIntroScreen namespace="sync" />,
   imports: ImportsScreen,
   settings: SettingsScreen,
 };

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { APP_NAME } from '../../../../shared/app-identity';
 import { DEMO_DEBTOR_COUNT } from '../../../../shared/demo/demo-debtors';
+import { Brand } from '../../components/Brand';
 import { useNavigationStore } from '../../app/navigation-store';
 import { openDemoPortfolio } from '../../data/portfolio-queries';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch';
@@ -30,10 +30,7 @@ export function WelcomeScreen() {
   return (
     <main className="welcome" aria-labelledby="welcome-title" tabIndex={-1}>
       <div className="welcome-top">
-        <div className="brand brand-large">
-          <span className="brand-mark" aria-hidden="true" />
-          <span className="brand-name">{APP_NAME}</span>
-        </div>
+        <Brand isLarge />
         <LanguageSwitch />
       </div>
       <h1 id="welcome-title">{t('title')}</h1>
