@@ -29,3 +29,38 @@ export function isoDateToUtcMs(date: IsoDate): number {
 export function utcMsToIsoDate(ms: number): IsoDate {
   return new Date(ms).toISOString().slice(0, 10) as IsoDate;
 }
+
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * Business dates as whole days since 1970-01-01. The ledger stores dates this way in Int32Arrays: four
+ * bytes a date, and "days overdue" is a subtraction.
+ */
+export function toDayNumber(date: IsoDate): number {
+  return isoDateToUtcMs(date) / MS_PER_DAY;
+}
+
+export function fromDayNumber(day: number): IsoDate {
+  return utcMsToIsoDate(day * MS_PER_DAY);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromDayNumber(toDayNumber(date) + days);
+}
+
+/** Whole days from `from` to `to`; positive when `to` is later. */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return toDayNumber(to) - toDayNumber(from);
+}
+
+/** The first day of the month `months` months after (or, when negative, before) the month of `date`. */
+export function startOfMonth(date: IsoDate, months = 0): IsoDate {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7)) - 1 + months;
+  return utcMsToIsoDate(Date.UTC(year, month, 1));
+}
+
+/** The last day of the month of `date`. */
+export function endOfMonth(date: IsoDate): IsoDate {
+  return addDays(startOfMonth(date, 1), -1);
+}

@@ -1,0 +1,62 @@
+import type { Language } from '../../i18n/languages';
+import type { CurrencyCode } from '../../money/money';
+import type { IsoDate } from '../../time/iso-date';
+import type { CompanyIdentifier } from '../identifiers/identifier-type';
+
+/** ISO 3166-1 alpha-2, for example NL, SE, GB, DE. */
+export type CountryCode = string;
+
+/** Whose late-payment law applies to a debtor's invoices (interest and collection costs, dunning letters). */
+export type Jurisdiction = 'NL' | 'SE' | 'GB' | 'EU';
+
+export interface Contact {
+  readonly name: string;
+  readonly role: string;
+  readonly email: string;
+  readonly phone: string;
+  readonly isPrimary: boolean;
+}
+
+export interface PostalAddress {
+  readonly street: string;
+  readonly postalCode: string;
+  readonly city: string;
+  readonly country: CountryCode;
+}
+
+/** The insurer's rating of the buyer, such as Allianz Trade's 1 (best) to 10 (default). */
+export interface InsurerGrade {
+  readonly scale: string;
+  readonly value: number;
+  readonly updatedOn: IsoDate;
+}
+
+export interface Debtor {
+  /** Kredo's own stable id. */
+  readonly id: string;
+  /** The customer's account number in the ERP, the key imports match on. */
+  readonly customerCode: string;
+  readonly name: string;
+  readonly country: CountryCode;
+  /** The currency the debtor is invoiced in by default. */
+  readonly currency: CurrencyCode;
+  readonly paymentTermsDays: number;
+  /** The language of letters and e-mails to this debtor. */
+  readonly language: Language;
+  readonly jurisdiction: Jurisdiction;
+  readonly identifiers: readonly CompanyIdentifier[];
+  /** The insurer's id for this buyer, once known (resolved only when a request is sent). */
+  readonly insurerBuyerId?: string;
+  readonly address?: PostalAddress;
+  readonly contacts: readonly Contact[];
+  readonly grade?: InsurerGrade;
+  /** A segment of the credit policy (for dunning strategies), such as "key account" or "SME". */
+  readonly segment: string;
+  readonly createdOn: IsoDate;
+}
+
+/** The jurisdiction that normally governs a debtor: its own country's law, EU rules elsewhere in the EU. */
+export function defaultJurisdiction(country: CountryCode): Jurisdiction {
+  if (country === 'NL' || country === 'SE' || country === 'GB') return country;
+  return 'EU';
+}

@@ -1,0 +1,61 @@
+import { applyBasisPoints, BASIS_POINTS_PER_WHOLE, divideRounded } from '../../money/basis-points';
+
+export interface ExposureInputs {
+  /** Open invoices, in the policy currency. */
+  readonly openInvoicesMinor: number;
+  /** Unused credit notes (zero or negative). */
+  readonly creditsMinor: number;
+  /** Money received but not yet allocated (zero or positive). */
+  readonly unappliedCashMinor: number;
+  /** Open invoices under dispute: an insurer does not cover a disputed debt. */
+  readonly disputedMinor: number;
+  /** The limit in force (insurer or discretionary), 0 when there is none. */
+  readonly limitMinor: number;
+  /** The policy's insured percentage in basis points, e.g. 9000. */
+  readonly insuredPercentageBp: number;
+}
+
+export interface Exposure {
+  /** What the debtor owes net of unused credit and unapplied cash, never below zero. */
+  readonly exposureMinor: number;
+  readonly limitMinor: number;
+  /** What may still be delivered on credit within the limit. */
+  readonly availableMinor: number;
+  /** Exposure / limit; undefined without a limit. */
+  readonly utilisation: number | undefined;
+  readonly overLimitMinor: number;
+  /** The part of the exposure the limit covers (disputed debt excluded). */
+  readonly insuredExposureMinor: number;
+  readonly uninsuredMinor: number;
+  /** What the insurer would pay on the insured exposure: insured exposure × insured percentage. */
+  readonly indemnityMinor: number;
+}
+
+/**
+ * A debtor's exposure against its credit limit, all in the policy currency: how much is covered, how much
+ * is not, and how much the insurer would pay if the debtor never paid (before any deductible).
+ */
+export function computeExposure(inputs: ExposureInputs): Exposure {
+  const exposureMinor = Math.max(0, inputs.openInvoicesMinor + inputs.creditsMinor - inputs.unappliedCashMinor);
+  const insurable = Math.max(0, exposureMinor - inputs.disputedMinor);
+  const insuredExposureMinor = Math.min(insurable, inputs.limitMinor);
+  return {
+    exposureMinor,
+    limitMinor: inputs.limitMinor,
+    availableMinor: Math.max(0, inputs.limitMinor - exposureMinor),
+    utilisation: inputs.limitMinor > 0 ? exposureMinor / inputs.limitMinor : undefined,
+    overLimitMinor: Math.max(0, exposureMinor - inputs.limitMinor),
+    insuredExposureMinor,
+    uninsuredMinor: exposureMinor - insuredExposureMinor,
+    indemnityMinor: applyBasisPoints(insuredExposureMinor, inputs.insuredPercentageBp),
+  };
+}
+
+/**
+ * The seeds' cost of a loss: at a profit margin of m, an unpaid amount needs amount / m of extra sales to
+ * earn it back (€10,000 at 10 % → €100,000). Margin in basis points; rounded to the minor unit.
+ */
+export function revenueToRecoverLoss(lossMinor: number, marginBp: number): number | undefined {
+  if (marginBp <= 0) return undefined;
+  return divideRounded(BigInt(lossMinor) * BigInt(BASIS_POINTS_PER_WHOLE), BigInt(marginBp));
+}
