@@ -1,0 +1,54 @@
+import type { IsoDate } from '../../time/iso-date';
+import type { DaysLateSums } from '../kpi/collection-kpis';
+import type { CreditLimit } from '../limits/credit-limit';
+
+/**
+ * Everything the portfolio needs to know about one debtor, as of one date, in the policy currency. Kept in
+ * the store and refreshed whenever the debtor's ledger changes (and daily), so the portfolio opens and
+ * sorts without reading a single invoice. It also carries the sums that add up into portfolio KPIs.
+ */
+export interface DebtorSummary {
+  readonly debtorId: string;
+  readonly asOf: IsoDate;
+  /** The policy currency all amounts below are in. */
+  readonly currency: string;
+  readonly openMinor: number;
+  readonly overdueMinor: number;
+  /** Open invoices per ageing bucket (see the policy's ageing configuration). */
+  readonly bucketsMinor: readonly number[];
+  readonly creditsMinor: number;
+  readonly unappliedCashMinor: number;
+  readonly disputedMinor: number;
+  readonly exposureMinor: number;
+  readonly limitMinor: number;
+  readonly limitSource: CreditLimit['source'] | 'none';
+  readonly availableMinor: number;
+  readonly utilisation: number | undefined;
+  readonly overLimitMinor: number;
+  readonly insuredExposureMinor: number;
+  readonly uninsuredMinor: number;
+  readonly indemnityMinor: number;
+  readonly openItemCount: number;
+  readonly overdueItemCount: number;
+  readonly oldestDueDate: IsoDate | undefined;
+  readonly maxDaysOverdue: number;
+  readonly lastPaymentDate: IsoDate | undefined;
+  /** Net sales (invoices less credit notes) in the 90 days up to the as-of date. */
+  readonly sales90Minor: number;
+  /** Net receivables 90 days before the as-of date, for the collection effectiveness index. */
+  readonly receivables90DaysAgoMinor: number;
+  /** Payments of the last 365 days, weighted by days late (per-invoice ADD). */
+  readonly daysLate: DaysLateSums;
+  readonly dso: number | undefined;
+  readonly bestPossibleDso: number | undefined;
+  readonly averageDaysDelinquent: number | undefined;
+  /** Open invoices per currency, unconverted. */
+  readonly openByCurrency: Readonly<Record<string, number>>;
+  /** Currencies whose amounts could not be converted for lack of a rate (left out of the totals). */
+  readonly unconvertedCurrencies: readonly string[];
+}
+
+/** The number of days in the DSO and CEI window: a quarter, the common choice. */
+export const KPI_WINDOW_DAYS = 90;
+/** How far back payment behaviour (days late) looks. */
+export const PAYMENT_BEHAVIOUR_DAYS = 365;

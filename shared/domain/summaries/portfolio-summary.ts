@@ -1,0 +1,143 @@
+import type { IsoDate } from '../../time/iso-date';
+import { averageDaysDelinquent, bestPossibleDso, collectionEffectivenessIndex, standardDso, weightedDaysLate } from '../kpi/collection-kpis';
+import { KPI_WINDOW_DAYS, type DebtorSummary } from './debtor-summary';
+
+export interface SegmentTotals {
+  readonly key: string;
+  readonly debtorCount: number;
+  readonly openMinor: number;
+  readonly overdueMinor: number;
+  readonly exposureMinor: number;
+  readonly bucketsMinor: readonly number[];
+}
+
+/** The whole portfolio in the policy currency: what the portfolio screen and the dashboards open with. */
+export interface PortfolioSummary {
+  readonly asOf: IsoDate;
+  readonly currency: string;
+  readonly debtorCount: number;
+  readonly debtorsWithOpenItems: number;
+  readonly openItemCount: number;
+  readonly overdueItemCount: number;
+  readonly openMinor: number;
+  readonly overdueMinor: number;
+  readonly bucketsMinor: readonly number[];
+  readonly creditsMinor: number;
+  readonly unappliedCashMinor: number;
+  readonly disputedMinor: number;
+  readonly exposureMinor: number;
+  readonly limitMinor: number;
+  readonly insuredExposureMinor: number;
+  readonly uninsuredMinor: number;
+  readonly overLimitMinor: number;
+  readonly overLimitCount: number;
+  readonly indemnityMinor: number;
+  readonly sales90Minor: number;
+  readonly dso: number | undefined;
+  readonly bestPossibleDso: number | undefined;
+  readonly averageDaysDelinquent: number | undefined;
+  /** Collection effectiveness over the last 90 days (3 months), in percent. */
+  readonly cei: number | undefined;
+  readonly weightedDaysLate: number | undefined;
+  readonly byCountry: readonly SegmentTotals[];
+  /** Open invoices per currency, unconverted. */
+  readonly openByCurrency: Readonly<Record<string, number>>;
+}
+
+function addInto(target: number[], values: readonly number[]): void {
+  values.forEach((value, index) => {
+    target[index] = (target[index] ?? 0) + value;
+  });
+}
+
+/**
+ * Adds debtor summaries up into the portfolio figures; KPIs are recomputed from the summed parts, never
+ * averaged (an average of DSOs is not the portfolio's DSO).
+ */
+export function summarisePortfolio(
+  summaries: Iterable<DebtorSummary>,
+  countryOf: (debtorId: string) => string,
+  context: { readonly asOf: IsoDate; readonly currency: string; readonly bucketCount: number },
+): PortfolioSummary {
+  const buckets = new Array<number>(context.bucketCount).fill(0);
+  const countries = new Map<string, { debtorCount: number; openMinor: number; overdueMinor: number; exposureMinor: number; bucketsMinor: number[] }>();
+  const openByCurrency: Record<string, number> = {};
+  const totals = {
+    debtorCount: 0, debtorsWithOpenItems: 0, openItemCount: 0, overdueItemCount: 0, openMinor: 0, overdueMinor: 0, creditsMinor: 0,
+    unappliedCashMinor: 0, disputedMinor: 0, exposureMinor: 0, limitMinor: 0, insuredExposureMinor: 0, uninsuredMinor: 0,
+    overLimitMinor: 0, overLimitCount: 0, indemnityMinor: 0, sales90Minor: 0, receivablesBefore: 0, lateWeighted: 0, latePaid: 0,
+  };
+  for (const summary of summaries) {
+    totals.debtorCount += 1;
+    if (summary.openItemCount > 0) totals.debtorsWithOpenItems += 1;
+    totals.openItemCount += summary.openItemCount;
+    totals.overdueItemCount += summary.overdueItemCount;
+    totals.openMinor += summary.openMinor;
+    totals.overdueMinor += summary.overdueMinor;
+    totals.creditsMinor += summary.creditsMinor;
+    totals.unappliedCashMinor += summary.unappliedCashMinor;
+    totals.disputedMinor += summary.disputedMinor;
+    totals.exposureMinor += summary.exposureMinor;
+    totals.limitMinor += summary.limitMinor;
+    totals.insuredExposureMinor += summary.insuredExposureMinor;
+    totals.uninsuredMinor += summary.uninsuredMinor;
+    totals.overLimitMinor += summary.overLimitMinor;
+    if (summary.overLimitMinor > 0 && summary.limitMinor > 0) totals.overLimitCount += 1;
+    totals.indemnityMinor += summary.indemnityMinor;
+    totals.sales90Minor += summary.sales90Minor;
+    totals.receivablesBefore += summary.receivables90DaysAgoMinor;
+    totals.lateWeighted += summary.daysLate.weightedDaysMinor;
+    totals.latePaid += summary.daysLate.amountMinor;
+    addInto(buckets, summary.bucketsMinor);
+    for (const [currency, amount] of Object.entries(summary.openByCurrency)) openByCurrency[currency] = (openByCurrency[currency] ?? 0) + amount;
+
+    const country = countryOf(summary.debtorId);
+    const segment = countries.get(country) ?? { debtorCount: 0, openMinor: 0, overdueMinor: 0, exposureMinor: 0, bucketsMinor: new Array<number>(context.bucketCount).fill(0) };
+    segment.debtorCount += 1;
+    segment.openMinor += summary.openMinor;
+    segment.overdueMinor += summary.overdueMinor;
+    segment.exposureMinor += summary.exposureMinor;
+    addInto(segment.bucketsMinor, summary.bucketsMinor);
+    countries.set(country, segment);
+  }
+
+  const receivables = totals.openMinor + totals.creditsMinor - totals.unappliedCashMinor;
+  const notDue = buckets[0] ?? 0;
+  const dso = standardDso(receivables, totals.sales90Minor, KPI_WINDOW_DAYS);
+  const bestPossible = bestPossibleDso(notDue, totals.sales90Minor, KPI_WINDOW_DAYS);
+  return {
+    asOf: context.asOf,
+    currency: context.currency,
+    debtorCount: totals.debtorCount,
+    debtorsWithOpenItems: totals.debtorsWithOpenItems,
+    openItemCount: totals.openItemCount,
+    overdueItemCount: totals.overdueItemCount,
+    openMinor: totals.openMinor,
+    overdueMinor: totals.overdueMinor,
+    bucketsMinor: buckets,
+    creditsMinor: totals.creditsMinor,
+    unappliedCashMinor: totals.unappliedCashMinor,
+    disputedMinor: totals.disputedMinor,
+    exposureMinor: totals.exposureMinor,
+    limitMinor: totals.limitMinor,
+    insuredExposureMinor: totals.insuredExposureMinor,
+    uninsuredMinor: totals.uninsuredMinor,
+    overLimitMinor: totals.overLimitMinor,
+    overLimitCount: totals.overLimitCount,
+    indemnityMinor: totals.indemnityMinor,
+    sales90Minor: totals.sales90Minor,
+    dso,
+    bestPossibleDso: bestPossible,
+    averageDaysDelinquent: averageDaysDelinquent(dso, bestPossible),
+    cei: collectionEffectivenessIndex({
+      beginningReceivablesMinor: totals.receivablesBefore,
+      creditSalesMinor: totals.sales90Minor,
+      months: 3,
+      endingTotalReceivablesMinor: receivables,
+      endingCurrentReceivablesMinor: notDue,
+    }),
+    weightedDaysLate: weightedDaysLate({ weightedDaysMinor: totals.lateWeighted, amountMinor: totals.latePaid }),
+    byCountry: [...countries].map(([key, segment]) => ({ key, ...segment })).sort((a, b) => b.exposureMinor - a.exposureMinor),
+    openByCurrency,
+  };
+}

@@ -1,0 +1,159 @@
+import type { ExchangeRateTable } from '../../money/exchange-rates';
+import { fromDayNumber, toDayNumber, type IsoDate } from '../../time/iso-date';
+import { ageChunk } from '../ageing/age-chunk';
+import { ageingBuckets, type AgeingConfig } from '../ageing/ageing-config';
+import { AgeingTable } from '../ageing/ageing-table';
+import { openAmountsAsOf } from '../ageing/open-as-of';
+import { averageDaysDelinquent, bestPossibleDso, standardDso } from '../kpi/collection-kpis';
+import { computeExposure } from '../exposure/exposure';
+import { FLAG_CREDIT_NOTE, type LedgerChunkNumbers, type LedgerChunkTexts } from '../ledger/ledger-chunk';
+import { effectiveLimitOn, type CreditLimit } from '../limits/credit-limit';
+import type { InsurancePolicy } from '../policy/insurance-policy';
+import { KPI_WINDOW_DAYS, PAYMENT_BEHAVIOUR_DAYS, type DebtorSummary } from './debtor-summary';
+
+export interface SummaryContext {
+  readonly asOf: IsoDate;
+  readonly policy: InsurancePolicy;
+  readonly rates: ExchangeRateTable;
+  readonly ageing: AgeingConfig;
+  readonly limitsOf: (debtorId: string) => readonly CreditLimit[];
+}
+
+/** Per debtor slot and chunk currency: sums in that currency, converted at the end. */
+class SlotSums {
+  readonly values: Float64Array;
+  constructor(
+    readonly slots: number,
+    readonly currencies: number,
+  ) {
+    this.values = new Float64Array(slots * currencies);
+  }
+  add(slot: number, currency: number, amount: number): void {
+    const cell = slot * this.currencies + currency;
+    this.values[cell] = this.values[cell]! + amount;
+  }
+  get(slot: number, currency: number): number {
+    return this.values[slot * this.currencies + currency]!;
+  }
+}
+
+/**
+ * Computes the summary of every debtor in a ledger chunk in one pass over its columns: ageing now and 90
+ * days ago, sales, days late, last payment, counts. Amounts are summed per currency in whole minor units
+ * and converted to the policy currency at the as-of date's rate, one sum at a time (so a bucket may differ
+ * by a cent from converting each invoice, as in any multi-currency ledger).
+ */
+export function summariseChunk(numbers: LedgerChunkNumbers, texts: LedgerChunkTexts, context: SummaryContext): DebtorSummary[] {
+  const asOfDay = toDayNumber(context.asOf);
+  const slots = texts.debtorIds.length;
+  const currencies = texts.currencies.length;
+  const bucketCount = ageingBuckets(context.ageing).length;
+  const identity = { groupOfSlot: Int32Array.from({ length: slots }, (_, slot) => slot), tableCurrencyOf: Int32Array.from({ length: currencies }, (_, index) => index) };
+
+  const now = new AgeingTable(slots, texts.currencies, bucketCount);
+  ageChunk(numbers, asOfDay, context.ageing, identity, now);
+  const before = new AgeingTable(slots, texts.currencies, bucketCount);
+  ageChunk(numbers, asOfDay - KPI_WINDOW_DAYS, context.ageing, identity, before);
+
+  const sales = new SlotSums(slots, currencies);
+  const overdue = new SlotSums(slots, currencies);
+  const lateWeighted = new SlotSums(slots, currencies);
+  const latePaid = new SlotSums(slots, currencies);
+  const openCount = new Int32Array(slots);
+  const overdueCount = new Int32Array(slots);
+  const oldestDue = new Int32Array(slots).fill(0x7fffffff);
+  const lastPayment = new Int32Array(slots).fill(-1);
+
+  const open = openAmountsAsOf(numbers, asOfDay).itemOpen;
+  for (let row = 0; row < numbers.itemDebtor.length; row += 1) {
+    const slot = numbers.itemDebtor[row]!;
+    const currency = numbers.itemCurrency[row]!;
+    const invoiceDay = numbers.itemInvoiceDay[row]!;
+    if (invoiceDay > asOfDay - KPI_WINDOW_DAYS && invoiceDay <= asOfDay) sales.add(slot, currency, numbers.itemAmount[row]!);
+    if (open[row]! <= 0 || numbers.itemFlags[row]! & FLAG_CREDIT_NOTE) continue;
+    const dueDay = numbers.itemDueDay[row]!;
+    openCount[slot] = openCount[slot]! + 1;
+    if (dueDay < oldestDue[slot]!) oldestDue[slot] = dueDay;
+    if (dueDay < asOfDay) {
+      overdueCount[slot] = overdueCount[slot]! + 1;
+      overdue.add(slot, currency, open[row]!);
+    }
+  }
+  for (let row = 0; row < numbers.allocationItem.length; row += 1) {
+    const source = numbers.allocationSource[row]!;
+    const day = numbers.allocationDay[row]!;
+    if (source < 0 || day > asOfDay || day <= asOfDay - PAYMENT_BEHAVIOUR_DAYS) continue;
+    const item = numbers.allocationItem[row]!;
+    const slot = numbers.itemDebtor[item]!;
+    const amount = numbers.allocationAmount[row]!;
+    latePaid.add(slot, numbers.itemCurrency[item]!, amount);
+    lateWeighted.add(slot, numbers.itemCurrency[item]!, amount * Math.max(0, day - numbers.itemDueDay[item]!));
+  }
+  for (let row = 0; row < numbers.paymentDebtor.length; row += 1) {
+    const slot = numbers.paymentDebtor[row]!;
+    const day = numbers.paymentDay[row]!;
+    if (day <= asOfDay && day > lastPayment[slot]!) lastPayment[slot] = day;
+  }
+
+  const { policy, rates, asOf } = context;
+  return texts.debtorIds.map((debtorId, slot) => {
+    const unconverted = new Set<string>();
+    const convert = (amountOf: (currencyIndex: number, code: string) => number): number => {
+      let total = 0;
+      texts.currencies.forEach((code, index) => {
+        const amount = amountOf(index, code);
+        if (amount === 0) return;
+        if (!rates.has(code, policy.currency, asOf)) {
+          unconverted.add(code);
+          return;
+        }
+        total += rates.convert({ amountMinor: amount, currency: code }, policy.currency, asOf).amountMinor;
+      });
+      return total;
+    };
+    const bucketsMinor = Array.from({ length: bucketCount }, (_, bucket) => convert((_index, code) => now.buckets(slot, code)[bucket]!));
+    const openMinor = bucketsMinor.reduce((sum, amount) => sum + amount, 0);
+    const creditsMinor = convert((_index, code) => now.extra(slot, code, 'credits'));
+    const unappliedCashMinor = convert((_index, code) => now.extra(slot, code, 'unappliedCash'));
+    const disputedMinor = convert((_index, code) => now.extra(slot, code, 'disputed'));
+    const sales90Minor = convert((index) => sales.get(slot, index));
+    const limit = effectiveLimitOn(context.limitsOf(debtorId), asOf);
+    const exposure = computeExposure({ openInvoicesMinor: openMinor, creditsMinor, unappliedCashMinor, disputedMinor, limitMinor: limit.amountMinor, insuredPercentageBp: policy.insuredPercentageBp });
+    const receivables = openMinor + creditsMinor - unappliedCashMinor;
+    const dso = standardDso(receivables, sales90Minor, KPI_WINDOW_DAYS);
+    const notDue = ageingBuckets(context.ageing)[0]?.isNotDue ? bucketsMinor[0]! : 0;
+    const bestPossible = bestPossibleDso(notDue, sales90Minor, KPI_WINDOW_DAYS);
+    const openByCurrency: Record<string, number> = {};
+    texts.currencies.forEach((code) => {
+      const amount = now.totalOpen(slot, code);
+      if (amount !== 0) openByCurrency[code] = amount;
+    });
+    const hasOpen = openCount[slot]! > 0;
+    return {
+      debtorId,
+      asOf,
+      currency: policy.currency,
+      openMinor,
+      overdueMinor: convert((index) => overdue.get(slot, index)),
+      bucketsMinor,
+      creditsMinor,
+      unappliedCashMinor,
+      disputedMinor,
+      ...exposure,
+      limitSource: limit.source,
+      openItemCount: openCount[slot]!,
+      overdueItemCount: overdueCount[slot]!,
+      oldestDueDate: hasOpen ? fromDayNumber(oldestDue[slot]!) : undefined,
+      maxDaysOverdue: hasOpen ? Math.max(0, asOfDay - oldestDue[slot]!) : 0,
+      lastPaymentDate: lastPayment[slot]! >= 0 ? fromDayNumber(lastPayment[slot]!) : undefined,
+      sales90Minor,
+      receivables90DaysAgoMinor: convert((_index, code) => before.net(slot, code)),
+      daysLate: { weightedDaysMinor: convert((index) => lateWeighted.get(slot, index)), amountMinor: convert((index) => latePaid.get(slot, index)) },
+      dso,
+      bestPossibleDso: bestPossible,
+      averageDaysDelinquent: averageDaysDelinquent(dso, bestPossible),
+      openByCurrency,
+      unconvertedCurrencies: [...unconverted],
+    };
+  });
+}
