@@ -8,6 +8,16 @@ export interface SeededRandom {
   /** An integer in [min, max], both included. */
   int(min: number, max: number): number;
   pick<T>(items: readonly T[]): T;
+  /** A standard normal variate (Box–Muller), for amounts that cluster like real invoices. */
+  normal(): number;
+}
+
+/** Mixes a seed and an index into a new seed, so each debtor has its own stream (any chunk can be made alone). */
+export function mixSeed(seed: number, index: number): number {
+  let h = (seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 export function seededRandom(seed: number): SeededRandom {
@@ -26,5 +36,6 @@ export function seededRandom(seed: number): SeededRandom {
       if (items.length === 0) throw new RangeError('pick() needs at least one item');
       return items[Math.floor(next() * items.length)] as (typeof items)[number];
     },
+    normal: () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next()),
   };
 }

@@ -79,3 +79,16 @@ describe('Swedish OCR', () => {
     }
   });
 });
+
+describe('IBAN', () => {
+  it('accepts well-known example IBANs and rejects a changed digit', async () => {
+    const { isValidIban, createIban, formatIban } = await import('./iban');
+    expect(isValidIban('NL91 ABNA 0417 1643 00')).toBe(true);
+    expect(isValidIban('GB29 NWBK 6016 1331 9268 19')).toBe(true);
+    expect(isValidIban('SE45 5000 0000 0583 9825 7466')).toBe(true);
+    expect(isValidIban('NL91 ABNA 0417 1643 01')).toBe(false);
+    expect(isValidIban('NL91 ABNA 0417 1643')).toBe(false);
+    expect(createIban('NL', 'ABNA0417164300')).toBe('NL91ABNA0417164300');
+    expect(formatIban('nl91abna0417164300')).toBe('NL91 ABNA 0417 1643 00');
+  });
+});

@@ -3,14 +3,7 @@
  * IBAN (ISO 7064 mod 97-10): the first four characters move to the end, letters become 10–35, and the
  * number mod 97 must be 1.
  */
-function mod97(text: string): number {
-  let remainder = 0;
-  for (const character of text) {
-    const value = /\d/.test(character) ? character : String(character.charCodeAt(0) - 55);
-    for (const digit of value) remainder = (remainder * 10 + Number(digit)) % 97;
-  }
-  return remainder;
-}
+import { mod97, mod97CheckDigits } from './iso7064-mod97';
 
 function normalise(reference: string): string {
   return reference.replace(/\s/g, '').toUpperCase();
@@ -25,8 +18,7 @@ export function isValidRfReference(reference: string): boolean {
 export function createRfReference(base: string): string {
   const compact = normalise(base);
   if (!/^[A-Z0-9]{1,21}$/.test(compact)) throw new RangeError('An RF reference base is 1–21 letters or digits');
-  const check = 98 - mod97(`${compact}RF00`);
-  return `RF${String(check).padStart(2, '0')}${compact}`;
+  return `RF${mod97CheckDigits(`${compact}RF00`)}${compact}`;
 }
 
 /** Groups of four for printing: RF18 5390 0754 7034. */
