@@ -13,18 +13,20 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+// Built-in module names must be matched exactly: as gitignore-style patterns, "domain" or "test" would
+// also match folders of those names in relative paths.
+const nodeBuiltinPaths = builtinModules.map((name) => ({ name, message: 'This layer runs without Node: no Node built-ins.' }));
 
 const layer = {
   electronModule: { group: ['electron', 'electron/*'], message: 'Only electron/main/platform/ and the preload may import Electron.' },
-  nodeBuiltins: { group: nodeBuiltins, message: 'This layer runs without Node: no Node built-ins.' },
+  nodeBuiltins: { group: ['node:*'], message: 'This layer runs without Node: no Node built-ins.' },
   rendererCode: { group: ['**/renderer/**'], message: 'Only the renderer may import renderer code.' },
   electronCode: { group: ['**/electron/**'], message: 'Reach the main process through platform/kredo-api.ts, never by importing it.' },
   uiLibraries: { group: ['react', 'react/*', 'react-dom', 'react-dom/*', 'dexie', 'dexie-*', 'zustand', 'react-i18next', 'i18next', 'recharts'], message: 'shared/ is pure domain code: no UI, store or i18n libraries.' },
 };
 
 /** @param {Array<{group: string[], message: string}>} patterns */
-const restrictImports = (...patterns) => ['error', { patterns }];
+const restrictImports = (...patterns) => ['error', { patterns, ...(patterns.includes(layer.nodeBuiltins) && { paths: nodeBuiltinPaths }) }];
 
 const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'location', 'fetch', 'XMLHttpRequest'];
 const nodeGlobals = ['process', 'Buffer', 'require', '__dirname', '__filename', 'global', 'setImmediate'];
