@@ -56,6 +56,16 @@ describe('ExchangeRateTable', () => {
     expect(table.has('EUR', 'EUR', d('2000-01-01'))).toBe(true);
   });
 
+  it('converts parts so that they add up to the converted whole', () => {
+    // Each SEK 10.00 is €0.8929 at 11.20: rounded one by one, three of them would make €2.67, not €2.68.
+    const parts = table.convertParts([1_000, 1_000, 1_000], 'SEK', 'EUR', d('2026-11-24'));
+    expect(parts.reduce((sum, part) => sum + part, 0)).toBe(table.convert(money(3_000, 'SEK'), 'EUR', d('2026-11-24')).amountMinor);
+    expect(parts).toEqual([90, 89, 89]);
+    const mixed = table.convertParts([12_345, -678, 0, 99_999], 'SEK', 'EUR', d('2026-11-24'));
+    expect(mixed.reduce((sum, part) => sum + part, 0)).toBe(table.convert(money(111_666, 'SEK'), 'EUR', d('2026-11-24')).amountMinor);
+    expect(table.convertParts([5, 7], 'EUR', 'EUR', d('2026-11-24'))).toEqual([5, 7]);
+  });
+
   it('rejects rates that are not positive decimals', () => {
     expect(() => new ExchangeRateTable([{ date: d('2026-11-02'), base: 'EUR', quote: 'SEK', rate: '11,20' }])).toThrow(RangeError);
     expect(() => new ExchangeRateTable([{ date: d('2026-11-02'), base: 'EUR', quote: 'SEK', rate: '0.000' }])).toThrow(RangeError);

@@ -85,11 +85,41 @@ export class ExchangeRateTable {
    */
   convert(amount: Money, to: CurrencyCode, date: IsoDate): Money {
     if (amount.currency === to) return amount;
-    const rate = this.find(amount.currency, to, date);
-    if (!rate) throw new MissingExchangeRateError(amount.currency, to, date);
-    const shift = minorUnitDigits(to) - minorUnitDigits(amount.currency);
-    const numerator = BigInt(amount.amountMinor) * rate.numerator * (shift > 0 ? 10n ** BigInt(shift) : 1n);
-    const denominator = rate.denominator * (shift < 0 ? 10n ** BigInt(-shift) : 1n);
-    return { amountMinor: divideRounded(numerator, denominator), currency: to };
+    const { numerator, denominator } = this.factor(amount.currency, to, date);
+    return { amountMinor: divideRounded(BigInt(amount.amountMinor) * numerator, denominator), currency: to };
+  }
+
+  /**
+   * Converts the parts of one amount (ageing buckets, say) so that they add up to the converted whole:
+   * the whole is converted and rounded once, and the rounding is shared out by largest remainder. A total
+   * then stays the same however its parts are split.
+   */
+  convertParts(amountsMinor: readonly number[], from: CurrencyCode, to: CurrencyCode, date: IsoDate): number[] {
+    if (from === to) return [...amountsMinor];
+    const { numerator, denominator } = this.factor(from, to, date);
+    const scaled = amountsMinor.map((amount) => BigInt(amount) * numerator);
+    const total = divideRounded(scaled.reduce((sum, value) => sum + value, 0n), denominator);
+    const floors = scaled.map((value) => (value >= 0n ? value / denominator : -((-value + denominator - 1n) / denominator)));
+    const parts = floors.map(Number);
+    let shortfall = total - parts.reduce((sum, part) => sum + part, 0);
+    const byRemainder = scaled.map((value, index) => ({ index, remainder: value - floors[index]! * denominator })).sort((a, b) => (b.remainder > a.remainder ? 1 : b.remainder < a.remainder ? -1 : a.index - b.index));
+    for (let position = 0; shortfall !== 0 && byRemainder.length > 0; position = (position + 1) % byRemainder.length) {
+      const step = shortfall > 0 ? 1 : -1;
+      const index = byRemainder[shortfall > 0 ? position : byRemainder.length - 1 - position]!.index;
+      parts[index] = parts[index]! + step;
+      shortfall -= step;
+    }
+    return parts;
+  }
+
+  /** The exact factor (with minor-unit shift) that turns minor units of `from` into minor units of `to`. */
+  private factor(from: CurrencyCode, to: CurrencyCode, date: IsoDate): Rational {
+    const rate = this.find(from, to, date);
+    if (!rate) throw new MissingExchangeRateError(from, to, date);
+    const shift = minorUnitDigits(to) - minorUnitDigits(from);
+    return {
+      numerator: rate.numerator * (shift > 0 ? 10n ** BigInt(shift) : 1n),
+      denominator: rate.denominator * (shift < 0 ? 10n ** BigInt(-shift) : 1n),
+    };
   }
 }

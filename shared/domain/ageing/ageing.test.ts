@@ -37,7 +37,7 @@ function sampleLedger(): DebtorLedger {
 }
 
 function age(asOf: string, config = DEFAULT_AGEING) {
-  const { numbers } = encodeLedgerChunk(0, [sampleLedger()]);
+  const { numbers } = encodeLedgerChunk(0, [sampleLedger()], ['NL']);
   const table = new AgeingTable(1, ['EUR'], ageingBuckets(config).length);
   ageChunk(numbers, toDayNumber(toIsoDate(asOf)), config, { groupOfSlot: Int32Array.of(0), tableCurrencyOf: Int32Array.of(0) }, table);
   return table;
@@ -101,9 +101,10 @@ describe('ageingBuckets', () => {
 describe('ledger chunk encoding', () => {
   it('gives back exactly the ledgers it was given', () => {
     const ledgers = [sampleLedger(), testLedger('D2', [testItem('D2', '7', { invoiceDate: '2026-01-01', dueDate: '2026-01-31', amountMinor: 123, currency: 'SEK' })])];
-    const chunk = encodeLedgerChunk(3, ledgers);
+    const chunk = encodeLedgerChunk(3, ledgers, ['NL', 'SE']);
     expect(decodeLedgerChunk(chunk)).toEqual(ledgers);
     expect(decodeLedgerChunk(chunk, new Set(['D2']))).toEqual([ledgers[1]]);
-    expect(chunk.texts.currencies).toEqual(['EUR', 'SEK']);
+    expect(chunk.numbers.currencies).toEqual(['EUR', 'SEK']);
+    expect(chunk.numbers.debtorCountries).toEqual(['NL', 'SE']);
   });
 });

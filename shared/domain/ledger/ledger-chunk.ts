@@ -8,13 +8,18 @@ import { DISPUTE_REASONS, itemId, type DebtorLedger, type DisputeReason, type Le
  * the text let ageing read only the numbers (0.56 s). So a chunk is two records:
  *
  * - `LedgerChunkNumbers`: typed arrays (dates as day numbers, amounts as integer minor units in doubles,
- *   exact up to 2^53), everything ageing, exposure and KPIs need;
+ *   exact up to 2^53), everything ageing, exposure and KPIs need, plus the short lists that give the
+ *   numbers their meaning (which debtor each slot is, its country, which currency each index is);
  * - `LedgerChunkTexts`: the strings (ids, invoice numbers, references), needed to show and match items.
  *
  * Rows of one debtor are contiguous and in a stable order; row indices tie the columns together.
  */
 export interface LedgerChunkNumbers {
   readonly chunkId: number;
+  /** Debtor ids by slot: `itemDebtor` and `paymentDebtor` hold slots into this list. */
+  readonly debtorIds: readonly string[];
+  readonly debtorCountries: readonly string[];
+  readonly currencies: readonly string[];
   readonly itemDebtor: Int32Array;
   readonly itemInvoiceDay: Int32Array;
   readonly itemDueDay: Int32Array;
@@ -40,9 +45,6 @@ export interface LedgerChunkNumbers {
 
 export interface LedgerChunkTexts {
   readonly chunkId: number;
-  /** Debtor ids by slot: `itemDebtor` and `paymentDebtor` hold slots into this list. */
-  readonly debtorIds: readonly string[];
-  readonly currencies: readonly string[];
   readonly itemNumbers: readonly string[];
   readonly itemReferences: readonly string[];
   readonly itemDisputeReasons: readonly string[];
@@ -61,8 +63,9 @@ export interface EncodedLedgerChunk {
 export const FLAG_CREDIT_NOTE = 1;
 export const FLAG_DISPUTED = 2;
 
-/** Encodes whole debtor ledgers into one chunk (the order of `ledgers` is kept). */
-export function encodeLedgerChunk(chunkId: number, ledgers: readonly DebtorLedger[]): EncodedLedgerChunk {
+/** Encodes whole debtor ledgers into one chunk (the order of `ledgers` is kept); `countries` runs alongside. */
+export function encodeLedgerChunk(chunkId: number, ledgers: readonly DebtorLedger[], countries: readonly string[]): EncodedLedgerChunk {
+  if (countries.length !== ledgers.length) throw new RangeError('encodeLedgerChunk needs a country for every ledger');
   const itemCount = ledgers.reduce((sum, ledger) => sum + ledger.items.length, 0);
   const paymentCount = ledgers.reduce((sum, ledger) => sum + ledger.payments.length, 0);
   const allocationCount = ledgers.reduce((sum, ledger) => sum + ledger.allocations.length, 0);
@@ -78,6 +81,9 @@ export function encodeLedgerChunk(chunkId: number, ledgers: readonly DebtorLedge
 
   const numbers: LedgerChunkNumbers = {
     chunkId,
+    debtorIds: ledgers.map((ledger) => ledger.debtorId),
+    debtorCountries: countries,
+    currencies,
     itemDebtor: new Int32Array(itemCount),
     itemInvoiceDay: new Int32Array(itemCount),
     itemDueDay: new Int32Array(itemCount),
@@ -99,8 +105,6 @@ export function encodeLedgerChunk(chunkId: number, ledgers: readonly DebtorLedge
   };
   const texts = {
     chunkId,
-    debtorIds: ledgers.map((ledger) => ledger.debtorId),
-    currencies,
     itemNumbers: new Array<string>(itemCount),
     itemReferences: new Array<string>(itemCount),
     itemDisputeReasons: new Array<string>(itemCount),
@@ -164,15 +168,15 @@ export function encodeLedgerChunk(chunkId: number, ledgers: readonly DebtorLedge
 /** Decodes a chunk back into debtor ledgers; with `debtorIds`, only those debtors. */
 export function decodeLedgerChunk(chunk: EncodedLedgerChunk, debtorIds?: ReadonlySet<string>): DebtorLedger[] {
   const { numbers, texts } = chunk;
-  const wanted = texts.debtorIds.map((id) => !debtorIds || debtorIds.has(id));
-  const items: LedgerItem[][] = texts.debtorIds.map(() => []);
-  const payments: LedgerPayment[][] = texts.debtorIds.map(() => []);
-  const allocations: LedgerAllocation[][] = texts.debtorIds.map(() => []);
+  const wanted = numbers.debtorIds.map((id) => !debtorIds || debtorIds.has(id));
+  const items: LedgerItem[][] = numbers.debtorIds.map(() => []);
+  const payments: LedgerPayment[][] = numbers.debtorIds.map(() => []);
+  const allocations: LedgerAllocation[][] = numbers.debtorIds.map(() => []);
   const itemIds = new Array<string>(numbers.itemDebtor.length);
 
   for (let row = 0; row < numbers.itemDebtor.length; row += 1) {
     const slot = numbers.itemDebtor[row]!;
-    const debtorId = texts.debtorIds[slot]!;
+    const debtorId = numbers.debtorIds[slot]!;
     itemIds[row] = itemId(debtorId, texts.itemNumbers[row]!);
     if (!wanted[slot]) continue;
     const flags = numbers.itemFlags[row]!;
@@ -184,7 +188,7 @@ export function decodeLedgerChunk(chunk: EncodedLedgerChunk, debtorIds?: Readonl
       kind: flags & FLAG_CREDIT_NOTE ? 'credit-note' : 'invoice',
       invoiceDate: fromDayNumber(numbers.itemInvoiceDay[row]!),
       dueDate: fromDayNumber(numbers.itemDueDay[row]!),
-      currency: texts.currencies[numbers.itemCurrency[row]!]!,
+      currency: numbers.currencies[numbers.itemCurrency[row]!]!,
       amountMinor: numbers.itemAmount[row]!,
       vatMinor: numbers.itemVat[row]!,
       openMinor: numbers.itemOpen[row]!,
@@ -197,9 +201,9 @@ export function decodeLedgerChunk(chunk: EncodedLedgerChunk, debtorIds?: Readonl
     if (!wanted[slot]) continue;
     payments[slot]!.push({
       id: texts.paymentIds[row]!,
-      debtorId: texts.debtorIds[slot]!,
+      debtorId: numbers.debtorIds[slot]!,
       date: fromDayNumber(numbers.paymentDay[row]!),
-      currency: texts.currencies[numbers.paymentCurrency[row]!]!,
+      currency: numbers.currencies[numbers.paymentCurrency[row]!]!,
       amountMinor: numbers.paymentAmount[row]!,
       unappliedMinor: numbers.paymentUnapplied[row]!,
       reference: texts.paymentReferences[row]!,
@@ -220,7 +224,7 @@ export function decodeLedgerChunk(chunk: EncodedLedgerChunk, debtorIds?: Readonl
       date: fromDayNumber(numbers.allocationDay[row]!),
     });
   }
-  return texts.debtorIds
+  return numbers.debtorIds
     .map((debtorId, slot) => ({ debtorId, items: items[slot]!, payments: payments[slot]!, allocations: allocations[slot]! }))
     .filter((_ledger, slot) => wanted[slot]);
 }

@@ -9,6 +9,8 @@ import type { CreditLimit } from '../limits/credit-limit';
  */
 export interface DebtorSummary {
   readonly debtorId: string;
+  /** The debtor's country, copied here so portfolio breakdowns and grid filters need no join. */
+  readonly country: string;
   readonly asOf: IsoDate;
   /** The policy currency all amounts below are in. */
   readonly currency: string;

@@ -56,7 +56,6 @@ function addInto(target: number[], values: readonly number[]): void {
  */
 export function summarisePortfolio(
   summaries: Iterable<DebtorSummary>,
-  countryOf: (debtorId: string) => string,
   context: { readonly asOf: IsoDate; readonly currency: string; readonly bucketCount: number },
 ): PortfolioSummary {
   const buckets = new Array<number>(context.bucketCount).fill(0);
@@ -91,7 +90,7 @@ export function summarisePortfolio(
     addInto(buckets, summary.bucketsMinor);
     for (const [currency, amount] of Object.entries(summary.openByCurrency)) openByCurrency[currency] = (openByCurrency[currency] ?? 0) + amount;
 
-    const country = countryOf(summary.debtorId);
+    const country = summary.country;
     const segment = countries.get(country) ?? { debtorCount: 0, openMinor: 0, overdueMinor: 0, exposureMinor: 0, bucketsMinor: new Array<number>(context.bucketCount).fill(0) };
     segment.debtorCount += 1;
     segment.openMinor += summary.openMinor;

@@ -40,7 +40,7 @@ function chunk() {
     { targetItemIds: ['D1|H'] },
   );
   const d2 = testLedger('D2', [testItem('D2', '1', { invoiceDate: '2026-11-01', dueDate: '2026-12-01', amountMinor: 1_000_000, currency: 'SEK' })]);
-  return encodeLedgerChunk(0, [d1, d2]);
+  return encodeLedgerChunk(0, [d1, d2], ['NL', 'SE']);
 }
 
 const context = {
@@ -52,8 +52,8 @@ const context = {
 };
 
 describe('summariseChunk', () => {
-  const { numbers, texts } = chunk();
-  const [d1, d2] = summariseChunk(numbers, texts, context);
+  const { numbers } = chunk();
+  const [d1, d2] = summariseChunk(numbers, context);
 
   it('ages, counts and dates the debtor’s open items', () => {
     expect(d1).toMatchObject({
@@ -81,15 +81,15 @@ describe('summariseChunk', () => {
   });
 
   it('leaves out what it cannot convert and says so', () => {
-    const [, withoutRate] = summariseChunk(numbers, texts, { ...context, rates: new ExchangeRateTable([]) });
+    const [, withoutRate] = summariseChunk(numbers, { ...context, rates: new ExchangeRateTable([]) });
     expect(withoutRate).toMatchObject({ openMinor: 0, unconvertedCurrencies: ['SEK'], openByCurrency: { SEK: 1_000_000 } });
   });
 });
 
 describe('summarisePortfolio', () => {
-  const { numbers, texts } = chunk();
-  const summaries = summariseChunk(numbers, texts, context);
-  const portfolio = summarisePortfolio(summaries, (id) => (id === 'D1' ? 'NL' : 'SE'), { asOf: context.asOf, currency: 'EUR', bucketCount: 5 });
+  const { numbers } = chunk();
+  const summaries = summariseChunk(numbers, context);
+  const portfolio = summarisePortfolio(summaries, { asOf: context.asOf, currency: 'EUR', bucketCount: 5 });
 
   it('adds up the debtors', () => {
     expect(portfolio).toMatchObject({

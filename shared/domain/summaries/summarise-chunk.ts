@@ -6,7 +6,7 @@ import { AgeingTable } from '../ageing/ageing-table';
 import { openAmountsAsOf } from '../ageing/open-as-of';
 import { averageDaysDelinquent, bestPossibleDso, standardDso } from '../kpi/collection-kpis';
 import { computeExposure } from '../exposure/exposure';
-import { FLAG_CREDIT_NOTE, type LedgerChunkNumbers, type LedgerChunkTexts } from '../ledger/ledger-chunk';
+import { FLAG_CREDIT_NOTE, type LedgerChunkNumbers } from '../ledger/ledger-chunk';
 import { effectiveLimitOn, type CreditLimit } from '../limits/credit-limit';
 import type { InsurancePolicy } from '../policy/insurance-policy';
 import { KPI_WINDOW_DAYS, PAYMENT_BEHAVIOUR_DAYS, type DebtorSummary } from './debtor-summary';
@@ -43,16 +43,16 @@ class SlotSums {
  * and converted to the policy currency at the as-of date's rate, one sum at a time (so a bucket may differ
  * by a cent from converting each invoice, as in any multi-currency ledger).
  */
-export function summariseChunk(numbers: LedgerChunkNumbers, texts: LedgerChunkTexts, context: SummaryContext): DebtorSummary[] {
+export function summariseChunk(numbers: LedgerChunkNumbers, context: SummaryContext): DebtorSummary[] {
   const asOfDay = toDayNumber(context.asOf);
-  const slots = texts.debtorIds.length;
-  const currencies = texts.currencies.length;
+  const slots = numbers.debtorIds.length;
+  const currencies = numbers.currencies.length;
   const bucketCount = ageingBuckets(context.ageing).length;
   const identity = { groupOfSlot: Int32Array.from({ length: slots }, (_, slot) => slot), tableCurrencyOf: Int32Array.from({ length: currencies }, (_, index) => index) };
 
-  const now = new AgeingTable(slots, texts.currencies, bucketCount);
+  const now = new AgeingTable(slots, numbers.currencies, bucketCount);
   ageChunk(numbers, asOfDay, context.ageing, identity, now);
-  const before = new AgeingTable(slots, texts.currencies, bucketCount);
+  const before = new AgeingTable(slots, numbers.currencies, bucketCount);
   ageChunk(numbers, asOfDay - KPI_WINDOW_DAYS, context.ageing, identity, before);
 
   const sales = new SlotSums(slots, currencies);
@@ -96,11 +96,11 @@ export function summariseChunk(numbers: LedgerChunkNumbers, texts: LedgerChunkTe
   }
 
   const { policy, rates, asOf } = context;
-  return texts.debtorIds.map((debtorId, slot) => {
+  return numbers.debtorIds.map((debtorId, slot) => {
     const unconverted = new Set<string>();
     const convert = (amountOf: (currencyIndex: number, code: string) => number): number => {
       let total = 0;
-      texts.currencies.forEach((code, index) => {
+      numbers.currencies.forEach((code, index) => {
         const amount = amountOf(index, code);
         if (amount === 0) return;
         if (!rates.has(code, policy.currency, asOf)) {
@@ -111,7 +111,19 @@ export function summariseChunk(numbers: LedgerChunkNumbers, texts: LedgerChunkTe
       });
       return total;
     };
-    const bucketsMinor = Array.from({ length: bucketCount }, (_, bucket) => convert((_index, code) => now.buckets(slot, code)[bucket]!));
+    // Buckets are converted together so they add up to the converted open total, whatever the date.
+    const bucketsMinor = new Array<number>(bucketCount).fill(0);
+    for (const code of numbers.currencies) {
+      const native = now.buckets(slot, code);
+      if (native.every((amount) => amount === 0)) continue;
+      if (!rates.has(code, policy.currency, asOf)) {
+        unconverted.add(code);
+        continue;
+      }
+      rates.convertParts(native, code, policy.currency, asOf).forEach((amount, bucket) => {
+        bucketsMinor[bucket] = bucketsMinor[bucket]! + amount;
+      });
+    }
     const openMinor = bucketsMinor.reduce((sum, amount) => sum + amount, 0);
     const creditsMinor = convert((_index, code) => now.extra(slot, code, 'credits'));
     const unappliedCashMinor = convert((_index, code) => now.extra(slot, code, 'unappliedCash'));
@@ -124,13 +136,14 @@ export function summariseChunk(numbers: LedgerChunkNumbers, texts: LedgerChunkTe
     const notDue = ageingBuckets(context.ageing)[0]?.isNotDue ? bucketsMinor[0]! : 0;
     const bestPossible = bestPossibleDso(notDue, sales90Minor, KPI_WINDOW_DAYS);
     const openByCurrency: Record<string, number> = {};
-    texts.currencies.forEach((code) => {
+    numbers.currencies.forEach((code) => {
       const amount = now.totalOpen(slot, code);
       if (amount !== 0) openByCurrency[code] = amount;
     });
     const hasOpen = openCount[slot]! > 0;
     return {
       debtorId,
+      country: numbers.debtorCountries[slot]!,
       asOf,
       currency: policy.currency,
       openMinor,

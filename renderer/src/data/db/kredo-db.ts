@@ -1,0 +1,32 @@
+import Dexie, { type Table } from 'dexie';
+import { MIGRATIONS } from './migrations';
+import type { StoreMigration } from './migrations/migration';
+import type { StoreTables } from './schema';
+
+export const STORE_NAME = 'kredo';
+
+/**
+ * The offline store (IndexedDB through Dexie). `cache: 'immutable'`: results are treated as frozen, which
+ * suits React and is Dexie's fastest, leanest mode (Dexie source, dexie.ts).
+ */
+export class KredoDb extends Dexie {
+  debtors!: Table<StoreTables['debtors'], string>;
+  ledgerNumbers!: Table<StoreTables['ledgerNumbers'], number>;
+  ledgerTexts!: Table<StoreTables['ledgerTexts'], number>;
+  summaryChunks!: Table<StoreTables['summaryChunks'], number>;
+  portfolio!: Table<StoreTables['portfolio'], string>;
+  limits!: Table<StoreTables['limits'], [string, string]>;
+  policies!: Table<StoreTables['policies'], string>;
+  exchangeRates!: Table<StoreTables['exchangeRates'], [string, string, string]>;
+  dunningActions!: Table<StoreTables['dunningActions'], string>;
+  audit!: Table<StoreTables['audit'], number>;
+  meta!: Table<StoreTables['meta'], string>;
+
+  constructor(name = STORE_NAME, migrations: readonly StoreMigration[] = MIGRATIONS) {
+    super(name, { cache: 'immutable' });
+    for (const migration of migrations) {
+      const version = this.version(migration.version).stores(migration.stores);
+      if (migration.upgrade) version.upgrade(migration.upgrade);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import type { AuditEntry } from '../../../../shared/domain/audit/audit-entry';
+import type { Debtor } from '../../../../shared/domain/debtors/debtor';
+import type { DunningAction } from '../../../../shared/domain/dunning/dunning-action';
+import type { LedgerChunkNumbers, LedgerChunkTexts } from '../../../../shared/domain/ledger/ledger-chunk';
+import type { CreditLimit } from '../../../../shared/domain/limits/credit-limit';
+import type { InsurancePolicy } from '../../../../shared/domain/policy/insurance-policy';
+import type { DebtorSummary } from '../../../../shared/domain/summaries/debtor-summary';
+import type { PortfolioSummary } from '../../../../shared/domain/summaries/portfolio-summary';
+import type { ExchangeRate } from '../../../../shared/money/exchange-rates';
+
+/** A debtor as stored: the domain record plus the ledger chunk that holds its invoices and payments. */
+export type StoredDebtor = Debtor & { readonly chunkId: number };
+
+/** The summaries of one chunk's debtors, refreshed together with the chunk (see summariseChunk). */
+export interface SummaryChunk {
+  readonly chunkId: number;
+  readonly asOf: string;
+  readonly summaries: readonly DebtorSummary[];
+}
+
+export interface StoredPortfolioSummary extends PortfolioSummary {
+  readonly id: 'current';
+}
+
+export interface MetaEntry {
+  readonly key: string;
+  readonly value: string | number | boolean;
+}
+
+/** The tables of the offline store and what each holds (see README.md in this folder's parent). */
+export interface StoreTables {
+  readonly debtors: StoredDebtor;
+  readonly ledgerNumbers: LedgerChunkNumbers;
+  readonly ledgerTexts: LedgerChunkTexts;
+  readonly summaryChunks: SummaryChunk;
+  readonly portfolio: StoredPortfolioSummary;
+  readonly limits: CreditLimit;
+  readonly policies: InsurancePolicy;
+  readonly exchangeRates: ExchangeRate;
+  readonly dunningActions: DunningAction;
+  readonly audit: AuditEntry;
+  readonly meta: MetaEntry;
+}
+
+export type TableName = keyof StoreTables;
+
+/** Every table, in the order a backup writes and a restore reads them. */
+export const TABLE_NAMES: readonly TableName[] = [
+  'meta', 'policies', 'exchangeRates', 'debtors', 'limits', 'ledgerNumbers', 'ledgerTexts', 'summaryChunks', 'portfolio', 'dunningActions', 'audit',
+];
