@@ -7,6 +7,8 @@ import type { DesktopPort } from '../main/services/desktop-port';
 import { errorFields } from '../main/services/logger';
 import { plaintextSecretCodec } from '../main/services/secret-store';
 import { resolveStaticFile, staticResponseHeaders } from '../main/static/static-files';
+import { fixedClock } from '../../shared/time/clock';
+import type { IsoDate } from '../../shared/time/iso-date';
 import { bridgeInitScript } from './bridge-init-script';
 import { createSystemDesktop } from './host-desktop';
 import { EVENT_DELIVERY_NAME, HOST_ORIGIN_URL, IPC_BINDING_NAME } from './host-origin';
@@ -43,6 +45,8 @@ export interface ChromiumHostOptions {
   readonly desktop?: DesktopPort;
   readonly viewport?: { readonly width: number; readonly height: number } | null;
   readonly echoLog?: boolean;
+  /** Pins today's date (tests and benchmarks); the system clock otherwise. */
+  readonly today?: IsoDate;
 }
 
 export interface ChromiumHost {
@@ -70,6 +74,7 @@ export async function startChromiumHost(options: ChromiumHostOptions): Promise<C
     secretCodec: plaintextSecretCodec,
     desktop: options.desktop ?? createSystemDesktop(),
     echoLog: options.echoLog ?? false,
+    ...(options.today && { clock: fixedClock(`${options.today}T12:00:00Z`) }),
   });
 
   const context = await chromium.launchPersistentContext(path.join(options.userDataDir, 'chromium-profile'), {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { languageFromLocales } from '../../shared/i18n/languages';
 import type { Bootstrap } from '../../shared/ipc/contract';
+import { systemClock, type Clock } from '../../shared/time/clock';
 import { createMainTranslator } from './i18n/main-i18n';
 import { createIpcDispatcher, type IpcDispatch } from './ipc/ipc-dispatcher';
 import { createIpcHandlers } from './ipc/create-ipc-handlers';
@@ -25,6 +26,8 @@ export interface MainServicesOptions {
   readonly secretCodec: SecretCodec;
   readonly desktop: DesktopPort;
   readonly echoLog?: boolean;
+  /** Where today comes from; a fixed clock for tests and benchmarks, the system clock otherwise. */
+  readonly clock?: Clock;
 }
 
 export interface MainServices {
@@ -36,6 +39,7 @@ export interface MainServices {
   readonly handlers: IpcHandlers;
   readonly dispatch: IpcDispatch;
   readonly translator: ReturnType<typeof createMainTranslator>;
+  readonly clock: Clock;
 }
 
 /**
@@ -57,12 +61,15 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     if (next.language !== previous.language) events.publish('onLanguageChanged', { language: next.language });
   });
 
+  const clock = options.clock ?? systemClock();
   const platform = options.platform === 'win32' || options.platform === 'darwin' ? options.platform : 'linux';
   const handlers = createIpcHandlers({
     appInfo: { appVersion: options.appVersion, platform, host: options.host },
     settings,
     logger,
     desktop: options.desktop,
+    clock,
+    isClockFixed: options.clock !== undefined,
   });
 
   return {
@@ -74,5 +81,6 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     handlers,
     dispatch: createIpcDispatcher({ handlers, isAllowedSender: createOriginPolicy(options.rendererUrls), logger }),
     translator: createMainTranslator(),
+    clock,
   };
 }

@@ -2,22 +2,22 @@ import { mixSeed, seededRandom } from '../random/seeded-random';
 import type { GeneratedCountry } from './country-profiles';
 
 /**
- * How a debtor pays, from its insurer grade (1 best … 10 default). The open share is the part of its
- * invoices still unpaid; the open span is how far back its unpaid invoices reach beyond the payment term.
+ * How a debtor pays, from its insurer grade (1 best … 10 default): how many days after the due date its
+ * payments arrive. A defaulting debtor has stopped paying altogether some months ago.
  */
 export interface PayerProfile {
   readonly name: 'prompt' | 'normal' | 'slow' | 'very-slow' | 'defaulting';
   readonly latenessDays: readonly [number, number];
-  readonly openShare: number;
-  readonly openSpanDays: number;
+  /** For defaulting debtors: how many days ago the last payment came, at most and at least. */
+  readonly stoppedPayingDaysAgo?: readonly [number, number];
 }
 
 const PROFILES: readonly PayerProfile[] = [
-  { name: 'prompt', latenessDays: [-3, 3], openShare: 0.25, openSpanDays: 5 },
-  { name: 'normal', latenessDays: [0, 15], openShare: 0.4, openSpanDays: 20 },
-  { name: 'slow', latenessDays: [10, 45], openShare: 0.6, openSpanDays: 60 },
-  { name: 'very-slow', latenessDays: [30, 100], openShare: 0.8, openSpanDays: 120 },
-  { name: 'defaulting', latenessDays: [60, 150], openShare: 0.95, openSpanDays: 240 },
+  { name: 'prompt', latenessDays: [-3, 4] },
+  { name: 'normal', latenessDays: [0, 18] },
+  { name: 'slow', latenessDays: [10, 45] },
+  { name: 'very-slow', latenessDays: [30, 90] },
+  { name: 'defaulting', latenessDays: [40, 120], stoppedPayingDaysAgo: [45, 180] },
 ];
 
 export function profileForGrade(grade: number): PayerProfile {

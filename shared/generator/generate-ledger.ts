@@ -5,22 +5,22 @@ import { createBetalingskenmerk } from '../domain/references/betalingskenmerk';
 import { createIban } from '../domain/references/iban';
 import { createSwedishOcr } from '../domain/references/swedish-ocr';
 import type { SeededRandom } from '../random/seeded-random';
-import { addDays, type IsoDate } from '../time/iso-date';
+import { addDays, fromDayNumber, toDayNumber, type IsoDate } from '../time/iso-date';
 import { COUNTRY_PROFILES, type GeneratedCountry } from './country-profiles';
 import type { DebtorTraits } from './debtor-traits';
 
-/** The counts the plan gave this debtor. */
+/** What the plan gave this debtor. */
 export interface LedgerCounts {
   readonly invoices: number;
   readonly creditNotes: number;
-  readonly openInvoices: number;
-  readonly payments: number;
   readonly itemOffset: number;
-  readonly paymentOffset: number;
+  readonly paymentsPerPaidInvoice: number;
+  readonly historyDays: number;
 }
 
 const MEAN_INVOICE_EUR = { 'key-account': 25_000, standard: 3_000, small: 600 } as const;
-const HISTORY_DAYS = 730;
+/** Short payments are chased; only recent ones are still partly open. */
+const SHORT_PAYMENT_WINDOW_DAYS = 60;
 
 function paymentReference(country: GeneratedCountry, sequence: number): string {
   if (country === 'NL') return createBetalingskenmerk(String(sequence));
@@ -47,25 +47,21 @@ function groupSizes(total: number, parts: number, random: SeededRandom): number[
 }
 
 /**
- * One debtor's ledger: invoices over the last two years, the older ones paid (often several in one
- * payment, sometimes short or over), the newer ones open to a depth that matches how the debtor pays;
- * credit notes against earlier invoices; a few disputes. Payments carry the references and remittance
- * texts a bank statement would.
+ * One debtor's ledger. Invoices are issued evenly over the tier's history; each is paid when this debtor
+ * pays (due date plus its usual lateness), so what is still open is what such a customer would still owe
+ * today. A defaulting debtor stopped paying some months ago. Paid invoices are settled in payment runs
+ * (one payment often covers several), with the references and remittance texts a bank statement carries;
+ * some recent payments are short or over. Credit notes correct earlier invoices; a few invoices are disputed.
  */
 export function generateLedger(debtor: Debtor, traits: DebtorTraits, counts: LedgerCounts, random: SeededRandom, today: IsoDate): DebtorLedger {
   const country = traits.country;
   const profile = COUNTRY_PROFILES[country];
   const terms = debtor.paymentTermsDays;
-  const openWindow = terms + traits.profile.openSpanDays;
-  const paidInvoices = counts.invoices - counts.openInvoices;
   const mean = MEAN_INVOICE_EUR[traits.segment] * profile.amountScale;
+  const todayDay = toDayNumber(today);
 
   const dates: IsoDate[] = [];
-  for (let index = 0; index < counts.invoices; index += 1) {
-    const isPaid = index < paidInvoices;
-    const back = isPaid ? random.int(openWindow + 1, Math.max(openWindow + 2, HISTORY_DAYS)) : random.int(0, openWindow);
-    dates.push(addDays(today, -back));
-  }
+  for (let index = 0; index < counts.invoices; index += 1) dates.push(addDays(today, -random.int(0, counts.historyDays)));
   dates.sort();
 
   const items: LedgerItem[] = dates.map((invoiceDate, index) => {
@@ -85,6 +81,12 @@ export function generateLedger(debtor: Debtor, traits: DebtorTraits, counts: Led
       paymentReference: paymentReference(country, sequence),
     };
   });
+
+  // When each invoice gets paid, if it has been by today.
+  const [early, late] = traits.profile.latenessDays;
+  const stopped = traits.profile.stoppedPayingDaysAgo;
+  const lastPayingDay = stopped ? todayDay - random.int(stopped[0], stopped[1]) : todayDay;
+  const paidOn = items.map((item) => Math.max(toDayNumber(item.invoiceDate), toDayNumber(item.dueDate) + random.int(early, late)));
 
   // Credit notes correct an earlier invoice; most are set against it straight away.
   const creditAllocations = [];
@@ -118,33 +120,33 @@ export function generateLedger(debtor: Debtor, traits: DebtorTraits, counts: Led
   }
   let ledger: DebtorLedger = applyAllocations({ debtorId: debtor.id, items, payments: [], allocations: [] }, creditAllocations);
 
-  // Payments settle the paid invoices in order, in groups. Allocations are planned here and applied once
-  // (booking payment by payment would copy the ledger each time, slow for the largest debtors).
+  // Paid invoices are settled in payment runs. Allocations are planned here and applied once (booking
+  // payment by payment would copy the ledger each time, slow for the largest debtors).
   const iban = accountNumber(country, random);
   const open = new Map(ledger.items.map((item) => [item.id, item.openMinor]));
+  const paid = items.map((item, index) => ({ item, day: paidOn[index]! })).filter(({ day }) => day <= lastPayingDay).sort((a, b) => a.day - b.day);
+  const paymentCount = paid.length === 0 ? 0 : Math.min(paid.length, Math.max(1, Math.round(paid.length * counts.paymentsPerPaidInvoice)));
   const payments: LedgerPayment[] = [];
   const paymentAllocations: LedgerAllocation[] = [];
   let next = 0;
-  groupSizes(paidInvoices, counts.payments, random).forEach((size, index) => {
-    const group = items.slice(next, next + size);
+  groupSizes(paid.length, paymentCount, random).forEach((size, index) => {
+    const group = paid.slice(next, next + size);
     next += size;
-    const last = group.at(-1)!;
-    const owed = group.reduce((sum, item) => sum + open.get(item.id)!, 0);
-    const [early, late] = traits.profile.latenessDays;
-    const wanted = addDays(last.dueDate, random.int(early, late));
-    const date = wanted > today ? addDays(today, -random.int(0, 5)) : wanted < last.invoiceDate ? last.invoiceDate : wanted;
+    const date = fromDayNumber(group.at(-1)!.day);
+    const owed = group.reduce((sum, { item }) => sum + open.get(item.id)!, 0);
+    const isRecent = todayDay - group.at(-1)!.day <= SHORT_PAYMENT_WINDOW_DAYS;
     const roll = random.next();
-    const amountMinor = owed <= 0 ? 100 : roll < 0.04 ? Math.round((owed * random.int(60, 95)) / 100) : roll < 0.06 ? owed + Math.round((owed * random.int(1, 3)) / 100) : owed;
-    const paymentId = `P${String(counts.paymentOffset + index + 1).padStart(7, '0')}`;
+    const amountMinor = owed <= 0 ? 100 : isRecent && roll < 0.08 ? Math.round((owed * random.int(60, 95)) / 100) : roll > 0.98 ? owed + Math.round((owed * random.int(1, 3)) / 100) : owed;
+    const paymentId = `${debtor.id}-P${index + 1}`;
     let left = amountMinor;
-    for (const item of group) {
+    for (const { item } of group) {
       const amount = Math.min(left, open.get(item.id)!);
       if (amount <= 0) continue;
       paymentAllocations.push({ itemId: item.id, source: { kind: 'payment', paymentId }, amountMinor: amount, date });
       open.set(item.id, open.get(item.id)! - amount);
       left -= amount;
     }
-    const single = group.length === 1 && group[0]!.paymentReference !== '';
+    const single = group.length === 1 && group[0]!.item.paymentReference !== '';
     payments.push({
       id: paymentId,
       debtorId: debtor.id,
@@ -152,8 +154,8 @@ export function generateLedger(debtor: Debtor, traits: DebtorTraits, counts: Led
       currency: debtor.currency,
       amountMinor,
       unappliedMinor: amountMinor,
-      reference: single ? group[0]!.paymentReference : '',
-      remittance: single ? '' : `${country === 'NL' ? 'Factuur' : country === 'SE' ? 'Fakturor' : 'Invoices'} ${group.map((item) => item.number).join(', ')}`,
+      reference: single ? group[0]!.item.paymentReference : '',
+      remittance: single ? '' : `${country === 'NL' ? 'Factuur' : country === 'SE' ? 'Fakturor' : 'Invoices'} ${group.map(({ item }) => item.number).join(', ')}`,
       counterpartyName: random.next() < 0.3 ? debtor.name.toUpperCase() : debtor.name,
       counterpartyIban: iban,
     });
@@ -164,7 +166,7 @@ export function generateLedger(debtor: Debtor, traits: DebtorTraits, counts: Led
   return {
     ...ledger,
     items: ledger.items.map((item) => {
-      if (item.kind !== 'invoice' || item.openMinor <= 0 || random.next() >= 0.015) return item;
+      if (item.kind !== 'invoice' || item.openMinor <= 0 || random.next() >= 0.05) return item;
       const since = addDays(item.dueDate, random.int(-5, 20));
       return { ...item, dispute: { reason: random.pick(DISPUTE_REASONS), since: since > today ? today : since } };
     }),

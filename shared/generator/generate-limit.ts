@@ -13,7 +13,7 @@ function roundUpToThousand(amountMinor: number): number {
 /**
  * A limit that fits the debtor: most have an insurer decision somewhat above what they owe, poor grades
  * get partial decisions or refusals, a few carry a temporary tranche, an announced reduction or a pending
- * request, and some smaller debtors only have a discretionary limit.
+ * request; small buyers often have only a discretionary limit, or none.
  */
 export function generateLimits(debtorId: string, traits: DebtorTraits, exposureMinor: number, policy: InsurancePolicy, random: SeededRandom, today: IsoDate): CreditLimit[] {
   const wanted = Math.min(200_000_000, Math.max(5 * THOUSAND, roundUpToThousand(exposureMinor * (1 + random.next()))));
@@ -21,23 +21,25 @@ export function generateLimits(debtorId: string, traits: DebtorTraits, exposureM
   const base = { debtorId, currency: policy.currency, conditions: [], reasons: [] };
   const roll = random.next();
 
-  if (roll < 0.06) return [];
-  if (roll < 0.12) {
+  // Small buyers often stay within the discretionary limit, or below any limit at all; larger ones need cover.
+  const isSmall = wanted <= policy.discretionaryLimitMax.amountMinor;
+  if (isSmall && roll < 0.12) return [];
+  if (isSmall && roll < 0.45) {
     const amountMinor = Math.min(wanted, policy.discretionaryLimitMax.amountMinor);
     return [{ ...base, source: 'discretionary', status: 'APPROVED', decidedAmountMinor: amountMinor, tranches: [{ amountMinor, effectiveFrom: decidedOn, kind: 'permanent' }], decidedOn, history: [{ on: decidedOn, status: 'APPROVED', amountMinor, note: 'discretionary' }] }];
   }
 
   const coverId = `CV-${debtorId}`;
   const history: LimitHistoryEntry[] = [{ on: addDays(decidedOn, -random.int(1, 5)), status: 'PENDING', amountMinor: wanted, note: 'requested' }];
-  if (roll < 0.14) {
+  if (roll > 0.97) {
     return [{ ...base, source: 'insurer', coverId, status: 'PENDING', requestedAmountMinor: wanted, decidedAmountMinor: 0, tranches: [], history: [{ on: addDays(today, -random.int(0, 6)), status: 'PENDING', amountMinor: wanted, note: 'requested' }] }];
   }
   let status: LimitStatus = 'APPROVED';
   let decided = wanted;
-  if (traits.grade >= 9 || roll > 0.985) {
+  if (traits.grade >= 9 || roll > 0.955) {
     status = 'REFUSED';
     decided = 0;
-  } else if (traits.grade >= 7 || roll > 0.93) {
+  } else if (traits.grade >= 7 || roll > 0.9) {
     status = 'PARTIALLY_APPROVED';
     decided = Math.max(THOUSAND, roundUpToThousand(wanted / 2));
   }

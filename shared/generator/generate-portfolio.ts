@@ -70,10 +70,9 @@ export function generateChunk(plan: PortfolioPlan, policy: InsurancePolicy, chun
     const ledger = generateLedger(debtor, traits, {
       invoices: plan.invoiceCounts[index]!,
       creditNotes: plan.creditNoteCounts[index]!,
-      openInvoices: plan.openInvoiceCounts[index]!,
-      payments: plan.paymentCounts[index]!,
       itemOffset: plan.itemOffsets[index]!,
-      paymentOffset: plan.paymentOffsets[index]!,
+      paymentsPerPaidInvoice: plan.paymentsPerPaidInvoice,
+      historyDays: plan.size.historyDays,
     }, random, plan.today);
     const open = ledger.items.reduce((sum, item) => sum + Math.max(0, item.openMinor), 0);
     const exposureEur = Math.round(open / COUNTRY_PROFILES[traits.country].amountScale);
@@ -84,3 +83,8 @@ export function generateChunk(plan: PortfolioPlan, policy: InsurancePolicy, chun
   return { chunkId, debtors, ledgers, limits };
 }
 
+
+/** Every chunk of a planned portfolio, made one at a time (tier L never holds more than a chunk in memory). */
+export function* generateChunks(plan: PortfolioPlan, policy: InsurancePolicy): Generator<GeneratedChunk> {
+  for (let chunkId = 0; chunkId < plan.chunkCount; chunkId += 1) yield generateChunk(plan, policy, chunkId);
+}

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { SUPPORTED_LANGUAGES } from '../i18n/languages';
 import { SCREENS } from '../navigation/screens';
+import { isIsoDate, type IsoDate } from '../time/iso-date';
 import type { EventMethod, InvokeMethod } from './channels';
 
 export const languageSchema = z.enum(SUPPORTED_LANGUAGES);
@@ -15,12 +16,19 @@ export const screenSchema = z.enum(SCREENS);
 
 const emptyRequest = z.strictObject({});
 
+/** A business date, `YYYY-MM-DD`. */
+export const isoDateSchema = z.string().refine(isIsoDate, 'Not a YYYY-MM-DD date').transform((value) => value as IsoDate);
+
 export const bootstrapSchema = z.strictObject({
   appVersion: z.string(),
   platform: z.enum(['win32', 'darwin', 'linux']),
   host: z.enum(['electron', 'chromium']),
   language: languageSchema,
   logFilePath: z.string(),
+  /** Today's business date by the main process's clock. */
+  today: isoDateSchema,
+  /** True when the clock is pinned (tests, benchmarks): the page must use `today` rather than its own clock. */
+  isClockFixed: z.boolean(),
 });
 
 export const menuCommandSchema = z.discriminatedUnion('type', [

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { KredoError } from '../../../shared/errors/kredo-error';
 import type { Bootstrap } from '../../../shared/ipc/contract';
+import type { Clock } from '../../../shared/time/clock';
 import { isSafeExternalUrl } from '../security/external-url-policy';
 import type { DesktopPort } from '../services/desktop-port';
 import type { Logger } from '../services/logger';
@@ -8,7 +9,9 @@ import type { SettingsStore } from '../services/settings-store';
 import type { IpcHandlers } from './ipc-handlers';
 
 export interface HandlerDependencies {
-  readonly appInfo: Omit<Bootstrap, 'language' | 'logFilePath'>;
+  readonly appInfo: Omit<Bootstrap, 'language' | 'logFilePath' | 'today' | 'isClockFixed'>;
+  readonly clock: Clock;
+  readonly isClockFixed: boolean;
   readonly settings: SettingsStore;
   readonly logger: Logger;
   readonly desktop: DesktopPort;
@@ -17,7 +20,13 @@ export interface HandlerDependencies {
 export function createIpcHandlers(deps: HandlerDependencies): IpcHandlers {
   const { settings, logger, desktop } = deps;
   return {
-    getBootstrap: () => ({ ...deps.appInfo, language: settings.get().language, logFilePath: logger.filePath }),
+    getBootstrap: () => ({
+      ...deps.appInfo,
+      language: settings.get().language,
+      logFilePath: logger.filePath,
+      today: deps.clock.today(),
+      isClockFixed: deps.isClockFixed,
+    }),
 
     setLanguage: async ({ language }) => ({ language: (await settings.setLanguage(language)).language }),
 

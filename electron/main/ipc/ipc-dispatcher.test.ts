@@ -10,7 +10,7 @@ const APP_PAGE = 'app://kredo/index.html';
 function setup(overrides: Partial<IpcHandlers> = {}) {
   const calls: unknown[] = [];
   const handlers: IpcHandlers = {
-    getBootstrap: () => ({ appVersion: '1.0.0', platform: 'linux', host: 'chromium', language: 'nl', logFilePath: '/logs/main.log' }),
+    getBootstrap: () => ({ appVersion: '1.0.0', platform: 'linux', host: 'chromium', language: 'nl', logFilePath: '/logs/main.log', today: '2026-11-24' as never, isClockFixed: true }),
     setLanguage: ({ language }) => {
       calls.push(language);
       return { language };

@@ -1,5 +1,8 @@
 import { WelcomeScreen } from '../features/welcome/WelcomeScreen';
-import { usePortfolioStatus } from '../data/portfolio-queries';
+import { useEffect } from 'react';
+import { dataWorker } from '../data/data-client';
+import { usePortfolioStatus } from '../data/queries/use-portfolio';
+import { useClock } from './app-clock';
 import { useLanguageFromMainProcess } from '../i18n/use-language';
 import { AppShell } from './AppShell';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
@@ -16,6 +19,12 @@ export function App() {
   useMenuCommands();
   useKeyboardShortcuts();
   const status = usePortfolioStatus();
+  const today = useClock().today();
+
+  // Ageing moves every day: bring yesterday's summaries up to date in the background.
+  useEffect(() => {
+    if (status === 'ready') void dataWorker().refreshSummariesIfStale({ today }).catch(() => undefined);
+  }, [status, today]);
   const hasLeftWelcome = useNavigationStore((state) => state.hasLeftWelcome);
 
   if (status === 'loading') return null;

@@ -1,9 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEMO_DEBTOR_COUNT } from '../../../../shared/demo/demo-debtors';
+import { DATA_TIERS } from '../../../../shared/generator/data-tiers';
+import { useClock } from '../../app/app-clock';
 import { Brand } from '../../components/Brand';
 import { useNavigationStore } from '../../app/navigation-store';
-import { openDemoPortfolio } from '../../data/portfolio-queries';
+import { callback, dataWorker } from '../../data/data-client';
+import { toStoreError } from '../../data/data-errors';
+import { kredo } from '../../platform/kredo-api';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch';
 import { useErrorMessage } from '../../i18n/use-error-message';
 
@@ -14,15 +17,18 @@ export function WelcomeScreen() {
   const leaveWelcome = useNavigationStore((state) => state.leaveWelcome);
   const [isWorking, setWorking] = useState(false);
   const [error, setError] = useState<string>();
+  const clock = useClock();
 
   const onOpenDemo = async () => {
     setWorking(true);
     setError(undefined);
     try {
-      await openDemoPortfolio();
+      await dataWorker().openDemoPortfolio({ today: clock.today(), at: clock.now().toISOString() }, callback(() => undefined));
       leaveWelcome('portfolio');
     } catch (cause) {
-      setError(errorMessage(cause));
+      const storeError = toStoreError(cause);
+      void kredo.reportRendererError({ message: `Opening the demo failed: ${String(cause)}`, source: 'WelcomeScreen' }).catch(() => undefined);
+      setError(errorMessage(storeError));
       setWorking(false);
     }
   };
@@ -38,7 +44,7 @@ export function WelcomeScreen() {
       <div className="welcome-choices">
         <section className="choice-card" aria-labelledby="welcome-demo">
           <h2 id="welcome-demo">{t('demo.title')}</h2>
-          <p>{t('demo.body', { debtors: DEMO_DEBTOR_COUNT })}</p>
+          <p>{t('demo.body', { debtors: DATA_TIERS.S.debtors })}</p>
           <button type="button" className="button button-primary" disabled={isWorking} onClick={() => void onOpenDemo()}>
             {isWorking ? t('demo.working') : t('demo.action')}
           </button>

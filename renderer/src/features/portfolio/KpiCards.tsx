@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import { money } from '../../../../shared/money/money';
+import { toIsoDate } from '../../../../shared/time/iso-date';
+import type { StoredPortfolioSummary } from '../../data/db/schema';
+import { useFormat } from '../../i18n/use-format';
+
+/** The portfolio at a glance: exposure and its cover, what is overdue, and how fast customers pay. */
+export function KpiCards({ portfolio }: { readonly portfolio: StoredPortfolioSummary }) {
+  const { t } = useTranslation('portfolio');
+  const format = useFormat();
+  const amount = (minor: number) => format.money(money(minor, portfolio.currency));
+  const days = (value: number | undefined) => (value === undefined ? t('kpi.notAvailable') : t('kpi.days', { days: format.number(value, 1) }));
+  const cards = [
+    { id: 'exposure', label: t('kpi.exposure'), value: amount(portfolio.exposureMinor), detail: t('kpi.debtors', { count: portfolio.debtorCount, formatted: format.number(portfolio.debtorCount) }) },
+    { id: 'overdue', label: t('kpi.overdue'), value: amount(portfolio.overdueMinor), detail: t('kpi.openItems', { count: portfolio.openItemCount, formatted: format.number(portfolio.openItemCount) }) },
+    { id: 'uninsured', label: t('kpi.uninsured'), value: amount(portfolio.uninsuredMinor), detail: t('kpi.overLimit', { count: portfolio.overLimitCount, formatted: format.number(portfolio.overLimitCount) }) },
+    { id: 'dso', label: t('kpi.dso'), value: days(portfolio.dso), detail: t('kpi.add', { value: days(portfolio.averageDaysDelinquent) }) },
+    { id: 'cei', label: t('kpi.cei'), value: portfolio.cei === undefined ? t('kpi.notAvailable') : format.percent(portfolio.cei / 100), detail: t('kpi.bestPossible', { value: days(portfolio.bestPossibleDso) }) },
+  ];
+  return (
+    <>
+      <p className="note" data-testid="portfolio-as-of">
+        {t('asOf', { date: format.date(toIsoDate(portfolio.asOf)), currency: portfolio.currency })}
+      </p>
+      <ul className="kpi-cards" aria-label={t('kpi.label')}>
+        {cards.map((card) => (
+          <li key={card.id} className="kpi-card" data-testid={`kpi-${card.id}`}>
+            <span className="kpi-label">{card.label}</span>
+            <strong className="kpi-value">{card.value}</strong>
+            <span className="kpi-detail">{card.detail}</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
