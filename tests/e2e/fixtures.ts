@@ -3,6 +3,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import packageJson from '../../package.json' with { type: 'json' };
 import { startChromiumHost, type ChromiumHost } from '../../electron/chromium-host/chromium-host';
 import { createRecordingDesktop } from '../../electron/chromium-host/host-desktop';
+import type { IsoDate } from '../../shared/time/iso-date';
 import { makeTempDir } from '../support/temp-dir';
 
 export interface KredoApp {
@@ -33,6 +34,9 @@ interface LaunchContext {
   readonly launched: ChromiumHost[];
 }
 
+/** The date every end-to-end test runs on, so figures and ageing are the same on every run. */
+export const E2E_TODAY = '2026-11-24' as IsoDate;
+
 async function launch(context: LaunchContext): Promise<KredoApp> {
   const { userDataDir, systemLocales, problems } = context;
   const desktop = createRecordingDesktop();
@@ -43,6 +47,7 @@ async function launch(context: LaunchContext): Promise<KredoApp> {
     headless: true,
     systemLocales,
     desktop,
+    today: E2E_TODAY,
   });
   context.launched.push(host);
   watchForPageProblems(host.page, problems);

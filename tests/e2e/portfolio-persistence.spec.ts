@@ -1,21 +1,24 @@
-import { DEMO_DEBTOR_COUNT } from '../../shared/demo/demo-debtors';
-import { expect, test } from './fixtures';
+import { countStoredRecords, expectedDemo } from './demo-portfolio';
+import { E2E_TODAY, expect, test } from './fixtures';
 import { AppShellPage } from './page-models/app-shell-page';
 import { PortfolioPage } from './page-models/portfolio-page';
 import { WelcomePage } from './page-models/welcome-page';
 
-test('the demo portfolio is still there after a reload and after a restart', async ({ kredo }) => {
+test('the demo portfolio keeps every record through a reload and a restart', async ({ kredo }) => {
+  const expected = expectedDemo(E2E_TODAY).counts;
   await new WelcomePage(kredo.page, 'en').openDemoPortfolio();
-  await expect(new PortfolioPage(kredo.page, 'en').rows).toHaveCount(DEMO_DEBTOR_COUNT);
+  await expect(new PortfolioPage(kredo.page, 'en').rows).toHaveCount(100);
+  expect(await kredo.page.evaluate(countStoredRecords)).toEqual(expected);
 
   await kredo.page.reload();
-  await expect(new PortfolioPage(kredo.page, 'en').rows).toHaveCount(DEMO_DEBTOR_COUNT);
+  await expect(new PortfolioPage(kredo.page, 'en').rows).toHaveCount(100);
+  expect(await kredo.page.evaluate(countStoredRecords)).toEqual(expected);
 
   const restarted = await kredo.restart();
   const shell = new AppShellPage(restarted.page, 'en');
   await expect(shell.heading).toHaveText(shell.titleOf('portfolio'));
-  await expect(new PortfolioPage(restarted.page, 'en').rows).toHaveCount(DEMO_DEBTOR_COUNT);
   await expect(new WelcomePage(restarted.page, 'en').heading).toBeHidden();
+  expect(await restarted.page.evaluate(countStoredRecords)).toEqual(expected);
 });
 
 test('Settings shows the version and log file and opens the log folder', async ({ kredo }) => {

@@ -5,7 +5,7 @@ import { texts } from '../locale-texts';
 export class PortfolioPage {
   readonly table: Locator;
   readonly rows: Locator;
-  readonly summary: Locator;
+  readonly asOf: Locator;
 
   constructor(
     readonly page: Page,
@@ -13,6 +13,11 @@ export class PortfolioPage {
   ) {
     this.table = page.getByRole('table', { name: texts(language).portfolio.tableLabel });
     this.rows = this.table.getByRole('rowgroup').nth(1).getByRole('row');
-    this.summary = page.getByTestId('portfolio-summary');
+    this.asOf = page.getByTestId('portfolio-as-of');
+  }
+
+  /** The value shown on a KPI card: exposure, overdue, uninsured, dso or cei. */
+  kpiValue(card: 'exposure' | 'overdue' | 'uninsured' | 'dso' | 'cei'): Locator {
+    return this.page.getByTestId(`kpi-${card}`).locator('strong');
   }
 }
