@@ -89,11 +89,12 @@ export async function startChromiumHost(options: ChromiumHostOptions): Promise<C
   await context.route('**/*', (route) => route.abort('blockedbyclient'));
   await context.route(`${HOST_ORIGIN_URL}**`, async (route) => {
     const file = resolveStaticFile(options.rendererDir, route.request().url());
-    if (!file || route.request().method() !== 'GET') return route.fulfill({ status: 404 });
+    const notFound = () => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' });
+    if (!file || route.request().method() !== 'GET') return notFound();
     try {
       await route.fulfill({ status: 200, headers: staticResponseHeaders(file, csp), body: await readFile(file.filePath) });
     } catch {
-      await route.fulfill({ status: 404 });
+      await notFound();
     }
   });
 

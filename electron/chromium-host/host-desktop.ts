@@ -1,10 +1,18 @@
-import { spawn } from 'node:child_process';
-import type { DesktopPort } from '../main/services/desktop-port';
+import { execFile, spawn } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import type { DesktopPort, FileDialogOptions } from '../main/services/desktop-port';
+
+function zenity(args: string[]): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    execFile('zenity', args, (error, stdout) => resolve(error ? undefined : stdout.trim() || undefined));
+  });
+}
 
 /**
- * The desktop port for the Chromium host run by hand: it opens folders and links with the system's opener
- * (`xdg-open`, `open`, `explorer`); where there is none, the request is quietly dropped (the handler
- * has logged it already).
+ * The desktop port for the Chromium host run by hand. Folders and links open with the system's opener
+ * (`xdg-open`, `open`, `explorer`). File dialogs use Zenity where installed; without it, saving goes to
+ * the Downloads folder and opening a file is not available (the host is a development tool).
  */
 export function createSystemDesktop(): DesktopPort {
   const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
@@ -17,19 +25,43 @@ export function createSystemDesktop(): DesktopPort {
         resolve();
       });
     });
-  return { openPath: launch, openExternal: launch };
+  const filter = (options: FileDialogOptions) => `--file-filter=${options.filterName} | ${options.extensions.map((extension) => `*.${extension}`).join(' ')}`;
+  return {
+    openPath: launch,
+    openExternal: launch,
+    chooseSaveFile: async (options) =>
+      (await zenity(['--file-selection', '--save', '--confirm-overwrite', `--title=${options.title}`, filter(options), `--filename=${options.defaultName ?? ''}`])) ??
+      path.join(os.homedir(), 'Downloads', options.defaultName ?? 'kredo-export'),
+    chooseOpenFile: (options) => zenity(['--file-selection', `--title=${options.title}`, filter(options)]),
+  };
 }
 
-/** The desktop port for tests: it remembers what the app asked to open instead of opening it. */
-export function createRecordingDesktop(): DesktopPort & { readonly opened: string[] } {
+/** The desktop port for tests: it records what the app asked for and answers file dialogs as told. */
+export function createRecordingDesktop(answers: { saveTo?: string; openFile?: string } = {}): DesktopPort & {
+  readonly opened: string[];
+  readonly dialogs: FileDialogOptions[];
+  answers: { saveTo?: string; openFile?: string };
+} {
   const opened: string[] = [];
-  return {
+  const dialogs: FileDialogOptions[] = [];
+  const port = {
     opened,
-    openPath: async (folder) => {
+    dialogs,
+    answers,
+    openPath: async (folder: string) => {
       opened.push(folder);
     },
-    openExternal: async (url) => {
+    openExternal: async (url: string) => {
       opened.push(url);
     },
+    chooseSaveFile: async (options: FileDialogOptions) => {
+      dialogs.push(options);
+      return port.answers.saveTo;
+    },
+    chooseOpenFile: async (options: FileDialogOptions) => {
+      dialogs.push(options);
+      return port.answers.openFile;
+    },
   };
+  return port;
 }

@@ -13,6 +13,7 @@ import { createFileLogger, type Logger } from './services/logger';
 import { createSecretStore, type SecretCodec, type SecretStore } from './services/secret-store';
 import { openSettingsStore, type SettingsStore } from './services/settings-store';
 import { createWindowStateStore, type WindowStateStore } from './services/window-state';
+import { openBackupService, type BackupService } from './services/backup-service';
 
 export interface MainServicesOptions {
   readonly userDataDir: string;
@@ -40,6 +41,7 @@ export interface MainServices {
   readonly dispatch: IpcDispatch;
   readonly translator: ReturnType<typeof createMainTranslator>;
   readonly clock: Clock;
+  readonly backups: BackupService;
 }
 
 /**
@@ -63,6 +65,8 @@ export async function createMainServices(options: MainServicesOptions): Promise<
 
   const clock = options.clock ?? systemClock();
   const platform = options.platform === 'win32' || options.platform === 'darwin' ? options.platform : 'linux';
+  const translator = createMainTranslator();
+  const backups = await openBackupService({ userDataDir: options.userDataDir, clock, logger, onChange: () => events.publish('onBackupsChanged', {}) });
   const handlers = createIpcHandlers({
     appInfo: { appVersion: options.appVersion, platform, host: options.host },
     settings,
@@ -70,6 +74,8 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     desktop: options.desktop,
     clock,
     isClockFixed: options.clock !== undefined,
+    backups,
+    t: () => translator(settings.get().language),
   });
 
   return {
@@ -80,7 +86,8 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     events,
     handlers,
     dispatch: createIpcDispatcher({ handlers, isAllowedSender: createOriginPolicy(options.rendererUrls), logger }),
-    translator: createMainTranslator(),
+    translator,
     clock,
+    backups,
   };
 }

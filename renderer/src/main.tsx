@@ -2,8 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { languageFromLocales } from '../../shared/i18n/languages';
 import { App } from './app/App';
+import { clockFor } from './app/app-clock';
 import { BootstrapContext } from './app/bootstrap-context';
 import { StartupFailure } from './app/StartupFailure';
+import { ipcBackupSink } from './data/backup/backup-ipc';
+import { callback, dataWorker } from './data/data-client';
 import { setupI18n } from './i18n/setup-i18n';
 import { kredo } from './platform/kredo-api';
 import './styles/app.css';
@@ -25,6 +28,10 @@ async function start(): Promise<void> {
   try {
     const bootstrap = await kredo.getBootstrap();
     await setupI18n(bootstrap.language);
+    // Before anything opens the store (and so upgrades it): keep a copy of it as it is.
+    await dataWorker()
+      .backupBeforeMigrationIfNeeded({ at: clockFor(bootstrap).now().toISOString() }, callback(ipcBackupSink()))
+      .catch((error: unknown) => reportUnexpected(`Backup before the store upgrade failed: ${String(error)}`, undefined, 'start'));
     root.render(
       <StrictMode>
         <BootstrapContext value={bootstrap}>

@@ -19,3 +19,8 @@ export function formatNumber(value: number, locale: string, maximumFractionDigit
 export function formatPercent(ratio: number, locale: string, maximumFractionDigits = 1): string {
   return cached(locale, { style: 'percent', maximumFractionDigits }).format(ratio);
 }
+
+/** A file size in megabytes with the locale's unit style: "12.3 MB", "12,3 MB". */
+export function formatMegabytes(bytes: number, locale: string): string {
+  return cached(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(bytes / 1_000_000);
+}

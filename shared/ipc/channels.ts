@@ -9,12 +9,22 @@ export const INVOKE_CHANNELS = {
   openExternalLink: 'shell:open-external',
   openLogFolder: 'help:open-log-folder',
   reportRendererError: 'log:renderer-error',
+  backupBegin: 'backup:begin',
+  backupAppend: 'backup:append',
+  backupCommit: 'backup:commit',
+  backupAbort: 'backup:abort',
+  backupList: 'backup:list',
+  backupRead: 'backup:read',
+  backupExport: 'backup:export',
+  backupImportFile: 'backup:import-file',
+  backupOpenFolder: 'backup:open-folder',
 } as const;
 
 /** Channels on which the main process pushes events to the renderer. */
 export const EVENT_CHANNELS = {
   onMenuCommand: 'menu:command',
   onLanguageChanged: 'settings:language-changed',
+  onBackupsChanged: 'backup:changed',
 } as const;
 
 export type InvokeMethod = keyof typeof INVOKE_CHANNELS;

@@ -37,6 +37,23 @@ export const menuCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('show-shortcuts') }),
 ]);
 
+export const BACKUP_REASONS = ['daily', 'manual', 'before-import', 'before-migration', 'before-restore', 'imported'] as const;
+export const backupReasonSchema = z.enum(BACKUP_REASONS);
+
+/** A backup file as the main process knows it: its metadata, never its contents. */
+export const backupInfoSchema = z.strictObject({
+  id: z.string(),
+  fileName: z.string(),
+  createdAt: z.string(),
+  reason: backupReasonSchema,
+  sizeBytes: z.number().int().nonnegative(),
+  schemaVersion: z.number().int().positive(),
+  counts: z.record(z.string(), z.number().int().nonnegative()),
+});
+
+/** Backup contents cross IPC in base64 pieces of at most 12 MB (both transports carry strings well). */
+const BACKUP_PIECE_MAX = 12 * 1024 * 1024;
+
 export interface ChannelSchemas {
   readonly request: z.ZodType;
   readonly response: z.ZodType;
@@ -61,14 +78,40 @@ export const INVOKE_CONTRACT = {
     }),
     response: z.strictObject({}),
   },
+  backupBegin: {
+    request: z.strictObject({
+      reason: backupReasonSchema,
+      schemaVersion: z.number().int().positive(),
+      counts: z.record(z.string().max(64), z.number().int().nonnegative()),
+    }),
+    response: z.strictObject({ sessionId: z.string() }),
+  },
+  backupAppend: {
+    request: z.strictObject({ sessionId: z.string().max(64), pieceBase64: z.string().max(BACKUP_PIECE_MAX).regex(/^[A-Za-z0-9+/]*={0,2}$/) }),
+    response: z.strictObject({}),
+  },
+  backupCommit: { request: z.strictObject({ sessionId: z.string().max(64) }), response: backupInfoSchema },
+  backupAbort: { request: z.strictObject({ sessionId: z.string().max(64) }), response: z.strictObject({}) },
+  backupList: { request: emptyRequest, response: z.strictObject({ backups: z.array(backupInfoSchema), folder: z.string() }) },
+  backupRead: {
+    request: z.strictObject({ id: z.string().max(200), offset: z.number().int().nonnegative() }),
+    response: z.strictObject({ pieceBase64: z.string(), nextOffset: z.number().int().nonnegative().nullable() }),
+  },
+  backupExport: { request: z.strictObject({ id: z.string().max(200) }), response: z.strictObject({ savedTo: z.string().nullable() }) },
+  backupImportFile: { request: emptyRequest, response: z.strictObject({ backup: backupInfoSchema.nullable() }) },
+  backupOpenFolder: { request: emptyRequest, response: z.strictObject({ path: z.string() }) },
 } as const satisfies Record<InvokeMethod, ChannelSchemas>;
 
 export const EVENT_CONTRACT = {
   onMenuCommand: menuCommandSchema,
   onLanguageChanged: z.strictObject({ language: languageSchema }),
+  /** A backup was added, removed or imported: lists should reload. */
+  onBackupsChanged: z.strictObject({}),
 } as const satisfies Record<EventMethod, z.ZodType>;
 
 export type Bootstrap = z.output<typeof bootstrapSchema>;
+export type BackupInfo = z.output<typeof backupInfoSchema>;
+export type BackupReason = z.output<typeof backupReasonSchema>;
 export type MenuCommand = z.output<typeof menuCommandSchema>;
 export type InvokeRequest<M extends InvokeMethod> = z.input<(typeof INVOKE_CONTRACT)[M]['request']>;
 export type InvokeResponse<M extends InvokeMethod> = z.output<(typeof INVOKE_CONTRACT)[M]['response']>;

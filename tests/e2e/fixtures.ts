@@ -12,6 +12,8 @@ export interface KredoApp {
   readonly userDataDir: string;
   /** What the app asked the desktop to open (folders, links). */
   readonly opened: readonly string[];
+  /** How the next file dialogs answer (a path, or undefined for Cancel). */
+  answerFileDialogs(answers: { saveTo?: string; openFile?: string }): void;
   /** Closes the app and starts it again on the same user-data folder, like quitting and relaunching. */
   restart(): Promise<KredoApp>;
   /** Declares console errors this test provokes on purpose (a CSP violation, say), so they do not fail it. */
@@ -56,6 +58,9 @@ async function launch(context: LaunchContext): Promise<KredoApp> {
     page: host.page,
     userDataDir,
     opened: desktop.opened,
+    answerFileDialogs: (answers) => {
+      desktop.answers = answers;
+    },
     restart: async () => {
       await host.close();
       return launch(context);

@@ -4,18 +4,21 @@ import { LOCALE_RESOURCES } from '../../../locales/resources';
 
 /**
  * The main process's own translator, for what it shows without the renderer: the application menu, native
- * dialogs and notifications. It reads the same locale files as the renderer.
+ * dialogs (file dialogs' titles, for instance) and notifications. It reads the same locale files as the
+ * renderer.
  */
-export function createMainTranslator(): (language: Language) => TFunction<['menu', 'errors', 'common']> {
+export type MainTFunction = TFunction<['menu', 'errors', 'common', 'settings']>;
+
+export function createMainTranslator(): (language: Language) => MainTFunction {
   const instance = i18next.createInstance();
   void instance.init({
     resources: LOCALE_RESOURCES,
-    ns: ['menu', 'errors', 'common'],
+    ns: ['menu', 'errors', 'common', 'settings'],
     defaultNS: 'menu',
     fallbackLng: 'en',
     initAsync: false,
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  return (language) => instance.getFixedT(language, ['menu', 'errors', 'common']);
+  return (language) => instance.getFixedT(language, ['menu', 'errors', 'common', 'settings']);
 }

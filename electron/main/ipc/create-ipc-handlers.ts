@@ -6,6 +6,9 @@ import { isSafeExternalUrl } from '../security/external-url-policy';
 import type { DesktopPort } from '../services/desktop-port';
 import type { Logger } from '../services/logger';
 import type { SettingsStore } from '../services/settings-store';
+import type { MainTFunction } from '../i18n/main-i18n';
+import type { BackupService } from '../services/backup-service';
+import { createBackupHandlers } from './backup-handlers';
 import type { IpcHandlers } from './ipc-handlers';
 
 export interface HandlerDependencies {
@@ -15,11 +18,15 @@ export interface HandlerDependencies {
   readonly settings: SettingsStore;
   readonly logger: Logger;
   readonly desktop: DesktopPort;
+  readonly backups: BackupService;
+  /** The main process's translator in the user's current language (dialog titles). */
+  readonly t: () => MainTFunction;
 }
 
 export function createIpcHandlers(deps: HandlerDependencies): IpcHandlers {
   const { settings, logger, desktop } = deps;
   return {
+    ...createBackupHandlers({ backups: deps.backups, desktop, t: deps.t }),
     getBootstrap: () => ({
       ...deps.appInfo,
       language: settings.get().language,

@@ -7,9 +7,22 @@ import type { IpcHandlers } from './ipc-handlers';
 
 const APP_PAGE = 'app://kredo/index.html';
 
+const notUsedHere = () => {
+  throw new Error('not used in this test');
+};
+
 function setup(overrides: Partial<IpcHandlers> = {}) {
   const calls: unknown[] = [];
   const handlers: IpcHandlers = {
+    backupBegin: notUsedHere,
+    backupAppend: notUsedHere,
+    backupCommit: notUsedHere,
+    backupAbort: notUsedHere,
+    backupList: notUsedHere,
+    backupRead: notUsedHere,
+    backupExport: notUsedHere,
+    backupImportFile: notUsedHere,
+    backupOpenFolder: notUsedHere,
     getBootstrap: () => ({ appVersion: '1.0.0', platform: 'linux', host: 'chromium', language: 'nl', logFilePath: '/logs/main.log', today: '2026-11-24' as never, isClockFixed: true }),
     setLanguage: ({ language }) => {
       calls.push(language);

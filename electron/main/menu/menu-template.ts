@@ -1,6 +1,6 @@
-import type { TFunction } from 'i18next';
 import { APP_NAME } from '../../../shared/app-identity';
 import { SUPPORTED_LANGUAGES, type Language } from '../../../shared/i18n/languages';
+import type { MainTFunction } from '../i18n/main-i18n';
 import type { MenuCommand } from '../../../shared/ipc/contract';
 import { WORK_SCREENS } from '../../../shared/navigation/screens';
 
@@ -32,7 +32,7 @@ export interface MenuContext {
   readonly platform: NodeJS.Platform;
   readonly language: Language;
   readonly isDevelopment: boolean;
-  readonly t: TFunction<['menu', 'errors', 'common']>;
+  readonly t: MainTFunction;
   /** Shown in the language menu: each language's own name, never translated. */
   readonly languageNames: Readonly<Record<Language, string>>;
 }

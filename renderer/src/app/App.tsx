@@ -1,5 +1,6 @@
 import { WelcomeScreen } from '../features/welcome/WelcomeScreen';
 import { useEffect } from 'react';
+import { useDailyBackup } from '../data/backup/use-daily-backup';
 import { dataWorker } from '../data/data-client';
 import { usePortfolioStatus } from '../data/queries/use-portfolio';
 import { useClock } from './app-clock';
@@ -19,13 +20,15 @@ export function App() {
   useMenuCommands();
   useKeyboardShortcuts();
   const status = usePortfolioStatus();
-  const today = useClock().today();
+  const clock = useClock();
+  const today = clock.today();
 
   // Ageing moves every day: bring yesterday's summaries up to date in the background.
   useEffect(() => {
     if (status === 'ready') void dataWorker().refreshSummariesIfStale({ today }).catch(() => undefined);
   }, [status, today]);
   const hasLeftWelcome = useNavigationStore((state) => state.hasLeftWelcome);
+  useDailyBackup(status, clock);
 
   if (status === 'loading') return null;
   return (

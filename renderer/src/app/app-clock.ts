@@ -1,5 +1,6 @@
 import type { Bootstrap } from '../../../shared/ipc/contract';
 import { fixedClock, systemClock, type Clock } from '../../../shared/time/clock';
+import { useMemo } from 'react';
 import { useBootstrap } from './bootstrap-context';
 
 /**
@@ -11,5 +12,6 @@ export function clockFor(bootstrap: Bootstrap): Clock {
 }
 
 export function useClock(): Clock {
-  return clockFor(useBootstrap());
+  const bootstrap = useBootstrap();
+  return useMemo(() => clockFor(bootstrap), [bootstrap]);
 }

@@ -1,4 +1,5 @@
 import type { ParseKeys } from 'i18next';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KredoApiError } from '../platform/kredo-api';
 
@@ -9,10 +10,13 @@ import { KredoApiError } from '../platform/kredo-api';
  */
 export function useErrorMessage(): (error: unknown) => string {
   const { t, i18n } = useTranslation('errors');
-  return (error) => {
-    if (error instanceof KredoApiError && i18n.exists(`errors:${error.code}`)) {
-      return t(error.code as ParseKeys<'errors'>, { ...error.params });
-    }
-    return t('internal');
-  };
+  return useCallback(
+    (error: unknown) => {
+      if (error instanceof KredoApiError && i18n.exists(`errors:${error.code}`)) {
+        return t(error.code as ParseKeys<'errors'>, { ...error.params });
+      }
+      return t('internal');
+    },
+    [t, i18n],
+  );
 }

@@ -1,5 +1,8 @@
 import type { PortfolioSummary } from '../../../../shared/domain/summaries/portfolio-summary';
+import type { BackupInfo } from '../../../../shared/ipc/contract';
 import type { IsoDate } from '../../../../shared/time/iso-date';
+import type { BackupSource } from '../backup/read-backup';
+import type { BackupSink } from '../backup/write-backup';
 
 /**
  * What the data worker does for the UI: everything that writes much or reads much, off the UI thread so
@@ -10,4 +13,9 @@ export interface DataApi {
   openDemoPortfolio(request: { readonly today: IsoDate; readonly at: string }, onProgress?: (done: number, total: number) => void): Promise<PortfolioSummary>;
   /** Recomputes the summaries when they were last computed before `today` (buckets move every day). */
   refreshSummariesIfStale(request: { readonly today: IsoDate }): Promise<PortfolioSummary | undefined>;
+  /** Before the store's schema is upgraded: a backup of it as it is. Call before anything opens the store. */
+  backupBeforeMigrationIfNeeded(request: { readonly at: string }, sink: BackupSink): Promise<BackupInfo | undefined>;
+  createBackup(request: { readonly reason: 'daily' | 'manual' | 'before-import'; readonly at: string }, sink: BackupSink): Promise<BackupInfo>;
+  /** Replaces the store with a backup (after backing up the current data); returns what it now holds. */
+  restoreBackup(request: { readonly backupId: string; readonly at: string }, source: BackupSource, sink: BackupSink): Promise<{ debtors: number }>;
 }

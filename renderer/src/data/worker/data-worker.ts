@@ -7,15 +7,18 @@ import { expose } from 'comlink';
 import { DATA_TIERS, DEMO_SEED } from '../../../../shared/generator/data-tiers';
 import { generateChunks, generateExchangeRates, generatePolicy } from '../../../../shared/generator/generate-portfolio';
 import { planPortfolio } from '../../../../shared/generator/plan-portfolio';
-import { KredoDb } from '../db/kredo-db';
+import { KredoDb, STORE_NAME } from '../db/kredo-db';
+import { backupBeforeMigration, backupStore, restoreFromBackup } from './backup-operations';
+import { createExclusive } from './exclusive';
 import { refreshSummaries } from '../store/refresh-summaries';
 import { replacePortfolio } from '../store/replace-portfolio';
 import type { DataApi } from './data-api';
 
 const db = new KredoDb();
+const exclusive = createExclusive();
 
 const api: DataApi = {
-  async openDemoPortfolio({ today, at }, onProgress) {
+  openDemoPortfolio: ({ today, at }, onProgress) => exclusive(async () => {
     const plan = planPortfolio(DATA_TIERS.S, { seed: DEMO_SEED, today });
     const policy = generatePolicy(today);
     return replacePortfolio(db, {
@@ -28,13 +31,17 @@ const api: DataApi = {
       source: 'demo',
       ...(onProgress && { onProgress: (done: number, total: number) => void onProgress(done, total) }),
     });
-  },
+  }),
 
-  async refreshSummariesIfStale({ today }) {
+  refreshSummariesIfStale: ({ today }) => exclusive(async () => {
     const current = await db.portfolio.get('current');
     if (!current || current.asOf === today) return current;
     return refreshSummaries(db, today);
-  },
+  }),
+
+  backupBeforeMigrationIfNeeded: ({ at }, sink) => exclusive(() => backupBeforeMigration(STORE_NAME, at, sink)),
+  createBackup: ({ reason, at }, sink) => exclusive(() => backupStore(db, reason, at, sink)),
+  restoreBackup: (request, source, sink) => exclusive(() => restoreFromBackup(db, request, source, sink)),
 };
 
 expose(api);

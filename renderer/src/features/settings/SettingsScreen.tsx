@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from '../../../../shared/i18n/languages';
 import { useBootstrap } from '../../app/bootstrap-context';
 import { ScreenHeader } from '../../components/ScreenHeader';
+import { BackupsSection } from './BackupsSection';
 import { useErrorMessage } from '../../i18n/use-error-message';
 import { useLanguage } from '../../i18n/use-language';
 import { kredo } from '../../platform/kredo-api';
@@ -43,6 +44,7 @@ export function SettingsScreen() {
           ))}
         </div>
       </fieldset>
+      <BackupsSection />
       <section className="settings-group" aria-labelledby="about-title">
         <h2 id="about-title">{t('settings:about.title')}</h2>
         <dl className="facts">

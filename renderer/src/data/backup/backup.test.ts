@@ -1,0 +1,135 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { BackupInfo } from '../../../../shared/ipc/contract';
+import { DATA_TIERS, DEMO_SEED } from '../../../../shared/generator/data-tiers';
+import { generateChunks, generateExchangeRates, generatePolicy } from '../../../../shared/generator/generate-portfolio';
+import { planPortfolio } from '../../../../shared/generator/plan-portfolio';
+import { toIsoDate } from '../../../../shared/time/iso-date';
+import { KredoDb } from '../db/kredo-db';
+import { TABLE_NAMES } from '../db/schema';
+import { replacePortfolio } from '../store/replace-portfolio';
+import { base64ToBytes, bytesToBase64 } from './backup-format';
+import { readBackup, type BackupSource } from './read-backup';
+import { restoreStore } from './restore-store';
+import { writeBackup, type BackupSink } from './write-backup';
+
+const today = toIsoDate('2026-11-24');
+let open: KredoDb[] = [];
+afterEach(() => {
+  for (const db of open) db.close();
+  open = [];
+});
+function freshDb(name: string): KredoDb {
+  const db = new KredoDb(`${name}-${Math.random()}`);
+  open.push(db);
+  return db;
+}
+
+async function demoStore(name: string): Promise<KredoDb> {
+  const db = freshDb(name);
+  const plan = planPortfolio(DATA_TIERS.S, { seed: DEMO_SEED, today });
+  const policy = generatePolicy(today);
+  await replacePortfolio(db, { policy, rates: generateExchangeRates(DEMO_SEED, today), chunks: generateChunks(plan, policy), chunkCount: plan.chunkCount, asOf: today, at: '2026-11-24T09:00:00Z', source: 'demo' });
+  return db;
+}
+
+/** A sink and source that keep the file in memory, as the main process keeps it on disk. */
+function memoryFile() {
+  const pieces: Uint8Array[] = [];
+  let aborted = false;
+  const sink: BackupSink = {
+    begin: async () => 'session-1',
+    append: async (_session, pieceBase64) => {
+      pieces.push(base64ToBytes(pieceBase64));
+    },
+    commit: async () => ({ id: 'kredo-1', fileName: 'kredo-1.kredobackup', createdAt: '2026-11-24T09:00:00Z', reason: 'manual', sizeBytes: pieces.reduce((sum, piece) => sum + piece.length, 0), schemaVersion: 2, counts: {} }) satisfies BackupInfo,
+    abort: async () => {
+      aborted = true;
+    },
+  };
+  const bytes = () => {
+    const all = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
+    let offset = 0;
+    for (const piece of pieces) {
+      all.set(piece, offset);
+      offset += piece.length;
+    }
+    return all;
+  };
+  const source = (pieceSize = 1_000): BackupSource => ({
+    read: async (offset) => {
+      const all = bytes();
+      const end = Math.min(all.length, offset + pieceSize);
+      return { pieceBase64: bytesToBase64(all.subarray(offset, end)), nextOffset: end < all.length ? end : null };
+    },
+  });
+  return { sink, source, bytes, wasAborted: () => aborted };
+}
+
+async function snapshot(db: KredoDb) {
+  const result: Record<string, unknown[]> = {};
+  for (const name of TABLE_NAMES) result[name] = await db.table(name).toArray();
+  return result;
+}
+
+const restoredEntry = { at: '2026-11-25T08:00:00Z', actor: 'user' as const, action: 'backup.restored', entityType: 'backup' as const, entityId: 'kredo-1', details: {} };
+
+describe('backup and restore', () => {
+  it('gives back every record of every table, typed ledger columns included', async () => {
+    const original = await demoStore('backup-original');
+    const file = memoryFile();
+    await writeBackup(original, { reason: 'manual', createdAt: '2026-11-24T09:00:00Z', tableOrder: TABLE_NAMES, sink: file.sink });
+    const parsed = await readBackup(file.source());
+    expect(parsed.header).toMatchObject({ format: 'kredo-backup', schemaVersion: 2, reason: 'manual', counts: { debtors: 200, ledgerNumbers: 2 } });
+
+    const target = freshDb('backup-target');
+    await restoreStore(target, parsed, restoredEntry);
+    const before = await snapshot(original);
+    const after = await snapshot(target);
+    for (const name of TABLE_NAMES.filter((table) => table !== 'audit')) expect(after[name], name).toEqual(before[name]);
+    expect((after['ledgerNumbers'] as { itemAmount: unknown }[])[0]?.itemAmount).toBeInstanceOf(Float64Array);
+    expect(after['audit']).toMatchObject([{ action: 'portfolio.demoOpened' }, { action: 'backup.restored' }]);
+  });
+
+  it('restores over existing data, keeping the audit trail and adding the restore to it', async () => {
+    const db = await demoStore('backup-over');
+    const file = memoryFile();
+    await writeBackup(db, { reason: 'manual', createdAt: '2026-11-24T09:00:00Z', sink: file.sink });
+    const portfolio = await db.portfolio.get('current');
+    await db.debtors.clear();
+    await db.ledgerNumbers.delete(1);
+    await restoreStore(db, await readBackup(file.source()), restoredEntry);
+    expect(await db.debtors.count()).toBe(200);
+    expect(await db.ledgerNumbers.count()).toBe(2);
+    expect(await db.portfolio.get('current')).toEqual(portfolio);
+    expect((await db.audit.toArray()).map((entry) => entry.action)).toEqual(['portfolio.demoOpened', 'backup.restored']);
+  });
+
+  it('refuses a damaged file and leaves the store untouched', async () => {
+    const db = await demoStore('backup-damaged');
+    const file = memoryFile();
+    await writeBackup(db, { reason: 'manual', createdAt: '2026-11-24T09:00:00Z', sink: file.sink });
+    const cut = file.bytes().subarray(0, Math.floor(file.bytes().length / 2));
+    const truncated: BackupSource = { read: async () => ({ pieceBase64: bytesToBase64(cut), nextOffset: null }) };
+    await expect(readBackup(truncated)).rejects.toMatchObject({ code: 'backup.damaged' });
+    const garbage: BackupSource = { read: async () => ({ pieceBase64: bytesToBase64(new TextEncoder().encode('not gzip at all')), nextOffset: null }) };
+    await expect(readBackup(garbage)).rejects.toMatchObject({ code: 'backup.damaged' });
+    expect(await db.debtors.count()).toBe(200);
+  });
+
+  it('refuses a backup of another schema version', async () => {
+    const db = await demoStore('backup-version');
+    const file = memoryFile();
+    await writeBackup(db, { reason: 'manual', createdAt: '2026-11-24T09:00:00Z', sink: file.sink });
+    const parsed = await readBackup(file.source());
+    await expect(restoreStore(db, { ...parsed, header: { ...parsed.header, schemaVersion: 1 } }, restoredEntry)).rejects.toMatchObject({ code: 'backup.schemaMismatch' });
+  });
+
+  it('discards a backup that fails half-way', async () => {
+    const db = await demoStore('backup-failing');
+    const file = memoryFile();
+    const failing: BackupSink = { ...file.sink, append: async () => Promise.reject(new Error('disk full')) };
+    await expect(writeBackup(db, { reason: 'daily', createdAt: '2026-11-24T09:00:00Z', sink: { ...failing, abort: file.sink.abort } })).rejects.toThrow('disk full');
+    expect(file.wasAborted()).toBe(true);
+  });
+});

@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { HOST_ORIGIN_URL } from '../../electron/chromium-host/host-origin';
+import { countStoredRecords, expectedDemo } from './demo-portfolio';
+import { E2E_TODAY, expect, test } from './fixtures';
+import { BackupsPage } from './page-models/backups-page';
+import { PortfolioPage } from './page-models/portfolio-page';
+import { WelcomePage } from './page-models/welcome-page';
+
+const expected = expectedDemo(E2E_TODAY).counts;
+
+/** Loses data the way a damaged disk or a bad tool would: straight in IndexedDB, behind the app's back. */
+function loseData(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open('kredo');
+    request.onsuccess = () => {
+      const transaction = request.result.transaction(['debtors', 'ledgerNumbers'], 'readwrite');
+      transaction.objectStore('debtors').clear();
+      transaction.objectStore('ledgerNumbers').delete(1);
+      transaction.oncomplete = () => {
+        request.result.close();
+        resolve();
+      };
+      transaction.onerror = () => reject(transaction.error);
+    };
+    request.onerror = () => reject(request.error);
+  });
+}
+
+test('the daily backup brings back every record after data is lost', async ({ kredo }) => {
+  await new WelcomePage(kredo.page, 'en').openDemoPortfolio();
+  await expect(new PortfolioPage(kredo.page, 'en').rows).toHaveCount(100);
+  const backups = new BackupsPage(kredo.page, 'en');
+  await backups.open();
+  await expect(backups.rowFor('daily')).toHaveCount(1);
+  await expect(backups.rowFor('daily')).toContainText('200 debtors');
+
+  await kredo.page.evaluate(loseData);
+  expect((await kredo.page.evaluate(countStoredRecords)).debtors).toBe(0);
+
+  await backups.restore(backups.rowFor('daily'));
+  await expect(backups.status).toContainText('restored: 200 debtors');
+  expect(await kredo.page.evaluate(countStoredRecords)).toEqual(expected);
+  // The data just replaced was itself backed up first, so the restore can be undone.
+  await expect(backups.rowFor('before-restore')).toHaveCount(1);
+});
+
+test('a backup exported to a file restores the whole store, on this or another computer', async ({ kredo }) => {
+  await new WelcomePage(kredo.page, 'en').openDemoPortfolio();
+  const backups = new BackupsPage(kredo.page, 'en');
+  await backups.open();
+  await backups.backUpNow();
+  await expect(backups.status).toContainText('Backup made');
+  const file = path.join(kredo.userDataDir, 'moved-to-new-laptop.kredobackup');
+  kredo.answerFileDialogs({ saveTo: file });
+  await backups.exportBackup(backups.rowFor('manual'));
+  await expect(backups.status).toContainText(`Backup saved as ${file}`);
+  expect(existsSync(file)).toBe(true);
+
+  await kredo.page.evaluate(loseData);
+  kredo.answerFileDialogs({ openFile: file });
+  await backups.restoreFromFile();
+  await expect(backups.status).toContainText('restored: 200 debtors');
+  await expect(backups.rowFor('imported')).toHaveCount(1);
+  expect(await kredo.page.evaluate(countStoredRecords)).toEqual(expected);
+});
+
+test('a store of an older version is backed up before it is upgraded', async ({ kredo }) => {
+  // Plant a version-1 store (Kredo 0.1's demo debtors) while the app is not loaded.
+  kredo.expectConsoleErrors(/404/);
+  await kredo.page.goto(`${HOST_ORIGIN_URL}no-app-here`);
+  await kredo.page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const deletion = indexedDB.deleteDatabase('kredo');
+        deletion.onsuccess = () => {
+          const request = indexedDB.open('kredo', 10);
+          request.onupgradeneeded = () => request.result.createObjectStore('debtors', { keyPath: 'id' });
+          request.onsuccess = () => {
+            const transaction = request.result.transaction('debtors', 'readwrite');
+            transaction.objectStore('debtors').put({ id: 'demo-0001', name: 'Van Dijk Bouw B.V.', country: 'NL', currency: 'EUR', exposureMinor: 100, limitMinor: 0 });
+            transaction.objectStore('debtors').put({ id: 'demo-0002', name: 'Lindqvist Bygg AB', country: 'SE', currency: 'SEK', exposureMinor: 200, limitMinor: 0 });
+            transaction.oncomplete = () => {
+              request.result.close();
+              resolve();
+            };
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+
+  await kredo.page.goto(HOST_ORIGIN_URL);
+  await expect(new WelcomePage(kredo.page, 'en').heading).toBeVisible();
+  const [backup] = (await kredo.host.services.backups.list()).filter((candidate) => candidate.reason === 'before-migration');
+  expect(backup).toMatchObject({ schemaVersion: 1, counts: { debtors: 2 } });
+});
