@@ -48,7 +48,10 @@ export const backupInfoSchema = z.strictObject({
   reason: backupReasonSchema,
   sizeBytes: z.number().int().nonnegative(),
   schemaVersion: z.number().int().positive(),
+  /** Records per table, as written. */
   counts: z.record(z.string(), z.number().int().nonnegative()),
+  /** Debtors in the backup, to show what it holds. */
+  debtors: z.number().int().nonnegative(),
 });
 
 /** Backup contents cross IPC in base64 pieces of at most 12 MB (both transports carry strings well). */
@@ -83,6 +86,7 @@ export const INVOKE_CONTRACT = {
       reason: backupReasonSchema,
       schemaVersion: z.number().int().positive(),
       counts: z.record(z.string().max(64), z.number().int().nonnegative()),
+      debtors: z.number().int().nonnegative(),
     }),
     response: z.strictObject({ sessionId: z.string() }),
   },

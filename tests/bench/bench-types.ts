@@ -16,6 +16,8 @@ export interface BenchRow {
 export interface BenchContext {
   /** Starts a fresh Kredo in headless Chromium on its own user-data folder. */
   startApp(): Promise<ChromiumHost>;
+  /** Starts the benchmark page (the store's code without the UI) the same way, on its own folder. */
+  startBenchPage(): Promise<ChromiumHost>;
   /** The page's JS heap in MiB right now (Chromium's Performance metrics). */
   heapMiB(page: Page): Promise<number>;
 }

@@ -11,27 +11,37 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { startChromiumHost, type ChromiumHost } from '../../electron/chromium-host/chromium-host';
 import { createRecordingDesktop } from '../../electron/chromium-host/host-desktop';
 import { makeTempDir } from '../support/temp-dir';
+import type { IsoDate } from '../../shared/time/iso-date';
 import type { BenchContext, Benchmark, BenchRow } from './bench-types';
 import { shellBenchmarks } from './benchmarks/shell-benchmarks';
+import { storeBenchmarks } from './benchmarks/store-benchmarks';
 
-const BENCHMARKS: readonly Benchmark[] = [shellBenchmarks];
+const BENCHMARKS: readonly Benchmark[] = [shellBenchmarks, storeBenchmarks('M'), storeBenchmarks('L')];
 
 const cleanups: (() => Promise<void>)[] = [];
+async function start(rendererDir: string): Promise<ChromiumHost> {
+  const dir = await makeTempDir('kredo-bench-');
+  const host = await startChromiumHost({
+    userDataDir: dir.path,
+    rendererDir: path.resolve(rendererDir),
+    appVersion: packageJson.version,
+    headless: true,
+    systemLocales: ['en-GB'],
+    desktop: createRecordingDesktop(),
+    today: '2026-11-24' as IsoDate,
+  });
+  cleanups.push(async () => {
+    await host.close();
+    await dir.remove();
+  });
+  return host;
+}
+
 const context: BenchContext = {
-  async startApp(): Promise<ChromiumHost> {
-    const dir = await makeTempDir('kredo-bench-');
-    const host = await startChromiumHost({
-      userDataDir: dir.path,
-      rendererDir: path.resolve('out/renderer'),
-      appVersion: packageJson.version,
-      headless: true,
-      systemLocales: ['en-GB'],
-      desktop: createRecordingDesktop(),
-    });
-    cleanups.push(async () => {
-      await host.close();
-      await dir.remove();
-    });
+  startApp: () => start('out/renderer'),
+  async startBenchPage() {
+    const host = await start('out/bench');
+    await host.page.waitForFunction(() => document.title === 'ready');
     return host;
   },
   async heapMiB(page) {
@@ -50,8 +60,8 @@ const rows: BenchRow[] = [];
 for (const benchmark of toRun) {
   console.log(`Running ${benchmark.name}…`);
   rows.push(...(await benchmark.run(context)));
+  for (const cleanup of cleanups.splice(0)) await cleanup().catch(() => undefined);
 }
-for (const cleanup of cleanups) await cleanup().catch(() => undefined);
 
 const header = ['Benchmark', 'Data size', 'Result', 'Target', 'Met', 'Peak heap'];
 const table = [

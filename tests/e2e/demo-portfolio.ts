@@ -47,11 +47,12 @@ export function countStoredRecords(): Promise<StoreCounts> {
     request.onerror = () => reject(request.error);
     request.onsuccess = () => {
       const database = request.result;
-      const transaction = database.transaction(['debtors', 'ledgerNumbers'], 'readonly');
-      const debtorCount = transaction.objectStore('debtors').count();
+      const transaction = database.transaction(['debtorChunks', 'ledgerNumbers'], 'readonly');
+      const debtorChunks = transaction.objectStore('debtorChunks').getAll();
       const chunks = transaction.objectStore('ledgerNumbers').getAll();
       transaction.oncomplete = () => {
-        const counts = { debtors: debtorCount.result, items: 0, payments: 0, allocations: 0, amountChecksum: 0 };
+        const debtors = (debtorChunks.result as { debtors: unknown[] }[]).reduce((sum, chunk) => sum + chunk.debtors.length, 0);
+        const counts = { debtors, items: 0, payments: 0, allocations: 0, amountChecksum: 0 };
         for (const chunk of chunks.result as { itemDebtor: Int32Array; paymentDebtor: Int32Array; allocationItem: Int32Array; itemAmount: Float64Array }[]) {
           counts.items += chunk.itemDebtor.length;
           counts.payments += chunk.paymentDebtor.length;

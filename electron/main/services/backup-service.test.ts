@@ -19,10 +19,10 @@ afterEach(async () => {
   await dir.remove();
 });
 
-const header = (counts = { debtors: 200 }) => `${JSON.stringify({ format: 'kredo-backup', formatVersion: 1, schemaVersion: 2, createdAt: '2026-11-24T09:00:00Z', reason: 'manual', counts })}\n`;
+const header = (debtors = 200) => `${JSON.stringify({ format: 'kredo-backup', formatVersion: 1, schemaVersion: 3, createdAt: '2026-11-24T09:00:00Z', reason: 'manual', counts: { debtorChunks: 2 }, debtors })}\n`;
 
 async function writeBackup(service: Awaited<ReturnType<typeof openBackupService>>, bytes: Uint8Array, reason: 'daily' | 'manual' = 'manual') {
-  const session = await service.begin({ reason, schemaVersion: 2, counts: { debtors: 200 } });
+  const session = await service.begin({ reason, schemaVersion: 3, counts: { debtorChunks: 2 }, debtors: 200 });
   await service.append(session, bytes.subarray(0, 10));
   await service.append(session, bytes.subarray(10));
   return service.commit(session);
@@ -33,7 +33,7 @@ describe('backup service', () => {
     const service = await openBackupService({ userDataDir: dir.path, clock, logger: createMemoryLogger() });
     const bytes = gzipSync(header());
     const info = await writeBackup(service, bytes);
-    expect(info).toMatchObject({ reason: 'manual', schemaVersion: 2, counts: { debtors: 200 }, sizeBytes: bytes.length, createdAt: '2026-11-24T09:00:00.000Z' });
+    expect(info).toMatchObject({ reason: 'manual', schemaVersion: 3, counts: { debtorChunks: 2 }, debtors: 200, sizeBytes: bytes.length, createdAt: '2026-11-24T09:00:00.000Z' });
     expect(await service.list()).toEqual([info]);
     const read = await service.read(info.id, 0);
     expect(Buffer.from(read.bytes).equals(bytes)).toBe(true);
@@ -42,7 +42,7 @@ describe('backup service', () => {
 
   it('shows nothing of a backup that was never committed, and clears its remains on the next start', async () => {
     const service = await openBackupService({ userDataDir: dir.path, clock, logger: createMemoryLogger() });
-    const session = await service.begin({ reason: 'daily', schemaVersion: 2, counts: {} });
+    const session = await service.begin({ reason: 'daily', schemaVersion: 3, counts: {}, debtors: 0 });
     await service.append(session, new Uint8Array([1, 2, 3]));
     expect(await service.list()).toEqual([]);
     await openBackupService({ userDataDir: dir.path, clock, logger: createMemoryLogger() });
@@ -63,9 +63,9 @@ describe('backup service', () => {
   it('imports a backup file from elsewhere and exports one', async () => {
     const service = await openBackupService({ userDataDir: dir.path, clock, logger: createMemoryLogger() });
     const outside = path.join(dir.path, 'from-old-laptop.kredobackup');
-    await writeFile(outside, gzipSync(`${header({ debtors: 12 })}{"t":"debtors","v":{}}\n`));
+    await writeFile(outside, gzipSync(`${header(12)}{"t":"debtorChunks","v":{}}\n`));
     const imported = await service.importFrom(outside);
-    expect(imported).toMatchObject({ reason: 'imported', counts: { debtors: 12 }, schemaVersion: 2 });
+    expect(imported).toMatchObject({ reason: 'imported', debtors: 12, schemaVersion: 3 });
     const target = path.join(dir.path, 'exported.kredobackup');
     await service.exportTo(imported.id, target);
     expect((await readFile(target)).equals(await readFile(outside))).toBe(true);

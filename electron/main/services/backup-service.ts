@@ -23,12 +23,13 @@ interface Session {
   readonly reason: BackupReason;
   readonly schemaVersion: number;
   readonly counts: Record<string, number>;
+  readonly debtors: number;
   readonly createdAt: Date;
 }
 
 export interface BackupService {
   readonly folder: string;
-  begin(meta: { reason: BackupReason; schemaVersion: number; counts: Record<string, number> }): Promise<string>;
+  begin(meta: { reason: BackupReason; schemaVersion: number; counts: Record<string, number>; debtors: number }): Promise<string>;
   append(sessionId: string, bytes: Uint8Array): Promise<void>;
   commit(sessionId: string): Promise<BackupInfo>;
   abort(sessionId: string): Promise<void>;
@@ -117,7 +118,7 @@ export async function openBackupService(options: { userDataDir: string; clock: C
       sessions.delete(sessionId);
       const id = path.basename(session.partialPath).replace(`${EXTENSION}.partial`, '');
       await rename(session.partialPath, fileOf(id));
-      const info = await finish(id, { createdAt: session.createdAt.toISOString(), reason: session.reason, schemaVersion: session.schemaVersion, counts: session.counts });
+      const info = await finish(id, { createdAt: session.createdAt.toISOString(), reason: session.reason, schemaVersion: session.schemaVersion, counts: session.counts, debtors: session.debtors });
       logger.info('Backup written', { id, reason: info.reason, sizeBytes: info.sizeBytes });
       return info;
     },
@@ -154,7 +155,7 @@ export async function openBackupService(options: { userDataDir: string; clock: C
       const id = `kredo-${stamp(createdAt)}-imported-${randomUUID().slice(0, 8)}`;
       await copyFile(source, fileOf(id));
       logger.info('Backup file imported', { source, id });
-      return finish(id, { createdAt: createdAt.toISOString(), reason: 'imported', schemaVersion: header.schemaVersion, counts: header.counts });
+      return finish(id, { createdAt: createdAt.toISOString(), reason: 'imported', schemaVersion: header.schemaVersion, counts: header.counts, debtors: header.debtors });
     },
   };
 }
@@ -163,6 +164,7 @@ const headerSchema = z.object({
   format: z.literal('kredo-backup'),
   schemaVersion: z.number().int().positive(),
   counts: z.record(z.string(), z.number().int().nonnegative()),
+  debtors: z.number().int().nonnegative().default(0),
 });
 
 /**

@@ -16,6 +16,8 @@ export interface BackupHeader {
   readonly reason: BackupReason;
   /** Records per table, checked again on restore. */
   readonly counts: Readonly<Record<string, number>>;
+  /** Debtors in the backup, to show what it holds. */
+  readonly debtors: number;
 }
 
 export interface BackupLine {

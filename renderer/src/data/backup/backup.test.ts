@@ -42,7 +42,7 @@ function memoryFile() {
     append: async (_session, pieceBase64) => {
       pieces.push(base64ToBytes(pieceBase64));
     },
-    commit: async () => ({ id: 'kredo-1', fileName: 'kredo-1.kredobackup', createdAt: '2026-11-24T09:00:00Z', reason: 'manual', sizeBytes: pieces.reduce((sum, piece) => sum + piece.length, 0), schemaVersion: 2, counts: {} }) satisfies BackupInfo,
+    commit: async () => ({ id: 'kredo-1', fileName: 'kredo-1.kredobackup', createdAt: '2026-11-24T09:00:00Z', reason: 'manual', sizeBytes: pieces.reduce((sum, piece) => sum + piece.length, 0), schemaVersion: 3, counts: {}, debtors: 200 }) satisfies BackupInfo,
     abort: async () => {
       aborted = true;
     },
@@ -78,9 +78,9 @@ describe('backup and restore', () => {
   it('gives back every record of every table, typed ledger columns included', async () => {
     const original = await demoStore('backup-original');
     const file = memoryFile();
-    await writeBackup(original, { reason: 'manual', createdAt: '2026-11-24T09:00:00Z', tableOrder: TABLE_NAMES, sink: file.sink });
+    await writeBackup(original, { reason: 'manual', createdAt: '2026-11-24T09:00:00Z', debtors: 200, tableOrder: TABLE_NAMES, sink: file.sink });
     const parsed = await readBackup(file.source());
-    expect(parsed.header).toMatchObject({ format: 'kredo-backup', schemaVersion: 2, reason: 'manual', counts: { debtors: 200, ledgerNumbers: 2 } });
+    expect(parsed.header).toMatchObject({ format: 'kredo-backup', schemaVersion: 3, reason: 'manual', debtors: 200, counts: { debtorChunks: 2, ledgerNumbers: 2 } });
 
     const target = freshDb('backup-target');
     await restoreStore(target, parsed, restoredEntry);
@@ -94,12 +94,12 @@ describe('backup and restore', () => {
   it('restores over existing data, keeping the audit trail and adding the restore to it', async () => {
     const db = await demoStore('backup-over');
     const file = memoryFile();
-    await writeBackup(db, { reason: 'manual', createdAt: '2026-11-24T09:00:00Z', sink: file.sink });
+    await writeBackup(db, { reason: 'manual', createdAt: '2026-11-24T09:00:00Z', debtors: 200, sink: file.sink });
     const portfolio = await db.portfolio.get('current');
-    await db.debtors.clear();
+    await db.debtorChunks.clear();
     await db.ledgerNumbers.delete(1);
     await restoreStore(db, await readBackup(file.source()), restoredEntry);
-    expect(await db.debtors.count()).toBe(200);
+    expect((await db.debtorChunks.toArray()).flatMap((chunk) => chunk.debtors)).toHaveLength(200);
     expect(await db.ledgerNumbers.count()).toBe(2);
     expect(await db.portfolio.get('current')).toEqual(portfolio);
     expect((await db.audit.toArray()).map((entry) => entry.action)).toEqual(['portfolio.demoOpened', 'backup.restored']);
@@ -108,28 +108,28 @@ describe('backup and restore', () => {
   it('refuses a damaged file and leaves the store untouched', async () => {
     const db = await demoStore('backup-damaged');
     const file = memoryFile();
-    await writeBackup(db, { reason: 'manual', createdAt: '2026-11-24T09:00:00Z', sink: file.sink });
+    await writeBackup(db, { reason: 'manual', createdAt: '2026-11-24T09:00:00Z', debtors: 200, sink: file.sink });
     const cut = file.bytes().subarray(0, Math.floor(file.bytes().length / 2));
     const truncated: BackupSource = { read: async () => ({ pieceBase64: bytesToBase64(cut), nextOffset: null }) };
     await expect(readBackup(truncated)).rejects.toMatchObject({ code: 'backup.damaged' });
     const garbage: BackupSource = { read: async () => ({ pieceBase64: bytesToBase64(new TextEncoder().encode('not gzip at all')), nextOffset: null }) };
     await expect(readBackup(garbage)).rejects.toMatchObject({ code: 'backup.damaged' });
-    expect(await db.debtors.count()).toBe(200);
+    expect(await db.debtorChunks.count()).toBe(2);
   });
 
   it('refuses a backup of another schema version', async () => {
     const db = await demoStore('backup-version');
     const file = memoryFile();
-    await writeBackup(db, { reason: 'manual', createdAt: '2026-11-24T09:00:00Z', sink: file.sink });
+    await writeBackup(db, { reason: 'manual', createdAt: '2026-11-24T09:00:00Z', debtors: 200, sink: file.sink });
     const parsed = await readBackup(file.source());
-    await expect(restoreStore(db, { ...parsed, header: { ...parsed.header, schemaVersion: 1 } }, restoredEntry)).rejects.toMatchObject({ code: 'backup.schemaMismatch' });
+    await expect(restoreStore(db, { ...parsed, header: { ...parsed.header, schemaVersion: 2 } }, restoredEntry)).rejects.toMatchObject({ code: 'backup.schemaMismatch' });
   });
 
   it('discards a backup that fails half-way', async () => {
     const db = await demoStore('backup-failing');
     const file = memoryFile();
     const failing: BackupSink = { ...file.sink, append: async () => Promise.reject(new Error('disk full')) };
-    await expect(writeBackup(db, { reason: 'daily', createdAt: '2026-11-24T09:00:00Z', sink: { ...failing, abort: file.sink.abort } })).rejects.toThrow('disk full');
+    await expect(writeBackup(db, { reason: 'daily', createdAt: '2026-11-24T09:00:00Z', debtors: 200, sink: { ...failing, abort: file.sink.abort } })).rejects.toThrow('disk full');
     expect(file.wasAborted()).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, bytesToBase64, encodeTyped, type 
 
 /** Where a backup's bytes go: the main process, which writes the file (see backup-service.ts). */
 export interface BackupSink {
-  begin(meta: { reason: BackupReason; schemaVersion: number; counts: Record<string, number> }): Promise<string>;
+  begin(meta: { reason: BackupReason; schemaVersion: number; counts: Record<string, number>; debtors: number }): Promise<string>;
   append(sessionId: string, pieceBase64: string): Promise<void>;
   commit(sessionId: string): Promise<BackupInfo>;
   abort(sessionId: string): Promise<void>;
@@ -34,14 +34,14 @@ async function* readInBatches(table: Table<object>): AsyncGenerator<object[]> {
  * the whole store in memory. Works on any database (also an older schema version opened without a schema,
  * for the backup taken before a migration). On any failure the half-written backup is discarded.
  */
-export async function writeBackup(db: Dexie, options: { reason: BackupReason; createdAt: string; tableOrder?: readonly string[]; sink: BackupSink }): Promise<BackupInfo> {
+export async function writeBackup(db: Dexie, options: { reason: BackupReason; createdAt: string; debtors: number; tableOrder?: readonly string[]; sink: BackupSink }): Promise<BackupInfo> {
   const tables = [...db.tables].sort((a, b) => order(options.tableOrder, a.name) - order(options.tableOrder, b.name));
   const counts: Record<string, number> = {};
   for (const table of tables) counts[table.name] = await table.count();
-  const header: BackupHeader = { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, schemaVersion: db.verno, createdAt: options.createdAt, reason: options.reason, counts };
+  const header: BackupHeader = { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, schemaVersion: db.verno, createdAt: options.createdAt, reason: options.reason, counts, debtors: options.debtors };
 
   const { sink } = options;
-  const sessionId = await sink.begin({ reason: options.reason, schemaVersion: db.verno, counts });
+  const sessionId = await sink.begin({ reason: options.reason, schemaVersion: db.verno, counts, debtors: options.debtors });
   try {
     const compressor = new CompressionStream('gzip');
     const writer = compressor.writable.getWriter();

@@ -10,12 +10,12 @@ export const STORE_NAME = 'kredo';
  * suits React and is Dexie's fastest, leanest mode (Dexie source, dexie.ts).
  */
 export class KredoDb extends Dexie {
-  debtors!: Table<StoreTables['debtors'], string>;
+  debtorChunks!: Table<StoreTables['debtorChunks'], number>;
   ledgerNumbers!: Table<StoreTables['ledgerNumbers'], number>;
   ledgerTexts!: Table<StoreTables['ledgerTexts'], number>;
   summaryChunks!: Table<StoreTables['summaryChunks'], number>;
   portfolio!: Table<StoreTables['portfolio'], string>;
-  limits!: Table<StoreTables['limits'], [string, string]>;
+  limitChunks!: Table<StoreTables['limitChunks'], number>;
   policies!: Table<StoreTables['policies'], string>;
   exchangeRates!: Table<StoreTables['exchangeRates'], [string, string, string]>;
   dunningActions!: Table<StoreTables['dunningActions'], string>;

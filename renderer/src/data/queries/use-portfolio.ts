@@ -7,7 +7,7 @@ export type PortfolioStatus = 'loading' | 'empty' | 'ready';
 
 /** Whether the store holds a portfolio; drives the choice between the welcome screen and the app. */
 export function usePortfolioStatus(): PortfolioStatus {
-  const count = useLiveQuery(() => uiDb.debtors.count(), []);
+  const count = useLiveQuery(() => uiDb.portfolio.count(), []);
   if (count === undefined) return 'loading';
   return count === 0 ? 'empty' : 'ready';
 }
@@ -25,9 +25,13 @@ export interface DebtorRow {
 /** The debtors with the largest exposure, with their summaries. */
 export function useLargestExposures(limit: number): readonly DebtorRow[] | undefined {
   return useLiveQuery(async () => {
-    const summaries = (await uiDb.summaryChunks.toArray()).flatMap((chunk) => chunk.summaries);
-    const largest = [...summaries].sort((a, b) => b.exposureMinor - a.exposureMinor).slice(0, limit);
-    const debtors = await uiDb.debtors.bulkGet(largest.map((summary) => summary.debtorId));
-    return largest.flatMap((summary, index) => (debtors[index] ? [{ debtor: debtors[index], summary }] : []));
+    const summaries = (await uiDb.summaryChunks.toArray()).flatMap((chunk) => chunk.summaries.map((summary) => ({ chunkId: chunk.chunkId, summary })));
+    const largest = [...summaries].sort((a, b) => b.summary.exposureMinor - a.summary.exposureMinor).slice(0, limit);
+    const chunks = await uiDb.debtorChunks.bulkGet([...new Set(largest.map((row) => row.chunkId))]);
+    const debtors = new Map(chunks.flatMap((chunk) => chunk?.debtors ?? []).map((debtor) => [debtor.id, debtor]));
+    return largest.flatMap(({ summary }) => {
+      const debtor = debtors.get(summary.debtorId);
+      return debtor ? [{ debtor, summary }] : [];
+    });
   }, [limit]);
 }

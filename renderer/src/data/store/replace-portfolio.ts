@@ -24,7 +24,7 @@ export interface PortfolioInput {
 }
 
 /** Tables a new portfolio replaces; the audit trail is append-only and keeps its history. */
-const REPLACED_TABLES = ['debtors', 'ledgerNumbers', 'ledgerTexts', 'summaryChunks', 'portfolio', 'limits', 'policies', 'exchangeRates', 'dunningActions', 'meta'] as const;
+const REPLACED_TABLES = ['debtorChunks', 'limitChunks', 'ledgerNumbers', 'ledgerTexts', 'summaryChunks', 'portfolio', 'policies', 'exchangeRates', 'dunningActions', 'meta'] as const;
 
 /**
  * Replaces the whole portfolio (the demo, a benchmark tier) in one transaction: either all of it is stored
@@ -46,8 +46,8 @@ export async function replacePortfolio(db: KredoDb, input: PortfolioInput): Prom
       const summaries = summariseChunk(numbers, summaryContext(input.policy, rates, groupLimits(chunk.limits), input.asOf));
       all.push(...summaries);
       await Promise.all([
-        db.debtors.bulkPut(chunk.debtors.map((debtor) => ({ ...debtor, chunkId: chunk.chunkId }))),
-        db.limits.bulkPut([...chunk.limits]),
+        db.debtorChunks.put({ chunkId: chunk.chunkId, debtors: chunk.debtors.map((debtor) => ({ ...debtor, chunkId: chunk.chunkId })) }),
+        db.limitChunks.put({ chunkId: chunk.chunkId, limits: chunk.limits }),
         db.ledgerNumbers.put(numbers),
         db.ledgerTexts.put(texts),
         db.summaryChunks.put({ chunkId: chunk.chunkId, asOf: input.asOf, summaries }),

@@ -5,7 +5,7 @@ import { generateChunk, generateExchangeRates, generatePolicy, type GeneratedChu
 import { planPortfolio } from '../../../../shared/generator/plan-portfolio';
 import { addDays, toIsoDate } from '../../../../shared/time/iso-date';
 import { KredoDb } from '../db/kredo-db';
-import { readDebtorLedger } from './read-ledger';
+import { readDebtor, readDebtorLedger } from './read-ledger';
 import { refreshSummaries } from './refresh-summaries';
 import { replacePortfolio, type PortfolioInput } from './replace-portfolio';
 
@@ -32,11 +32,12 @@ describe('replacePortfolio', () => {
     const progress: number[] = [];
     await replacePortfolio(store, input({ onProgress: (done) => progress.push(done) }));
     expect(progress).toEqual([1, 2]);
-    expect(await store.debtors.count()).toBe(200);
-    for (const ledger of chunks.flatMap((chunk) => chunk.ledgers)) {
-      expect(await readDebtorLedger(store, ledger.debtorId)).toEqual(ledger);
+    expect((await store.debtorChunks.toArray()).flatMap((chunk) => chunk.debtors)).toHaveLength(200);
+    for (const chunk of chunks) {
+      for (const ledger of chunk.ledgers) expect(await readDebtorLedger(store, chunk.chunkId, ledger.debtorId)).toEqual(ledger);
+      for (const debtor of chunk.debtors) expect(await readDebtor(store, chunk.chunkId, debtor.id)).toEqual({ ...debtor, chunkId: chunk.chunkId });
     }
-    const storedLimits = await store.limits.toArray();
+    const storedLimits = (await store.limitChunks.toArray()).flatMap((chunk) => chunk.limits);
     expect(storedLimits).toHaveLength(chunks.flatMap((chunk) => chunk.limits).length);
     expect(await store.audit.toArray()).toMatchObject([{ action: 'portfolio.demoOpened', details: { debtors: 200 } }]);
   });
@@ -62,7 +63,7 @@ describe('replacePortfolio', () => {
     }
     await expect(replacePortfolio(store, input({ chunks: failing(), source: 'benchmark' }))).rejects.toThrow('disk full');
     expect(await store.portfolio.get('current')).toEqual(before);
-    expect(await store.debtors.count()).toBe(200);
+    expect(await store.debtorChunks.count()).toBe(2);
     expect(await store.meta.get('portfolioSource')).toEqual({ key: 'portfolioSource', value: 'demo' });
   });
 });

@@ -24,6 +24,6 @@ export function summaryContext(policy: InsurancePolicy, rates: ExchangeRateTable
 export async function loadSummaryContext(db: KredoDb, asOf: IsoDate): Promise<SummaryContext | undefined> {
   const [policy] = await db.policies.toArray();
   if (!policy) return undefined;
-  const [rates, limits] = await Promise.all([db.exchangeRates.toArray(), db.limits.toArray()]);
-  return summaryContext(policy, new ExchangeRateTable(rates), groupLimits(limits), asOf);
+  const [rates, limitChunks] = await Promise.all([db.exchangeRates.toArray(), db.limitChunks.toArray()]);
+  return summaryContext(policy, new ExchangeRateTable(rates), groupLimits(limitChunks.flatMap((chunk) => chunk.limits)), asOf);
 }

@@ -19,14 +19,20 @@ export async function backupBeforeMigration(storeName: string, at: string, sink:
   const old = new Dexie(storeName);
   try {
     await old.open();
-    return await writeBackup(old, { reason: 'before-migration', createdAt: at, sink });
+    const debtors = old.tables.some((table) => table.name === 'debtors') ? await old.table('debtors').count() : 0;
+    return await writeBackup(old, { reason: 'before-migration', createdAt: at, debtors, sink });
   } finally {
     old.close();
   }
 }
 
+/** How many debtors the store holds, from its portfolio summary. */
+async function debtorCount(db: KredoDb): Promise<number> {
+  return (await db.portfolio.get('current'))?.debtorCount ?? 0;
+}
+
 export async function backupStore(db: KredoDb, reason: 'daily' | 'manual' | 'before-import', at: string, sink: BackupSink): Promise<BackupInfo> {
-  return writeBackup(db, { reason, createdAt: at, tableOrder: TABLE_NAMES, sink });
+  return writeBackup(db, { reason, createdAt: at, debtors: await debtorCount(db), tableOrder: TABLE_NAMES, sink });
 }
 
 /**
@@ -37,14 +43,14 @@ export async function restoreFromBackup(db: KredoDb, request: { backupId: string
   const parsed = await readBackup(source);
   // Whatever the store still holds, even a damaged remainder, is kept; only an empty store is not backed up.
   const holdsData = (await Promise.all(TABLE_NAMES.filter((name) => name !== 'audit').map((name) => db.table(name).count()))).some((count) => count > 0);
-  if (holdsData) await writeBackup(db, { reason: 'before-restore', createdAt: request.at, tableOrder: TABLE_NAMES, sink });
+  if (holdsData) await writeBackup(db, { reason: 'before-restore', createdAt: request.at, debtors: await debtorCount(db), tableOrder: TABLE_NAMES, sink });
   await restoreStore(db, parsed, {
     at: request.at,
     actor: 'user',
     action: 'backup.restored',
     entityType: 'backup',
     entityId: request.backupId,
-    details: { createdAt: parsed.header.createdAt, debtors: parsed.tables.get('debtors')?.length ?? 0 },
+    details: { createdAt: parsed.header.createdAt, debtors: parsed.header.debtors },
   });
-  return { debtors: await db.debtors.count() };
+  return { debtors: await debtorCount(db) };
 }

@@ -123,7 +123,7 @@ export function BackupsSection() {
               <tr key={backup.id}>
                 <td>{when(backup)}</td>
                 <td>{t(`backups.reasons.${backup.reason}`)}</td>
-                <td className="numeric">{t('backups.contents', { count: backup.counts['debtors'] ?? 0, formatted: format.number(backup.counts['debtors'] ?? 0) })}</td>
+                <td className="numeric">{t('backups.contents', { count: backup.debtors, formatted: format.number(backup.debtors) })}</td>
                 <td className="numeric">{formatMegabytes(backup.sizeBytes, formatLocale)}</td>
                 <td className="row-actions">
                   <button type="button" className="button button-small" disabled={isBusy} onClick={() => setToRestore(backup)}>

@@ -1,0 +1,59 @@
+import type { DataTier } from '../../../shared/generator/data-tiers';
+import type { IsoDate } from '../../../shared/time/iso-date';
+import type { Benchmark, BenchContext, BenchRow } from '../bench-types';
+
+type KredoBench = {
+  resetPeak(): void;
+  peakHeapMiB(): number;
+  writeTier(tier: DataTier, today: IsoDate): Promise<{ generationMs: number; writeMs: number; debtors: number; items: number; payments: number; openItems: number }>;
+  coldOpen(): Promise<{ totalsMs: number; allMs: number; debtors: number }>;
+  fullAgeing(today: IsoDate): Promise<{ loadMs: number; ageingMs: number; summariesMs: number; refreshMs: number; items: number; openItems: number }>;
+  sortAndFilter(): Promise<{ sortMs: number; filterMs: number; rows: number; matches: number }>;
+};
+
+const TODAY = '2026-11-24' as IsoDate;
+const n = (value: number) => value.toLocaleString('en');
+const ms = (value: number) => `${value < 10 ? value.toFixed(1) : Math.round(value).toLocaleString('en')} ms`;
+
+/** The offline store at data tiers M and L: the targets of the offline-store issue. */
+export function storeBenchmarks(tier: 'M' | 'L'): Benchmark {
+  return {
+    name: `store-${tier}`,
+    async run(context: BenchContext): Promise<BenchRow[]> {
+      const host = await context.startBenchPage();
+      const page = host.page;
+      const call = <K extends keyof KredoBench>(method: K, ...args: Parameters<KredoBench[K]>) =>
+        page.evaluate(([name, params]) => ((window as unknown as { kredoBench: Record<string, (...a: unknown[]) => unknown> }).kredoBench[name]!(...params) as Promise<unknown>), [method, args] as const) as ReturnType<KredoBench[K]>;
+      const peak = async () => Math.round(await call('peakHeapMiB'));
+      const rows: BenchRow[] = [];
+
+      await call('resetPeak');
+      const write = await call('writeTier', tier, TODAY);
+      const size = `${n(write.debtors)} debtors / ${n(write.items)} items (${n(write.openItems)} open) / ${n(write.payments)} payments`;
+      rows.push({ benchmark: `[${tier}] generate portfolio in memory`, dataSize: size, result: ms(write.generationMs), peakHeapMiB: await peak() });
+      rows.push({ benchmark: `[${tier}] store write (encode, summarise, one transaction)`, dataSize: size, result: `${ms(write.writeMs)} (${n(Math.round(write.items / (write.writeMs / 1000)))} items/s)`, ...(tier === 'L' && { target: '≤ 20 s', isTargetMet: write.writeMs <= 20_000 }), peakHeapMiB: await peak() });
+
+      await page.reload();
+      await page.waitForFunction(() => document.title === 'ready');
+      await call('resetPeak');
+      const open = await call('coldOpen');
+      rows.push({ benchmark: `[${tier}] cold open to portfolio totals`, dataSize: `${n(open.debtors)} debtors`, result: ms(open.totalsMs), ...(tier === 'L' && { target: '≤ 1.5 s', isTargetMet: open.totalsMs <= 1_500 }), peakHeapMiB: await peak() });
+      rows.push({ benchmark: `[${tier}] cold open + every debtor summary (grid data)`, dataSize: `${n(open.debtors)} debtors`, result: ms(open.allMs), ...(tier === 'L' && { target: '≤ 1.5 s', isTargetMet: open.allMs <= 1_500 }), peakHeapMiB: await peak() });
+
+      await call('resetPeak');
+      const ageing = await call('fullAgeing', TODAY);
+      const itemsSize = `${n(ageing.items)} items (${n(ageing.openItems)} open)`;
+      rows.push({ benchmark: `[${tier}] load ledger columns from IndexedDB`, dataSize: itemsSize, result: ms(ageing.loadMs), peakHeapMiB: await peak() });
+      rows.push({ benchmark: `[${tier}] full ageing recompute (in memory, median of 5)`, dataSize: itemsSize, result: ms(ageing.ageingMs), ...(tier === 'L' && { target: '≤ 500 ms', isTargetMet: ageing.ageingMs <= 500 }), peakHeapMiB: await peak() });
+      rows.push({ benchmark: `[${tier}] all debtor summaries + portfolio (in memory)`, dataSize: itemsSize, result: ms(ageing.summariesMs), peakHeapMiB: await peak() });
+      rows.push({ benchmark: `[${tier}] daily refresh (load, summarise, write)`, dataSize: itemsSize, result: ms(ageing.refreshMs), peakHeapMiB: await peak() });
+
+      await call('resetPeak');
+      const grid = await call('sortAndFilter');
+      rows.push({ benchmark: `[${tier}] sort debtors by exposure (median of 7)`, dataSize: `${n(grid.rows)} debtors`, result: ms(grid.sortMs), ...(tier === 'L' && { target: '≤ 50 ms', isTargetMet: grid.sortMs <= 50 }), peakHeapMiB: await peak() });
+      rows.push({ benchmark: `[${tier}] filter country + overdue + utilisation`, dataSize: `${n(grid.rows)} debtors → ${n(grid.matches)}`, result: ms(grid.filterMs), ...(tier === 'L' && { target: '≤ 50 ms', isTargetMet: grid.filterMs <= 50 }), peakHeapMiB: await peak() });
+      await host.close();
+      return rows;
+    },
+  };
+}
