@@ -1,6 +1,6 @@
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WORK_SCREENS } from '../../../shared/navigation/screens';
+import { useModalDialog } from '../components/use-modal-dialog';
 import { useBootstrap } from './bootstrap-context';
 import { useNavigationStore } from './navigation-store';
 
@@ -10,14 +10,7 @@ export function ShortcutsDialog() {
   const isOpen = useNavigationStore((state) => state.isShortcutsOpen);
   const setOpen = useNavigationStore((state) => state.setShortcutsOpen);
   const modifier = useBootstrap().platform === 'darwin' ? '⌘' : 'Ctrl+';
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (isOpen && !element.open) element.showModal();
-    if (!isOpen && element.open) element.close();
-  }, [isOpen]);
+  const dialog = useModalDialog(isOpen);
 
   const rows: [string, string][] = [
     ...WORK_SCREENS.map((screen, index): [string, string] => [

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../../time/iso-date';
+import type { Exposure } from '../exposure/exposure';
 import type { DaysLateSums } from '../kpi/collection-kpis';
 import type { CreditLimit } from '../limits/credit-limit';
 
@@ -7,7 +8,7 @@ import type { CreditLimit } from '../limits/credit-limit';
  * the store and refreshed whenever the debtor's ledger changes (and daily), so the portfolio opens and
  * sorts without reading a single invoice. It also carries the sums that add up into portfolio KPIs.
  */
-export interface DebtorSummary {
+export interface DebtorSummary extends Exposure {
   readonly debtorId: string;
   /** The debtor's country, copied here so portfolio breakdowns and grid filters need no join. */
   readonly country: string;
@@ -21,15 +22,8 @@ export interface DebtorSummary {
   readonly creditsMinor: number;
   readonly unappliedCashMinor: number;
   readonly disputedMinor: number;
-  readonly exposureMinor: number;
-  readonly limitMinor: number;
+  /** Where the limit in `limitMinor` comes from. */
   readonly limitSource: CreditLimit['source'] | 'none';
-  readonly availableMinor: number;
-  readonly utilisation: number | undefined;
-  readonly overLimitMinor: number;
-  readonly insuredExposureMinor: number;
-  readonly uninsuredMinor: number;
-  readonly indemnityMinor: number;
   readonly openItemCount: number;
   readonly overdueItemCount: number;
   readonly oldestDueDate: IsoDate | undefined;

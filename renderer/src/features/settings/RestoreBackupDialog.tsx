@@ -1,17 +1,11 @@
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '../../../../shared/ipc/contract';
+import { useModalDialog } from '../../components/use-modal-dialog';
 
 /** Asks before replacing the data: restoring is the one action here that changes everything. */
 export function RestoreBackupDialog({ backup, when, onConfirm, onCancel }: { readonly backup: BackupInfo | undefined; readonly when: string; readonly onConfirm: (backup: BackupInfo) => void; readonly onCancel: () => void }) {
   const { t } = useTranslation(['settings', 'common']);
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (backup && !element.open) element.showModal();
-    if (!backup && element.open) element.close();
-  }, [backup]);
+  const dialog = useModalDialog(backup !== undefined);
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="restore-title" onClose={onCancel}>
       <h2 id="restore-title">{t('settings:backups.confirmTitle')}</h2>

@@ -4,7 +4,7 @@ import { DATA_TIERS } from '../../../../shared/generator/data-tiers';
 import { useClock } from '../../app/app-clock';
 import { Brand } from '../../components/Brand';
 import { useNavigationStore } from '../../app/navigation-store';
-import { callback, dataWorker } from '../../data/data-client';
+import { dataWorker } from '../../data/data-client';
 import { toStoreError } from '../../data/data-errors';
 import { kredo } from '../../platform/kredo-api';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch';
@@ -23,7 +23,7 @@ export function WelcomeScreen() {
     setWorking(true);
     setError(undefined);
     try {
-      await dataWorker().openDemoPortfolio({ today: clock.today(), at: clock.now().toISOString() }, callback(() => undefined));
+      await dataWorker().openDemoPortfolio({ today: clock.today(), at: clock.now().toISOString() });
       leaveWelcome('portfolio');
     } catch (cause) {
       const storeError = toStoreError(cause);
