@@ -30,5 +30,7 @@ describe('money', () => {
     expect(isCurrencyCode('GBP')).toBe(true);
     expect(isCurrencyCode('gbp')).toBe(false);
     expect(isCurrencyCode('XYZ1')).toBe(false);
+    expect(isCurrencyCode('XYZ')).toBe(false);
+    expect(isCurrencyCode('SEK')).toBe(true);
   });
 });

@@ -11,15 +11,16 @@ export interface Money {
 export type CurrencyCode = string;
 
 const CURRENCY_CODE = /^[A-Z]{3}$/;
+let knownCurrencies: ReadonlySet<string> | undefined;
 
+/**
+ * Whether a code is a currency the runtime knows (its ISO 4217 list, `Intl.supportedValuesOf`).
+ * `Intl.NumberFormat` alone would accept any three capital letters, such as "XYZ".
+ */
 export function isCurrencyCode(value: unknown): value is CurrencyCode {
   if (typeof value !== 'string' || !CURRENCY_CODE.test(value)) return false;
-  try {
-    new Intl.NumberFormat('en', { style: 'currency', currency: value });
-    return true;
-  } catch {
-    return false;
-  }
+  knownCurrencies ??= new Set(Intl.supportedValuesOf('currency'));
+  return knownCurrencies.has(value);
 }
 
 export function money(amountMinor: number, currency: CurrencyCode): Money {

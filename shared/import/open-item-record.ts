@@ -1,0 +1,36 @@
+import type { IsoDate } from '../time/iso-date';
+import type { OpenItemField } from './open-item-fields';
+
+/** One open invoice or credit note as an export states it, checked and normalised. */
+export interface OpenItemRecord {
+  /** The row's line number in the file (the header is line 1), for reports. */
+  readonly row: number;
+  readonly customerCode: string;
+  readonly customerName: string;
+  readonly invoiceNumber: string;
+  readonly invoiceDate: IsoDate;
+  readonly dueDate: IsoDate | undefined;
+  readonly currency: string;
+  /** What is still open, in minor units; negative for a credit note. */
+  readonly openMinor: number;
+  /** The original gross amount, when the export has it. */
+  readonly amountMinor: number | undefined;
+  readonly paymentReference: string;
+  readonly vatNumber: string;
+  readonly companyNumber: string;
+  readonly description: string;
+}
+
+/** Why a row was refused; each code is a text in the `imports` namespace (`reject.<code>`). */
+export const REJECTION_CODES = ['missingValue', 'amountInvalid', 'amountTooPrecise', 'amountTooLarge', 'dateInvalid', 'dueBeforeInvoice', 'currencyUnknown', 'duplicateInFile', 'tooFewColumns'] as const;
+export type RejectionCode = (typeof REJECTION_CODES)[number];
+
+export interface ImportRejection {
+  readonly row: number;
+  readonly field: OpenItemField | 'row';
+  readonly code: RejectionCode;
+  /** The value as it stood in the file (shortened), so the user can find and fix it. */
+  readonly value: string;
+  /** For duplicates: the row the same invoice appeared on first. */
+  readonly firstRow?: number;
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { guessMapping } from './guess-mapping';
+import { missingRequiredFields } from './open-item-fields';
+import { normaliseOpenItemRows } from './normalise-open-items';
+
+describe('guessMapping', () => {
+  it('recognises an Exact Online export by its column names', () => {
+    const { mapping, preset } = guessMapping(['AccountCode', 'AccountName', 'InvoiceNumber', 'InvoiceDate', 'DueDate', 'Amount', 'CurrencyCode', 'Description']);
+    expect(preset?.name).toBe('Exact Online');
+    expect(mapping).toMatchObject({ customerCode: 0, customerName: 1, invoiceNumber: 2, invoiceDate: 3, dueDate: 4, openAmount: 5, currency: 6, description: 7 });
+    expect(missingRequiredFields(mapping)).toEqual([]);
+  });
+
+  it('recognises Twinfield, Fortnox and Visma exports', () => {
+    expect(guessMapping(['Relatie', 'Naam', 'Factuurnr.', 'Boekdatum', 'Vervaldatum', 'Openstaand bedrag', 'Valuta']).preset?.name).toBe('Twinfield');
+    expect(guessMapping(['DocumentNumber', 'CustomerNumber', 'CustomerName', 'InvoiceDate', 'DueDate', 'Balance', 'Total', 'Currency', 'OCR']).mapping).toMatchObject({ invoiceNumber: 0, customerCode: 1, openAmount: 5, amount: 6, paymentReference: 8 });
+    expect(guessMapping(['Kundnr', 'Kundnamn', 'Fakturanr', 'Fakturadatum', 'Förfallodatum', 'Restbelopp', 'Valuta', 'OCR']).preset?.name).toBe('Visma');
+  });
+
+  it('falls back on Dutch, Swedish and English synonyms, and treats a lone amount as the open amount', () => {
+    const { mapping, preset } = guessMapping(['Debiteurnummer', 'Factuurnummer', 'Factuurdatum', 'Bedrag']);
+    expect(preset).toBeUndefined();
+    expect(mapping).toEqual({ customerCode: 0, invoiceNumber: 1, invoiceDate: 2, openAmount: 3 });
+  });
+
+  it('says which required fields it could not find', () => {
+    expect(missingRequiredFields(guessMapping(['Klant', 'Notitie']).mapping)).toEqual(['customerCode', 'invoiceNumber', 'invoiceDate', 'openAmount']);
+  });
+});
+
+describe('normaliseOpenItemRows', () => {
+  const mapping = { customerCode: 0, customerName: 1, invoiceNumber: 2, invoiceDate: 3, dueDate: 4, openAmount: 5, currency: 6 };
+  const dialect = { decimal: ',' as const, dateFormat: 'DD-MM-YYYY' as const, defaultCurrency: 'EUR' };
+
+  it('keeps good rows and refuses each bad one with its row, field, value and reason', () => {
+    const result = normaliseOpenItemRows(
+      [
+        ['1001', 'Bakker Bouw B.V.', '2026-0101', '01-10-2026', '31-10-2026', '1.234,56', 'EUR'],
+        ['1001', 'Bakker Bouw B.V.', '2026-0102', '31-09-2026', '31-10-2026', '10,00', ''],
+        ['1002', 'Lindqvist AB', '2026-0103', '02-10-2026', '01-11-2026', 'tolv', 'SEK'],
+        ['', 'Nameless', '2026-0104', '02-10-2026', '01-11-2026', '5,00', 'EUR'],
+        ['1003', 'Harrington Ltd', '2026-0105', '02-10-2026', '01-10-2026', '5,00', 'GBP'],
+        ['1001', 'Bakker Bouw B.V.', '2026-0101', '01-10-2026', '31-10-2026', '1.234,56', 'EUR'],
+        ['1004', 'Credit Ltd', '2026-0106', '02-10-2026', '', '150,00-', 'XYZ'],
+        ['1005', 'Settled B.V.', '2026-0107', '02-10-2026', '', '0,00', 'EUR'],
+        ['', '', '', '', '', '', ''],
+        ['1006', 'Short'],
+      ],
+      2,
+      mapping,
+      dialect,
+      new Map(),
+    );
+    expect(result.records).toHaveLength(1);
+    expect(result.records[0]).toMatchObject({ row: 2, customerCode: '1001', invoiceNumber: '2026-0101', invoiceDate: '2026-10-01', dueDate: '2026-10-31', openMinor: 123_456, currency: 'EUR' });
+    expect(result.settledRows).toBe(1);
+    expect(result.rejections).toEqual([
+      { row: 3, field: 'invoiceDate', code: 'dateInvalid', value: '31-09-2026' },
+      { row: 4, field: 'openAmount', code: 'amountInvalid', value: 'tolv' },
+      { row: 5, field: 'customerCode', code: 'missingValue', value: '' },
+      { row: 6, field: 'dueDate', code: 'dueBeforeInvoice', value: '01-10-2026' },
+      { row: 7, field: 'invoiceNumber', code: 'duplicateInFile', value: '2026-0101', firstRow: 2 },
+      { row: 8, field: 'currency', code: 'currencyUnknown', value: 'XYZ' },
+      { row: 11, field: 'row', code: 'tooFewColumns', value: '1006 | Short' },
+    ]);
+  });
+
+  it('reads credit notes as negative and fills in the default currency', () => {
+    const result = normaliseOpenItemRows([['1004', 'Credit B.V.', 'CN-7', '02-10-2026', '', '150,00-', '']], 2, mapping, dialect, new Map());
+    expect(result.records[0]).toMatchObject({ openMinor: -15_000, currency: 'EUR', dueDate: undefined });
+  });
+});

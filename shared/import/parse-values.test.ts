@@ -1,0 +1,79 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { detectDecimalSeparator, parseAmount } from './parse-amount';
+import { detectDateFormat, parseDate } from './parse-date';
+
+describe('parseAmount', () => {
+  const euros = (text: string, decimal: ',' | '.') => parseAmount(text, decimal, 2);
+
+  it('reads the ways exports write amounts, exactly', () => {
+    expect(euros('1.234,56', ',')).toEqual({ ok: true, minor: 123_456 });
+    expect(euros('1 234,56', ',')).toEqual({ ok: true, minor: 123_456 });
+    expect(euros('1\u00a0234,56', ',')).toEqual({ ok: true, minor: 123_456 });
+    expect(euros('1,234.56', '.')).toEqual({ ok: true, minor: 123_456 });
+    expect(euros('-1234,5', ',')).toEqual({ ok: true, minor: -123_450 });
+    expect(euros('1234,56-', ',')).toEqual({ ok: true, minor: -123_456 });
+    expect(euros('(1,234.56)', '.')).toEqual({ ok: true, minor: -123_456 });
+    expect(euros('€ 1.234,56', ',')).toEqual({ ok: true, minor: 123_456 });
+    expect(euros('EUR 12,00', ',')).toEqual({ ok: true, minor: 1_200 });
+    expect(euros('12 kr', ',')).toEqual({ ok: true, minor: 1_200 });
+    expect(euros('0,10', ',')).toEqual({ ok: true, minor: 10 });
+    expect(euros('7', ',')).toEqual({ ok: true, minor: 700 });
+    expect(parseAmount('1.234', ',', 0)).toEqual({ ok: true, minor: 1_234 });
+  });
+
+  it('says what is wrong with an amount it cannot read', () => {
+    expect(euros('12,345', ',')).toEqual({ ok: false, code: 'amountTooPrecise' });
+    expect(euros('twelve', ',')).toEqual({ ok: false, code: 'amountInvalid' });
+    expect(euros('', ',')).toEqual({ ok: false, code: 'amountInvalid' });
+    expect(euros('1,2,3', ',')).toEqual({ ok: false, code: 'amountInvalid' });
+    expect(euros('99999999999999999', ',')).toEqual({ ok: false, code: 'amountTooLarge' });
+  });
+
+  it('gives back exactly the cents that were written (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -9_000_000_000_000, max: 9_000_000_000_000 }), (cents) => {
+        const abs = Math.abs(cents);
+        const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+        const text = `${cents < 0 ? '-' : ''}${whole},${String(abs % 100).padStart(2, '0')}`;
+        expect(euros(text, ',')).toEqual({ ok: true, minor: cents === 0 ? 0 : cents });
+      }),
+    );
+  });
+});
+
+describe('detectDecimalSeparator', () => {
+  it('tells Dutch from British columns, and leaves ambiguous ones to the locale', () => {
+    expect(detectDecimalSeparator(['1.234,56', '12,00', '9,5'], '.')).toBe(',');
+    expect(detectDecimalSeparator(['1,234.56', '12.00'], ',')).toBe('.');
+    expect(detectDecimalSeparator(['1,234', '2,500'], ',')).toBe(',');
+    expect(detectDecimalSeparator(['1,234', '2,500', '12.50'], ',')).toBe('.');
+    expect(detectDecimalSeparator(['100', '250'], ',')).toBe(',');
+  });
+});
+
+describe('dates', () => {
+  it('reads each format and refuses impossible dates', () => {
+    expect(parseDate('2026-11-24', 'YYYY-MM-DD')).toBe('2026-11-24');
+    expect(parseDate('2026-11-24T10:00:00', 'YYYY-MM-DD')).toBe('2026-11-24');
+    expect(parseDate('24-11-2026', 'DD-MM-YYYY')).toBe('2026-11-24');
+    expect(parseDate('4-3-2026', 'DD-MM-YYYY')).toBe('2026-03-04');
+    expect(parseDate('24/11/2026', 'DD/MM/YYYY')).toBe('2026-11-24');
+    expect(parseDate('11/24/2026', 'MM/DD/YYYY')).toBe('2026-11-24');
+    expect(parseDate('24.11.2026', 'DD.MM.YYYY')).toBe('2026-11-24');
+    expect(parseDate('20261124', 'YYYYMMDD')).toBe('2026-11-24');
+    expect(parseDate('24-11-26', 'DD-MM-YY')).toBe('2026-11-24');
+    expect(parseDate('46350', 'excel-serial')).toBe('2026-11-24');
+    expect(parseDate('31-02-2026', 'DD-MM-YYYY')).toBeUndefined();
+    expect(parseDate('2026-13-01', 'YYYY-MM-DD')).toBeUndefined();
+  });
+
+  it('detects the format from samples, day first when both readings fit', () => {
+    expect(detectDateFormat(['2026-11-24', '2026-01-05'])).toBe('YYYY-MM-DD');
+    expect(detectDateFormat(['03/04/2026', '05/06/2026'])).toBe('DD/MM/YYYY');
+    expect(detectDateFormat(['03/04/2026', '11/24/2026'])).toBe('MM/DD/YYYY');
+    expect(detectDateFormat(['24-11-2026', '1-2-2026'])).toBe('DD-MM-YYYY');
+    expect(detectDateFormat(['46350', '46000'])).toBe('excel-serial');
+    expect(detectDateFormat(['tomorrow'])).toBeUndefined();
+  });
+});
