@@ -1,0 +1,39 @@
+import type { IsoDate } from '../time/iso-date';
+
+/** One booked movement on a bank statement (CAMT.053 entry detail or MT940 statement line), normalised. */
+export interface BankTransaction {
+  /** Stable across re-imports of the same statement: the account, the bank's reference, date and amount. */
+  readonly id: string;
+  /** Where it stood in the file, for reports (entry number or line). */
+  readonly position: number;
+  readonly accountIban: string;
+  readonly bookingDate: IsoDate;
+  readonly valueDate: IsoDate;
+  /** Always positive; see `direction`. */
+  readonly amountMinor: number;
+  readonly currency: string;
+  readonly direction: 'credit' | 'debit';
+  readonly isReversal: boolean;
+  readonly counterpartyName: string;
+  readonly counterpartyIban: string;
+  /** A structured creditor reference (betalingskenmerk, RF, OCR) when the payer gave one. */
+  readonly structuredReference: string;
+  /** All free remittance text, joined. */
+  readonly remittance: string;
+  readonly endToEndId: string;
+  readonly bankReference: string;
+}
+
+export interface BankStatement {
+  readonly accountIban: string;
+  readonly currency: string;
+  readonly transactions: readonly BankTransaction[];
+}
+
+/** A stable id from what identifies a booking; the same statement imported twice gives the same ids. */
+export function bankTransactionId(parts: { accountIban: string; bankReference: string; endToEndId: string; bookingDate: string; amountMinor: number; direction: string; sequence: number }): string {
+  const key = [parts.accountIban, parts.bankReference || parts.endToEndId || `#${parts.sequence}`, parts.bookingDate, parts.direction, parts.amountMinor].join('|');
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < key.length; index += 1) hash = Math.imul(hash ^ key.charCodeAt(index), 0x01000193) >>> 0;
+  return `BT-${hash.toString(36)}-${key.length.toString(36)}-${parts.bookingDate.replace(/-/g, '')}`;
+}
