@@ -1,0 +1,86 @@
+import type { OpenItemRecord } from '../../../../shared/import/open-item-record';
+import { parseAmount } from '../../../../shared/import/parse-amount';
+import { isCurrencyCode, minorUnitDigits } from '../../../../shared/money/money';
+import { isIsoDate } from '../../../../shared/time/iso-date';
+import { ImportFileError } from '../import-error';
+import { at, listAt, parseSafeXml, textAt, type XmlValue } from '../safe-xml';
+
+const REPEATED = new Set(['PaymentMeans', 'TaxTotal', 'PartyIdentification', 'PartyTaxScheme', 'PaymentTerms', 'Note']);
+
+/** What Kredo needs of the buyer of an e-invoice, to find or create the debtor. */
+export interface EInvoiceBuyer {
+  readonly name: string;
+  readonly country: string;
+  readonly street: string;
+  readonly postalCode: string;
+  readonly city: string;
+  readonly email: string;
+}
+
+export interface ParsedEInvoice {
+  readonly kind: 'invoice' | 'credit-note';
+  readonly record: OpenItemRecord;
+  readonly buyer: EInvoiceBuyer;
+}
+
+/**
+ * Reads a UBL 2.1 invoice or credit note as Peppol BIS Billing 3.0 (EN 16931) defines it
+ * (law-and-formats.md §B.8): the open amount is the payable amount (BT-115), negative for a credit note;
+ * the payment reference (BT-83) is what the payer will quote; the buyer is identified by its legal
+ * registration (BT-47, KvK/orgnr/CRN), VAT number (BT-48) or identifier (BT-46). The buyer identifier,
+ * or failing that the VAT or registration number, is the customer code.
+ */
+export function parseUbl(text: string, file: string): ParsedEInvoice {
+  const root = parseSafeXml(text, file, REPEATED);
+  const isCreditNote = at(root, 'CreditNote') !== undefined;
+  const document = at(root, 'Invoice') ?? at(root, 'CreditNote');
+  if (!document) throw new ImportFileError('notUbl', { file });
+  const missing = (field: string): never => {
+    throw new ImportFileError('eInvoiceInvalid', { file, field });
+  };
+
+  const number = textAt(document, 'ID') || missing('cbc:ID');
+  const issueDate = textAt(document, 'IssueDate');
+  if (!isIsoDate(issueDate)) missing('cbc:IssueDate');
+  const dueText = textAt(document, 'DueDate') || listAt(document, 'PaymentMeans').map((means) => textAt(means, 'PaymentDueDate')).find(Boolean) || '';
+  const currency = textAt(document, 'DocumentCurrencyCode');
+  if (!isCurrencyCode(currency)) missing('cbc:DocumentCurrencyCode');
+  const payable = parseAmount(textAt(document, 'LegalMonetaryTotal', 'PayableAmount'), '.', minorUnitDigits(currency));
+  if (!payable.ok) missing('cbc:PayableAmount');
+  const gross = parseAmount(textAt(document, 'LegalMonetaryTotal', 'TaxInclusiveAmount'), '.', minorUnitDigits(currency));
+  const sign = isCreditNote ? -1 : 1;
+
+  const party: XmlValue | undefined = at(document, 'AccountingCustomerParty', 'Party');
+  const name = textAt(party, 'PartyLegalEntity', 'RegistrationName') || textAt(party, 'PartyName', 'Name') || missing('cac:AccountingCustomerParty');
+  const vatNumber = listAt(party, 'PartyTaxScheme').map((scheme) => textAt(scheme, 'CompanyID')).find(Boolean) ?? '';
+  const companyNumber = textAt(party, 'PartyLegalEntity', 'CompanyID');
+  const identifier = listAt(party, 'PartyIdentification').map((identification) => textAt(identification, 'ID')).find(Boolean) ?? '';
+  const reference = listAt(document, 'PaymentMeans').map((means) => textAt(means, 'PaymentID')).find(Boolean) ?? '';
+
+  return {
+    kind: isCreditNote ? 'credit-note' : 'invoice',
+    record: {
+      row: 1,
+      customerCode: identifier || vatNumber || companyNumber || missing('cac:PartyIdentification'),
+      customerName: name,
+      invoiceNumber: number,
+      invoiceDate: issueDate as OpenItemRecord['invoiceDate'],
+      dueDate: isIsoDate(dueText) ? dueText : undefined,
+      currency,
+      openMinor: sign * Math.abs(payable.ok ? payable.minor : 0),
+      amountMinor: gross.ok ? sign * Math.abs(gross.minor) : undefined,
+      paymentReference: reference.replace(/\s/g, ''),
+      vatNumber,
+      companyNumber,
+      description: textAt(document, 'BuyerReference'),
+    },
+    buyer: {
+      name,
+      country: textAt(party, 'PostalAddress', 'Country', 'IdentificationCode'),
+      street: textAt(party, 'PostalAddress', 'StreetName'),
+      postalCode: textAt(party, 'PostalAddress', 'PostalZone'),
+      city: textAt(party, 'PostalAddress', 'CityName'),
+      email: textAt(party, 'Contact', 'ElectronicMail'),
+    },
+  };
+}
