@@ -43,13 +43,19 @@ export function parseDate(input: string, format: DateFormat): IsoDate | undefine
 }
 
 /**
- * The format that reads every sample as a real date. Where several do (all days ≤ 12: "03/04/2026"), the
- * day-first reading wins unless the locale is American-style; that is what Dutch, Swedish and British
- * exports mean. Returns undefined when no format reads them all.
+ * The format that reads the samples as real dates. A stray bad date ("31-09-2026") must not hide the
+ * format of all the others, so the format reading the most samples wins, if it reads at least 80 % (the
+ * bad ones are then reported row by row). Where several read equally many (all days ≤ 12:
+ * "03/04/2026"), the day-first reading wins: that is what Dutch, Swedish and British exports mean.
  */
 export function detectDateFormat(samples: readonly string[]): DateFormat | undefined {
   const values = samples.map((sample) => sample.trim()).filter((sample) => sample !== '');
   if (values.length === 0) return undefined;
   const preference: DateFormat[] = ['YYYY-MM-DD', 'DD-MM-YYYY', 'DD/MM/YYYY', 'DD.MM.YYYY', 'YYYYMMDD', 'YYYY/MM/DD', 'MM/DD/YYYY', 'DD-MM-YY', 'excel-serial'];
-  return preference.find((format) => values.every((value) => parseDate(value, format) !== undefined));
+  let best: { format: DateFormat; read: number } | undefined;
+  for (const format of preference) {
+    const read = values.filter((value) => parseDate(value, format) !== undefined).length;
+    if (!best || read > best.read) best = { format, read };
+  }
+  return best && best.read >= values.length * 0.8 ? best.format : undefined;
 }

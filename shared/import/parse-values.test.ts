@@ -75,5 +75,8 @@ describe('dates', () => {
     expect(detectDateFormat(['24-11-2026', '1-2-2026'])).toBe('DD-MM-YYYY');
     expect(detectDateFormat(['46350', '46000'])).toBe('excel-serial');
     expect(detectDateFormat(['tomorrow'])).toBeUndefined();
+    // One impossible date among good ones does not hide the format; it is refused on its own row.
+    expect(detectDateFormat(['01-10-2026', '31-09-2026', '02-10-2026', '05-10-2026', '06-10-2026'])).toBe('DD-MM-YYYY');
+    expect(detectDateFormat(['01-10-2026', 'soon', 'later'])).toBeUndefined();
   });
 });

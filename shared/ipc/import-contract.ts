@@ -1,0 +1,99 @@
+/**
+ * The IPC shapes of imports: the files the main process holds, what it found in them, and the summary of
+ * a parse. Records themselves travel as JSON text in batches (`import:read-batch`), checked in the worker
+ * that produced them; validating a million rows again with zod here would cost seconds for nothing.
+ */
+import { z } from 'zod';
+import { DATE_FORMATS } from '../import/parse-date';
+import { OPEN_ITEM_FIELDS } from '../import/open-item-fields';
+import { REJECTION_CODES } from '../import/open-item-record';
+
+export const importKindSchema = z.enum(['open-items', 'camt053', 'mt940', 'ubl', 'xlsx']);
+
+export const importFileSchema = z.strictObject({
+  fileId: z.string(),
+  name: z.string(),
+  sizeBytes: z.number().int().nonnegative(),
+  kind: importKindSchema,
+  origin: z.enum(['dialog', 'drop', 'watched']),
+});
+
+export const columnMappingSchema = z.partialRecord(z.enum(OPEN_ITEM_FIELDS), z.number().int().nonnegative().max(500));
+
+export const dialectSchema = z.strictObject({
+  decimal: z.enum([',', '.']),
+  dateFormat: z.enum(DATE_FORMATS),
+  defaultCurrency: z.string().regex(/^[A-Z]{3}$/),
+});
+
+export const tabularAnalysisSchema = z.strictObject({
+  type: z.literal('tabular'),
+  encoding: z.string(),
+  delimiter: z.string(),
+  headers: z.array(z.string()),
+  sample: z.array(z.array(z.string())),
+  rowCount: z.number().int().nonnegative(),
+  mapping: columnMappingSchema,
+  presetName: z.string().nullable(),
+  profileId: z.string().nullable(),
+  dialect: z.strictObject({ decimal: z.enum([',', '.']), dateFormat: z.enum(DATE_FORMATS).nullable(), defaultCurrency: z.string() }),
+});
+
+export const bankAnalysisSchema = z.strictObject({
+  type: z.literal('bank'),
+  format: z.string(),
+  statements: z.number().int().nonnegative(),
+  credits: z.number().int().nonnegative(),
+  debits: z.number().int().nonnegative(),
+  pending: z.number().int().nonnegative(),
+  currencies: z.array(z.string()),
+});
+
+export const eInvoiceAnalysisSchema = z.strictObject({
+  type: z.literal('e-invoice'),
+  documentKind: z.enum(['invoice', 'credit-note']),
+  number: z.string(),
+  buyerName: z.string(),
+  openMinor: z.number().int(),
+  currency: z.string(),
+});
+
+export const fileAnalysisSchema = z.discriminatedUnion('type', [tabularAnalysisSchema, bankAnalysisSchema, eInvoiceAnalysisSchema]);
+
+export const importRejectionSchema = z.strictObject({
+  row: z.number().int(),
+  field: z.string(),
+  code: z.enum(REJECTION_CODES),
+  value: z.string(),
+  firstRow: z.number().int().optional(),
+});
+
+export const parseSummarySchema = z.strictObject({
+  fileId: z.string(),
+  recordKind: z.enum(['open-items', 'bank-transactions', 'e-invoice']),
+  batchCount: z.number().int().nonnegative(),
+  recordCount: z.number().int().nonnegative(),
+  rowCount: z.number().int().nonnegative(),
+  settledRows: z.number().int().nonnegative(),
+  /** The first 1,000 rejections; `rejectionCount` says how many there were in all. */
+  rejections: z.array(importRejectionSchema),
+  rejectionCount: z.number().int().nonnegative(),
+  /** SHA-256 of the file's bytes: the same file imported again is recognised. */
+  fileHash: z.string(),
+});
+
+export const importProfileSchema = z.strictObject({
+  id: z.string(),
+  name: z.string().min(1).max(80),
+  /** The header row the profile was saved for, normalised: a file with the same headers gets it automatically. */
+  headerSignature: z.string(),
+  mapping: columnMappingSchema,
+  dialect: dialectSchema,
+});
+
+export type ImportFile = z.output<typeof importFileSchema>;
+export type FileAnalysis = z.output<typeof fileAnalysisSchema>;
+export type TabularAnalysis = z.output<typeof tabularAnalysisSchema>;
+export type ParseSummary = z.output<typeof parseSummarySchema>;
+export type ImportProfile = z.output<typeof importProfileSchema>;
+export type ImportDialect = z.output<typeof dialectSchema>;
