@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import { appendFile, mkdir, open, readdir, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { KredoError } from '../../../shared/errors/kredo-error';
+import type { SerializedError } from '../../../shared/ipc/ipc-result';
+import type { FileAnalysis, ImportDialect, ImportFile, ParseSummary } from '../../../shared/ipc/import-contract';
+import type { ColumnMapping } from '../../../shared/import/open-item-fields';
+import type { Logger } from '../services/logger';
+import type { ImportProfiles } from './import-profiles';
+import { ImportFileError } from './import-error';
+import type { ImportJobMessage, ImportJobRequest } from './run-import-job';
+import { sniffFormat } from './sniff-format';
+import { moveToImported, watchImportFolder } from './watched-folder';
+
+/** Files larger than this are refused with a clear message (tier L's million-row export is ~110 MB). */
+export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+
+/** Starts a worker thread for one import job; Electron and the Chromium host each know where the code is. */
+export type StartImportWorker = (request: ImportJobRequest) => Worker;
+
+type WorkerReply = ImportJobMessage | { type: 'done' } | { type: 'failed'; error: SerializedError; detail: string };
+
+interface HeldFile {
+  readonly file: ImportFile;
+  readonly path: string;
+  /** Uploaded (dropped) files live in Kredo's own folder and are deleted when done. */
+  readonly isTemporary: boolean;
+  worker?: Worker;
+  batches?: string[];
+}
+
+export interface ImportService {
+  addPaths(paths: readonly string[], origin: 'dialog' | 'watched'): Promise<ImportFile[]>;
+  beginUpload(name: string, sizeBytes: number): Promise<string>;
+  appendUpload(uploadId: string, bytes: Uint8Array): Promise<void>;
+  finishUpload(uploadId: string): Promise<ImportFile>;
+  listFiles(): ImportFile[];
+  analyse(fileId: string, defaultCurrency: string): Promise<FileAnalysis>;
+  parse(fileId: string, mapping: ColumnMapping, dialect: ImportDialect): Promise<ParseSummary>;
+  cancel(fileId: string): void;
+  readBatch(fileId: string, index: number): string;
+  finish(fileId: string, outcome: 'committed' | 'discarded'): Promise<void>;
+  setWatchedFolder(folder: string | null): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The main process's side of importing: it takes files in (dialog, drop, watched folder), checks their
+ * size and kind, runs analysis and parsing in worker threads with progress and cancel, and holds the
+ * parsed batches until the renderer's data worker has read and committed them.
+ */
+export async function openImportService(options: {
+  userDataDir: string;
+  logger: Logger;
+  profiles: ImportProfiles;
+  startWorker: StartImportWorker;
+  onProgress: (fileId: string, done: number, total: number) => void;
+  onFileArrived: (file: ImportFile) => void;
+}): Promise<ImportService> {
+  const { logger } = options;
+  const incoming = path.join(options.userDataDir, 'imports', 'incoming');
+  await mkdir(incoming, { recursive: true });
+  for (const stale of await readdir(incoming)) await rm(path.join(incoming, stale), { force: true });
+  const files = new Map<string, HeldFile>();
+  const uploads = new Map<string, { path: string; name: string; sizeBytes: number; written: number }>();
+  let watcher: { close(): Promise<void> } | undefined;
+
+  const held = (fileId: string) => {
+    const entry = files.get(fileId);
+    if (!entry) throw new KredoError('import.fileGone');
+    return entry;
+  };
+
+  async function register(filePath: string, name: string, origin: ImportFile['origin'], isTemporary: boolean): Promise<ImportFile> {
+    const { size } = await stat(filePath);
+    if (size > MAX_IMPORT_BYTES) throw new ImportFileError('fileTooLarge', { file: name, sizeMb: Math.ceil(size / 1_048_576), limitMb: MAX_IMPORT_BYTES / 1_048_576 });
+    if (size === 0) throw new ImportFileError('empty', { file: name });
+    const handle = await open(filePath, 'r');
+    const head = new Uint8Array(Math.min(size, 65_536));
+    await handle.read(head, 0, head.length, 0);
+    await handle.close();
+    const kind = sniffFormat(head);
+    if (!kind) throw new ImportFileError('unsupported', { file: name });
+    const file: ImportFile = { fileId: randomUUID(), name, sizeBytes: size, kind, origin };
+    files.set(file.fileId, { file, path: filePath, isTemporary });
+    logger.info('Import file received', { name, kind, sizeBytes: size, origin });
+    return file;
+  }
+
+  function runJob(entry: HeldFile, request: ImportJobRequest, onMessage: (message: ImportJobMessage) => void): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const worker = options.startWorker(request);
+      entry.worker = worker;
+      let isSettled = false;
+      const settle = (error?: unknown) => {
+        if (isSettled) return;
+        isSettled = true;
+        entry.worker = undefined;
+        void worker.terminate();
+        if (error) reject(error instanceof Error ? error : new Error(String(error)));
+        else resolve();
+      };
+      worker.on('message', (message: WorkerReply) => {
+        if (message.type === 'done') settle();
+        else if (message.type === 'failed') {
+          if (message.error.code === 'internal') logger.error('Import job failed', { file: entry.file.name, detail: message.detail });
+          settle(new KredoError(message.error.code === 'internal' ? 'import.unreadable' : message.error.code, message.error.code === 'internal' ? { file: entry.file.name } : message.error.params));
+        } else onMessage(message);
+      });
+      worker.on('error', (error) => {
+        logger.error('Import worker crashed', { file: entry.file.name, error: String(error) });
+        settle(new KredoError('import.unreadable', { file: entry.file.name }));
+      });
+      worker.on('exit', () => settle(new KredoError('import.cancelled', { file: entry.file.name })));
+    });
+  }
+
+  return {
+    async addPaths(paths, origin) {
+      const added: ImportFile[] = [];
+      for (const filePath of paths) {
+        const already = [...files.values()].find((entry) => entry.path === filePath);
+        added.push(already?.file ?? (await register(filePath, path.basename(filePath), origin, false)));
+      }
+      return added;
+    },
+    async beginUpload(name, sizeBytes) {
+      if (sizeBytes > MAX_IMPORT_BYTES) throw new ImportFileError('fileTooLarge', { file: name, sizeMb: Math.ceil(sizeBytes / 1_048_576), limitMb: MAX_IMPORT_BYTES / 1_048_576 });
+      const uploadId = randomUUID();
+      const safeName = path.basename(name).replace(/[^\p{L}\p{N}._ -]/gu, '_') || 'file';
+      const target = path.join(incoming, `${uploadId}-${safeName}`);
+      await appendFile(target, new Uint8Array());
+      uploads.set(uploadId, { path: target, name: path.basename(name), sizeBytes, written: 0 });
+      return uploadId;
+    },
+    async appendUpload(uploadId, bytes) {
+      const upload = uploads.get(uploadId);
+      if (!upload) throw new KredoError('import.fileGone');
+      if (upload.written + bytes.length > upload.sizeBytes) throw new ImportFileError('fileTooLarge', { file: upload.name, sizeMb: Math.ceil(upload.sizeBytes / 1_048_576), limitMb: MAX_IMPORT_BYTES / 1_048_576 });
+      await appendFile(upload.path, bytes);
+      upload.written += bytes.length;
+    },
+    async finishUpload(uploadId) {
+      const upload = uploads.get(uploadId);
+      if (!upload) throw new KredoError('import.fileGone');
+      uploads.delete(uploadId);
+      try {
+        return await register(upload.path, upload.name, 'drop', true);
+      } catch (error) {
+        await rm(upload.path, { force: true });
+        throw error;
+      }
+    },
+    listFiles: () => [...files.values()].map((entry) => entry.file),
+    async analyse(fileId, defaultCurrency) {
+      const entry = held(fileId);
+      let analysis: FileAnalysis | undefined;
+      await runJob(entry, { type: 'analyse', path: entry.path, name: entry.file.name, kind: entry.file.kind, defaultCurrency, profiles: await options.profiles.list() }, (message) => {
+        if (message.type === 'analysis') analysis = message.analysis;
+      });
+      if (!analysis) throw new KredoError('import.unreadable', { file: entry.file.name });
+      return analysis;
+    },
+    async parse(fileId, mapping, dialect) {
+      const entry = held(fileId);
+      const batches: string[] = [];
+      let summary: ParseSummary | undefined;
+      await runJob(entry, { type: 'parse', path: entry.path, name: entry.file.name, kind: entry.file.kind, fileId, mapping, dialect }, (message) => {
+        if (message.type === 'batch') batches.push(message.json);
+        else if (message.type === 'progress') options.onProgress(fileId, message.done, message.total);
+        else if (message.type === 'summary') summary = message.summary;
+      });
+      if (!summary) throw new KredoError('import.unreadable', { file: entry.file.name });
+      entry.batches = batches;
+      logger.info('Import file parsed', { name: entry.file.name, records: summary.recordCount, rejected: summary.rejectionCount });
+      return summary;
+    },
+    cancel(fileId) {
+      const worker = files.get(fileId)?.worker;
+      if (worker) void worker.terminate();
+    },
+    readBatch(fileId, index) {
+      const batch = held(fileId).batches?.[index];
+      if (batch === undefined) throw new KredoError('import.fileGone');
+      return batch;
+    },
+    async finish(fileId, outcome) {
+      const entry = files.get(fileId);
+      if (!entry) return;
+      files.delete(fileId);
+      entry.worker?.terminate();
+      if (entry.isTemporary) await rm(entry.path, { force: true });
+      else if (entry.file.origin === 'watched' && outcome === 'committed') await moveToImported(entry.path).catch((error: unknown) => logger.warn('Could not move an imported file', { file: entry.path, error: String(error) }));
+      logger.info('Import file finished', { name: entry.file.name, outcome });
+    },
+    async setWatchedFolder(folder) {
+      await watcher?.close();
+      watcher = undefined;
+      if (!folder) return;
+      watcher = watchImportFolder(folder, (filePath) => {
+        if ([...files.values()].some((entry) => entry.path === filePath)) return;
+        register(filePath, path.basename(filePath), 'watched', false).then(options.onFileArrived, (error: unknown) => logger.warn('Watched file not taken in', { filePath, error: String(error) }));
+      }, logger);
+    },
+    async close() {
+      await watcher?.close();
+      for (const entry of files.values()) await entry.worker?.terminate();
+    },
+  };
+}
