@@ -22,7 +22,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      // The import worker is its own entry: worker threads load a file, not a module of the main bundle.
+      rollupOptions: { input: { index: resolve('electron/main/index.ts'), 'import-worker': resolve('electron/main/import/import-worker.ts') } },
     },
   },
   preload: {

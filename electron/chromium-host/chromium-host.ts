@@ -11,6 +11,7 @@ import { fixedClock } from '../../shared/time/clock';
 import type { IsoDate } from '../../shared/time/iso-date';
 import { bridgeInitScript } from './bridge-init-script';
 import { createSystemDesktop } from './host-desktop';
+import { startHostImportWorker } from './host-import-worker';
 import { EVENT_DELIVERY_NAME, HOST_ORIGIN_URL, IPC_BINDING_NAME } from './host-origin';
 
 /** Flags that keep Debian's Chromium quiet on machines with a closed network and no GPU. */
@@ -74,6 +75,7 @@ export async function startChromiumHost(options: ChromiumHostOptions): Promise<C
     secretCodec: plaintextSecretCodec,
     desktop: options.desktop ?? createSystemDesktop(),
     echoLog: options.echoLog ?? false,
+    startImportWorker: startHostImportWorker,
     ...(options.today && { clock: fixedClock(`${options.today}T12:00:00Z`) }),
   });
 
@@ -128,6 +130,7 @@ export async function startChromiumHost(options: ChromiumHostOptions): Promise<C
     async close() {
       disconnect();
       await context.close();
+      await services.close();
     },
   };
 }

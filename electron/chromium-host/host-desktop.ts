@@ -33,14 +33,23 @@ export function createSystemDesktop(): DesktopPort {
       (await zenity(['--file-selection', '--save', '--confirm-overwrite', `--title=${options.title}`, filter(options), `--filename=${options.defaultName ?? ''}`])) ??
       path.join(os.homedir(), 'Downloads', options.defaultName ?? 'kredo-export'),
     chooseOpenFile: (options) => zenity(['--file-selection', `--title=${options.title}`, filter(options)]),
+    chooseOpenFiles: async (options) => (await zenity(['--file-selection', '--multiple', '--separator=\n', `--title=${options.title}`, filter(options)]))?.split('\n') ?? [],
+    chooseFolder: (options) => zenity(['--file-selection', '--directory', `--title=${options.title}`]),
   };
 }
 
 /** The desktop port for tests: it records what the app asked for and answers file dialogs as told. */
-export function createRecordingDesktop(answers: { saveTo?: string; openFile?: string } = {}): DesktopPort & {
+export interface DialogAnswers {
+  saveTo?: string;
+  openFile?: string;
+  openFiles?: string[];
+  folder?: string;
+}
+
+export function createRecordingDesktop(answers: DialogAnswers = {}): DesktopPort & {
   readonly opened: string[];
   readonly dialogs: FileDialogOptions[];
-  answers: { saveTo?: string; openFile?: string };
+  answers: DialogAnswers;
 } {
   const opened: string[] = [];
   const dialogs: FileDialogOptions[] = [];
@@ -62,6 +71,11 @@ export function createRecordingDesktop(answers: { saveTo?: string; openFile?: st
       dialogs.push(options);
       return port.answers.openFile;
     },
+    chooseOpenFiles: async (options: FileDialogOptions) => {
+      dialogs.push(options);
+      return port.answers.openFiles ?? [];
+    },
+    chooseFolder: async () => port.answers.folder,
   };
   return port;
 }

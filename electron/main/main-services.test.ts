@@ -1,6 +1,8 @@
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../tests/support/temp-dir';
 import { createRecordingDesktop } from '../chromium-host/host-desktop';
+import { startHostImportWorker } from '../chromium-host/host-import-worker';
 import { createMainServices, type MainServicesOptions } from './main-services';
 import { plaintextSecretCodec } from './services/secret-store';
 
@@ -25,6 +27,7 @@ const options = (overrides: Partial<MainServicesOptions> = {}): MainServicesOpti
   rendererUrls: [APP_PAGE],
   secretCodec: plaintextSecretCodec,
   desktop,
+  startImportWorker: startHostImportWorker,
   ...overrides,
 });
 
@@ -59,5 +62,34 @@ describe('main services', () => {
     await services.dispatch('log:renderer-error', { message: 'Cannot read properties of undefined', source: 'ErrorBoundary' }, APP_PAGE);
     const { readFile } = await import('node:fs/promises');
     expect(await readFile(services.logger.filePath, 'utf8')).toContain('Cannot read properties of undefined');
+  });
+
+  it('imports a chosen file over IPC: dialog, analysis, parse, batches; a bad request is refused', async () => {
+    const services = await createMainServices(options());
+    desktop.answers.openFiles = [path.resolve('tests/fixtures/imports/exact-online-open-items.csv')];
+    const chosen = await services.dispatch('import:choose-files', {}, APP_PAGE);
+    expect(desktop.dialogs.at(-1)).toMatchObject({ title: 'Välj filer att importera' });
+    const fileId = (chosen as { value: { files: { fileId: string }[] } }).value.files[0]!.fileId;
+    const analysis = await services.dispatch('import:analyse', { fileId }, APP_PAGE);
+    expect(analysis).toMatchObject({ ok: true, value: { type: 'tabular', presetName: 'Exact Online', dialect: { defaultCurrency: 'EUR' } } });
+    const { mapping, dialect } = (analysis as { value: { mapping: object; dialect: { dateFormat: string } } }).value;
+    const parsed = await services.dispatch('import:parse', { fileId, mapping, dialect }, APP_PAGE);
+    expect(parsed).toMatchObject({ ok: true, value: { recordKind: 'open-items', batchCount: 1 } });
+    const batch = await services.dispatch('import:read-batch', { fileId, index: 0 }, APP_PAGE);
+    expect(JSON.parse((batch as { value: { json: string } }).value.json)[0]).toMatchObject({ customerCode: '1001' });
+    expect(await services.dispatch('import:parse', { fileId, mapping: { amount: -1 }, dialect }, APP_PAGE)).toMatchObject({ ok: false, error: { code: 'ipc.invalidRequest' } });
+    await services.close();
+  });
+
+  it('keeps the watched folder and home currency across restarts', async () => {
+    const first = await createMainServices(options());
+    desktop.answers.folder = dir.path;
+    expect(await first.dispatch('import:choose-watched-folder', {}, APP_PAGE)).toEqual({ ok: true, value: { watchedFolder: dir.path } });
+    await first.dispatch('import:set-home-currency', { currency: 'SEK' }, APP_PAGE);
+    expect(await first.dispatch('import:set-home-currency', { currency: 'XXY' }, APP_PAGE)).toMatchObject({ ok: false });
+    await first.close();
+    const second = await createMainServices(options());
+    expect(await second.dispatch('import:get-settings', {}, APP_PAGE)).toEqual({ ok: true, value: { watchedFolder: dir.path, homeCurrency: 'SEK' } });
+    await second.close();
   });
 });

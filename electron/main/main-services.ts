@@ -14,6 +14,8 @@ import { createSecretStore, type SecretCodec, type SecretStore } from './service
 import { openSettingsStore, type SettingsStore } from './services/settings-store';
 import { createWindowStateStore, type WindowStateStore } from './services/window-state';
 import { openBackupService, type BackupService } from './services/backup-service';
+import { createImportProfiles } from './import/import-profiles';
+import { openImportService, type ImportService, type StartImportWorker } from './import/import-service';
 
 export interface MainServicesOptions {
   readonly userDataDir: string;
@@ -29,6 +31,8 @@ export interface MainServicesOptions {
   readonly echoLog?: boolean;
   /** Where today comes from; a fixed clock for tests and benchmarks, the system clock otherwise. */
   readonly clock?: Clock;
+  /** Starts an import job's worker thread: the bundled file in Electron, the TypeScript source in the Chromium host. */
+  readonly startImportWorker: StartImportWorker;
 }
 
 export interface MainServices {
@@ -42,6 +46,9 @@ export interface MainServices {
   readonly translator: ReturnType<typeof createMainTranslator>;
   readonly clock: Clock;
   readonly backups: BackupService;
+  readonly imports: ImportService;
+  /** Stops watchers and running import jobs. */
+  close(): Promise<void>;
 }
 
 /**
@@ -67,6 +74,16 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   const platform = options.platform === 'win32' || options.platform === 'darwin' ? options.platform : 'linux';
   const translator = createMainTranslator();
   const backups = await openBackupService({ userDataDir: options.userDataDir, clock, logger, onChange: () => events.publish('onBackupsChanged', {}) });
+  const importProfiles = createImportProfiles({ userDataDir: options.userDataDir, logger });
+  const imports = await openImportService({
+    userDataDir: options.userDataDir,
+    logger,
+    profiles: importProfiles,
+    startWorker: options.startImportWorker,
+    onProgress: (fileId, done, total) => events.publish('onImportProgress', { fileId, done, total }),
+    onFileArrived: (file) => events.publish('onImportFileArrived', { file }),
+  });
+  await imports.setWatchedFolder(settings.get().watchedFolder);
   const handlers = createIpcHandlers({
     appInfo: { appVersion: options.appVersion, platform, host: options.host },
     settings,
@@ -75,6 +92,8 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     clock,
     isClockFixed: options.clock !== undefined,
     backups,
+    imports,
+    importProfiles,
     t: () => translator(settings.get().language),
   });
 
@@ -89,5 +108,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     translator,
     clock,
     backups,
+    imports,
+    close: () => imports.close(),
   };
 }

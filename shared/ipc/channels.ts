@@ -18,6 +18,23 @@ export const INVOKE_CHANNELS = {
   backupExport: 'backup:export',
   backupImportFile: 'backup:import-file',
   backupOpenFolder: 'backup:open-folder',
+  importChooseFiles: 'import:choose-files',
+  importUploadBegin: 'import:upload-begin',
+  importUploadAppend: 'import:upload-append',
+  importUploadFinish: 'import:upload-finish',
+  importListFiles: 'import:list-files',
+  importAnalyse: 'import:analyse',
+  importParse: 'import:parse',
+  importCancel: 'import:cancel',
+  importReadBatch: 'import:read-batch',
+  importFinish: 'import:finish',
+  importListProfiles: 'import:list-profiles',
+  importSaveProfile: 'import:save-profile',
+  importDeleteProfile: 'import:delete-profile',
+  importGetSettings: 'import:get-settings',
+  importChooseWatchedFolder: 'import:choose-watched-folder',
+  importClearWatchedFolder: 'import:clear-watched-folder',
+  importSetHomeCurrency: 'import:set-home-currency',
 } as const;
 
 /** Channels on which the main process pushes events to the renderer. */
@@ -25,6 +42,8 @@ export const EVENT_CHANNELS = {
   onMenuCommand: 'menu:command',
   onLanguageChanged: 'settings:language-changed',
   onBackupsChanged: 'backup:changed',
+  onImportProgress: 'import:progress',
+  onImportFileArrived: 'import:file-arrived',
 } as const;
 
 export type InvokeMethod = keyof typeof INVOKE_CHANNELS;

@@ -9,7 +9,9 @@ import { z } from 'zod';
 import { SUPPORTED_LANGUAGES } from '../i18n/languages';
 import { SCREENS } from '../navigation/screens';
 import { isIsoDate, type IsoDate } from '../time/iso-date';
+import { isCurrencyCode } from '../money/money';
 import type { EventMethod, InvokeMethod } from './channels';
+import { columnMappingSchema, dialectSchema, fileAnalysisSchema, importFileSchema, importProfileSchema, parseSummarySchema } from './import-contract';
 
 export const languageSchema = z.enum(SUPPORTED_LANGUAGES);
 export const screenSchema = z.enum(SCREENS);
@@ -104,6 +106,26 @@ export const INVOKE_CONTRACT = {
   backupExport: { request: z.strictObject({ id: z.string().max(200) }), response: z.strictObject({ savedTo: z.string().nullable() }) },
   backupImportFile: { request: emptyRequest, response: z.strictObject({ backup: backupInfoSchema.nullable() }) },
   backupOpenFolder: { request: emptyRequest, response: z.strictObject({ path: z.string() }) },
+  importChooseFiles: { request: emptyRequest, response: z.strictObject({ files: z.array(importFileSchema) }) },
+  importUploadBegin: { request: z.strictObject({ name: z.string().min(1).max(260), sizeBytes: z.number().int().nonnegative() }), response: z.strictObject({ uploadId: z.string() }) },
+  importUploadAppend: { request: z.strictObject({ uploadId: z.string().max(64), pieceBase64: z.string().max(BACKUP_PIECE_MAX).regex(/^[A-Za-z0-9+/]*={0,2}$/) }), response: z.strictObject({}) },
+  importUploadFinish: { request: z.strictObject({ uploadId: z.string().max(64) }), response: z.strictObject({ file: importFileSchema }) },
+  importListFiles: { request: emptyRequest, response: z.strictObject({ files: z.array(importFileSchema) }) },
+  importAnalyse: { request: z.strictObject({ fileId: z.string().max(64) }), response: fileAnalysisSchema },
+  importParse: { request: z.strictObject({ fileId: z.string().max(64), mapping: columnMappingSchema, dialect: dialectSchema }), response: parseSummarySchema },
+  importCancel: { request: z.strictObject({ fileId: z.string().max(64) }), response: z.strictObject({}) },
+  importReadBatch: { request: z.strictObject({ fileId: z.string().max(64), index: z.number().int().nonnegative() }), response: z.strictObject({ json: z.string() }) },
+  importFinish: { request: z.strictObject({ fileId: z.string().max(64), outcome: z.enum(['committed', 'discarded']) }), response: z.strictObject({}) },
+  importListProfiles: { request: emptyRequest, response: z.strictObject({ profiles: z.array(importProfileSchema) }) },
+  importSaveProfile: {
+    request: z.strictObject({ name: z.string().min(1).max(80), headers: z.array(z.string().max(200)).max(500), mapping: columnMappingSchema, dialect: dialectSchema }),
+    response: importProfileSchema,
+  },
+  importDeleteProfile: { request: z.strictObject({ id: z.string().max(64) }), response: z.strictObject({}) },
+  importGetSettings: { request: emptyRequest, response: z.strictObject({ watchedFolder: z.string().nullable(), homeCurrency: z.string() }) },
+  importChooseWatchedFolder: { request: emptyRequest, response: z.strictObject({ watchedFolder: z.string().nullable() }) },
+  importClearWatchedFolder: { request: emptyRequest, response: z.strictObject({}) },
+  importSetHomeCurrency: { request: z.strictObject({ currency: z.string().refine(isCurrencyCode) }), response: z.strictObject({}) },
 } as const satisfies Record<InvokeMethod, ChannelSchemas>;
 
 export const EVENT_CONTRACT = {
@@ -111,6 +133,8 @@ export const EVENT_CONTRACT = {
   onLanguageChanged: z.strictObject({ language: languageSchema }),
   /** A backup was added, removed or imported: lists should reload. */
   onBackupsChanged: z.strictObject({}),
+  onImportProgress: z.strictObject({ fileId: z.string(), done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
+  onImportFileArrived: z.strictObject({ file: importFileSchema }),
 } as const satisfies Record<EventMethod, z.ZodType>;
 
 export type Bootstrap = z.output<typeof bootstrapSchema>;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import packageJson from '../../package.json' with { type: 'json' };
 import { startChromiumHost, type ChromiumHost } from '../../electron/chromium-host/chromium-host';
-import { createRecordingDesktop } from '../../electron/chromium-host/host-desktop';
+import { createRecordingDesktop, type DialogAnswers } from '../../electron/chromium-host/host-desktop';
 import type { IsoDate } from '../../shared/time/iso-date';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -13,7 +13,7 @@ export interface KredoApp {
   /** What the app asked the desktop to open (folders, links). */
   readonly opened: readonly string[];
   /** How the next file dialogs answer (a path, or undefined for Cancel). */
-  answerFileDialogs(answers: { saveTo?: string; openFile?: string }): void;
+  answerFileDialogs(answers: DialogAnswers): void;
   /** Closes the app and starts it again on the same user-data folder, like quitting and relaunching. */
   restart(): Promise<KredoApp>;
   /** Declares console errors this test provokes on purpose (a CSP violation, say), so they do not fail it. */

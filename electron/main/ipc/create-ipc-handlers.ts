@@ -8,7 +8,10 @@ import type { Logger } from '../services/logger';
 import type { SettingsStore } from '../services/settings-store';
 import type { MainTFunction } from '../i18n/main-i18n';
 import type { BackupService } from '../services/backup-service';
+import type { ImportProfiles } from '../import/import-profiles';
+import type { ImportService } from '../import/import-service';
 import { createBackupHandlers } from './backup-handlers';
+import { createImportHandlers } from './import-handlers';
 import type { IpcHandlers } from './ipc-handlers';
 
 export interface HandlerDependencies {
@@ -19,6 +22,8 @@ export interface HandlerDependencies {
   readonly logger: Logger;
   readonly desktop: DesktopPort;
   readonly backups: BackupService;
+  readonly imports: ImportService;
+  readonly importProfiles: ImportProfiles;
   /** The main process's translator in the user's current language (dialog titles). */
   readonly t: () => MainTFunction;
 }
@@ -27,6 +32,14 @@ export function createIpcHandlers(deps: HandlerDependencies): IpcHandlers {
   const { settings, logger, desktop } = deps;
   return {
     ...createBackupHandlers({ backups: deps.backups, desktop, t: deps.t }),
+    ...createImportHandlers({
+      imports: deps.imports,
+      profiles: deps.importProfiles,
+      settings,
+      desktop,
+      t: deps.t,
+      applyWatchedFolder: (folder) => deps.imports.setWatchedFolder(folder),
+    }),
     getBootstrap: () => ({
       ...deps.appInfo,
       language: settings.get().language,

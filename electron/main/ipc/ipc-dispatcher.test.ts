@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KredoError } from '../../../shared/errors/kredo-error';
+import { INVOKE_CHANNELS } from '../../../shared/ipc/channels';
 import { createMemoryLogger } from '../../../tests/support/memory-logger';
 import { createOriginPolicy } from '../security/origin-policy';
 import { createIpcDispatcher } from './ipc-dispatcher';
@@ -13,16 +14,8 @@ const notUsedHere = () => {
 
 function setup(overrides: Partial<IpcHandlers> = {}) {
   const calls: unknown[] = [];
-  const handlers: IpcHandlers = {
-    backupBegin: notUsedHere,
-    backupAppend: notUsedHere,
-    backupCommit: notUsedHere,
-    backupAbort: notUsedHere,
-    backupList: notUsedHere,
-    backupRead: notUsedHere,
-    backupExport: notUsedHere,
-    backupImportFile: notUsedHere,
-    backupOpenFolder: notUsedHere,
+  const handlers = {
+    ...(Object.fromEntries(Object.keys(INVOKE_CHANNELS).map((method) => [method, notUsedHere])) as unknown as IpcHandlers),
     getBootstrap: () => ({ appVersion: '1.0.0', platform: 'linux', host: 'chromium', language: 'nl', logFilePath: '/logs/main.log', today: '2026-11-24' as never, isClockFixed: true }),
     setLanguage: ({ language }) => {
       calls.push(language);
@@ -32,7 +25,7 @@ function setup(overrides: Partial<IpcHandlers> = {}) {
     openLogFolder: () => ({ path: '/logs' }),
     reportRendererError: () => ({}),
     ...overrides,
-  };
+  } satisfies IpcHandlers;
   const logger = createMemoryLogger();
   const dispatch = createIpcDispatcher({ handlers, isAllowedSender: createOriginPolicy([APP_PAGE]), logger });
   return { dispatch, logger, calls };

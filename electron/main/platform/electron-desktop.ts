@@ -21,4 +21,16 @@ export const electronDesktop: DesktopPort = {
     const result = await (window ? dialog.showOpenDialog(window, settings) : dialog.showOpenDialog(settings));
     return result.canceled ? undefined : result.filePaths[0];
   },
+  async chooseOpenFiles(options) {
+    const window = BrowserWindow.getFocusedWindow();
+    const settings = { title: options.title, filters: filters(options), properties: ['openFile' as const, 'multiSelections' as const] };
+    const result = await (window ? dialog.showOpenDialog(window, settings) : dialog.showOpenDialog(settings));
+    return result.canceled ? [] : result.filePaths;
+  },
+  async chooseFolder(options) {
+    const window = BrowserWindow.getFocusedWindow();
+    const settings = { title: options.title, properties: ['openDirectory' as const, 'createDirectory' as const] };
+    const result = await (window ? dialog.showOpenDialog(window, settings) : dialog.showOpenDialog(settings));
+    return result.canceled ? undefined : result.filePaths[0];
+  },
 };

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { app, BrowserWindow, ipcMain } from 'electron';
 import { APP_ID } from '../../../shared/app-identity';
 import { INVOKE_CHANNELS } from '../../../shared/ipc/channels';
@@ -43,7 +44,10 @@ export function startElectronApp(mainDir: string): void {
         rendererUrls,
         secretCodec: createSafeStorageCodec(),
         desktop: electronDesktop,
+        // The import worker is bundled next to the main entry (electron.vite.config.ts, input `import-worker`).
+        startImportWorker: (request) => new Worker(path.join(mainDir, 'import-worker.js'), { workerData: request }),
       });
+      app.on('will-quit', () => void services.close());
       process.on('uncaughtException', (error) => services.logger.error('Uncaught exception', errorFields(error)));
 
       installSecurityHooks({ isAppUrl: createOriginPolicy(rendererUrls), logger: services.logger });

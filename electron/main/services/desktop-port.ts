@@ -19,4 +19,8 @@ export interface DesktopPort {
   chooseSaveFile(options: FileDialogOptions): Promise<string | undefined>;
   /** Asks which file to open; undefined when the user cancels. */
   chooseOpenFile(options: FileDialogOptions): Promise<string | undefined>;
+  /** Asks which files to open (several may be chosen); empty when the user cancels. */
+  chooseOpenFiles(options: FileDialogOptions): Promise<string[]>;
+  /** Asks for a folder; undefined when the user cancels. */
+  chooseFolder(options: { readonly title: string }): Promise<string | undefined>;
 }

@@ -7,6 +7,10 @@ import type { Logger } from './logger';
 
 const settingsSchema = z.object({
   language: languageSchema,
+  /** A folder whose new files are imported by themselves (Settings › Imports); null when none is set. */
+  watchedFolder: z.string().nullable().default(null),
+  /** The currency of amounts in imported files that do not state one. */
+  homeCurrency: z.string().regex(/^[A-Z]{3}$/).default('EUR'),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -14,6 +18,8 @@ export type Settings = z.output<typeof settingsSchema>;
 export interface SettingsStore {
   get(): Settings;
   setLanguage(language: Language): Promise<Settings>;
+  /** Changes the import settings (watched folder, home currency). */
+  setImportSettings(patch: Partial<Pick<Settings, 'watchedFolder' | 'homeCurrency'>>): Promise<Settings>;
   /** Called after every change, whoever made it: the renderer, the menu, or a test. */
   onChange(listener: (settings: Settings, previous: Settings) => void): () => void;
 }
@@ -25,11 +31,11 @@ export interface SettingsStore {
  */
 export async function openSettingsStore(options: {
   userDataDir: string;
-  defaults: Settings;
+  defaults: Pick<Settings, 'language'> & Partial<Settings>;
   logger: Logger;
 }): Promise<SettingsStore> {
   const file = path.join(options.userDataDir, 'settings.json');
-  let current: Settings = { ...options.defaults, ...(await readJsonFile(file, settingsSchema, options.logger)) };
+  let current: Settings = { watchedFolder: null, homeCurrency: 'EUR', ...options.defaults, ...(await readJsonFile(file, settingsSchema, options.logger)) };
   const listeners = new Set<(settings: Settings, previous: Settings) => void>();
 
   async function update(next: Settings): Promise<Settings> {
@@ -43,6 +49,7 @@ export async function openSettingsStore(options: {
   return {
     get: () => current,
     setLanguage: async (language) => (language === current.language ? current : update({ ...current, language })),
+    setImportSettings: (patch) => update({ ...current, ...patch }),
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
