@@ -15,7 +15,10 @@ export interface OpenItemDialect {
 export interface NormalisedRows {
   readonly records: OpenItemRecord[];
   readonly rejections: ImportRejection[];
-  /** Rows with nothing open (settled lines some exports include): skipped, not refused. */
+  /**
+   * Rows with nothing open (settled lines some exports include). They are kept as records with an open
+   * amount of 0: an invoice Kredo still has open is then settled by the import; a new one is not added.
+   */
   readonly settledRows: number;
 }
 
@@ -74,10 +77,7 @@ export function normaliseOpenItemRows(rows: readonly (readonly string[])[], firs
       const first = seen.get(key);
       if (first !== undefined) reject('invoiceNumber', 'duplicateInFile', invoiceNumber, first);
       seen.set(key, row);
-      if (openMinor === 0) {
-        settledRows += 1;
-        return;
-      }
+      if (openMinor === 0) settledRows += 1;
       records.push({
         row,
         customerCode,

@@ -51,8 +51,10 @@ describe('normaliseOpenItemRows', () => {
       dialect,
       new Map(),
     );
-    expect(result.records).toHaveLength(1);
+    expect(result.records).toHaveLength(2);
     expect(result.records[0]).toMatchObject({ row: 2, customerCode: '1001', invoiceNumber: '2026-0101', invoiceDate: '2026-10-01', dueDate: '2026-10-31', openMinor: 123_456, currency: 'EUR' });
+    // A settled line is kept (it settles the invoice if Kredo still has it open) and counted.
+    expect(result.records[1]).toMatchObject({ row: 9, invoiceNumber: '2026-0107', openMinor: 0 });
     expect(result.settledRows).toBe(1);
     expect(result.rejections).toEqual([
       { row: 3, field: 'invoiceDate', code: 'dateInvalid', value: '31-09-2026' },

@@ -1,4 +1,4 @@
-import { FLAG_CREDIT_NOTE, type LedgerChunkNumbers } from '../ledger/ledger-chunk';
+import { EXTERNAL_SOURCE, FLAG_CREDIT_NOTE, type LedgerChunkNumbers } from '../ledger/ledger-chunk';
 
 export interface OpenAmounts {
   /** Per item row: what was open on the date (0 for items not yet issued). */
@@ -23,7 +23,7 @@ export function openAmountsAsOf(numbers: LedgerChunkNumbers, asOfDay: number): O
     itemOpen[item] = itemOpen[item]! + amount;
     const source = allocationSource[row]!;
     if (source >= 0) paymentUnapplied[source] = paymentUnapplied[source]! + amount;
-    else itemOpen[-1 - source] = itemOpen[-1 - source]! - amount;
+    else if (source !== EXTERNAL_SOURCE) itemOpen[-1 - source] = itemOpen[-1 - source]! - amount;
   }
   for (let row = 0; row < itemOpen.length; row += 1) {
     if (numbers.itemInvoiceDay[row]! > asOfDay) itemOpen[row] = 0;

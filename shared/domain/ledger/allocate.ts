@@ -79,6 +79,8 @@ export function applyAllocations(ledger: DebtorLedger, allocations: readonly Led
         throw new RangeError(`Payment ${allocation.source.paymentId} has too little left for this allocation`);
       }
       payments.set(payment.id, { ...payment, unappliedMinor: payment.unappliedMinor - allocation.amountMinor });
+    } else if (allocation.source.kind === 'external') {
+      throw new RangeError('Settlements outside Kredo are booked with settleExternally');
     } else {
       const creditNote = items.get(allocation.source.itemId);
       if (!creditNote || creditNote.kind !== 'credit-note' || -creditNote.openMinor < allocation.amountMinor) {

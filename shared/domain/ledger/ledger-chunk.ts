@@ -37,7 +37,7 @@ export interface LedgerChunkNumbers {
   readonly paymentCurrency: Uint8Array;
   /** The invoice row each allocation settles. */
   readonly allocationItem: Int32Array;
-  /** The payment row (≥ 0) or, for a credit note, −1 − its item row. */
+  /** The payment row (≥ 0); for a credit note, −1 − its item row; EXTERNAL_SOURCE for a settlement outside Kredo. */
   readonly allocationSource: Int32Array;
   readonly allocationAmount: Float64Array;
   readonly allocationDay: Int32Array;
@@ -59,6 +59,9 @@ export interface EncodedLedgerChunk {
   readonly numbers: LedgerChunkNumbers;
   readonly texts: LedgerChunkTexts;
 }
+
+/** The allocation source of a settlement outside Kredo; no row can have this index (Int32's lowest value). */
+export const EXTERNAL_SOURCE = -0x8000_0000;
 
 export const FLAG_CREDIT_NOTE = 1;
 export const FLAG_DISPUTED = 2;
@@ -153,10 +156,11 @@ export function encodeLedgerChunk(chunkId: number, ledgers: readonly DebtorLedge
     }
     for (const allocation of ledger.allocations) {
       const target = itemRows.get(allocation.itemId);
-      const source = allocation.source.kind === 'payment' ? paymentRows.get(allocation.source.paymentId) : itemRows.get(allocation.source.itemId);
-      if (target === undefined || source === undefined) throw new RangeError(`Allocation refers to a record outside ledger ${ledger.debtorId}`);
+      const { source } = allocation;
+      const sourceRow = source.kind === 'payment' ? paymentRows.get(source.paymentId) : source.kind === 'credit-note' ? itemRows.get(source.itemId) : EXTERNAL_SOURCE;
+      if (target === undefined || sourceRow === undefined) throw new RangeError(`Allocation refers to a record outside ledger ${ledger.debtorId}`);
       numbers.allocationItem[allocationRow] = target;
-      numbers.allocationSource[allocationRow] = allocation.source.kind === 'payment' ? source : -1 - source;
+      numbers.allocationSource[allocationRow] = source.kind === 'credit-note' ? -1 - sourceRow : sourceRow;
       numbers.allocationAmount[allocationRow] = allocation.amountMinor;
       numbers.allocationDay[allocationRow] = toDayNumber(allocation.date);
       allocationRow += 1;
@@ -219,7 +223,7 @@ export function decodeLedgerChunk(chunk: EncodedLedgerChunk, debtorIds?: Readonl
     const source = numbers.allocationSource[row]!;
     allocations[slot]!.push({
       itemId: itemIds[target]!,
-      source: source >= 0 ? { kind: 'payment', paymentId: texts.paymentIds[source]! } : { kind: 'credit-note', itemId: itemIds[-1 - source]! },
+      source: source >= 0 ? { kind: 'payment', paymentId: texts.paymentIds[source]! } : source === EXTERNAL_SOURCE ? { kind: 'external' } : { kind: 'credit-note', itemId: itemIds[-1 - source]! },
       amountMinor: numbers.allocationAmount[row]!,
       date: fromDayNumber(numbers.allocationDay[row]!),
     });

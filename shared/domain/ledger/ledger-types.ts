@@ -52,9 +52,14 @@ export interface LedgerPayment {
 
 export type AllocationSource =
   | { readonly kind: 'payment'; readonly paymentId: string }
-  | { readonly kind: 'credit-note'; readonly itemId: string };
+  | { readonly kind: 'credit-note'; readonly itemId: string }
+  /** Settled outside Kredo: the ERP's open-items export shows less open than Kredo did (see settleExternally). */
+  | { readonly kind: 'external' };
 
-/** Money (or credit) applied to one invoice on one date. */
+/**
+ * Money (or credit) applied to one invoice on one date. For an external settlement of a credit note the
+ * amount is negative: it is the change in the item's open amount, in the item's own sign.
+ */
 export interface LedgerAllocation {
   readonly itemId: string;
   readonly source: AllocationSource;

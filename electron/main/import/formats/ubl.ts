@@ -1,3 +1,4 @@
+import type { ParsedEInvoice } from '../../../../shared/import/e-invoice';
 import type { OpenItemRecord } from '../../../../shared/import/open-item-record';
 import { parseAmount } from '../../../../shared/import/parse-amount';
 import { isCurrencyCode, minorUnitDigits } from '../../../../shared/money/money';
@@ -6,22 +7,6 @@ import { ImportFileError } from '../import-error';
 import { at, listAt, parseSafeXml, textAt, type XmlValue } from '../safe-xml';
 
 const REPEATED = new Set(['PaymentMeans', 'TaxTotal', 'PartyIdentification', 'PartyTaxScheme', 'PaymentTerms', 'Note']);
-
-/** What Kredo needs of the buyer of an e-invoice, to find or create the debtor. */
-export interface EInvoiceBuyer {
-  readonly name: string;
-  readonly country: string;
-  readonly street: string;
-  readonly postalCode: string;
-  readonly city: string;
-  readonly email: string;
-}
-
-export interface ParsedEInvoice {
-  readonly kind: 'invoice' | 'credit-note';
-  readonly record: OpenItemRecord;
-  readonly buyer: EInvoiceBuyer;
-}
 
 /**
  * Reads a UBL 2.1 invoice or credit note as Peppol BIS Billing 3.0 (EN 16931) defines it

@@ -1,0 +1,52 @@
+import { receivePayment } from '../domain/ledger/allocate';
+import type { DebtorLedger, LedgerPayment } from '../domain/ledger/ledger-types';
+import type { BankTransaction } from './bank-transaction';
+import type { PaymentMatch, PaymentMatcher } from './payment-matcher';
+
+/** What an import does with one bank line. */
+export type PaymentDecision =
+  | { readonly kind: 'book'; readonly match: Extract<PaymentMatch, { kind: 'matched' }> }
+  /** For the controller to assign on the review screen. */
+  | { readonly kind: 'review'; readonly match: Exclude<PaymentMatch, { kind: 'matched' }> }
+  /** Already booked or already waiting for review (same statement, or an overlapping one). */
+  | { readonly kind: 'duplicate' }
+  /** Money going out, or a bank's reversal: not a customer paying. */
+  | { readonly kind: 'notReceipt' };
+
+/**
+ * Decides for each bank line whether it is booked, left for review or skipped. `known` holds the ids of
+ * payments Kredo already has (booked or waiting for review); lines repeated within the file count once.
+ */
+export function decidePayments(transactions: readonly BankTransaction[], matcher: PaymentMatcher, known: ReadonlySet<string>): PaymentDecision[] {
+  const seen = new Set<string>();
+  return transactions.map((transaction): PaymentDecision => {
+    if (transaction.direction !== 'credit' || transaction.isReversal) return { kind: 'notReceipt' };
+    if (known.has(transaction.id) || seen.has(transaction.id)) return { kind: 'duplicate' };
+    seen.add(transaction.id);
+    const match = matcher.match(transaction);
+    return match.kind === 'matched' ? { kind: 'book', match } : { kind: 'review', match };
+  });
+}
+
+/** The payment a bank line becomes on a debtor's ledger. */
+export function paymentFromTransaction(transaction: BankTransaction, debtorId: string): Omit<LedgerPayment, 'unappliedMinor'> {
+  return {
+    id: transaction.id,
+    debtorId,
+    date: transaction.valueDate,
+    currency: transaction.currency,
+    amountMinor: transaction.amountMinor,
+    reference: transaction.structuredReference,
+    remittance: transaction.remittance,
+    counterpartyName: transaction.counterpartyName,
+    counterpartyIban: transaction.counterpartyIban,
+  };
+}
+
+/**
+ * Books a payment on a debtor's ledger: on the invoices it names (partly, when it is short; the rest
+ * stays unapplied when it is over), or, when it names none, on the oldest open invoices first.
+ */
+export function bookPayment(ledger: DebtorLedger, transaction: BankTransaction, itemIds: readonly string[]): DebtorLedger {
+  return receivePayment(ledger, paymentFromTransaction(transaction, ledger.debtorId), itemIds.length > 0 ? { targetItemIds: itemIds } : { remainder: 'oldest-first' });
+}
