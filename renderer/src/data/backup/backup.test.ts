@@ -7,6 +7,7 @@ import { planPortfolio } from '../../../../shared/generator/plan-portfolio';
 import { toIsoDate } from '../../../../shared/time/iso-date';
 import { KredoDb } from '../db/kredo-db';
 import { TABLE_NAMES } from '../db/schema';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { replacePortfolio } from '../store/replace-portfolio';
 import { base64ToBytes, bytesToBase64 } from './backup-format';
 import { readBackup, type BackupSource } from './read-backup';
@@ -80,7 +81,7 @@ describe('backup and restore', () => {
     const file = memoryFile();
     await writeBackup(original, { reason: 'manual', createdAt: '2026-11-24T09:00:00Z', debtors: 200, tableOrder: TABLE_NAMES, sink: file.sink });
     const parsed = await readBackup(file.source());
-    expect(parsed.header).toMatchObject({ format: 'kredo-backup', schemaVersion: 3, reason: 'manual', debtors: 200, counts: { debtorChunks: 2, ledgerNumbers: 2 } });
+    expect(parsed.header).toMatchObject({ format: 'kredo-backup', schemaVersion: LATEST_SCHEMA_VERSION, reason: 'manual', debtors: 200, counts: { debtorChunks: 2, ledgerNumbers: 2 } });
 
     const target = freshDb('backup-target');
     await restoreStore(target, parsed, restoredEntry);
@@ -117,12 +118,27 @@ describe('backup and restore', () => {
     expect(await db.debtorChunks.count()).toBe(2);
   });
 
-  it('refuses a backup of another schema version', async () => {
+  it('refuses a backup of a schema version whose data later versions moved, and of a newer one', async () => {
     const db = await demoStore('backup-version');
     const file = memoryFile();
     await writeBackup(db, { reason: 'manual', createdAt: '2026-11-24T09:00:00Z', debtors: 200, sink: file.sink });
     const parsed = await readBackup(file.source());
     await expect(restoreStore(db, { ...parsed, header: { ...parsed.header, schemaVersion: 2 } }, restoredEntry)).rejects.toMatchObject({ code: 'backup.schemaMismatch' });
+    await expect(restoreStore(db, { ...parsed, header: { ...parsed.header, schemaVersion: LATEST_SCHEMA_VERSION + 1 } }, restoredEntry)).rejects.toMatchObject({ code: 'backup.schemaMismatch' });
+  });
+
+  it('restores a backup from before version 4, which only added tables: they come back empty', async () => {
+    const db = await demoStore('backup-v3');
+    const file = memoryFile();
+    await writeBackup(db, { reason: 'manual', createdAt: '2026-11-24T09:00:00Z', debtors: 200, sink: file.sink });
+    const parsed = await readBackup(file.source());
+    // A version-3 file has no such tables at all.
+    parsed.tables.delete('imports');
+    parsed.tables.delete('paymentsToReview');
+    await db.imports.put({ id: 'later', fileName: 'x.csv', fileHash: 'ff', kind: 'open-items', at: '2026-11-25T09:00:00Z', report: {} });
+    await restoreStore(db, { ...parsed, header: { ...parsed.header, schemaVersion: 3 } }, restoredEntry);
+    expect(await db.imports.count()).toBe(0);
+    expect(await db.debtorChunks.count()).toBe(2);
   });
 
   it('discards a backup that fails half-way', async () => {

@@ -21,6 +21,8 @@ export class KredoDb extends Dexie {
   dunningActions!: Table<StoreTables['dunningActions'], string>;
   audit!: Table<StoreTables['audit'], number>;
   meta!: Table<StoreTables['meta'], string>;
+  imports!: Table<StoreTables['imports'], string>;
+  paymentsToReview!: Table<StoreTables['paymentsToReview'], string>;
 
   constructor(name = STORE_NAME, migrations: readonly StoreMigration[] = MIGRATIONS) {
     super(name, { cache: 'immutable' });

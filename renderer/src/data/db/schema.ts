@@ -7,6 +7,7 @@ import type { InsurancePolicy } from '../../../../shared/domain/policy/insurance
 import type { DebtorSummary } from '../../../../shared/domain/summaries/debtor-summary';
 import type { PortfolioSummary } from '../../../../shared/domain/summaries/portfolio-summary';
 import type { ExchangeRate } from '../../../../shared/money/exchange-rates';
+import type { BankTransaction } from '../../../../shared/import/bank-transaction';
 
 /** A debtor as stored: the domain record plus the ledger chunk that holds its invoices and payments. */
 export type StoredDebtor = Debtor & { readonly chunkId: number };
@@ -42,6 +43,30 @@ export interface MetaEntry {
   readonly value: string | number | boolean;
 }
 
+/** A committed import: what file it was and what it changed (the same report goes into the audit trail). */
+export interface ImportRecord {
+  readonly id: string;
+  readonly fileName: string;
+  /** SHA-256 of the file's bytes: the same file imported again is recognised. */
+  readonly fileHash: string;
+  readonly kind: 'open-items' | 'e-invoice' | 'bank-transactions';
+  /** ISO 8601 instant of the commit. */
+  readonly at: string;
+  readonly report: Readonly<Record<string, number | string>>;
+}
+
+/** A bank line an import could not assign to exactly one debtor, waiting for the controller. */
+export interface PaymentToReview {
+  /** The bank transaction's id (see bankTransactionId), also the payment's id once assigned. */
+  readonly id: string;
+  readonly transaction: BankTransaction;
+  readonly reason: 'ambiguous' | 'unmatched';
+  /** For ambiguous lines: the debtors it could belong to. */
+  readonly candidateDebtorIds: readonly string[];
+  readonly fileName: string;
+  readonly importedAt: string;
+}
+
 /** The tables of the offline store and what each holds (see README.md in this folder's parent). */
 export interface StoreTables {
   readonly debtorChunks: DebtorChunk;
@@ -55,11 +80,13 @@ export interface StoreTables {
   readonly dunningActions: DunningAction;
   readonly audit: AuditEntry;
   readonly meta: MetaEntry;
+  readonly imports: ImportRecord;
+  readonly paymentsToReview: PaymentToReview;
 }
 
 export type TableName = keyof StoreTables;
 
 /** Every table, in the order a backup writes and a restore reads them. */
 export const TABLE_NAMES: readonly TableName[] = [
-  'meta', 'policies', 'exchangeRates', 'debtorChunks', 'limitChunks', 'ledgerNumbers', 'ledgerTexts', 'summaryChunks', 'portfolio', 'dunningActions', 'audit',
+  'meta', 'policies', 'exchangeRates', 'debtorChunks', 'limitChunks', 'ledgerNumbers', 'ledgerTexts', 'summaryChunks', 'portfolio', 'dunningActions', 'imports', 'paymentsToReview', 'audit',
 ];

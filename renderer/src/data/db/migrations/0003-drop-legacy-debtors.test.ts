@@ -12,9 +12,9 @@ describe('migration 0003: drop the version 1 debtors table', () => {
 
     const db = new KredoDb('migration-0003');
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(LATEST_SCHEMA_VERSION);
     expect(db.tables.map((table) => table.name).sort()).toEqual(
-      ['audit', 'debtorChunks', 'dunningActions', 'exchangeRates', 'ledgerNumbers', 'ledgerTexts', 'limitChunks', 'meta', 'policies', 'portfolio', 'summaryChunks'],
+      ['audit', 'debtorChunks', 'dunningActions', 'exchangeRates', 'imports', 'ledgerNumbers', 'ledgerTexts', 'limitChunks', 'meta', 'paymentsToReview', 'policies', 'portfolio', 'summaryChunks'],
     );
     expect(await db.meta.get('legacyDemoRemoved')).toEqual({ key: 'legacyDemoRemoved', value: 1 });
     db.close();
