@@ -12,7 +12,7 @@ export interface AuditEntry {
   readonly actor: AuditActor;
   /** What happened, as a key in the `audit` texts, e.g. `portfolio.demoOpened`, `limit.decided`. */
   readonly action: string;
-  readonly entityType: 'portfolio' | 'debtor' | 'item' | 'payment' | 'limit' | 'policy' | 'backup' | 'dunning';
+  readonly entityType: 'portfolio' | 'debtor' | 'item' | 'payment' | 'limit' | 'policy' | 'backup' | 'dunning' | 'import';
   readonly entityId: string;
   /** Values for the text's placeholders and the record's details. */
   readonly details: Readonly<Record<string, string | number | boolean>>;

@@ -3,6 +3,9 @@ import type { BackupInfo } from '../../../../shared/ipc/contract';
 import type { IsoDate } from '../../../../shared/time/iso-date';
 import type { BackupSource } from '../backup/read-backup';
 import type { BackupSink } from '../backup/write-backup';
+import type { ImportPreview } from '../import/import-preview';
+import type { Assignment } from '../import/review-payments';
+import type { CommitImportRequest, ImportProgress, PrepareImportRequest } from './import-operations';
 
 /**
  * What the data worker does for the UI: everything that writes much or reads much, off the UI thread so
@@ -18,4 +21,17 @@ export interface DataApi {
   createBackup(request: { readonly reason: 'daily' | 'manual' | 'before-import'; readonly at: string }, sink: BackupSink): Promise<BackupInfo>;
   /** Replaces the store with a backup (after backing up the current data); returns what it now holds. */
   restoreBackup(request: { readonly backupId: string; readonly at: string }, source: BackupSource, sink: BackupSink): Promise<{ debtors: number }>;
+
+  /**
+   * Reads a parsed import file's records (batch by batch, through `readBatch`) and works out what it would
+   * change. Nothing is stored: the preview is for the controller to confirm or discard.
+   */
+  prepareImport(request: PrepareImportRequest, readBatch: (index: number) => Promise<string>, onProgress?: ImportProgress): Promise<ImportPreview>;
+  /** Stores a prepared import in one transaction (all of it or nothing) and returns the new portfolio totals. */
+  commitImport(request: CommitImportRequest, onProgress?: ImportProgress): Promise<PortfolioSummary>;
+  discardImport(request: { readonly importId: string }): Promise<void>;
+  /** Books a payment from the review list on the debtor (and invoices) the controller chose. */
+  assignPayment(request: Assignment): Promise<void>;
+  /** Takes a line that is not a customer payment off the review list. */
+  dismissPayment(request: { readonly paymentId: string; readonly at: string }): Promise<void>;
 }

@@ -13,12 +13,23 @@ import { createExclusive } from './exclusive';
 import { refreshSummaries } from '../store/refresh-summaries';
 import { replacePortfolio } from '../store/replace-portfolio';
 import type { DataApi } from './data-api';
+import { keepErrorCodesAcrossComlink } from './error-transfer';
+import { createImportOperations } from './import-operations';
+import { assignPayment, dismissPayment } from '../import/review-payments';
 
+keepErrorCodesAcrossComlink();
 const db = new KredoDb();
 const exclusive = createExclusive();
+const imports = createImportOperations(db);
+
+/** Runs an operation that writes ledgers: one at a time, and any prepared import is stale afterwards. */
+const writing = <T>(operation: () => Promise<T>) => exclusive(async () => {
+  imports.invalidate();
+  return operation();
+});
 
 const api: DataApi = {
-  openDemoPortfolio: ({ today, at }, onProgress) => exclusive(async () => {
+  openDemoPortfolio: ({ today, at }, onProgress) => writing(async () => {
     const plan = planPortfolio(DATA_TIERS.S, { seed: DEMO_SEED, today });
     const policy = generatePolicy(today);
     return replacePortfolio(db, {
@@ -41,7 +52,18 @@ const api: DataApi = {
 
   backupBeforeMigrationIfNeeded: ({ at }, sink) => exclusive(() => backupBeforeMigration(STORE_NAME, at, sink)),
   createBackup: ({ reason, at }, sink) => exclusive(() => backupStore(db, reason, at, sink)),
-  restoreBackup: (request, source, sink) => exclusive(() => restoreFromBackup(db, request, source, sink)),
+  restoreBackup: (request, source, sink) => writing(() => restoreFromBackup(db, request, source, sink)),
+
+  prepareImport: (request, readBatch, onProgress) => exclusive(() => imports.prepare(request, readBatch, onProgress)),
+  commitImport: (request, onProgress) => exclusive(async () => {
+    const portfolio = await imports.commit(request, onProgress);
+    // Other prepared imports were compared with the store as it was before this one.
+    imports.invalidate();
+    return portfolio;
+  }),
+  discardImport: async ({ importId }) => imports.discard(importId),
+  assignPayment: (request) => writing(() => assignPayment(db, request)),
+  dismissPayment: (request) => exclusive(() => dismissPayment(db, request)),
 };
 
 expose(api);

@@ -1,0 +1,89 @@
+import type { ItemChange, ItemDifference } from '../../../../shared/import/plan-open-items';
+import type { MatchMethod } from '../../../../shared/import/payment-matcher';
+import type { IsoDate } from '../../../../shared/time/iso-date';
+
+/** Amounts per currency, in minor units: an import can hold several currencies, never added together. */
+export type CurrencyTotals = Readonly<Record<string, number>>;
+
+/** A list shown as its first rows, with the full count and totals. */
+export interface Sampled<T> {
+  readonly count: number;
+  readonly totals: CurrencyTotals;
+  readonly sample: readonly T[];
+}
+
+/** Who an item or payment belongs to, for showing it. */
+export interface DebtorLabel {
+  readonly customerCode: string;
+  readonly debtorName: string;
+}
+
+export type ItemChangeRow = ItemChange & DebtorLabel;
+export type ItemDifferenceRow = ItemDifference & DebtorLabel;
+
+export interface OpenItemsPreview {
+  readonly newDebtors: Sampled<DebtorLabel & { readonly currency: string }>;
+  readonly newItems: Sampled<ItemChangeRow>;
+  /** Items the ERP shows with less open: settled by the import. */
+  readonly settled: Sampled<ItemChangeRow>;
+  readonly unchanged: number;
+  /** Settled lines of invoices Kredo does not have: nothing to add. */
+  readonly alreadySettled: number;
+  /** Not applied: shown for the controller to check in the ERP. */
+  readonly differences: Sampled<ItemDifferenceRow>;
+  /** Closed since last import: open in Kredo, not in this full export; settled only when confirmed. */
+  readonly missing: Sampled<ItemChangeRow>;
+  /** Debtors in Kredo that the file does not mention: left as they are. */
+  readonly debtorsNotInFile: number;
+}
+
+export interface PaymentRow extends DebtorLabel {
+  readonly transactionId: string;
+  readonly valueDate: IsoDate;
+  readonly amountMinor: number;
+  readonly currency: string;
+  readonly counterpartyName: string;
+  readonly remittance: string;
+  readonly method: MatchMethod | null;
+  readonly invoiceNumbers: readonly string[];
+  readonly fit: 'exact' | 'short' | 'over' | null;
+  readonly reason: 'ambiguous' | 'unmatched' | null;
+}
+
+export interface PaymentsPreview {
+  readonly booked: Sampled<PaymentRow>;
+  readonly toReview: Sampled<PaymentRow>;
+  readonly duplicates: number;
+  readonly notReceipts: number;
+}
+
+/** What an import will change, shown before the controller commits it. Nothing is stored yet. */
+export interface ImportPreview {
+  readonly importId: string;
+  readonly fileName: string;
+  readonly kind: 'open-items' | 'e-invoice' | 'bank-transactions';
+  /** When this very file (same bytes) was imported before, if it was. */
+  readonly previouslyImportedAt: string | null;
+  readonly openItems: OpenItemsPreview | null;
+  readonly payments: PaymentsPreview | null;
+  readonly hasChanges: boolean;
+}
+
+/** The number of rows each list in a preview shows; the counts and totals cover all. */
+export const PREVIEW_SAMPLE = 200;
+
+export class SampleCollector<T extends { readonly currency: string }> {
+  count = 0;
+  readonly totals: Record<string, number> = {};
+  readonly sample: T[] = [];
+
+  add(row: T, amountMinor: number): void {
+    this.count += 1;
+    this.totals[row.currency] = (this.totals[row.currency] ?? 0) + amountMinor;
+    if (this.sample.length < PREVIEW_SAMPLE) this.sample.push(row);
+  }
+
+  result(): Sampled<T> {
+    return { count: this.count, totals: this.totals, sample: this.sample };
+  }
+}

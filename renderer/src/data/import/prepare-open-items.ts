@@ -1,0 +1,98 @@
+import type { DebtorLedger } from '../../../../shared/domain/ledger/ledger-types';
+import { debtorFromImport, importedDebtorId } from '../../../../shared/import/debtor-from-import';
+import type { EInvoiceBuyer } from '../../../../shared/import/e-invoice';
+import type { OpenItemRecord } from '../../../../shared/import/open-item-record';
+import { closeMissingItems, diffOpenItems, type ItemChange } from '../../../../shared/import/plan-open-items';
+import type { IsoDate } from '../../../../shared/time/iso-date';
+import type { KredoDb } from '../db/kredo-db';
+import type { StoredDebtor } from '../db/schema';
+import { ChunkEditor, loadStoreIndex } from './chunk-loader';
+import { SampleCollector, type DebtorLabel, type ItemChangeRow, type ItemDifferenceRow, type OpenItemsPreview } from './import-preview';
+import type { ChunkUpdate } from './rewrite-chunks';
+
+export interface PreparedOpenItems {
+  readonly preview: OpenItemsPreview;
+  /** The chunks as they will be stored, with "closed since last import" applied when the controller confirms it. Call once. */
+  readonly updates: (closeMissing: boolean) => ChunkUpdate[];
+}
+
+/** Groups records by customer, keeping file order within each. */
+export function groupByCustomer(records: Iterable<OpenItemRecord>): Map<string, OpenItemRecord[]> {
+  const groups = new Map<string, OpenItemRecord[]>();
+  for (const record of records) {
+    const group = groups.get(record.customerCode);
+    if (group) group.push(record);
+    else groups.set(record.customerCode, [record]);
+  }
+  return groups;
+}
+
+/**
+ * Works out what an open-items export (or an e-invoice) changes, without storing anything: each customer
+ * in the file is found by customer code or created, and its ledger compared with the file (diffOpenItems).
+ * Only the chunks of debtors in the file are read and rewritten.
+ */
+export async function prepareOpenItems(
+  db: KredoDb,
+  groups: ReadonlyMap<string, readonly OpenItemRecord[]>,
+  options: { readonly today: IsoDate; readonly isFullExport: boolean; readonly buyer?: EInvoiceBuyer; readonly onProgress?: (done: number, total: number) => void },
+): Promise<PreparedOpenItems> {
+  const index = await loadStoreIndex(db);
+  const editor = new ChunkEditor(db, index);
+  const newDebtors = new SampleCollector<DebtorLabel & { currency: string }>();
+  const newItems = new SampleCollector<ItemChangeRow>();
+  const settled = new SampleCollector<ItemChangeRow>();
+  const differences = new SampleCollector<ItemDifferenceRow>();
+  const missing = new SampleCollector<ItemChangeRow>();
+  const closures = new Map<string, { debtor: StoredDebtor; items: readonly ItemChange[] }>();
+  let unchanged = 0;
+  let alreadySettled = 0;
+  let matchedDebtors = 0;
+  let done = 0;
+
+  for (const [customerCode, records] of groups) {
+    const known = index.byCustomerCode.get(customerCode);
+    const draft = known ?? debtorFromImport(importedDebtorId(customerCode), records, options.today, options.buyer);
+    const ledger: DebtorLedger = known ? await editor.ledgerOf(known) : { debtorId: draft.id, items: [], payments: [], allocations: [] };
+    const diff = diffOpenItems(ledger, records, { today: options.today, paymentTermsDays: draft.paymentTermsDays, isFullExport: options.isFullExport && known !== undefined });
+    const label = { customerCode, debtorName: draft.name };
+    const hasChanges = diff.newItems.length > 0 || diff.settled.length > 0;
+
+    let stored = known;
+    if (known) {
+      matchedDebtors += 1;
+      if (hasChanges || diff.missing.length > 0) await editor.setLedger(known, diff.ledger);
+    } else if (diff.newItems.length > 0) {
+      stored = await editor.addDebtor(draft, diff.ledger);
+      newDebtors.add({ ...label, currency: draft.currency }, diff.newItems.reduce((sum, item) => sum + item.openMinor, 0));
+    }
+    for (const item of diff.newItems) newItems.add({ ...label, itemId: item.id, debtorId: item.debtorId, number: item.number, currency: item.currency, fromMinor: 0, toMinor: item.openMinor }, item.openMinor);
+    for (const item of diff.settled) settled.add({ ...label, ...item }, item.fromMinor - item.toMinor);
+    for (const item of diff.differences) differences.add({ ...label, ...item }, item.toMinor - item.fromMinor);
+    for (const item of diff.missing) missing.add({ ...label, ...item }, item.fromMinor);
+    if (stored && diff.missing.length > 0) closures.set(stored.id, { debtor: stored, items: diff.missing });
+    unchanged += diff.unchanged;
+    alreadySettled += diff.alreadySettled;
+    done += 1;
+    if (done % 500 === 0) options.onProgress?.(done, groups.size);
+  }
+  options.onProgress?.(groups.size, groups.size);
+
+  const preview: OpenItemsPreview = {
+    newDebtors: newDebtors.result(),
+    newItems: newItems.result(),
+    settled: settled.result(),
+    unchanged,
+    alreadySettled,
+    differences: differences.result(),
+    missing: missing.result(),
+    debtorsNotInFile: index.debtorCount - matchedDebtors,
+  };
+  return {
+    preview,
+    updates(closeMissing) {
+      if (closeMissing) for (const { debtor, items } of closures.values()) editor.updateLoaded(debtor, (ledger) => closeMissingItems(ledger, items, options.today));
+      return editor.updates();
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import { ageingBuckets } from '../../../../shared/domain/ageing/ageing-config';
+import { encodeLedgerChunk } from '../../../../shared/domain/ledger/ledger-chunk';
+import type { DebtorLedger } from '../../../../shared/domain/ledger/ledger-types';
+import type { CreditLimit } from '../../../../shared/domain/limits/credit-limit';
+import { uninsuredPolicy } from '../../../../shared/domain/policy/uninsured-policy';
+import type { DebtorSummary } from '../../../../shared/domain/summaries/debtor-summary';
+import { summarisePortfolio, type PortfolioSummary } from '../../../../shared/domain/summaries/portfolio-summary';
+import { summariseChunk, type SummaryContext } from '../../../../shared/domain/summaries/summarise-chunk';
+import { ExchangeRateTable } from '../../../../shared/money/exchange-rates';
+import type { IsoDate } from '../../../../shared/time/iso-date';
+import type { KredoDb } from '../db/kredo-db';
+import type { StoredDebtor } from '../db/schema';
+import { groupLimits, loadSummaryContext, summaryContext } from '../store/summary-context';
+
+/** A ledger chunk as it will be after an import or a payment assignment: its debtors and their ledgers, in step. */
+export interface ChunkUpdate {
+  readonly chunkId: number;
+  readonly debtors: readonly StoredDebtor[];
+  readonly ledgers: readonly DebtorLedger[];
+  readonly limits: readonly CreditLimit[];
+}
+
+/** The tables an import or assignment writes, for the transaction that wraps `rewriteChunks`. */
+export const REWRITTEN_TABLES = ['debtorChunks', 'limitChunks', 'ledgerNumbers', 'ledgerTexts', 'summaryChunks', 'portfolio', 'policies', 'exchangeRates'] as const;
+
+async function contextFor(db: KredoDb, today: IsoDate, homeCurrency: string): Promise<SummaryContext> {
+  const loaded = await loadSummaryContext(db, today);
+  if (loaded) return loaded;
+  // The first import into an empty store: figures need terms, so the uninsured placeholder is stored.
+  const policy = uninsuredPolicy(homeCurrency, today);
+  await db.policies.put(policy);
+  return summaryContext(policy, new ExchangeRateTable(await db.exchangeRates.toArray()), groupLimits([]), today);
+}
+
+/**
+ * Writes changed chunks with fresh summaries and recomputes the portfolio's totals, so exposure and ageing
+ * show the change the moment the transaction commits. Must run inside a transaction over REWRITTEN_TABLES:
+ * the caller adds its own records (history, audit) to the same transaction, so all of it lands or none.
+ * Summaries of other chunks are reused when they are of today, and recomputed when they are older.
+ */
+export async function rewriteChunks(db: KredoDb, updates: readonly ChunkUpdate[], options: { readonly today: IsoDate; readonly homeCurrency: string; readonly onChunk?: () => void }): Promise<PortfolioSummary> {
+  const base = await contextFor(db, options.today, options.homeCurrency);
+  const changedLimits = groupLimits(updates.flatMap((update) => update.limits));
+  const context: SummaryContext = { ...base, limitsOf: (debtorId) => changedLimits.get(debtorId) ?? base.limitsOf(debtorId) };
+  const fresh = new Map<number, readonly DebtorSummary[]>();
+  for (const update of updates) {
+    const { numbers, texts } = encodeLedgerChunk(update.chunkId, update.ledgers, update.debtors.map((debtor) => debtor.country));
+    const summaries = summariseChunk(numbers, context);
+    fresh.set(update.chunkId, summaries);
+    await Promise.all([
+      db.debtorChunks.put({ chunkId: update.chunkId, debtors: update.debtors }),
+      db.limitChunks.put({ chunkId: update.chunkId, limits: update.limits }),
+      db.ledgerNumbers.put(numbers),
+      db.ledgerTexts.put(texts),
+      db.summaryChunks.put({ chunkId: update.chunkId, asOf: options.today, summaries }),
+    ]);
+    options.onChunk?.();
+  }
+
+  const all: DebtorSummary[] = [];
+  for (const stored of await db.summaryChunks.toArray()) {
+    const summaries = fresh.get(stored.chunkId) ?? (stored.asOf === options.today ? stored.summaries : undefined);
+    if (summaries) {
+      all.push(...summaries);
+      continue;
+    }
+    const numbers = await db.ledgerNumbers.get(stored.chunkId);
+    if (!numbers) continue;
+    const recomputed = summariseChunk(numbers, context);
+    await db.summaryChunks.put({ chunkId: stored.chunkId, asOf: options.today, summaries: recomputed });
+    all.push(...recomputed);
+  }
+  const portfolio = summarisePortfolio(all, { asOf: options.today, currency: context.policy.currency, bucketCount: ageingBuckets(context.ageing).length });
+  await db.portfolio.put({ id: 'current', ...portfolio });
+  return portfolio;
+}
