@@ -10,6 +10,7 @@ import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
 import { useMenuCommands } from './use-menu-commands';
 import { useNavigationStore } from './navigation-store';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import { useImportEvents } from '../features/imports/use-import-events';
 
 /**
  * The root: the welcome screen while the store is empty and the user has not chosen how to start, the
@@ -19,6 +20,7 @@ export function App() {
   useLanguageFromMainProcess();
   useMenuCommands();
   useKeyboardShortcuts();
+  useImportEvents();
   const status = usePortfolioStatus();
   const clock = useClock();
   const today = clock.today();

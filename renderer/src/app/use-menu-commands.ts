@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { subscribe } from '../platform/kredo-api';
 import { useNavigationStore } from './navigation-store';
+import { useImportStore } from '../features/imports/import-store';
 
 /** Carries out what the application menu asks of the page (the desktop app's File, View and Help menus). */
 export function useMenuCommands(): void {
@@ -14,6 +15,7 @@ export function useMenuCommands(): void {
             return;
           case 'import':
             store.leaveWelcome('imports');
+            void useImportStore.getState().chooseFiles().catch(() => undefined);
             return;
           case 'show-shortcuts':
             store.setShortcutsOpen(true);

@@ -1,14 +1,47 @@
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/EmptyState';
 import { ScreenHeader } from '../../components/ScreenHeader';
+import { useErrorMessage } from '../../i18n/use-error-message';
+import { ImportFilesTable } from './ImportFilesTable';
+import { ImportHistory } from './ImportHistory';
+import { ImportWizard } from './ImportWizard';
+import { PaymentsToReview } from './PaymentsToReview';
+import { useImportStore } from './import-store';
 
+/**
+ * Imports: files come in by the dialog, by dropping them on the window or through the watched folder;
+ * each is read, compared with the portfolio and shown as a summary before anything is stored.
+ */
 export function ImportsScreen() {
-  const { t } = useTranslation('imports');
+  const { t } = useTranslation(['imports', 'common']);
+  const errorMessage = useErrorMessage();
+  const files = useImportStore((state) => state.files);
+  const activeFileId = useImportStore((state) => state.activeFileId);
+  const notice = useImportStore((state) => state.notice);
+  const chooseFiles = useImportStore((state) => state.chooseFiles);
+  const dismissNotice = useImportStore((state) => state.dismissNotice);
+  const activeFile = files.find((file) => file.fileId === activeFileId);
+
   return (
     <section>
-      <ScreenHeader title={t('title')} intro={t('intro')} />
+      <ScreenHeader title={t('title')} intro={t('intro')}>
+        <button type="button" className="button button-primary" onClick={() => void chooseFiles()}>
+          {t('chooseFiles')}
+        </button>
+      </ScreenHeader>
       <p className="note">{t('formats')}</p>
-      <EmptyState message={t('empty')} />
+      {notice ? (
+        <p role={notice.key === 'uploadFailed' ? 'alert' : 'status'} className={notice.key === 'uploadFailed' ? 'error-text notice' : 'note notice'}>
+          {t(`notice.${notice.key}`, { name: notice.name, reason: notice.error === undefined ? '' : errorMessage(notice.error) })}{' '}
+          <button type="button" className="button button-small" onClick={dismissNotice}>
+            {t('common:actions.close')}
+          </button>
+        </p>
+      ) : null}
+      {files.length === 0 ? <EmptyState message={t('empty')} /> : <ImportFilesTable />}
+      {activeFile ? <ImportWizard key={activeFile.fileId} file={activeFile} /> : null}
+      <PaymentsToReview />
+      <ImportHistory />
     </section>
   );
 }

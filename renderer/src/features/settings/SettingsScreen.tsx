@@ -4,6 +4,7 @@ import { LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from '../../../../shared/i18n/lan
 import { useBootstrap } from '../../app/bootstrap-context';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { BackupsSection } from './BackupsSection';
+import { ImportSettingsSection } from './ImportSettingsSection';
 import { useErrorMessage } from '../../i18n/use-error-message';
 import { useLanguage } from '../../i18n/use-language';
 import { kredo } from '../../platform/kredo-api';
@@ -44,6 +45,7 @@ export function SettingsScreen() {
           ))}
         </div>
       </fieldset>
+      <ImportSettingsSection />
       <BackupsSection />
       <section className="settings-group" aria-labelledby="about-title">
         <h2 id="about-title">{t('settings:about.title')}</h2>

@@ -1,0 +1,70 @@
+import type { Locator, Page } from '@playwright/test';
+import type { Language } from '../../../shared/i18n/languages';
+import { fill, texts } from '../locale-texts';
+import { AppShellPage } from './app-shell-page';
+
+/** The Imports screen: files, the open file's import, payments to review and recent imports. */
+export class ImportsPage {
+  readonly chooseFilesButton: Locator;
+  readonly filesTable: Locator;
+  readonly wizard: Locator;
+  readonly readFileButton: Locator;
+  readonly commitButton: Locator;
+  readonly progress: Locator;
+  readonly changeList: Locator;
+  readonly rejectedTable: Locator;
+  readonly reviewSection: Locator;
+  readonly assignDialog: Locator;
+  readonly history: Locator;
+  private readonly imports;
+
+  constructor(
+    readonly page: Page,
+    readonly language: Language,
+  ) {
+    this.imports = texts(language).imports;
+    const main = page.getByRole('main');
+    this.chooseFilesButton = main.getByRole('button', { name: this.imports.chooseFiles });
+    this.filesTable = main.getByRole('table', { name: this.imports.files.tableLabel });
+    this.wizard = main.locator('.import-wizard');
+    this.readFileButton = this.wizard.getByRole('button', { name: this.imports.wizard.read });
+    this.commitButton = this.wizard.getByRole('button', { name: this.imports.preview.commit, exact: true });
+    this.progress = this.wizard.getByRole('progressbar');
+    this.changeList = this.wizard.locator('.change-list');
+    this.rejectedTable = this.wizard.getByRole('table', { name: this.imports.rejected.tableLabel });
+    this.reviewSection = main.getByRole('region', { name: new RegExp(this.imports.review.title_other.replace(/\(\{\{formatted\}\}\)/, '')) });
+    this.assignDialog = page.getByRole('dialog', { name: this.imports.review.assignTitle });
+    this.history = main.getByRole('region', { name: this.imports.history.title });
+  }
+
+  async open(): Promise<void> {
+    await new AppShellPage(this.page, this.language).open('imports');
+  }
+
+  /** The select for a field in the column mapping. */
+  columnFor(field: keyof ReturnType<typeof texts>['imports']['fields']): Locator {
+    return this.wizard.getByRole('combobox', { name: new RegExp(`^${this.imports.fields[field]}`) });
+  }
+
+  /** The preview's line for a kind of change, e.g. newDebtors with 6 → "6 new customers". */
+  changeLine(key: 'newDebtors' | 'newItems' | 'booked' | 'toReview' | 'notReceipts' | 'rejectedRows', count: number): Locator {
+    const template = (this.imports.preview as Record<string, string>)[`${key}_${count === 1 ? 'one' : 'other'}`]!;
+    return this.changeList.getByText(fill(template, { formatted: String(count) }));
+  }
+
+  async commit(): Promise<void> {
+    await this.commitButton.click();
+    await this.wizard.getByRole('button', { name: this.imports.done.showPortfolio }).waitFor();
+  }
+
+  /** Drops files on the window as a file manager would (a DataTransfer with File objects). */
+  async dropFiles(files: readonly { name: string; content: string; type?: string }[]): Promise<void> {
+    const dataTransfer = await this.page.evaluateHandle((list) => {
+      const transfer = new DataTransfer();
+      for (const file of list) transfer.items.add(new File([file.content], file.name, { type: file.type ?? 'text/csv' }));
+      return transfer;
+    }, files);
+    await this.page.locator('body').dispatchEvent('dragover', { dataTransfer });
+    await this.page.locator('body').dispatchEvent('drop', { dataTransfer });
+  }
+}
