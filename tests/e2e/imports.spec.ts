@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { countStoredRecords } from './demo-portfolio';
 import { expect, test } from './fixtures';
 import { fill, texts } from './locale-texts';
 import { AppShellPage } from './page-models/app-shell-page';
@@ -52,3 +55,88 @@ test('an ERP export and a CAMT.053 statement imported through the screen change 
   await expect(imports.reviewSection).toBeHidden();
   await expect(imports.history.getByRole('row')).toHaveCount(3);
 });
+
+test('a file dropped on the window is imported, and each refused row is listed in the user’s language', async ({ kredo }) => {
+  const nl = texts('nl');
+  await new WelcomePage(kredo.page, 'en').languageSelect.selectOption('nl');
+  const imports = new ImportsPage(kredo.page, 'nl');
+  const content = await readFile(fixture('open-items-with-errors.csv'), 'utf8');
+  await imports.dropFiles([{ name: 'openstaande-posten.csv', content }]);
+
+  await expect(imports.wizard.getByText(fill(nl.imports.mapping.presetApplied, { preset: 'AFAS Profit' }))).toBeVisible();
+  await imports.readFileButton.click();
+  await expect(imports.changeLine('rejectedRows', 5)).toBeVisible();
+  const rows = imports.rejectedTable.getByRole('row');
+  await expect(rows.nth(1)).toHaveText(['openstaande-posten.csv', '3', nl.imports.fields.invoiceDate, '31-09-2026', nl.imports.reject.dateInvalid].join(''));
+  await expect(rows.nth(4)).toContainText(fill(nl.imports.reject.duplicateInFile, { firstRow: '2' }));
+  await imports.commit();
+  await expect(imports.history.getByRole('row', { name: /openstaande-posten\.csv/ })).toContainText(fill(nl.imports.history.report.rejectedRows_other, { formatted: '5' }));
+});
+
+test('reading can be stopped, and an import cut off by closing the app leaves the store as it was', async ({ kredo }) => {
+  await new WelcomePage(kredo.page, 'en').openDemoPortfolio();
+  await expect(new PortfolioPage(kredo.page, 'en').rows).toHaveCount(100);
+  const before = await kredo.page.evaluate(countStoredRecords);
+
+  // 300,000 open items of 3,000 new customers: big enough that saving takes a while.
+  const big = path.join(kredo.userDataDir, 'groot-export.csv');
+  const lines = ['Debiteurnummer;Naam;Factuurnummer;Factuurdatum;Vervaldatum;Openstaand bedrag'];
+  for (let row = 0; row < 300_000; row += 1) lines.push(`K${90_000 + (row % 3_000)};Klant ${row % 3_000};F-${row};01-10-2026;31-10-2026;${(row % 997) + 1},25`);
+  await writeFile(big, `${lines.join('\n')}\n`, 'utf8');
+
+  const imports = new ImportsPage(kredo.page, 'en');
+  await imports.open();
+  kredo.answerFileDialogs({ openFiles: [big] });
+  await imports.chooseFilesButton.click();
+  await imports.readFileButton.click();
+  await imports.wizard.getByRole('button', { name: en.imports.progress.cancel }).click();
+  await expect(imports.wizard.getByRole('alert')).toContainText(en.imports.wizard.cancelled);
+
+  await imports.wizard.getByRole('button', { name: en.common.actions.retry }).click();
+  await imports.readFileButton.click();
+  await expect(imports.changeList.getByText(fill(en.imports.preview.newDebtors_other, { formatted: '3,000' }))).toBeVisible({ timeout: 60_000 });
+  await imports.commitButton.click();
+  await expect(imports.wizard.getByText(en.imports.progress.saving)).toBeVisible();
+  const restarted = await kredo.restart();
+
+  await expect(new PortfolioPage(restarted.page, 'en').rows).toHaveCount(100);
+  expect(await restarted.page.evaluate(countStoredRecords)).toEqual(before);
+  expect(await restarted.page.evaluate(countImports)).toBe(0);
+});
+
+test('a file that lands in the watched folder is picked up, imported and moved aside', async ({ kredo }) => {
+  await new WelcomePage(kredo.page, 'en').importButton.click();
+  const watched = path.join(kredo.userDataDir, 'erp-exports');
+  await mkdir(watched);
+  await new AppShellPage(kredo.page, 'en').open('settings');
+  kredo.answerFileDialogs({ folder: watched });
+  await kredo.page.getByRole('button', { name: en.settings.imports.chooseFolder }).click();
+  await expect(kredo.page.getByText(fill(en.settings.imports.watching, { folder: watched }))).toBeVisible();
+
+  await copyFile(fixture('ubl-invoice-peppol.xml'), path.join(watched, 'factuur.xml'));
+  const imports = new ImportsPage(kredo.page, 'en');
+  await imports.open();
+  await expect(imports.filesTable.getByRole('row', { name: /factuur\.xml/ })).toContainText(en.imports.files.origins.watched);
+  await imports.filesTable.getByRole('button', { name: fill(en.imports.files.openLabel, { name: 'factuur.xml' }) }).click();
+  await imports.readFileButton.click();
+  await expect(imports.changeLine('newItems', 1)).toBeVisible();
+  await imports.commit();
+  await expect.poll(() => existsSync(path.join(watched, 'imported', 'factuur.xml'))).toBe(true);
+  expect(existsSync(path.join(watched, 'factuur.xml'))).toBe(false);
+});
+
+/** How many imports the store's history holds, read with the plain IndexedDB API. */
+function countImports(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open('kredo');
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const count = request.result.transaction('imports', 'readonly').objectStore('imports').count();
+      count.onsuccess = () => {
+        request.result.close();
+        resolve(count.result);
+      };
+      count.onerror = () => reject(count.error);
+    };
+  });
+}

@@ -34,5 +34,5 @@ test('the Settings screen changes the language too', async ({ kredo }) => {
   await shell.open('settings');
   await kredo.page.getByRole('radio', { name: 'Nederlands' }).check();
   await expect(new AppShellPage(kredo.page, 'nl').heading).toHaveText(texts('nl').settings.title);
-  expect(kredo.host.services.settings.get().language).toBe('nl');
+  await expect.poll(() => kredo.host.services.settings.get().language).toBe('nl');
 });
