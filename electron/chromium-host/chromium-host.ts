@@ -11,8 +11,8 @@ import { fixedClock } from '../../shared/time/clock';
 import type { IsoDate } from '../../shared/time/iso-date';
 import { bridgeInitScript } from './bridge-init-script';
 import { createSystemDesktop } from './host-desktop';
-import { startHostImportWorker } from './host-import-worker';
-import { EVENT_DELIVERY_NAME, HOST_ORIGIN_URL, IPC_BINDING_NAME } from './host-origin';
+import { hostImportWorker } from './host-import-worker';
+import { BULK_CHANNELS, BULK_IPC_PATH, EVENT_DELIVERY_NAME, HOST_ORIGIN_URL, IPC_BINDING_NAME } from './host-origin';
 
 /** Flags that keep Debian's Chromium quiet on machines with a closed network and no GPU. */
 export const CHROMIUM_FLAGS = [
@@ -75,7 +75,7 @@ export async function startChromiumHost(options: ChromiumHostOptions): Promise<C
     secretCodec: plaintextSecretCodec,
     desktop: options.desktop ?? createSystemDesktop(),
     echoLog: options.echoLog ?? false,
-    startImportWorker: startHostImportWorker,
+    startImportWorker: hostImportWorker(options.rendererDir),
     ...(options.today && { clock: fixedClock(`${options.today}T12:00:00Z`) }),
   });
 
@@ -98,6 +98,26 @@ export async function startChromiumHost(options: ChromiumHostOptions): Promise<C
     } catch {
       await notFound();
     }
+  });
+
+  // Large answers: same dispatch, carried by a fulfilled request (see BULK_IPC_PATH).
+  await context.route(`${HOST_ORIGIN_URL}${BULK_IPC_PATH}**`, async (route) => {
+    const request = route.request();
+    const channel = decodeURIComponent(new URL(request.url()).pathname.slice(`/${BULK_IPC_PATH}`.length));
+    let sender = '';
+    try {
+      sender = request.frame().url();
+    } catch {
+      // Not from a page (a worker): no sender, which the dispatcher refuses.
+    }
+    let payload: unknown;
+    try {
+      payload = request.method() === 'POST' && BULK_CHANNELS.includes(channel) ? JSON.parse(request.postData() ?? 'null') : undefined;
+    } catch {
+      // Not JSON: refused below like any invalid request.
+    }
+    const result = payload === undefined ? { ok: false, error: { code: 'ipc.invalidRequest', params: { channel } } } : await services.dispatch(channel, payload, sender);
+    await route.fulfill({ status: 200, contentType: 'application/json', headers: { 'cache-control': 'no-store' }, body: JSON.stringify(result) });
   });
 
   await context.exposeBinding(IPC_BINDING_NAME, (source, channel: unknown, payload: unknown) =>

@@ -1,10 +1,12 @@
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../tests/support/temp-dir';
 import { createRecordingDesktop } from '../chromium-host/host-desktop';
-import { startHostImportWorker } from '../chromium-host/host-import-worker';
+import { startSourceImportWorker } from '../chromium-host/host-import-worker';
 import { createMainServices, type MainServicesOptions } from './main-services';
 import { plaintextSecretCodec } from './services/secret-store';
+import { decodeOpenItemBatch, type OpenItemBatch } from '../../shared/import/open-item-batch';
 
 const APP_PAGE = 'app://kredo/';
 let dir: Awaited<ReturnType<typeof makeTempDir>>;
@@ -27,7 +29,7 @@ const options = (overrides: Partial<MainServicesOptions> = {}): MainServicesOpti
   rendererUrls: [APP_PAGE],
   secretCodec: plaintextSecretCodec,
   desktop,
-  startImportWorker: startHostImportWorker,
+  startImportWorker: startSourceImportWorker,
   ...overrides,
 });
 
@@ -73,11 +75,11 @@ describe('main services', () => {
     const analysis = await services.dispatch('import:analyse', { fileId }, APP_PAGE);
     expect(analysis).toMatchObject({ ok: true, value: { type: 'tabular', presetName: 'Exact Online', dialect: { defaultCurrency: 'EUR' } } });
     const { mapping, dialect } = (analysis as { value: { mapping: object; dialect: { dateFormat: string } } }).value;
-    const parsed = await services.dispatch('import:parse', { fileId, mapping, dialect }, APP_PAGE);
+    const parsed = await services.dispatch('import:parse', { fileId, attempt: 1, mapping, dialect }, APP_PAGE);
     expect(parsed).toMatchObject({ ok: true, value: { recordKind: 'open-items', batchCount: 1 } });
-    const batch = await services.dispatch('import:read-batch', { fileId, index: 0 }, APP_PAGE);
-    expect(JSON.parse((batch as { value: { json: string } }).value.json)[0]).toMatchObject({ customerCode: '1001' });
-    expect(await services.dispatch('import:parse', { fileId, mapping: { amount: -1 }, dialect }, APP_PAGE)).toMatchObject({ ok: false, error: { code: 'ipc.invalidRequest' } });
+    const batch = await services.dispatch('import:read-batch', { fileId, attempt: 1, index: 0 }, APP_PAGE);
+    expect(decodeOpenItemBatch(JSON.parse(gunzipSync(Buffer.from((batch as { value: { gzipBase64: string } }).value.gzipBase64, 'base64')).toString()) as OpenItemBatch)[0]).toMatchObject({ customerCode: '1001', invoiceNumber: '2026-0101', openMinor: 123_456 });
+    expect(await services.dispatch('import:parse', { fileId, attempt: 2, mapping: { amount: -1 }, dialect }, APP_PAGE)).toMatchObject({ ok: false, error: { code: 'ipc.invalidRequest' } });
     await services.close();
   });
 

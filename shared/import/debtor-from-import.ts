@@ -4,7 +4,7 @@ import { validateIdentifier } from '../domain/identifiers/validate-identifier';
 import type { Language } from '../i18n/languages';
 import { daysBetween, type IsoDate } from '../time/iso-date';
 import type { EInvoiceBuyer } from './e-invoice';
-import type { OpenItemRecord } from './open-item-record';
+import type { ImportedOpenItem } from './open-item-record';
 
 /** ISO 3166 user-assigned code for "unknown": Intl.DisplayNames shows it as "Unknown Region" in each language. */
 export const UNKNOWN_COUNTRY = 'ZZ';
@@ -38,7 +38,7 @@ function identifiers(country: string, vatNumber: string, companyNumber: string):
 }
 
 /** The most common payment term among the records that state a due date. */
-function usualTermsDays(records: readonly OpenItemRecord[]): number {
+function usualTermsDays(records: readonly ImportedOpenItem[]): number {
   const counts = new Map<number, number>();
   for (const record of records) {
     if (!record.dueDate) continue;
@@ -56,7 +56,7 @@ function usualTermsDays(records: readonly OpenItemRecord[]): number {
  * from the e-invoice's buyer address, the VAT number's prefix or a single-country currency; when none
  * tells, it is "unknown" for the controller to fill in rather than a guess.
  */
-export function debtorFromImport(id: string, records: readonly OpenItemRecord[], createdOn: IsoDate, buyer?: EInvoiceBuyer): Debtor {
+export function debtorFromImport(id: string, records: readonly ImportedOpenItem[], createdOn: IsoDate, buyer?: EInvoiceBuyer): Debtor {
   const first = records[0];
   if (!first) throw new RangeError('A debtor needs at least one record');
   const vatNumber = records.find((record) => record.vatNumber)?.vatNumber ?? '';

@@ -1,6 +1,9 @@
 import type { IsoDate } from '../time/iso-date';
 import type { OpenItemField } from './open-item-fields';
 
+/** What the store needs of one open invoice or credit note from an import (see OpenItemRecord). */
+export type ImportedOpenItem = Omit<OpenItemRecord, 'row' | 'description'>;
+
 /** One open invoice or credit note as an export states it, checked and normalised. */
 export interface OpenItemRecord {
   /** The row's line number in the file (the header is line 1), for reports. */

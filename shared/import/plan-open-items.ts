@@ -1,7 +1,7 @@
 import { isSettlement, settleExternally, type ExternalSettlement } from '../domain/ledger/settle-externally';
 import { itemId, type DebtorLedger, type LedgerItem } from '../domain/ledger/ledger-types';
 import { addDays, type IsoDate } from '../time/iso-date';
-import type { OpenItemRecord } from './open-item-record';
+import type { ImportedOpenItem } from './open-item-record';
 
 /** An item whose open amount an import changes (or would change, for "closed since last import"). */
 export interface ItemChange {
@@ -34,7 +34,7 @@ export interface OpenItemsDiff {
   readonly alreadySettled: number;
 }
 
-function newItem(record: OpenItemRecord, debtorId: string, paymentTermsDays: number): LedgerItem {
+function newItem(record: ImportedOpenItem, debtorId: string, paymentTermsDays: number): LedgerItem {
   // The original amount is kept when the export has it and it is consistent with what is open; the
   // difference is then booked as settled outside Kredo (see settleExternally).
   const amount = record.amountMinor;
@@ -65,7 +65,7 @@ const change = (item: LedgerItem, toMinor: number): ItemChange => ({ itemId: ite
  * - one the ERP shows with more open is a difference to look at, not applied;
  * - with `isFullExport`, one Kredo has open that the export leaves out is "closed since last import".
  */
-export function diffOpenItems(ledger: DebtorLedger, records: readonly OpenItemRecord[], options: { readonly today: IsoDate; readonly paymentTermsDays: number; readonly isFullExport: boolean }): OpenItemsDiff {
+export function diffOpenItems(ledger: DebtorLedger, records: readonly ImportedOpenItem[], options: { readonly today: IsoDate; readonly paymentTermsDays: number; readonly isFullExport: boolean }): OpenItemsDiff {
   const existing = new Map(ledger.items.map((item) => [item.number, item]));
   const added: LedgerItem[] = [];
   const settled: ItemChange[] = [];

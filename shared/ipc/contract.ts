@@ -112,9 +112,9 @@ export const INVOKE_CONTRACT = {
   importUploadFinish: { request: z.strictObject({ uploadId: z.string().max(64) }), response: z.strictObject({ file: importFileSchema }) },
   importListFiles: { request: emptyRequest, response: z.strictObject({ files: z.array(importFileSchema) }) },
   importAnalyse: { request: z.strictObject({ fileId: z.string().max(64) }), response: fileAnalysisSchema },
-  importParse: { request: z.strictObject({ fileId: z.string().max(64), mapping: columnMappingSchema, dialect: dialectSchema }), response: parseSummarySchema },
+  importParse: { request: z.strictObject({ fileId: z.string().max(64), attempt: z.number().int().nonnegative(), mapping: columnMappingSchema, dialect: dialectSchema }), response: parseSummarySchema },
   importCancel: { request: z.strictObject({ fileId: z.string().max(64) }), response: z.strictObject({}) },
-  importReadBatch: { request: z.strictObject({ fileId: z.string().max(64), index: z.number().int().nonnegative() }), response: z.strictObject({ json: z.string() }) },
+  importReadBatch: { request: z.strictObject({ fileId: z.string().max(64), attempt: z.number().int().nonnegative(), index: z.number().int().nonnegative() }), response: z.strictObject({ gzipBase64: z.string().nullable() }) },
   importFinish: { request: z.strictObject({ fileId: z.string().max(64), outcome: z.enum(['committed', 'discarded']) }), response: z.strictObject({}) },
   importListProfiles: { request: emptyRequest, response: z.strictObject({ profiles: z.array(importProfileSchema) }) },
   importSaveProfile: {

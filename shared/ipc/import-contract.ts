@@ -91,6 +91,12 @@ export const importProfileSchema = z.strictObject({
   dialect: dialectSchema,
 });
 
+/** What a parse of each kind of file yields. */
+export function recordKindOf(kind: z.output<typeof importKindSchema>): z.output<typeof parseSummarySchema>['recordKind'] {
+  if (kind === 'camt053' || kind === 'mt940') return 'bank-transactions';
+  return kind === 'ubl' ? 'e-invoice' : 'open-items';
+}
+
 export type ImportFile = z.output<typeof importFileSchema>;
 export type FileAnalysis = z.output<typeof fileAnalysisSchema>;
 export type TabularAnalysis = z.output<typeof tabularAnalysisSchema>;

@@ -1,11 +1,13 @@
 import { copyFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../../tests/support/memory-logger';
 import { makeTempDir } from '../../../tests/support/temp-dir';
-import { startHostImportWorker } from '../../chromium-host/host-import-worker';
+import { startSourceImportWorker } from '../../chromium-host/host-import-worker';
 import type { TabularAnalysis } from '../../../shared/ipc/import-contract';
 import { createImportProfiles } from './import-profiles';
+import { decodeOpenItemBatch, type OpenItemBatch } from '../../../shared/import/open-item-batch';
 import { MAX_IMPORT_BYTES, openImportService, type ImportService } from './import-service';
 
 let dir: Awaited<ReturnType<typeof makeTempDir>>;
@@ -22,7 +24,7 @@ beforeEach(async () => {
     userDataDir: dir.path,
     logger,
     profiles: createImportProfiles({ userDataDir: dir.path, logger }),
-    startWorker: startHostImportWorker,
+    startWorker: startSourceImportWorker,
     onProgress: (_fileId, done) => progress.push(done),
     onFileArrived: (file) => arrived.push(file.name),
   });
@@ -35,17 +37,20 @@ afterEach(async () => {
 const fixture = (name: string) => path.resolve('tests/fixtures/imports', name);
 
 describe('import service (with real worker threads)', () => {
-  it('analyses and parses a file in a worker, and hands its batches over', async () => {
+  it('analyses and parses a file in a worker, and hands its batches over while it parses', async () => {
     const [file] = await service.addPaths([fixture('twinfield-open-items-cp1252.csv')], 'dialog');
     expect(file).toMatchObject({ name: 'twinfield-open-items-cp1252.csv', kind: 'open-items', origin: 'dialog' });
     const analysis = (await service.analyse(file!.fileId, 'EUR')) as TabularAnalysis;
     expect(analysis.presetName).toBe('Twinfield');
-    const summary = await service.parse(file!.fileId, analysis.mapping, { ...analysis.dialect, dateFormat: analysis.dialect.dateFormat! });
+    // The read is asked for before the parse starts, as the renderer may; it waits for the batch.
+    const firstBatch = service.readBatch(file!.fileId, 1, 0);
+    const summary = await service.parse(file!.fileId, 1, analysis.mapping, { ...analysis.dialect, dateFormat: analysis.dialect.dateFormat! });
     expect(summary).toMatchObject({ recordCount: 9, batchCount: 1 });
-    expect(JSON.parse(service.readBatch(file!.fileId, 0))).toHaveLength(9);
+    expect(decodeOpenItemBatch(JSON.parse(gunzipSync(Buffer.from((await firstBatch)!, 'base64')).toString()) as OpenItemBatch)).toHaveLength(9);
+    expect(await service.readBatch(file!.fileId, 1, 1)).toBeNull();
     expect(progress.length).toBeGreaterThan(0);
     await service.finish(file!.fileId, 'committed');
-    expect(() => service.readBatch(file!.fileId, 0)).toThrow(expect.objectContaining({ code: 'import.fileGone' }));
+    await expect(service.readBatch(file!.fileId, 1, 0)).rejects.toMatchObject({ code: 'import.fileGone' });
   });
 
   it('takes a dropped file in pieces, and deletes its copy when done', async () => {
@@ -72,7 +77,7 @@ describe('import service (with real worker threads)', () => {
     const broken = path.join(dir.path, 'broken.sta');
     await writeFile(broken, ':20:X\n:25:NL91ABNA0417164300\n:60F:C261122EUR1,00\n:61:garbage\n');
     const [file] = await service.addPaths([broken], 'dialog');
-    await expect(service.parse(file!.fileId, {}, { decimal: ',', dateFormat: 'YYYY-MM-DD', defaultCurrency: 'EUR' })).rejects.toMatchObject({ code: 'import.bankEntryInvalid', params: { file: 'broken.sta', field: ':61:' } });
+    await expect(service.parse(file!.fileId, 1, {}, { decimal: ',', dateFormat: 'YYYY-MM-DD', defaultCurrency: 'EUR' })).rejects.toMatchObject({ code: 'import.bankEntryInvalid', params: { file: 'broken.sta', field: ':61:' } });
   });
 
   it('cancels a running job', async () => {
@@ -81,9 +86,12 @@ describe('import service (with real worker threads)', () => {
     for (let index = 0; index < 400_000; index += 1) lines.push(`${1000 + (index % 500)};F${index};01-10-2026;${index % 997},00`);
     await writeFile(big, lines.join('\n'));
     const [file] = await service.addPaths([big], 'dialog');
-    const parsing = service.parse(file!.fileId, { customerCode: 0, invoiceNumber: 1, invoiceDate: 2, openAmount: 3 }, { decimal: ',', dateFormat: 'DD-MM-YYYY', defaultCurrency: 'EUR' });
+    const reading = service.readBatch(file!.fileId, 1, 1_000);
+    const parsing = service.parse(file!.fileId, 1, { customerCode: 0, invoiceNumber: 1, invoiceDate: 2, openAmount: 3 }, { decimal: ',', dateFormat: 'DD-MM-YYYY', defaultCurrency: 'EUR' });
     setTimeout(() => service.cancel(file!.fileId), 300);
     await expect(parsing).rejects.toMatchObject({ code: 'import.cancelled' });
+    // A read waiting for more is told too, so the data worker does not wait for ever.
+    await expect(reading).rejects.toMatchObject({ code: 'import.cancelled' });
   });
 
   it('picks up files dropped into the watched folder, and moves them once imported', async () => {

@@ -9,6 +9,7 @@ import type { ColumnMapping } from '../../../shared/import/open-item-fields';
 import type { Logger } from '../services/logger';
 import type { ImportProfiles } from './import-profiles';
 import { ImportFileError } from './import-error';
+import { ParseAttempts } from './parsed-batches';
 import type { ImportJobMessage, ImportJobRequest } from './run-import-job';
 import { sniffFormat } from './sniff-format';
 import { moveToImported, watchImportFolder } from './watched-folder';
@@ -27,7 +28,7 @@ interface HeldFile {
   /** Uploaded (dropped) files live in Kredo's own folder and are deleted when done. */
   readonly isTemporary: boolean;
   worker?: Worker;
-  batches?: string[];
+  readonly parses: ParseAttempts;
 }
 
 export interface ImportService {
@@ -37,9 +38,11 @@ export interface ImportService {
   finishUpload(uploadId: string): Promise<ImportFile>;
   listFiles(): ImportFile[];
   analyse(fileId: string, defaultCurrency: string): Promise<FileAnalysis>;
-  parse(fileId: string, mapping: ColumnMapping, dialect: ImportDialect): Promise<ParseSummary>;
+  /** Reads the whole file; its batches can be read (readBatch) while it runs. `attempt` numbers the renderer's tries. */
+  parse(fileId: string, attempt: number, mapping: ColumnMapping, dialect: ImportDialect): Promise<ParseSummary>;
   cancel(fileId: string): void;
-  readBatch(fileId: string, index: number): string;
+  /** One parsed batch as gzip'd JSON (see run-import-job.ts) in base64 for IPC; null after the last one. Waits while the parse is behind. */
+  readBatch(fileId: string, attempt: number, index: number): Promise<string | null>;
   finish(fileId: string, outcome: 'committed' | 'discarded'): Promise<void>;
   setWatchedFolder(folder: string | null): Promise<void>;
   close(): Promise<void>;
@@ -48,7 +51,7 @@ export interface ImportService {
 /**
  * The main process's side of importing: it takes files in (dialog, drop, watched folder), checks their
  * size and kind, runs analysis and parsing in worker threads with progress and cancel, and holds the
- * parsed batches until the renderer's data worker has read and committed them.
+ * parsed batches (readable while the parse runs) until the renderer's data worker has committed them.
  */
 export async function openImportService(options: {
   userDataDir: string;
@@ -83,7 +86,7 @@ export async function openImportService(options: {
     const kind = sniffFormat(head);
     if (!kind) throw new ImportFileError('unsupported', { file: name });
     const file: ImportFile = { fileId: randomUUID(), name, sizeBytes: size, kind, origin };
-    files.set(file.fileId, { file, path: filePath, isTemporary });
+    files.set(file.fileId, { file, path: filePath, isTemporary, parses: new ParseAttempts() });
     logger.info('Import file received', { name, kind, sizeBytes: size, origin });
     return file;
   }
@@ -162,17 +165,22 @@ export async function openImportService(options: {
       if (!analysis) throw new KredoError('import.unreadable', { file: entry.file.name });
       return analysis;
     },
-    async parse(fileId, mapping, dialect) {
+    async parse(fileId, attempt, mapping, dialect) {
       const entry = held(fileId);
-      const batches: string[] = [];
+      const parsed = entry.parses.start(attempt);
       let summary: ParseSummary | undefined;
-      await runJob(entry, { type: 'parse', path: entry.path, name: entry.file.name, kind: entry.file.kind, fileId, mapping, dialect }, (message) => {
-        if (message.type === 'batch') batches.push(message.json);
-        else if (message.type === 'progress') options.onProgress(fileId, message.done, message.total);
-        else if (message.type === 'summary') summary = message.summary;
-      });
-      if (!summary) throw new KredoError('import.unreadable', { file: entry.file.name });
-      entry.batches = batches;
+      try {
+        await runJob(entry, { type: 'parse', path: entry.path, name: entry.file.name, kind: entry.file.kind, fileId, mapping, dialect }, (message) => {
+          if (message.type === 'batch') parsed.add(message.gzip);
+          else if (message.type === 'progress') options.onProgress(fileId, message.done, message.total);
+          else if (message.type === 'summary') summary = message.summary;
+        });
+        if (!summary) throw new KredoError('import.unreadable', { file: entry.file.name });
+      } catch (error) {
+        parsed.fail(error);
+        throw error;
+      }
+      parsed.finish();
       logger.info('Import file parsed', { name: entry.file.name, records: summary.recordCount, rejected: summary.rejectionCount });
       return summary;
     },
@@ -180,15 +188,15 @@ export async function openImportService(options: {
       const worker = files.get(fileId)?.worker;
       if (worker) void worker.terminate();
     },
-    readBatch(fileId, index) {
-      const batch = held(fileId).batches?.[index];
-      if (batch === undefined) throw new KredoError('import.fileGone');
-      return batch;
+    async readBatch(fileId, attempt, index) {
+      const batch = await held(fileId).parses.read(attempt, index);
+      return batch && Buffer.from(batch.buffer, batch.byteOffset, batch.byteLength).toString('base64');
     },
     async finish(fileId, outcome) {
       const entry = files.get(fileId);
       if (!entry) return;
       files.delete(fileId);
+      entry.parses.close(new KredoError('import.fileGone'));
       entry.worker?.terminate();
       if (entry.isTemporary) await rm(entry.path, { force: true });
       else if (entry.file.origin === 'watched' && outcome === 'committed') await moveToImported(entry.path).catch((error: unknown) => logger.warn('Could not move an imported file', { file: entry.path, error: String(error) }));

@@ -2,8 +2,10 @@ import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { FileAnalysis, ParseSummary, TabularAnalysis } from '../../../shared/ipc/import-contract';
-import type { OpenItemRecord } from '../../../shared/import/open-item-record';
-import { runImportJob, type ImportJobMessage } from './run-import-job';
+import type { ImportedOpenItem } from '../../../shared/import/open-item-record';
+import { decodeOpenItemBatch, type OpenItemBatch } from '../../../shared/import/open-item-batch';
+import { gunzipSync } from 'node:zlib';
+import { countNonBlankLines, runImportJob, type ImportJobMessage } from './run-import-job';
 import { sniffFormat, type FileKind } from './sniff-format';
 
 const fixture = (name: string) => path.resolve('tests/fixtures/imports', name);
@@ -18,13 +20,13 @@ async function analyse(name: string): Promise<FileAnalysis> {
   return (messages.find((message) => message.type === 'analysis') as { analysis: FileAnalysis }).analysis;
 }
 
-async function parse(name: string, analysis: TabularAnalysis): Promise<{ records: OpenItemRecord[]; summary: ParseSummary }> {
+async function parse(name: string, analysis: TabularAnalysis): Promise<{ records: ImportedOpenItem[]; summary: ParseSummary }> {
   const messages: ImportJobMessage[] = [];
   await runImportJob(
     { type: 'parse', path: fixture(name), name, kind: (await kindOf(name))!, fileId: 'f1', mapping: analysis.mapping, dialect: { ...analysis.dialect, dateFormat: analysis.dialect.dateFormat! } },
     (message) => messages.push(message),
   );
-  const records = messages.flatMap((message) => (message.type === 'batch' ? (JSON.parse(message.json) as OpenItemRecord[]) : []));
+  const records = messages.flatMap((message) => (message.type === 'batch' ? decodeOpenItemBatch(JSON.parse(gunzipSync(message.gzip).toString()) as OpenItemBatch) : []));
   return { records, summary: (messages.find((message) => message.type === 'summary') as { summary: ParseSummary }).summary };
 }
 
@@ -112,5 +114,12 @@ describe('bank statements and e-invoices', () => {
 
   it('summarises an e-invoice', async () => {
     expect(await analyse('ubl-invoice-peppol.xml')).toEqual({ type: 'e-invoice', documentKind: 'invoice', number: '2026-0131', buyerName: 'De Graaf Tuinbouw B.V.', openMinor: 302_500, currency: 'EUR' });
+  });
+});
+
+describe('countNonBlankLines', () => {
+  it('counts lines with content, whatever the line endings', () => {
+    expect(countNonBlankLines('a;b\r\n1;2\r\n\r\n  \n3;4')).toBe(3);
+    expect(countNonBlankLines('')).toBe(0);
   });
 });

@@ -36,12 +36,12 @@ export function createImportHandlers(deps: {
     importUploadFinish: async ({ uploadId }) => ({ file: await imports.finishUpload(uploadId) }),
     importListFiles: () => ({ files: imports.listFiles() }),
     importAnalyse: ({ fileId }) => imports.analyse(fileId, settings.get().homeCurrency),
-    importParse: ({ fileId, mapping, dialect }) => imports.parse(fileId, mapping, dialect),
+    importParse: ({ fileId, attempt, mapping, dialect }) => imports.parse(fileId, attempt, mapping, dialect),
     importCancel: ({ fileId }) => {
       imports.cancel(fileId);
       return {};
     },
-    importReadBatch: ({ fileId, index }) => ({ json: imports.readBatch(fileId, index) }),
+    importReadBatch: async ({ fileId, attempt, index }) => ({ gzipBase64: await imports.readBatch(fileId, attempt, index) }),
     importFinish: async ({ fileId, outcome }) => {
       await imports.finish(fileId, outcome);
       return {};

@@ -2,6 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BankTransaction } from '../../../../shared/import/bank-transaction';
 import type { OpenItemRecord } from '../../../../shared/import/open-item-record';
+import { encodeOpenItemBatch } from '../../../../shared/import/open-item-batch';
+import { bytesToBase64 } from '../backup/backup-format';
 import type { ParseSummary } from '../../../../shared/ipc/import-contract';
 import { toIsoDate } from '../../../../shared/time/iso-date';
 import { KredoDb } from '../db/kredo-db';
@@ -36,15 +38,24 @@ function line(id: string, amountMinor: number, fields: Partial<BankTransaction> 
   };
 }
 
+/** A batch as the main process hands it over: gzip'd JSON in base64. */
+async function pack(batch: unknown): Promise<string> {
+  const stream = new Blob([JSON.stringify(batch)]).stream().pipeThrough(new CompressionStream('gzip'));
+  return bytesToBase64(new Uint8Array(await new Response(stream).arrayBuffer()));
+}
+
 /** Runs an import the way the Imports screen does: prepare from batches, then commit. */
 async function importRecords(store: KredoDb, records: readonly unknown[], options: { kind?: ParseSummary['recordKind']; hash?: string; closeMissing?: boolean; fileId?: string } = {}) {
   const operations = createImportOperations(store);
-  const batches = [records.slice(0, 2), records.slice(2)].filter((batch) => batch.length > 0).map((batch) => JSON.stringify(batch));
+  const kind = options.kind ?? 'open-items';
+  // Open items travel in columns (open-item-batch.ts); bank lines and e-invoices as they are.
+  const encode = (batch: readonly unknown[]) => pack(kind === 'open-items' ? encodeOpenItemBatch(batch as OpenItemRecord[]) : batch);
+  const batches = [records.slice(0, 2), records.slice(2)].filter((batch) => batch.length > 0).map(encode);
   const summary: ParseSummary = {
-    fileId: options.fileId ?? 'file-1', recordKind: options.kind ?? 'open-items', batchCount: batches.length, recordCount: records.length, rowCount: records.length,
+    fileId: options.fileId ?? 'file-1', recordKind: kind, batchCount: batches.length, recordCount: records.length, rowCount: records.length,
     settledRows: 0, rejections: [], rejectionCount: 0, fileHash: options.hash ?? 'hash-1',
   };
-  const preview = await operations.prepare({ fileId: summary.fileId, fileName: 'export.csv', summary, today, at }, async (index) => batches[index]!);
+  const preview = await operations.prepare({ fileId: summary.fileId, fileName: 'export.csv', recordKind: kind, today, at }, { readBatch: async (index) => (await batches[index]) ?? null, summary: async () => summary });
   const portfolio = await operations.commit({ importId: summary.fileId, closeMissing: options.closeMissing ?? false, at, today, homeCurrency: 'EUR' });
   return { preview, portfolio };
 }
@@ -105,7 +116,8 @@ describe('open-items import', () => {
     const operations = createImportOperations(store);
     const records = [item('1001', '2026-0101', 10_000), ...Array.from({ length: 150 }, (_, index) => item(`2${String(index).padStart(3, '0')}`, `N-${index}`, 1_000))];
     const summary: ParseSummary = { fileId: 'f', recordKind: 'open-items', batchCount: 1, recordCount: records.length, rowCount: records.length, settledRows: 0, rejections: [], rejectionCount: 0, fileHash: 'h' };
-    await operations.prepare({ fileId: 'f', fileName: 'big.csv', summary, today, at }, async () => JSON.stringify(records));
+    const batch = await pack(encodeOpenItemBatch(records));
+    await operations.prepare({ fileId: 'f', fileName: 'big.csv', recordKind: 'open-items', today, at }, { readBatch: async (index) => (index === 0 ? batch : null), summary: async () => summary });
     // The disk fills up while the second chunk is written.
     let writes = 0;
     const put = store.ledgerNumbers.put.bind(store.ledgerNumbers);

@@ -1,7 +1,7 @@
 import type { DebtorLedger } from '../../../../shared/domain/ledger/ledger-types';
 import { debtorFromImport, importedDebtorId } from '../../../../shared/import/debtor-from-import';
 import type { EInvoiceBuyer } from '../../../../shared/import/e-invoice';
-import type { OpenItemRecord } from '../../../../shared/import/open-item-record';
+import type { ImportedOpenItem } from '../../../../shared/import/open-item-record';
 import { closeMissingItems, diffOpenItems, type ItemChange } from '../../../../shared/import/plan-open-items';
 import type { IsoDate } from '../../../../shared/time/iso-date';
 import type { KredoDb } from '../db/kredo-db';
@@ -17,8 +17,8 @@ export interface PreparedOpenItems {
 }
 
 /** Groups records by customer, keeping file order within each. */
-export function groupByCustomer(records: Iterable<OpenItemRecord>): Map<string, OpenItemRecord[]> {
-  const groups = new Map<string, OpenItemRecord[]>();
+export function groupByCustomer(records: Iterable<ImportedOpenItem>): Map<string, ImportedOpenItem[]> {
+  const groups = new Map<string, ImportedOpenItem[]>();
   for (const record of records) {
     const group = groups.get(record.customerCode);
     if (group) group.push(record);
@@ -34,7 +34,7 @@ export function groupByCustomer(records: Iterable<OpenItemRecord>): Map<string, 
  */
 export async function prepareOpenItems(
   db: KredoDb,
-  groups: ReadonlyMap<string, readonly OpenItemRecord[]>,
+  groups: ReadonlyMap<string, readonly ImportedOpenItem[]>,
   options: { readonly today: IsoDate; readonly isFullExport: boolean; readonly buyer?: EInvoiceBuyer; readonly onProgress?: (done: number, total: number) => void },
 ): Promise<PreparedOpenItems> {
   const index = await loadStoreIndex(db);

@@ -5,7 +5,7 @@ import type { BackupSource } from '../backup/read-backup';
 import type { BackupSink } from '../backup/write-backup';
 import type { ImportPreview } from '../import/import-preview';
 import type { Assignment } from '../import/review-payments';
-import type { CommitImportRequest, ImportProgress, PrepareImportRequest } from './import-operations';
+import type { CommitImportRequest, ImportProgress, ParseFeed, PrepareImportRequest } from './import-operations';
 
 /**
  * What the data worker does for the UI: everything that writes much or reads much, off the UI thread so
@@ -23,10 +23,10 @@ export interface DataApi {
   restoreBackup(request: { readonly backupId: string; readonly at: string }, source: BackupSource, sink: BackupSink): Promise<{ debtors: number }>;
 
   /**
-   * Reads a parsed import file's records (batch by batch, through `readBatch`) and works out what it would
+   * Takes a file's records as the main process parses them (`feed`) and works out what the import would
    * change. Nothing is stored: the preview is for the controller to confirm or discard.
    */
-  prepareImport(request: PrepareImportRequest, readBatch: (index: number) => Promise<string>, onProgress?: ImportProgress): Promise<ImportPreview>;
+  prepareImport(request: PrepareImportRequest, feed: ParseFeed, onProgress?: ImportProgress): Promise<ImportPreview>;
   /** Stores a prepared import in one transaction (all of it or nothing) and returns the new portfolio totals. */
   commitImport(request: CommitImportRequest, onProgress?: ImportProgress): Promise<PortfolioSummary>;
   discardImport(request: { readonly importId: string }): Promise<void>;

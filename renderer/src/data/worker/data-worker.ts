@@ -54,7 +54,7 @@ const api: DataApi = {
   createBackup: ({ reason, at }, sink) => exclusive(() => backupStore(db, reason, at, sink)),
   restoreBackup: (request, source, sink) => writing(() => restoreFromBackup(db, request, source, sink)),
 
-  prepareImport: (request, readBatch, onProgress) => exclusive(() => imports.prepare(request, readBatch, onProgress)),
+  prepareImport: (request, feed, onProgress) => exclusive(() => imports.prepare(request, feed, onProgress)),
   commitImport: (request, onProgress) => exclusive(async () => {
     const portfolio = await imports.commit(request, onProgress);
     // Other prepared imports were compared with the store as it was before this one.

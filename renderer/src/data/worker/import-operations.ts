@@ -1,7 +1,8 @@
 import { KredoError } from '../../../../shared/errors/kredo-error';
 import type { BankTransaction } from '../../../../shared/import/bank-transaction';
 import type { ParsedEInvoice } from '../../../../shared/import/e-invoice';
-import type { OpenItemRecord } from '../../../../shared/import/open-item-record';
+import { decodeOpenItemBatch, type OpenItemBatch } from '../../../../shared/import/open-item-batch';
+import type { ImportedOpenItem } from '../../../../shared/import/open-item-record';
 import type { ParseSummary } from '../../../../shared/ipc/import-contract';
 import type { PortfolioSummary } from '../../../../shared/domain/summaries/portfolio-summary';
 import type { IsoDate } from '../../../../shared/time/iso-date';
@@ -12,16 +13,26 @@ import type { ImportPreview } from '../import/import-preview';
 import { prepareBankPayments } from '../import/prepare-bank-payments';
 import { groupByCustomer, prepareOpenItems } from '../import/prepare-open-items';
 import type { ChunkUpdate } from '../import/rewrite-chunks';
+import { unpackBatch } from '../import/unpack-batch';
 
-export type ImportStage = 'reading' | 'comparing' | 'saving';
+export type ImportStage = 'comparing' | 'saving';
 export type ImportProgress = (stage: ImportStage, done: number, total: number) => void;
 
 export interface PrepareImportRequest {
   readonly fileId: string;
   readonly fileName: string;
-  readonly summary: ParseSummary;
+  /** What the batches hold, from the kind of file (see recordKindOf). */
+  readonly recordKind: ParseSummary['recordKind'];
   readonly today: IsoDate;
   readonly at: string;
+}
+
+/** Where a prepare gets the main process's parse: batch by batch while it runs, then its summary. */
+export interface ParseFeed {
+  /** Batch `index` as gzip'd JSON in base64, or null after the last one. */
+  readBatch(index: number): Promise<string | null>;
+  /** The parse's summary (file hash, refused rows), once it has finished. */
+  summary(): Promise<ParseSummary>;
 }
 
 export interface CommitImportRequest {
@@ -41,14 +52,14 @@ interface PendingImport {
   readonly toReview: readonly PaymentToReview[];
 }
 
-/** Reads the parsed batches the main process holds, one JSON text at a time. */
-async function readAll<T>(summary: ParseSummary, readBatch: (index: number) => Promise<string>, onProgress?: ImportProgress): Promise<T[]> {
+/** Takes every batch of the parse as it comes (the main process is still reading the file meanwhile). */
+async function readAll<T>(feed: ParseFeed, decode: (batch: unknown) => readonly T[] = (batch) => batch as T[]): Promise<T[]> {
   const all: T[] = [];
-  for (let index = 0; index < summary.batchCount; index += 1) {
-    for (const record of JSON.parse(await readBatch(index)) as T[]) all.push(record);
-    onProgress?.('reading', index + 1, summary.batchCount);
+  for (let index = 0; ; index += 1) {
+    const packed = await feed.readBatch(index);
+    if (packed === null) return all;
+    for (const record of decode(await unpackBatch(packed))) all.push(record);
   }
-  return all;
 }
 
 /**
@@ -59,15 +70,17 @@ async function readAll<T>(summary: ParseSummary, readBatch: (index: number) => P
 export function createImportOperations(db: KredoDb) {
   const pending = new Map<string, PendingImport>();
 
-  async function prepare(request: PrepareImportRequest, readBatch: (index: number) => Promise<string>, onProgress?: ImportProgress): Promise<ImportPreview> {
-    const { summary } = request;
+  async function prepare(request: PrepareImportRequest, feed: ParseFeed, onProgress?: ImportProgress): Promise<ImportPreview> {
+    const { recordKind } = request;
+    const records = await readAll<unknown>(feed, (batch) => (recordKind === 'open-items' ? decodeOpenItemBatch(batch as OpenItemBatch) : (batch as unknown[])));
+    const summary = await feed.summary();
     const previous = (await db.imports.where('fileHash').equals(summary.fileHash).sortBy('at')).at(-1);
     const base = { importId: request.fileId, fileName: request.fileName, previouslyImportedAt: previous?.at ?? null };
     const rejected = { rejectedRows: summary.rejectionCount };
     let entry: PendingImport;
 
-    if (summary.recordKind === 'bank-transactions') {
-      const transactions = await readAll<BankTransaction>(summary, readBatch, onProgress);
+    if (recordKind === 'bank-transactions') {
+      const transactions = records as BankTransaction[];
       onProgress?.('comparing', 0, 1);
       const prepared = await prepareBankPayments(db, transactions, { fileName: request.fileName, at: request.at });
       const { booked, toReview, duplicates, notReceipts } = prepared.preview;
@@ -79,10 +92,10 @@ export function createImportOperations(db: KredoDb) {
         toReview: prepared.toReview,
       };
     } else {
-      const isEInvoice = summary.recordKind === 'e-invoice';
-      const eInvoice = isEInvoice ? (await readAll<ParsedEInvoice>(summary, readBatch, onProgress))[0] : undefined;
-      const records = eInvoice ? [eInvoice.record] : await readAll<OpenItemRecord>(summary, readBatch, onProgress);
-      const prepared = await prepareOpenItems(db, groupByCustomer(records), {
+      const isEInvoice = recordKind === 'e-invoice';
+      const eInvoice = isEInvoice ? (records as ParsedEInvoice[])[0] : undefined;
+      const items = eInvoice ? [eInvoice.record] : (records as ImportedOpenItem[]);
+      const prepared = await prepareOpenItems(db, groupByCustomer(items), {
         today: request.today,
         // An open-items export lists everything open; an e-invoice is one document and says nothing about the rest.
         isFullExport: !isEInvoice,

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { PortfolioSummary } from '../../../../shared/domain/summaries/portfolio-summary';
-import type { FileAnalysis, ImportDialect, ImportFile, ParseSummary, TabularAnalysis } from '../../../../shared/ipc/import-contract';
+import { recordKindOf, type FileAnalysis, type ImportDialect, type ImportFile, type ParseSummary, type TabularAnalysis } from '../../../../shared/ipc/import-contract';
 import type { ColumnMapping } from '../../../../shared/import/open-item-fields';
 import type { Clock } from '../../../../shared/time/clock';
 import { callback, dataWorker } from '../../data/data-client';
@@ -51,6 +51,8 @@ export const useImportStore = create<ImportState>()((set, get) => {
   const setStep = (fileId: string, step: ImportStep) => set((state) => ({ steps: { ...state.steps, [fileId]: step } }));
   const fileOf = (fileId: string) => get().files.find((file) => file.fileId === fileId);
   const homeCurrency = async () => (await kredo.importGetSettings()).homeCurrency;
+  // Each read of a file is an attempt the main process keeps apart (see ParseAttempts).
+  let attempts = 0;
 
   return {
     files: [],
@@ -99,19 +101,27 @@ export const useImportStore = create<ImportState>()((set, get) => {
     async read(fileId, mapping, dialect, clock) {
       const file = fileOf(fileId);
       if (!file) return;
-      let summary: ParseSummary | undefined;
+      attempts += 1;
+      const attempt = attempts;
+      setStep(fileId, { kind: 'working', stage: 'parsing', done: 0, total: 0 });
+      // The data worker takes the batches while the main process is still reading the file.
+      const parsing = kredo.importParse({ fileId, attempt, mapping, dialect });
+      const parseOutcome = parsing.then((summary) => ({ summary }), (error: unknown) => ({ error }));
       try {
-        setStep(fileId, { kind: 'working', stage: 'parsing', done: 0, total: 0 });
-        summary = await kredo.importParse({ fileId, mapping, dialect });
-        const parsed = summary;
         const preview = await dataWorker().prepareImport(
-          { fileId, fileName: file.name, summary: parsed, today: clock.today(), at: clock.now().toISOString() },
-          callback(async (index: number) => (await kredo.importReadBatch({ fileId, index })).json),
+          { fileId, fileName: file.name, recordKind: recordKindOf(file.kind), today: clock.today(), at: clock.now().toISOString() },
+          callback({
+            readBatch: async (index: number) => (await kredo.importReadBatch({ fileId, attempt, index })).gzipBase64,
+            summary: () => parsing,
+          }),
           callback((stage: ImportStage, done: number, total: number) => get().progress(fileId, stage, done, total)),
         );
-        if (get().steps[fileId]?.kind === 'working') setStep(fileId, { kind: 'preview', summary: parsed, preview });
+        const summary = await parsing;
+        if (get().steps[fileId]?.kind === 'working') setStep(fileId, { kind: 'preview', summary, preview });
       } catch (error) {
-        if (get().steps[fileId]?.kind !== 'discarded') setStep(fileId, { kind: 'failed', error, ...(summary && { summary }) });
+        // A failed parse explains itself better than the data worker's "no more batches".
+        const outcome = await parseOutcome;
+        if (get().steps[fileId]?.kind !== 'discarded') setStep(fileId, 'error' in outcome ? { kind: 'failed', error: outcome.error } : { kind: 'failed', error, summary: outcome.summary });
       }
     },
     progress(fileId, stage, done, total) {
