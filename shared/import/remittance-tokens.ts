@@ -25,7 +25,13 @@ export function remittanceTokens(text: string): string[] {
 
 /** How invoice numbers and references are compared: case and spaces do not matter. */
 export function normaliseReference(reference: string): string {
-  return reference.replace(/\s/g, '').toUpperCase();
+  // Most are digits and capitals already: checking is cheaper than making a new string (this runs for
+  // every open invoice when bank lines are matched).
+  for (let index = 0; index < reference.length; index += 1) {
+    const code = reference.charCodeAt(index);
+    if (code <= 32 || (code >= 97 && code <= 122) || code > 127) return reference.replace(/\s/g, '').toUpperCase();
+  }
+  return reference;
 }
 
 const LEGAL_FORMS = /\b(b\.?v\.?|n\.?v\.?|v\.?o\.?f\.?|holding|ab|handelsbolag|hb|ltd|limited|plc|llp|gmbh)\b/g;

@@ -1,0 +1,101 @@
+import { FLAG_CREDIT_NOTE, type LedgerChunkNumbers, type LedgerChunkTexts } from '../../../../shared/domain/ledger/ledger-chunk';
+import { itemId } from '../../../../shared/domain/ledger/ledger-types';
+import type { BankTransaction } from '../../../../shared/import/bank-transaction';
+import { MatchingScope } from '../../../../shared/import/matching-scope';
+import { PaymentMatcher, type MatchableDebtor, type MatchableItem } from '../../../../shared/import/payment-matcher';
+import { decidePayments, type PaymentDecision } from '../../../../shared/import/plan-bank-payments';
+import { fromDayNumber } from '../../../../shared/time/iso-date';
+import type { KredoDb } from '../db/kredo-db';
+import type { StoreIndex } from './chunk-loader';
+
+/** Every ledger chunk's columns, and the ids of payments waiting for review, as matching reads them. */
+export interface LedgerColumns {
+  readonly numbers: readonly LedgerChunkNumbers[];
+  readonly textsOf: ReadonlyMap<number, LedgerChunkTexts>;
+  readonly reviewIds: ReadonlySet<string>;
+}
+
+export async function loadLedgerColumns(db: KredoDb): Promise<LedgerColumns> {
+  const [numbers, texts, reviewIds] = await Promise.all([db.ledgerNumbers.toArray(), db.ledgerTexts.toArray(), db.paymentsToReview.toCollection().primaryKeys()]);
+  return { numbers, textsOf: new Map(texts.map((chunk) => [chunk.chunkId, chunk])), reviewIds: new Set(reviewIds) };
+}
+
+export interface PaymentMatches {
+  /** One decision per bank line, in file order. */
+  readonly decisions: readonly PaymentDecision[];
+  /** Invoice numbers of the items decisions name, for showing them. */
+  readonly itemNumbers: ReadonlyMap<string, string>;
+  /** How many open invoices were looked at, for the benchmark's report. */
+  readonly candidateCount: number;
+}
+
+/** Open invoices from the columns that `wanted` accepts (by debtor, number and reference), as the matcher sees them. */
+function openItems(columns: LedgerColumns, wanted: (debtorId: string, number: string, reference: string) => boolean, into: Map<string, MatchableItem>): void {
+  for (const numbers of columns.numbers) {
+    const texts = columns.textsOf.get(numbers.chunkId);
+    if (!texts) continue;
+    for (let row = 0; row < numbers.itemDebtor.length; row += 1) {
+      if (numbers.itemOpen[row]! <= 0 || numbers.itemFlags[row]! & FLAG_CREDIT_NOTE) continue;
+      const debtorId = numbers.debtorIds[numbers.itemDebtor[row]!]!;
+      const number = texts.itemNumbers[row]!;
+      const reference = texts.itemReferences[row]!;
+      if (!wanted(debtorId, number, reference)) continue;
+      const id = itemId(debtorId, number);
+      if (into.has(id)) continue;
+      into.set(id, { itemId: id, debtorId, number, paymentReference: reference, openMinor: numbers.itemOpen[row]!, currency: numbers.currencies[numbers.itemCurrency[row]!]!, dueDate: fromDayNumber(numbers.itemDueDay[row]!) });
+    }
+  }
+}
+
+/**
+ * Matches bank lines against the store's ledger columns without decoding whole ledgers or indexing every
+ * open invoice (half a million at tier L; building such indexes took seconds in Chromium). First pass:
+ * only the invoices the lines mention by number or reference, and the debtors their names and accounts
+ * point at. Lines matched by name or account alone settle that debtor's oldest invoices (or one of exactly
+ * their amount), so a second pass adds those debtors' open invoices and matches just those lines again.
+ * Lines matched by reference or number cannot change: their matches depend only on the mentioned invoices.
+ */
+export function matchPayments(columns: LedgerColumns, index: StoreIndex, transactions: readonly BankTransaction[]): PaymentMatches {
+  const scope = new MatchingScope(transactions);
+  const known = new Set([...scope.transactionIds].filter((id) => columns.reviewIds.has(id)));
+  const accounts = new Map<string, Set<string>>();
+  for (const numbers of columns.numbers) {
+    const texts = columns.textsOf.get(numbers.chunkId);
+    if (!texts) continue;
+    for (let row = 0; row < numbers.paymentDebtor.length; row += 1) {
+      if (scope.transactionIds.has(texts.paymentIds[row]!)) known.add(texts.paymentIds[row]!);
+      const iban = texts.paymentCounterpartyIbans[row]!;
+      if (!scope.isPayingAccount(iban)) continue;
+      const debtorId = numbers.debtorIds[numbers.paymentDebtor[row]!]!;
+      let set = accounts.get(debtorId);
+      if (!set) accounts.set(debtorId, (set = new Set()));
+      set.add(iban);
+    }
+  }
+  const payers: MatchableDebtor[] = [];
+  for (const debtor of index.byId.values()) {
+    const ibans = accounts.get(debtor.id);
+    if (ibans || scope.isPayerName(debtor.name)) payers.push({ debtorId: debtor.id, name: debtor.name, ibans: [...(ibans ?? [])] });
+  }
+
+  const items = new Map<string, MatchableItem>();
+  openItems(columns, (_debtorId, number, reference) => scope.mentions(number) || scope.mentions(reference), items);
+  const decisions = decidePayments(transactions, new PaymentMatcher(items.values(), payers), known);
+
+  const byAccountOrName = new Set<string>();
+  decisions.forEach((decision) => {
+    if (decision.kind === 'book' && (decision.match.method === 'iban' || decision.match.method === 'name')) byAccountOrName.add(decision.match.debtorId);
+  });
+  if (byAccountOrName.size > 0) {
+    openItems(columns, (debtorId) => byAccountOrName.has(debtorId), items);
+    const complete = new PaymentMatcher(items.values(), payers);
+    decisions.forEach((decision, position) => {
+      if (decision.kind === 'book' && (decision.match.method === 'iban' || decision.match.method === 'name')) {
+        const match = complete.match(transactions[position]!);
+        if (match.kind === 'matched') decisions[position] = { kind: 'book', match };
+      }
+    });
+  }
+  const itemNumbers = new Map([...items.values()].map((item) => [item.itemId, item.number]));
+  return { decisions, itemNumbers, candidateCount: items.size };
+}
