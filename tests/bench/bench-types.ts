@@ -26,3 +26,9 @@ export interface Benchmark {
   readonly name: string;
   run(context: BenchContext): Promise<BenchRow[]>;
 }
+
+/** Calls `window.kredoBench.<method>(...args)` in the benchmark page, typed by the page's own signatures. */
+export function benchCaller<Api extends Record<string, (...args: never[]) => unknown>>(page: Page) {
+  return <K extends keyof Api & string>(method: K, ...args: Parameters<Api[K]>) =>
+    page.evaluate(([name, params]) => ((window as unknown as { kredoBench: Record<string, (...a: unknown[]) => unknown> }).kredoBench[name]!(...params) as Promise<unknown>), [method, args] as const) as ReturnType<Api[K]>;
+}

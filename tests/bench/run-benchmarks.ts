@@ -15,8 +15,9 @@ import type { IsoDate } from '../../shared/time/iso-date';
 import type { BenchContext, Benchmark, BenchRow } from './bench-types';
 import { shellBenchmarks } from './benchmarks/shell-benchmarks';
 import { storeBenchmarks } from './benchmarks/store-benchmarks';
+import { importBenchmarks } from './benchmarks/import-benchmarks';
 
-const BENCHMARKS: readonly Benchmark[] = [shellBenchmarks, storeBenchmarks('M'), storeBenchmarks('L')];
+const BENCHMARKS: readonly Benchmark[] = [shellBenchmarks, storeBenchmarks('M'), storeBenchmarks('L'), importBenchmarks];
 
 const cleanups: (() => Promise<void>)[] = [];
 async function start(rendererDir: string): Promise<ChromiumHost> {

@@ -1,6 +1,6 @@
 import type { DataTier } from '../../../shared/generator/data-tiers';
 import type { IsoDate } from '../../../shared/time/iso-date';
-import type { Benchmark, BenchContext, BenchRow } from '../bench-types';
+import { benchCaller, type Benchmark, type BenchContext, type BenchRow } from '../bench-types';
 
 type KredoBench = {
   resetPeak(): void;
@@ -22,8 +22,7 @@ export function storeBenchmarks(tier: 'M' | 'L'): Benchmark {
     async run(context: BenchContext): Promise<BenchRow[]> {
       const host = await context.startBenchPage();
       const page = host.page;
-      const call = <K extends keyof KredoBench>(method: K, ...args: Parameters<KredoBench[K]>) =>
-        page.evaluate(([name, params]) => ((window as unknown as { kredoBench: Record<string, (...a: unknown[]) => unknown> }).kredoBench[name]!(...params) as Promise<unknown>), [method, args] as const) as ReturnType<KredoBench[K]>;
+      const call = benchCaller<KredoBench>(page);
       const peak = async () => Math.round(await call('peakHeapMiB'));
       const rows: BenchRow[] = [];
 

@@ -17,6 +17,24 @@ import { KredoDb } from '../../../renderer/src/data/db/kredo-db';
 import { refreshSummaries } from '../../../renderer/src/data/store/refresh-summaries';
 import { replacePortfolio } from '../../../renderer/src/data/store/replace-portfolio';
 import { loadSummaryContext } from '../../../renderer/src/data/store/summary-context';
+import { loadStoreIndex } from '../../../renderer/src/data/import/chunk-loader';
+import { prepareBankPayments } from '../../../renderer/src/data/import/prepare-bank-payments';
+import { loadLedgerColumns, matchPayments } from '../../../renderer/src/data/import/match-payments';
+import { createImportOperations } from '../../../renderer/src/data/worker/import-operations';
+import type { BankTransaction } from '../../../shared/import/bank-transaction';
+import type { ParseSummary, TabularAnalysis } from '../../../shared/ipc/import-contract';
+import type { KredoBridge } from '../../../shared/ipc/kredo-bridge';
+import { fromDayNumber } from '../../../shared/time/iso-date';
+import { FLAG_CREDIT_NOTE } from '../../../shared/domain/ledger/ledger-chunk';
+import { seededRandom } from '../../../shared/random/seeded-random';
+
+/** Calls the main process through the bridge the Chromium host installs, as the app's kredo-api does. */
+async function ipc<T>(method: keyof KredoBridge, request: unknown): Promise<T> {
+  const bridge = (window as unknown as { kredo: Record<string, (request: unknown) => Promise<{ ok: boolean; value?: T; error?: unknown }>> }).kredo;
+  const result = await bridge[method]!(request);
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  return result.value as T;
+}
 
 const heapMiB = () => Math.round(((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1024 / 10.24) / 100;
 let peak = 0;
@@ -113,5 +131,74 @@ const bench = {
   },
 };
 
-(window as unknown as { kredoBench: typeof bench }).kredoBench = bench;
+/** Bank lines for 10,000 of the store's open invoices: by reference, by invoice number, by name, or nobody's. */
+async function bankLinesFor(db: KredoDb, count: number): Promise<BankTransaction[]> {
+  const [numbersList, textsList, debtorChunks] = await Promise.all([db.ledgerNumbers.toArray(), db.ledgerTexts.toArray(), db.debtorChunks.toArray()]);
+  const names = new Map(debtorChunks.flatMap((chunk) => chunk.debtors.map((debtor) => [debtor.id, debtor.name] as const)));
+  const open: { debtorName: string; number: string; reference: string; amount: number; currency: string; due: number }[] = [];
+  numbersList.forEach((numbers, index) => {
+    const texts = textsList[index]!;
+    for (let row = 0; row < numbers.itemDebtor.length; row += 1) {
+      if (numbers.itemOpen[row]! <= 0 || numbers.itemFlags[row]! & FLAG_CREDIT_NOTE) continue;
+      open.push({ debtorName: names.get(numbers.debtorIds[numbers.itemDebtor[row]!]!) ?? '', number: texts.itemNumbers[row]!, reference: texts.itemReferences[row]!, amount: numbers.itemOpen[row]!, currency: numbers.currencies[numbers.itemCurrency[row]!]!, due: numbers.itemDueDay[row]! });
+    }
+  });
+  const random = seededRandom(DEMO_SEED);
+  return Array.from({ length: count }, (_, index): BankTransaction => {
+    const item = open[random.int(0, open.length - 1)]!;
+    const kind = index % 10;
+    return {
+      id: `BENCH-${index}`, position: index, accountIban: 'NL91ABNA0417164300', bookingDate: fromDayNumber(item.due), valueDate: fromDayNumber(item.due), amountMinor: kind === 9 ? 12_345 : item.amount, currency: item.currency,
+      direction: 'credit', isReversal: false, counterpartyName: kind === 9 ? 'Unknown Payer GmbH' : item.debtorName, counterpartyIban: '',
+      structuredReference: kind < 4 ? item.reference : '', remittance: kind >= 4 && kind < 7 ? `Invoice ${item.number}` : '', endToEndId: '', bankReference: `B${index}`,
+    };
+  });
+}
+
+const importBench = {
+  /**
+   * The app's import path: analysis and parsing in the main process's worker thread, the batches taken
+   * and compared here while the parse runs (as the Imports screen does), then the commit.
+   */
+  async importFile(fileId: string, today: IsoDate) {
+    const db = new KredoDb();
+    const analyse = await timed(() => ipc<TabularAnalysis>('importAnalyse', { fileId }));
+    const { mapping, dialect } = analyse.value;
+    const operations = createImportOperations(db);
+    const at = new Date().toISOString();
+    const started = performance.now();
+    let parseMs = 0;
+    const parsing = ipc<ParseSummary>('importParse', { fileId, attempt: 1, mapping, dialect: { ...dialect, dateFormat: dialect.dateFormat! } }).then((summary) => {
+      parseMs = performance.now() - started;
+      return summary;
+    });
+    const prepare = await timed(() =>
+      operations.prepare({ fileId, fileName: 'tier-l.csv', recordKind: 'open-items', today, at }, { readBatch: async (index) => (await ipc<{ gzipBase64: string | null }>('importReadBatch', { fileId, attempt: 1, index })).gzipBase64, summary: () => parsing }),
+    );
+    const parseAndCompareMs = performance.now() - started;
+    const commit = await timed(() => operations.commit({ importId: fileId, closeMissing: false, at, today, homeCurrency: 'EUR' }));
+    db.close();
+    return { analyseMs: analyse.ms, parseMs, parseAndCompareMs, commitMs: commit.ms, records: (await parsing).recordCount, newItems: prepare.value.openItems?.newItems.count ?? 0, debtors: commit.value.debtorCount };
+  },
+
+  /** Matching 10,000 bank lines against the stored portfolio's open invoices (the matching itself: median of 3). */
+  async matchPayments(count: number) {
+    const db = new KredoDb();
+    const transactions = await bankLinesFor(db, count);
+    const load = await timed(async () => ({ index: await loadStoreIndex(db), columns: await loadLedgerColumns(db) }));
+    const { index, columns } = load.value;
+    const runs: number[] = [];
+    let match = await timed(() => matchPayments(columns, index, transactions));
+    runs.push(match.ms);
+    for (let run = 1; run < 3; run += 1) {
+      match = await timed(() => matchPayments(columns, index, transactions));
+      runs.push(match.ms);
+    }
+    const prepare = await timed(() => prepareBankPayments(db, transactions, { fileName: 'bench.xml', at: new Date().toISOString() }));
+    db.close();
+    return { loadMs: load.ms, matchMs: median(runs), firstMatchMs: runs[0]!, prepareMs: prepare.ms, candidates: match.value.candidateCount, booked: prepare.value.preview.booked.count, toReview: prepare.value.preview.toReview.count, matched: match.value.decisions.filter((decision) => decision.kind === 'book').length };
+  },
+};
+
+(window as unknown as { kredoBench: typeof bench & typeof importBench }).kredoBench = { ...bench, ...importBench };
 document.title = 'ready';
