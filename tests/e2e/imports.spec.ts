@@ -41,6 +41,9 @@ test('an ERP export and a CAMT.053 statement imported through the screen change 
   await expect(imports.changeLine('toReview', 1)).toBeVisible();
   await expect(imports.changeLine('notReceipts', 1)).toBeVisible();
   await imports.commit();
+  // The statement was stored over data: what was there before it is kept in a backup (the ERP export came into an empty store).
+  const backups = await kredo.host.services.backups.list();
+  expect(backups.filter((backup) => backup.reason === 'before-import').map((backup) => backup.debtors)).toEqual([6]);
 
   await new AppShellPage(kredo.page, 'en').open('portfolio');
   // Left overdue: €2,500.00 of 2026-0102 after the partial payment of €2,000.00.

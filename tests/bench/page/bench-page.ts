@@ -176,7 +176,7 @@ const importBench = {
       operations.prepare({ fileId, fileName: 'tier-l.csv', recordKind: 'open-items', today, at }, { readBatch: async (index) => (await ipc<{ gzipBase64: string | null }>('importReadBatch', { fileId, attempt: 1, index })).gzipBase64, summary: () => parsing }),
     );
     const parseAndCompareMs = performance.now() - started;
-    const commit = await timed(() => operations.commit({ importId: fileId, closeMissing: false, at, today, homeCurrency: 'EUR' }));
+    const commit = await timed(() => operations.commit({ importId: fileId, closeMissing: false, at, today, homeCurrency: 'EUR' }, async () => undefined));
     db.close();
     return { analyseMs: analyse.ms, parseMs, parseAndCompareMs, commitMs: commit.ms, records: (await parsing).recordCount, newItems: prepare.value.openItems?.newItems.count ?? 0, debtors: commit.value.debtorCount };
   },

@@ -44,8 +44,14 @@ async function pack(batch: unknown): Promise<string> {
   return bytesToBase64(new Uint8Array(await new Response(stream).arrayBuffer()));
 }
 
+const noBackup = async () => undefined;
+
 /** Runs an import the way the Imports screen does: prepare from batches, then commit. */
-async function importRecords(store: KredoDb, records: readonly unknown[], options: { kind?: ParseSummary['recordKind']; hash?: string; closeMissing?: boolean; fileId?: string } = {}) {
+async function importRecords(
+  store: KredoDb,
+  records: readonly unknown[],
+  options: { kind?: ParseSummary['recordKind']; hash?: string; closeMissing?: boolean; fileId?: string; backUp?: () => Promise<unknown> } = {},
+) {
   const operations = createImportOperations(store);
   const kind = options.kind ?? 'open-items';
   // Open items travel in columns (open-item-batch.ts); bank lines and e-invoices as they are.
@@ -56,7 +62,7 @@ async function importRecords(store: KredoDb, records: readonly unknown[], option
     settledRows: 0, rejections: [], rejectionCount: 0, fileHash: options.hash ?? 'hash-1',
   };
   const preview = await operations.prepare({ fileId: summary.fileId, fileName: 'export.csv', recordKind: kind, today, at }, { readBatch: async (index) => (await batches[index]) ?? null, summary: async () => summary });
-  const portfolio = await operations.commit({ importId: summary.fileId, closeMissing: options.closeMissing ?? false, at, today, homeCurrency: 'EUR' });
+  const portfolio = await operations.commit({ importId: summary.fileId, closeMissing: options.closeMissing ?? false, at, today, homeCurrency: 'EUR' }, options.backUp ?? noBackup);
   return { preview, portfolio };
 }
 
@@ -122,9 +128,24 @@ describe('open-items import', () => {
     let writes = 0;
     const put = store.ledgerNumbers.put.bind(store.ledgerNumbers);
     store.ledgerNumbers.put = (...args: Parameters<typeof put>) => ((writes += 1) === 2 ? Promise.reject(new DOMException('disk full', 'QuotaExceededError')) : put(...args)) as ReturnType<typeof put>;
-    await expect(operations.commit({ importId: 'f', closeMissing: false, at, today, homeCurrency: 'EUR' })).rejects.toThrow();
+    await expect(operations.commit({ importId: 'f', closeMissing: false, at, today, homeCurrency: 'EUR' }, noBackup)).rejects.toThrow();
     expect(writes).toBe(2);
     expect(await snapshot(store)).toEqual(before);
+  });
+
+  it('backs up a store that holds data before storing an import, and stores nothing when that backup fails', async () => {
+    const store = freshDb();
+    let backups = 0;
+    const countBackup = async () => (backups += 1);
+    await importRecords(store, EXPORT, { backUp: countBackup });
+    expect(backups).toBe(0); // an empty store has nothing to back up
+    const before = await snapshot(store);
+    const next = [item('1003', '2026-0301', 12_500)];
+    await expect(importRecords(store, next, { fileId: 'file-2', hash: 'hash-2', backUp: () => Promise.reject(new Error('backup folder not writable')) })).rejects.toThrow('not writable');
+    expect(await snapshot(store)).toEqual(before);
+    await importRecords(store, next, { fileId: 'file-3', hash: 'hash-3', backUp: countBackup });
+    expect(backups).toBe(1);
+    expect((await snapshot(store))['imports']).toHaveLength(2);
   });
 });
 

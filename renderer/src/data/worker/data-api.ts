@@ -27,8 +27,11 @@ export interface DataApi {
    * change. Nothing is stored: the preview is for the controller to confirm or discard.
    */
   prepareImport(request: PrepareImportRequest, feed: ParseFeed, onProgress?: ImportProgress): Promise<ImportPreview>;
-  /** Stores a prepared import in one transaction (all of it or nothing) and returns the new portfolio totals. */
-  commitImport(request: CommitImportRequest, onProgress?: ImportProgress): Promise<PortfolioSummary>;
+  /**
+   * Backs up the store (to `backupSink`), then stores a prepared import in one transaction (all of it or
+   * nothing) and returns the new portfolio totals.
+   */
+  commitImport(request: CommitImportRequest, backupSink: BackupSink, onProgress?: ImportProgress): Promise<PortfolioSummary>;
   discardImport(request: { readonly importId: string }): Promise<void>;
   /** Books a payment from the review list on the debtor (and invoices) the controller chose. */
   assignPayment(request: Assignment): Promise<void>;

@@ -55,8 +55,8 @@ const api: DataApi = {
   restoreBackup: (request, source, sink) => writing(() => restoreFromBackup(db, request, source, sink)),
 
   prepareImport: (request, feed, onProgress) => exclusive(() => imports.prepare(request, feed, onProgress)),
-  commitImport: (request, onProgress) => exclusive(async () => {
-    const portfolio = await imports.commit(request, onProgress);
+  commitImport: (request, backupSink, onProgress) => exclusive(async () => {
+    const portfolio = await imports.commit(request, () => backupStore(db, 'before-import', request.at, backupSink), onProgress);
     // Other prepared imports were compared with the store as it was before this one.
     imports.invalidate();
     return portfolio;

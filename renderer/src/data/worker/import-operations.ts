@@ -15,7 +15,7 @@ import { groupByCustomer, prepareOpenItems } from '../import/prepare-open-items'
 import type { ChunkUpdate } from '../import/rewrite-chunks';
 import { unpackBatch } from '../import/unpack-batch';
 
-export type ImportStage = 'comparing' | 'saving';
+export type ImportStage = 'comparing' | 'backingUp' | 'saving';
 export type ImportProgress = (stage: ImportStage, done: number, total: number) => void;
 
 export interface PrepareImportRequest {
@@ -123,9 +123,17 @@ export function createImportOperations(db: KredoDb) {
     return entry.preview;
   }
 
-  async function commit(request: CommitImportRequest, onProgress?: ImportProgress): Promise<PortfolioSummary> {
+  /**
+   * `backUp` writes the backup made before every import (issue 3), so even a confirmed import can be
+   * undone by restoring it; an empty store has nothing to keep. If it fails, nothing is imported.
+   */
+  async function commit(request: CommitImportRequest, backUp: () => Promise<unknown>, onProgress?: ImportProgress): Promise<PortfolioSummary> {
     const entry = pending.get(request.importId);
     if (!entry) throw new KredoError('import.expired');
+    if ((await db.portfolio.get('current'))?.debtorCount) {
+      onProgress?.('backingUp', 0, 0);
+      await backUp();
+    }
     pending.delete(request.importId);
     const updates = entry.updates(request.closeMissing);
     const record: ImportRecord = {

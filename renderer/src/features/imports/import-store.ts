@@ -3,6 +3,7 @@ import type { PortfolioSummary } from '../../../../shared/domain/summaries/portf
 import { recordKindOf, type FileAnalysis, type ImportDialect, type ImportFile, type ParseSummary, type TabularAnalysis } from '../../../../shared/ipc/import-contract';
 import type { ColumnMapping } from '../../../../shared/import/open-item-fields';
 import type { Clock } from '../../../../shared/time/clock';
+import { ipcBackupSink } from '../../data/backup/backup-ipc';
 import { callback, dataWorker } from '../../data/data-client';
 import type { ImportPreview } from '../../data/import/import-preview';
 import type { ImportStage } from '../../data/worker/import-operations';
@@ -137,6 +138,7 @@ export const useImportStore = create<ImportState>()((set, get) => {
         setStep(fileId, { kind: 'working', stage: 'saving', done: 0, total: 0 });
         const portfolio = await dataWorker().commitImport(
           { importId: fileId, closeMissing, at: clock.now().toISOString(), today: clock.today(), homeCurrency: await homeCurrency() },
+          callback(ipcBackupSink()),
           callback((stage: ImportStage, done: number, total: number) => get().progress(fileId, stage, done, total)),
         );
         setStep(fileId, { kind: 'done', summary: step.summary, preview: step.preview, portfolio });
