@@ -5,7 +5,7 @@ import type { FileAnalysis, ParseSummary, TabularAnalysis } from '../../../share
 import type { ImportedOpenItem } from '../../../shared/import/open-item-record';
 import { decodeOpenItemBatch, type OpenItemBatch } from '../../../shared/import/open-item-batch';
 import { gunzipSync } from 'node:zlib';
-import { countNonBlankLines, runImportJob, type ImportJobMessage } from './run-import-job';
+import { countNonBlankByteLines, countNonBlankLines, runImportJob, type ImportJobMessage } from './run-import-job';
 import { sniffFormat, type FileKind } from './sniff-format';
 
 const fixture = (name: string) => path.resolve('tests/fixtures/imports', name);
@@ -117,9 +117,16 @@ describe('bank statements and e-invoices', () => {
   });
 });
 
-describe('countNonBlankLines', () => {
-  it('counts lines with content, whatever the line endings', () => {
-    expect(countNonBlankLines('a;b\r\n1;2\r\n\r\n  \n3;4')).toBe(3);
-    expect(countNonBlankLines('')).toBe(0);
+describe('counting the rows of a file', () => {
+  const cases: [string, number][] = [
+    ['a;b\r\n1;2\r\n\r\n  \n3;4', 3],
+    ['a;b\n1;2\n', 2],
+    ['\t \r\n\n', 0],
+    ['', 0],
+    ['Naam;Bedrag\nCafé Ōsaka;€ 12,50', 2],
+  ];
+  it.each(cases)('counts lines with content in %j, from the text and from its UTF-8 bytes alike', (text, lines) => {
+    expect(countNonBlankLines(text)).toBe(lines);
+    expect(countNonBlankByteLines(new TextEncoder().encode(text))).toBe(lines);
   });
 });

@@ -9,7 +9,7 @@ import type { ImportRejection } from '../../../shared/import/open-item-record';
 import type { ColumnMapping } from '../../../shared/import/open-item-fields';
 import { detectDecimalSeparator } from '../../../shared/import/parse-amount';
 import { detectDateFormat } from '../../../shared/import/parse-date';
-import { decodeText } from './decode-text';
+import { decodeText, detectEncoding } from './decode-text';
 import { parseCamt053, type ParsedBankFile } from './formats/camt053';
 import { parseMt940 } from './formats/mt940';
 import { parseUbl } from './formats/ubl';
@@ -71,10 +71,45 @@ export function countNonBlankLines(text: string): number {
   return hasContent ? lines + 1 : lines;
 }
 
+const isSpaceByte = (byte: number) => byte === 13 || byte === 32 || byte === 9;
+
+/**
+ * The same count over the bytes of a file in a single-byte or UTF-8 encoding (where a newline is byte
+ * 10 and no other character contains it), so analysis need not decode a 100 MB file: each line is found
+ * natively and is blank only if it holds nothing but spaces, tabs and carriage returns.
+ */
+export function countNonBlankByteLines(bytes: Uint8Array): number {
+  let lines = 0;
+  for (let start = 0; start < bytes.length; ) {
+    const newline = bytes.indexOf(10, start);
+    const end = newline === -1 ? bytes.length : newline;
+    let position = start;
+    while (position < end && isSpaceByte(bytes[position]!)) position += 1;
+    if (position < end) lines += 1;
+    start = end + 1;
+  }
+  return lines;
+}
+
+/** The first 256 KB of a text file: plenty for its headers, a sample and the conventions it writes in. */
+const HEAD_BYTES = 256 * 1024;
+
+/** What analysis needs of a tabular file, without decoding all of a large text file. */
+async function tabularHead(bytes: Uint8Array, kind: FileKind): Promise<{ encoding: string; delimiter: string; rows?: string[][]; text?: string; lineCount: number }> {
+  if (kind === 'xlsx') {
+    const rows = await readXlsxRows(bytes);
+    return { encoding: 'xlsx', delimiter: '', rows, lineCount: rows.filter((row) => !isBlank(row)).length };
+  }
+  const encoding = detectEncoding(bytes);
+  const { text } = decodeText(bytes.subarray(0, HEAD_BYTES), encoding);
+  const lineCount = encoding.startsWith('utf-16') ? countNonBlankLines(decodeText(bytes, encoding).text) : countNonBlankByteLines(bytes);
+  return { encoding, delimiter: detectDelimiter(text), text, lineCount };
+}
+
 function firstRows(source: { rows?: string[][]; text?: string; delimiter: string }, count: number): string[][] {
   const rows: string[][] = [];
   if (source.rows) rows.push(...source.rows.slice(0, count));
-  else readDelimitedRows(source.text!.slice(0, 256 * 1024), source.delimiter as ',', count, (batch) => rows.push(...batch));
+  else readDelimitedRows(source.text!, source.delimiter as ',', count, (batch) => rows.push(...batch));
   return rows.filter((row) => !isBlank(row)).slice(0, count);
 }
 
@@ -83,7 +118,7 @@ function column(rows: readonly string[][], index: number | undefined): string[] 
 }
 
 async function analyseTabular(request: Extract<ImportJobRequest, { type: 'analyse' }>, bytes: Uint8Array): Promise<FileAnalysis> {
-  const source = await tabularRows(bytes, request.kind);
+  const source = await tabularHead(bytes, request.kind);
   const rows = firstRows(source, 201);
   const headers = rows[0] ?? [];
   if (headers.length === 0) throw new ImportFileError('empty', { file: request.name });
@@ -93,7 +128,7 @@ async function analyseTabular(request: Extract<ImportJobRequest, { type: 'analys
   const mapping = profile?.mapping ?? guess.mapping;
   const amounts = [...column(body, mapping.openAmount), ...column(body, mapping.amount)];
   const dates = [...column(body, mapping.invoiceDate), ...column(body, mapping.dueDate)];
-  const rowCount = source.rows ? source.rows.filter((row) => !isBlank(row)).length - 1 : Math.max(0, countNonBlankLines(source.text!) - 1);
+  const rowCount = Math.max(0, source.lineCount - 1);
   return {
     type: 'tabular',
     encoding: source.encoding,
