@@ -2,6 +2,7 @@ import type { Debtor } from '../domain/debtors/debtor';
 import type { DebtorLedger } from '../domain/ledger/ledger-types';
 import type { CreditLimit } from '../domain/limits/credit-limit';
 import type { InsurancePolicy } from '../domain/policy/insurance-policy';
+import { COMMON_POLICY_PERIODS } from '../domain/policy/uninsured-policy';
 import type { ExchangeRate } from '../money/exchange-rates';
 import { mixSeed, seededRandom } from '../random/seeded-random';
 import { startOfMonth, type IsoDate } from '../time/iso-date';
@@ -30,12 +31,7 @@ export function generatePolicy(today: IsoDate): InsurancePolicy {
     endDate: `${year}-12-31` as IsoDate,
     insuredPercentageBp: 9000,
     discretionaryLimitMax: { amountMinor: 2_500_000, currency: 'EUR' },
-    maxCreditPeriodDays: 120,
-    overdueNotificationDays: 60,
-    maxExtensionPeriodDays: 60,
-    collectionTransferDays: 30,
-    claimFilingDays: 180,
-    waitingPeriodDays: 150,
+    ...COMMON_POLICY_PERIODS,
     deductible: { amountMinor: 50_000, currency: 'EUR' },
   };
 }
