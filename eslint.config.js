@@ -85,7 +85,9 @@ export default tseslint.config(
         {
           mode: 'jsx-only',
           'jsx-attributes': {
-            exclude: ['className', 'style', 'type', 'key', 'id', 'htmlFor', 'lang', 'name', 'value', 'role', 'href', 'rel', 'target', 'data-testid', 'aria-labelledby', 'aria-describedby', 'aria-hidden', 'aria-current', 'autoComplete', 'inputMode', 'scope', 'ns'],
+            exclude: ['className', 'style', 'type', 'key', 'id', 'htmlFor', 'lang', 'name', 'value', 'role', 'href', 'rel', 'target', 'data-testid', 'aria-labelledby', 'aria-describedby', 'aria-hidden', 'aria-current', 'autoComplete', 'inputMode', 'scope', 'ns',
+              // Recharts' technical props: data keys, axis ids and SVG paint, never shown as text.
+              'dataKey', 'nameKey', 'yAxisId', 'xAxisId', 'stackId', 'orientation', 'layout', 'fill', 'stroke', 'strokeDasharray', 'dateTime', 'width', 'height'],
           },
         },
       ],

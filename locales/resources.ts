@@ -16,6 +16,8 @@ import enPortfolio from './en/portfolio.json' with { type: 'json' };
 import enSettings from './en/settings.json' with { type: 'json' };
 import enShell from './en/shell.json' with { type: 'json' };
 import enSync from './en/sync.json' with { type: 'json' };
+import enDebtor from './en/debtor.json' with { type: 'json' };
+import enReports from './en/reports.json' with { type: 'json' };
 import enWelcome from './en/welcome.json' with { type: 'json' };
 import nlAgeing from './nl/ageing.json' with { type: 'json' };
 import nlCommon from './nl/common.json' with { type: 'json' };
@@ -28,6 +30,8 @@ import nlPortfolio from './nl/portfolio.json' with { type: 'json' };
 import nlSettings from './nl/settings.json' with { type: 'json' };
 import nlShell from './nl/shell.json' with { type: 'json' };
 import nlSync from './nl/sync.json' with { type: 'json' };
+import nlDebtor from './nl/debtor.json' with { type: 'json' };
+import nlReports from './nl/reports.json' with { type: 'json' };
 import nlWelcome from './nl/welcome.json' with { type: 'json' };
 import svAgeing from './sv/ageing.json' with { type: 'json' };
 import svCommon from './sv/common.json' with { type: 'json' };
@@ -40,6 +44,8 @@ import svPortfolio from './sv/portfolio.json' with { type: 'json' };
 import svSettings from './sv/settings.json' with { type: 'json' };
 import svShell from './sv/shell.json' with { type: 'json' };
 import svSync from './sv/sync.json' with { type: 'json' };
+import svDebtor from './sv/debtor.json' with { type: 'json' };
+import svReports from './sv/reports.json' with { type: 'json' };
 import svWelcome from './sv/welcome.json' with { type: 'json' };
 
 /** English is the source language: its shape types every `t()` call (see `i18next.d.ts`). */
@@ -56,6 +62,8 @@ export const EN_RESOURCES = {
   settings: enSettings,
   menu: enMenu,
   errors: enErrors,
+  debtor: enDebtor,
+  reports: enReports,
 } as const satisfies Record<I18nNamespace, unknown>;
 
 export const LOCALE_RESOURCES = {
@@ -73,6 +81,8 @@ export const LOCALE_RESOURCES = {
     settings: nlSettings,
     menu: nlMenu,
     errors: nlErrors,
+    debtor: nlDebtor,
+    reports: nlReports,
   },
   sv: {
     common: svCommon,
@@ -87,5 +97,7 @@ export const LOCALE_RESOURCES = {
     settings: svSettings,
     menu: svMenu,
     errors: svErrors,
+    debtor: svDebtor,
+    reports: svReports,
   },
 } as const satisfies Record<Language, Record<I18nNamespace, unknown>>;

@@ -15,6 +15,8 @@ export const I18N_NAMESPACES = [
   'settings',
   'menu',
   'errors',
+  'debtor',
+  'reports',
 ] as const;
 
 export type I18nNamespace = (typeof I18N_NAMESPACES)[number];

@@ -10,7 +10,13 @@ interface NavigationState {
   /** Whether the user has left the welcome screen in this session (by opening the demo or choosing import). */
   readonly hasLeftWelcome: boolean;
   readonly isShortcutsOpen: boolean;
+  /** The debtor whose page is open over the portfolio, if any. */
+  readonly debtorId: string | undefined;
+  /** The ledger chunk that held it when opened: saves a search through the store. */
+  readonly debtorChunkId: number | undefined;
   navigate(screen: Screen): void;
+  openDebtor(debtorId: string, chunkId?: number): void;
+  closeDebtor(): void;
   leaveWelcome(screen: Screen): void;
   setShortcutsOpen(isOpen: boolean): void;
 }
@@ -19,7 +25,11 @@ export const useNavigationStore = create<NavigationState>()((set) => ({
   screen: 'portfolio',
   hasLeftWelcome: false,
   isShortcutsOpen: false,
-  navigate: (screen) => set({ screen }),
+  debtorId: undefined,
+  debtorChunkId: undefined,
+  navigate: (screen) => set({ screen, debtorId: undefined }),
+  openDebtor: (debtorId, debtorChunkId) => set({ screen: 'portfolio', debtorId, debtorChunkId }),
+  closeDebtor: () => set({ debtorId: undefined }),
   leaveWelcome: (screen) => set({ screen, hasLeftWelcome: true }),
   setShortcutsOpen: (isShortcutsOpen) => set({ isShortcutsOpen }),
 }));

@@ -35,6 +35,8 @@ export interface DebtorSummary extends Exposure {
   readonly receivables90DaysAgoMinor: number;
   /** Payments of the last 365 days, weighted by days late (per-invoice ADD). */
   readonly daysLate: DaysLateSums;
+  /** The same for the last 90 days only: set against `daysLate`, it shows whether payment is getting worse. */
+  readonly daysLateRecent: DaysLateSums;
   readonly dso: number | undefined;
   readonly bestPossibleDso: number | undefined;
   readonly averageDaysDelinquent: number | undefined;
@@ -46,5 +48,10 @@ export interface DebtorSummary extends Exposure {
 
 /** The number of days in the DSO and CEI window: a quarter, the common choice. */
 export const KPI_WINDOW_DAYS = 90;
+/**
+ * The version of the summary formulas. Stored with the portfolio summary: when the app finds summaries made
+ * by older formulas (a field added, a rule changed) it recomputes them, as it does on a new day.
+ */
+export const SUMMARY_VERSION = 2;
 /** How far back payment behaviour (days late) looks. */
 export const PAYMENT_BEHAVIOUR_DAYS = 365;

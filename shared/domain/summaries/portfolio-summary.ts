@@ -1,6 +1,6 @@
 import type { IsoDate } from '../../time/iso-date';
 import { averageDaysDelinquent, bestPossibleDso, collectionEffectivenessIndex, standardDso, weightedDaysLate } from '../kpi/collection-kpis';
-import { KPI_WINDOW_DAYS, type DebtorSummary } from './debtor-summary';
+import { KPI_WINDOW_DAYS, SUMMARY_VERSION, type DebtorSummary } from './debtor-summary';
 
 export interface SegmentTotals {
   readonly key: string;
@@ -13,6 +13,8 @@ export interface SegmentTotals {
 
 /** The whole portfolio in the policy currency: what the portfolio screen and the dashboards open with. */
 export interface PortfolioSummary {
+  /** The formulas' version (SUMMARY_VERSION) the summaries were computed with. */
+  readonly summaryVersion: number;
   readonly asOf: IsoDate;
   readonly currency: string;
   readonly debtorCount: number;
@@ -105,6 +107,7 @@ export function summarisePortfolio(
   const dso = standardDso(receivables, totals.sales90Minor, KPI_WINDOW_DAYS);
   const bestPossible = bestPossibleDso(notDue, totals.sales90Minor, KPI_WINDOW_DAYS);
   return {
+    summaryVersion: SUMMARY_VERSION,
     asOf: context.asOf,
     currency: context.currency,
     debtorCount: totals.debtorCount,

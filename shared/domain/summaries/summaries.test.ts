@@ -71,6 +71,8 @@ describe('summariseChunk', () => {
 
   it('computes KPIs from the last 90 days: sales, receivables then and now, days late', () => {
     expect(d1).toMatchObject({ sales90Minor: 260_000, receivables90DaysAgoMinor: 50_000, daysLate: { weightedDaysMinor: 70_000 * 19, amountMinor: 70_000 } });
+    // The payment fell within the last 90 days, so it also counts for the recent trend.
+    expect(d1!.daysLateRecent).toEqual(d1!.daysLate);
     expect(d1?.dso).toBeCloseTo((215_000 / 260_000) * 90, 10);
     expect(d1?.bestPossibleDso).toBeCloseTo((105_000 / 260_000) * 90, 10);
     expect(d1?.averageDaysDelinquent).toBeCloseTo((110_000 / 260_000) * 90, 10);

@@ -59,6 +59,8 @@ export function summariseChunk(numbers: LedgerChunkNumbers, context: SummaryCont
   const overdue = new SlotSums(slots, currencies);
   const lateWeighted = new SlotSums(slots, currencies);
   const latePaid = new SlotSums(slots, currencies);
+  const recentWeighted = new SlotSums(slots, currencies);
+  const recentPaid = new SlotSums(slots, currencies);
   const openCount = new Int32Array(slots);
   const overdueCount = new Int32Array(slots);
   const oldestDue = new Int32Array(slots).fill(0x7fffffff);
@@ -86,8 +88,14 @@ export function summariseChunk(numbers: LedgerChunkNumbers, context: SummaryCont
     const item = numbers.allocationItem[row]!;
     const slot = numbers.itemDebtor[item]!;
     const amount = numbers.allocationAmount[row]!;
-    latePaid.add(slot, numbers.itemCurrency[item]!, amount);
-    lateWeighted.add(slot, numbers.itemCurrency[item]!, amount * Math.max(0, day - numbers.itemDueDay[item]!));
+    const currency = numbers.itemCurrency[item]!;
+    const weighted = amount * Math.max(0, day - numbers.itemDueDay[item]!);
+    latePaid.add(slot, currency, amount);
+    lateWeighted.add(slot, currency, weighted);
+    if (day > asOfDay - KPI_WINDOW_DAYS) {
+      recentPaid.add(slot, currency, amount);
+      recentWeighted.add(slot, currency, weighted);
+    }
   }
   for (let row = 0; row < numbers.paymentDebtor.length; row += 1) {
     const slot = numbers.paymentDebtor[row]!;
@@ -162,6 +170,7 @@ export function summariseChunk(numbers: LedgerChunkNumbers, context: SummaryCont
       sales90Minor,
       receivables90DaysAgoMinor: convert((_index, code) => before.net(slot, code)),
       daysLate: { weightedDaysMinor: convert((index) => lateWeighted.get(slot, index)), amountMinor: convert((index) => latePaid.get(slot, index)) },
+      daysLateRecent: { weightedDaysMinor: convert((index) => recentWeighted.get(slot, index)), amountMinor: convert((index) => recentPaid.get(slot, index)) },
       dso,
       bestPossibleDso: bestPossible,
       averageDaysDelinquent: averageDaysDelinquent(dso, bestPossible),

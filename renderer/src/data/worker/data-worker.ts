@@ -7,6 +7,7 @@ import { expose } from 'comlink';
 import { DATA_TIERS, DEMO_SEED } from '../../../../shared/generator/data-tiers';
 import { generateChunks, generateExchangeRates, generatePolicy } from '../../../../shared/generator/generate-portfolio';
 import { planPortfolio } from '../../../../shared/generator/plan-portfolio';
+import { SUMMARY_VERSION } from '../../../../shared/domain/summaries/debtor-summary';
 import { KredoDb, STORE_NAME } from '../db/kredo-db';
 import { backupBeforeMigration, backupStore, restoreFromBackup } from './backup-operations';
 import { createExclusive } from './exclusive';
@@ -46,7 +47,7 @@ const api: DataApi = {
 
   refreshSummariesIfStale: ({ today }) => exclusive(async () => {
     const current = await db.portfolio.get('current');
-    if (!current || current.asOf === today) return current;
+    if (!current || (current.asOf === today && current.summaryVersion === SUMMARY_VERSION)) return current;
     return refreshSummaries(db, today);
   }),
 

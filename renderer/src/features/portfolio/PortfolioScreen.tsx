@@ -1,15 +1,20 @@
 import { useTranslation } from 'react-i18next';
+import { useNavigationStore } from '../../app/navigation-store';
 import { EmptyState } from '../../components/EmptyState';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { usePortfolioSummary } from '../../data/queries/use-portfolio';
+import { DebtorPage } from '../debtor/DebtorPage';
+import { PortfolioGridSection } from './grid/PortfolioGridSection';
 import { KpiCards } from './KpiCards';
-import { LargestExposuresTable } from './LargestExposuresTable';
 
 export function PortfolioScreen() {
   const { t } = useTranslation('portfolio');
   const portfolio = usePortfolioSummary();
+  const debtorId = useNavigationStore((state) => state.debtorId);
+  const debtorChunkId = useNavigationStore((state) => state.debtorChunkId);
 
   if (portfolio === undefined) return null;
+  if (debtorId && portfolio) return <DebtorPage debtorId={debtorId} chunkId={debtorChunkId} />;
   return (
     <section>
       <ScreenHeader title={t('title')} intro={t('intro')} />
@@ -18,7 +23,7 @@ export function PortfolioScreen() {
       ) : (
         <>
           <KpiCards portfolio={portfolio} />
-          <LargestExposuresTable debtorCount={portfolio.debtorCount} />
+          <PortfolioGridSection currency={portfolio.currency} bucketCount={portfolio.bucketsMinor.length} />
         </>
       )}
     </section>

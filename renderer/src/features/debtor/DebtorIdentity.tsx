@@ -1,0 +1,67 @@
+import { useTranslation } from 'react-i18next';
+import type { StoredDebtor } from '../../data/db/schema';
+import { useCountryName } from '../../i18n/use-country-name';
+import { useFormat } from '../../i18n/use-format';
+
+/** Who the debtor is: identifiers, address, terms and the people to talk to. */
+export function DebtorIdentity({ debtor }: { readonly debtor: StoredDebtor }) {
+  const { t } = useTranslation('debtor');
+  const format = useFormat();
+  const countryName = useCountryName();
+  const facts: [string, string][] = [
+    [t('identity.customerCode'), debtor.customerCode],
+    ...debtor.identifiers.map((identifier): [string, string] => [t(`identity.identifierTypes.${identifier.type}`), identifier.value]),
+    ...(debtor.insurerBuyerId ? [[t('identity.insurerBuyerId'), debtor.insurerBuyerId] as [string, string]] : []),
+    [t('identity.country'), countryName(debtor.country)],
+    [t('identity.currency'), debtor.currency],
+    [t('identity.paymentTerms'), t('identity.days', { count: debtor.paymentTermsDays, formatted: format.number(debtor.paymentTermsDays) })],
+    [t('identity.segment'), debtor.segment],
+    [t('identity.grade'), debtor.grade ? t('identity.gradeValue', { grade: format.number(debtor.grade.value), date: format.date(debtor.grade.updatedOn) }) : '–'],
+    [t('identity.customerSince'), format.date(debtor.createdOn)],
+  ];
+  const address = debtor.address;
+  return (
+    <section className="panel" aria-labelledby="identity-title">
+      <h2 id="identity-title" className="section-title">{t('identity.title')}</h2>
+      <dl className="facts">
+        {facts.map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+        {address && (
+          <div>
+            <dt>{t('identity.address')}</dt>
+            <dd>{`${address.street}, ${address.postalCode} ${address.city}, ${countryName(address.country)}`}</dd>
+          </div>
+        )}
+      </dl>
+      <h3 className="subsection-title">{t('identity.contacts')}</h3>
+      {debtor.contacts.length === 0 ? (
+        <p className="note">{t('identity.noContacts')}</p>
+      ) : (
+        <table className="data-table compact" aria-label={t('identity.contacts')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('identity.contactName')}</th>
+              <th scope="col">{t('identity.role')}</th>
+              <th scope="col">{t('identity.email')}</th>
+              <th scope="col">{t('identity.phone')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {debtor.contacts.map((contact) => (
+              <tr key={`${contact.name}-${contact.email}`}>
+                <td>{contact.isPrimary ? t('identity.primary', { name: contact.name }) : contact.name}</td>
+                <td>{contact.role}</td>
+                <td>{contact.email}</td>
+                <td>{contact.phone}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

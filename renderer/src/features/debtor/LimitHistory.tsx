@@ -1,0 +1,64 @@
+import { useTranslation } from 'react-i18next';
+import { limitInForceOn, type CreditLimit } from '../../../../shared/domain/limits/credit-limit';
+import { money } from '../../../../shared/money/money';
+import type { IsoDate } from '../../../../shared/time/iso-date';
+import { useFormat } from '../../i18n/use-format';
+
+/** Each limit with its tranches, any announced reduction, and every decision that led to it. */
+export function LimitHistory({ limits, asOf }: { readonly limits: readonly CreditLimit[]; readonly asOf: IsoDate }) {
+  const { t } = useTranslation(['debtor', 'limits']);
+  const format = useFormat();
+  return (
+    <section className="panel" aria-labelledby="limits-title">
+      <h2 id="limits-title" className="section-title">{t('debtor:limits.title')}</h2>
+      {limits.length === 0 && <p className="note">{t('debtor:limits.none')}</p>}
+      {limits.map((limit) => {
+        const amount = (minor: number) => format.money(money(minor, limit.currency));
+        return (
+          <article key={`${limit.source}-${limit.coverId ?? ''}`} className="limit-card">
+            <h3 className="subsection-title">
+              {t(`debtor:limits.source.${limit.source}`)} · {t(`limits:state.${limit.status}`)}
+            </h3>
+            <p>
+              {t('debtor:limits.inForce', { amount: amount(limitInForceOn(limit, asOf)), decided: amount(limit.decidedAmountMinor) })}
+              {limit.requestedAmountMinor !== undefined && ` ${t('debtor:limits.requested', { amount: amount(limit.requestedAmountMinor) })}`}
+            </p>
+            {limit.tranches.length > 0 && (
+              <ul className="plain-list">
+                {limit.tranches.map((tranche) => (
+                  <li key={`${tranche.effectiveFrom}-${tranche.kind}-${tranche.amountMinor}`}>
+                    {t(`debtor:limits.tranche.${tranche.kind}`, { amount: amount(tranche.amountMinor), from: format.date(tranche.effectiveFrom), until: tranche.expiresOn ? format.date(tranche.expiresOn) : '' })}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {limit.pendingChange && (
+              <p className="is-alert" data-testid="pending-change">
+                {t(`debtor:limits.pending.${limit.pendingChange.type}`, { amount: amount(limit.pendingChange.newAmountMinor), from: format.date(limit.pendingChange.effectiveFrom), notice: format.date(limit.pendingChange.noticeGivenOn) })}
+              </p>
+            )}
+            {limit.reasons.length > 0 && <p className="note">{limit.reasons.map((reason) => `${reason.code}: ${reason.description}`).join('; ')}</p>}
+            <table className="data-table compact" aria-label={t('debtor:limits.historyLabel')}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('debtor:limits.date')}</th>
+                  <th scope="col">{t('debtor:limits.status')}</th>
+                  <th scope="col" className="numeric">{t('debtor:limits.amount')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...limit.history].reverse().map((entry) => (
+                  <tr key={`${entry.on}-${entry.status}-${entry.amountMinor}`}>
+                    <td>{format.date(entry.on)}</td>
+                    <td>{t(`limits:state.${entry.status}`)}</td>
+                    <td className="numeric">{amount(entry.amountMinor)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </article>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import { useTranslation } from 'react-i18next';
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { MonthOfPayments } from '../../../../shared/domain/debtor-page/payment-behaviour';
+import { isoDateToUtcMs } from '../../../../shared/time/iso-date';
+import { useFormat } from '../../i18n/use-format';
+import { useLanguage } from '../../i18n/use-language';
+
+/**
+ * Days late month by month (bars) and the share paid on time (line) over the last twelve months: whether
+ * the debtor is sliding is what a controller reads here before raising or cutting a limit.
+ */
+export function PaymentBehaviourChart({ months }: { readonly months: readonly MonthOfPayments[] }) {
+  const { t } = useTranslation('debtor');
+  const format = useFormat();
+  const { formatLocale } = useLanguage();
+  const monthName = new Intl.DateTimeFormat(formatLocale, { month: 'short', year: '2-digit', timeZone: 'UTC' });
+  const data = months.map((month) => ({
+    label: monthName.format(isoDateToUtcMs(month.month)),
+    daysLate: month.averageDaysLate === undefined ? null : Math.round(month.averageDaysLate * 10) / 10,
+    onTime: month.onTimeShare === undefined ? null : Math.round(month.onTimeShare * 1000) / 10,
+    count: month.paymentCount,
+  }));
+  const hasPayments = months.some((month) => month.paymentCount > 0);
+  return (
+    <section className="panel" aria-labelledby="behaviour-title">
+      <h2 id="behaviour-title" className="section-title">{t('behaviour.title')}</h2>
+      {!hasPayments ? (
+        <p className="note">{t('behaviour.none')}</p>
+      ) : (
+        <figure className="chart">
+          <figcaption className="note">{t('behaviour.caption')}</figcaption>
+          <div className="chart-area" aria-hidden="true">
+            <ResponsiveContainer width="100%" height={260}>
+              <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+                <CartesianGrid strokeDasharray="3 3" className="chart-grid" />
+                <XAxis dataKey="label" />
+                <YAxis yAxisId="days" tickFormatter={(value: number) => format.number(value)} />
+                <YAxis yAxisId="share" orientation="right" domain={[0, 100]} tickFormatter={(value: number) => format.percent(value / 100)} />
+                <Tooltip formatter={(value, name) => (name === t('behaviour.onTime') ? format.percent(Number(value) / 100) : t('behaviour.days', { days: format.number(Number(value), 1) }))} />
+                <Legend />
+                <Bar yAxisId="days" dataKey="daysLate" name={t('behaviour.daysLate')} className="chart-bar-late" fill="currentColor" />
+                <Line yAxisId="share" dataKey="onTime" name={t('behaviour.onTime')} className="chart-line-ontime" stroke="currentColor" connectNulls />
+              </ComposedChart>
+            </ResponsiveContainer>
+          </div>
+          <table className="visually-hidden" aria-label={t('behaviour.tableLabel')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('behaviour.month')}</th>
+                <th scope="col">{t('behaviour.daysLate')}</th>
+                <th scope="col">{t('behaviour.onTime')}</th>
+                <th scope="col">{t('behaviour.payments')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.map((month) => (
+                <tr key={month.label}>
+                  <th scope="row">{month.label}</th>
+                  <td>{month.daysLate === null ? '–' : format.number(month.daysLate, 1)}</td>
+                  <td>{month.onTime === null ? '–' : format.percent(month.onTime / 100)}</td>
+                  <td>{format.number(month.count)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </figure>
+      )}
+    </section>
+  );
+}

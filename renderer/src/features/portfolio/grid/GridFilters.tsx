@@ -1,0 +1,110 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { RISK_BANDS, type RiskBand } from '../../../../../shared/domain/risk/risk-score';
+import { parseAmount } from '../../../../../shared/import/parse-amount';
+import { minorUnitDigits, money, toDecimalString } from '../../../../../shared/money/money';
+import { useCountryName } from '../../../i18n/use-country-name';
+import { useLanguage } from '../../../i18n/use-language';
+import type { GridFilters as Filters } from './grid-query';
+import type { LimitState, PortfolioRow } from './portfolio-row';
+
+interface GridFiltersProps {
+  readonly rows: readonly PortfolioRow[];
+  readonly filters: Filters;
+  readonly currency: string;
+  readonly onChange: (filters: Filters) => void;
+}
+
+const distinct = <T extends string>(values: Iterable<T>): T[] => [...new Set(values)];
+
+/** The grid's filters: each control narrows the rows at once; an empty control means "all". */
+export function GridFilters({ rows, filters, currency, onChange }: GridFiltersProps) {
+  const { t } = useTranslation(['portfolio', 'limits']);
+  const { language, formatLocale } = useLanguage();
+  const countryName = useCountryName();
+  const id = useId();
+  const collator = new Intl.Collator(formatLocale);
+  const countries = distinct(rows.map((row) => row.country)).sort((a, b) => collator.compare(countryName(a), countryName(b)));
+  const currencies = distinct(rows.map((row) => row.currency)).sort();
+  const limitStates = distinct(rows.map((row) => row.limitState)).sort();
+  const [amountText, setAmountText] = useState('');
+  const [isAmountInvalid, setAmountInvalid] = useState(false);
+
+  const set = <K extends keyof Filters>(key: K, value: Filters[K] | undefined) => {
+    const next: Record<string, unknown> = { ...filters };
+    if (value === undefined || value === false) delete next[key];
+    else next[key] = value;
+    onChange(next as Filters);
+  };
+  const onAmount = (text: string) => {
+    setAmountText(text);
+    if (text.trim() === '') {
+      setAmountInvalid(false);
+      set('overdueAboveMinor', undefined);
+      return;
+    }
+    // The controller types in the UI language's own notation: 10.000 or 10 000 or 10,000.
+    const parsed = parseAmount(text, language === 'en' ? '.' : ',', minorUnitDigits(currency));
+    setAmountInvalid(!parsed.ok);
+    if (parsed.ok) set('overdueAboveMinor', parsed.minor);
+  };
+  // What the amount box shows: the controller's own typing while it stands for the filter (or is being
+  // corrected), else the filter's amount as a saved view set it, else nothing.
+  const typed = parseAmount(amountText, language === 'en' ? '.' : ',', minorUnitDigits(currency));
+  const shownAmount = isAmountInvalid || (typed.ok && typed.minor === filters.overdueAboveMinor) ? amountText : filters.overdueAboveMinor === undefined ? '' : toDecimalString(money(filters.overdueAboveMinor, currency)).replace('.', language === 'en' ? '.' : ',');
+  const onDays = (text: string) => set('overdueDaysAbove', /^\d+$/.test(text.trim()) ? Number(text.trim()) : undefined);
+
+  return (
+    <fieldset className="grid-filters">
+      <legend className="visually-hidden">{t('filters.legend')}</legend>
+      <label>
+        <span>{t('filters.country')}</span>
+        <select value={filters.country ?? ''} onChange={(event) => set('country', event.target.value || undefined)}>
+          <option value="">{t('filters.all')}</option>
+          {countries.map((code) => <option key={code} value={code}>{countryName(code)}</option>)}
+        </select>
+      </label>
+      <label>
+        <span>{t('filters.currency')}</span>
+        <select value={filters.currency ?? ''} onChange={(event) => set('currency', event.target.value || undefined)}>
+          <option value="">{t('filters.all')}</option>
+          {currencies.map((code) => <option key={code} value={code}>{code}</option>)}
+        </select>
+      </label>
+      <label>
+        <span>{t('filters.limitState')}</span>
+        <select value={filters.limitState ?? ''} onChange={(event) => set('limitState', (event.target.value || undefined) as LimitState | undefined)}>
+          <option value="">{t('filters.all')}</option>
+          {limitStates.map((state) => <option key={state} value={state}>{t(`limits:state.${state}`)}</option>)}
+        </select>
+      </label>
+      <label>
+        <span>{t('filters.riskBand')}</span>
+        <select value={filters.riskBand ?? ''} onChange={(event) => set('riskBand', (event.target.value || undefined) as RiskBand | undefined)}>
+          <option value="">{t('filters.all')}</option>
+          {RISK_BANDS.map((band) => <option key={band} value={band}>{t(`risk.bands.${band}`)}</option>)}
+        </select>
+      </label>
+      <label>
+        <span>{t('filters.overdueAbove', { currency })}</span>
+        <input id={`${id}-amount`} inputMode="decimal" value={shownAmount} aria-invalid={isAmountInvalid} onChange={(event) => onAmount(event.target.value)} />
+      </label>
+      <label>
+        <span>{t('filters.overdueDaysAbove')}</span>
+        <input inputMode="numeric" value={filters.overdueDaysAbove ?? ''} onChange={(event) => onDays(event.target.value)} />
+      </label>
+      <label className="checkbox">
+        <input type="checkbox" checked={filters.isOverLimit ?? false} onChange={(event) => set('isOverLimit', event.target.checked)} />
+        <span>{t('filters.overLimit')}</span>
+      </label>
+      <label className="checkbox">
+        <input type="checkbox" checked={filters.isDisputed ?? false} onChange={(event) => set('isDisputed', event.target.checked)} />
+        <span>{t('filters.disputed')}</span>
+      </label>
+      {isAmountInvalid && <p className="field-error" role="alert">{t('filters.amountInvalid')}</p>}
+      <button type="button" className="button" disabled={Object.keys(filters).length === 0} onClick={() => { setAmountText(''); setAmountInvalid(false); onChange({}); }}>
+        {t('filters.clear')}
+      </button>
+    </fieldset>
+  );
+}

@@ -1,0 +1,56 @@
+import { useDeferredValue, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigationStore } from '../../../app/navigation-store';
+import { useFormat } from '../../../i18n/use-format';
+import { useLanguage } from '../../../i18n/use-language';
+import { ColumnChooser } from './ColumnChooser';
+import { GridFilters } from './GridFilters';
+import { applyGridQuery } from './grid-query';
+import { defaultVisibleColumns, portfolioColumns } from './portfolio-columns';
+import { usePortfolioGridStore } from './portfolio-grid-store';
+import { PortfolioGrid } from './PortfolioGrid';
+import { SavedViews } from './SavedViews';
+import { usePortfolioRows } from './use-portfolio-rows';
+
+/** Search, filters, views and columns above the virtualised grid of every debtor. */
+export function PortfolioGridSection({ currency, bucketCount }: { readonly currency: string; readonly bucketCount: number }) {
+  const { t } = useTranslation('portfolio');
+  const format = useFormat();
+  const { formatLocale } = useLanguage();
+  const rows = usePortfolioRows();
+  const state = usePortfolioGridStore();
+  const openDebtor = useNavigationStore((navigation) => navigation.openDebtor);
+  const search = useRef<HTMLInputElement>(null);
+  const columns = useMemo(() => portfolioColumns(bucketCount), [bucketCount]);
+  const visibleIds = state.columns ?? defaultVisibleColumns(columns);
+  const visible = columns.filter((column) => visibleIds.includes(column.id));
+  // Typing stays responsive at tier L: React renders the new search term first and filters just after.
+  const query = useDeferredValue(state.query);
+  const shown = useMemo(() => (rows ? applyGridQuery(rows, query, columns, formatLocale) : []), [rows, query, columns, formatLocale]);
+
+  if (!rows) return <p className="note">{t('grid.loading')}</p>;
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
+      event.preventDefault();
+      search.current?.focus();
+    }
+  };
+  return (
+    <section className="portfolio-grid" aria-labelledby="portfolio-grid-title" onKeyDown={onKeyDown}>
+      <h2 id="portfolio-grid-title" className="section-title">{t('grid.title')}</h2>
+      <div className="grid-toolbar">
+        <label className="grid-search">
+          <span>{t('grid.search')}</span>
+          <input ref={search} type="search" value={state.query.search} placeholder={t('grid.searchPlaceholder')} onChange={(event) => state.setSearch(event.target.value)} />
+        </label>
+        <SavedViews query={state.query} columns={visibleIds} onApply={state.applyView} />
+        <ColumnChooser columns={columns} visible={visibleIds} onChange={state.setColumns} />
+      </div>
+      <GridFilters rows={rows} filters={state.query.filters} currency={currency} onChange={state.setFilters} />
+      <p className="note" role="status" data-testid="grid-count">
+        {t('grid.count', { count: rows.length, shown: format.number(shown.length), total: format.number(rows.length) })}
+      </p>
+      <PortfolioGrid rows={shown} columns={visible} sort={state.query.sort} activeIndex={state.activeIndex} onSort={state.sortBy} onActiveIndexChange={state.setActiveIndex} onOpen={(row) => openDebtor(row.debtorId, row.chunkId)} />
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { uiDb } from '../../../data/queries/ui-db';
+import { buildPortfolioRows, type PortfolioRow } from './portfolio-row';
+
+/**
+ * Every debtor as a grid row, rebuilt whenever an import, a refresh or a dunning step changes the store.
+ * Reads whole chunks (100 debtors a record), which at tier L is measured in `npm run bench` (grid-L).
+ */
+export function usePortfolioRows(): readonly PortfolioRow[] | undefined {
+  return useLiveQuery(async () => {
+    const [debtorChunks, summaryChunks, limitChunks, dunningActions] = await Promise.all([
+      uiDb.debtorChunks.toArray(),
+      uiDb.summaryChunks.toArray(),
+      uiDb.limitChunks.toArray(),
+      uiDb.dunningActions.toArray(),
+    ]);
+    return buildPortfolioRows({ debtorChunks, summaryChunks, limitChunks, dunningActions });
+  }, []);
+}
