@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -93,5 +94,27 @@ describe('main services', () => {
     const second = await createMainServices(options());
     expect(await second.dispatch('import:get-settings', {}, APP_PAGE)).toEqual({ ok: true, value: { watchedFolder: dir.path, homeCurrency: 'SEK' } });
     await second.close();
+  });
+});
+
+describe('saving an export', () => {
+  it('writes the renderer’s file where the user chose, in the dialog of the user’s language, and nothing on cancel', async () => {
+    const services = await createMainServices(options());
+    const target = path.join(dir.path, 'ageing.csv');
+    desktop.answers = { saveTo: target };
+    const bytes = Buffer.from('\ufeffKund;Förfallet\r\nÅkerlunds Färg AB;1234,56\r\n', 'utf8');
+    const saved = await services.dispatch('export:save-file', { format: 'csv', suggestedName: 'Åldersanalys 2026-11-24', dataBase64: bytes.toString('base64') }, APP_PAGE);
+    expect(saved).toEqual({ ok: true, value: { savedTo: target } });
+    expect(await readFile(target)).toEqual(bytes);
+    expect(desktop.dialogs.at(-1)).toMatchObject({ title: 'Exportera', extensions: ['csv'], defaultName: 'Åldersanalys 2026-11-24.csv' });
+
+    desktop.answers = {};
+    expect(await services.dispatch('export:save-file', { format: 'pdf', suggestedName: 'report', dataBase64: 'JVBERi0=' }, APP_PAGE)).toEqual({ ok: true, value: { savedTo: null } });
+  });
+
+  it('refuses a suggested name that reaches for another folder', async () => {
+    const services = await createMainServices(options());
+    const result = await services.dispatch('export:save-file', { format: 'csv', suggestedName: '../../etc/passwd', dataBase64: '' }, APP_PAGE);
+    expect(result.ok).toBe(false);
   });
 });

@@ -35,6 +35,7 @@ export const INVOKE_CHANNELS = {
   importChooseWatchedFolder: 'import:choose-watched-folder',
   importClearWatchedFolder: 'import:clear-watched-folder',
   importSetHomeCurrency: 'import:set-home-currency',
+  exportSaveFile: 'export:save-file',
 } as const;
 
 /** Channels on which the main process pushes events to the renderer. */

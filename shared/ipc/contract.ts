@@ -59,6 +59,12 @@ export const backupInfoSchema = z.strictObject({
 /** Backup contents cross IPC in base64 pieces of at most 12 MB (both transports carry strings well). */
 const BACKUP_PIECE_MAX = 12 * 1024 * 1024;
 
+/** The file types a grid or report is exported as. */
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** An export crosses IPC whole: 64 MB of base64 is about 48 MB of file, far above a tier-L grid or report. */
+const EXPORT_MAX_BASE64 = 64 * 1024 * 1024;
+
 export interface ChannelSchemas {
   readonly request: z.ZodType;
   readonly response: z.ZodType;
@@ -104,6 +110,15 @@ export const INVOKE_CONTRACT = {
     response: z.strictObject({ pieceBase64: z.string(), nextOffset: z.number().int().nonnegative().nullable() }),
   },
   backupExport: { request: z.strictObject({ id: z.string().max(200) }), response: z.strictObject({ savedTo: z.string().nullable() }) },
+  exportSaveFile: {
+    request: z.strictObject({
+      format: z.enum(EXPORT_FORMATS),
+      // Only the suggested name's characters a file system accepts everywhere; the user can change it in the dialog.
+      suggestedName: z.string().min(1).max(120).regex(/^[\p{L}\p{N} ._()-]+$/u),
+      dataBase64: z.string().max(EXPORT_MAX_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/),
+    }),
+    response: z.strictObject({ savedTo: z.string().nullable() }),
+  },
   backupImportFile: { request: emptyRequest, response: z.strictObject({ backup: backupInfoSchema.nullable() }) },
   backupOpenFolder: { request: emptyRequest, response: z.strictObject({ path: z.string() }) },
   importChooseFiles: { request: emptyRequest, response: z.strictObject({ files: z.array(importFileSchema) }) },

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { HOST_ORIGIN_URL } from '../../electron/chromium-host/host-origin';
-import { countStoredRecords, expectedDemo } from './demo-portfolio';
+import { DEMO_DEBTORS, countStoredRecords, expectedDemo } from './demo-portfolio';
 import { E2E_TODAY, expect, test } from './fixtures';
 import { BackupsPage } from './page-models/backups-page';
 import { PortfolioPage } from './page-models/portfolio-page';
@@ -29,7 +29,7 @@ function loseData(): Promise<void> {
 
 test('the daily backup brings back every record after data is lost', async ({ kredo }) => {
   await new WelcomePage(kredo.page, 'en').openDemoPortfolio();
-  await expect(new PortfolioPage(kredo.page, 'en').rows).toHaveCount(100);
+  await new PortfolioPage(kredo.page, 'en').expectCount(DEMO_DEBTORS, DEMO_DEBTORS);
   const backups = new BackupsPage(kredo.page, 'en');
   await backups.open();
   await expect(backups.rowFor('daily')).toHaveCount(1);

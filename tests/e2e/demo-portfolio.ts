@@ -1,5 +1,6 @@
 import { ageingBuckets, DEFAULT_AGEING } from '../../shared/domain/ageing/ageing-config';
 import { encodeLedgerChunk } from '../../shared/domain/ledger/ledger-chunk';
+import type { DebtorSummary } from '../../shared/domain/summaries/debtor-summary';
 import { summarisePortfolio, type PortfolioSummary } from '../../shared/domain/summaries/portfolio-summary';
 import { summariseChunk } from '../../shared/domain/summaries/summarise-chunk';
 import { DATA_TIERS, DEMO_SEED } from '../../shared/generator/data-tiers';
@@ -7,6 +8,9 @@ import { generateChunks, generateExchangeRates, generatePolicy } from '../../sha
 import { planPortfolio } from '../../shared/generator/plan-portfolio';
 import { ExchangeRateTable } from '../../shared/money/exchange-rates';
 import type { IsoDate } from '../../shared/time/iso-date';
+
+/** The demo portfolio is data tier S. */
+export const DEMO_DEBTORS = DATA_TIERS.S.debtors;
 
 export interface StoreCounts {
   readonly debtors: number;
@@ -18,23 +22,33 @@ export interface StoreCounts {
 }
 
 /** What the demo portfolio must contain, worked out in Node by the same generator the app runs. */
-export function expectedDemo(today: IsoDate): { counts: StoreCounts; portfolio: PortfolioSummary } {
+export interface ExpectedDebtor {
+  readonly name: string;
+  readonly country: string;
+  readonly summary: DebtorSummary;
+}
+
+export function expectedDemo(today: IsoDate): { counts: StoreCounts; portfolio: PortfolioSummary; debtors: ExpectedDebtor[] } {
   const plan = planPortfolio(DATA_TIERS.S, { seed: DEMO_SEED, today });
   const policy = generatePolicy(today);
   const rates = new ExchangeRateTable(generateExchangeRates(DEMO_SEED, today));
   const counts = { debtors: 0, items: 0, payments: 0, allocations: 0, amountChecksum: 0 };
-  const summaries = [];
+  const summaries: DebtorSummary[] = [];
+  const debtors: ExpectedDebtor[] = [];
   for (const chunk of generateChunks(plan, policy)) {
     const { numbers } = encodeLedgerChunk(chunk.chunkId, chunk.ledgers, chunk.debtors.map((debtor) => debtor.country));
     const limits = new Map(chunk.debtors.map((debtor) => [debtor.id, chunk.limits.filter((limit) => limit.debtorId === debtor.id)]));
-    summaries.push(...summariseChunk(numbers, { asOf: today, policy, rates, ageing: DEFAULT_AGEING, limitsOf: (id) => limits.get(id) ?? [] }));
+    const chunkSummaries = summariseChunk(numbers, { asOf: today, policy, rates, ageing: DEFAULT_AGEING, limitsOf: (id) => limits.get(id) ?? [] });
+    summaries.push(...chunkSummaries);
+    const byId = new Map(chunkSummaries.map((summary) => [summary.debtorId, summary]));
+    for (const debtor of chunk.debtors) debtors.push({ name: debtor.name, country: debtor.country, summary: byId.get(debtor.id)! });
     counts.debtors += chunk.debtors.length;
     counts.items += numbers.itemDebtor.length;
     counts.payments += numbers.paymentDebtor.length;
     counts.allocations += numbers.allocationItem.length;
     counts.amountChecksum += numbers.itemAmount.reduce((sum, amount) => sum + amount, 0);
   }
-  return { counts, portfolio: summarisePortfolio(summaries, { asOf: today, currency: policy.currency, bucketCount: ageingBuckets(DEFAULT_AGEING).length }) };
+  return { counts, debtors, portfolio: summarisePortfolio(summaries, { asOf: today, currency: policy.currency, bucketCount: ageingBuckets(DEFAULT_AGEING).length }) };
 }
 
 /**

@@ -11,6 +11,7 @@ import type { BackupService } from '../services/backup-service';
 import type { ImportProfiles } from '../import/import-profiles';
 import type { ImportService } from '../import/import-service';
 import { createBackupHandlers } from './backup-handlers';
+import { createExportHandlers } from './export-handlers';
 import { createImportHandlers } from './import-handlers';
 import type { IpcHandlers } from './ipc-handlers';
 
@@ -32,6 +33,7 @@ export function createIpcHandlers(deps: HandlerDependencies): IpcHandlers {
   const { settings, logger, desktop } = deps;
   return {
     ...createBackupHandlers({ backups: deps.backups, desktop, t: deps.t }),
+    ...createExportHandlers({ desktop, t: deps.t }),
     ...createImportHandlers({
       imports: deps.imports,
       profiles: deps.importProfiles,

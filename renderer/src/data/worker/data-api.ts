@@ -1,4 +1,6 @@
 import type { PortfolioSummary } from '../../../../shared/domain/summaries/portfolio-summary';
+import type { ExportTable } from '../../../../shared/export/export-table';
+import type { Language } from '../../../../shared/i18n/languages';
 import type { BackupInfo } from '../../../../shared/ipc/contract';
 import type { IsoDate } from '../../../../shared/time/iso-date';
 import type { BackupSource } from '../backup/read-backup';
@@ -16,6 +18,11 @@ export interface DataApi {
   openDemoPortfolio(request: { readonly today: IsoDate; readonly at: string }, onProgress?: (done: number, total: number) => void): Promise<PortfolioSummary>;
   /** Recomputes the summaries when they were last computed before `today` (buckets move every day). */
   refreshSummariesIfStale(request: { readonly today: IsoDate }): Promise<PortfolioSummary | undefined>;
+  /**
+   * Writes a grid as a CSV (in the language's separator and decimal conventions) or an Excel workbook. Off
+   * the UI thread: a tier-L grid takes seconds in exceljs.
+   */
+  buildExport(request: { readonly table: ExportTable; readonly format: 'csv' | 'xlsx'; readonly language: Language }): Promise<Uint8Array>;
   /** Before the store's schema is upgraded: a backup of it as it is. Call before anything opens the store. */
   backupBeforeMigrationIfNeeded(request: { readonly at: string }, sink: BackupSink): Promise<BackupInfo | undefined>;
   createBackup(request: { readonly reason: 'daily' | 'manual' | 'before-import'; readonly at: string }, sink: BackupSink): Promise<BackupInfo>;

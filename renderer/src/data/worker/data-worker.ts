@@ -3,12 +3,14 @@
  * The data worker: owns the heavy work on the offline store. Its own Dexie instance shares the database
  * with the UI thread's; Dexie broadcasts each write, so the UI's live queries update by themselves.
  */
-import { expose } from 'comlink';
+import { expose, transfer } from 'comlink';
 import { DATA_TIERS, DEMO_SEED } from '../../../../shared/generator/data-tiers';
 import { generateChunks, generateExchangeRates, generatePolicy } from '../../../../shared/generator/generate-portfolio';
 import { planPortfolio } from '../../../../shared/generator/plan-portfolio';
 import { SUMMARY_VERSION } from '../../../../shared/domain/summaries/debtor-summary';
 import { KredoDb, STORE_NAME } from '../db/kredo-db';
+import { buildCsv } from '../../export/build-csv';
+import { buildXlsx } from '../../export/build-xlsx';
 import { backupBeforeMigration, backupStore, restoreFromBackup } from './backup-operations';
 import { createExclusive } from './exclusive';
 import { refreshSummaries } from '../store/refresh-summaries';
@@ -50,6 +52,11 @@ const api: DataApi = {
     if (!current || (current.asOf === today && current.summaryVersion === SUMMARY_VERSION)) return current;
     return refreshSummaries(db, today);
   }),
+
+  buildExport: async ({ table, format, language }) => {
+    const bytes = format === 'csv' ? buildCsv(table, { locale: language }) : await buildXlsx(table, { sheetName: table.title });
+    return transfer(bytes, [bytes.buffer as ArrayBuffer]);
+  },
 
   backupBeforeMigrationIfNeeded: ({ at }, sink) => exclusive(() => backupBeforeMigration(STORE_NAME, at, sink)),
   createBackup: ({ reason, at }, sink) => exclusive(() => backupStore(db, reason, at, sink)),

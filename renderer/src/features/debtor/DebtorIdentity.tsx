@@ -41,26 +41,28 @@ export function DebtorIdentity({ debtor }: { readonly debtor: StoredDebtor }) {
       {debtor.contacts.length === 0 ? (
         <p className="note">{t('identity.noContacts')}</p>
       ) : (
-        <table className="data-table compact" aria-label={t('identity.contacts')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('identity.contactName')}</th>
-              <th scope="col">{t('identity.role')}</th>
-              <th scope="col">{t('identity.email')}</th>
-              <th scope="col">{t('identity.phone')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {debtor.contacts.map((contact) => (
-              <tr key={`${contact.name}-${contact.email}`}>
-                <td>{contact.isPrimary ? t('identity.primary', { name: contact.name }) : contact.name}</td>
-                <td>{contact.role}</td>
-                <td>{contact.email}</td>
-                <td>{contact.phone}</td>
+        <div className="table-scroll">
+          <table className="data-table compact" aria-label={t('identity.contacts')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('identity.contactName')}</th>
+                <th scope="col">{t('identity.role')}</th>
+                <th scope="col">{t('identity.email')}</th>
+                <th scope="col">{t('identity.phone')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {debtor.contacts.map((contact) => (
+                <tr key={`${contact.name}-${contact.email}`}>
+                  <td>{contact.isPrimary ? t('identity.primary', { name: contact.name }) : contact.name}</td>
+                  <td>{contact.role}</td>
+                  <td>{contact.email}</td>
+                  <td>{contact.phone}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

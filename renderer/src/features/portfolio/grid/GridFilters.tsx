@@ -57,42 +57,42 @@ export function GridFilters({ rows, filters, currency, onChange }: GridFiltersPr
   return (
     <fieldset className="grid-filters">
       <legend className="visually-hidden">{t('filters.legend')}</legend>
-      <label>
-        <span>{t('filters.country')}</span>
-        <select value={filters.country ?? ''} onChange={(event) => set('country', event.target.value || undefined)}>
+      <div className="field">
+        <label htmlFor={`${id}-country`}>{t('filters.country')}</label>
+        <select id={`${id}-country`} value={filters.country ?? ''} onChange={(event) => set('country', event.target.value || undefined)}>
           <option value="">{t('filters.all')}</option>
           {countries.map((code) => <option key={code} value={code}>{countryName(code)}</option>)}
         </select>
-      </label>
-      <label>
-        <span>{t('filters.currency')}</span>
-        <select value={filters.currency ?? ''} onChange={(event) => set('currency', event.target.value || undefined)}>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-currency`}>{t('filters.currency')}</label>
+        <select id={`${id}-currency`} value={filters.currency ?? ''} onChange={(event) => set('currency', event.target.value || undefined)}>
           <option value="">{t('filters.all')}</option>
           {currencies.map((code) => <option key={code} value={code}>{code}</option>)}
         </select>
-      </label>
-      <label>
-        <span>{t('filters.limitState')}</span>
-        <select value={filters.limitState ?? ''} onChange={(event) => set('limitState', (event.target.value || undefined) as LimitState | undefined)}>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-limitState`}>{t('filters.limitState')}</label>
+        <select id={`${id}-limitState`} value={filters.limitState ?? ''} onChange={(event) => set('limitState', (event.target.value || undefined) as LimitState | undefined)}>
           <option value="">{t('filters.all')}</option>
           {limitStates.map((state) => <option key={state} value={state}>{t(`limits:state.${state}`)}</option>)}
         </select>
-      </label>
-      <label>
-        <span>{t('filters.riskBand')}</span>
-        <select value={filters.riskBand ?? ''} onChange={(event) => set('riskBand', (event.target.value || undefined) as RiskBand | undefined)}>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-riskBand`}>{t('filters.riskBand')}</label>
+        <select id={`${id}-riskBand`} value={filters.riskBand ?? ''} onChange={(event) => set('riskBand', (event.target.value || undefined) as RiskBand | undefined)}>
           <option value="">{t('filters.all')}</option>
           {RISK_BANDS.map((band) => <option key={band} value={band}>{t(`risk.bands.${band}`)}</option>)}
         </select>
-      </label>
-      <label>
-        <span>{t('filters.overdueAbove', { currency })}</span>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-amount`}>{t('filters.overdueAbove', { currency })}</label>
         <input id={`${id}-amount`} inputMode="decimal" value={shownAmount} aria-invalid={isAmountInvalid} onChange={(event) => onAmount(event.target.value)} />
-      </label>
-      <label>
-        <span>{t('filters.overdueDaysAbove')}</span>
-        <input inputMode="numeric" value={filters.overdueDaysAbove ?? ''} onChange={(event) => onDays(event.target.value)} />
-      </label>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-days`}>{t('filters.overdueDaysAbove')}</label>
+        <input id={`${id}-days`} inputMode="numeric" value={filters.overdueDaysAbove ?? ''} onChange={(event) => onDays(event.target.value)} />
+      </div>
       <label className="checkbox">
         <input type="checkbox" checked={filters.isOverLimit ?? false} onChange={(event) => set('isOverLimit', event.target.checked)} />
         <span>{t('filters.overLimit')}</span>

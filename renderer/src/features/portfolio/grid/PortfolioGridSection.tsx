@@ -1,15 +1,19 @@
 import { useDeferredValue, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useClock } from '../../../app/app-clock';
 import { useNavigationStore } from '../../../app/navigation-store';
+import { ExportButtons, exportFileName } from '../../../components/ExportButtons';
 import { useFormat } from '../../../i18n/use-format';
 import { useLanguage } from '../../../i18n/use-language';
 import { ColumnChooser } from './ColumnChooser';
 import { GridFilters } from './GridFilters';
+import { portfolioExportTable } from './grid-export';
 import { applyGridQuery } from './grid-query';
 import { defaultVisibleColumns, portfolioColumns } from './portfolio-columns';
 import { usePortfolioGridStore } from './portfolio-grid-store';
 import { PortfolioGrid } from './PortfolioGrid';
 import { SavedViews } from './SavedViews';
+import { useColumnText } from './use-column-text';
 import { usePortfolioRows } from './use-portfolio-rows';
 
 /** Search, filters, views and columns above the virtualised grid of every debtor. */
@@ -18,6 +22,8 @@ export function PortfolioGridSection({ currency, bucketCount }: { readonly curre
   const format = useFormat();
   const { formatLocale } = useLanguage();
   const rows = usePortfolioRows();
+  const text = useColumnText();
+  const today = useClock().today();
   const state = usePortfolioGridStore();
   const openDebtor = useNavigationStore((navigation) => navigation.openDebtor);
   const search = useRef<HTMLInputElement>(null);
@@ -45,6 +51,10 @@ export function PortfolioGridSection({ currency, bucketCount }: { readonly curre
         </label>
         <SavedViews query={state.query} columns={visibleIds} onApply={state.applyView} />
         <ColumnChooser columns={columns} visible={visibleIds} onChange={state.setColumns} />
+        <ExportButtons
+          fileName={exportFileName(t('grid.title'), today)}
+          table={() => portfolioExportTable({ title: t('grid.title'), rows: shown, columns: visible, currency, label: text.label, text: text.cell })}
+        />
       </div>
       <GridFilters rows={rows} filters={state.query.filters} currency={currency} onChange={state.setFilters} />
       <p className="note" role="status" data-testid="grid-count">

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GridQuery } from './grid-query';
 import { deleteView, saveView, useSavedViews, type SavedView } from './saved-views';
@@ -13,6 +13,7 @@ interface SavedViewsProps {
 export function SavedViews({ query, columns, onApply }: SavedViewsProps) {
   const { t } = useTranslation('portfolio');
   const views = useSavedViews();
+  const id = useId();
   const [name, setName] = useState('');
   const [chosen, setChosen] = useState('');
   const [status, setStatus] = useState('');
@@ -34,21 +35,21 @@ export function SavedViews({ query, columns, onApply }: SavedViewsProps) {
 
   return (
     <div className="saved-views">
-      <label>
-        <span>{t('views.label')}</span>
-        <select value={chosen} onChange={(event) => onChoose(event.target.value)}>
+      <div className="field">
+        <label htmlFor={`${id}-view`}>{t('views.label')}</label>
+        <select id={`${id}-view`} value={chosen} onChange={(event) => onChoose(event.target.value)}>
           <option value="">{t('views.choose')}</option>
           {views.map((view) => <option key={view.id} value={view.id}>{view.name}</option>)}
         </select>
-      </label>
+      </div>
       <button type="button" className="button" disabled={!chosen} onClick={() => void deleteView(chosen).then(() => setChosen(''))}>
         {t('views.delete')}
       </button>
       <form onSubmit={(event) => void onSave(event)} className="inline-form">
-        <label>
-          <span>{t('views.name')}</span>
-          <input value={name} maxLength={80} onChange={(event) => setName(event.target.value)} />
-        </label>
+        <div className="field">
+          <label htmlFor={`${id}-name`}>{t('views.name')}</label>
+          <input id={`${id}-name`} value={name} maxLength={80} onChange={(event) => setName(event.target.value)} />
+        </div>
         <button type="submit" className="button" disabled={!name.trim()}>
           {t('views.save')}
         </button>
