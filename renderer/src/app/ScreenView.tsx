@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { Screen } from '../../../shared/navigation/screens';
 import { FeatureIntroScreen } from '../components/FeatureIntroScreen';
+import { AgeingScreen } from '../features/ageing/AgeingScreen';
 import { ImportsScreen } from '../features/imports/ImportsScreen';
 import { PortfolioScreen } from '../features/portfolio/PortfolioScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -8,7 +9,7 @@ import { SettingsScreen } from '../features/settings/SettingsScreen';
 const SCREEN_COMPONENTS: Record<Screen, ComponentType> = {
   portfolio: PortfolioScreen,
   limits: () => <FeatureIntroScreen namespace="limits" />,
-  ageing: () => <FeatureIntroScreen namespace="ageing" />,
+  ageing: AgeingScreen,
   dunning: () => <FeatureIntroScreen namespace="dunning" />,
   sync: () => <FeatureIntroScreen namespace="sync" />,
   imports: ImportsScreen,

@@ -73,9 +73,7 @@ describe('buildCsv', () => {
 
   it('builds 20,000 rows', () => {
     const rows = Array.from({ length: 20_000 }, (_, i) => [`Debtor ${i}`, i, i / 7, i / 20_000, i * 101 - 1_000_000, '2026-01-15']);
-    const started = performance.now();
     const bytes = buildCsv({ ...table, rows }, { locale: 'nl' });
-    console.log(`buildCsv: 20,000 rows × 6 columns in ${Math.round(performance.now() - started)} ms (${bytes.length} bytes)`);
     expect(parse(bytes, ';').rows).toHaveLength(20_001);
   });
 });

@@ -5,7 +5,9 @@ import type { BackupInfo } from '../../../../shared/ipc/contract';
 import type { IsoDate } from '../../../../shared/time/iso-date';
 import type { BackupSource } from '../backup/read-backup';
 import type { BackupSink } from '../backup/write-backup';
+import type { AgeingDashboardData } from '../dashboard/ageing-dashboard-data';
 import type { ImportPreview } from '../import/import-preview';
+import type { AgeingReportRequest } from '../reports/ageing-report-request';
 import type { Assignment } from '../import/review-payments';
 import type { CommitImportRequest, ImportProgress, ParseFeed, PrepareImportRequest } from './import-operations';
 
@@ -19,10 +21,18 @@ export interface DataApi {
   /** Recomputes the summaries when they were last computed before `today` (buckets move every day). */
   refreshSummariesIfStale(request: { readonly today: IsoDate }): Promise<PortfolioSummary | undefined>;
   /**
+   * The ageing dashboard as of `today`: ageing per bucket for the portfolio, per country and per currency,
+   * the trend over the last twelve month-ends and the largest exposures. Reads every ledger (heavy at tier
+   * L), so it runs here; undefined when there is no portfolio yet. `onProgress` counts the dates aged.
+   */
+  ageingDashboard(request: { readonly today: IsoDate }, onProgress?: (done: number, total: number) => void): Promise<AgeingDashboardData | undefined>;
+  /**
    * Writes a grid as a CSV (in the language's separator and decimal conventions) or an Excel workbook. Off
    * the UI thread: a tier-L grid takes seconds in exceljs.
    */
   buildExport(request: { readonly table: ExportTable; readonly format: 'csv' | 'xlsx'; readonly language: Language }): Promise<Uint8Array>;
+  /** The printable ageing report as PDF bytes, read from the store as of `today`; undefined without a portfolio. */
+  ageingReportPdf(request: AgeingReportRequest): Promise<Uint8Array | undefined>;
   /** Before the store's schema is upgraded: a backup of it as it is. Call before anything opens the store. */
   backupBeforeMigrationIfNeeded(request: { readonly at: string }, sink: BackupSink): Promise<BackupInfo | undefined>;
   createBackup(request: { readonly reason: 'daily' | 'manual' | 'before-import'; readonly at: string }, sink: BackupSink): Promise<BackupInfo>;

@@ -11,6 +11,8 @@ import { SUMMARY_VERSION } from '../../../../shared/domain/summaries/debtor-summ
 import { KredoDb, STORE_NAME } from '../db/kredo-db';
 import { buildCsv } from '../../export/build-csv';
 import { buildXlsx } from '../../export/build-xlsx';
+import { makeAgeingReportPdf } from '../reports/make-ageing-report-pdf';
+import { loadAgeingDashboard } from '../dashboard/load-ageing-dashboard';
 import { backupBeforeMigration, backupStore, restoreFromBackup } from './backup-operations';
 import { createExclusive } from './exclusive';
 import { refreshSummaries } from '../store/refresh-summaries';
@@ -53,9 +55,17 @@ const api: DataApi = {
     return refreshSummaries(db, today);
   }),
 
+  // A read transaction gives a consistent picture, so the dashboard need not wait for imports to finish.
+  ageingDashboard: ({ today }, onProgress) => loadAgeingDashboard(db, today, onProgress && ((done, total) => void onProgress(done, total))),
+
   buildExport: async ({ table, format, language }) => {
     const bytes = format === 'csv' ? buildCsv(table, { locale: language }) : await buildXlsx(table, { sheetName: table.title });
     return transfer(bytes, [bytes.buffer as ArrayBuffer]);
+  },
+
+  ageingReportPdf: async (request) => {
+    const bytes = await makeAgeingReportPdf(db, request);
+    return bytes && transfer(bytes, [bytes.buffer as ArrayBuffer]);
   },
 
   backupBeforeMigrationIfNeeded: ({ at }, sink) => exclusive(() => backupBeforeMigration(STORE_NAME, at, sink)),

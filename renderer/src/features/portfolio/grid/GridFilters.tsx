@@ -1,8 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RISK_BANDS, type RiskBand } from '../../../../../shared/domain/risk/risk-score';
-import { parseAmount } from '../../../../../shared/import/parse-amount';
-import { minorUnitDigits, money, toDecimalString } from '../../../../../shared/money/money';
+import { formatAmountInput, parseAmountInput } from '../../../../../shared/domain/dashboard/decimal-input';
 import { useCountryName } from '../../../i18n/use-country-name';
 import { useLanguage } from '../../../i18n/use-language';
 import type { GridFilters as Filters } from './grid-query';
@@ -20,7 +19,7 @@ const distinct = <T extends string>(values: Iterable<T>): T[] => [...new Set(val
 /** The grid's filters: each control narrows the rows at once; an empty control means "all". */
 export function GridFilters({ rows, filters, currency, onChange }: GridFiltersProps) {
   const { t } = useTranslation(['portfolio', 'limits']);
-  const { language, formatLocale } = useLanguage();
+  const { formatLocale } = useLanguage();
   const countryName = useCountryName();
   const id = useId();
   const collator = new Intl.Collator(formatLocale);
@@ -44,14 +43,14 @@ export function GridFilters({ rows, filters, currency, onChange }: GridFiltersPr
       return;
     }
     // The controller types in the UI language's own notation: 10.000 or 10 000 or 10,000.
-    const parsed = parseAmount(text, language === 'en' ? '.' : ',', minorUnitDigits(currency));
-    setAmountInvalid(!parsed.ok);
-    if (parsed.ok) set('overdueAboveMinor', parsed.minor);
+    const minor = parseAmountInput(text, formatLocale, currency);
+    setAmountInvalid(minor === undefined);
+    if (minor !== undefined) set('overdueAboveMinor', minor);
   };
   // What the amount box shows: the controller's own typing while it stands for the filter (or is being
   // corrected), else the filter's amount as a saved view set it, else nothing.
-  const typed = parseAmount(amountText, language === 'en' ? '.' : ',', minorUnitDigits(currency));
-  const shownAmount = isAmountInvalid || (typed.ok && typed.minor === filters.overdueAboveMinor) ? amountText : filters.overdueAboveMinor === undefined ? '' : toDecimalString(money(filters.overdueAboveMinor, currency)).replace('.', language === 'en' ? '.' : ',');
+  const typed = parseAmountInput(amountText, formatLocale, currency);
+  const shownAmount = isAmountInvalid || (typed !== undefined && typed === filters.overdueAboveMinor) ? amountText : filters.overdueAboveMinor === undefined ? '' : formatAmountInput(filters.overdueAboveMinor, currency, formatLocale);
   const onDays = (text: string) => set('overdueDaysAbove', /^\d+$/.test(text.trim()) ? Number(text.trim()) : undefined);
 
   return (

@@ -13,6 +13,7 @@ import { defaultVisibleColumns, portfolioColumns } from './portfolio-columns';
 import { usePortfolioGridStore } from './portfolio-grid-store';
 import { PortfolioGrid } from './PortfolioGrid';
 import { SavedViews } from './SavedViews';
+import { useAgeingReportExport } from '../../reports/use-ageing-report-export';
 import { useColumnText } from './use-column-text';
 import { usePortfolioRows } from './use-portfolio-rows';
 
@@ -24,6 +25,7 @@ export function PortfolioGridSection({ currency, bucketCount }: { readonly curre
   const rows = usePortfolioRows();
   const text = useColumnText();
   const today = useClock().today();
+  const report = useAgeingReportExport();
   const state = usePortfolioGridStore();
   const openDebtor = useNavigationStore((navigation) => navigation.openDebtor);
   const search = useRef<HTMLInputElement>(null);
@@ -52,6 +54,7 @@ export function PortfolioGridSection({ currency, bucketCount }: { readonly curre
         <SavedViews query={state.query} columns={visibleIds} onApply={state.applyView} />
         <ColumnChooser columns={columns} visible={visibleIds} onChange={state.setColumns} />
         <ExportButtons
+          extra={report}
           fileName={exportFileName(t('grid.title'), today)}
           table={() => portfolioExportTable({ title: t('grid.title'), rows: shown, columns: visible, currency, label: text.label, text: text.cell })}
         />

@@ -1,0 +1,27 @@
+import { formatMoney } from '../../../../shared/format/format-money';
+import { formatNumber } from '../../../../shared/format/format-number';
+import { money } from '../../../../shared/money/money';
+import { buildAgeingReportPdf } from '../../features/reports/build-ageing-report-pdf';
+import { pageLabelFromTemplate } from '../../features/reports/page-label';
+import type { KredoDb } from '../db/kredo-db';
+import type { AgeingReportRequest } from './ageing-report-request';
+import { loadAgeingReport } from './load-ageing-report';
+
+/** Reads the report's figures and lays them out as a PDF, in the data worker (pdfmake takes seconds). */
+export async function makeAgeingReportPdf(db: KredoDb, request: AgeingReportRequest): Promise<Uint8Array | undefined> {
+  const countries = new Intl.DisplayNames([request.formatLocale], { type: 'region' });
+  const count = new Intl.NumberFormat(request.formatLocale);
+  const plural = new Intl.PluralRules(request.formatLocale);
+  const data = await loadAgeingReport(db, request, {
+    bucketLabels: request.bucketLabels,
+    kpis: request.kpis,
+    countryName: (code) => countries.of(code) ?? code,
+    otherDebtors: (others) => request.text.otherDebtorsTemplates[plural.select(others) === 'one' ? 'one' : 'other'].replace('{{count}}', count.format(others)),
+  });
+  if (!data) return undefined;
+  const { pageTemplate, otherDebtorsTemplates: _templates, ...text } = request.text;
+  return buildAgeingReportPdf(data, { ...text, page: pageLabelFromTemplate(pageTemplate) }, {
+    money: (minor) => formatMoney(money(minor, data.currency), request.formatLocale),
+    number: (value) => formatNumber(value, request.formatLocale),
+  });
+}
