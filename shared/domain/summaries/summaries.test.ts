@@ -9,6 +9,9 @@ import type { CreditLimit } from '../limits/credit-limit';
 import type { InsurancePolicy } from '../policy/insurance-policy';
 import { summariseChunk } from './summarise-chunk';
 import { summarisePortfolio } from './portfolio-summary';
+import { DATA_TIERS, DEMO_SEED } from '../../generator/data-tiers';
+import { generateChunks, generateExchangeRates, generatePolicy } from '../../generator/generate-portfolio';
+import { planPortfolio } from '../../generator/plan-portfolio';
 
 const d = toIsoDate;
 const policy: InsurancePolicy = {
@@ -113,5 +116,22 @@ describe('summarisePortfolio', () => {
       ['NL', 215_000, 1],
       ['SE', 100_000, 1],
     ]);
+  });
+});
+
+describe('figures shown side by side', () => {
+  it('make the overdue amount the sum of the overdue buckets, to the cent, also for debtors invoiced in other currencies', () => {
+    const today = d('2026-11-24');
+    const demoPolicy = generatePolicy(today);
+    const demoRates = new ExchangeRateTable(generateExchangeRates(DEMO_SEED, today));
+    let checked = 0;
+    for (const chunk of generateChunks(planPortfolio(DATA_TIERS.S, { seed: DEMO_SEED, today }), demoPolicy)) {
+      const { numbers } = encodeLedgerChunk(chunk.chunkId, chunk.ledgers, chunk.debtors.map((debtor) => debtor.country));
+      for (const summary of summariseChunk(numbers, { asOf: today, policy: demoPolicy, rates: demoRates, ageing: DEFAULT_AGEING, limitsOf: () => [] })) {
+        expect(summary.overdueMinor).toBe(summary.bucketsMinor.slice(1).reduce((sum, amount) => sum + amount, 0));
+        if (summary.overdueMinor > 0 && Object.keys(summary.openByCurrency).some((code) => code !== demoPolicy.currency)) checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 });

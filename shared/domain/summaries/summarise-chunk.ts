@@ -104,6 +104,9 @@ export function summariseChunk(numbers: LedgerChunkNumbers, context: SummaryCont
   }
 
   const { policy, rates, asOf } = context;
+  // With due-date ageing, overdue is every bucket but "not due": taken from the converted buckets, so the
+  // overdue figure and the buckets beside it add up to the cent (converting each sum apart could differ by one).
+  const notDueBucket = ageingBuckets(context.ageing)[0]?.isNotDue ?? false;
   return numbers.debtorIds.map((debtorId, slot) => {
     const unconverted = new Set<string>();
     const convert = (amountOf: (currencyIndex: number, code: string) => number): number => {
@@ -141,7 +144,7 @@ export function summariseChunk(numbers: LedgerChunkNumbers, context: SummaryCont
     const exposure = computeExposure({ openInvoicesMinor: openMinor, creditsMinor, unappliedCashMinor, disputedMinor, limitMinor: limit.amountMinor, insuredPercentageBp: policy.insuredPercentageBp });
     const receivables = openMinor + creditsMinor - unappliedCashMinor;
     const dso = standardDso(receivables, sales90Minor, KPI_WINDOW_DAYS);
-    const notDue = ageingBuckets(context.ageing)[0]?.isNotDue ? bucketsMinor[0]! : 0;
+    const notDue = notDueBucket ? bucketsMinor[0]! : 0;
     const bestPossible = bestPossibleDso(notDue, sales90Minor, KPI_WINDOW_DAYS);
     const openByCurrency: Record<string, number> = {};
     numbers.currencies.forEach((code) => {
@@ -155,7 +158,7 @@ export function summariseChunk(numbers: LedgerChunkNumbers, context: SummaryCont
       asOf,
       currency: policy.currency,
       openMinor,
-      overdueMinor: convert((index) => overdue.get(slot, index)),
+      overdueMinor: notDueBucket ? openMinor - bucketsMinor[0]! : convert((index) => overdue.get(slot, index)),
       bucketsMinor,
       creditsMinor,
       unappliedCashMinor,
