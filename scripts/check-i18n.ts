@@ -9,10 +9,13 @@ import path from 'node:path';
 import { SUPPORTED_LANGUAGES } from '../shared/i18n/languages';
 import { I18N_NAMESPACES } from '../shared/i18n/namespaces';
 
-/** Texts that are rightly the same as in English: "Help" is Dutch too, "Version" is Swedish too. */
+/**
+ * Texts that are rightly the same as in English: "Help" is Dutch too, "Version" is Swedish too, and key
+ * names are what Dutch and Swedish keyboards print on the keys.
+ */
 const SAME_AS_ENGLISH_ON_PURPOSE: Readonly<Record<string, readonly string[]>> = {
-  nl: ['menu:help'],
-  sv: ['settings:about.version'],
+  nl: ['menu:help', 'shell:shortcuts.gridKeys', 'shell:shortcuts.enterKey'],
+  sv: ['settings:about.version', 'shell:shortcuts.gridKeys', 'shell:shortcuts.enterKey'],
 };
 
 type Flat = Map<string, string>;

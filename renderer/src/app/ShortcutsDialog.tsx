@@ -20,6 +20,10 @@ export function ShortcutsDialog() {
     [`${modifier},`, t('shell:shortcuts.openScreen', { screen: t('common:screens.settings') })],
     [`${modifier}O`, t('shell:shortcuts.import')],
     [`${modifier}/`, t('shell:shortcuts.help')],
+    [`${modifier}F`, t('shell:shortcuts.searchDebtors')],
+    [t('shell:shortcuts.gridKeys'), t('shell:shortcuts.moveInGrid')],
+    [t('shell:shortcuts.enterKey'), t('shell:shortcuts.openDebtor')],
+    [t('shell:shortcuts.escapeKey'), t('shell:shortcuts.backToGrid')],
   ];
 
   return (

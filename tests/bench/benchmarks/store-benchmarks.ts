@@ -9,7 +9,7 @@ type KredoBench = {
   coldOpen(): Promise<{ totalsMs: number; allMs: number; debtors: number }>;
   fullAgeing(today: IsoDate): Promise<{ loadMs: number; ageingMs: number; summariesMs: number; refreshMs: number; items: number; openItems: number }>;
   portfolioGrid(): Promise<{
-    rows: number; columns: number; loadMs: number; firstByNameMs: number; byExposureMs: number; byRiskMs: number; byNameMs: number;
+    rows: number; columns: number; loadMs: number; readMs: number; buildMs: number; firstByNameMs: number; byExposureMs: number; byRiskMs: number; byNameMs: number;
     filterMs: number; filtered: number; searchMs: number; searched: number; csvMs: number; csvBytes: number; xlsxMs: number; xlsxBytes: number;
   }>;
 };
@@ -54,7 +54,7 @@ export function storeBenchmarks(tier: 'M' | 'L'): Benchmark {
       const grid = await call('portfolioGrid');
       const debtors = `${n(grid.rows)} debtors`;
       const fast = (benchmark: string, size: string, value: number) => rows.push({ benchmark: `[${tier}] grid: ${benchmark}`, dataSize: size, result: ms(value), ...(tier === 'L' && { target: '≤ 50 ms', isTargetMet: value <= 50 }) });
-      rows.push({ benchmark: `[${tier}] grid: load and score every row (its live query)`, dataSize: debtors, result: ms(grid.loadMs), peakHeapMiB: await peak() });
+      rows.push({ benchmark: `[${tier}] grid: load and score every row (its live query)`, dataSize: debtors, result: `${ms(grid.loadMs)} (read ${ms(grid.readMs)}, build ${ms(grid.buildMs)})`, peakHeapMiB: await peak() });
       fast('sort by risk score (the opening order, median of 7)', debtors, grid.byRiskMs);
       fast('sort by exposure (median of 7)', debtors, grid.byExposureMs);
       rows.push({ benchmark: `[${tier}] grid: first sort by name (ranks names with the sv collator once)`, dataSize: debtors, result: ms(grid.firstByNameMs) });
