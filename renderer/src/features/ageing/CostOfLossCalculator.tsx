@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { costOfLoss, DEFAULT_NET_MARGIN_BP } from '../../../../shared/domain/dashboard/cost-of-loss';
-import { formatAmountInput, formatPercentInput, parseAmountInput, parsePercentInput } from '../../../../shared/domain/dashboard/decimal-input';
+import { formatAmountInput, formatPercentInput, parseAmountInput, parsePercentInput } from '../../../../shared/format/decimal-input';
 import { BASIS_POINTS_PER_WHOLE } from '../../../../shared/money/basis-points';
 import type { CurrencyCode } from '../../../../shared/money/money';
 import type { ChartFormat } from './use-chart-format';

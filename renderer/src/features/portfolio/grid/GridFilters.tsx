@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RISK_BANDS, type RiskBand } from '../../../../../shared/domain/risk/risk-score';
-import { formatAmountInput, parseAmountInput } from '../../../../../shared/domain/dashboard/decimal-input';
+import { formatAmountInput, parseAmountInput } from '../../../../../shared/format/decimal-input';
 import { useCountryName } from '../../../i18n/use-country-name';
 import { useLanguage } from '../../../i18n/use-language';
 import type { GridFilters as Filters } from './grid-query';

@@ -1,4 +1,4 @@
-import { minorUnitDigits, toDecimalString, type CurrencyCode } from '../../money/money';
+import { minorUnitDigits, toDecimalString, type CurrencyCode } from '../money/money';
 
 /**
  * Numbers typed by a controller into a form, in their own language's conventions: "10.000,50" in Dutch,
