@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toIsoDate } from '../../time/iso-date';
-import { effectiveLimitOn, limitInForceOn, type CreditLimit } from './credit-limit';
+import { effectiveLimitOn, limitInForceOn, limitStateOf, type CreditLimit } from './credit-limit';
 
 const d = toIsoDate;
 const decided: CreditLimit = {
@@ -53,5 +53,14 @@ describe('effectiveLimitOn', () => {
   it('lets a zero decision end the discretionary limit, but not a request still pending', () => {
     expect(effectiveLimitOn([discretionary, { ...decided, status: 'REFUSED' }], d('2026-06-01'))).toEqual({ amountMinor: 0, source: 'insurer' });
     expect(effectiveLimitOn([discretionary, { ...decided, status: 'PENDING' }], d('2026-06-01'))).toEqual({ amountMinor: 1_500_000, source: 'discretionary' });
+  });
+});
+
+describe('limitStateOf', () => {
+  it('names the insurer decision’s status before an own limit, and says when there is none', () => {
+    const own: CreditLimit = { ...decided, source: 'discretionary', status: 'APPROVED' };
+    expect(limitStateOf([own, { ...decided, status: 'REFUSED' }])).toBe('REFUSED');
+    expect(limitStateOf([own])).toBe('DISCRETIONARY');
+    expect(limitStateOf([])).toBe('NONE');
   });
 });

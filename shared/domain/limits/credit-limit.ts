@@ -89,3 +89,12 @@ export function effectiveLimitOn(limits: readonly CreditLimit[], date: IsoDate):
   if (discretionary) return { amountMinor: limitInForceOn(discretionary, date), source: 'discretionary' };
   return { amountMinor: 0, source: 'none' };
 }
+
+/** Where a debtor's limit stands, for lists and filters: the insurer decision's status, an own limit, or none. */
+export type LimitState = LimitStatus | 'DISCRETIONARY' | 'NONE';
+
+export function limitStateOf(limits: readonly CreditLimit[]): LimitState {
+  const insurer = limits.find((limit) => limit.source === 'insurer');
+  if (insurer) return insurer.status;
+  return limits.some((limit) => limit.source === 'discretionary') ? 'DISCRETIONARY' : 'NONE';
+}

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../../time/iso-date';
 import type { Exposure } from '../exposure/exposure';
 import type { DaysLateSums } from '../kpi/collection-kpis';
-import type { CreditLimit } from '../limits/credit-limit';
+import type { CreditLimit, LimitState } from '../limits/credit-limit';
 
 /**
  * Everything the portfolio needs to know about one debtor, as of one date, in the policy currency. Kept in
@@ -24,6 +24,8 @@ export interface DebtorSummary extends Exposure {
   readonly disputedMinor: number;
   /** Where the limit in `limitMinor` comes from. */
   readonly limitSource: CreditLimit['source'] | 'none';
+  /** The limit's status, kept here so the portfolio grid needs no read of the limits themselves. */
+  readonly limitState: LimitState;
   readonly openItemCount: number;
   readonly overdueItemCount: number;
   readonly oldestDueDate: IsoDate | undefined;
@@ -52,6 +54,6 @@ export const KPI_WINDOW_DAYS = 90;
  * The version of the summary formulas. Stored with the portfolio summary: when the app finds summaries made
  * by older formulas (a field added, a rule changed) it recomputes them, as it does on a new day.
  */
-export const SUMMARY_VERSION = 3;
+export const SUMMARY_VERSION = 4;
 /** How far back payment behaviour (days late) looks. */
 export const PAYMENT_BEHAVIOUR_DAYS = 365;

@@ -7,7 +7,7 @@ import { openAmountsAsOf } from '../ageing/open-as-of';
 import { averageDaysDelinquent, bestPossibleDso, standardDso } from '../kpi/collection-kpis';
 import { computeExposure } from '../exposure/exposure';
 import { FLAG_CREDIT_NOTE, type LedgerChunkNumbers } from '../ledger/ledger-chunk';
-import { effectiveLimitOn, type CreditLimit } from '../limits/credit-limit';
+import { effectiveLimitOn, limitStateOf, type CreditLimit } from '../limits/credit-limit';
 import type { InsurancePolicy } from '../policy/insurance-policy';
 import { KPI_WINDOW_DAYS, PAYMENT_BEHAVIOUR_DAYS, type DebtorSummary } from './debtor-summary';
 
@@ -140,7 +140,8 @@ export function summariseChunk(numbers: LedgerChunkNumbers, context: SummaryCont
     const unappliedCashMinor = convert((_index, code) => now.extra(slot, code, 'unappliedCash'));
     const disputedMinor = convert((_index, code) => now.extra(slot, code, 'disputed'));
     const sales90Minor = convert((index) => sales.get(slot, index));
-    const limit = effectiveLimitOn(context.limitsOf(debtorId), asOf);
+    const limits = context.limitsOf(debtorId);
+    const limit = effectiveLimitOn(limits, asOf);
     const exposure = computeExposure({ openInvoicesMinor: openMinor, creditsMinor, unappliedCashMinor, disputedMinor, limitMinor: limit.amountMinor, insuredPercentageBp: policy.insuredPercentageBp });
     const receivables = openMinor + creditsMinor - unappliedCashMinor;
     const dso = standardDso(receivables, sales90Minor, KPI_WINDOW_DAYS);
@@ -165,6 +166,7 @@ export function summariseChunk(numbers: LedgerChunkNumbers, context: SummaryCont
       disputedMinor,
       ...exposure,
       limitSource: limit.source,
+      limitState: limitStateOf(limits),
       openItemCount: openCount[slot]!,
       overdueItemCount: overdueCount[slot]!,
       oldestDueDate: hasOpen ? fromDayNumber(oldestDue[slot]!) : undefined,

@@ -123,8 +123,8 @@ const bench = {
   async portfolioGrid() {
     const db = new KredoDb();
     const read = await timed(async () => {
-      const [debtorChunks, summaryChunks, limitChunks, dunningActions] = await Promise.all([db.debtorChunks.toArray(), db.summaryChunks.toArray(), db.limitChunks.toArray(), db.dunningActions.toArray()]);
-      return { debtorChunks, summaryChunks, limitChunks, dunningActions };
+      const [debtorChunks, summaryChunks, dunningActions] = await Promise.all([db.debtorChunks.toArray(), db.summaryChunks.toArray(), db.dunningActions.toArray()]);
+      return { debtorChunks, summaryChunks, dunningActions };
     });
     const build = await timed(() => buildPortfolioRows(read.value));
     db.close();

@@ -5,7 +5,8 @@ import { formatAmountInput, parseAmountInput } from '../../../../../shared/forma
 import { useCountryName } from '../../../i18n/use-country-name';
 import { useLanguage } from '../../../i18n/use-language';
 import type { GridFilters as Filters } from './grid-query';
-import type { LimitState, PortfolioRow } from './portfolio-row';
+import type { LimitState } from '../../../../../shared/domain/limits/credit-limit';
+import type { PortfolioRow } from './portfolio-row';
 
 interface GridFiltersProps {
   readonly rows: readonly PortfolioRow[];

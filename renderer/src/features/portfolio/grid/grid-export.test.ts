@@ -9,7 +9,6 @@ import { buildPortfolioRows } from './portfolio-row';
 const rows = buildPortfolioRows({
   debtorChunks: [{ chunkId: 0, debtors: [{ id: 'd1', chunkId: 0, customerCode: '100001', name: '=HYPERLINK("http://evil")', country: 'SE', currency: 'SEK', paymentTermsDays: 30, language: 'sv', jurisdiction: 'SE', identifiers: [], contacts: [], segment: 'SME', createdOn: '2025-01-01' as never }] }],
   summaryChunks: [{ chunkId: 0, asOf: '2026-11-24', summaries: [testSummary({ debtorId: 'd1', open: 100_000_000_001, overdue: 1_005, maxDaysOverdue: 12, limit: 50_000_000_000 })] }],
-  limitChunks: [],
   dunningActions: [],
 });
 const columns = portfolioColumns(2).filter((column) => ['name', 'country', 'exposure', 'utilisation', 'daysOverdue', 'bucket1', 'dso'].includes(column.id));

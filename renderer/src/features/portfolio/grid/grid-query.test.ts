@@ -23,7 +23,6 @@ const DEBTORS: [StoredDebtor, TestSummaryValues][] = [
 const rows = buildPortfolioRows({
   debtorChunks: [{ chunkId: 0, debtors: DEBTORS.map(([record]) => record) }],
   summaryChunks: [{ chunkId: 0, asOf: '2026-11-24', summaries: DEBTORS.map(([record, values]) => testSummary({ ...values, debtorId: record.id, country: record.country })) }],
-  limitChunks: [],
   dunningActions: [{ id: 'a', debtorId: '3', step: 'reminder-1', itemIds: [], plannedOn: '2026-11-01' as never, doneOn: '2026-11-01' as never, status: 'done', note: '' }, { id: 'b', debtorId: '3', step: 'phone-call', itemIds: [], plannedOn: '2026-11-28' as never, status: 'planned', note: '' }],
 });
 const columns = portfolioColumns(2);
@@ -52,7 +51,8 @@ describe('the portfolio grid query', () => {
     expect(names({ filters: { isDisputed: true } })).toEqual(['Zeeland Logistiek BV']);
     expect(names({ filters: { overdueAboveMinor: 300_000 } })).toEqual(['Ångström Verktyg AB']);
     expect(names({ filters: { overdueDaysAbove: 30 } })).toEqual(['Ångström Verktyg AB']);
-    expect(names({ filters: { limitState: 'NONE', currency: 'EUR' } }).sort()).toEqual(['Apex Tools Ltd', 'Bakkerij de Zon BV', 'Zeeland Logistiek BV']);
+    expect(names({ filters: { limitState: 'APPROVED', currency: 'EUR' } }).sort()).toEqual(['Bakkerij de Zon BV', 'Zeeland Logistiek BV']);
+    expect(names({ filters: { limitState: 'NONE' } })).toEqual(['Apex Tools Ltd']);
   });
 
   it('searches name, customer code and company identifiers, ignoring case', () => {

@@ -1,6 +1,7 @@
 import type { RiskBand } from '../../../../../shared/domain/risk/risk-score';
 import type { PortfolioColumn } from './portfolio-columns';
-import type { LimitState, PortfolioRow } from './portfolio-row';
+import type { LimitState } from '../../../../../shared/domain/limits/credit-limit';
+import type { PortfolioRow } from './portfolio-row';
 
 export interface GridFilters {
   readonly country?: string;

@@ -1,12 +1,9 @@
 import type { DunningAction, DunningStep } from '../../../../../shared/domain/dunning/dunning-action';
-import type { CreditLimit, LimitStatus } from '../../../../../shared/domain/limits/credit-limit';
+import type { LimitState } from '../../../../../shared/domain/limits/credit-limit';
 import { scoreDebtorRisk, type RiskBand } from '../../../../../shared/domain/risk/risk-score';
 import type { DebtorSummary } from '../../../../../shared/domain/summaries/debtor-summary';
 import type { IsoDate } from '../../../../../shared/time/iso-date';
-import type { DebtorChunk, LimitChunk, SummaryChunk } from '../../../data/db/schema';
-
-/** Where a debtor's limit stands: the insurer decision's status, a discretionary limit, or none at all. */
-export type LimitState = LimitStatus | 'DISCRETIONARY' | 'NONE';
+import type { DebtorChunk, SummaryChunk } from '../../../data/db/schema';
 
 /**
  * One line of the portfolio grid: everything shown, sorted or filtered on, flattened so that sorting
@@ -32,12 +29,6 @@ export interface PortfolioRow {
   readonly searchText: string;
 }
 
-function limitStateOf(limits: readonly CreditLimit[] | undefined): LimitState {
-  const insurer = limits?.find((limit) => limit.source === 'insurer');
-  if (insurer) return insurer.status;
-  return limits?.some((limit) => limit.source === 'discretionary') ? 'DISCRETIONARY' : 'NONE';
-}
-
 interface DunningState {
   stage?: DunningAction;
   next?: DunningAction;
@@ -58,7 +49,6 @@ function dunningByDebtor(actions: readonly DunningAction[]): Map<string, Dunning
 export interface PortfolioRowSources {
   readonly debtorChunks: readonly DebtorChunk[];
   readonly summaryChunks: readonly SummaryChunk[];
-  readonly limitChunks: readonly LimitChunk[];
   readonly dunningActions: readonly DunningAction[];
 }
 
@@ -66,10 +56,6 @@ export interface PortfolioRowSources {
 export function buildPortfolioRows(sources: PortfolioRowSources): PortfolioRow[] {
   const summaries = new Map<string, DebtorSummary>();
   for (const chunk of sources.summaryChunks) for (const summary of chunk.summaries) summaries.set(summary.debtorId, summary);
-  const limits = new Map<string, CreditLimit[]>();
-  for (const chunk of sources.limitChunks) {
-    for (const limit of chunk.limits) limits.set(limit.debtorId, [...(limits.get(limit.debtorId) ?? []), limit]);
-  }
   const dunning = dunningByDebtor(sources.dunningActions);
   const rows: PortfolioRow[] = [];
   for (const chunk of sources.debtorChunks) {
@@ -89,7 +75,7 @@ export function buildPortfolioRows(sources: PortfolioRowSources): PortfolioRow[]
         grade: debtor.grade?.value,
         riskScore: risk.score,
         riskBand: risk.band,
-        limitState: limitStateOf(limits.get(debtor.id)),
+        limitState: summary.limitState,
         dunningStage: state?.stage?.step,
         nextAction: state?.next ? { step: state.next.step, on: state.next.plannedOn } : undefined,
         summary,

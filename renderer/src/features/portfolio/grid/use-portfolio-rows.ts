@@ -4,16 +4,16 @@ import { buildPortfolioRows, type PortfolioRow } from './portfolio-row';
 
 /**
  * Every debtor as a grid row, rebuilt whenever an import, a refresh or a dunning step changes the store.
+ * The limits themselves are not read: each summary carries its limit's state.
  * Reads whole chunks (100 debtors a record), which at tier L is measured in `npm run bench` (grid-L).
  */
 export function usePortfolioRows(): readonly PortfolioRow[] | undefined {
   return useLiveQuery(async () => {
-    const [debtorChunks, summaryChunks, limitChunks, dunningActions] = await Promise.all([
+    const [debtorChunks, summaryChunks, dunningActions] = await Promise.all([
       uiDb.debtorChunks.toArray(),
       uiDb.summaryChunks.toArray(),
-      uiDb.limitChunks.toArray(),
       uiDb.dunningActions.toArray(),
     ]);
-    return buildPortfolioRows({ debtorChunks, summaryChunks, limitChunks, dunningActions });
+    return buildPortfolioRows({ debtorChunks, summaryChunks, dunningActions });
   }, []);
 }
