@@ -10,7 +10,7 @@ type KredoBench = {
   fullAgeing(today: IsoDate): Promise<{ loadMs: number; ageingMs: number; summariesMs: number; refreshMs: number; items: number; openItems: number }>;
   portfolioGrid(): Promise<{
     rows: number; columns: number; loadMs: number; readMs: number; buildMs: number; firstByNameMs: number; byExposureMs: number; byRiskMs: number; byNameMs: number;
-    filterMs: number; filtered: number; searchMs: number; searched: number; csvMs: number; csvBytes: number; xlsxMs: number; xlsxBytes: number;
+    filterMs: number; filtered: number; searchMs: number; searched: number; csvMs: number; csvBytes: number; xlsxMs: number; xlsxBytes: number; pdfMs: number; pdfBytes: number;
   }>;
 };
 
@@ -62,6 +62,7 @@ export function storeBenchmarks(tier: 'M' | 'L'): Benchmark {
       fast('filter country + overdue above €10,000 + over limit', `${debtors} → ${n(grid.filtered)}`, grid.filterMs);
       fast('search "b.v." in names, codes, identifiers', `${debtors} → ${n(grid.searched)}`, grid.searchMs);
       rows.push({ benchmark: `[${tier}] grid: export every row to CSV`, dataSize: `${debtors} × ${grid.columns} columns, ${n(Math.round(grid.csvBytes / 1024))} KB`, result: ms(grid.csvMs) });
+      rows.push({ benchmark: `[${tier}] PDF ageing report (reads the ledgers; 500 debtor lines + the rest summed)`, dataSize: `${debtors}, ${n(Math.round(grid.pdfBytes / 1024))} KB`, result: ms(grid.pdfMs) });
       rows.push({ benchmark: `[${tier}] grid: export every row to Excel`, dataSize: `${debtors} × ${grid.columns} columns, ${n(Math.round(grid.xlsxBytes / 1024))} KB`, result: ms(grid.xlsxMs), peakHeapMiB: await peak() });
       await host.close();
       return rows;
