@@ -5,7 +5,7 @@ import { toIsoDate, type IsoDate } from '../../../../shared/time/iso-date';
 import { useFormat } from '../../i18n/use-format';
 import { ChartFigure } from './ChartFigure';
 import { ChartTooltip } from './ChartTooltip';
-import { bucketColour, CHART_COLOURS, legendLabel, legendOrder, TREND_TICKS } from './chart-theme';
+import { bucketColour, CHART_COLOURS, legendLabel, legendOrder, TREND_TICKS } from '../../components/chart-theme';
 import type { ChartFormat } from './use-chart-format';
 
 const STACK = 'trend';

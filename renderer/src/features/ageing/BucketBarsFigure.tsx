@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { BASIS_POINTS_PER_WHOLE } from '../../../../shared/money/basis-points';
 import { ChartFigure } from './ChartFigure';
 import { ChartTooltip } from './ChartTooltip';
-import { bucketColour, CHART_COLOURS, legendLabel, legendOrder } from './chart-theme';
+import { bucketColour, CHART_COLOURS, legendLabel, legendOrder } from '../../components/chart-theme';
 import type { ChartFormat } from './use-chart-format';
 
 export interface BucketRow {

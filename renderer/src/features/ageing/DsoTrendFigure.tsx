@@ -5,7 +5,7 @@ import { toIsoDate, type IsoDate } from '../../../../shared/time/iso-date';
 import { useFormat } from '../../i18n/use-format';
 import { ChartFigure } from './ChartFigure';
 import { ChartTooltip } from './ChartTooltip';
-import { CHART_COLOURS, TREND_TICKS } from './chart-theme';
+import { CHART_COLOURS, TREND_TICKS } from '../../components/chart-theme';
 import type { ChartFormat } from './use-chart-format';
 
 /** Days start at zero, so a rise from 40 to 45 days does not look like a doubling. */

@@ -4,7 +4,7 @@ import { shareBasisPoints } from '../../../../shared/domain/dashboard/concentrat
 import type { StoredPortfolioSummary } from '../../data/db/schema';
 import { ChartFigure } from './ChartFigure';
 import { ChartTooltip } from './ChartTooltip';
-import { CHART_COLOURS, legendLabel, legendOrder } from './chart-theme';
+import { CHART_COLOURS, legendLabel, legendOrder } from '../../components/chart-theme';
 import type { ChartFormat } from './use-chart-format';
 
 const STACK = 'exposure';

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { MonthOfPayments } from '../../../../shared/domain/debtor-page/payment-behaviour';
 import { isoDateToUtcMs } from '../../../../shared/time/iso-date';
+import { CHART_COLOURS } from '../../components/chart-theme';
 import { useFormat } from '../../i18n/use-format';
 import { useLanguage } from '../../i18n/use-language';
 
@@ -29,17 +30,17 @@ export function PaymentBehaviourChart({ months }: { readonly months: readonly Mo
       ) : (
         <figure className="chart">
           <figcaption className="note">{t('behaviour.caption')}</figcaption>
-          <div className="chart-area" aria-hidden="true">
+          <div aria-hidden="true">
             <ResponsiveContainer width="100%" height={260}>
               <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-                <CartesianGrid strokeDasharray="3 3" className="chart-grid" />
+                <CartesianGrid strokeDasharray="3 3" stroke={CHART_COLOURS.grid} />
                 <XAxis dataKey="label" />
                 <YAxis yAxisId="days" tickFormatter={(value: number) => format.number(value)} />
                 <YAxis yAxisId="share" orientation="right" domain={[0, 100]} tickFormatter={(value: number) => format.percent(value / 100)} />
                 <Tooltip formatter={(value, name) => (name === t('behaviour.onTime') ? format.percent(Number(value) / 100) : t('behaviour.days', { days: format.number(Number(value), 1) }))} />
                 <Legend />
-                <Bar yAxisId="days" dataKey="daysLate" name={t('behaviour.daysLate')} className="chart-bar-late" fill="currentColor" />
-                <Line yAxisId="share" dataKey="onTime" name={t('behaviour.onTime')} className="chart-line-ontime" stroke="currentColor" connectNulls />
+                <Bar yAxisId="days" dataKey="daysLate" name={t('behaviour.daysLate')} fill={CHART_COLOURS.uninsured} />
+                <Line yAxisId="share" dataKey="onTime" name={t('behaviour.onTime')} stroke={CHART_COLOURS.line} strokeWidth={2} connectNulls />
               </ComposedChart>
             </ResponsiveContainer>
           </div>
