@@ -123,6 +123,15 @@ test('a note on a debtor is kept in its timeline', async ({ kredo }) => {
   await portfolio.rows.first().getByRole('button').click();
   const debtor = new DebtorPage(kredo.page, 'en');
   const name = await debtor.heading.textContent();
+  // The open invoices export with one row per invoice shown.
+  const items = kredo.page.getByRole('table', { name: texts('en').debtor.items.openLabel }).getByRole('rowgroup').nth(1).getByRole('row');
+  const itemsFile = path.join(kredo.userDataDir, 'open-items.csv');
+  kredo.answerFileDialogs({ saveTo: itemsFile });
+  await debtor.section(texts('en').debtor.items.title).getByRole('button', { name: texts('en').common.export.csv }).click();
+  await expect(kredo.page.getByTestId('export-status')).toContainText(itemsFile);
+  const [itemsHeader, ...itemRows] = Papa.parse<string[]>((await readFile(itemsFile, 'utf8')).slice(1), { skipEmptyLines: true }).data;
+  expect(itemsHeader).toContain(texts('en').debtor.items.dueDate);
+  expect(itemRows).toHaveLength(await items.count());
   await debtor.addNote('Called Anna: pays €4,000 on Friday, rest after the audit.');
   await expect(debtor.notes.getByText('Called Anna: pays €4,000 on Friday, rest after the audit.')).toBeVisible();
   await expect(debtor.section(texts('en').debtor.timeline.title).getByRole('listitem').first()).toContainText('Called Anna');

@@ -3,13 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { DebtorLedger, LedgerItem } from '../../../../shared/domain/ledger/ledger-types';
 import { money } from '../../../../shared/money/money';
 import { daysBetween, type IsoDate } from '../../../../shared/time/iso-date';
+import type { ExportColumn, ExportTable } from '../../../../shared/export/export-table';
+import { ExportButtons, exportFileName } from '../../components/ExportButtons';
 import { useFormat } from '../../i18n/use-format';
 
 const PAGE = 200;
 const TABS = ['open', 'paid'] as const;
 
 /** The debtor's open items (what dunning and claims work on) and its settled ones, each with its dates. */
-export function DebtorItems({ ledger, asOf }: { readonly ledger: DebtorLedger | undefined; readonly asOf: IsoDate }) {
+export function DebtorItems({ ledger, asOf, debtorName }: { readonly ledger: DebtorLedger | undefined; readonly asOf: IsoDate; readonly debtorName: string }) {
   const { t } = useTranslation('debtor');
   const format = useFormat();
   const [tab, setTab] = useState<'open' | 'paid'>('open');
@@ -29,9 +31,37 @@ export function DebtorItems({ ledger, asOf }: { readonly ledger: DebtorLedger | 
     return days > 0 ? format.number(days) : '–';
   };
 
+  // All the tab's items, not only the page shown. Amounts get a column per currency: a money column has one currency.
+  const exportTable = (): ExportTable => {
+    const list = tab === 'open' ? open : paid;
+    const currencies = [...new Set(list.map((item) => item.currency))].sort();
+    const second = tab === 'open' ? t('items.openAmount') : t('items.paidOn');
+    const columns: ExportColumn[] = [
+      { header: t('items.number'), kind: 'text' },
+      { header: t('items.invoiceDate'), kind: 'date' },
+      { header: t('items.dueDate'), kind: 'date' },
+      ...currencies.map((currency): ExportColumn => ({ header: t('items.amount'), kind: 'money', currency })),
+      ...(tab === 'open' ? currencies.map((currency): ExportColumn => ({ header: second, kind: 'money', currency })) : [{ header: second, kind: 'date' } as ExportColumn]),
+      { header: tab === 'open' ? t('items.daysOverdue') : t('items.daysLate'), kind: 'integer' },
+      { header: t('items.status'), kind: 'text' },
+    ];
+    const rows = list.map((item) => {
+      const days = tab === 'open' ? daysBetween(item.dueDate, asOf) : daysBetween(item.dueDate, lastPaid.get(item.id) ?? item.dueDate);
+      const perCurrency = (minor: number) => currencies.map((currency) => (currency === item.currency ? minor : null));
+      return [
+        item.number, item.invoiceDate, item.dueDate, ...perCurrency(item.amountMinor),
+        ...(tab === 'open' ? perCurrency(item.openMinor) : [lastPaid.get(item.id) ?? null]),
+        Math.max(0, days),
+        item.dispute ? t('items.disputed', { reason: t(`items.disputeReasons.${item.dispute.reason}`) }) : item.kind === 'credit-note' ? t('items.creditNote') : '',
+      ];
+    });
+    return { title: t(tab === 'open' ? 'items.openLabel' : 'items.paidLabel'), columns, rows };
+  };
+
   return (
     <section className="panel" aria-labelledby="items-title">
       <h2 id="items-title" className="section-title">{t('items.title')}</h2>
+      <ExportButtons table={exportTable} fileName={exportFileName(`${debtorName} ${t(tab === 'open' ? 'items.openLabel' : 'items.paidLabel')}`, asOf)} />
       <div role="tablist" className="tabs" aria-label={t('items.title')}>
         {TABS.map((key) => (
           <button key={key} type="button" role="tab" aria-selected={tab === key} className={tab === key ? 'tab is-active' : 'tab'} onClick={() => { setTab(key); setLimit(PAGE); }}>

@@ -69,7 +69,7 @@ export function DebtorPage({ debtorId, chunkId }: { readonly debtorId: string; r
         <DebtorIdentity debtor={debtor} />
       </div>
       <PaymentBehaviourChart months={months} />
-      <DebtorItems ledger={detail.ledger} asOf={asOf} />
+      <DebtorItems ledger={detail.ledger} asOf={asOf} debtorName={debtor.name} />
       <div className="debtor-columns">
         <LimitHistory limits={detail.limits} asOf={asOf} />
         <DebtorNotes debtorId={debtor.id} audit={detail.audit} />
