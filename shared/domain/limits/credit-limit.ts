@@ -56,6 +56,8 @@ export interface CreditLimit {
   readonly pendingChange?: PendingLimitChange;
   readonly decidedOn?: IsoDate;
   readonly history: readonly LimitHistoryEntry[];
+  /** The insurer's version of the cover last applied: an older or equal one arriving late is ignored. */
+  readonly insurerVersion?: number;
 }
 
 const NO_COVER: ReadonlySet<LimitStatus> = new Set(['PENDING', 'REFUSED', 'WITHDRAWN', 'CANCELLED', 'EXPIRED']);
