@@ -114,6 +114,11 @@ test('search, a saved view and the column chooser', async ({ kredo }) => {
   await expect(again.columnHeader(en.columns.grade)).toHaveCount(0);
   await restarted.page.getByRole('group', { name: en.grid.columns }).getByLabel(en.columns.customerCode).check();
   await expect(again.columnHeader(en.columns.customerCode)).toBeVisible();
+
+  // Sorting by keyboard: a column heading is a button the Tab key reaches.
+  await again.columnHeader(en.columns.overdue).getByRole('button').focus();
+  await restarted.page.keyboard.press('Enter');
+  await expect(again.columnHeader(en.columns.overdue)).toHaveAttribute('aria-sort', 'descending');
 });
 
 test('a note on a debtor is kept in its timeline', async ({ kredo }) => {

@@ -40,6 +40,8 @@ export function PortfolioGrid({ rows, columns, sort, activeIndex, onSort, onActi
   }, [active, rows.length, virtualizer]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // The column headings are buttons the Tab key reaches (Enter or Space sorts); the arrows move rows.
+    if (event.target instanceof HTMLButtonElement) return;
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = { ArrowDown: active + 1, ArrowUp: active - 1, PageDown: active + page, PageUp: active - page, Home: 0, End: rows.length - 1 };
     const target = moves[event.key];
@@ -74,7 +76,7 @@ export function PortfolioGrid({ rows, columns, sort, activeIndex, onSort, onActi
             const isSorted = sort.column === column.id;
             return (
               <div key={column.id} role="columnheader" aria-sort={isSorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'} className={NUMERIC_KINDS.has(column.kind) ? 'grid-cell numeric' : 'grid-cell'}>
-                <button type="button" className="grid-sort" tabIndex={-1} onClick={() => onSort(column.id)} title={t('grid.sortBy', { column: text.label(column) })}>
+                <button type="button" className="grid-sort" onClick={() => onSort(column.id)} title={t('grid.sortBy', { column: text.label(column) })}>
                   {text.label(column)}
                   <span aria-hidden="true" className="grid-sort-mark">{isSorted ? SORT_MARK[sort.direction] : null}</span>
                 </button>
