@@ -13,10 +13,11 @@ describe('a page of the change feed', () => {
     const digest = digestFeedPage([
       event('E2', 'LIMIT_REDUCTION_NOTIFIED', { cover: coverAt(3, '30000.00') }),
       event('E1', 'DECISION_ISSUED', { cover: coverAt(2, '50000.00') }, 'cover-request', 'R-7'),
+      event('E4', 'DECISION_ISSUED', { cover: coverAt(1, '50000.00'), request: { requestId: 'R-6' } }),
     ], new Set());
     expect(digest.covers.map((cover) => [cover.coverId, cover.version, cover.decidedAmount])).toEqual([['CV-1', 3, '30000.00']]);
-    expect(digest.decidedRequests).toEqual([{ requestId: 'R-7', coverId: 'CV-1' }]);
-    expect(digest.eventIds).toEqual(['E2', 'E1']);
+    expect(digest.decidedRequests).toEqual([{ requestId: 'R-7', coverId: 'CV-1' }, { requestId: 'R-6', coverId: 'CV-1' }]);
+    expect(digest.eventIds).toEqual(['E2', 'E1', 'E4']);
   });
 
   it('skips events delivered twice, within the page or from an earlier one', () => {

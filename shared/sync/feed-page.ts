@@ -62,7 +62,12 @@ export function digestFeedPage(items: readonly unknown[], alreadySeen: ReadonlyS
     }
     const known = covers.get(cover.data.coverId);
     if (!known || cover.data.version > known.version) covers.set(cover.data.coverId, cover.data);
-    if (event.data.type === 'DECISION_ISSUED' && event.data.resourceType === 'cover-request') decidedRequests.set(event.data.resourceId, cover.data.coverId);
+    if (event.data.type === 'DECISION_ISSUED') {
+      // The decided request is named in the event's data, or is the event's resource itself.
+      const request = event.data.data['request'];
+      const requestId = typeof request === 'object' && request !== null && typeof (request as { requestId?: unknown }).requestId === 'string' ? (request as { requestId: string }).requestId : event.data.resourceType === 'cover-request' ? event.data.resourceId : undefined;
+      if (requestId) decidedRequests.set(requestId, cover.data.coverId);
+    }
   }
   return { covers: [...covers.values()], decidedRequests: [...decidedRequests].map(([requestId, coverId]) => ({ requestId, coverId })), eventIds, duplicates, unreadable };
 }

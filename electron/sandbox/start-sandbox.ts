@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { createSandboxServer } from './sandbox-server';
+
+/**
+ * `npm run sandbox`: the insurer sandbox on its own, for trying the app's insurer sync by hand or pointing
+ * another tool at it. State lives in $KREDO_SANDBOX_DIR/state.json (default `.sandbox/state.json` in the
+ * current folder); $KREDO_SANDBOX_PORT picks the port (default 4455, 0 for any free one).
+ */
+const folder = process.env.KREDO_SANDBOX_DIR ?? path.resolve('.sandbox');
+const port = Number(process.env.KREDO_SANDBOX_PORT ?? 4455);
+if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+  console.error(`KREDO_SANDBOX_PORT must be a port number, got ${process.env.KREDO_SANDBOX_PORT}`);
+  process.exit(2);
+}
+
+const sandbox = await createSandboxServer({
+  stateFile: path.join(folder, 'state.json'),
+  port,
+  ...(process.env.KREDO_SANDBOX_ADMIN_TOKEN && { adminToken: process.env.KREDO_SANDBOX_ADMIN_TOKEN }),
+});
+
+console.log(`Kredo insurer sandbox listening on ${sandbox.url}/v1`);
+console.log(`  API key:     ${sandbox.apiKey}   (POST ${sandbox.url}/v1/auth/token {"apiKey": "…"})`);
+console.log(`  Admin token: ${sandbox.admin.token}   (header X-Admin-Token, routes under ${sandbox.url}/admin)`);
+console.log(`  State file:  ${path.join(folder, 'state.json')}`);
+console.log('Press Ctrl+C to stop.');
+
+const stop = () => {
+  sandbox.close().then(() => process.exit(0), (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);
