@@ -1,0 +1,127 @@
+import { KredoError } from '../../../shared/errors/kredo-error';
+import { classifyResponse, DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../../shared/sync/retry-policy';
+
+/** Where the insurer is and how Kredo signs in: the API key never leaves the main process. */
+export interface InsurerConnection {
+  /** Up to and including the version, e.g. http://127.0.0.1:4455/v1. */
+  readonly baseUrl: string;
+  readonly apiKey: string;
+}
+
+export interface InsurerAnswer {
+  readonly status: number;
+  readonly body: unknown;
+  readonly headers: Headers;
+}
+
+export interface InsurerClientDeps {
+  readonly fetch?: typeof fetch;
+  readonly now: () => Date;
+  readonly random: () => number;
+  /** Waits between attempts; tests record the waits instead of sleeping. */
+  readonly sleep: (ms: number) => Promise<void>;
+  /** Attempts per call before giving up with `insurer.unavailable` (the outbox keeps the request). */
+  readonly maxAttempts?: number;
+  readonly retryPolicy?: RetryPolicy;
+  /** A call that hangs is abandoned after this long, as a dropped connection. */
+  readonly timeoutMs?: number;
+}
+
+/** The insurer refused the request itself (a 4xx with RFC 7807 problem details): retrying would not help. */
+export class InsurerRefusal extends KredoError {
+  constructor(
+    readonly status: number,
+    readonly problemType: string | undefined,
+    readonly detail: string | undefined,
+  ) {
+    super('insurer.refused', { status, ...(problemType !== undefined && { type: problemType }) });
+  }
+}
+
+/** The change-feed cursor expired (410): only a full resync restores the picture. */
+export class ResyncNeeded extends KredoError {
+  constructor() {
+    super('insurer.resyncNeeded');
+  }
+}
+
+const problemOf = (body: unknown): { type?: string; detail?: string } => (typeof body === 'object' && body !== null ? (body as { type?: string; detail?: string }) : {});
+
+/**
+ * HTTP to the insurer for the sync engine: signs in with the API key and signs in again when the token
+ * expires (there is no refresh token), retries dropped connections, 429 and 503 with back-off that honours
+ * Retry-After, and turns everything else into a typed result. Every write carries the caller's
+ * Idempotency-Key on every attempt, so a retry after a lost answer cannot create a second request.
+ */
+export function createInsurerClient(connection: InsurerConnection, deps: InsurerClientDeps) {
+  const send = deps.fetch ?? fetch;
+  const maxAttempts = deps.maxAttempts ?? 8;
+  let token: { value: string; expiresAt: number } | undefined;
+
+  const exchange = async (path: string, init: RequestInit): Promise<InsurerAnswer | undefined> => {
+    try {
+      const response = await send(`${connection.baseUrl}${path}`, { ...init, signal: AbortSignal.timeout(deps.timeoutMs ?? 30_000) });
+      const text = await response.text();
+      return { status: response.status, headers: response.headers, body: text === '' ? undefined : JSON.parse(text) };
+    } catch {
+      // No answer: the network dropped, the server closed the socket, or it timed out.
+      return undefined;
+    }
+  };
+
+  /** Runs one exchange with retries; `prepare` is called per attempt (it may sign in first). */
+  const withRetries = async (path: string, prepare: () => Promise<RequestInit>, onUnauthorised: () => void): Promise<InsurerAnswer> => {
+    let reauthenticated = false;
+    for (let attempt = 0; attempt < maxAttempts; attempt += 1) {
+      const answer = await exchange(path, await prepare());
+      const outcome = classifyResponse({ status: answer?.status, retryAfter: answer?.headers.get('Retry-After'), attempt, now: deps.now() }, deps.random, deps.retryPolicy ?? DEFAULT_RETRY_POLICY);
+      if (outcome.kind === 'ok') return answer!;
+      if (outcome.kind === 'retry') {
+        await deps.sleep(outcome.delayMs);
+        continue;
+      }
+      if (outcome.kind === 'reauthenticate' && !reauthenticated) {
+        reauthenticated = true;
+        onUnauthorised();
+        continue;
+      }
+      if (outcome.kind === 'resync') throw new ResyncNeeded();
+      const problem = problemOf(answer?.body);
+      throw new InsurerRefusal(answer?.status ?? 0, problem.type, problem.detail);
+    }
+    throw new KredoError('insurer.unavailable');
+  };
+
+  const bearer = async (): Promise<string> => {
+    if (token && token.expiresAt > deps.now().getTime() + 30_000) return token.value;
+    const answer = await withRetries('/auth/token', async () => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ apiKey: connection.apiKey }) }), () => undefined);
+    const body = answer.body as { access_token?: unknown; expires_in?: unknown };
+    if (typeof body.access_token !== 'string' || typeof body.expires_in !== 'number') throw new KredoError('insurer.badAnswer');
+    token = { value: body.access_token, expiresAt: deps.now().getTime() + body.expires_in * 1_000 };
+    return token.value;
+  };
+
+  return {
+    /** A read (GET) or, with an idempotency key, a write. */
+    async call(method: 'GET' | 'POST' | 'DELETE', path: string, options: { readonly body?: unknown; readonly idempotencyKey?: string } = {}): Promise<InsurerAnswer> {
+      if (method !== 'GET' && !options.idempotencyKey) throw new Error('A write to the insurer needs an idempotency key');
+      return withRetries(
+        path,
+        async () => ({
+          method,
+          headers: {
+            Authorization: `Bearer ${await bearer()}`,
+            ...(options.body !== undefined && { 'Content-Type': 'application/json' }),
+            ...(options.idempotencyKey !== undefined && { 'Idempotency-Key': options.idempotencyKey }),
+          },
+          ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
+        }),
+        () => {
+          token = undefined;
+        },
+      );
+    },
+  };
+}
+
+export type InsurerClient = ReturnType<typeof createInsurerClient>;
