@@ -1,0 +1,73 @@
+import { toDecimalString } from '../../../shared/money/money';
+import type { CompanyIdentifier } from '../../../shared/domain/identifiers/identifier-type';
+import { feedPageSchema } from '../../../shared/sync/feed-page';
+import { insurerCoverSchema, type InsurerCover } from '../../../shared/sync/insurer-cover';
+import type { LimitOutboxEntry } from '../../../shared/sync/limit-outbox';
+import { KredoError } from '../../../shared/errors/kredo-error';
+import type { InsurerClient } from './insurer-client';
+
+/**
+ * What the sync engine asks of the insurer, one method per protocol step (insurer-apis.md §3.5). The
+ * engine itself keeps its state (outbox, cursor, limits) in the offline store; this side only speaks
+ * HTTP with the credentials, and checks every answer's shape before it is handed on.
+ */
+export function createInsurerGateway(client: InsurerClient, policyId: string) {
+  const base = `/policies/${encodeURIComponent(policyId)}`;
+
+  return {
+    /** Every cover on the policy, page by page, and the feed cursor to continue from without a gap. */
+    async fullResync(pageSize = 500): Promise<{ covers: InsurerCover[]; cursor: string }> {
+      const covers: InsurerCover[] = [];
+      let cursor: string | undefined;
+      for (let page = 1; ; page += 1) {
+        const body = (await client.call('GET', `${base}/covers?page=${page}&pageSize=${pageSize}`)).body as { items?: unknown[]; totalPages?: number; cursor?: string };
+        if (!Array.isArray(body.items) || typeof body.totalPages !== 'number') throw new KredoError('insurer.badAnswer');
+        // The first page's cursor: changes made while later pages are read come again on the feed.
+        cursor ??= body.cursor;
+        covers.push(...body.items.map((item) => insurerCoverSchema.parse(item)));
+        if (page >= body.totalPages) break;
+      }
+      if (!cursor) throw new KredoError('insurer.badAnswer');
+      return { covers, cursor };
+    },
+
+    /** One page of the change feed after `cursor` (ResyncNeeded when the cursor expired). */
+    async changes(cursor: string, limit = 500) {
+      return feedPageSchema.parse((await client.call('GET', `${base}/changes?cursor=${encodeURIComponent(cursor)}&limit=${limit}`)).body);
+    },
+
+    /** The insurer's buyer id for a debtor, from its company identifiers (resolved only when a request is sent). */
+    async lookupBuyer(country: string, identifiers: readonly CompanyIdentifier[]): Promise<string | undefined> {
+      for (const identifier of identifiers) {
+        const answer = await client.call('GET', `/companies?country=${encodeURIComponent(country)}&idType=${encodeURIComponent(identifier.type)}&idValue=${encodeURIComponent(identifier.value)}`).catch((error: unknown) => {
+          if (error instanceof KredoError && error.code === 'insurer.refused') return undefined;
+          throw error;
+        });
+        const found = (answer?.body as { items?: { companyId?: unknown }[] } | undefined)?.items?.[0]?.companyId;
+        if (typeof found === 'string') return found;
+      }
+      return undefined;
+    },
+
+    /**
+     * Sends one outbox entry with its id as the Idempotency-Key: 201 is decided (the cover comes back),
+     * 202 is referred to an underwriter (the decision arrives on the feed).
+     */
+    async submit(entry: LimitOutboxEntry, companyId: string): Promise<{ decided: boolean; requestId?: string; cover?: InsurerCover }> {
+      const body = {
+        companyId,
+        type: entry.type,
+        currency: entry.currency,
+        customerReference: entry.debtorId,
+        ...(entry.amountMinor !== undefined && { requestedAmount: toDecimalString({ amountMinor: entry.amountMinor, currency: entry.currency }) }),
+      };
+      const answer = await client.call('POST', `${base}/cover-requests`, { idempotencyKey: entry.id, body });
+      const result = answer.body as { request?: { requestId?: string }; requestId?: string; cover?: unknown };
+      const requestId = result.request?.requestId ?? result.requestId;
+      if (answer.status === 201) return { decided: true, ...(requestId !== undefined && { requestId }), cover: insurerCoverSchema.parse(result.cover) };
+      return { decided: false, ...(requestId !== undefined && { requestId }) };
+    },
+  };
+}
+
+export type InsurerGateway = ReturnType<typeof createInsurerGateway>;
