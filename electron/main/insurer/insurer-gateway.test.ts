@@ -46,7 +46,7 @@ describe('syncing limits with the sandbox', () => {
     // A large amount is referred to an underwriter (202); its answer is lost twice on the way back.
     await sandbox.admin('POST', '/faults', { dropNext: 2, dropWhen: 'after-handling' });
     const entry = newOutboxEntry({ id: 'a7d4c0de-0000-4000-8000-000000000001', debtorId: 'D-1', type: 'NEW', amountMinor: 400_000_000, currency: 'EUR', createdAt: TEST_NOW });
-    const sent = await sync.submit(entry, companyId!);
+    const sent = await sync.submit(entry, { companyId: companyId!, customerCode: '100042' });
     const pending = acknowledged(entry, { decided: sent.decided, ...(sent.requestId !== undefined && { insurerRequestId: sent.requestId }) });
     expect(pending.state).toBe('PENDING');
     const requests = (await sandbox.call('GET', `/v1/policies/${POLICY}/cover-requests?companyId=${companyId}`, { token: await sandbox.signIn() })).body as { items: unknown[] };

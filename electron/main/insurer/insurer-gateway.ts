@@ -53,12 +53,13 @@ export function createInsurerGateway(client: InsurerClient, policyId: string) {
      * Sends one outbox entry with its id as the Idempotency-Key: 201 is decided (the cover comes back),
      * 202 is referred to an underwriter (the decision arrives on the feed).
      */
-    async submit(entry: LimitOutboxEntry, companyId: string): Promise<{ decided: boolean; requestId?: string; cover?: InsurerCover }> {
+    async submit(entry: LimitOutboxEntry, buyer: { readonly companyId: string; readonly customerCode: string }): Promise<{ decided: boolean; requestId?: string; cover?: InsurerCover }> {
       const body = {
-        companyId,
+        companyId: buyer.companyId,
         type: entry.type,
         currency: entry.currency,
-        customerReference: entry.debtorId,
+        // The customer number comes back on the cover: how a new cover finds its debtor (applyInsurerCovers).
+        customerReference: buyer.customerCode,
         ...(entry.amountMinor !== undefined && { requestedAmount: toDecimalString({ amountMinor: entry.amountMinor, currency: entry.currency }) }),
       };
       const answer = await client.call('POST', `${base}/cover-requests`, { idempotencyKey: entry.id, body });

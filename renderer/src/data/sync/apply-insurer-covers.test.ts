@@ -1,0 +1,66 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DATA_TIERS, DEMO_SEED } from '../../../../shared/generator/data-tiers';
+import { generateChunk, generateExchangeRates, generatePolicy } from '../../../../shared/generator/generate-portfolio';
+import { planPortfolio } from '../../../../shared/generator/plan-portfolio';
+import { insurerCoverSchema } from '../../../../shared/sync/insurer-cover';
+import { toIsoDate } from '../../../../shared/time/iso-date';
+import { KredoDb } from '../db/kredo-db';
+import { replacePortfolio } from '../store/replace-portfolio';
+import { applyInsurerCovers } from './apply-insurer-covers';
+
+const today = toIsoDate('2026-11-24');
+const at = '2026-11-24T10:00:00.000Z';
+let db: KredoDb;
+afterEach(() => db?.close());
+
+async function demoStore(name: string): Promise<KredoDb> {
+  db = new KredoDb(name);
+  const policy = generatePolicy(today);
+  const plan = planPortfolio(DATA_TIERS.S, { seed: DEMO_SEED, today });
+  const chunks = Array.from({ length: plan.chunkCount }, (_, chunkId) => generateChunk(plan, policy, chunkId));
+  await replacePortfolio(db, { policy, rates: generateExchangeRates(DEMO_SEED, today), chunks, chunkCount: plan.chunkCount, asOf: today, at, source: 'demo' });
+  return db;
+}
+
+const cover = (fields: { coverId: string; companyId?: string; customerReference?: string; amount: string; status?: string; version: number }) =>
+  insurerCoverSchema.parse({
+    coverId: fields.coverId, companyId: fields.companyId ?? 'C-1', customerReference: fields.customerReference ?? null, status: fields.status ?? 'APPROVED', requestedAmount: null,
+    decidedAmount: fields.amount, currency: 'EUR', tranches: [{ amount: fields.amount, effectiveFrom: '2026-11-01', expiresAt: null, kind: 'permanent' }], conditions: [], reasons: [],
+    pendingChange: null, decidedAt: '2026-11-24T09:00:00Z', updatedAt: '2026-11-24T09:00:00Z', version: fields.version,
+  });
+
+describe('applying the insurer’s covers to the store', () => {
+  it('changes the limit, its debtor’s exposure figures and the portfolio at once, with an audit entry; a replay changes nothing', async () => {
+    const store = await demoStore('apply-covers-1');
+    const limits = (await store.limitChunks.toArray()).flatMap((chunk) => chunk.limits);
+    const target = limits.find((limit) => limit.source === 'insurer' && limit.status === 'APPROVED' && limit.decidedAmountMinor > 1_000_000)!;
+    const before = (await store.portfolio.get('current'))!;
+    const summaryBefore = (await store.summaryChunks.toArray()).flatMap((chunk) => chunk.summaries).find((summary) => summary.debtorId === target.debtorId)!;
+
+    const result = await applyInsurerCovers(store, [cover({ coverId: target.coverId!, amount: '1000.00', status: 'REDUCED', version: 1 })], { today, at });
+    expect(result).toEqual({ changed: [target.debtorId], unmatched: [] });
+    const stored = (await store.limitChunks.toArray()).flatMap((chunk) => chunk.limits).find((limit) => limit.coverId === target.coverId)!;
+    expect(stored).toMatchObject({ status: 'REDUCED', decidedAmountMinor: 100_000, insurerVersion: 1 });
+    expect(stored.history.at(-1)).toMatchObject({ status: 'REDUCED', amountMinor: 100_000 });
+    const summaryAfter = (await store.summaryChunks.toArray()).flatMap((chunk) => chunk.summaries).find((summary) => summary.debtorId === target.debtorId)!;
+    expect(summaryAfter.limitMinor).toBe(100_000);
+    expect(summaryAfter.limitState).toBe('REDUCED');
+    expect((await store.portfolio.get('current'))!.limitMinor).toBe(before.limitMinor - summaryBefore.limitMinor + 100_000);
+    expect(await store.audit.where('[entityType+entityId]').equals(['limit', target.debtorId]).count()).toBe(1);
+
+    expect(await applyInsurerCovers(store, [cover({ coverId: target.coverId!, amount: '1000.00', status: 'REDUCED', version: 1 })], { today, at })).toEqual({ changed: [], unmatched: [] });
+    expect(await store.audit.where('[entityType+entityId]').equals(['limit', target.debtorId]).count()).toBe(1);
+  });
+
+  it('gives a debtor without insurer cover its new cover by customer number, and leaves unknown buyers out', async () => {
+    const store = await demoStore('apply-covers-2');
+    const limits = (await store.limitChunks.toArray()).flatMap((chunk) => chunk.limits);
+    const debtors = (await store.debtorChunks.toArray()).flatMap((chunk) => chunk.debtors);
+    const uncovered = debtors.find((debtor) => !limits.some((limit) => limit.debtorId === debtor.id && limit.source === 'insurer'))!;
+    const result = await applyInsurerCovers(store, [cover({ coverId: 'CV-NEW', customerReference: uncovered.customerCode, amount: '25000.00', version: 1 }), cover({ coverId: 'CV-STRANGER', customerReference: 'nobody', amount: '5000.00', version: 1 })], { today, at });
+    expect(result).toEqual({ changed: [uncovered.id], unmatched: ['CV-STRANGER'] });
+    const summary = (await store.summaryChunks.toArray()).flatMap((chunk) => chunk.summaries).find((candidate) => candidate.debtorId === uncovered.id)!;
+    expect(summary).toMatchObject({ limitMinor: 2_500_000, limitSource: 'insurer', limitState: 'APPROVED' });
+  });
+});

@@ -1,0 +1,84 @@
+import { ageingBuckets } from '../../../../shared/domain/ageing/ageing-config';
+import type { AuditEntry } from '../../../../shared/domain/audit/audit-entry';
+import type { CreditLimit } from '../../../../shared/domain/limits/credit-limit';
+import type { DebtorSummary } from '../../../../shared/domain/summaries/debtor-summary';
+import { summarisePortfolio } from '../../../../shared/domain/summaries/portfolio-summary';
+import { summariseChunk } from '../../../../shared/domain/summaries/summarise-chunk';
+import { applyInsurerCover, type InsurerCover } from '../../../../shared/sync/insurer-cover';
+import type { IsoDate } from '../../../../shared/time/iso-date';
+import type { KredoDb } from '../db/kredo-db';
+import { groupLimits, loadSummaryContext } from '../store/summary-context';
+
+interface Target {
+  readonly chunkId: number;
+  readonly debtorId: string;
+}
+
+export interface AppliedCovers {
+  /** Debtors whose insurer limit changed. */
+  readonly changed: readonly string[];
+  /** Covers for buyers Kredo does not know (kept out; the insurer may cover buyers not in this ledger). */
+  readonly unmatched: readonly string[];
+}
+
+/**
+ * Applies covers from the insurer to the stored limits — the insurer owns limits, Kredo only mirrors them —
+ * and recomputes the affected chunks' summaries and the portfolio, in one transaction with an audit entry
+ * per change: all of a sync page lands, or none. A cover is matched to its debtor by cover id, then by the
+ * customer reference (Kredo sends the customer number), then by the insurer's buyer id.
+ */
+export async function applyInsurerCovers(db: KredoDb, covers: readonly InsurerCover[], options: { readonly today: IsoDate; readonly at: string }): Promise<AppliedCovers> {
+  const tables = [db.debtorChunks, db.limitChunks, db.ledgerNumbers, db.summaryChunks, db.portfolio, db.policies, db.exchangeRates, db.audit];
+  return db.transaction('rw', tables, async () => {
+    const [debtorChunks, limitChunks] = await Promise.all([db.debtorChunks.toArray(), db.limitChunks.toArray()]);
+    const byCover = new Map<string, Target>();
+    const byReference = new Map<string, Target>();
+    for (const chunk of limitChunks) for (const limit of chunk.limits) if (limit.coverId) byCover.set(limit.coverId, { chunkId: chunk.chunkId, debtorId: limit.debtorId });
+    for (const chunk of debtorChunks) {
+      for (const debtor of chunk.debtors) {
+        byReference.set(`ref:${debtor.customerCode}`, { chunkId: chunk.chunkId, debtorId: debtor.id });
+        if (debtor.insurerBuyerId) byReference.set(`buyer:${debtor.insurerBuyerId}`, { chunkId: chunk.chunkId, debtorId: debtor.id });
+      }
+    }
+    const limitsByChunk = new Map(limitChunks.map((chunk) => [chunk.chunkId, [...chunk.limits]]));
+    const dirty = new Set<number>();
+    const changed: string[] = [];
+    const unmatched: string[] = [];
+    const audit: AuditEntry[] = [];
+    for (const cover of covers) {
+      const target = byCover.get(cover.coverId) ?? (cover.customerReference ? byReference.get(`ref:${cover.customerReference}`) : undefined) ?? byReference.get(`buyer:${cover.companyId}`);
+      if (!target) {
+        unmatched.push(cover.coverId);
+        continue;
+      }
+      const limits = limitsByChunk.get(target.chunkId) ?? [];
+      const index = limits.findIndex((limit) => limit.debtorId === target.debtorId && limit.source === 'insurer');
+      const previous = index >= 0 ? limits[index] : undefined;
+      const next = applyInsurerCover(previous, cover, target.debtorId);
+      if (next === previous) continue;
+      if (index >= 0) limits[index] = next;
+      else limits.push(next);
+      limitsByChunk.set(target.chunkId, limits);
+      byCover.set(cover.coverId, target);
+      dirty.add(target.chunkId);
+      changed.push(target.debtorId);
+      audit.push({ at: options.at, actor: 'sync', action: 'limit.insurerChanged', entityType: 'limit', entityId: target.debtorId, details: { coverId: cover.coverId, status: next.status, amountMinor: next.decidedAmountMinor, currency: next.currency } });
+    }
+    if (dirty.size === 0) return { changed, unmatched };
+
+    const context = await loadSummaryContext(db, options.today);
+    if (!context) return { changed: [], unmatched };
+    const limits = groupLimits([...limitsByChunk.values()].flat());
+    const withNewLimits = { ...context, limitsOf: (debtorId: string): readonly CreditLimit[] => limits.get(debtorId) ?? [] };
+    for (const chunkId of dirty) {
+      const numbers = await db.ledgerNumbers.get(chunkId);
+      await db.limitChunks.put({ chunkId, limits: limitsByChunk.get(chunkId) ?? [] });
+      if (numbers) await db.summaryChunks.put({ chunkId, asOf: options.today, summaries: summariseChunk(numbers, withNewLimits) });
+    }
+    const all: DebtorSummary[] = (await db.summaryChunks.toArray()).flatMap((chunk) => chunk.summaries);
+    const portfolio = summarisePortfolio(all, { asOf: options.today, currency: context.policy.currency, bucketCount: ageingBuckets(context.ageing).length });
+    await db.portfolio.put({ id: 'current', ...portfolio });
+    await db.audit.bulkAdd(audit);
+    return { changed, unmatched };
+  });
+}
