@@ -23,6 +23,8 @@ export class KredoDb extends Dexie {
   meta!: Table<StoreTables['meta'], string>;
   imports!: Table<StoreTables['imports'], string>;
   paymentsToReview!: Table<StoreTables['paymentsToReview'], string>;
+  limitOutbox!: Table<StoreTables['limitOutbox'], string>;
+  syncState!: Table<StoreTables['syncState'], string>;
 
   constructor(name = STORE_NAME, migrations: readonly StoreMigration[] = MIGRATIONS) {
     super(name, { cache: 'immutable' });

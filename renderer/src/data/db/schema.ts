@@ -8,6 +8,7 @@ import type { DebtorSummary } from '../../../../shared/domain/summaries/debtor-s
 import type { PortfolioSummary } from '../../../../shared/domain/summaries/portfolio-summary';
 import type { ExchangeRate } from '../../../../shared/money/exchange-rates';
 import type { BankTransaction } from '../../../../shared/import/bank-transaction';
+import type { LimitOutboxEntry } from '../../../../shared/sync/limit-outbox';
 
 /** A debtor as stored: the domain record plus the ledger chunk that holds its invoices and payments. */
 export type StoredDebtor = Debtor & { readonly chunkId: number };
@@ -82,11 +83,14 @@ export interface StoreTables {
   readonly meta: MetaEntry;
   readonly imports: ImportRecord;
   readonly paymentsToReview: PaymentToReview;
+  readonly limitOutbox: LimitOutboxEntry;
+  /** The insurer sync's own state: the feed cursor, the last sync, the event ids already read. */
+  readonly syncState: { readonly key: string; readonly value: unknown };
 }
 
 export type TableName = keyof StoreTables;
 
 /** Every table, in the order a backup writes and a restore reads them. */
 export const TABLE_NAMES: readonly TableName[] = [
-  'meta', 'policies', 'exchangeRates', 'debtorChunks', 'limitChunks', 'ledgerNumbers', 'ledgerTexts', 'summaryChunks', 'portfolio', 'dunningActions', 'imports', 'paymentsToReview', 'audit',
+  'meta', 'policies', 'exchangeRates', 'debtorChunks', 'limitChunks', 'ledgerNumbers', 'ledgerTexts', 'summaryChunks', 'portfolio', 'dunningActions', 'imports', 'paymentsToReview', 'limitOutbox', 'syncState', 'audit',
 ];

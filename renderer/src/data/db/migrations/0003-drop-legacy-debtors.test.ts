@@ -14,7 +14,7 @@ describe('migration 0003: drop the version 1 debtors table', () => {
     await db.open();
     expect(db.verno).toBe(LATEST_SCHEMA_VERSION);
     expect(db.tables.map((table) => table.name).sort()).toEqual(
-      ['audit', 'debtorChunks', 'dunningActions', 'exchangeRates', 'imports', 'ledgerNumbers', 'ledgerTexts', 'limitChunks', 'meta', 'paymentsToReview', 'policies', 'portfolio', 'summaryChunks'],
+      ['audit', 'debtorChunks', 'dunningActions', 'exchangeRates', 'imports', 'ledgerNumbers', 'ledgerTexts', 'limitChunks', 'limitOutbox', 'meta', 'paymentsToReview', 'policies', 'portfolio', 'summaryChunks', 'syncState'],
     );
     expect(await db.meta.get('legacyDemoRemoved')).toEqual({ key: 'legacyDemoRemoved', value: 1 });
     db.close();

@@ -12,7 +12,7 @@ describe('migration 0004: import history and payments to review', () => {
     await old.meta.put({ key: 'portfolioSource', value: 'demo' });
     old.close();
 
-    const db = new KredoDb('migration-0004');
+    const db = new KredoDb('migration-0004', [migration0001, migration0002, migration0003, migration0004]);
     await db.open();
     expect(db.verno).toBe(migration0004.version);
     expect(await db.meta.get('portfolioSource')).toEqual({ key: 'portfolioSource', value: 'demo' });
