@@ -3,6 +3,7 @@ import type { CompanyIdentifier } from '../../../shared/domain/identifiers/ident
 import { feedPageSchema } from '../../../shared/sync/feed-page';
 import { insurerCoverSchema, type InsurerCover } from '../../../shared/sync/insurer-cover';
 import type { LimitOutboxEntry } from '../../../shared/sync/limit-outbox';
+import type { InsurerSyncPort } from '../../../shared/sync/insurer-sync-port';
 import { KredoError } from '../../../shared/errors/kredo-error';
 import type { InsurerClient } from './insurer-client';
 
@@ -11,7 +12,7 @@ import type { InsurerClient } from './insurer-client';
  * engine itself keeps its state (outbox, cursor, limits) in the offline store; this side only speaks
  * HTTP with the credentials, and checks every answer's shape before it is handed on.
  */
-export function createInsurerGateway(client: InsurerClient, policyId: string) {
+export function createInsurerGateway(client: InsurerClient, policyId: string): InsurerSyncPort {
   const base = `/policies/${encodeURIComponent(policyId)}`;
 
   return {
@@ -70,5 +71,3 @@ export function createInsurerGateway(client: InsurerClient, policyId: string) {
     },
   };
 }
-
-export type InsurerGateway = ReturnType<typeof createInsurerGateway>;

@@ -1,0 +1,126 @@
+import { digestFeedPage } from '../../../../shared/sync/feed-page';
+import type { InsurerSyncPort } from '../../../../shared/sync/insurer-sync-port';
+import { acknowledged, attemptFailed, decided, dueEntries, type LimitOutboxEntry } from '../../../../shared/sync/limit-outbox';
+import { retryDelay } from '../../../../shared/sync/retry-policy';
+import type { IsoDate } from '../../../../shared/time/iso-date';
+import type { KredoDb } from '../db/kredo-db';
+import type { StoredDebtor } from '../db/schema';
+import { applyInsurerCovers } from './apply-insurer-covers';
+
+export interface SyncClock {
+  readonly now: () => Date;
+  readonly today: IsoDate;
+  readonly random: () => number;
+}
+
+export interface SyncReport {
+  readonly sent: number;
+  readonly refused: number;
+  readonly waiting: number;
+  readonly changedLimits: number;
+  readonly fullResync: boolean;
+  readonly lastSyncAt: string;
+}
+
+/** How many event ids are remembered against redelivery: far more than a feed page. */
+const SEEN_EVENTS_KEPT = 5_000;
+
+/** An error's code, HTTP status and problem type, whether thrown in this thread or carried across IPC (in `params`). */
+function describeError(error: unknown): { code?: string; status: number; problemType?: string } {
+  const value = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; status?: unknown; problemType?: unknown; params?: { status?: unknown; type?: unknown } };
+  const status = typeof value.status === 'number' ? value.status : typeof value.params?.status === 'number' ? value.params.status : 0;
+  const problemType = typeof value.problemType === 'string' ? value.problemType : typeof value.params?.type === 'string' ? value.params.type : undefined;
+  return { ...(typeof value.code === 'string' && { code: value.code }), status, ...(problemType !== undefined && { problemType }) };
+}
+
+async function debtorFor(db: KredoDb, debtorId: string): Promise<StoredDebtor | undefined> {
+  let found: StoredDebtor | undefined;
+  await db.debtorChunks.each((chunk) => {
+    found ??= chunk.debtors.find((debtor) => debtor.id === debtorId);
+  });
+  return found;
+}
+
+/**
+ * Sends what waits in the outbox. Each entry is stored after each attempt, so a crash between attempts
+ * sends it again under the same key, never as a second request.
+ */
+async function sendOutbox(db: KredoDb, port: InsurerSyncPort, clock: SyncClock): Promise<{ sent: number; refused: number; waiting: number }> {
+  let sent = 0;
+  let refused = 0;
+  let waiting = 0;
+  for (const entry of dueEntries(await db.limitOutbox.toArray(), clock.now())) {
+    const debtor = await debtorFor(db, entry.debtorId);
+    if (!debtor) continue;
+    let next: LimitOutboxEntry;
+    try {
+      const companyId = debtor.insurerBuyerId ?? (await port.lookupBuyer(debtor.country, debtor.identifiers));
+      if (!companyId) throw { code: 'insurer.refused', status: 404, problemType: 'no_buyer_match' };
+      const answer = await port.submit(entry, { companyId, customerCode: debtor.customerCode });
+      next = acknowledged(entry, { decided: answer.decided, ...(answer.requestId !== undefined && { insurerRequestId: answer.requestId }), ...(answer.cover && { coverId: answer.cover.coverId }) });
+      if (answer.cover) await applyInsurerCovers(db, [answer.cover], { today: clock.today, at: clock.now().toISOString() });
+      sent += 1;
+    } catch (error) {
+      const problem = describeError(error);
+      if (problem.code === 'insurer.refused') {
+        next = attemptFailed(entry, { kind: 'rejected', status: problem.status }, clock.now(), problem.problemType);
+        refused += 1;
+      } else {
+        next = attemptFailed(entry, { kind: 'retry', reason: 'network', delayMs: retryDelay(entry.attempts, undefined, clock.random) }, clock.now());
+        waiting += 1;
+      }
+    }
+    await db.limitOutbox.put(next);
+    if (next.state === 'SUBMITTED_LOCAL') break; // The insurer is not answering: the rest waits too.
+  }
+  return { sent, refused, waiting };
+}
+
+/**
+ * Brings the limits up to date: everything on the first sync or after the cursor expired, otherwise the
+ * change feed page by page from the stored cursor. Each page's covers land in one transaction, and the
+ * cursor is stored only after them, so an interrupted sync re-reads a page rather than skipping one.
+ */
+async function pullChanges(db: KredoDb, port: InsurerSyncPort, clock: SyncClock): Promise<{ changedLimits: number; fullResync: boolean }> {
+  const at = () => clock.now().toISOString();
+  const cursor = (await db.syncState.get('cursor'))?.value;
+  const resync = async () => {
+    const { covers, cursor: fresh } = await port.fullResync();
+    const applied = await applyInsurerCovers(db, covers, { today: clock.today, at: at() });
+    await db.syncState.bulkPut([{ key: 'cursor', value: fresh }, { key: 'seenEvents', value: [] }]);
+    return { changedLimits: applied.changed.length, fullResync: true };
+  };
+  if (typeof cursor !== 'string') return resync();
+  let changedLimits = 0;
+  let current = cursor;
+  let seen = ((await db.syncState.get('seenEvents'))?.value as string[] | undefined) ?? [];
+  try {
+    for (;;) {
+      const page = await port.changes(current);
+      const digest = digestFeedPage(page.items, new Set(seen));
+      const applied = await applyInsurerCovers(db, digest.covers, { today: clock.today, at: at() });
+      changedLimits += applied.changed.length;
+      for (const request of digest.decidedRequests) {
+        const entry = await db.limitOutbox.filter((candidate) => candidate.insurerRequestId === request.requestId).first();
+        if (entry && entry.state === 'PENDING') await db.limitOutbox.put(decided(entry, request.coverId));
+      }
+      seen = [...seen, ...digest.eventIds].slice(-SEEN_EVENTS_KEPT);
+      current = page.nextCursor;
+      await db.syncState.bulkPut([{ key: 'cursor', value: current }, { key: 'seenEvents', value: seen }]);
+      if (!page.hasMore) break;
+    }
+  } catch (error) {
+    if (describeError(error).code === 'insurer.resyncNeeded') return resync();
+    throw error;
+  }
+  return { changedLimits, fullResync: false };
+}
+
+/** One sync: the outbox out, the insurer's changes in. Throws `insurer.unavailable` when the insurer cannot be reached. */
+export async function runSync(db: KredoDb, port: InsurerSyncPort, clock: SyncClock): Promise<SyncReport> {
+  const outbox = await sendOutbox(db, port, clock);
+  const pulled = await pullChanges(db, port, clock);
+  const lastSyncAt = clock.now().toISOString();
+  await db.syncState.put({ key: 'lastSyncAt', value: lastSyncAt });
+  return { ...outbox, ...pulled, lastSyncAt };
+}

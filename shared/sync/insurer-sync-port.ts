@@ -1,0 +1,20 @@
+import type { CompanyIdentifier } from '../domain/identifiers/identifier-type';
+import type { InsurerCover } from './insurer-cover';
+import type { LimitOutboxEntry } from './limit-outbox';
+
+/**
+ * What the sync engine (in the data worker, next to the store) needs from the insurer. The main process
+ * implements it over HTTP with the credentials (electron/main/insurer/insurer-gateway.ts); errors arrive
+ * as codes: `insurer.unavailable` (try later), `insurer.refused` (the request itself was refused),
+ * `insurer.resyncNeeded` (the feed cursor expired).
+ */
+export interface InsurerSyncPort {
+  /** Every cover, read `pageSize` at a time, and the feed cursor to continue from. */
+  fullResync(pageSize?: number): Promise<{ readonly covers: readonly InsurerCover[]; readonly cursor: string }>;
+  changes(cursor: string): Promise<{ readonly items: readonly unknown[]; readonly nextCursor: string; readonly hasMore: boolean }>;
+  lookupBuyer(country: string, identifiers: readonly CompanyIdentifier[]): Promise<string | undefined>;
+  submit(entry: LimitOutboxEntry, buyer: { readonly companyId: string; readonly customerCode: string }): Promise<{ readonly decided: boolean; readonly requestId?: string; readonly cover?: InsurerCover }>;
+}
+
+/** The error codes the port's methods throw, as KredoError codes. */
+export const SYNC_ERROR_CODES = { unavailable: 'insurer.unavailable', refused: 'insurer.refused', resyncNeeded: 'insurer.resyncNeeded' } as const;
