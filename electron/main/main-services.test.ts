@@ -8,6 +8,11 @@ import { startSourceImportWorker } from '../chromium-host/host-import-worker';
 import { createMainServices, type MainServicesOptions } from './main-services';
 import { plaintextSecretCodec } from './services/secret-store';
 import { decodeOpenItemBatch, type OpenItemBatch } from '../../shared/import/open-item-batch';
+import { DATA_TIERS, DEMO_SEED } from '../../shared/generator/data-tiers';
+import { generateChunk, generatePolicy } from '../../shared/generator/generate-portfolio';
+import { planPortfolio } from '../../shared/generator/plan-portfolio';
+import { fixedClock } from '../../shared/time/clock';
+import type { IsoDate } from '../../shared/time/iso-date';
 
 const APP_PAGE = 'app://kredo/';
 let dir: Awaited<ReturnType<typeof makeTempDir>>;
@@ -116,5 +121,27 @@ describe('saving an export', () => {
     const services = await createMainServices(options());
     const result = await services.dispatch('export:save-file', { format: 'csv', suggestedName: '../../etc/passwd', dataBase64: '' }, APP_PAGE);
     expect(result.ok).toBe(false);
+  });
+});
+
+describe('the insurer channels', () => {
+  it('start the built-in sandbox on first use: a full resync, a buyer found by its KvK or org. number, a bad request refused', async () => {
+    const today = '2026-11-24' as IsoDate;
+    const services = await createMainServices(options({ clock: fixedClock(`${today}T12:00:00Z`) }));
+    try {
+      const resync = await services.dispatch('insurer:full-resync', {}, APP_PAGE);
+      expect(resync.ok).toBe(true);
+      expect(resync.ok && resync.value).toMatchObject({ cursor: expect.any(String) });
+      expect(resync.ok && (resync.value as { covers: unknown[] }).covers.length).toBeGreaterThan(50);
+
+      const plan = planPortfolio(DATA_TIERS.S, { seed: DEMO_SEED, today });
+      const debtor = generateChunk(plan, generatePolicy(today), 0).debtors.find((candidate) => candidate.identifiers.length > 0)!;
+      const found = await services.dispatch('insurer:lookup-buyer', { country: debtor.country, identifiers: debtor.identifiers }, APP_PAGE);
+      expect(found).toMatchObject({ ok: true, value: { companyId: expect.stringMatching(/\S/) } });
+
+      expect(await services.dispatch('insurer:submit', { entry: { id: 'x' }, buyer: {} }, APP_PAGE)).toMatchObject({ ok: false });
+    } finally {
+      await services.close();
+    }
   });
 });

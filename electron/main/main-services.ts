@@ -5,6 +5,7 @@ import { systemClock, type Clock } from '../../shared/time/clock';
 import { createMainTranslator } from './i18n/main-i18n';
 import { createIpcDispatcher, type IpcDispatch } from './ipc/ipc-dispatcher';
 import { createIpcHandlers } from './ipc/create-ipc-handlers';
+import { createInsurerService } from './insurer/insurer-service';
 import type { IpcHandlers } from './ipc/ipc-handlers';
 import { createRendererEvents, type RendererEvents } from './ipc/renderer-events';
 import { createOriginPolicy } from './security/origin-policy';
@@ -84,6 +85,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     onFileArrived: (file) => events.publish('onImportFileArrived', { file }),
   });
   await imports.setWatchedFolder(settings.get().watchedFolder);
+  const insurer = createInsurerService({ stateFile: path.join(options.userDataDir, 'insurer-sandbox', 'state.json'), clock, logger });
   const handlers = createIpcHandlers({
     appInfo: { appVersion: options.appVersion, platform, host: options.host },
     settings,
@@ -94,6 +96,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     backups,
     imports,
     importProfiles,
+    insurer,
     t: () => translator(settings.get().language),
   });
 
@@ -109,6 +112,9 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     clock,
     backups,
     imports,
-    close: () => imports.close(),
+    close: async () => {
+      await imports.close();
+      await insurer.close();
+    },
   };
 }

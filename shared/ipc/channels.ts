@@ -36,6 +36,10 @@ export const INVOKE_CHANNELS = {
   importClearWatchedFolder: 'import:clear-watched-folder',
   importSetHomeCurrency: 'import:set-home-currency',
   exportSaveFile: 'export:save-file',
+  insurerFullResync: 'insurer:full-resync',
+  insurerChanges: 'insurer:changes',
+  insurerLookupBuyer: 'insurer:lookup-buyer',
+  insurerSubmit: 'insurer:submit',
 } as const;
 
 /** Channels on which the main process pushes events to the renderer. */

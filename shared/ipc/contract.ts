@@ -11,6 +11,7 @@ import { SCREENS } from '../navigation/screens';
 import { isIsoDate, type IsoDate } from '../time/iso-date';
 import { isCurrencyCode } from '../money/money';
 import type { EventMethod, InvokeMethod } from './channels';
+import { insurerContract } from './insurer-contract';
 import { columnMappingSchema, dialectSchema, fileAnalysisSchema, importFileSchema, importProfileSchema, parseSummarySchema } from './import-contract';
 
 export const languageSchema = z.enum(SUPPORTED_LANGUAGES);
@@ -110,6 +111,7 @@ export const INVOKE_CONTRACT = {
     response: z.strictObject({ pieceBase64: z.string(), nextOffset: z.number().int().nonnegative().nullable() }),
   },
   backupExport: { request: z.strictObject({ id: z.string().max(200) }), response: z.strictObject({ savedTo: z.string().nullable() }) },
+  ...insurerContract,
   exportSaveFile: {
     request: z.strictObject({
       format: z.enum(EXPORT_FORMATS),

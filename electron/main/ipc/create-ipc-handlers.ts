@@ -13,6 +13,8 @@ import type { ImportService } from '../import/import-service';
 import { createBackupHandlers } from './backup-handlers';
 import { createExportHandlers } from './export-handlers';
 import { createImportHandlers } from './import-handlers';
+import { createInsurerHandlers } from './insurer-handlers';
+import type { InsurerService } from '../insurer/insurer-service';
 import type { IpcHandlers } from './ipc-handlers';
 
 export interface HandlerDependencies {
@@ -25,6 +27,7 @@ export interface HandlerDependencies {
   readonly backups: BackupService;
   readonly imports: ImportService;
   readonly importProfiles: ImportProfiles;
+  readonly insurer: InsurerService;
   /** The main process's translator in the user's current language (dialog titles). */
   readonly t: () => MainTFunction;
 }
@@ -34,6 +37,7 @@ export function createIpcHandlers(deps: HandlerDependencies): IpcHandlers {
   return {
     ...createBackupHandlers({ backups: deps.backups, desktop, t: deps.t }),
     ...createExportHandlers({ desktop, t: deps.t }),
+    ...createInsurerHandlers(deps.insurer),
     ...createImportHandlers({
       imports: deps.imports,
       profiles: deps.importProfiles,

@@ -1,0 +1,23 @@
+import type { InsurerService } from '../insurer/insurer-service';
+import type { IpcHandlers } from './ipc-handlers';
+
+type InsurerHandlers = Pick<IpcHandlers, 'insurerFullResync' | 'insurerChanges' | 'insurerLookupBuyer' | 'insurerSubmit'>;
+
+/** The insurer channels: each a thin pass-through to the sync port; the dispatcher checks both directions. */
+export function createInsurerHandlers(insurer: InsurerService): InsurerHandlers {
+  return {
+    insurerFullResync: async () => {
+      const { covers, cursor } = await (await insurer.port()).fullResync();
+      return { covers: [...covers], cursor };
+    },
+    insurerChanges: async ({ cursor }) => {
+      const page = await (await insurer.port()).changes(cursor);
+      return { items: [...page.items], nextCursor: page.nextCursor, hasMore: page.hasMore };
+    },
+    insurerLookupBuyer: async ({ country, identifiers }) => ({ companyId: (await (await insurer.port()).lookupBuyer(country, identifiers)) ?? null }),
+    insurerSubmit: async ({ entry, buyer }) => {
+      const answer = await (await insurer.port()).submit(entry, buyer);
+      return { decided: answer.decided, ...(answer.requestId !== undefined && { requestId: answer.requestId }), ...(answer.cover && { cover: answer.cover }) };
+    },
+  };
+}
