@@ -1,10 +1,9 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { BASIS_POINTS_PER_WHOLE } from '../../../../shared/money/basis-points';
 import { ChartFigure } from './ChartFigure';
-import { ChartTooltip } from './ChartTooltip';
-import { bucketColour, CHART_COLOURS, legendLabel, legendOrder } from '../../components/chart-theme';
+import { StackedBarChart } from './StackedBarChart';
+import { bucketColour } from '../../components/chart-theme';
 import type { ChartFormat } from './use-chart-format';
 
 export interface BucketRow {
@@ -101,18 +100,7 @@ export function BucketBarsFigure({ id, title, caption, rowHeader, rows, labels, 
 
   return (
     <ChartFigure id={id} title={title} caption={caption} table={table} isTableVisible>
-      <ResponsiveContainer width="100%" height={Math.max(2, data.length) * ROW_HEIGHT + 70}>
-        <BarChart data={data} layout="vertical" title={title} margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
-          <CartesianGrid horizontal={false} stroke={CHART_COLOURS.grid} />
-          <XAxis type="number" tickFormatter={format.compactAmount} stroke={CHART_COLOURS.axis} />
-          <YAxis type="category" dataKey="label" width={120} stroke={CHART_COLOURS.axis} />
-          <Tooltip content={<ChartTooltip series={series} format={format.amount} showTotal />} cursor={{ fill: CHART_COLOURS.cursor }} isAnimationActive={false} />
-          <Legend itemSorter={legendOrder(series)} formatter={legendLabel} />
-          {series.map((entry) => (
-            <Bar key={entry.key} dataKey={entry.key} name={entry.name} stackId={STACK} fill={entry.colour} isAnimationActive={false} />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+      <StackedBarChart title={title} data={data} series={series} stackId={STACK} height={Math.max(2, data.length) * ROW_HEIGHT + 70} format={format} />
     </ChartFigure>
   );
 }

@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { shareBasisPoints } from '../../../../shared/domain/dashboard/concentration';
 import type { StoredPortfolioSummary } from '../../data/db/schema';
 import { ChartFigure } from './ChartFigure';
-import { ChartTooltip } from './ChartTooltip';
-import { CHART_COLOURS, legendLabel, legendOrder } from '../../components/chart-theme';
+import { StackedBarChart } from './StackedBarChart';
+import { CHART_COLOURS } from '../../components/chart-theme';
 import type { ChartFormat } from './use-chart-format';
 
 const STACK = 'exposure';
@@ -49,18 +48,7 @@ export function ExposureFigure({ portfolio, format }: { readonly portfolio: Stor
   );
   return (
     <ChartFigure id="exposure-limits" title={title} caption={<p>{t('exposure.caption')}</p>} table={table} isTableVisible>
-      <ResponsiveContainer width="100%" height={170}>
-        <BarChart data={data} layout="vertical" title={title} margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
-          <CartesianGrid horizontal={false} stroke={CHART_COLOURS.grid} />
-          <XAxis type="number" tickFormatter={format.compactAmount} stroke={CHART_COLOURS.axis} />
-          <YAxis type="category" dataKey="label" width={120} stroke={CHART_COLOURS.axis} />
-          <Tooltip content={<ChartTooltip series={series} format={format.amount} showTotal />} cursor={{ fill: CHART_COLOURS.cursor }} isAnimationActive={false} />
-          <Legend itemSorter={legendOrder(series)} formatter={legendLabel} />
-          {series.map((entry) => (
-            <Bar key={entry.key} dataKey={entry.key} name={entry.name} stackId={STACK} fill={entry.colour} isAnimationActive={false} />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+      <StackedBarChart title={title} data={data} series={series} stackId={STACK} height={170} format={format} />
     </ChartFigure>
   );
 }
