@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RISK_BANDS, type RiskBand } from '../../../../../shared/domain/risk/risk-score';
 import { formatAmountInput, parseAmountInput } from '../../../../../shared/format/decimal-input';
@@ -23,10 +23,15 @@ export function GridFilters({ rows, filters, currency, onChange }: GridFiltersPr
   const { formatLocale } = useLanguage();
   const countryName = useCountryName();
   const id = useId();
+  // The choices come from every row: worked out once per row set, not on each keystroke in the search box.
+  const choices = useMemo(() => ({
+    countries: distinct(rows.map((row) => row.country)),
+    currencies: distinct(rows.map((row) => row.currency)).sort(),
+    limitStates: distinct(rows.map((row) => row.limitState)).sort(),
+  }), [rows]);
   const collator = new Intl.Collator(formatLocale);
-  const countries = distinct(rows.map((row) => row.country)).sort((a, b) => collator.compare(countryName(a), countryName(b)));
-  const currencies = distinct(rows.map((row) => row.currency)).sort();
-  const limitStates = distinct(rows.map((row) => row.limitState)).sort();
+  const countries = [...choices.countries].sort((a, b) => collator.compare(countryName(a), countryName(b)));
+  const { currencies, limitStates } = choices;
   const [amountText, setAmountText] = useState('');
   const [isAmountInvalid, setAmountInvalid] = useState(false);
 
