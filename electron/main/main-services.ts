@@ -85,7 +85,8 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     onFileArrived: (file) => events.publish('onImportFileArrived', { file }),
   });
   await imports.setWatchedFolder(settings.get().watchedFolder);
-  const insurer = createInsurerService({ stateFile: path.join(options.userDataDir, 'insurer-sandbox', 'state.json'), clock, logger });
+  const secrets = createSecretStore({ userDataDir: options.userDataDir, codec: options.secretCodec, logger });
+  const insurer = createInsurerService({ stateFile: path.join(options.userDataDir, 'insurer-sandbox', 'state.json'), clock, logger, settings, secrets });
   const handlers = createIpcHandlers({
     appInfo: { appVersion: options.appVersion, platform, host: options.host },
     settings,
@@ -103,7 +104,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   return {
     logger,
     settings,
-    secrets: createSecretStore({ userDataDir: options.userDataDir, codec: options.secretCodec, logger }),
+    secrets,
     windowState: createWindowStateStore({ userDataDir: options.userDataDir, logger }),
     events,
     handlers,

@@ -40,6 +40,10 @@ export const INVOKE_CHANNELS = {
   insurerChanges: 'insurer:changes',
   insurerLookupBuyer: 'insurer:lookup-buyer',
   insurerSubmit: 'insurer:submit',
+  insurerGetConnection: 'insurer:get-connection',
+  insurerSetConnection: 'insurer:set-connection',
+  insurerPolicyTerms: 'insurer:policy-terms',
+  insurerSandboxControl: 'insurer:sandbox-control',
 } as const;
 
 /** Channels on which the main process pushes events to the renderer. */

@@ -2,6 +2,34 @@ import { z } from 'zod';
 import { IDENTIFIER_TYPES } from '../domain/identifiers/identifier-type';
 import { insurerCoverSchema } from '../sync/insurer-cover';
 import { LIMIT_REQUEST_TYPES } from '../sync/limit-outbox';
+import { insurerPolicySchema } from '../sync/policy-terms';
+
+/**
+ * Which insurer Kredo syncs with: the built-in sandbox (the default, so a new user can try the sync), or
+ * an insurer's API at a URL under a policy. The API key is never in these settings: it goes to the main
+ * process's secret store and is never sent back.
+ */
+export const insurerConnectionSettingsSchema = z.discriminatedUnion('mode', [
+  z.strictObject({ mode: z.literal('sandbox') }),
+  z.strictObject({
+    mode: z.literal('insurer'),
+    // Up to and including the API version, e.g. https://api.insurer.example/v1. Plain http only on this machine.
+    baseUrl: z.url({ protocol: /^https?$/ }).max(500).refine((url) => url.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(`${url}/`), 'https, or http on this machine'),
+    policyId: z.string().min(1).max(100).regex(/^[\w.-]+$/),
+  }),
+]);
+export type InsurerConnectionSettings = z.infer<typeof insurerConnectionSettingsSchema>;
+export const SANDBOX_CONNECTION: InsurerConnectionSettings = { mode: 'sandbox' };
+
+const connectionView = z.strictObject({
+  settings: insurerConnectionSettingsSchema,
+  /** Changes whenever the insurer or policy changes: the sync then forgets its cursor and reads everything. */
+  connectionId: z.string().max(700),
+  hasApiKey: z.boolean(),
+});
+export type InsurerConnectionView = z.infer<typeof connectionView>;
+
+const identifiersSchema = z.array(z.strictObject({ type: z.enum(IDENTIFIER_TYPES), value: z.string().min(1).max(40) })).max(10);
 
 /**
  * The schemas of the insurer channels: the data worker's sync engine asks, the main process speaks HTTP
@@ -17,7 +45,7 @@ export const insurerContract = {
     response: z.strictObject({ items: z.array(z.unknown()).max(10_000), nextCursor: z.string().min(1).max(2_000), hasMore: z.boolean() }),
   },
   insurerLookupBuyer: {
-    request: z.strictObject({ country: z.string().regex(/^[A-Z]{2}$/), identifiers: z.array(z.strictObject({ type: z.enum(IDENTIFIER_TYPES), value: z.string().min(1).max(40) })).max(10) }),
+    request: z.strictObject({ country: z.string().regex(/^[A-Z]{2}$/), identifiers: identifiersSchema }),
     response: z.strictObject({ companyId: z.string().max(100).nullable() }),
   },
   insurerSubmit: {
@@ -35,5 +63,20 @@ export const insurerContract = {
       buyer: z.strictObject({ companyId: z.string().min(1).max(100), customerCode: z.string().min(1).max(100) }),
     }),
     response: z.strictObject({ decided: z.boolean(), requestId: z.string().max(100).optional(), cover: insurerCoverSchema.optional() }),
+  },
+  insurerGetConnection: { request: z.strictObject({}), response: connectionView },
+  /** Saves the connection after signing in and reading the policy with it; a failure changes nothing. */
+  insurerSetConnection: {
+    request: z.strictObject({ settings: insurerConnectionSettingsSchema, apiKey: z.string().min(8).max(500).optional() }),
+    response: connectionView,
+  },
+  insurerPolicyTerms: { request: z.strictObject({}), response: insurerPolicySchema },
+  /** The built-in sandbox's controls, for trying the sync by hand: let time pass, or make the insurer cut a limit. */
+  insurerSandboxControl: {
+    request: z.discriminatedUnion('action', [
+      z.strictObject({ action: z.literal('advanceClock'), hours: z.number().int().min(1).max(24 * 400) }),
+      z.strictObject({ action: z.literal('announceReduction'), country: z.string().regex(/^[A-Z]{2}$/), identifiers: identifiersSchema, newAmountMinor: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional() }),
+    ]),
+    response: z.strictObject({ insurerNow: z.string().max(40) }),
   },
 } as const;

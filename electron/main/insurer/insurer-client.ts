@@ -27,14 +27,24 @@ export interface InsurerClientDeps {
   readonly timeoutMs?: number;
 }
 
+/**
+ * An RFC 7807 problem type is a URI (`https://…/problems/no_buyer_match`); its last segment is the stable
+ * code Kredo translates for the controller.
+ */
+export const problemCodeOf = (type: string | undefined): string | undefined => (type === undefined ? undefined : type.split(/[/#]/).filter(Boolean).at(-1));
+
 /** The insurer refused the request itself (a 4xx with RFC 7807 problem details): retrying would not help. */
 export class InsurerRefusal extends KredoError {
+  readonly problemType: string | undefined;
+
   constructor(
     readonly status: number,
-    readonly problemType: string | undefined,
+    problemType: string | undefined,
     readonly detail: string | undefined,
   ) {
-    super('insurer.refused', { status, ...(problemType !== undefined && { type: problemType }) });
+    const code = problemCodeOf(problemType);
+    super('insurer.refused', { status, ...(code !== undefined && { type: code }) });
+    this.problemType = code;
   }
 }
 

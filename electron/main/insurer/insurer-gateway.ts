@@ -5,6 +5,7 @@ import { insurerCoverSchema, type InsurerCover } from '../../../shared/sync/insu
 import type { LimitOutboxEntry } from '../../../shared/sync/limit-outbox';
 import type { InsurerSyncPort } from '../../../shared/sync/insurer-sync-port';
 import { KredoError } from '../../../shared/errors/kredo-error';
+import { insurerPolicySchema, type InsurerPolicy } from '../../../shared/sync/policy-terms';
 import type { InsurerClient } from './insurer-client';
 
 /**
@@ -12,10 +13,19 @@ import type { InsurerClient } from './insurer-client';
  * engine itself keeps its state (outbox, cursor, limits) in the offline store; this side only speaks
  * HTTP with the credentials, and checks every answer's shape before it is handed on.
  */
-export function createInsurerGateway(client: InsurerClient, policyId: string): InsurerSyncPort {
+export type InsurerGateway = InsurerSyncPort & {
+  /** The policy's terms as the insurer holds them. */
+  policyTerms(): Promise<InsurerPolicy>;
+};
+
+export function createInsurerGateway(client: InsurerClient, policyId: string): InsurerGateway {
   const base = `/policies/${encodeURIComponent(policyId)}`;
 
   return {
+    async policyTerms() {
+      return insurerPolicySchema.parse((await client.call('GET', base)).body);
+    },
+
     /** Every cover on the policy, page by page, and the feed cursor to continue from without a gap. */
     async fullResync(pageSize = 500): Promise<{ covers: InsurerCover[]; cursor: string }> {
       const covers: InsurerCover[] = [];

@@ -1,7 +1,10 @@
 import type { InsurerService } from '../insurer/insurer-service';
 import type { IpcHandlers } from './ipc-handlers';
 
-type InsurerHandlers = Pick<IpcHandlers, 'insurerFullResync' | 'insurerChanges' | 'insurerLookupBuyer' | 'insurerSubmit'>;
+type InsurerHandlers = Pick<
+  IpcHandlers,
+  'insurerFullResync' | 'insurerChanges' | 'insurerLookupBuyer' | 'insurerSubmit' | 'insurerGetConnection' | 'insurerSetConnection' | 'insurerPolicyTerms' | 'insurerSandboxControl'
+>;
 
 /** The insurer channels: each a thin pass-through to the sync port; the dispatcher checks both directions. */
 export function createInsurerHandlers(insurer: InsurerService): InsurerHandlers {
@@ -19,5 +22,9 @@ export function createInsurerHandlers(insurer: InsurerService): InsurerHandlers 
       const answer = await (await insurer.port()).submit(entry, buyer);
       return { decided: answer.decided, ...(answer.requestId !== undefined && { requestId: answer.requestId }), ...(answer.cover && { cover: answer.cover }) };
     },
+    insurerGetConnection: () => insurer.connection(),
+    insurerSetConnection: ({ settings, apiKey }) => insurer.configure(settings, apiKey),
+    insurerPolicyTerms: async () => (await insurer.port()).policyTerms(),
+    insurerSandboxControl: (request) => insurer.sandboxControl(request),
   };
 }

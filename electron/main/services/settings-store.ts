@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Language } from '../../../shared/i18n/languages';
 import { languageSchema } from '../../../shared/ipc/contract';
+import { insurerConnectionSettingsSchema, SANDBOX_CONNECTION, type InsurerConnectionSettings } from '../../../shared/ipc/insurer-contract';
 import { readJsonFile, writeJsonFileAtomic } from './json-file';
 import type { Logger } from './logger';
 
@@ -11,6 +12,8 @@ const settingsSchema = z.object({
   watchedFolder: z.string().nullable().default(null),
   /** The currency of amounts in imported files that do not state one. */
   homeCurrency: z.string().regex(/^[A-Z]{3}$/).default('EUR'),
+  /** Which insurer the sync talks to; the API key is not here but in the secret store. */
+  insurer: insurerConnectionSettingsSchema.default(SANDBOX_CONNECTION),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -20,6 +23,7 @@ export interface SettingsStore {
   setLanguage(language: Language): Promise<Settings>;
   /** Changes the import settings (watched folder, home currency). */
   setImportSettings(patch: Partial<Pick<Settings, 'watchedFolder' | 'homeCurrency'>>): Promise<Settings>;
+  setInsurerConnection(connection: InsurerConnectionSettings): Promise<Settings>;
   /** Called after every change, whoever made it: the renderer, the menu, or a test. */
   onChange(listener: (settings: Settings, previous: Settings) => void): () => void;
 }
@@ -35,7 +39,7 @@ export async function openSettingsStore(options: {
   logger: Logger;
 }): Promise<SettingsStore> {
   const file = path.join(options.userDataDir, 'settings.json');
-  let current: Settings = { watchedFolder: null, homeCurrency: 'EUR', ...options.defaults, ...(await readJsonFile(file, settingsSchema, options.logger)) };
+  let current: Settings = { watchedFolder: null, homeCurrency: 'EUR', insurer: SANDBOX_CONNECTION, ...options.defaults, ...(await readJsonFile(file, settingsSchema, options.logger)) };
   const listeners = new Set<(settings: Settings, previous: Settings) => void>();
 
   async function update(next: Settings): Promise<Settings> {
@@ -50,6 +54,7 @@ export async function openSettingsStore(options: {
     get: () => current,
     setLanguage: async (language) => (language === current.language ? current : update({ ...current, language })),
     setImportSettings: (patch) => update({ ...current, ...patch }),
+    setInsurerConnection: (insurer) => update({ ...current, insurer }),
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

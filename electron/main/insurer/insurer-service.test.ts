@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../../shared/time/clock';
+import { createMemoryLogger } from '../../../tests/support/memory-logger';
+import { makeTempDir } from '../../../tests/support/temp-dir';
+import { buyerWithoutCover, POLICY, seededState, startTestSandbox, TEST_NOW, type TestSandbox } from '../../sandbox/sandbox-test-kit';
+import { createSecretStore, plaintextSecretCodec } from '../services/secret-store';
+import { openSettingsStore } from '../services/settings-store';
+import { createInsurerService, INSURER_API_KEY_SECRET, type InsurerService } from './insurer-service';
+
+let dir: Awaited<ReturnType<typeof makeTempDir>>;
+let service: InsurerService;
+let external: TestSandbox | undefined;
+
+async function open() {
+  const logger = createMemoryLogger();
+  const settings = await openSettingsStore({ userDataDir: dir.path, defaults: { language: 'en' }, logger });
+  const secrets = createSecretStore({ userDataDir: dir.path, codec: plaintextSecretCodec, logger });
+  service = createInsurerService({ stateFile: path.join(dir.path, 'insurer-sandbox', 'state.json'), clock: fixedClock(TEST_NOW), logger, settings, secrets, maxAttempts: 2 });
+  return { settings, secrets };
+}
+
+beforeEach(async () => {
+  dir = await makeTempDir();
+});
+afterEach(async () => {
+  await service.close();
+  await external?.stop();
+  external = undefined;
+  await dir.remove();
+});
+
+describe('the insurer connection', () => {
+  it('is the built-in sandbox by default, whose policy terms arrive in minor units and days', async () => {
+    await open();
+    expect(await service.connection()).toEqual({ settings: { mode: 'sandbox' }, connectionId: 'sandbox', hasApiKey: true });
+    const terms = await (await service.port()).policyTerms();
+    expect(terms).toMatchObject({ policyId: POLICY, currency: 'EUR', insuredPercentageBp: 9000, discretionaryLimitMax: '25000.00' });
+    expect(terms.overdueNotificationDays).toBeGreaterThan(0);
+  });
+
+  it('switches to an insurer URL only when signing in with the key works, and keeps the key out of the settings file', async () => {
+    const { settings, secrets } = await open();
+    external = await startTestSandbox();
+    const target = { mode: 'insurer' as const, baseUrl: `${external.server.url}/v1`, policyId: POLICY };
+
+    await expect(service.configure(target, 'ks_wrong_key_123')).rejects.toMatchObject({ code: 'insurer.refused', params: { status: 401 } });
+    expect(settings.get().insurer).toEqual({ mode: 'sandbox' });
+    expect(await secrets.get(INSURER_API_KEY_SECRET)).toBeUndefined();
+
+    const view = await service.configure(target, external.server.apiKey);
+    expect(view).toEqual({ settings: target, connectionId: `${target.baseUrl}#${POLICY}`, hasApiKey: true });
+    expect(JSON.stringify(settings.get())).not.toContain(external.server.apiKey);
+    expect(await secrets.get(INSURER_API_KEY_SECRET)).toBe(external.server.apiKey);
+    // The sync now reads the other insurer's covers.
+    const { covers } = await (await service.port()).fullResync();
+    expect(covers).toHaveLength(seededState().covers.length);
+  });
+
+  it('refuses an insurer without a key, and the sandbox controls once an insurer URL is chosen', async () => {
+    await open();
+    external = await startTestSandbox();
+    await expect(service.configure({ mode: 'insurer', baseUrl: `${external.server.url}/v1`, policyId: POLICY })).rejects.toMatchObject({ code: 'insurer.apiKeyMissing' });
+    await service.configure({ mode: 'insurer', baseUrl: `${external.server.url}/v1`, policyId: POLICY }, external.server.apiKey);
+    await expect(service.sandboxControl({ action: 'advanceClock', hours: 24 })).rejects.toMatchObject({ code: 'insurer.notSandbox' });
+  });
+});
+
+describe('the sandbox controls', () => {
+  it('move the insurer’s clock and make it announce a reduction the feed then carries', async () => {
+    await open();
+    const port = await service.port();
+    const { cursor } = await port.fullResync();
+    const { insurerNow } = await service.sandboxControl({ action: 'advanceClock', hours: 48 });
+    expect(Date.parse(insurerNow) - Date.parse(TEST_NOW)).toBe(48 * 3_600_000);
+
+    const insured = seededState();
+    const cover = insured.covers.find((candidate) => candidate.status === 'APPROVED' && candidate.decidedAmountMinor >= 2_000_000 && !candidate.pendingChange)!;
+    const company = insured.companies.find((candidate) => candidate.companyId === cover.companyId)!;
+    await service.sandboxControl({ action: 'announceReduction', country: company.country, identifiers: company.identifiers, newAmountMinor: 1_000_000 });
+    const page = await port.changes(cursor);
+    const announced = page.items.map((item) => item as { type: string; data: { cover?: { coverId: string; pendingChange?: { newAmount: string } } } }).find((item) => item.type === 'LIMIT_REDUCTION_NOTIFIED');
+    expect(announced?.data.cover).toMatchObject({ coverId: cover.coverId, pendingChange: { newAmount: '10000.00' } });
+  });
+
+  it('name the buyer the sandbox does not know', async () => {
+    await open();
+    const unknown = buyerWithoutCover(() => true);
+    await expect(service.sandboxControl({ action: 'announceReduction', country: unknown.country, identifiers: unknown.identifiers })).rejects.toMatchObject({ code: 'insurer.refused', params: { type: 'no_cover_in_force' } });
+  });
+});
