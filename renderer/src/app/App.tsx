@@ -11,6 +11,7 @@ import { useMenuCommands } from './use-menu-commands';
 import { useNavigationStore } from './navigation-store';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useImportEvents } from '../features/imports/use-import-events';
+import { useInsurerSync } from '../features/sync/use-insurer-sync';
 
 /**
  * The root: the welcome screen while the store is empty and the user has not chosen how to start, the
@@ -31,6 +32,7 @@ export function App() {
   }, [status, today]);
   const hasLeftWelcome = useNavigationStore((state) => state.hasLeftWelcome);
   useDailyBackup(status, clock);
+  useInsurerSync(status);
 
   if (status === 'loading') return null;
   return (

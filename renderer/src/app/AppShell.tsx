@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Brand } from '../components/Brand';
+import { InsurerChangesToast } from '../features/sync/InsurerChangesToast';
+import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Navigation } from './Navigation';
@@ -28,8 +30,10 @@ export function AppShell() {
         <Navigation />
       </aside>
       <header className="topbar">
+        <SyncIndicator />
         <LanguageSwitch />
       </header>
+      <InsurerChangesToast />
       <main id="main-content" ref={main} tabIndex={-1} className="content" aria-label={t(`common:screens.${screen}`)}>
         <ErrorBoundary resetKey={screen}>
           <ScreenView screen={screen} />

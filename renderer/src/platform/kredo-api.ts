@@ -52,3 +52,16 @@ export function subscribe<E extends EventMethod>(event: E, listener: (payload: E
   const on = bridge()[event] as (listener: (payload: EventPayload<E>) => void) => () => void;
   return on(listener);
 }
+
+/**
+ * A call whose failure comes back as data, not as a throw: for callers on the far side of another
+ * boundary (the data worker, through Comlink), which would otherwise receive the error without its code.
+ */
+export async function settle<M extends InvokeMethod>(method: M, ...args: RequestArgs<M>): Promise<IpcResult<InvokeResponse<M>>> {
+  try {
+    return { ok: true, value: await (kredo[method] as (...request: RequestArgs<M>) => Promise<InvokeResponse<M>>)(...args) };
+  } catch (error) {
+    if (error instanceof KredoApiError) return { ok: false, error: { code: error.code, ...(error.params && { params: error.params }) } };
+    return { ok: false, error: { code: 'internal' } };
+  }
+}

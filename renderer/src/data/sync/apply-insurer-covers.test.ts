@@ -39,7 +39,8 @@ describe('applying the insurer’s covers to the store', () => {
     const summaryBefore = (await store.summaryChunks.toArray()).flatMap((chunk) => chunk.summaries).find((summary) => summary.debtorId === target.debtorId)!;
 
     const result = await applyInsurerCovers(store, [cover({ coverId: target.coverId!, amount: '1000.00', status: 'REDUCED', version: 1 })], { today, at });
-    expect(result).toEqual({ changed: [target.debtorId], unmatched: [] });
+    expect(result.changed).toEqual([target.debtorId]);
+    expect(result.changes).toEqual([expect.objectContaining({ debtorId: target.debtorId, status: 'REDUCED', amountMinor: 100_000, previousStatus: 'APPROVED', previousAmountMinor: target.decidedAmountMinor })]);
     const stored = (await store.limitChunks.toArray()).flatMap((chunk) => chunk.limits).find((limit) => limit.coverId === target.coverId)!;
     expect(stored).toMatchObject({ status: 'REDUCED', decidedAmountMinor: 100_000, insurerVersion: 1 });
     expect(stored.history.at(-1)).toMatchObject({ status: 'REDUCED', amountMinor: 100_000 });
@@ -49,7 +50,10 @@ describe('applying the insurer’s covers to the store', () => {
     expect((await store.portfolio.get('current'))!.limitMinor).toBe(before.limitMinor - summaryBefore.limitMinor + 100_000);
     expect(await store.audit.where('[entityType+entityId]').equals(['limit', target.debtorId]).count()).toBe(1);
 
-    expect(await applyInsurerCovers(store, [cover({ coverId: target.coverId!, amount: '1000.00', status: 'REDUCED', version: 1 })], { today, at })).toEqual({ changed: [], unmatched: [] });
+    expect(await applyInsurerCovers(store, [cover({ coverId: target.coverId!, amount: '1000.00', status: 'REDUCED', version: 1 })], { today, at })).toEqual({ changed: [], changes: [], unmatched: [] });
+    // A newer version with the same decision (an insurer-side edit Kredo does not show) is stored without a notification.
+    expect((await applyInsurerCovers(store, [cover({ coverId: target.coverId!, amount: '1000.00', status: 'REDUCED', version: 2 })], { today, at })).changes).toEqual([]);
+    expect((await store.limitChunks.toArray()).flatMap((chunk) => chunk.limits).find((limit) => limit.coverId === target.coverId)!.insurerVersion).toBe(2);
     expect(await store.audit.where('[entityType+entityId]').equals(['limit', target.debtorId]).count()).toBe(1);
   });
 
@@ -59,7 +63,9 @@ describe('applying the insurer’s covers to the store', () => {
     const debtors = (await store.debtorChunks.toArray()).flatMap((chunk) => chunk.debtors);
     const uncovered = debtors.find((debtor) => !limits.some((limit) => limit.debtorId === debtor.id && limit.source === 'insurer'))!;
     const result = await applyInsurerCovers(store, [cover({ coverId: 'CV-NEW', customerReference: uncovered.customerCode, amount: '25000.00', version: 1 }), cover({ coverId: 'CV-STRANGER', customerReference: 'nobody', amount: '5000.00', version: 1 })], { today, at });
-    expect(result).toEqual({ changed: [uncovered.id], unmatched: ['CV-STRANGER'] });
+    expect(result).toMatchObject({ changed: [uncovered.id], unmatched: ['CV-STRANGER'] });
+    expect(result.changes).toEqual([expect.objectContaining({ debtorId: uncovered.id, debtorName: uncovered.name, status: 'APPROVED', amountMinor: 2_500_000 })]);
+    expect(result.changes[0]).not.toHaveProperty('previousStatus');
     const summary = (await store.summaryChunks.toArray()).flatMap((chunk) => chunk.summaries).find((candidate) => candidate.debtorId === uncovered.id)!;
     expect(summary).toMatchObject({ limitMinor: 2_500_000, limitSource: 'insurer', limitState: 'APPROVED' });
   });

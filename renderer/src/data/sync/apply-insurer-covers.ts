@@ -14,12 +14,30 @@ interface Target {
   readonly debtorId: string;
 }
 
+/** What one applied cover changed, for the controller's notification ("the insurer cut X's limit"). */
+export interface InsurerLimitChange {
+  readonly at: string;
+  readonly debtorId: string;
+  readonly debtorName: string;
+  readonly currency: string;
+  readonly status: CreditLimit['status'];
+  readonly amountMinor: number;
+  /** Absent when Kredo had no insurer limit for the debtor before. */
+  readonly previousStatus?: CreditLimit['status'];
+  readonly previousAmountMinor?: number;
+  readonly pendingChange?: CreditLimit['pendingChange'];
+}
+
 export interface AppliedCovers {
   /** Debtors whose insurer limit changed. */
   readonly changed: readonly string[];
+  readonly changes: readonly InsurerLimitChange[];
   /** Covers for buyers Kredo does not know (kept out; the insurer may cover buyers not in this ledger). */
   readonly unmatched: readonly string[];
 }
+
+const samePendingChange = (a: CreditLimit['pendingChange'], b: CreditLimit['pendingChange']) =>
+  a?.type === b?.type && a?.newAmountMinor === b?.newAmountMinor && a?.effectiveFrom === b?.effectiveFrom;
 
 /**
  * Applies covers from the insurer to the stored limits — the insurer owns limits, Kredo only mirrors them —
@@ -33,9 +51,11 @@ export async function applyInsurerCovers(db: KredoDb, covers: readonly InsurerCo
     const [debtorChunks, limitChunks] = await Promise.all([db.debtorChunks.toArray(), db.limitChunks.toArray()]);
     const byCover = new Map<string, Target>();
     const byReference = new Map<string, Target>();
+    const names = new Map<string, string>();
     for (const chunk of limitChunks) for (const limit of chunk.limits) if (limit.coverId) byCover.set(limit.coverId, { chunkId: chunk.chunkId, debtorId: limit.debtorId });
     for (const chunk of debtorChunks) {
       for (const debtor of chunk.debtors) {
+        names.set(debtor.id, debtor.name);
         byReference.set(`ref:${debtor.customerCode}`, { chunkId: chunk.chunkId, debtorId: debtor.id });
         if (debtor.insurerBuyerId) byReference.set(`buyer:${debtor.insurerBuyerId}`, { chunkId: chunk.chunkId, debtorId: debtor.id });
       }
@@ -43,6 +63,7 @@ export async function applyInsurerCovers(db: KredoDb, covers: readonly InsurerCo
     const limitsByChunk = new Map(limitChunks.map((chunk) => [chunk.chunkId, [...chunk.limits]]));
     const dirty = new Set<number>();
     const changed: string[] = [];
+    const changes: InsurerLimitChange[] = [];
     const unmatched: string[] = [];
     const audit: AuditEntry[] = [];
     for (const cover of covers) {
@@ -61,13 +82,40 @@ export async function applyInsurerCovers(db: KredoDb, covers: readonly InsurerCo
       limitsByChunk.set(target.chunkId, limits);
       byCover.set(cover.coverId, target);
       dirty.add(target.chunkId);
+      // A newer version that changes nothing the controller sees (the first resync of limits Kredo already
+      // holds, say) is stored quietly: no notification, no audit line.
+      if (previous && previous.status === next.status && previous.decidedAmountMinor === next.decidedAmountMinor && samePendingChange(previous.pendingChange, next.pendingChange)) continue;
       changed.push(target.debtorId);
-      audit.push({ at: options.at, actor: 'sync', action: 'limit.insurerChanged', entityType: 'limit', entityId: target.debtorId, details: { coverId: cover.coverId, status: next.status, amountMinor: next.decidedAmountMinor, currency: next.currency } });
+      changes.push({
+        at: options.at,
+        debtorId: target.debtorId,
+        debtorName: names.get(target.debtorId) ?? target.debtorId,
+        currency: next.currency,
+        status: next.status,
+        amountMinor: next.decidedAmountMinor,
+        ...(previous && { previousStatus: previous.status, previousAmountMinor: previous.decidedAmountMinor }),
+        ...(next.pendingChange && { pendingChange: next.pendingChange }),
+      });
+      audit.push({
+        at: options.at,
+        actor: 'sync',
+        action: 'limit.insurerChanged',
+        entityType: 'limit',
+        entityId: target.debtorId,
+        details: {
+          coverId: cover.coverId,
+          status: next.status,
+          amountMinor: next.decidedAmountMinor,
+          currency: next.currency,
+          ...(previous && { previousStatus: previous.status, previousAmountMinor: previous.decidedAmountMinor }),
+          ...(next.pendingChange && { pendingType: next.pendingChange.type, pendingAmountMinor: next.pendingChange.newAmountMinor, pendingEffectiveFrom: next.pendingChange.effectiveFrom }),
+        },
+      });
     }
-    if (dirty.size === 0) return { changed, unmatched };
+    if (dirty.size === 0) return { changed, changes, unmatched };
 
     const context = await loadSummaryContext(db, options.today);
-    if (!context) return { changed: [], unmatched };
+    if (!context) return { changed: [], changes: [], unmatched };
     const limits = groupLimits([...limitsByChunk.values()].flat());
     const withNewLimits = { ...context, limitsOf: (debtorId: string): readonly CreditLimit[] => limits.get(debtorId) ?? [] };
     for (const chunkId of dirty) {
@@ -79,6 +127,6 @@ export async function applyInsurerCovers(db: KredoDb, covers: readonly InsurerCo
     const portfolio = summarisePortfolio(all, { asOf: options.today, currency: context.policy.currency, bucketCount: ageingBuckets(context.ageing).length });
     await db.portfolio.put({ id: 'current', ...portfolio });
     await db.audit.bulkAdd(audit);
-    return { changed, unmatched };
+    return { changed, changes, unmatched };
   });
 }

@@ -5,12 +5,14 @@ import { retryDelay } from '../../../../shared/sync/retry-policy';
 import type { IsoDate } from '../../../../shared/time/iso-date';
 import type { KredoDb } from '../db/kredo-db';
 import type { StoredDebtor } from '../db/schema';
-import { applyInsurerCovers } from './apply-insurer-covers';
+import { applyInsurerCovers, type InsurerLimitChange } from './apply-insurer-covers';
 
 export interface SyncClock {
   readonly now: () => Date;
   readonly today: IsoDate;
   readonly random: () => number;
+  /** Send every waiting request now, ignoring back-off ("Sync now"). */
+  readonly force?: boolean;
 }
 
 export interface SyncReport {
@@ -18,6 +20,8 @@ export interface SyncReport {
   readonly refused: number;
   readonly waiting: number;
   readonly changedLimits: number;
+  /** What changed, for the controller's notifications. */
+  readonly changes: readonly InsurerLimitChange[];
   readonly fullResync: boolean;
   readonly lastSyncAt: string;
 }
@@ -45,11 +49,13 @@ async function debtorFor(db: KredoDb, debtorId: string): Promise<StoredDebtor | 
  * Sends what waits in the outbox. Each entry is stored after each attempt, so a crash between attempts
  * sends it again under the same key, never as a second request.
  */
-async function sendOutbox(db: KredoDb, port: InsurerSyncPort, clock: SyncClock): Promise<{ sent: number; refused: number; waiting: number }> {
+async function sendOutbox(db: KredoDb, port: InsurerSyncPort, clock: SyncClock): Promise<{ sent: number; refused: number; waiting: number; changes: InsurerLimitChange[] }> {
+  const changes: InsurerLimitChange[] = [];
   let sent = 0;
   let refused = 0;
   let waiting = 0;
-  for (const entry of dueEntries(await db.limitOutbox.toArray(), clock.now())) {
+  // The far future makes every waiting entry due: the controller asked for a sync now.
+  for (const entry of dueEntries(await db.limitOutbox.toArray(), clock.force ? new Date(8.64e15) : clock.now())) {
     const debtor = await debtorFor(db, entry.debtorId);
     if (!debtor) continue;
     let next: LimitOutboxEntry;
@@ -58,7 +64,7 @@ async function sendOutbox(db: KredoDb, port: InsurerSyncPort, clock: SyncClock):
       if (!companyId) throw { code: 'insurer.refused', status: 404, problemType: 'no_buyer_match' };
       const answer = await port.submit(entry, { companyId, customerCode: debtor.customerCode });
       next = acknowledged(entry, { decided: answer.decided, ...(answer.requestId !== undefined && { insurerRequestId: answer.requestId }), ...(answer.cover && { coverId: answer.cover.coverId }) });
-      if (answer.cover) await applyInsurerCovers(db, [answer.cover], { today: clock.today, at: clock.now().toISOString() });
+      if (answer.cover) changes.push(...(await applyInsurerCovers(db, [answer.cover], { today: clock.today, at: clock.now().toISOString() })).changes);
       sent += 1;
     } catch (error) {
       const problem = describeError(error);
@@ -73,7 +79,7 @@ async function sendOutbox(db: KredoDb, port: InsurerSyncPort, clock: SyncClock):
     await db.limitOutbox.put(next);
     if (next.state === 'SUBMITTED_LOCAL') break; // The insurer is not answering: the rest waits too.
   }
-  return { sent, refused, waiting };
+  return { sent, refused, waiting, changes };
 }
 
 /**
@@ -81,14 +87,15 @@ async function sendOutbox(db: KredoDb, port: InsurerSyncPort, clock: SyncClock):
  * change feed page by page from the stored cursor. Each page's covers land in one transaction, and the
  * cursor is stored only after them, so an interrupted sync re-reads a page rather than skipping one.
  */
-async function pullChanges(db: KredoDb, port: InsurerSyncPort, clock: SyncClock): Promise<{ changedLimits: number; fullResync: boolean }> {
+async function pullChanges(db: KredoDb, port: InsurerSyncPort, clock: SyncClock): Promise<{ changedLimits: number; changes: InsurerLimitChange[]; fullResync: boolean }> {
+  const changes: InsurerLimitChange[] = [];
   const at = () => clock.now().toISOString();
   const cursor = (await db.syncState.get('cursor'))?.value;
   const resync = async () => {
     const { covers, cursor: fresh } = await port.fullResync();
     const applied = await applyInsurerCovers(db, covers, { today: clock.today, at: at() });
     await db.syncState.bulkPut([{ key: 'cursor', value: fresh }, { key: 'seenEvents', value: [] }]);
-    return { changedLimits: applied.changed.length, fullResync: true };
+    return { changedLimits: applied.changed.length, changes: [...applied.changes], fullResync: true };
   };
   if (typeof cursor !== 'string') return resync();
   let changedLimits = 0;
@@ -100,6 +107,7 @@ async function pullChanges(db: KredoDb, port: InsurerSyncPort, clock: SyncClock)
       const digest = digestFeedPage(page.items, new Set(seen));
       const applied = await applyInsurerCovers(db, digest.covers, { today: clock.today, at: at() });
       changedLimits += applied.changed.length;
+      changes.push(...applied.changes);
       for (const request of digest.decidedRequests) {
         const entry = await db.limitOutbox.filter((candidate) => candidate.insurerRequestId === request.requestId).first();
         if (entry && entry.state === 'PENDING') await db.limitOutbox.put(decided(entry, request.coverId));
@@ -113,7 +121,7 @@ async function pullChanges(db: KredoDb, port: InsurerSyncPort, clock: SyncClock)
     if (describeError(error).code === 'insurer.resyncNeeded') return resync();
     throw error;
   }
-  return { changedLimits, fullResync: false };
+  return { changedLimits, changes, fullResync: false };
 }
 
 /** One sync: the outbox out, the insurer's changes in. Throws `insurer.unavailable` when the insurer cannot be reached. */
@@ -122,5 +130,5 @@ export async function runSync(db: KredoDb, port: InsurerSyncPort, clock: SyncClo
   const pulled = await pullChanges(db, port, clock);
   const lastSyncAt = clock.now().toISOString();
   await db.syncState.put({ key: 'lastSyncAt', value: lastSyncAt });
-  return { ...outbox, ...pulled, lastSyncAt };
+  return { ...outbox, ...pulled, changes: [...outbox.changes, ...pulled.changes], lastSyncAt };
 }

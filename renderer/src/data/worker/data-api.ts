@@ -9,6 +9,10 @@ import type { AgeingDashboardData } from '../dashboard/ageing-dashboard-data';
 import type { ImportPreview } from '../import/import-preview';
 import type { AgeingReportRequest } from '../reports/ageing-report-request';
 import type { Assignment } from '../import/review-payments';
+import type { SyncReport } from '../sync/run-sync';
+import type { SettledInsurerPort } from '../sync/settled-insurer-port';
+import type { SyncNowRequest } from '../sync/sync-now';
+import type { LimitRequestDraft, LimitRequestOutcome } from './sync-operations';
 import type { CommitImportRequest, ImportProgress, ParseFeed, PrepareImportRequest } from './import-operations';
 
 /**
@@ -54,4 +58,12 @@ export interface DataApi {
   assignPayment(request: Assignment): Promise<void>;
   /** Takes a line that is not a customer payment off the review list. */
   dismissPayment(request: { readonly paymentId: string; readonly at: string }): Promise<void>;
+
+  /**
+   * One insurer sync: policy terms, then the outbox out and the insurer's changes in. `port` is the insurer
+   * channels lent from the UI thread; a sync already running is joined, not doubled.
+   */
+  syncNow(request: SyncNowRequest, port: SettledInsurerPort): Promise<SyncReport>;
+  /** Puts limit requests in the outbox (sent by the next sync, online or not); one outcome per debtor. */
+  requestLimits(request: { readonly at: string; readonly requests: readonly LimitRequestDraft[] }): Promise<LimitRequestOutcome[]>;
 }

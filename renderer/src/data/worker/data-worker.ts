@@ -20,12 +20,14 @@ import { replacePortfolio } from '../store/replace-portfolio';
 import type { DataApi } from './data-api';
 import { keepErrorCodesAcrossComlink } from './error-transfer';
 import { createImportOperations } from './import-operations';
+import { createSyncOperations } from './sync-operations';
 import { assignPayment, dismissPayment } from '../import/review-payments';
 
 keepErrorCodesAcrossComlink();
 const db = new KredoDb();
 const exclusive = createExclusive();
 const imports = createImportOperations(db);
+const sync = createSyncOperations(db);
 
 /** Runs an operation that writes ledgers: one at a time, and any prepared import is stale afterwards. */
 const writing = <T>(operation: () => Promise<T>) => exclusive(async () => {
@@ -82,6 +84,11 @@ const api: DataApi = {
   discardImport: async ({ importId }) => imports.discard(importId),
   assignPayment: (request) => writing(() => assignPayment(db, request)),
   dismissPayment: (request) => exclusive(() => dismissPayment(db, request)),
+
+  // Not exclusive: a sync waits on the network for minutes at worst, and each page it applies is its own
+  // transaction, so a backup or import in between sees whole pages only.
+  syncNow: (request, port) => sync.syncNow(request, port),
+  requestLimits: (request) => sync.requestLimits(request),
 };
 
 expose(api);

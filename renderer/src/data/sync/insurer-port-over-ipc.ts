@@ -1,0 +1,16 @@
+import { settle } from '../../platform/kredo-api';
+import type { SettledInsurerPort } from './settled-insurer-port';
+
+/** UI thread: the insurer channels over the IPC bridge, lent to the data worker's sync. */
+export function settledInsurerPortOverIpc(): SettledInsurerPort {
+  return {
+    fullResync: () => settle('insurerFullResync', {}),
+    changes: (cursor) => settle('insurerChanges', { cursor }),
+    lookupBuyer: (country, identifiers) => settle('insurerLookupBuyer', { country, identifiers: identifiers.map(({ type, value }) => ({ type, value })) }),
+    submit: (entry, buyer) => {
+      const { id, debtorId, type, amountMinor, currency, createdAt, attempts } = entry;
+      return settle('insurerSubmit', { entry: { id, debtorId, type, currency, createdAt, state: 'SUBMITTED_LOCAL', attempts, ...(amountMinor !== undefined && { amountMinor }) }, buyer });
+    },
+    policyTerms: () => settle('insurerPolicyTerms', {}),
+  };
+}

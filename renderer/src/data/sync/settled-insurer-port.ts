@@ -1,0 +1,37 @@
+import type { CompanyIdentifier } from '../../../../shared/domain/identifiers/identifier-type';
+import { KredoError } from '../../../../shared/errors/kredo-error';
+import type { InsurerCover } from '../../../../shared/sync/insurer-cover';
+import type { LimitOutboxEntry } from '../../../../shared/sync/limit-outbox';
+import type { InsurerPolicy } from '../../../../shared/sync/policy-terms';
+import type { IpcResult } from '../../../../shared/ipc/ipc-result';
+import type { InsurerPort } from './sync-now';
+
+/**
+ * The insurer channels as the data worker receives them (lent through Comlink from the UI thread, the
+ * only side with the IPC bridge). Results travel as data so that an error keeps its code across both
+ * boundaries; `insurerPortFrom` turns them back into throws on the worker's side.
+ */
+export interface SettledInsurerPort {
+  fullResync(): Promise<IpcResult<{ covers: InsurerCover[]; cursor: string }>>;
+  changes(cursor: string): Promise<IpcResult<{ items: unknown[]; nextCursor: string; hasMore: boolean }>>;
+  lookupBuyer(country: string, identifiers: readonly CompanyIdentifier[]): Promise<IpcResult<{ companyId: string | null }>>;
+  submit(entry: LimitOutboxEntry, buyer: { readonly companyId: string; readonly customerCode: string }): Promise<IpcResult<{ decided: boolean; requestId?: string; cover?: InsurerCover }>>;
+  policyTerms(): Promise<IpcResult<InsurerPolicy>>;
+}
+
+const unwrap = async <T>(result: Promise<IpcResult<T>>): Promise<T> => {
+  const settled = await result;
+  if (settled.ok) return settled.value;
+  throw new KredoError(settled.error.code, settled.error.params);
+};
+
+/** Data worker: the sync engine's port, throwing KredoErrors with their codes again. */
+export function insurerPortFrom(settled: SettledInsurerPort): InsurerPort {
+  return {
+    fullResync: () => unwrap(settled.fullResync()),
+    changes: (cursor) => unwrap(settled.changes(cursor)),
+    lookupBuyer: async (country, identifiers) => (await unwrap(settled.lookupBuyer(country, identifiers))).companyId ?? undefined,
+    submit: (entry, buyer) => unwrap(settled.submit(entry, buyer)),
+    policyTerms: () => unwrap(settled.policyTerms()),
+  };
+}
