@@ -2,6 +2,7 @@ import { parseAmount } from '../../shared/import/parse-amount';
 import { minorUnitDigits } from '../../shared/money/money';
 import { isIsoDate } from '../../shared/time/iso-date';
 import type { FaultInjector } from './fault-injection';
+import { changeGrade } from './buyer-grades';
 import { advanceInsurerTimeline, announceCoverChange } from './insurer-timeline';
 import { badRequest, unprocessable } from './problem';
 import { coverView } from './resource-views';
@@ -13,7 +14,7 @@ import { parseDuration, type VirtualClock } from './virtual-clock';
 
 /**
  * The test-control side of the sandbox under /admin (insurer-apis.md §3.4 `/_sim/…`): the virtual clock,
- * fault injection, insurer-initiated reductions and withdrawals, settings and reset. Only from this
+ * fault injection, insurer-initiated reductions and withdrawals, grade changes, settings and reset. Only from this
  * machine and only with the admin token, and never subject to the faults it controls.
  */
 export interface AdminEnv {
@@ -82,6 +83,17 @@ function updateSettings(body: Record<string, unknown>, env: AdminEnv) {
   return { status: 200, body: env.state.settings };
 }
 
+/** How many loss records the insurer holds, and how many are still moving (for GET /admin/state). */
+const lossCounts = (state: SandboxState) => ({
+  overdues: state.overdues.length,
+  unansweredOverdues: state.overdues.filter((overdue) => overdue.status === 'RECEIVED').length,
+  collectionCases: state.collectionCases.length,
+  openCollectionCases: state.collectionCases.filter((collectionCase) => collectionCase.closedAt === null).length,
+  claims: state.claims.length,
+  openClaims: state.claims.filter((claim) => claim.nextStepAt !== null).length,
+  settlements: state.settlements.length,
+});
+
 export const ADMIN_ROUTES: readonly Route<AdminEnv>[] = [
   { method: 'GET', path: '/admin/clock', handle: (_context, env) => ({ status: 200, body: clockView(env) }) },
   { method: 'POST', path: '/admin/clock', handle: (context, env) => moveClock(object(jsonBody(context)), env) },
@@ -106,6 +118,7 @@ export const ADMIN_ROUTES: readonly Route<AdminEnv>[] = [
   },
   { method: 'POST', path: '/admin/buyers/:companyId/reduction', handle: announce('REDUCTION') },
   { method: 'POST', path: '/admin/buyers/:companyId/withdrawal', handle: announce('WITHDRAWAL') },
+  { method: 'POST', path: '/admin/buyers/:companyId/grade', handle: (context, env) => ({ status: 200, body: changeGrade(env.state, context.params.companyId!, object(jsonBody(context)).grade, env.clock.now()) }) },
   { method: 'GET', path: '/admin/settings', handle: (_context, env) => ({ status: 200, body: env.state.settings }) },
   { method: 'POST', path: '/admin/settings', handle: (context, env) => updateSettings(object(jsonBody(context)), env) },
   {
@@ -113,7 +126,7 @@ export const ADMIN_ROUTES: readonly Route<AdminEnv>[] = [
     path: '/admin/state',
     handle: (_context, env) => ({
       status: 200,
-      body: { ...clockView(env), companies: env.state.companies.length, covers: env.state.covers.length, pendingRequests: env.state.requests.filter((request) => request.status === 'PENDING').length, events: env.state.events.length, cursorEpoch: env.state.cursorEpoch, apiKeys: env.state.apiKeys.map((key) => key.clientId) },
+      body: { ...clockView(env), companies: env.state.companies.length, covers: env.state.covers.length, pendingRequests: env.state.requests.filter((request) => request.status === 'PENDING').length, events: env.state.events.length, ...lossCounts(env.state), cursorEpoch: env.state.cursorEpoch, apiKeys: env.state.apiKeys.map((key) => key.clientId) },
     }),
   },
   {

@@ -3,9 +3,11 @@ import { headCursor, readFeed } from './change-feed';
 import { findCompanies } from './company-lookup';
 import { gradeOf, parseCoverRequest, submitCoverRequest, withdrawCoverRequest } from './cover-requests';
 import type { FaultInjector } from './fault-injection';
-import { badRequest, notFound, ProblemError } from './problem';
+import { LOSS_ROUTES } from './loss-routes';
+import { policyOf, sinceFilter } from './policy-scope';
+import { badRequest, notFound } from './problem';
 import { companyView, coverView, requestView } from './resource-views';
-import { jsonBody, pageOf, paging, type RequestContext, type Route } from './route-table';
+import { jsonBody, pageOf, paging, type Route } from './route-table';
 import type { ApiKeyRecord, SandboxState } from './sandbox-state';
 import { issueToken, readCredentials } from './token-auth';
 import type { VirtualClock } from './virtual-clock';
@@ -22,26 +24,11 @@ export interface ApiEnv {
   readonly client?: ApiKeyRecord;
 }
 
-function policyOf(context: RequestContext, env: ApiEnv) {
-  const { policyId } = context.params;
-  if (policyId !== env.state.policy.id) throw notFound('unknown_policy', `No policy ${policyId}.`);
-  if (!env.client?.policyIds.includes(policyId)) throw new ProblemError(403, 'policy_not_in_scope', 'Forbidden', `This API key may not see policy ${policyId}.`);
-  return env.state.policy;
-}
-
 function policyView(env: ApiEnv) {
   const { maxCoverPerBuyerMinor, discretionaryLimitMax, deductible, ...terms } = env.state.policy;
   const decimal = (amountMinor: number) => toDecimalString({ amountMinor, currency: terms.currency });
   return { ...terms, policyId: terms.id, status: 'ACTIVE', maxCoverPerBuyer: decimal(maxCoverPerBuyerMinor), discretionaryLimitMax: decimal(discretionaryLimitMax.amountMinor), deductible: decimal(deductible.amountMinor) };
 }
-
-const sinceFilter = (query: URLSearchParams) => {
-  const since = query.get('since');
-  if (since === null) return () => true;
-  if (Number.isNaN(Date.parse(since))) throw badRequest('invalid_parameter', 'since must be an ISO 8601 instant.', [{ code: 'invalid', detail: 'Not an instant', source: { parameter: 'since' } }]);
-  const from = Date.parse(since);
-  return (updatedAt: string | null) => updatedAt !== null && Date.parse(updatedAt) >= from;
-};
 
 function feedLimit(text: string | null): number {
   if (text === null) return 100;
@@ -166,4 +153,5 @@ export const API_ROUTES: readonly Route<ApiEnv>[] = [
       return { status: 200, body: readFeed(env.state, { cursor, limit, nowMs: env.clock.now().getTime(), faults }) };
     },
   },
+  ...LOSS_ROUTES,
 ];

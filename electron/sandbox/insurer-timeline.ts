@@ -1,22 +1,23 @@
 import { minorUnitDigits } from '../../shared/money/money';
 import { addDays, type IsoDate } from '../../shared/time/iso-date';
 import { pruneEvents } from './change-feed';
+import { claimSteps } from './claim-timeline';
+import { collectionSteps } from './collection-cases';
 import { activeCoverOf, applyDecision, coverEvent } from './cover-decisions';
 import { referredDecisionInput } from './cover-requests';
 import { floorToThousand, underwriterDecision } from './decision-engine';
+import { overdueSteps } from './overdues';
 import { notFound, unprocessable } from './problem';
 import type { SandboxState } from './sandbox-state';
+import type { DueStep } from './timeline-step';
 
 /**
  * What happens at the insurer as (virtual) time passes: underwriters decide referred requests, announced
- * reductions and withdrawals take effect on their date, temporary tranches lapse. Run before every
+ * reductions and withdrawals take effect on their date, temporary tranches lapse, overdue notifications
+ * are answered, collection cases and claims move on and settlements are paid. Run before every
  * request and after every clock move, each due step is applied in date order and dated when it was due,
  * so a thirty-day jump produces the same feed as thirty days of waiting.
  */
-interface DueStep {
-  readonly at: string;
-  readonly apply: () => void;
-}
 
 const startOfDay = (date: IsoDate) => `${date}T00:00:00.000Z`;
 
@@ -64,6 +65,7 @@ function nextDueStep(state: SandboxState, now: Date): DueStep | undefined {
       });
     }
   }
+  steps.push(...overdueSteps(state, nowMs), ...collectionSteps(state, nowMs), ...claimSteps(state, nowMs));
   return steps.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))[0];
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { DataTier } from '../../shared/generator/data-tiers';
 import { systemClock, type Clock } from '../../shared/time/clock';
 import { ADMIN_ROUTES, type AdminEnv } from './admin-routes';
 import { API_ROUTES, type ApiEnv } from './api-routes';
@@ -34,6 +35,8 @@ export interface SandboxServerOptions {
   readonly seed?: number;
   /** The admin token; a random one when not given. */
   readonly adminToken?: string;
+  /** The portfolio a fresh state is seeded from: 'S' (the default) is the demo, 'L' the 20,000-buyer benchmark tier. */
+  readonly tier?: DataTier;
 }
 
 export interface SandboxServer {
@@ -86,7 +89,7 @@ export async function createSandboxServer(options: SandboxServerOptions): Promis
   const host = options.host ?? '127.0.0.1';
   const hostClock = options.clock ?? systemClock();
   const file = stateFile(options.stateFile);
-  const seedFor = (now: Date) => seedSandboxState({ ...(options.seed !== undefined && { seed: options.seed }), now });
+  const seedFor = (now: Date) => seedSandboxState({ ...(options.seed !== undefined && { seed: options.seed }), ...(options.tier !== undefined && { tier: options.tier }), now });
   let state: SandboxState = (await file.load()) ?? seedFor(hostClock.now());
   const clock = virtualClock(hostClock, () => state.clockOffsetMs);
   await file.save(state);

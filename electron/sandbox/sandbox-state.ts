@@ -2,6 +2,7 @@ import type { CompanyIdentifier } from '../../shared/domain/identifiers/identifi
 import type { CodedText, LimitStatus } from '../../shared/domain/limits/credit-limit';
 import type { InsurancePolicy } from '../../shared/domain/policy/insurance-policy';
 import type { IsoDate } from '../../shared/time/iso-date';
+import type { LossState } from './loss-state';
 
 /**
  * Everything the insurer sandbox remembers, as plain JSON so it can be written to one file after every
@@ -78,6 +79,7 @@ export interface SandboxCoverRequest {
 export const FEED_EVENT_TYPES = [
   'REQUEST_RECEIVED', 'REQUEST_REFERRED', 'REQUEST_WITHDRAWN', 'DECISION_ISSUED', 'LIMIT_REDUCTION_NOTIFIED',
   'LIMIT_REDUCED', 'LIMIT_WITHDRAWN', 'LIMIT_CANCELLED', 'TEMPORARY_TRANCHE_EXPIRED',
+  'OVERDUE_ACKNOWLEDGED', 'SUPPLY_BAN_IMPOSED', 'COLLECTION_STATUS_CHANGED', 'CLAIM_STATUS_CHANGED', 'SETTLEMENT_PAID', 'GRADE_CHANGED',
 ] as const;
 export type FeedEventType = (typeof FEED_EVENT_TYPES)[number];
 
@@ -87,7 +89,7 @@ export interface SandboxEvent {
   readonly eventId: string;
   readonly occurredAt: string;
   readonly type: FeedEventType;
-  readonly resourceType: 'cover' | 'cover-request';
+  readonly resourceType: 'cover' | 'cover-request' | 'overdue' | 'collection-case' | 'claim' | 'settlement' | 'company';
   readonly resourceId: string;
   readonly companyId: string;
   readonly data: Record<string, unknown>;
@@ -136,6 +138,15 @@ export interface SandboxSettings {
   rateLimitBurst: number;
   /** How long a stored Idempotency-Key answer is replayed (virtual hours). */
   idempotencyHours: number;
+  /** How long (virtual hours) the insurer takes to answer an overdue notification. */
+  overdueResponseHours: number;
+  /** A collection case: hours until the collectors start, then days until they recover or give up. */
+  collectionStartHours: number;
+  collectionResolutionDays: number;
+  /** A claim: hours until assessment starts, days the assessment takes, days from approval to payment. */
+  claimAssessmentHours: number;
+  claimDecisionDays: number;
+  indemnityPaymentDays: number;
 }
 
 export type SandboxPolicy = InsurancePolicy & {
@@ -143,7 +154,7 @@ export type SandboxPolicy = InsurancePolicy & {
   readonly maxCoverPerBuyerMinor: number;
 };
 
-export interface SandboxState {
+export interface SandboxState extends LossState {
   readonly format: 1;
   readonly seed: number;
   /** Virtual time = the host clock + this offset; admin routes move it forward. */
@@ -173,6 +184,12 @@ export const DEFAULT_SETTINGS: SandboxSettings = {
   rateLimitPerSecond: 10,
   rateLimitBurst: 20,
   idempotencyHours: 24,
+  overdueResponseHours: 24,
+  collectionStartHours: 24,
+  collectionResolutionDays: 30,
+  claimAssessmentHours: 24,
+  claimDecisionDays: 14,
+  indemnityPaymentDays: 30,
 };
 
 /** The API key the demo uses; printed by `npm run sandbox`. Not a secret: the sandbox holds no real data. */

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { makeTempDir } from '../../tests/support/temp-dir';
+import type { DataTier } from '../../shared/generator/data-tiers';
 import { fixedClock } from '../../shared/time/clock';
+import { ACTIVE_COVER_STATUSES } from './cover-decisions';
 import { createSandboxServer, type SandboxServer } from './sandbox-server';
 import type { SandboxCompany } from './sandbox-state';
 import { seedSandboxState } from './seed-sandbox';
@@ -54,11 +56,27 @@ export function buyerWithoutCover(grade: (value: number) => boolean, skip = 0): 
   return found;
 }
 
-export async function startTestSandbox(options: { keepDefaultRateLimit?: boolean } = {}): Promise<TestSandbox> {
+/** An invoice in the shape overdue notifications, collection cases and claims take, in the policy's EUR. */
+export const invoice = (number: string, issueDate: string, dueDate: string, netAmount: string, grossAmount: string) => ({ number, issueDate, dueDate, netAmount, grossAmount, currency: 'EUR' });
+
+/**
+ * A buyer whose seeded cover is in force and stays as it is while the clock moves (no announced change,
+ * no temporary tranche, no open request), whose grade passes the test.
+ */
+export function buyerWithCover(grade: (value: number) => boolean, skip = 0): SandboxCompany {
+  const state = seededState();
+  const requested = new Set(state.requests.map((request) => request.companyId));
+  const steady = new Set(state.covers.filter((cover) => ACTIVE_COVER_STATUSES.has(cover.status) && !cover.pendingChange && cover.tranches.every((tranche) => tranche.expiresOn === null)).map((cover) => cover.companyId));
+  const found = state.companies.filter((company) => steady.has(company.companyId) && !requested.has(company.companyId) && grade(company.grade))[skip];
+  if (!found) throw new Error('No such buyer in the demo portfolio');
+  return found;
+}
+
+export async function startTestSandbox(options: { keepDefaultRateLimit?: boolean; tier?: DataTier } = {}): Promise<TestSandbox> {
   const dir = await makeTempDir('kredo-sandbox-');
   const stateFile = path.join(dir.path, 'sandbox', 'state.json');
   const adminToken = 'test-admin-token';
-  const start = () => createSandboxServer({ stateFile, clock: fixedClock(TEST_NOW), adminToken });
+  const start = () => createSandboxServer({ stateFile, clock: fixedClock(TEST_NOW), adminToken, ...(options.tier !== undefined && { tier: options.tier }) });
   let server = await start();
   let keyNumber = 0;
 

@@ -1,5 +1,5 @@
 import type { CreditLimit } from '../../shared/domain/limits/credit-limit';
-import { DATA_TIERS, DEMO_SEED } from '../../shared/generator/data-tiers';
+import { DATA_TIERS, DEMO_SEED, type DataTier } from '../../shared/generator/data-tiers';
 import { generateChunks, generatePolicy } from '../../shared/generator/generate-portfolio';
 import { planPortfolio } from '../../shared/generator/plan-portfolio';
 import { addDays, type IsoDate } from '../../shared/time/iso-date';
@@ -42,8 +42,11 @@ function coverFrom(limit: CreditLimit, companyId: string, customerCode: string):
  * The sandbox's first state: the demo portfolio's buyers (same seed, so the same names, identifiers and
  * grades the app shows), the insurer decisions the demo already holds as covers, the demo's pending
  * requests as referrals an underwriter decides in a few virtual hours, the demo policy and one API key.
+ * `tier` picks the portfolio: S (the default) is the 200-debtor demo, M and L the benchmark tiers
+ * (L: 20,000 buyers and their covers, seeded in a few seconds; the generator builds each chunk's
+ * ledger too, because the covers follow from what each debtor owes).
  */
-export function seedSandboxState(options: { seed?: number; now: Date }): SandboxState {
+export function seedSandboxState(options: { seed?: number; now: Date; tier?: DataTier }): SandboxState {
   const seed = options.seed ?? DEMO_SEED;
   const nowIso = options.now.toISOString();
   const today = nowIso.slice(0, 10) as IsoDate;
@@ -51,7 +54,7 @@ export function seedSandboxState(options: { seed?: number; now: Date }): Sandbox
   const companies: SandboxCompany[] = [];
   const covers: SandboxCover[] = [];
   const requests: SandboxCoverRequest[] = [];
-  const plan = planPortfolio(DATA_TIERS.S, { seed, today });
+  const plan = planPortfolio(DATA_TIERS[options.tier ?? 'S'], { seed, today });
   for (const chunk of generateChunks(plan, policy)) {
     chunk.debtors.forEach((debtor) => {
       const index = Number(debtor.id.slice(1)) - 1;
@@ -110,5 +113,9 @@ export function seedSandboxState(options: { seed?: number; now: Date }): Sandbox
     lockouts: {},
     idempotency: {},
     settings: { ...DEFAULT_SETTINGS },
+    overdues: [],
+    collectionCases: [],
+    claims: [],
+    settlements: [],
   };
 }

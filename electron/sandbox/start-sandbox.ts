@@ -4,7 +4,8 @@ import { createSandboxServer } from './sandbox-server';
 /**
  * `npm run sandbox`: the insurer sandbox on its own, for trying the app's insurer sync by hand or pointing
  * another tool at it. State lives in $KREDO_SANDBOX_DIR/state.json (default `.sandbox/state.json` in the
- * current folder); $KREDO_SANDBOX_PORT picks the port (default 4455, 0 for any free one).
+ * current folder); $KREDO_SANDBOX_PORT picks the port (default 4455, 0 for any free one);
+ * $KREDO_SANDBOX_TIER the portfolio a new state file is seeded from (S, the demo, unless told; L for benchmarks).
  */
 const folder = process.env.KREDO_SANDBOX_DIR ?? path.resolve('.sandbox');
 const port = Number(process.env.KREDO_SANDBOX_PORT ?? 4455);
@@ -12,10 +13,16 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   console.error(`KREDO_SANDBOX_PORT must be a port number, got ${process.env.KREDO_SANDBOX_PORT}`);
   process.exit(2);
 }
+const tier = process.env.KREDO_SANDBOX_TIER ?? 'S';
+if (tier !== 'S' && tier !== 'M' && tier !== 'L') {
+  console.error(`KREDO_SANDBOX_TIER must be S, M or L, got ${tier}`);
+  process.exit(2);
+}
 
 const sandbox = await createSandboxServer({
   stateFile: path.join(folder, 'state.json'),
   port,
+  tier,
   ...(process.env.KREDO_SANDBOX_ADMIN_TOKEN && { adminToken: process.env.KREDO_SANDBOX_ADMIN_TOKEN }),
 });
 

@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { withLossDefaults } from './loss-state';
 import { DEFAULT_SETTINGS, type SandboxState } from './sandbox-state';
 
 /**
@@ -38,7 +39,8 @@ export function stateFile(file: string): StateFile {
       } catch {
         parsed = undefined;
       }
-      if (looksLikeState(parsed)) return { ...parsed, settings: { ...DEFAULT_SETTINGS, ...parsed.settings } };
+      // Files from before a field existed still load: new settings take their defaults, new lists start empty.
+      if (looksLikeState(parsed)) return withLossDefaults({ ...parsed, settings: { ...DEFAULT_SETTINGS, ...parsed.settings } });
       // Keep a damaged file for inspection rather than overwriting it with a fresh seed.
       await rename(file, `${file}.corrupt-${Date.now()}`);
       return undefined;

@@ -1,0 +1,37 @@
+import { stat } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATA_TIERS } from '../../shared/generator/data-tiers';
+import { companyIdFor } from './seed-sandbox';
+import { POLICY, startTestSandbox, type TestSandbox } from './sandbox-test-kit';
+
+/**
+ * The benchmark tier: a sandbox seeded from DATA_TIERS.L (20,000 buyers and their covers), as a
+ * benchmark starts it. Seeding builds every debtor's ledger (the covers follow from what each owes), so
+ * it is the slow part; it must stay within seconds.
+ */
+let sandbox: TestSandbox;
+let seedingMs = 0;
+beforeAll(async () => {
+  const started = performance.now();
+  sandbox = await startTestSandbox({ tier: 'L' });
+  seedingMs = performance.now() - started;
+}, 120_000);
+afterAll(async () => {
+  await sandbox.stop();
+});
+
+describe('insurer sandbox: data tier L', () => {
+  it('serves the 20,000 buyers of tier L and their covers, seeded in seconds', async () => {
+    console.info(`[sandbox] tier L seeded and saved in ${Math.round(seedingMs)} ms (${Math.round((await stat(sandbox.stateFile)).size / 1_048_576)} MiB state file)`);
+    expect(seedingMs).toBeLessThan(30_000);
+    const state = (await sandbox.admin('GET', '/state')).body;
+    expect(state.companies).toBe(DATA_TIERS.L.debtors);
+    expect(state.covers).toBeGreaterThan(DATA_TIERS.L.debtors / 2);
+    const token = await sandbox.signIn();
+    const last = await sandbox.call('GET', `/v1/companies/${companyIdFor(DATA_TIERS.L.debtors - 1)}`, { token });
+    expect(last.status).toBe(200);
+    const covers = await sandbox.call('GET', `/v1/policies/${POLICY}/covers?pageSize=500&page=2`, { token });
+    expect(covers.body).toMatchObject({ totalItems: state.covers, pageSize: 500 });
+    expect(covers.body.items).toHaveLength(500);
+  });
+});
