@@ -3,12 +3,13 @@ import type { Screen } from '../../../shared/navigation/screens';
 import { FeatureIntroScreen } from '../components/FeatureIntroScreen';
 import { AgeingScreen } from '../features/ageing/AgeingScreen';
 import { ImportsScreen } from '../features/imports/ImportsScreen';
+import { LimitsScreen } from '../features/limits/LimitsScreen';
 import { PortfolioScreen } from '../features/portfolio/PortfolioScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 
 const SCREEN_COMPONENTS: Record<Screen, ComponentType> = {
   portfolio: PortfolioScreen,
-  limits: () => <FeatureIntroScreen namespace="limits" />,
+  limits: LimitsScreen,
   ageing: AgeingScreen,
   dunning: () => <FeatureIntroScreen namespace="dunning" />,
   sync: () => <FeatureIntroScreen namespace="sync" />,

@@ -11,6 +11,7 @@ import { DebtorIdentity } from './DebtorIdentity';
 import { DebtorItems } from './DebtorItems';
 import { DebtorNotes } from './DebtorNotes';
 import { DebtorTimeline } from './DebtorTimeline';
+import { DebtorLimitRequest } from '../limits/DebtorLimitRequest';
 import { LimitHistory } from './LimitHistory';
 import { PaymentBehaviourChart } from './PaymentBehaviourChart';
 import { RiskExplanation } from './RiskExplanation';
@@ -72,6 +73,7 @@ export function DebtorPage({ debtorId, chunkId }: { readonly debtorId: string; r
       <DebtorItems ledger={detail.ledger} asOf={asOf} debtorName={debtor.name} />
       <div className="debtor-columns">
         <LimitHistory limits={detail.limits} asOf={asOf} />
+        <DebtorLimitRequest debtor={debtor} summary={summary} />
         <DebtorNotes debtorId={debtor.id} audit={detail.audit} />
       </div>
       <DebtorTimeline events={events} />

@@ -5,6 +5,7 @@ import { useBootstrap } from '../../app/bootstrap-context';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { BackupsSection } from './BackupsSection';
 import { ImportSettingsSection } from './ImportSettingsSection';
+import { InsurerSection } from './InsurerSection';
 import { useErrorMessage } from '../../i18n/use-error-message';
 import { useLanguage } from '../../i18n/use-language';
 import { kredo } from '../../platform/kredo-api';
@@ -45,6 +46,7 @@ export function SettingsScreen() {
           ))}
         </div>
       </fieldset>
+      <InsurerSection />
       <ImportSettingsSection />
       <BackupsSection />
       <section className="settings-group" aria-labelledby="about-title">

@@ -1,0 +1,92 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { seedSandboxState } from '../../electron/sandbox/seed-sandbox';
+import { E2E_TODAY, expect, test } from './fixtures';
+import { AppShellPage } from './page-models/app-shell-page';
+import { LimitsPage } from './page-models/limits-page';
+import { WelcomePage } from './page-models/welcome-page';
+
+/**
+ * The insurer sync end to end, with the real main process and its built-in sandbox insurer: a limit is
+ * requested while offline, sent when the network returns, decided by the underwriter, then reduced by the
+ * insurer, and all of it survives a restart with the request sent exactly once.
+ */
+const sandboxSeed = () => seedSandboxState({ now: new Date(`${E2E_TODAY}T12:00:00Z`) });
+
+/** A demo debtor the sandbox knows, of grade 3–4, with no cover and no open request: €400,000 goes to an underwriter. */
+function uninsuredGoodBuyer() {
+  const state = sandboxSeed();
+  const busy = new Set([...state.covers.map((cover) => cover.companyId), ...state.requests.map((request) => request.companyId)]);
+  const buyer = state.companies.find((company) => !busy.has(company.companyId) && (company.grade === 3 || company.grade === 4) && company.identifiers.length > 0);
+  if (!buyer) throw new Error('The demo has no uninsured buyer of grade 3–4');
+  return buyer;
+}
+
+test('a limit requested offline is sent when back online, decided, then reduced by the insurer', async ({ kredo }) => {
+  const buyer = uninsuredGoodBuyer();
+  const { page } = kredo;
+  await new WelcomePage(page, 'en').openDemoPortfolio();
+  const limits = new LimitsPage(page, 'en');
+  await limits.expectSyncStatus('idle');
+  await expect(limits.syncStatus).toContainText('Insurer: synced');
+
+  await page.context().setOffline(true);
+  await limits.expectSyncStatus('offline');
+  await limits.openDebtor(buyer.legalName);
+  await limits.requestLimit('400000');
+  await expect(limits.requestPanel.getByRole('status')).toContainText('Request saved');
+  await expect(limits.openRequest).toHaveText('New limit €400,000.00 is waiting to be sent to the insurer.');
+
+  await page.context().setOffline(false);
+  // Above the automatic appetite for its grade: the insurer refers it to an underwriter (202).
+  await expect(limits.openRequest).toContainText("is with the insurer's underwriter");
+  await limits.expectSyncStatus('idle');
+
+  await limits.sandboxButton('decideNow').click();
+  await expect(limits.openRequest).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Credit limit and decisions' }).getByRole('heading', { name: 'Insurer limit · Approved' })).toBeVisible();
+  // The underwriter's day also decides the demo's other referred requests: each is a change to be told about.
+  await expect(limits.toast).toContainText(/The insurer changed \d+ limits?\./);
+
+  await limits.sandboxButton('announceReduction').click();
+  // The sandbox halves the cover with 30 days' notice (insurer-apis.md §2.3: Atradius gives 30 days).
+  await expect(page.getByTestId('pending-change')).toContainText('€200,000.00');
+
+  await limits.toast.getByRole('button', { name: 'Show' }).click();
+  const shell = new AppShellPage(page, 'en');
+  await expect(shell.heading).toHaveText(shell.titleOf('limits'));
+  await expect(limits.requests.getByRole('row').filter({ hasText: buyer.legalName })).toContainText('Decided: Approved, €400,000.00');
+  await expect(limits.reductions.getByRole('row').filter({ hasText: buyer.legalName })).toContainText('€200,000.00');
+  await expect(limits.changes.getByRole('listitem').filter({ hasText: buyer.legalName })).toHaveCount(2);
+
+  // A restart: the request, its decision and the notifications are all still there, and the insurer holds one request.
+  const restarted = await kredo.restart();
+  const again = new LimitsPage(restarted.page, 'en');
+  await new AppShellPage(restarted.page, 'en').open('limits');
+  await again.expectSyncStatus('idle');
+  await expect(again.requests.getByRole('row').filter({ hasText: buyer.legalName })).toContainText('Decided: Approved');
+  await expect(again.changes.getByRole('listitem').filter({ hasText: buyer.legalName })).toHaveCount(2);
+  const server = JSON.parse(await readFile(path.join(kredo.userDataDir, 'insurer-sandbox', 'state.json'), 'utf8')) as { requests: { companyId: string }[] };
+  expect(server.requests.filter((request) => request.companyId === buyer.companyId)).toHaveLength(1);
+});
+
+test('Settings shows the policy terms the insurer holds, in Swedish, and refuses an insurer URL with a wrong key', async ({ kredo }) => {
+  await new WelcomePage(kredo.page, 'en').openDemoPortfolio();
+  const shell = new AppShellPage(kredo.page, 'en');
+  await shell.languageSelect.selectOption('sv');
+  const swedish = new AppShellPage(kredo.page, 'sv');
+  await swedish.open('settings');
+  const terms = kredo.page.getByTestId('policy-terms');
+  await expect(terms).toContainText('Kredo Sandbox Insurance');
+  await expect(terms).toContainText('90 %');
+  await expect(terms).toContainText('25 000,00 €');
+
+  await kredo.page.getByLabel('Mitt försäkringsbolags API').check();
+  await kredo.page.getByLabel('API-adress (till och med versionen)').fill('http://127.0.0.1:9/v1');
+  await kredo.page.getByLabel('Försäkring', { exact: true }).fill('sandbox-1001');
+  await kredo.page.getByLabel('API-nyckel').fill('ks_not_a_real_key');
+  await kredo.page.getByRole('button', { name: 'Testa och spara' }).click();
+  await expect(kredo.page.getByRole('alert')).toContainText('Försäkringsbolaget går inte att nå just nu.');
+  // Nothing changed: the app still syncs with the sandbox.
+  expect((await kredo.host.services.settings.get()).insurer).toEqual({ mode: 'sandbox' });
+});
