@@ -85,7 +85,7 @@ export const API_ROUTES: readonly Route<ApiEnv>[] = [
       const companyId = context.query.get('companyId');
       const since = sinceFilter(context.query);
       const items = env.state.requests.filter((request) => (!status || request.status === status) && (!companyId || request.companyId === companyId) && since(request.decidedAt ?? request.receivedAt));
-      return pageOf(items.map((request) => requestView(request, policy.id)), page, pageSize);
+      return pageOf(items, page, pageSize, {}, (request) => requestView(request, policy.id));
     },
   },
   {
@@ -129,7 +129,7 @@ export const API_ROUTES: readonly Route<ApiEnv>[] = [
       const since = sinceFilter(context.query);
       const items = env.state.covers.filter((cover) => (!status || cover.status === status) && (!companyId || cover.companyId === companyId) && since(cover.updatedAt));
       // The cursor lets a client that resyncs from this list continue on the change feed without a gap.
-      return pageOf(items.map((cover) => coverView(cover, gradeOf(env.state, cover.companyId))), page, pageSize, { cursor: headCursor(env.state, env.clock.now().getTime()) });
+      return pageOf(items, page, pageSize, { cursor: headCursor(env.state, env.clock.now().getTime()) }, (cover) => coverView(cover, gradeOf(env.state, cover.companyId)));
     },
   },
   {

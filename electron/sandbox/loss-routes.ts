@@ -25,7 +25,7 @@ function list<T extends Listed>(context: RequestContext, env: ApiEnv, records: r
   const companyId = context.query.get('companyId');
   const since = sinceFilter(context.query);
   const items = records.filter((record) => (!status || record.status === status) && (!companyId || record.companyId === companyId) && since(record.updatedAt));
-  return pageOf(items.map((record) => view(record, policy.id)), page, pageSize);
+  return pageOf(items, page, pageSize, {}, (record) => view(record, policy.id));
 }
 
 function single<T>(context: RequestContext, env: ApiEnv, found: T | undefined, what: string, view: (record: T, policyId: string) => unknown): SandboxResponse {

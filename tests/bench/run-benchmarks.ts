@@ -16,8 +16,9 @@ import type { BenchContext, Benchmark, BenchRow } from './bench-types';
 import { shellBenchmarks } from './benchmarks/shell-benchmarks';
 import { storeBenchmarks } from './benchmarks/store-benchmarks';
 import { importBenchmarks } from './benchmarks/import-benchmarks';
+import { syncBenchmarks } from './benchmarks/sync-benchmarks';
 
-const BENCHMARKS: readonly Benchmark[] = [shellBenchmarks, storeBenchmarks('M'), storeBenchmarks('L'), importBenchmarks];
+const BENCHMARKS: readonly Benchmark[] = [shellBenchmarks, storeBenchmarks('M'), storeBenchmarks('L'), importBenchmarks, syncBenchmarks];
 
 const cleanups: (() => Promise<void>)[] = [];
 async function start(rendererDir: string): Promise<ChromiumHost> {

@@ -107,4 +107,62 @@ describe('insurer sync against the sandbox', () => {
     expect(report.fullResync).toBe(true);
     await expectLimitsEqualServer();
   });
+
+  it('waits out a 503 maintenance window, then gets through a 429 burst, sending the request once', async () => {
+    await runSync(db, port(), clock());
+    const debtor = await uncoveredDebtor();
+    // Two hours of maintenance starting now (virtual time), as insurers announce on their portals.
+    const end = new Date(virtualNow.getTime() + 2 * 3_600_000).toISOString();
+    await sandbox.admin('POST', '/faults', { maintenance: [{ start: virtualNow.toISOString(), end }] });
+    await queueLimitRequest(db, { id: 'f1b2c3d4-0000-4000-8000-000000000003', debtorId: debtor.id, type: 'NEW', amountMinor: 2_000_000, currency: 'EUR', at: TEST_NOW });
+    await expect(runSync(db, port(), clock())).rejects.toMatchObject({ code: 'insurer.unavailable' });
+    expect(await db.limitOutbox.get('f1b2c3d4-0000-4000-8000-000000000003')).toMatchObject({ state: 'SUBMITTED_LOCAL' });
+
+    await sandbox.admin('POST', '/clock', { advance: 'PT3H' });
+    virtualNow = new Date(virtualNow.getTime() + 3 * 3_600_000);
+    await sandbox.admin('POST', '/faults', { maintenance: [], throttleNext: 6, throttleRetryAfterSeconds: 1 });
+    expect(await runSync(db, port(), clock())).toMatchObject({ sent: 1 });
+    await expectOneRequestFor(debtor.customerCode);
+    await expectLimitsEqualServer();
+  });
+
+  it('survives the app being killed mid-sync: after the restart the request goes again under its key and is not created twice', async () => {
+    await runSync(db, port(), clock());
+    const debtor = await uncoveredDebtor();
+    await queueLimitRequest(db, { id: 'f1b2c3d4-0000-4000-8000-000000000004', debtorId: debtor.id, type: 'NEW', amountMinor: 2_000_000, currency: 'EUR', at: TEST_NOW });
+    // The insurer handles the request, and the app dies before it can store the answer: the sync never finishes.
+    const real = port();
+    let handled = false;
+    const dying: InsurerSyncPort = {
+      ...real,
+      submit: async (entry, buyer) => {
+        await real.submit(entry, buyer);
+        handled = true;
+        return new Promise(() => undefined);
+      },
+    };
+    void runSync(db, dying, clock());
+    await expect.poll(() => handled).toBe(true);
+    db.close();
+
+    // A new process on the same store: the entry is still unacknowledged and is sent again with the same key.
+    db = new KredoDb(db.name);
+    expect(await db.limitOutbox.get('f1b2c3d4-0000-4000-8000-000000000004')).toMatchObject({ state: 'SUBMITTED_LOCAL', attempts: 0 });
+    expect(await runSync(db, port(), clock())).toMatchObject({ sent: 1 });
+    expect((await db.limitOutbox.get('f1b2c3d4-0000-4000-8000-000000000004'))!.state).toBe('DECIDED');
+    await expectOneRequestFor(debtor.customerCode);
+    await expectLimitsEqualServer();
+  });
 });
+
+/** A demo debtor of a good grade with no insurer cover: a modest request is decided at once. */
+async function uncoveredDebtor() {
+  const debtors = (await db.debtorChunks.toArray()).flatMap((chunk) => chunk.debtors);
+  const covered = new Set((await db.limitChunks.toArray()).flatMap((chunk) => chunk.limits).filter((limit) => limit.source === 'insurer').map((limit) => limit.debtorId));
+  return debtors.find((candidate) => !covered.has(candidate.id) && (candidate.grade?.value ?? 10) <= 4 && candidate.identifiers.length > 0)!;
+}
+
+async function expectOneRequestFor(customerCode: string): Promise<void> {
+  const requests = (await sandbox.call('GET', `/v1/policies/${POLICY}/cover-requests?pageSize=500`, { token: await sandbox.signIn() })).body.items as { customerReference: string }[];
+  expect(requests.filter((request) => request.customerReference === customerCode)).toHaveLength(1);
+}

@@ -35,6 +35,7 @@ import { portfolioColumns } from '../../../renderer/src/features/portfolio/grid/
 import { buildPortfolioRows } from '../../../renderer/src/features/portfolio/grid/portfolio-row';
 import { makeAgeingReportPdf } from '../../../renderer/src/data/reports/make-ageing-report-pdf';
 import type { AgeingReportRequest } from '../../../renderer/src/data/reports/ageing-report-request';
+import { syncBench } from './bench-sync';
 
 /** The PDF ageing report in English as the app asks for it (the texts are the app's English ones, abridged). */
 const REPORT_REQUEST: AgeingReportRequest = {
@@ -247,5 +248,5 @@ const importBench = {
   },
 };
 
-(window as unknown as { kredoBench: typeof bench & typeof importBench }).kredoBench = { ...bench, ...importBench };
+(window as unknown as { kredoBench: typeof bench & typeof importBench & typeof syncBench }).kredoBench = { ...bench, ...importBench, ...syncBench };
 document.title = 'ready';

@@ -62,6 +62,7 @@ export async function applyInsurerCovers(db: KredoDb, covers: readonly InsurerCo
     }
     const limitsByChunk = new Map(limitChunks.map((chunk) => [chunk.chunkId, [...chunk.limits]]));
     const dirty = new Set<number>();
+    const summariesDirty = new Set<number>();
     const changed: string[] = [];
     const changes: InsurerLimitChange[] = [];
     const unmatched: string[] = [];
@@ -82,6 +83,9 @@ export async function applyInsurerCovers(db: KredoDb, covers: readonly InsurerCo
       limitsByChunk.set(target.chunkId, limits);
       byCover.set(cover.coverId, target);
       dirty.add(target.chunkId);
+      if (!previous || previous.status !== next.status || previous.decidedAmountMinor !== next.decidedAmountMinor || !samePendingChange(previous.pendingChange, next.pendingChange) || JSON.stringify(previous.tranches) !== JSON.stringify(next.tranches)) {
+        summariesDirty.add(target.chunkId);
+      }
       // A newer version that changes nothing the controller sees (the first resync of limits Kredo already
       // holds, say) is stored quietly: no notification, no audit line.
       if (previous && previous.status === next.status && previous.decidedAmountMinor === next.decidedAmountMinor && samePendingChange(previous.pendingChange, next.pendingChange)) continue;
@@ -113,19 +117,22 @@ export async function applyInsurerCovers(db: KredoDb, covers: readonly InsurerCo
       });
     }
     if (dirty.size === 0) return { changed, changes, unmatched };
-
-    const context = await loadSummaryContext(db, options.today);
-    if (!context) return { changed: [], changes: [], unmatched };
-    const limits = groupLimits([...limitsByChunk.values()].flat());
-    const withNewLimits = { ...context, limitsOf: (debtorId: string): readonly CreditLimit[] => limits.get(debtorId) ?? [] };
-    for (const chunkId of dirty) {
-      const numbers = await db.ledgerNumbers.get(chunkId);
-      await db.limitChunks.put({ chunkId, limits: limitsByChunk.get(chunkId) ?? [] });
-      if (numbers) await db.summaryChunks.put({ chunkId, asOf: options.today, summaries: summariseChunk(numbers, withNewLimits) });
+    await db.limitChunks.bulkPut([...dirty].map((chunkId) => ({ chunkId, limits: limitsByChunk.get(chunkId) ?? [] })));
+    // Only chunks whose limits changed in force need fresh summaries: the first resync of a tier-L portfolio
+    // stamps 17,000 limits with the insurer's version and would otherwise recompute every summary.
+    if (summariesDirty.size > 0) {
+      const context = await loadSummaryContext(db, options.today);
+      if (!context) return { changed: [], changes: [], unmatched };
+      const limits = groupLimits([...limitsByChunk.values()].flat());
+      const withNewLimits = { ...context, limitsOf: (debtorId: string): readonly CreditLimit[] => limits.get(debtorId) ?? [] };
+      for (const chunkId of summariesDirty) {
+        const numbers = await db.ledgerNumbers.get(chunkId);
+        if (numbers) await db.summaryChunks.put({ chunkId, asOf: options.today, summaries: summariseChunk(numbers, withNewLimits) });
+      }
+      const all: DebtorSummary[] = (await db.summaryChunks.toArray()).flatMap((chunk) => chunk.summaries);
+      const portfolio = summarisePortfolio(all, { asOf: options.today, currency: context.policy.currency, bucketCount: ageingBuckets(context.ageing).length });
+      await db.portfolio.put({ id: 'current', ...portfolio });
     }
-    const all: DebtorSummary[] = (await db.summaryChunks.toArray()).flatMap((chunk) => chunk.summaries);
-    const portfolio = summarisePortfolio(all, { asOf: options.today, currency: context.policy.currency, bucketCount: ageingBuckets(context.ageing).length });
-    await db.portfolio.put({ id: 'current', ...portfolio });
     await db.audit.bulkAdd(audit);
     return { changed, changes, unmatched };
   });

@@ -37,7 +37,9 @@ export function LimitHistory({ limits, asOf }: { readonly limits: readonly Credi
                 {t(`debtor:limits.pending.${limit.pendingChange.type}`, { amount: amount(limit.pendingChange.newAmountMinor), from: format.date(limit.pendingChange.effectiveFrom), notice: format.date(limit.pendingChange.noticeGivenOn) })}
               </p>
             )}
-            {limit.reasons.length > 0 && <p className="note">{limit.reasons.map((reason) => `${reason.code}: ${reason.description}`).join('; ')}</p>}
+            {/* The insurer's own wording: its codes and descriptions are passed on as it sent them. */}
+            {limit.conditions.length > 0 && <p data-testid="limit-conditions">{t('debtor:limits.conditions', { list: limit.conditions.map((condition) => `${condition.description} (${condition.code})`).join('; ') })}</p>}
+            {limit.reasons.length > 0 && <p className="note">{t('debtor:limits.reasons', { list: limit.reasons.map((reason) => `${reason.description} (${reason.code})`).join('; ') })}</p>}
             <table className="data-table compact" aria-label={t('debtor:limits.historyLabel')}>
               <thead>
                 <tr>
