@@ -12,9 +12,9 @@ export const IPC_BINDING_NAME = '__kredoIpc';
 export const EVENT_DELIVERY_NAME = '__kredoDeliverEvent';
 
 /**
- * Calls whose answers are large (parsed import batches, backup pieces) go to the host as a `fetch` to this
+ * Calls whose answers are large (parsed import batches, backup pieces, every cover of a policy) go to the host as a `fetch` to this
  * path instead of through the binding: measured here, Playwright's binding carries about 5 MB/s, a
  * fulfilled request about 15 MB/s. Same handlers, same sender and payload checks; only the transport differs.
  */
 export const BULK_IPC_PATH = '__kredo/ipc/';
-export const BULK_CHANNELS: readonly string[] = ['import:read-batch', 'backup:read'];
+export const BULK_CHANNELS: readonly string[] = ['import:read-batch', 'backup:read', 'insurer:full-resync', 'insurer:changes'];

@@ -6,13 +6,14 @@ import { ImportsScreen } from '../features/imports/ImportsScreen';
 import { LimitsScreen } from '../features/limits/LimitsScreen';
 import { PortfolioScreen } from '../features/portfolio/PortfolioScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { SyncScreen } from '../features/sync/SyncScreen';
 
 const SCREEN_COMPONENTS: Record<Screen, ComponentType> = {
   portfolio: PortfolioScreen,
   limits: LimitsScreen,
   ageing: AgeingScreen,
   dunning: () => <FeatureIntroScreen namespace="dunning" />,
-  sync: () => <FeatureIntroScreen namespace="sync" />,
+  sync: SyncScreen,
   imports: ImportsScreen,
   settings: SettingsScreen,
 };

@@ -3,7 +3,7 @@ import { EmptyState } from './EmptyState';
 import { ScreenHeader } from './ScreenHeader';
 
 /** A screen that has nothing to show yet: its title, what it is for, and what will appear here. */
-export function FeatureIntroScreen({ namespace }: { readonly namespace: 'limits' | 'ageing' | 'dunning' | 'sync' }) {
+export function FeatureIntroScreen({ namespace }: { readonly namespace: 'dunning' }) {
   const { t } = useTranslation(namespace);
   return (
     <section>

@@ -1,0 +1,49 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { useNavigationStore } from '../../app/navigation-store';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { uiDb } from '../../data/queries/ui-db';
+import { useFormat } from '../../i18n/use-format';
+import { useInsurerConnection } from './use-insurer-connection';
+import { useSyncStore } from './sync-store';
+
+/**
+ * The insurer connection at a glance: which insurer, when Kredo last synced and what that sync did, and how
+ * many requests wait to be sent. The top bar has "Sync now"; Settings › Insurer changes the connection.
+ */
+export function SyncScreen() {
+  const { t } = useTranslation('sync');
+  const format = useFormat();
+  const navigate = useNavigationStore((state) => state.navigate);
+  const { connection } = useInsurerConnection();
+  const report = useSyncStore((state) => state.lastReport);
+  const lastSyncAt = useLiveQuery(async () => (await uiDb.syncState.get('lastSyncAt'))?.value as string | undefined, []);
+  const waiting = useLiveQuery(() => uiDb.limitOutbox.where('state').equals('SUBMITTED_LOCAL').count(), []);
+  const settings = connection?.settings;
+  return (
+    <section>
+      <ScreenHeader title={t('title')} intro={t('intro')} />
+      <dl className="facts" data-testid="sync-facts">
+        <dt>{t('screen.insurer')}</dt>
+        <dd>{settings === undefined ? '…' : settings.mode === 'sandbox' ? t('screen.sandbox') : t('screen.api', { url: settings.baseUrl, policy: settings.policyId })}</dd>
+        <dt>{t('screen.lastSync')}</dt>
+        <dd>{lastSyncAt ? format.dateTime(new Date(lastSyncAt)) : t('screen.never')}</dd>
+        <dt>{t('screen.waiting')}</dt>
+        <dd>{format.number(waiting ?? 0)}</dd>
+        {report && (
+          <>
+            <dt>{t('screen.lastReport')}</dt>
+            <dd>
+              {t('screen.report', { sent: format.number(report.sent), refused: format.number(report.refused), changed: format.number(report.changedLimits) })}
+              {report.fullResync && ` ${t('screen.fullResync')}`}
+            </dd>
+          </>
+        )}
+      </dl>
+      <div className="button-row">
+        <button type="button" className="button" onClick={() => navigate('limits')}>{t('screen.openLimits')}</button>
+        <button type="button" className="button" onClick={() => navigate('settings')}>{t('screen.openSettings')}</button>
+      </div>
+    </section>
+  );
+}
