@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { seedSandboxState } from '../../electron/sandbox/seed-sandbox';
-import { E2E_TODAY, expect, test } from './fixtures';
+import { E2E_TODAY, expect, saveScreenshot, test } from './fixtures';
 import { AppShellPage } from './page-models/app-shell-page';
 import { LimitsPage } from './page-models/limits-page';
 import { WelcomePage } from './page-models/welcome-page';
@@ -51,6 +51,7 @@ test('a limit requested offline is sent when back online, decided, then reduced 
   await limits.sandboxButton('announceReduction').click();
   // The sandbox halves the cover with 30 days' notice (insurer-apis.md §2.3: Atradius gives 30 days).
   await expect(page.getByTestId('pending-change')).toContainText('€200,000.00');
+  await saveScreenshot(page, 'debtor-limit-request-en');
 
   await limits.toast.getByRole('button', { name: 'Show' }).click();
   const shell = new AppShellPage(page, 'en');
@@ -58,6 +59,7 @@ test('a limit requested offline is sent when back online, decided, then reduced 
   await expect(limits.requests.getByRole('row').filter({ hasText: buyer.legalName })).toContainText('Decided: Approved, €400,000.00');
   await expect(limits.reductions.getByRole('row').filter({ hasText: buyer.legalName })).toContainText('€200,000.00');
   await expect(limits.changes.getByRole('listitem').filter({ hasText: buyer.legalName })).toHaveCount(2);
+  await saveScreenshot(page, 'limits-screen-en');
 
   // A restart: the request, its decision and the notifications are all still there, and the insurer holds one request.
   const restarted = await kredo.restart();

@@ -21,17 +21,23 @@ export interface LimitRequestOutcome {
 }
 
 /**
- * The data worker's side of the insurer sync. One sync at a time: a periodic sync and "Sync now" pressed
- * during it share the same run instead of sending the outbox twice in parallel.
+ * The data worker's side of the insurer sync. One sync at a time, never two in parallel over the same
+ * outbox and cursor.
  */
 export function createSyncOperations(db: KredoDb) {
   let running: Promise<SyncReport> | undefined;
+  let tail: Promise<unknown> = Promise.resolve();
   return {
     syncNow(request: SyncNowRequest, port: SettledInsurerPort): Promise<SyncReport> {
-      running ??= syncNow(db, insurerPortFrom(port), request).finally(() => {
-        running = undefined;
+      // A periodic sync joins one already running; "Sync now" runs after it, so its requests go at once.
+      if (running && !request.force) return running;
+      const run = tail.catch(() => undefined).then(() => syncNow(db, insurerPortFrom(port), request));
+      tail = run;
+      running = run;
+      void run.catch(() => undefined).finally(() => {
+        if (running === run) running = undefined;
       });
-      return running;
+      return run;
     },
 
     /** Each request on its own: one debtor's refusal does not stop the others in a selection. */
