@@ -1,14 +1,16 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { insurerPolicySchema } from '../../../../shared/sync/policy-terms';
+import type { IsoDate } from '../../../../shared/time/iso-date';
 import { KredoDb } from '../db/kredo-db';
 import type { SettledInsurerPort } from '../sync/settled-insurer-port';
 import { createSyncOperations } from './sync-operations';
 
-const POLICY = {
+const POLICY = insurerPolicySchema.parse({
   policyId: 'P-1', insurer: 'Test Insurance', policyNumber: 'T-1', currency: 'EUR', startDate: '2026-01-01', endDate: '2026-12-31', insuredPercentageBp: 9000,
   discretionaryLimitMax: '25000.00', maxCreditPeriodDays: 120, overdueNotificationDays: 30, maxExtensionPeriodDays: 60, collectionTransferDays: 30, claimFilingDays: 180,
   waitingPeriodDays: 150, deductible: '500.00',
-};
+});
 
 /** An insurer with no covers that answers when told to, counting the full reads it was asked for. */
 function slowInsurer() {
@@ -28,7 +30,7 @@ function slowInsurer() {
   return { port, fullReads: () => fullReads, release: () => gates.splice(0).forEach((open) => open()) };
 }
 
-const request = { today: '2026-11-24' as const, connectionId: 'test', fixedNow: '2026-11-24T12:00:00.000Z' };
+const request = { today: '2026-11-24' as IsoDate, connectionId: 'test', fixedNow: '2026-11-24T12:00:00.000Z' };
 
 describe('the worker’s sync', () => {
   it('never runs two syncs at once: a periodic one joins the running sync, "Sync now" runs after it', async () => {
