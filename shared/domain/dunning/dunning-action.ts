@@ -15,3 +15,29 @@ export interface DunningAction {
   readonly status: 'planned' | 'done' | 'skipped';
   readonly note: string;
 }
+
+/**
+ * The idempotency key of a step for one invoice: a letter (and, later, its fee) happens at most once per
+ * invoice and level, however often the plan runs. A consolidated action stands for one key per invoice.
+ */
+export function dunningKey(itemId: string, step: DunningStep): string {
+  return `${itemId}:${step}`;
+}
+
+/**
+ * When each step was dealt with per invoice, keyed by `dunningKey`. A skipped step counts as dealt with:
+ * the controller decided against it, and the ladder goes on from that day (never re-offering it).
+ */
+export function handledSteps(actions: readonly DunningAction[]): Map<string, IsoDate> {
+  const handled = new Map<string, IsoDate>();
+  for (const action of actions) {
+    if (action.status === 'planned') continue;
+    const on = action.doneOn ?? action.plannedOn;
+    for (const itemId of action.itemIds) {
+      const key = dunningKey(itemId, action.step);
+      const earlier = handled.get(key);
+      if (earlier === undefined || on < earlier) handled.set(key, on);
+    }
+  }
+  return handled;
+}
