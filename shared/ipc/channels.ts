@@ -40,6 +40,8 @@ export const INVOKE_CHANNELS = {
   insurerChanges: 'insurer:changes',
   insurerLookupBuyer: 'insurer:lookup-buyer',
   insurerSubmit: 'insurer:submit',
+  insurerSubmitLoss: 'insurer:submit-loss',
+  insurerLossStatus: 'insurer:loss-status',
   insurerGetConnection: 'insurer:get-connection',
   insurerSetConnection: 'insurer:set-connection',
   insurerPolicyTerms: 'insurer:policy-terms',

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { IDENTIFIER_TYPES } from '../domain/identifiers/identifier-type';
 import { insurerCoverSchema } from '../sync/insurer-cover';
 import { LIMIT_REQUEST_TYPES } from '../sync/limit-outbox';
+import { LOSS_KINDS } from '../sync/loss-submission';
 import { insurerPolicySchema } from '../sync/policy-terms';
+import { isIsoDate } from '../time/iso-date';
 
 /**
  * Which insurer Kredo syncs with: the built-in sandbox (the default, so a new user can try the sync), or
@@ -29,6 +31,8 @@ const connectionView = z.strictObject({
 });
 export type InsurerConnectionView = z.infer<typeof connectionView>;
 
+const businessDate = z.string().refine(isIsoDate, 'not a YYYY-MM-DD date');
+const minorAmount = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const identifiersSchema = z.array(z.strictObject({ type: z.enum(IDENTIFIER_TYPES), value: z.string().min(1).max(40) })).max(10);
 
 /**
@@ -63,6 +67,36 @@ export const insurerContract = {
       buyer: z.strictObject({ companyId: z.string().min(1).max(100), customerCode: z.string().min(1).max(100) }),
     }),
     response: z.strictObject({ decided: z.boolean(), requestId: z.string().max(100).optional(), cover: insurerCoverSchema.optional() }),
+  },
+  insurerSubmitLoss: {
+    request: z.strictObject({
+      entry: z.object({
+        id: z.string().min(8).max(64),
+        debtorId: z.string().min(1).max(100),
+        kind: z.enum(LOSS_KINDS),
+        createdAt: z.string().max(40),
+        invoices: z
+          .array(z.object({ number: z.string().min(1).max(60), issueDate: businessDate, dueDate: businessDate, netAmountMinor: minorAmount, grossAmountMinor: minorAmount, currency: z.string().regex(/^[A-Z]{3}$/) }))
+          .min(1)
+          .max(500),
+        detail: z.object({
+          category: z.enum(['OVD', 'EXP', 'RES']).optional(),
+          newDueDate: businessDate.optional(),
+          caseType: z.enum(['MONITOR', 'COLLECTION', 'CLAIM_COLLECTION']).optional(),
+          cause: z.enum(['INSOLVENCY', 'PROTRACTED_DEFAULT', 'POLITICAL']).optional(),
+          overdueId: z.string().max(100).optional(),
+          caseId: z.string().max(100).optional(),
+        }),
+        state: z.literal('SUBMITTED_LOCAL'),
+        attempts: z.number().int().nonnegative(),
+      }),
+      buyer: z.strictObject({ companyId: z.string().min(1).max(100), customerCode: z.string().min(1).max(100) }),
+    }),
+    response: z.strictObject({ insurerId: z.string().min(1).max(100), status: z.string().max(40) }),
+  },
+  insurerLossStatus: {
+    request: z.strictObject({ kind: z.enum(LOSS_KINDS), insurerId: z.string().min(1).max(100) }),
+    response: z.strictObject({ records: z.array(z.record(z.string(), z.unknown())).max(5) }),
   },
   insurerGetConnection: { request: z.strictObject({}), response: connectionView },
   /** Saves the connection after signing in and reading the policy with it; a failure changes nothing. */

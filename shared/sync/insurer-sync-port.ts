@@ -1,6 +1,7 @@
 import type { CompanyIdentifier } from '../domain/identifiers/identifier-type';
 import type { InsurerCover } from './insurer-cover';
 import type { LimitOutboxEntry } from './limit-outbox';
+import type { LossSubmission } from './loss-submission';
 
 /**
  * What the sync engine (in the data worker, next to the store) needs from the insurer. The main process
@@ -14,6 +15,13 @@ export interface InsurerSyncPort {
   changes(cursor: string): Promise<{ readonly items: readonly unknown[]; readonly nextCursor: string; readonly hasMore: boolean }>;
   lookupBuyer(country: string, identifiers: readonly CompanyIdentifier[]): Promise<string | undefined>;
   submit(entry: LimitOutboxEntry, buyer: { readonly companyId: string; readonly customerCode: string }): Promise<{ readonly decided: boolean; readonly requestId?: string; readonly cover?: InsurerCover }>;
+  /** Sends an overdue notification, collection handover or claim; the insurer answers with its id and status. */
+  /**
+   * A submission as the insurer holds it now, as feed-event data (`{claim}`, `{settlement}` …): after a
+   * full resync the feed's history is gone, so open submissions are read one by one instead.
+   */
+  lossStatus(kind: LossSubmission['kind'], insurerId: string): Promise<readonly Record<string, unknown>[]>;
+  submitLoss(entry: LossSubmission, buyer: { readonly companyId: string; readonly customerCode: string }): Promise<{ readonly insurerId: string; readonly status: string }>;
 }
 
 /** The error codes the port's methods throw, as KredoError codes. */

@@ -41,8 +41,8 @@ export function newOutboxEntry(request: { readonly id: string; readonly debtorId
   return { ...request, state: 'SUBMITTED_LOCAL', attempts: 0 };
 }
 
-/** The entries to send now: not yet acknowledged and past their back-off, oldest first. */
-export function dueEntries(entries: readonly LimitOutboxEntry[], now: Date): LimitOutboxEntry[] {
+/** The entries to send now: not yet acknowledged and past their back-off, oldest first (any outbox's entries). */
+export function dueEntries<E extends { readonly state: string; readonly notBefore?: string; readonly createdAt: string }>(entries: readonly E[], now: Date): E[] {
   return entries
     .filter((entry) => entry.state === 'SUBMITTED_LOCAL' && (!entry.notBefore || Date.parse(entry.notBefore) <= now.getTime()))
     .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));

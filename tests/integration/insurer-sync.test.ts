@@ -4,12 +4,9 @@ import { createInsurerClient } from '../../electron/main/insurer/insurer-client'
 import { createInsurerGateway } from '../../electron/main/insurer/insurer-gateway';
 import { POLICY, startTestSandbox, TEST_NOW, type TestSandbox } from '../../electron/sandbox/sandbox-test-kit';
 import { KredoDb } from '../../renderer/src/data/db/kredo-db';
-import { replacePortfolio } from '../../renderer/src/data/store/replace-portfolio';
+import { openDemoStore } from './demo-store';
 import { queueLimitRequest } from '../../renderer/src/data/sync/queue-limit-request';
 import { runSync, type SyncClock } from '../../renderer/src/data/sync/run-sync';
-import { DATA_TIERS, DEMO_SEED } from '../../shared/generator/data-tiers';
-import { generateChunk, generateExchangeRates, generatePolicy } from '../../shared/generator/generate-portfolio';
-import { planPortfolio } from '../../shared/generator/plan-portfolio';
 import { seededRandom } from '../../shared/random/seeded-random';
 import { insurerAmountToMinor } from '../../shared/sync/insurer-cover';
 import type { InsurerSyncPort } from '../../shared/sync/insurer-sync-port';
@@ -30,11 +27,7 @@ let storeNumber = 0;
 beforeEach(async () => {
   sandbox = await startTestSandbox();
   storeNumber += 1;
-  db = new KredoDb(`insurer-sync-${storeNumber}`);
-  const policy = generatePolicy(today);
-  const plan = planPortfolio(DATA_TIERS.S, { seed: DEMO_SEED, today });
-  const chunks = Array.from({ length: plan.chunkCount }, (_, chunkId) => generateChunk(plan, policy, chunkId));
-  await replacePortfolio(db, { policy, rates: generateExchangeRates(DEMO_SEED, today), chunks, chunkCount: plan.chunkCount, asOf: today, at: TEST_NOW, source: 'demo' });
+  db = await openDemoStore(`insurer-sync-${storeNumber}`, today);
   virtualNow = new Date(TEST_NOW);
 });
 afterEach(async () => {
@@ -54,6 +47,8 @@ const offline: InsurerSyncPort = {
   changes: () => Promise.reject({ code: 'insurer.unavailable' }),
   lookupBuyer: () => Promise.reject({ code: 'insurer.unavailable' }),
   submit: () => Promise.reject({ code: 'insurer.unavailable' }),
+  submitLoss: () => Promise.reject({ code: 'insurer.unavailable' }),
+  lossStatus: () => Promise.reject({ code: 'insurer.unavailable' }),
 };
 
 async function expectLimitsEqualServer(): Promise<void> {

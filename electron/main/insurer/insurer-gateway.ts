@@ -3,6 +3,7 @@ import type { CompanyIdentifier } from '../../../shared/domain/identifiers/ident
 import { feedPageSchema } from '../../../shared/sync/feed-page';
 import { insurerCoverSchema, type InsurerCover } from '../../../shared/sync/insurer-cover';
 import type { LimitOutboxEntry } from '../../../shared/sync/limit-outbox';
+import type { LossSubmission } from '../../../shared/sync/loss-submission';
 import type { InsurerSyncPort } from '../../../shared/sync/insurer-sync-port';
 import { KredoError } from '../../../shared/errors/kredo-error';
 import { insurerPolicySchema, type InsurerPolicy } from '../../../shared/sync/policy-terms';
@@ -79,5 +80,45 @@ export function createInsurerGateway(client: InsurerClient, policyId: string): I
       if (answer.status === 201) return { decided: true, ...(requestId !== undefined && { requestId }), cover: insurerCoverSchema.parse(result.cover) };
       return { decided: false, ...(requestId !== undefined && { requestId }) };
     },
+
+    async lossStatus(kind: LossSubmission['kind'], insurerId: string): Promise<Record<string, unknown>[]> {
+      const resource = (await client.call('GET', `${base}/${LOSS_PATHS[kind]}/${encodeURIComponent(insurerId)}`)).body as Record<string, unknown>;
+      const records: Record<string, unknown>[] = [{ [LOSS_DATA_KEYS[kind]]: resource }];
+      if (kind === 'claim' && typeof resource.settlementId === 'string') {
+        records.push({ settlement: (await client.call('GET', `${base}/settlements/${encodeURIComponent(resource.settlementId)}`)).body });
+      }
+      return records;
+    },
+
+    /** An overdue notification, collection handover or claim, with its outbox id as the Idempotency-Key. */
+    async submitLoss(entry: LossSubmission, buyer: { readonly companyId: string; readonly customerCode: string }): Promise<{ insurerId: string; status: string }> {
+      const answer = await client.call('POST', `${base}/${LOSS_PATHS[entry.kind]}`, { idempotencyKey: entry.id, body: lossBody(entry, buyer) });
+      const body = answer.body as Record<string, unknown>;
+      const insurerId = body[LOSS_ID_FIELDS[entry.kind]];
+      if (typeof insurerId !== 'string' || typeof body.status !== 'string') throw new KredoError('insurer.badAnswer');
+      return { insurerId, status: body.status };
+    },
   };
+}
+
+const LOSS_PATHS = { overdue: 'overdues', collection: 'collection-cases', claim: 'claims' } as const;
+const LOSS_ID_FIELDS = { overdue: 'overdueId', collection: 'caseId', claim: 'claimId' } as const;
+/** The key each resource travels under in feed events (electron/sandbox/loss-views.ts). */
+const LOSS_DATA_KEYS = { overdue: 'overdue', collection: 'collectionCase', claim: 'claim' } as const;
+
+/** The insurer's body for a loss submission (insurer-apis.md §3.2): amounts as decimal strings. */
+function lossBody(entry: LossSubmission, buyer: { readonly companyId: string; readonly customerCode: string }) {
+  const { detail } = entry;
+  const invoices = entry.invoices.map((invoice) => ({
+    number: invoice.number,
+    issueDate: invoice.issueDate,
+    dueDate: invoice.dueDate,
+    netAmount: toDecimalString({ amountMinor: invoice.netAmountMinor, currency: invoice.currency }),
+    grossAmount: toDecimalString({ amountMinor: invoice.grossAmountMinor, currency: invoice.currency }),
+    currency: invoice.currency,
+  }));
+  const common = { companyId: buyer.companyId, invoices };
+  if (entry.kind === 'overdue') return { ...common, category: detail.category ?? 'OVD', customerReference: buyer.customerCode, ...(detail.newDueDate && { newDueDate: detail.newDueDate }) };
+  if (entry.kind === 'collection') return { ...common, caseType: detail.caseType ?? 'COLLECTION', ...(detail.overdueId && { overdueId: detail.overdueId }) };
+  return { ...common, cause: detail.cause ?? 'PROTRACTED_DEFAULT', ...(detail.overdueId && { overdueId: detail.overdueId }), ...(detail.caseId && { caseId: detail.caseId }) };
 }

@@ -1,9 +1,10 @@
+import type { LossSubmission } from '../../../shared/sync/loss-submission';
 import type { InsurerService } from '../insurer/insurer-service';
 import type { IpcHandlers } from './ipc-handlers';
 
 type InsurerHandlers = Pick<
   IpcHandlers,
-  'insurerFullResync' | 'insurerChanges' | 'insurerLookupBuyer' | 'insurerSubmit' | 'insurerGetConnection' | 'insurerSetConnection' | 'insurerPolicyTerms' | 'insurerSandboxControl'
+  'insurerFullResync' | 'insurerChanges' | 'insurerLookupBuyer' | 'insurerSubmit' | 'insurerSubmitLoss' | 'insurerLossStatus' | 'insurerGetConnection' | 'insurerSetConnection' | 'insurerPolicyTerms' | 'insurerSandboxControl'
 >;
 
 /** The insurer channels: each a thin pass-through to the sync port; the dispatcher checks both directions. */
@@ -22,6 +23,8 @@ export function createInsurerHandlers(insurer: InsurerService): InsurerHandlers 
       const answer = await (await insurer.port()).submit(entry, buyer);
       return { decided: answer.decided, ...(answer.requestId !== undefined && { requestId: answer.requestId }), ...(answer.cover && { cover: answer.cover }) };
     },
+    insurerSubmitLoss: async ({ entry, buyer }) => (await insurer.port()).submitLoss({ ...entry, invoices: entry.invoices.map((invoice) => ({ ...invoice, issueDate: invoice.issueDate, dueDate: invoice.dueDate })) } as LossSubmission, buyer),
+    insurerLossStatus: async ({ kind, insurerId }) => ({ records: [...(await (await insurer.port()).lossStatus(kind, insurerId))] }),
     insurerGetConnection: () => insurer.connection(),
     insurerSetConnection: ({ settings, apiKey }) => insurer.configure(settings, apiKey),
     insurerPolicyTerms: async () => (await insurer.port()).policyTerms(),

@@ -24,6 +24,7 @@ export class KredoDb extends Dexie {
   imports!: Table<StoreTables['imports'], string>;
   paymentsToReview!: Table<StoreTables['paymentsToReview'], string>;
   limitOutbox!: Table<StoreTables['limitOutbox'], string>;
+  lossOutbox!: Table<StoreTables['lossOutbox'], string>;
   syncState!: Table<StoreTables['syncState'], string>;
 
   constructor(name = STORE_NAME, migrations: readonly StoreMigration[] = MIGRATIONS) {

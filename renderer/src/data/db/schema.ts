@@ -9,6 +9,7 @@ import type { PortfolioSummary } from '../../../../shared/domain/summaries/portf
 import type { ExchangeRate } from '../../../../shared/money/exchange-rates';
 import type { BankTransaction } from '../../../../shared/import/bank-transaction';
 import type { LimitOutboxEntry } from '../../../../shared/sync/limit-outbox';
+import type { LossSubmission } from '../../../../shared/sync/loss-submission';
 
 /** A debtor as stored: the domain record plus the ledger chunk that holds its invoices and payments. */
 export type StoredDebtor = Debtor & { readonly chunkId: number };
@@ -84,6 +85,8 @@ export interface StoreTables {
   readonly imports: ImportRecord;
   readonly paymentsToReview: PaymentToReview;
   readonly limitOutbox: LimitOutboxEntry;
+  /** Overdue notifications, collection handovers and claims on their way to (and through) the insurer. */
+  readonly lossOutbox: LossSubmission;
   /** The insurer sync's own state: the feed cursor, the last sync, the event ids already read. */
   readonly syncState: { readonly key: string; readonly value: unknown };
 }
@@ -92,5 +95,5 @@ export type TableName = keyof StoreTables;
 
 /** Every table, in the order a backup writes and a restore reads them. */
 export const TABLE_NAMES: readonly TableName[] = [
-  'meta', 'policies', 'exchangeRates', 'debtorChunks', 'limitChunks', 'ledgerNumbers', 'ledgerTexts', 'summaryChunks', 'portfolio', 'dunningActions', 'imports', 'paymentsToReview', 'limitOutbox', 'syncState', 'audit',
+  'meta', 'policies', 'exchangeRates', 'debtorChunks', 'limitChunks', 'ledgerNumbers', 'ledgerTexts', 'summaryChunks', 'portfolio', 'dunningActions', 'imports', 'paymentsToReview', 'limitOutbox', 'lossOutbox', 'syncState', 'audit',
 ];

@@ -11,6 +11,11 @@ export function settledInsurerPortOverIpc(): SettledInsurerPort {
       const { id, debtorId, type, amountMinor, currency, createdAt, attempts } = entry;
       return settle('insurerSubmit', { entry: { id, debtorId, type, currency, createdAt, state: 'SUBMITTED_LOCAL', attempts, ...(amountMinor !== undefined && { amountMinor }) }, buyer });
     },
+    submitLoss: (entry, buyer) => {
+      const { id, debtorId, kind, createdAt, invoices, detail, attempts } = entry;
+      return settle('insurerSubmitLoss', { entry: { id, debtorId, kind, createdAt, invoices: [...invoices], detail, state: 'SUBMITTED_LOCAL', attempts }, buyer });
+    },
+    lossStatus: (kind, insurerId) => settle('insurerLossStatus', { kind, insurerId }),
     policyTerms: () => settle('insurerPolicyTerms', {}),
   };
 }

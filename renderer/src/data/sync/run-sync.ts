@@ -4,8 +4,9 @@ import { acknowledged, attemptFailed, decided, dueEntries, type LimitOutboxEntry
 import { retryDelay } from '../../../../shared/sync/retry-policy';
 import type { IsoDate } from '../../../../shared/time/iso-date';
 import type { KredoDb } from '../db/kredo-db';
-import type { StoredDebtor } from '../db/schema';
 import { applyInsurerCovers, type InsurerLimitChange } from './apply-insurer-covers';
+import { applyLossUpdates, refreshOpenLosses, sendLossOutbox } from './loss-sync';
+import { debtorFor, describeError } from './sync-support';
 
 export interface SyncClock {
   readonly now: () => Date;
@@ -28,22 +29,6 @@ export interface SyncReport {
 
 /** How many event ids are remembered against redelivery: far more than a feed page. */
 const SEEN_EVENTS_KEPT = 5_000;
-
-/** An error's code, HTTP status and problem type, whether thrown in this thread or carried across IPC (in `params`). */
-function describeError(error: unknown): { code?: string; status: number; problemType?: string } {
-  const value = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; status?: unknown; problemType?: unknown; params?: { status?: unknown; type?: unknown } };
-  const status = typeof value.status === 'number' ? value.status : typeof value.params?.status === 'number' ? value.params.status : 0;
-  const problemType = typeof value.problemType === 'string' ? value.problemType : typeof value.params?.type === 'string' ? value.params.type : undefined;
-  return { ...(typeof value.code === 'string' && { code: value.code }), status, ...(problemType !== undefined && { problemType }) };
-}
-
-async function debtorFor(db: KredoDb, debtorId: string): Promise<StoredDebtor | undefined> {
-  let found: StoredDebtor | undefined;
-  await db.debtorChunks.each((chunk) => {
-    found ??= chunk.debtors.find((debtor) => debtor.id === debtorId);
-  });
-  return found;
-}
 
 /**
  * Sends what waits in the outbox. Each entry is stored after each attempt, so a crash between attempts
@@ -95,6 +80,7 @@ async function pullChanges(db: KredoDb, port: InsurerSyncPort, clock: SyncClock)
     const { covers, cursor: fresh } = await port.fullResync();
     const applied = await applyInsurerCovers(db, covers, { today: clock.today, at: at() });
     await db.syncState.bulkPut([{ key: 'cursor', value: fresh }, { key: 'seenEvents', value: [] }]);
+    await refreshOpenLosses(db, port);
     return { changedLimits: applied.changed.length, changes: [...applied.changes], fullResync: true };
   };
   if (typeof cursor !== 'string') return resync();
@@ -108,6 +94,7 @@ async function pullChanges(db: KredoDb, port: InsurerSyncPort, clock: SyncClock)
       const applied = await applyInsurerCovers(db, digest.covers, { today: clock.today, at: at() });
       changedLimits += applied.changed.length;
       changes.push(...applied.changes);
+      await applyLossUpdates(db, page.items);
       for (const request of digest.decidedRequests) {
         const entry = await db.limitOutbox.filter((candidate) => candidate.insurerRequestId === request.requestId).first();
         if (entry && entry.state === 'PENDING') await db.limitOutbox.put(decided(entry, request.coverId));
@@ -127,8 +114,9 @@ async function pullChanges(db: KredoDb, port: InsurerSyncPort, clock: SyncClock)
 /** One sync: the outbox out, the insurer's changes in. Throws `insurer.unavailable` when the insurer cannot be reached. */
 export async function runSync(db: KredoDb, port: InsurerSyncPort, clock: SyncClock): Promise<SyncReport> {
   const outbox = await sendOutbox(db, port, clock);
+  const losses = await sendLossOutbox(db, port, clock);
   const pulled = await pullChanges(db, port, clock);
   const lastSyncAt = clock.now().toISOString();
   await db.syncState.put({ key: 'lastSyncAt', value: lastSyncAt });
-  return { ...outbox, ...pulled, changes: [...outbox.changes, ...pulled.changes], lastSyncAt };
+  return { ...outbox, sent: outbox.sent + losses.sent, refused: outbox.refused + losses.refused, waiting: outbox.waiting + losses.waiting, ...pulled, changes: [...outbox.changes, ...pulled.changes], lastSyncAt };
 }

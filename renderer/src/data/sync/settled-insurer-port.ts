@@ -2,6 +2,7 @@ import type { CompanyIdentifier } from '../../../../shared/domain/identifiers/id
 import { KredoError } from '../../../../shared/errors/kredo-error';
 import type { InsurerCover } from '../../../../shared/sync/insurer-cover';
 import type { LimitOutboxEntry } from '../../../../shared/sync/limit-outbox';
+import type { LossSubmission } from '../../../../shared/sync/loss-submission';
 import type { InsurerPolicy } from '../../../../shared/sync/policy-terms';
 import type { IpcResult } from '../../../../shared/ipc/ipc-result';
 import type { InsurerPort } from './sync-now';
@@ -16,6 +17,8 @@ export interface SettledInsurerPort {
   changes(cursor: string): Promise<IpcResult<{ items: unknown[]; nextCursor: string; hasMore: boolean }>>;
   lookupBuyer(country: string, identifiers: readonly CompanyIdentifier[]): Promise<IpcResult<{ companyId: string | null }>>;
   submit(entry: LimitOutboxEntry, buyer: { readonly companyId: string; readonly customerCode: string }): Promise<IpcResult<{ decided: boolean; requestId?: string; cover?: InsurerCover }>>;
+  lossStatus(kind: LossSubmission['kind'], insurerId: string): Promise<IpcResult<{ records: Record<string, unknown>[] }>>;
+  submitLoss(entry: LossSubmission, buyer: { readonly companyId: string; readonly customerCode: string }): Promise<IpcResult<{ insurerId: string; status: string }>>;
   policyTerms(): Promise<IpcResult<InsurerPolicy>>;
 }
 
@@ -32,6 +35,8 @@ export function insurerPortFrom(settled: SettledInsurerPort): InsurerPort {
     changes: (cursor) => unwrap(settled.changes(cursor)),
     lookupBuyer: async (country, identifiers) => (await unwrap(settled.lookupBuyer(country, identifiers))).companyId ?? undefined,
     submit: (entry, buyer) => unwrap(settled.submit(entry, buyer)),
+    submitLoss: (entry, buyer) => unwrap(settled.submitLoss(entry, buyer)),
+    lossStatus: async (kind, insurerId) => (await unwrap(settled.lossStatus(kind, insurerId))).records,
     policyTerms: () => unwrap(settled.policyTerms()),
   };
 }

@@ -12,6 +12,8 @@ import type { Assignment } from '../import/review-payments';
 import type { SyncReport } from '../sync/run-sync';
 import type { SettledInsurerPort } from '../sync/settled-insurer-port';
 import type { SyncNowRequest } from '../sync/sync-now';
+import type { LossSubmissionInput } from '../sync/queue-loss-submission';
+import type { LossSubmission } from '../../../../shared/sync/loss-submission';
 import type { LimitRequestDraft, LimitRequestOutcome } from './sync-operations';
 import type { CommitImportRequest, ImportProgress, ParseFeed, PrepareImportRequest } from './import-operations';
 
@@ -66,4 +68,6 @@ export interface DataApi {
   syncNow(request: SyncNowRequest, port: SettledInsurerPort): Promise<SyncReport>;
   /** Puts limit requests in the outbox (sent by the next sync, online or not); one outcome per debtor. */
   requestLimits(request: { readonly at: string; readonly requests: readonly LimitRequestDraft[] }): Promise<LimitRequestOutcome[]>;
+  /** Puts an overdue notification, collection handover or claim for a debtor in the loss outbox. */
+  submitLoss(request: Omit<LossSubmissionInput, 'id'>): Promise<LossSubmission>;
 }

@@ -89,6 +89,7 @@ const api: DataApi = {
   // transaction, so a backup or import in between sees whole pages only.
   syncNow: (request, port) => sync.syncNow(request, port),
   requestLimits: (request) => sync.requestLimits(request),
+  submitLoss: (request) => sync.submitLoss(request),
 };
 
 expose(api);

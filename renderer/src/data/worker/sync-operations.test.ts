@@ -25,6 +25,8 @@ function slowInsurer() {
     changes: async (cursor) => ({ ok: true, value: { items: [], nextCursor: cursor, hasMore: false } }),
     lookupBuyer: async () => ({ ok: true, value: { companyId: null } }),
     submit: async () => ({ ok: false, error: { code: 'insurer.unavailable' } }),
+    submitLoss: async () => ({ ok: false, error: { code: 'insurer.unavailable' } }),
+    lossStatus: async () => ({ ok: false, error: { code: 'insurer.unavailable' } }),
     policyTerms: async () => ({ ok: true, value: POLICY }),
   };
   return { port, fullReads: () => fullReads, release: () => gates.splice(0).forEach((open) => open()) };

@@ -1,7 +1,9 @@
 import { KredoError } from '../../../../shared/errors/kredo-error';
 import type { LimitRequestType } from '../../../../shared/sync/limit-outbox';
 import type { KredoDb } from '../db/kredo-db';
+import type { LossSubmission } from '../../../../shared/sync/loss-submission';
 import { queueLimitRequest } from '../sync/queue-limit-request';
+import { queueLossSubmission, type LossSubmissionInput } from '../sync/queue-loss-submission';
 import type { SyncReport } from '../sync/run-sync';
 import { insurerPortFrom, type SettledInsurerPort } from '../sync/settled-insurer-port';
 import { syncNow, type SyncNowRequest } from '../sync/sync-now';
@@ -53,6 +55,11 @@ export function createSyncOperations(db: KredoDb) {
         }
       }
       return outcomes;
+    },
+
+    /** An overdue notification, collection handover or claim into the loss outbox (sent by the next sync). */
+    submitLoss(request: Omit<LossSubmissionInput, 'id'>): Promise<LossSubmission> {
+      return queueLossSubmission(db, { id: crypto.randomUUID(), ...request });
     },
   };
 }

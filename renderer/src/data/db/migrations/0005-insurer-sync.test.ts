@@ -14,7 +14,7 @@ describe('migration 0005: limit-request outbox and sync state', () => {
     await old.imports.put({ id: 'i1', fileName: 'open-items.csv', fileHash: 'ab12', kind: 'open-items', at: '2026-11-24T09:00:00Z', report: {} });
     old.close();
 
-    const db = new KredoDb('migration-0005');
+    const db = new KredoDb('migration-0005', [migration0001, migration0002, migration0003, migration0004, migration0005]);
     await db.open();
     expect(db.verno).toBe(migration0005.version);
     expect(await db.imports.get('i1')).toMatchObject({ fileName: 'open-items.csv' });

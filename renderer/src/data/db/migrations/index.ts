@@ -3,9 +3,10 @@ import { migration0002 } from './0002-ledger-store';
 import { migration0003 } from './0003-drop-legacy-debtors';
 import { migration0004 } from './0004-imports';
 import { migration0005 } from './0005-insurer-sync';
+import { migration0006 } from './0006-insurer-losses';
 import type { StoreMigration } from './migration';
 
 /** Every schema version, oldest first. Add a file and a line here for each new version. */
-export const MIGRATIONS: readonly StoreMigration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const MIGRATIONS: readonly StoreMigration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
