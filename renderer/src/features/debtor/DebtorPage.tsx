@@ -11,6 +11,7 @@ import { DebtorIdentity } from './DebtorIdentity';
 import { DebtorItems } from './DebtorItems';
 import { DebtorNotes } from './DebtorNotes';
 import { DebtorTimeline } from './DebtorTimeline';
+import { DebtorInsurerCases } from '../claims/DebtorInsurerCases';
 import { DebtorLimitRequest } from '../limits/DebtorLimitRequest';
 import { LimitHistory } from './LimitHistory';
 import { PaymentBehaviourChart } from './PaymentBehaviourChart';
@@ -74,6 +75,7 @@ export function DebtorPage({ debtorId, chunkId }: { readonly debtorId: string; r
       <div className="debtor-columns">
         <LimitHistory limits={detail.limits} asOf={asOf} />
         <DebtorLimitRequest debtor={debtor} summary={summary} />
+        <DebtorInsurerCases debtorId={debtor.id} />
         <DebtorNotes debtorId={debtor.id} audit={detail.audit} />
       </div>
       <DebtorTimeline events={events} />
