@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import type { Screen } from '../../../shared/navigation/screens';
-import { FeatureIntroScreen } from '../components/FeatureIntroScreen';
 import { AgeingScreen } from '../features/ageing/AgeingScreen';
+import { DunningScreen } from '../features/dunning/DunningScreen';
 import { ImportsScreen } from '../features/imports/ImportsScreen';
 import { LimitsScreen } from '../features/limits/LimitsScreen';
 import { PortfolioScreen } from '../features/portfolio/PortfolioScreen';
@@ -12,7 +12,7 @@ const SCREEN_COMPONENTS: Record<Screen, ComponentType> = {
   portfolio: PortfolioScreen,
   limits: LimitsScreen,
   ageing: AgeingScreen,
-  dunning: () => <FeatureIntroScreen namespace="dunning" />,
+  dunning: DunningScreen,
   sync: SyncScreen,
   imports: ImportsScreen,
   settings: SettingsScreen,

@@ -13,6 +13,8 @@ import type { SyncReport } from '../sync/run-sync';
 import type { SettledInsurerPort } from '../sync/settled-insurer-port';
 import type { SyncNowRequest } from '../sync/sync-now';
 import type { LossSubmissionInput } from '../sync/queue-loss-submission';
+import type { Worklist } from '../../../../shared/domain/dunning/worklist';
+import type { ProcessWorklistRequest } from '../dunning/process-worklist';
 import type { LossSubmission } from '../../../../shared/sync/loss-submission';
 import type { LimitRequestDraft, LimitRequestOutcome } from './sync-operations';
 import type { CommitImportRequest, ImportProgress, ParseFeed, PrepareImportRequest } from './import-operations';
@@ -70,4 +72,8 @@ export interface DataApi {
   requestLimits(request: { readonly at: string; readonly requests: readonly LimitRequestDraft[] }): Promise<LimitRequestOutcome[]>;
   /** Puts an overdue notification, collection handover or claim for a debtor in the loss outbox. */
   submitLoss(request: Omit<LossSubmissionInput, 'id'>): Promise<LossSubmission>;
+  /** Today's dunning work: letters, calls, insurer deadlines, ordered by risk-weighted value; undefined without a portfolio. */
+  dunningWorklist(request: { readonly today: IsoDate; readonly leadDays: number; readonly locale: string }): Promise<Worklist | undefined>;
+  /** Carries out the chosen worklist entries (steps recorded as done, deadlines and handovers sent to the insurer). */
+  processWorklist(request: ProcessWorklistRequest): Promise<{ readonly done: number; readonly submitted: number }>;
 }

@@ -21,6 +21,8 @@ import type { DataApi } from './data-api';
 import { keepErrorCodesAcrossComlink } from './error-transfer';
 import { createImportOperations } from './import-operations';
 import { createSyncOperations } from './sync-operations';
+import { loadWorklist } from '../dunning/load-worklist';
+import { processWorklist } from '../dunning/process-worklist';
 import { assignPayment, dismissPayment } from '../import/review-payments';
 
 keepErrorCodesAcrossComlink();
@@ -90,6 +92,8 @@ const api: DataApi = {
   syncNow: (request, port) => sync.syncNow(request, port),
   requestLimits: (request) => sync.requestLimits(request),
   submitLoss: (request) => sync.submitLoss(request),
+  dunningWorklist: (request) => loadWorklist(db, request),
+  processWorklist: (request) => exclusive(() => processWorklist(db, request)),
 };
 
 expose(api);

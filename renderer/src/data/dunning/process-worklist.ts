@@ -1,0 +1,58 @@
+import type { WorklistEntry } from '../../../../shared/domain/dunning/worklist';
+import { KredoError } from '../../../../shared/errors/kredo-error';
+import type { LossKind } from '../../../../shared/sync/loss-submission';
+import type { IsoDate } from '../../../../shared/time/iso-date';
+import type { KredoDb } from '../db/kredo-db';
+import { queueLossSubmission } from '../sync/queue-loss-submission';
+import { loadWorklist } from './load-worklist';
+
+export interface ProcessWorklistRequest {
+  readonly entryIds: readonly string[];
+  readonly today: IsoDate;
+  readonly at: string;
+  readonly locale: string;
+  readonly leadDays: number;
+}
+
+/** What an insurer deadline asks for, and what a handover is: a submission through the insurer sync. */
+const SUBMISSION_FOR: Readonly<Record<string, LossKind | undefined>> = { 'overdue-notification': 'overdue', 'collection-transfer': 'collection', 'claim-filing': 'claim', handover: 'collection' };
+
+async function processEntry(db: KredoDb, entry: WorklistEntry, request: ProcessWorklistRequest): Promise<'done' | 'submitted' | 'skipped'> {
+  const task = entry.task;
+  const itemIds = entry.invoices.map((invoice) => invoice.itemId);
+  const submission = task.kind === 'deadline' ? SUBMISSION_FOR[task.deadline] : task.kind === 'dunning' ? SUBMISSION_FOR[task.step] : undefined;
+  if (submission) {
+    try {
+      await queueLossSubmission(db, { id: crypto.randomUUID(), debtorId: entry.debtorId, kind: submission, itemIds, detail: submission === 'claim' ? { cause: 'PROTRACTED_DEFAULT' } : {}, at: request.at, today: request.today });
+    } catch (error) {
+      // Already waiting to be sent: the deadline is being met; anything else is for the controller to read.
+      if (!(error instanceof KredoError && error.code === 'sync.submissionPending')) throw error;
+    }
+  }
+  if (task.kind !== 'dunning') return submission ? 'submitted' : 'skipped';
+  await db.transaction('rw', db.dunningActions, db.audit, async () => {
+    // The action's id is stable (shared/domain/dunning/stable-id.ts): processing twice writes one record.
+    await db.dunningActions.put({ ...task.action, status: 'done', doneOn: request.today });
+    await db.audit.add({ at: request.at, actor: 'user', action: 'dunning.stepDone', entityType: 'dunning', entityId: entry.debtorId, details: { step: task.step, actionId: task.action.id, invoices: itemIds.length, amountMinor: entry.amountMinor } });
+  });
+  return 'done';
+}
+
+/**
+ * Carries out the chosen worklist entries (one click for a whole batch): a letter, call or task step is
+ * recorded as done for its invoices, a handover or an insurer deadline becomes a submission through the
+ * insurer sync. The worklist is worked out again first, so an entry already done is not done twice.
+ */
+export async function processWorklist(db: KredoDb, request: ProcessWorklistRequest): Promise<{ readonly done: number; readonly submitted: number }> {
+  const worklist = await loadWorklist(db, request);
+  const wanted = new Set(request.entryIds);
+  let done = 0;
+  let submitted = 0;
+  for (const entry of worklist?.entries ?? []) {
+    if (!wanted.has(entry.id)) continue;
+    const outcome = await processEntry(db, entry, request);
+    if (outcome === 'done') done += 1;
+    if (outcome === 'submitted') submitted += 1;
+  }
+  return { done, submitted };
+}

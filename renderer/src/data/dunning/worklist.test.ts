@@ -1,0 +1,42 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import type { IsoDate } from '../../../../shared/time/iso-date';
+import { openDemoStore } from '../../../../tests/integration/demo-store';
+import { loadWorklist } from './load-worklist';
+import { processWorklist } from './process-worklist';
+
+const today = '2026-11-24' as IsoDate;
+const request = { today, at: `${today}T09:00:00.000Z`, locale: 'en-GB', leadDays: 7 };
+
+describe('the dunning worklist over the demo portfolio', () => {
+  it('lists letters and insurer deadlines by risk-weighted value, and a processed batch never comes back', async () => {
+    const db = await openDemoStore('worklist-1', today);
+    const before = (await loadWorklist(db, request))!;
+    const reminders = before.entries.filter((entry) => entry.task.kind === 'dunning' && entry.task.step === 'reminder-1');
+    expect(reminders.length).toBeGreaterThan(0);
+    // Riskiest money first: the weighted values never rise down the list.
+    const weights = before.entries.map((entry) => entry.weightedMinor);
+    expect(weights).toEqual([...weights].sort((a, b) => b - a));
+    // One consolidated entry per debtor and step.
+    expect(new Set(reminders.map((entry) => entry.debtorId)).size).toBe(reminders.length);
+
+    const batch = reminders.slice(0, 3).map((entry) => entry.id);
+    expect(await processWorklist(db, { ...request, entryIds: batch })).toEqual({ done: 3, submitted: 0 });
+    expect(await processWorklist(db, { ...request, entryIds: batch })).toEqual({ done: 0, submitted: 0 });
+    const after = (await loadWorklist(db, request))!;
+    expect(after.entries.filter((entry) => batch.includes(entry.id))).toEqual([]);
+    expect(await db.dunningActions.where('[status+plannedOn]').between(['done', ''], ['done', '\uffff']).count()).toBe(3);
+    expect(await db.audit.filter((entry) => entry.action === 'dunning.stepDone').count()).toBe(3);
+    db.close();
+  });
+
+  it('turns an insurer deadline into a submission once, and the deadline leaves the list', async () => {
+    const db = await openDemoStore('worklist-2', today);
+    const deadline = (await loadWorklist(db, request))!.entries.find((entry) => entry.task.kind === 'deadline' && entry.task.deadline === 'overdue-notification' && entry.task.daysLeft >= 0);
+    expect(deadline).toBeDefined();
+    expect(await processWorklist(db, { ...request, entryIds: [deadline!.id] })).toEqual({ done: 0, submitted: 1 });
+    expect(await db.lossOutbox.where('debtorId').equals(deadline!.debtorId).toArray()).toEqual([expect.objectContaining({ kind: 'overdue', state: 'SUBMITTED_LOCAL' })]);
+    expect((await loadWorklist(db, request))!.entries.some((entry) => entry.id === deadline!.id)).toBe(false);
+    db.close();
+  });
+});
