@@ -18,6 +18,7 @@ import enShell from './en/shell.json' with { type: 'json' };
 import enSync from './en/sync.json' with { type: 'json' };
 import enDebtor from './en/debtor.json' with { type: 'json' };
 import enReports from './en/reports.json' with { type: 'json' };
+import enLetters from './en/letters.json' with { type: 'json' };
 import enWelcome from './en/welcome.json' with { type: 'json' };
 import nlAgeing from './nl/ageing.json' with { type: 'json' };
 import nlCommon from './nl/common.json' with { type: 'json' };
@@ -32,6 +33,7 @@ import nlShell from './nl/shell.json' with { type: 'json' };
 import nlSync from './nl/sync.json' with { type: 'json' };
 import nlDebtor from './nl/debtor.json' with { type: 'json' };
 import nlReports from './nl/reports.json' with { type: 'json' };
+import nlLetters from './nl/letters.json' with { type: 'json' };
 import nlWelcome from './nl/welcome.json' with { type: 'json' };
 import svAgeing from './sv/ageing.json' with { type: 'json' };
 import svCommon from './sv/common.json' with { type: 'json' };
@@ -46,6 +48,7 @@ import svShell from './sv/shell.json' with { type: 'json' };
 import svSync from './sv/sync.json' with { type: 'json' };
 import svDebtor from './sv/debtor.json' with { type: 'json' };
 import svReports from './sv/reports.json' with { type: 'json' };
+import svLetters from './sv/letters.json' with { type: 'json' };
 import svWelcome from './sv/welcome.json' with { type: 'json' };
 
 /** English is the source language: its shape types every `t()` call (see `i18next.d.ts`). */
@@ -64,6 +67,7 @@ export const EN_RESOURCES = {
   errors: enErrors,
   debtor: enDebtor,
   reports: enReports,
+  letters: enLetters,
 } as const satisfies Record<I18nNamespace, unknown>;
 
 export const LOCALE_RESOURCES = {
@@ -83,6 +87,7 @@ export const LOCALE_RESOURCES = {
     errors: nlErrors,
     debtor: nlDebtor,
     reports: nlReports,
+    letters: nlLetters,
   },
   sv: {
     common: svCommon,
@@ -99,5 +104,6 @@ export const LOCALE_RESOURCES = {
     errors: svErrors,
     debtor: svDebtor,
     reports: svReports,
+    letters: svLetters,
   },
 } as const satisfies Record<Language, Record<I18nNamespace, unknown>>;

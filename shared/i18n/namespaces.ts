@@ -17,6 +17,7 @@ export const I18N_NAMESPACES = [
   'errors',
   'debtor',
   'reports',
+  'letters',
 ] as const;
 
 export type I18nNamespace = (typeof I18N_NAMESPACES)[number];

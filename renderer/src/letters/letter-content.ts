@@ -1,0 +1,138 @@
+import type { Language } from '../../../shared/i18n/languages';
+import type { IsoDate } from '../../../shared/time/iso-date';
+import { checkDunningLetter, type DunningLetterInput, type LetterCost } from './dunning-letter';
+import { isAnnounced, letterFigures, type LetterFigures } from './letter-figures';
+import { letterFormat, type LetterFormat } from './letter-format';
+import { closingParagraphs, openingParagraphs } from './letter-paragraphs';
+import type { LetterTranslator } from './letter-translator';
+
+/**
+ * A letter as structured, translated, formatted text: what the PDF lays out and what the e-mail says,
+ * so both always carry the same words and figures. Plain data (no functions), so it can cross from the
+ * data worker to the UI thread.
+ */
+export interface LetterContent {
+  readonly language: Language;
+  readonly letterDate: IsoDate;
+  readonly title: string;
+  readonly subject: string;
+  /** The PDF's file name: title, customer number and letter date. */
+  readonly fileName: string;
+  readonly letterhead: { readonly name: string; readonly addressLines: readonly string[]; readonly contactLines: readonly string[] };
+  /** The sender on one line, printed small above the recipient in the envelope window. */
+  readonly returnAddress: string;
+  readonly recipient: readonly string[];
+  readonly info: readonly { readonly label: string; readonly value: string }[];
+  readonly salutation: string;
+  readonly opening: readonly string[];
+  readonly table: { readonly columns: readonly LetterColumn[]; readonly rows: readonly (readonly string[])[] };
+  readonly totals: readonly LetterTotalLine[];
+  readonly closing: readonly string[];
+  readonly signOff: string;
+  readonly signature: readonly string[];
+  /** The creditor's registration, VAT and bank details, at the foot of every page. */
+  readonly footer: readonly string[];
+  /** "Page {{page}} of {{pages}}" in the letter's language (see pageLabelFromTemplate). */
+  readonly pageTemplate: string;
+  readonly figures: LetterFigures;
+}
+
+export interface LetterColumn {
+  readonly label: string;
+  readonly align: 'left' | 'right';
+}
+
+export type LetterTotalKind = 'principal' | 'interest' | 'cost' | 'total' | 'announced-cost' | 'total-if-unpaid';
+
+export interface LetterTotalLine {
+  readonly kind: LetterTotalKind;
+  readonly label: string;
+  readonly amountMinor: number;
+  readonly amount: string;
+}
+
+/** Builds the letter's content; `t` must be fixed to `input.language` (see `letterTranslator`). */
+export function buildLetterContent(input: DunningLetterInput, t: LetterTranslator): LetterContent {
+  checkDunningLetter(input);
+  const format = letterFormat(input.language, input.currency);
+  const figures = letterFigures(input);
+  const { creditor, debtor } = input;
+  const title = input.step === 'formal-notice' ? t(`title.formal-notice.${input.jurisdiction}`) : t(`title.${input.step}`);
+  const named = debtor.contactName !== undefined && debtor.contactName.trim() !== '';
+
+  return {
+    language: input.language,
+    letterDate: input.letterDate,
+    title,
+    subject: t('subject', { title, customerCode: debtor.customerCode }),
+    fileName: `${`${title} ${debtor.customerCode} ${input.letterDate}`.replace(/[\\/:*?"<>|\s]+/g, '-')}.pdf`,
+    letterhead: {
+      name: creditor.name,
+      addressLines: creditor.addressLines,
+      contactLines: [t('phone', { phone: creditor.phone }), t('email', { email: creditor.email })],
+    },
+    returnAddress: [creditor.name, ...creditor.addressLines].join(' · '),
+    recipient: [debtor.name, ...(named ? [t('attention', { name: debtor.contactName })] : []), ...debtor.addressLines],
+    info: [
+      { label: t('info.date'), value: format.longDate(input.letterDate) },
+      { label: t('info.customerCode'), value: debtor.customerCode },
+      { label: t('info.reference'), value: input.paymentReference },
+    ],
+    salutation: named ? t('salutation.named', { name: debtor.contactName }) : t('salutation.anonymous'),
+    opening: openingParagraphs(input, t, format, figures),
+    table: invoiceTable(input, t, format, figures.interestMinor > 0),
+    totals: totalLines(input, t, format, figures),
+    closing: closingParagraphs(input, t, format, figures),
+    signOff: named ? t('signOff.named') : t('signOff.anonymous'),
+    signature: [creditor.name, t('department')],
+    footer: [
+      creditor.name,
+      t(`registration.${creditor.registration.scheme}`, { number: creditor.registration.number }),
+      t('vat', { vat: creditor.vatNumber }),
+      t('bank', { iban: creditor.iban, bic: creditor.bic }),
+      ...(creditor.bankgiro ? [t('bankgiro', { bankgiro: creditor.bankgiro })] : []),
+    ],
+    pageTemplate: t('page', { page: '{{page}}', pages: '{{pages}}' }),
+    figures,
+  };
+}
+
+/** One row per invoice; the interest column only when some interest is claimed. */
+function invoiceTable(input: DunningLetterInput, t: LetterTranslator, format: LetterFormat, withInterest: boolean): LetterContent['table'] {
+  const columns: LetterColumn[] = [
+    { label: t('table.invoice'), align: 'left' },
+    { label: t('table.invoiceDate'), align: 'left' },
+    { label: t('table.dueDate'), align: 'left' },
+    { label: t('table.daysOverdue'), align: 'right' },
+    { label: t('table.amount'), align: 'right' },
+    { label: t('table.open'), align: 'right' },
+    ...(withInterest ? [{ label: t('table.interest'), align: 'right' as const }] : []),
+  ];
+  const rows = input.invoices.map((invoice) => [
+    invoice.number,
+    format.date(invoice.invoiceDate),
+    format.date(invoice.dueDate),
+    format.number(invoice.daysOverdue),
+    format.money(invoice.amountMinor),
+    format.money(invoice.openMinor),
+    ...(withInterest ? [format.money(invoice.interestMinor)] : []),
+  ]);
+  return { columns, rows };
+}
+
+function totalLines(input: DunningLetterInput, t: LetterTranslator, format: LetterFormat, figures: LetterFigures): LetterTotalLine[] {
+  const line = (kind: LetterTotalKind, label: string, amountMinor: number): LetterTotalLine => ({ kind, label, amountMinor, amount: format.money(amountMinor) });
+  const costLabel = (cost: LetterCost): string =>
+    cost.invoiceNumber === undefined ? t(`cost.${cost.code}`) : t('cost.forInvoice', { cost: t(`cost.${cost.code}`), invoice: cost.invoiceNumber });
+
+  const lines = [line('principal', t('totals.principal'), figures.principalMinor)];
+  if (figures.interestMinor > 0) lines.push(line('interest', t('totals.interest', { date: format.date(input.letterDate) }), figures.interestMinor));
+  for (const cost of input.costs.filter((entry) => !isAnnounced(entry))) lines.push(line('cost', costLabel(cost), cost.amountMinor));
+  lines.push(line('total', t('totals.total'), figures.totalDueMinor));
+  const announced = input.costs.filter(isAnnounced);
+  if (announced.length > 0) {
+    for (const cost of announced) lines.push(line('announced-cost', t('cost.announced', { cost: costLabel(cost) }), cost.amountMinor));
+    lines.push(line('total-if-unpaid', t('totals.ifUnpaid'), figures.totalIfUnpaidMinor));
+  }
+  return lines;
+}
