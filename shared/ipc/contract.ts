@@ -61,7 +61,7 @@ export const backupInfoSchema = z.strictObject({
 const BACKUP_PIECE_MAX = 12 * 1024 * 1024;
 
 /** The file types a grid or report is exported as. */
-export const EXPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'pdf', 'eml'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** An export crosses IPC whole: 64 MB of base64 is about 48 MB of file, far above a tier-L grid or report. */
 const EXPORT_MAX_BASE64 = 64 * 1024 * 1024;

@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { expect, saveScreenshot, test } from './fixtures';
 import { AppShellPage } from './page-models/app-shell-page';
 import { LimitsPage } from './page-models/limits-page';
@@ -15,13 +18,35 @@ test('the worklist processes a batch once, and an insurer deadline goes to the i
   const before = Number(/\d+/.exec((await count.textContent()) ?? '')?.[0]);
   await saveScreenshot(page, 'dunning-worklist-en');
 
-  // Two letters or calls, processed in one click, leave the list for good.
-  const steps = rows.filter({ has: page.locator('xpath=self::*[@data-kind="dunning"]') });
+  // Two first reminders, processed in one click, leave the list for good; each letter is kept.
+  const steps = rows.filter({ hasText: 'Send the first reminder' });
+  const reminded = (await steps.nth(0).getByRole('button').textContent())!;
   await steps.nth(0).getByRole('checkbox').check();
   await steps.nth(1).getByRole('checkbox').check();
   await page.getByRole('button', { name: 'Process 2 selected' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Done:' })).toHaveText('Done: 2 steps recorded, 0 sent to the insurer with the next sync.');
   await expect(count).toContainText(`${before - 2} things`);
+
+  // The letter, as made: saved as PDF and as an e-mail draft from the debtor's page.
+  await shell.open('portfolio');
+  await new LimitsPage(page, 'en').openDebtor(reminded);
+  const letters = page.getByTestId('debtor-letters');
+  await expect(letters.getByRole('row').filter({ hasText: 'First reminder' })).toHaveCount(1);
+  const pdfFile = path.join(kredo.userDataDir, 'reminder.pdf');
+  kredo.answerFileDialogs({ saveTo: pdfFile });
+  await letters.getByRole('button', { name: 'Save PDF' }).click();
+  await expect(page.getByRole('status').filter({ hasText: pdfFile })).toBeVisible();
+  const pdf = await getDocument({ data: new Uint8Array(await readFile(pdfFile)), isEvalSupported: false, disableFontFace: true }).promise;
+  const text = (await (await pdf.getPage(1)).getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' ');
+  expect(text.replace(/\s+/g, ' ')).toContain(reminded);
+  const emlFile = path.join(kredo.userDataDir, 'reminder.eml');
+  kredo.answerFileDialogs({ saveTo: emlFile });
+  await letters.getByRole('button', { name: 'Save e-mail draft' }).click();
+  await expect(page.getByRole('status').filter({ hasText: emlFile })).toBeVisible();
+  const eml = await readFile(emlFile, 'utf8');
+  expect(eml).toContain('X-Unsent: 1\r\n');
+  expect(eml).toContain('Content-Type: application/pdf');
+  await shell.open('dunning');
 
   // An overdue-notification deadline becomes a notification to the insurer, sent by the sync.
   const deadline = rows.filter({ hasText: 'Notify the insurer of the overdue invoices' }).filter({ hasNotText: 'passed' }).first();

@@ -25,6 +25,7 @@ export class KredoDb extends Dexie {
   paymentsToReview!: Table<StoreTables['paymentsToReview'], string>;
   limitOutbox!: Table<StoreTables['limitOutbox'], string>;
   lossOutbox!: Table<StoreTables['lossOutbox'], string>;
+  documents!: Table<StoreTables['documents'], string>;
   syncState!: Table<StoreTables['syncState'], string>;
 
   constructor(name = STORE_NAME, migrations: readonly StoreMigration[] = MIGRATIONS) {

@@ -69,6 +69,23 @@ export interface PaymentToReview {
   readonly importedAt: string;
 }
 
+/** A letter as it was sent: the PDF and the e-mail draft, kept for the audit trail (base64 so backups carry it as text). */
+export interface StoredDocument {
+  readonly id: string;
+  readonly debtorId: string;
+  /** The dunning action the letter belongs to. */
+  readonly actionId: string;
+  readonly step: string;
+  readonly language: string;
+  readonly createdAt: string;
+  /** Without extension: `.pdf` and `.eml` are added when saved. */
+  readonly fileName: string;
+  readonly pdfBase64: string;
+  readonly eml: string;
+  readonly currency: string;
+  readonly totalDueMinor: number;
+}
+
 /** The tables of the offline store and what each holds (see README.md in this folder's parent). */
 export interface StoreTables {
   readonly debtorChunks: DebtorChunk;
@@ -87,6 +104,7 @@ export interface StoreTables {
   readonly limitOutbox: LimitOutboxEntry;
   /** Overdue notifications, collection handovers and claims on their way to (and through) the insurer. */
   readonly lossOutbox: LossSubmission;
+  readonly documents: StoredDocument;
   /** The insurer sync's own state: the feed cursor, the last sync, the event ids already read. */
   readonly syncState: { readonly key: string; readonly value: unknown };
 }
@@ -95,5 +113,5 @@ export type TableName = keyof StoreTables;
 
 /** Every table, in the order a backup writes and a restore reads them. */
 export const TABLE_NAMES: readonly TableName[] = [
-  'meta', 'policies', 'exchangeRates', 'debtorChunks', 'limitChunks', 'ledgerNumbers', 'ledgerTexts', 'summaryChunks', 'portfolio', 'dunningActions', 'imports', 'paymentsToReview', 'limitOutbox', 'lossOutbox', 'syncState', 'audit',
+  'meta', 'policies', 'exchangeRates', 'debtorChunks', 'limitChunks', 'ledgerNumbers', 'ledgerTexts', 'summaryChunks', 'portfolio', 'dunningActions', 'imports', 'paymentsToReview', 'limitOutbox', 'lossOutbox', 'documents', 'syncState', 'audit',
 ];

@@ -5,6 +5,7 @@ import type { IsoDate } from '../../../../shared/time/iso-date';
 import type { KredoDb } from '../db/kredo-db';
 import { queueLossSubmission } from '../sync/queue-loss-submission';
 import { loadWorklist } from './load-worklist';
+import { isLetterStep, makeLetterDocument } from './send-letter';
 
 export interface ProcessWorklistRequest {
   readonly entryIds: readonly string[];
@@ -30,10 +31,20 @@ async function processEntry(db: KredoDb, entry: WorklistEntry, request: ProcessW
     }
   }
   if (task.kind !== 'dunning') return submission ? 'submitted' : 'skipped';
-  await db.transaction('rw', db.dunningActions, db.audit, async () => {
+  // The letter is made before anything is stored: if it cannot be made, the step is not recorded as done.
+  const letter = isLetterStep(task.step) ? await makeLetterDocument(db, { debtorId: entry.debtorId, actionId: task.action.id, step: task.step, itemIds, today: request.today, payBy: task.payBy, at: request.at }) : undefined;
+  await db.transaction('rw', db.dunningActions, db.documents, db.audit, async () => {
     // The action's id is stable (shared/domain/dunning/stable-id.ts): processing twice writes one record.
     await db.dunningActions.put({ ...task.action, status: 'done', doneOn: request.today });
-    await db.audit.add({ at: request.at, actor: 'user', action: 'dunning.stepDone', entityType: 'dunning', entityId: entry.debtorId, details: { step: task.step, actionId: task.action.id, invoices: itemIds.length, amountMinor: entry.amountMinor } });
+    if (letter) await db.documents.put(letter);
+    await db.audit.add({
+      at: request.at,
+      actor: 'user',
+      action: 'dunning.stepDone',
+      entityType: 'dunning',
+      entityId: entry.debtorId,
+      details: { step: task.step, actionId: task.action.id, invoices: itemIds.length, amountMinor: entry.amountMinor, ...(letter && { documentId: letter.id, totalDueMinor: letter.totalDueMinor, currency: letter.currency }) },
+    });
   });
   return 'done';
 }

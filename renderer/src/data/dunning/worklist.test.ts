@@ -27,6 +27,14 @@ describe('the dunning worklist over the demo portfolio', () => {
     expect(after.entries.filter((entry) => batch.includes(entry.id))).toEqual([]);
     expect(await db.dunningActions.where('[status+plannedOn]').between(['done', ''], ['done', '\uffff']).count()).toBe(3);
     expect(await db.audit.filter((entry) => entry.action === 'dunning.stepDone').count()).toBe(3);
+    // Each first reminder's letter is kept as it was made: the PDF and the e-mail draft, named in the audit line.
+    const documents = await db.documents.toArray();
+    expect(documents).toHaveLength(3);
+    for (const document of documents) {
+      expect(atob(document.pdfBase64).startsWith('%PDF-')).toBe(true);
+      expect(document.eml).toContain('X-Unsent: 1\r\n');
+      expect(await db.audit.filter((entry) => entry.details['documentId'] === document.id).count()).toBe(1);
+    }
     db.close();
   });
 

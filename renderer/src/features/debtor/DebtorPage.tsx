@@ -12,6 +12,7 @@ import { DebtorItems } from './DebtorItems';
 import { DebtorNotes } from './DebtorNotes';
 import { DebtorTimeline } from './DebtorTimeline';
 import { DebtorInsurerCases } from '../claims/DebtorInsurerCases';
+import { DebtorLetters } from '../dunning/DebtorLetters';
 import { DebtorLimitRequest } from '../limits/DebtorLimitRequest';
 import { LimitHistory } from './LimitHistory';
 import { PaymentBehaviourChart } from './PaymentBehaviourChart';
@@ -75,6 +76,7 @@ export function DebtorPage({ debtorId, chunkId }: { readonly debtorId: string; r
       <div className="debtor-columns">
         <LimitHistory limits={detail.limits} asOf={asOf} />
         <DebtorLimitRequest debtor={debtor} summary={summary} />
+        <DebtorLetters debtorId={debtor.id} />
         <DebtorInsurerCases debtorId={debtor.id} />
         <DebtorNotes debtorId={debtor.id} audit={detail.audit} />
       </div>

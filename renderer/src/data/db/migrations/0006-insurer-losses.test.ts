@@ -16,7 +16,7 @@ describe('migration 0006: loss outbox', () => {
     await old.syncState.put({ key: 'cursor', value: 'abc' });
     old.close();
 
-    const db = new KredoDb('migration-0006');
+    const db = new KredoDb('migration-0006', [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006]);
     await db.open();
     expect(db.verno).toBe(migration0006.version);
     expect(await db.syncState.get('cursor')).toEqual({ key: 'cursor', value: 'abc' });

@@ -1,0 +1,98 @@
+import type { Debtor } from '../../../../shared/domain/debtors/debtor';
+import { JURISDICTION_CURRENCY } from '../../../../shared/domain/law/jurisdiction';
+import { bookClaimPayment, openClaim } from '../../../../shared/domain/law/claim-ledger';
+import { claimBalance } from '../../../../shared/domain/law/claim-balance';
+import { fixedCompensation } from '../../../../shared/domain/law/collection-costs';
+import { statutoryInterestRule } from '../../../../shared/domain/law/statutory-interest';
+import type { DebtorLedger, LedgerItem } from '../../../../shared/domain/ledger/ledger-types';
+import { addDays, daysBetween, type IsoDate } from '../../../../shared/time/iso-date';
+import type { DunningLetterInput, LetterCost, LetterCostCode, LetterCreditor, LetterInvoice, LetterStep } from '../../letters/dunning-letter';
+
+/** The cost each jurisdiction's formal notice claims (law-and-formats.md A.1–A.4). */
+const NOTICE_COST: Readonly<Record<DunningLetterInput['jurisdiction'], LetterCostCode>> = { NL: 'NL_WIK', SE: 'SE_FORSENINGSERSATTNING', GB: 'GB_FIXED_SUM', EU: 'EU_FIXED_COMPENSATION' };
+
+/**
+ * Statutory interest on one invoice up to `until`, from the day after its due date. Payments and credits
+ * allocated after the due date lower the principal from their day on (Kredo follows the books, which book
+ * them on the invoice); the interest accrued before stays owed and is shown apart, never folded away.
+ */
+function interestOn(item: LedgerItem, ledger: DebtorLedger, jurisdiction: DunningLetterInput['jurisdiction'], until: IsoDate): number {
+  const allocations = ledger.allocations.filter((allocation) => allocation.itemId === item.id && allocation.amountMinor > 0);
+  const beforeDue = allocations.filter((allocation) => allocation.date <= item.dueDate).reduce((sum, allocation) => sum + allocation.amountMinor, 0);
+  let claim = openClaim({ invoiceId: item.id, jurisdiction, currency: item.currency, principalMinor: item.amountMinor - beforeDue, defaultFrom: addDays(item.dueDate, 1), allocationOrder: ['principal', 'interest', 'costs'] });
+  allocations.filter((allocation) => allocation.date > item.dueDate).forEach((allocation, index) => {
+    claim = bookClaimPayment(claim, { paymentId: `${item.id}#${index}`, paidOn: allocation.date, amountMinor: allocation.amountMinor });
+  });
+  return claimBalance(claim, until).interestMinor;
+}
+
+/**
+ * A dunning letter's figures for one debtor and step: its overdue invoices with their open amount and
+ * statutory interest (from the second reminder on; a first reminder stays friendly), and the collection
+ * costs of a formal notice under the debtor's law — the Dutch WIK amount announced in the fourteen-day
+ * letter, 450 kr förseningsersättning per invoice in Sweden, the UK's fixed sum per invoice, the EU's €40.
+ * Interest and costs need the law's currency (EUR for NL and the EU, SEK, GBP); an invoice in another
+ * currency gets neither, rather than a wrong amount.
+ */
+export function letterInputFor(input: {
+  readonly debtor: Debtor;
+  readonly ledger: DebtorLedger;
+  readonly itemIds: readonly string[];
+  readonly step: LetterStep;
+  readonly today: IsoDate;
+  readonly payBy: IsoDate;
+  readonly creditor: LetterCreditor;
+}): DunningLetterInput {
+  const { debtor, ledger, today, step } = input;
+  const jurisdiction = debtor.jurisdiction;
+  const wanted = new Set(input.itemIds);
+  const items = ledger.items.filter((item) => wanted.has(item.id) && item.openMinor > 0);
+  const currency = items[0]?.currency ?? debtor.currency;
+  const lawful = currency === JURISDICTION_CURRENCY[jurisdiction];
+  const withInterest = step !== 'reminder-1' && lawful;
+  const invoices: LetterInvoice[] = items
+    .filter((item) => item.currency === currency)
+    .map((item) => ({
+      number: item.number,
+      invoiceDate: item.invoiceDate,
+      dueDate: item.dueDate,
+      currency: item.currency,
+      amountMinor: item.amountMinor,
+      openMinor: item.openMinor,
+      daysOverdue: Math.max(0, daysBetween(item.dueDate, today)),
+      interestMinor: withInterest ? interestOn(item, ledger, jurisdiction, today) : 0,
+    }));
+  const costs: LetterCost[] = [];
+  if (step === 'formal-notice' && lawful) {
+    if (jurisdiction === 'NL') {
+      // WIK on the whole principal of the letter, due only if the fourteen days pass unpaid (6:96 lid 6 BW).
+      const principal = invoices.reduce((sum, invoice) => sum + invoice.openMinor, 0);
+      costs.push({ code: 'NL_WIK', amountMinor: fixedCompensation({ jurisdiction, principalMinor: principal, currency }).amountMinor, status: 'announced' });
+    } else {
+      for (const invoice of invoices) costs.push({ code: NOTICE_COST[jurisdiction], amountMinor: fixedCompensation({ jurisdiction, principalMinor: invoice.openMinor, currency }).amountMinor, invoiceNumber: invoice.number });
+    }
+  }
+  const contact = debtor.contacts.find((candidate) => candidate.isPrimary) ?? debtor.contacts[0];
+  const address = debtor.address;
+  return {
+    language: debtor.language,
+    jurisdiction,
+    step,
+    letterDate: today,
+    payBy: input.payBy,
+    creditor: input.creditor,
+    debtor: {
+      name: debtor.name,
+      customerCode: debtor.customerCode,
+      addressLines: address ? [address.street, `${address.postalCode} ${address.city}`, address.country] : [],
+      ...(contact?.name && { contactName: contact.name }),
+      ...(contact?.email && { email: contact.email }),
+    },
+    invoices,
+    costs,
+    // The rate today, as the letter names it; the interest itself follows every change since each due date.
+    ...(withInterest && invoices.length > 0 && { interestRateBp: statutoryInterestRule(jurisdiction, addDays(invoices[0]!.dueDate, 1)).rateOn(today).rateBp }),
+    paymentReference: items.length === 1 && items[0]!.paymentReference ? items[0]!.paymentReference : debtor.customerCode,
+    currency,
+  };
+}

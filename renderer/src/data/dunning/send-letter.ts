@@ -1,0 +1,46 @@
+import type { DunningStep } from '../../../../shared/domain/dunning/dunning-action';
+import type { IsoDate } from '../../../../shared/time/iso-date';
+import { addDays } from '../../../../shared/time/iso-date';
+import { letterFigures } from '../../letters/letter-figures';
+import { buildLetterEml } from '../../letters/letter-eml';
+import { buildLetterPdf } from '../../letters/letter-pdf';
+import { LETTER_STEPS, type LetterStep } from '../../letters/dunning-letter';
+import { bytesToBase64 } from '../backup/backup-format';
+import type { KredoDb } from '../db/kredo-db';
+import type { StoredDocument } from '../db/schema';
+import { readDebtorLedger } from '../store/read-ledger';
+import { loadCreditor } from './creditor';
+import { letterInputFor } from './letter-input';
+
+export const isLetterStep = (step: DunningStep): step is LetterStep => (LETTER_STEPS as readonly string[]).includes(step);
+
+/**
+ * Makes the letter of a dunning step — the PDF and the e-mail draft, in the debtor's language and under its
+ * law — and returns it as the document to keep. Kredo does not post or mail it: the controller saves the
+ * PDF or opens the draft in their mail program; what is kept is exactly what was made.
+ */
+export async function makeLetterDocument(db: KredoDb, request: { readonly debtorId: string; readonly actionId: string; readonly step: LetterStep; readonly itemIds: readonly string[]; readonly today: IsoDate; readonly payBy: IsoDate | undefined; readonly at: string }): Promise<StoredDocument | undefined> {
+  const chunk = await db.debtorChunks.filter((candidate) => candidate.debtors.some((debtor) => debtor.id === request.debtorId)).first();
+  const debtor = chunk?.debtors.find((candidate) => candidate.id === request.debtorId);
+  const ledger = chunk && (await readDebtorLedger(db, chunk.chunkId, request.debtorId));
+  if (!debtor || !ledger) return undefined;
+  const creditor = await loadCreditor(db);
+  const input = letterInputFor({ debtor, ledger, itemIds: request.itemIds, step: request.step, today: request.today, payBy: request.payBy ?? addDays(request.today, 14), creditor });
+  if (input.invoices.length === 0) return undefined;
+  const pdf = await buildLetterPdf(input);
+  const contact = input.debtor.email ? { ...(input.debtor.contactName && { name: input.debtor.contactName }), address: input.debtor.email } : { name: debtor.name, address: 'no-address@invalid' };
+  const eml = buildLetterEml(input, pdf, { from: { name: creditor.name, address: creditor.email }, to: contact, date: new Date(request.at) });
+  return {
+    id: `${request.actionId}:letter`,
+    debtorId: debtor.id,
+    actionId: request.actionId,
+    step: request.step,
+    language: input.language,
+    createdAt: request.at,
+    fileName: `${debtor.customerCode}-${request.step}-${request.today}`,
+    pdfBase64: bytesToBase64(pdf),
+    eml,
+    currency: input.currency,
+    totalDueMinor: letterFigures(input).totalDueMinor,
+  };
+}
