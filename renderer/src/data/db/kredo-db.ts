@@ -26,6 +26,8 @@ export class KredoDb extends Dexie {
   limitOutbox!: Table<StoreTables['limitOutbox'], string>;
   lossOutbox!: Table<StoreTables['lossOutbox'], string>;
   documents!: Table<StoreTables['documents'], string>;
+  promises!: Table<StoreTables['promises'], string>;
+  paymentPlans!: Table<StoreTables['paymentPlans'], string>;
   syncState!: Table<StoreTables['syncState'], string>;
 
   constructor(name = STORE_NAME, migrations: readonly StoreMigration[] = MIGRATIONS) {

@@ -10,6 +10,8 @@ import type { ExchangeRate } from '../../../../shared/money/exchange-rates';
 import type { BankTransaction } from '../../../../shared/import/bank-transaction';
 import type { LimitOutboxEntry } from '../../../../shared/sync/limit-outbox';
 import type { LossSubmission } from '../../../../shared/sync/loss-submission';
+import type { PromiseToPay } from '../../../../shared/domain/dunning/promises';
+import type { PaymentPlan } from '../../../../shared/domain/dunning/payment-plans';
 
 /** A debtor as stored: the domain record plus the ledger chunk that holds its invoices and payments. */
 export type StoredDebtor = Debtor & { readonly chunkId: number };
@@ -105,6 +107,8 @@ export interface StoreTables {
   /** Overdue notifications, collection handovers and claims on their way to (and through) the insurer. */
   readonly lossOutbox: LossSubmission;
   readonly documents: StoredDocument;
+  readonly promises: PromiseToPay;
+  readonly paymentPlans: PaymentPlan;
   /** The insurer sync's own state: the feed cursor, the last sync, the event ids already read. */
   readonly syncState: { readonly key: string; readonly value: unknown };
 }
@@ -113,5 +117,5 @@ export type TableName = keyof StoreTables;
 
 /** Every table, in the order a backup writes and a restore reads them. */
 export const TABLE_NAMES: readonly TableName[] = [
-  'meta', 'policies', 'exchangeRates', 'debtorChunks', 'limitChunks', 'ledgerNumbers', 'ledgerTexts', 'summaryChunks', 'portfolio', 'dunningActions', 'imports', 'paymentsToReview', 'limitOutbox', 'lossOutbox', 'documents', 'syncState', 'audit',
+  'meta', 'policies', 'exchangeRates', 'debtorChunks', 'limitChunks', 'ledgerNumbers', 'ledgerTexts', 'summaryChunks', 'portfolio', 'dunningActions', 'imports', 'paymentsToReview', 'limitOutbox', 'lossOutbox', 'documents', 'promises', 'paymentPlans', 'syncState', 'audit',
 ];

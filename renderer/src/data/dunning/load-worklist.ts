@@ -10,6 +10,14 @@ import { ExchangeRateTable } from '../../../../shared/money/exchange-rates';
 import type { IsoDate } from '../../../../shared/time/iso-date';
 import type { KredoDb } from '../db/kredo-db';
 
+/** Follow-ups done that leave no dunning action behind (a broken promise chased, say), by worklist entry id. */
+export const WORKLIST_DONE_KEY = 'worklistDone';
+
+export async function loadDoneEntryIds(db: KredoDb): Promise<Set<string>> {
+  const stored = (await db.meta.get(WORKLIST_DONE_KEY))?.value;
+  return new Set(typeof stored === 'string' ? (JSON.parse(stored) as string[]) : []);
+}
+
 /** Where the edited credit policy is kept (the meta table holds text); the default ladder until one is saved. */
 export const CREDIT_POLICY_KEY = 'creditPolicy';
 
@@ -39,13 +47,16 @@ function handledDeadlines(losses: readonly LossSubmission[]): ReadonlySet<string
 export async function loadWorklist(db: KredoDb, request: { readonly today: IsoDate; readonly leadDays: number; readonly locale: string }): Promise<Worklist | undefined> {
   const [policy] = await db.policies.toArray();
   if (!policy) return undefined;
-  const [creditPolicy, rates, summaryChunks, debtorChunks, actions, losses] = await Promise.all([
+  const [creditPolicy, rates, summaryChunks, debtorChunks, actions, losses, promises, plans, doneEntryIds] = await Promise.all([
     loadCreditPolicy(db),
     db.exchangeRates.toArray(),
     db.summaryChunks.toArray(),
     db.debtorChunks.toArray(),
     db.dunningActions.toArray(),
     db.lossOutbox.toArray(),
+    db.promises.toArray(),
+    db.paymentPlans.toArray(),
+    loadDoneEntryIds(db),
   ]);
   const handled = handledDeadlines(losses);
   const actionsOf = new Map<string, typeof actions>();
@@ -61,9 +72,9 @@ export async function loadWorklist(db: KredoDb, request: { readonly today: IsoDa
       const debtor = chunkDebtors.find((candidate) => candidate.id === ledger.debtorId);
       const summary = overdue.find((candidate) => candidate.debtorId === ledger.debtorId);
       if (!debtor || !summary) continue;
-      debtors.push({ debtor, ledger, riskScore: scoreDebtorRisk(summary, debtor.grade).score, actions: actionsOf.get(debtor.id) ?? [], promises: [], paymentPlans: [], handledDeadlines: handled });
+      debtors.push({ debtor, ledger, riskScore: scoreDebtorRisk(summary, debtor.grade).score, actions: actionsOf.get(debtor.id) ?? [], promises: promises.filter((promise) => promise.debtorId === debtor.id), paymentPlans: plans.filter((plan) => plan.debtorId === debtor.id), handledDeadlines: handled });
     }
   }
   const collator = new Intl.Collator(request.locale);
-  return buildWorklist({ today: request.today, creditPolicy, insurancePolicy: policy, leadDays: request.leadDays, rates: new ExchangeRateTable(rates), debtors, compareNames: (a, b) => collator.compare(a, b) });
+  return buildWorklist({ today: request.today, creditPolicy, insurancePolicy: policy, leadDays: request.leadDays, rates: new ExchangeRateTable(rates), debtors, doneEntryIds, compareNames: (a, b) => collator.compare(a, b) });
 }

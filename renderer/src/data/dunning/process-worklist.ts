@@ -4,7 +4,7 @@ import type { LossKind } from '../../../../shared/sync/loss-submission';
 import type { IsoDate } from '../../../../shared/time/iso-date';
 import type { KredoDb } from '../db/kredo-db';
 import { queueLossSubmission } from '../sync/queue-loss-submission';
-import { loadWorklist } from './load-worklist';
+import { loadDoneEntryIds, loadWorklist, WORKLIST_DONE_KEY } from './load-worklist';
 import { isLetterStep, makeLetterDocument } from './send-letter';
 
 export interface ProcessWorklistRequest {
@@ -29,6 +29,16 @@ async function processEntry(db: KredoDb, entry: WorklistEntry, request: ProcessW
       // Already waiting to be sent: the deadline is being met; anything else is for the controller to read.
       if (!(error instanceof KredoError && error.code === 'sync.submissionPending')) throw error;
     }
+  }
+  if (task.kind === 'broken-promise' || task.kind === 'broken-plan') {
+    // Followed up: it leaves the list (the stable entry id is remembered, the ledger still shows the shortfall).
+    await db.transaction('rw', db.meta, db.audit, async () => {
+      const done = await loadDoneEntryIds(db);
+      done.add(entry.id);
+      await db.meta.put({ key: WORKLIST_DONE_KEY, value: JSON.stringify([...done].slice(-5_000)) });
+      await db.audit.add({ at: request.at, actor: 'user', action: `dunning.${task.kind}FollowedUp`, entityType: 'dunning', entityId: entry.debtorId, details: { entryId: entry.id } });
+    });
+    return 'done';
   }
   if (task.kind !== 'dunning') return submission ? 'submitted' : 'skipped';
   // The letter is made before anything is stored: if it cannot be made, the step is not recorded as done.

@@ -15,6 +15,7 @@ import type { SyncNowRequest } from '../sync/sync-now';
 import type { LossSubmissionInput } from '../sync/queue-loss-submission';
 import type { Worklist } from '../../../../shared/domain/dunning/worklist';
 import type { ProcessWorklistRequest } from '../dunning/process-worklist';
+import type { RecordCallRequest } from '../dunning/record-call';
 import type { LossSubmission } from '../../../../shared/sync/loss-submission';
 import type { LimitRequestDraft, LimitRequestOutcome } from './sync-operations';
 import type { CommitImportRequest, ImportProgress, ParseFeed, PrepareImportRequest } from './import-operations';
@@ -76,4 +77,6 @@ export interface DataApi {
   dunningWorklist(request: { readonly today: IsoDate; readonly leadDays: number; readonly locale: string }): Promise<Worklist | undefined>;
   /** Carries out the chosen worklist entries (steps recorded as done, deadlines and handovers sent to the insurer). */
   processWorklist(request: ProcessWorklistRequest): Promise<{ readonly done: number; readonly submitted: number }>;
+  /** The outcome of a worklist call: done with a note, a promise to pay stored, or no answer (stays on the list). */
+  recordCall(request: RecordCallRequest): Promise<{ readonly promiseId?: string }>;
 }

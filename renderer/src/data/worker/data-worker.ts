@@ -23,6 +23,7 @@ import { createImportOperations } from './import-operations';
 import { createSyncOperations } from './sync-operations';
 import { loadWorklist } from '../dunning/load-worklist';
 import { processWorklist } from '../dunning/process-worklist';
+import { recordCall } from '../dunning/record-call';
 import { assignPayment, dismissPayment } from '../import/review-payments';
 
 keepErrorCodesAcrossComlink();
@@ -94,6 +95,7 @@ const api: DataApi = {
   submitLoss: (request) => sync.submitLoss(request),
   dunningWorklist: (request) => loadWorklist(db, request),
   processWorklist: (request) => exclusive(() => processWorklist(db, request)),
+  recordCall: (request) => exclusive(() => recordCall(db, request)),
 };
 
 expose(api);

@@ -14,6 +14,7 @@ import { useErrorMessage } from '../../i18n/use-error-message';
 import { useFormat } from '../../i18n/use-format';
 import { useLanguage } from '../../i18n/use-language';
 import { useSyncStore } from '../sync/sync-store';
+import { RecordCallDialog } from './RecordCallDialog';
 import { DEADLINE_LEAD_DAYS, useWorklist } from './use-worklist';
 
 /** The table shows the most valuable work first; a tier-L portfolio can have thousands of entries. */
@@ -38,6 +39,7 @@ export function DunningScreen() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [message, setMessage] = useState<string>();
   const [isWorking, setWorking] = useState(false);
+  const [calling, setCalling] = useState<WorklistEntry>();
   const entries = worklist?.entries.slice(0, SHOWN_ENTRIES) ?? [];
 
   const toggle = (id: string, isChecked: boolean) =>
@@ -94,7 +96,15 @@ export function DunningScreen() {
                 <tr key={entry.id} data-kind={entry.task.kind}>
                   <td><input type="checkbox" aria-label={t('worklist.selectEntry', { name: entry.debtorName, what: what(entry) })} checked={selected.has(entry.id)} onChange={(event) => toggle(entry.id, event.target.checked)} /></td>
                   <td><button type="button" className="link-button" onClick={() => openDebtor(entry.debtorId)}>{entry.debtorName}</button></td>
-                  <td className="wrap">{what(entry)}</td>
+                  <td className="wrap">
+                    {what(entry)}
+                    {entry.task.kind === 'dunning' && entry.task.channel === 'call' && (
+                      <>
+                        {' '}
+                        <button type="button" className="button button-small" onClick={() => setCalling(entry)}>{t('call.record')}</button>
+                      </>
+                    )}
+                  </td>
                   <td className="numeric">{format.number(entry.invoices.length)}</td>
                   <td className="numeric">{format.money(money(entry.amountMinor, policyCurrency ?? 'EUR'))}</td>
                   <td className="numeric">{format.number(entry.daysOverdue)}</td>
@@ -112,6 +122,13 @@ export function DunningScreen() {
         </>
       )}
       {message && <p role="status" className="note">{message}</p>}
+      <RecordCallDialog
+        entry={calling}
+        onClose={(recorded) => {
+          setCalling(undefined);
+          if (recorded) reload();
+        }}
+      />
     </section>
   );
 }

@@ -10,7 +10,7 @@ describe('migration 0007: documents', () => {
     await old.syncState.put({ key: 'cursor', value: 'abc' });
     old.close();
 
-    const db = new KredoDb('migration-0007');
+    const db = new KredoDb('migration-0007', MIGRATIONS.filter((migration) => migration.version <= 7));
     await db.open();
     expect(db.verno).toBe(migration0007.version);
     expect(await db.syncState.get('cursor')).toEqual({ key: 'cursor', value: 'abc' });
