@@ -20,7 +20,12 @@ test('the worklist processes a batch once, and an insurer deadline goes to the i
 
   // Two first reminders, processed in one click, leave the list for good; each letter is kept.
   const steps = rows.filter({ hasText: 'Send the first reminder' });
-  const reminded = (await steps.nth(0).getByRole('button').textContent())!;
+  const reminded = (await steps.nth(0).getByRole('button').first().textContent())!;
+  // First the letter as it will go out, in the debtor's language, signed by the demo company.
+  await steps.nth(0).getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByTestId('letter-preview')).toContainText('Kredo Demo B.V.');
+  await page.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByTestId('letter-preview')).toBeHidden();
   await steps.nth(0).getByRole('checkbox').check();
   await steps.nth(1).getByRole('checkbox').check();
   await page.getByRole('button', { name: 'Process 2 selected' }).click();
@@ -50,7 +55,7 @@ test('the worklist processes a batch once, and an insurer deadline goes to the i
 
   // An overdue-notification deadline becomes a notification to the insurer, sent by the sync.
   const deadline = rows.filter({ hasText: 'Notify the insurer of the overdue invoices' }).filter({ hasNotText: 'passed' }).first();
-  const debtorName = (await deadline.getByRole('button').textContent())!;
+  const debtorName = (await deadline.getByRole('button').first().textContent())!;
   await deadline.getByRole('checkbox').check();
   await page.getByRole('button', { name: 'Process 1 selected' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Done:' })).toHaveText('Done: 0 steps recorded, 1 sent to the insurer with the next sync.');

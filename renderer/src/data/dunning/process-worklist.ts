@@ -5,7 +5,7 @@ import type { IsoDate } from '../../../../shared/time/iso-date';
 import type { KredoDb } from '../db/kredo-db';
 import { queueLossSubmission } from '../sync/queue-loss-submission';
 import { loadDoneEntryIds, loadWorklist, WORKLIST_DONE_KEY } from './load-worklist';
-import { isLetterStep, makeLetterDocument } from './send-letter';
+import { isLetterStep, makeLetterDocument, previewLetterText } from './send-letter';
 
 export interface ProcessWorklistRequest {
   readonly entryIds: readonly string[];
@@ -76,4 +76,11 @@ export async function processWorklist(db: KredoDb, request: ProcessWorklistReque
     if (outcome === 'submitted') submitted += 1;
   }
   return { done, submitted };
+}
+
+/** The letter a worklist entry would send, as text, so the controller sees it before processing. */
+export async function previewWorklistLetter(db: KredoDb, request: Omit<ProcessWorklistRequest, 'entryIds'> & { readonly entryId: string }): Promise<{ readonly subject: string; readonly text: string; readonly language: string } | undefined> {
+  const entry = (await loadWorklist(db, request))?.entries.find((candidate) => candidate.id === request.entryId);
+  if (!entry || entry.task.kind !== 'dunning' || !isLetterStep(entry.task.step)) return undefined;
+  return previewLetterText(db, { debtorId: entry.debtorId, step: entry.task.step, itemIds: entry.invoices.map((invoice) => invoice.itemId), today: request.today, payBy: entry.task.payBy });
 }

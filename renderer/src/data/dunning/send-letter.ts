@@ -2,6 +2,9 @@ import type { DunningStep } from '../../../../shared/domain/dunning/dunning-acti
 import type { IsoDate } from '../../../../shared/time/iso-date';
 import { addDays } from '../../../../shared/time/iso-date';
 import { letterFigures } from '../../letters/letter-figures';
+import { buildLetterContent } from '../../letters/letter-content';
+import { letterPlainText } from '../../letters/letter-plain-text';
+import { letterTranslator } from '../../letters/letter-translator';
 import { buildLetterEml } from '../../letters/letter-eml';
 import { buildLetterPdf } from '../../letters/letter-pdf';
 import { LETTER_STEPS, type LetterStep } from '../../letters/dunning-letter';
@@ -14,19 +17,33 @@ import { letterInputFor } from './letter-input';
 
 export const isLetterStep = (step: DunningStep): step is LetterStep => (LETTER_STEPS as readonly string[]).includes(step);
 
-/**
- * Makes the letter of a dunning step — the PDF and the e-mail draft, in the debtor's language and under its
- * law — and returns it as the document to keep. Kredo does not post or mail it: the controller saves the
- * PDF or opens the draft in their mail program; what is kept is exactly what was made.
- */
-export async function makeLetterDocument(db: KredoDb, request: { readonly debtorId: string; readonly actionId: string; readonly step: LetterStep; readonly itemIds: readonly string[]; readonly today: IsoDate; readonly payBy: IsoDate | undefined; readonly at: string }): Promise<StoredDocument | undefined> {
+async function letterInputOf(db: KredoDb, request: { readonly debtorId: string; readonly step: LetterStep; readonly itemIds: readonly string[]; readonly today: IsoDate; readonly payBy: IsoDate | undefined }) {
   const chunk = await db.debtorChunks.filter((candidate) => candidate.debtors.some((debtor) => debtor.id === request.debtorId)).first();
   const debtor = chunk?.debtors.find((candidate) => candidate.id === request.debtorId);
   const ledger = chunk && (await readDebtorLedger(db, chunk.chunkId, request.debtorId));
   if (!debtor || !ledger) return undefined;
   const creditor = await loadCreditor(db);
   const input = letterInputFor({ debtor, ledger, itemIds: request.itemIds, step: request.step, today: request.today, payBy: request.payBy ?? addDays(request.today, 14), creditor });
-  if (input.invoices.length === 0) return undefined;
+  return input.invoices.length === 0 ? undefined : { debtor, creditor, input };
+}
+
+/** What a letter will say, before it is made: its subject and text in the debtor's language. */
+export async function previewLetterText(db: KredoDb, request: { readonly debtorId: string; readonly step: LetterStep; readonly itemIds: readonly string[]; readonly today: IsoDate; readonly payBy: IsoDate | undefined }): Promise<{ readonly subject: string; readonly text: string; readonly language: string } | undefined> {
+  const made = await letterInputOf(db, request);
+  if (!made) return undefined;
+  const content = buildLetterContent(made.input, letterTranslator(made.input.language));
+  return { subject: content.subject, text: letterPlainText(content, ''), language: made.input.language };
+}
+
+/**
+ * Makes the letter of a dunning step — the PDF and the e-mail draft, in the debtor's language and under its
+ * law — and returns it as the document to keep. Kredo does not post or mail it: the controller saves the
+ * PDF or opens the draft in their mail program; what is kept is exactly what was made.
+ */
+export async function makeLetterDocument(db: KredoDb, request: { readonly debtorId: string; readonly actionId: string; readonly step: LetterStep; readonly itemIds: readonly string[]; readonly today: IsoDate; readonly payBy: IsoDate | undefined; readonly at: string }): Promise<StoredDocument | undefined> {
+  const made = await letterInputOf(db, request);
+  if (!made) return undefined;
+  const { debtor, creditor, input } = made;
   const pdf = await buildLetterPdf(input);
   const contact = input.debtor.email ? { ...(input.debtor.contactName && { name: input.debtor.contactName }), address: input.debtor.email } : { name: debtor.name, address: 'no-address@invalid' };
   const eml = buildLetterEml(input, pdf, { from: { name: creditor.name, address: creditor.email }, to: contact, date: new Date(request.at) });

@@ -79,4 +79,6 @@ export interface DataApi {
   processWorklist(request: ProcessWorklistRequest): Promise<{ readonly done: number; readonly submitted: number }>;
   /** The outcome of a worklist call: done with a note, a promise to pay stored, or no answer (stays on the list). */
   recordCall(request: RecordCallRequest): Promise<{ readonly promiseId?: string }>;
+  /** The letter a worklist entry would send, as its subject and text in the debtor's language. */
+  previewLetter(request: Omit<ProcessWorklistRequest, 'entryIds'> & { readonly entryId: string }): Promise<{ readonly subject: string; readonly text: string; readonly language: string } | undefined>;
 }

@@ -22,7 +22,7 @@ import { keepErrorCodesAcrossComlink } from './error-transfer';
 import { createImportOperations } from './import-operations';
 import { createSyncOperations } from './sync-operations';
 import { loadWorklist } from '../dunning/load-worklist';
-import { processWorklist } from '../dunning/process-worklist';
+import { previewWorklistLetter, processWorklist } from '../dunning/process-worklist';
 import { recordCall } from '../dunning/record-call';
 import { assignPayment, dismissPayment } from '../import/review-payments';
 
@@ -96,6 +96,7 @@ const api: DataApi = {
   dunningWorklist: (request) => loadWorklist(db, request),
   processWorklist: (request) => exclusive(() => processWorklist(db, request)),
   recordCall: (request) => exclusive(() => recordCall(db, request)),
+  previewLetter: (request) => previewWorklistLetter(db, request),
 };
 
 expose(api);

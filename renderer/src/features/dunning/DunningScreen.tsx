@@ -14,6 +14,7 @@ import { useErrorMessage } from '../../i18n/use-error-message';
 import { useFormat } from '../../i18n/use-format';
 import { useLanguage } from '../../i18n/use-language';
 import { useSyncStore } from '../sync/sync-store';
+import { LetterPreviewDialog, type LetterPreview } from './LetterPreviewDialog';
 import { RecordCallDialog } from './RecordCallDialog';
 import { DEADLINE_LEAD_DAYS, useWorklist } from './use-worklist';
 
@@ -40,6 +41,14 @@ export function DunningScreen() {
   const [message, setMessage] = useState<string>();
   const [isWorking, setWorking] = useState(false);
   const [calling, setCalling] = useState<WorklistEntry>();
+  const [preview, setPreview] = useState<LetterPreview>();
+  const showPreview = async (entry: WorklistEntry) => {
+    try {
+      setPreview(await dataWorker().previewLetter({ entryId: entry.id, today: clock.today(), at: clock.now().toISOString(), locale: formatLocale, leadDays: DEADLINE_LEAD_DAYS }));
+    } catch (error) {
+      setMessage(errorMessage(error));
+    }
+  };
   const entries = worklist?.entries.slice(0, SHOWN_ENTRIES) ?? [];
 
   const toggle = (id: string, isChecked: boolean) =>
@@ -98,6 +107,12 @@ export function DunningScreen() {
                   <td><button type="button" className="link-button" onClick={() => openDebtor(entry.debtorId)}>{entry.debtorName}</button></td>
                   <td className="wrap">
                     {what(entry)}
+                    {entry.task.kind === 'dunning' && entry.task.channel === 'letter' && (
+                      <>
+                        {' '}
+                        <button type="button" className="button button-small" onClick={() => void showPreview(entry)}>{t('preview.open')}</button>
+                      </>
+                    )}
                     {entry.task.kind === 'dunning' && entry.task.channel === 'call' && (
                       <>
                         {' '}
@@ -122,6 +137,7 @@ export function DunningScreen() {
         </>
       )}
       {message && <p role="status" className="note">{message}</p>}
+      <LetterPreviewDialog preview={preview} onClose={() => setPreview(undefined)} />
       <RecordCallDialog
         entry={calling}
         onClose={(recorded) => {
