@@ -73,6 +73,9 @@ export function letterInputFor(input: {
     }
   }
   const contact = debtor.contacts.find((candidate) => candidate.isPrimary) ?? debtor.contacts[0];
+  // Bankgiro is how Swedish payers pay at home; everyone else is told the IBAN.
+  const { bankgiro, ...withoutBankgiro } = input.creditor;
+  const creditor = debtor.country === 'SE' && bankgiro ? input.creditor : withoutBankgiro;
   const address = debtor.address;
   return {
     language: debtor.language,
@@ -80,7 +83,7 @@ export function letterInputFor(input: {
     step,
     letterDate: today,
     payBy: input.payBy,
-    creditor: input.creditor,
+    creditor,
     debtor: {
       name: debtor.name,
       customerCode: debtor.customerCode,
