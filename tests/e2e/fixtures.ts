@@ -14,8 +14,11 @@ export interface KredoApp {
   readonly opened: readonly string[];
   /** How the next file dialogs answer (a path, or undefined for Cancel). */
   answerFileDialogs(answers: DialogAnswers): void;
-  /** Closes the app and starts it again on the same user-data folder, like quitting and relaunching. */
-  restart(): Promise<KredoApp>;
+  /**
+   * Closes the app and starts it again on the same user-data folder, like quitting and relaunching; with
+   * `today`, on a later day (the built-in sandbox insurer's clock moves with it).
+   */
+  restart(options?: { readonly today?: IsoDate }): Promise<KredoApp>;
   /** Declares console errors this test provokes on purpose (a CSP violation, say), so they do not fail it. */
   expectConsoleErrors(pattern: RegExp): void;
 }
@@ -34,6 +37,7 @@ interface LaunchContext {
   readonly problems: string[];
   readonly expected: RegExp[];
   readonly launched: ChromiumHost[];
+  today: IsoDate;
 }
 
 /** The date every end-to-end test runs on, so figures and ageing are the same on every run. */
@@ -49,7 +53,7 @@ async function launch(context: LaunchContext): Promise<KredoApp> {
     headless: true,
     systemLocales,
     desktop,
-    today: E2E_TODAY,
+    today: context.today,
   });
   context.launched.push(host);
   watchForPageProblems(host.page, problems);
@@ -61,8 +65,9 @@ async function launch(context: LaunchContext): Promise<KredoApp> {
     answerFileDialogs: (answers) => {
       desktop.answers = answers;
     },
-    restart: async () => {
+    restart: async (options = {}) => {
       await host.close();
+      if (options.today) context.today = options.today;
       return launch(context);
     },
     expectConsoleErrors: (pattern) => {
@@ -75,7 +80,7 @@ export const test = base.extend<{ systemLocales: readonly string[]; kredo: Kredo
   systemLocales: [['en-GB'], { option: true }],
   kredo: async ({ systemLocales }, use) => {
     const dir = await makeTempDir('kredo-e2e-');
-    const context: LaunchContext = { userDataDir: dir.path, systemLocales, problems: [], expected: [], launched: [] };
+    const context: LaunchContext = { userDataDir: dir.path, systemLocales, problems: [], expected: [], launched: [], today: E2E_TODAY };
     await use(await launch(context));
     for (const host of context.launched) await host.close();
     await dir.remove();

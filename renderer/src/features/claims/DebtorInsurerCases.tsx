@@ -26,7 +26,8 @@ export function DebtorInsurerCases({ debtorId }: { readonly debtorId: string }) 
   const errorMessage = useErrorMessage();
   const id = useId();
   const [message, setMessage] = useState<{ readonly text: string; readonly isError: boolean }>();
-  const submissions = useLiveQuery(async () => (await uiDb.lossOutbox.where('debtorId').equals(debtorId).toArray()).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)), [debtorId]);
+  // Dexie's live-query cache hands back read-only arrays: sort a copy.
+  const submissions = useLiveQuery(async () => [...(await uiDb.lossOutbox.where('debtorId').equals(debtorId).toArray())].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)), [debtorId]);
 
   const submit = async (kind: LossKind) => {
     setMessage(undefined);

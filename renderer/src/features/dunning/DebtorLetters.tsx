@@ -20,7 +20,7 @@ export function DebtorLetters({ debtorId }: { readonly debtorId: string }) {
   const errorMessage = useErrorMessage();
   const id = useId();
   const [status, setStatus] = useState<{ readonly text: string; readonly isError: boolean }>();
-  const documents = useLiveQuery(async () => (await uiDb.documents.where('debtorId').equals(debtorId).toArray()).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)), [debtorId]);
+  const documents = useLiveQuery(async () => [...(await uiDb.documents.where('debtorId').equals(debtorId).toArray())].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)), [debtorId]);
   const save = async (document: StoredDocument, kind: ExportFormat) => {
     setStatus(undefined);
     try {
