@@ -17,7 +17,9 @@ export type Validated<T> = { readonly ok: true; readonly value: T } | { readonly
 
 /** Our own reasons travel in a custom issue's params: `{ reason: 'sumMismatch', … }`. */
 function toFieldError(issue: z.core.$ZodIssue): FieldError {
-  const params = issue.code === 'custom' ? (issue.params as Record<string, unknown> | undefined) : undefined;
+  // Bounds travel too, so the editor can say "at least 1" in the user's language.
+  const bounds: Record<string, unknown> | undefined = issue.code === 'too_small' ? { minimum: Number(issue.minimum) } : issue.code === 'too_big' ? { maximum: Number(issue.maximum) } : undefined;
+  const params: Record<string, unknown> | undefined = issue.code === 'custom' ? (issue.params as Record<string, unknown> | undefined) : bounds;
   const reason = typeof params?.['reason'] === 'string' ? params['reason'] : undefined;
   return {
     field: issue.path.map(String).join('.'),

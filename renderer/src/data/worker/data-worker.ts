@@ -21,7 +21,8 @@ import type { DataApi } from './data-api';
 import { keepErrorCodesAcrossComlink } from './error-transfer';
 import { createImportOperations } from './import-operations';
 import { createSyncOperations } from './sync-operations';
-import { loadWorklist } from '../dunning/load-worklist';
+import { loadCreditPolicy, loadWorklist } from '../dunning/load-worklist';
+import { saveCreditPolicy } from '../dunning/save-credit-policy';
 import { previewWorklistLetter, processWorklist } from '../dunning/process-worklist';
 import { recordCall } from '../dunning/record-call';
 import { assignPayment, dismissPayment } from '../import/review-payments';
@@ -97,6 +98,8 @@ const api: DataApi = {
   processWorklist: (request) => exclusive(() => processWorklist(db, request)),
   recordCall: (request) => exclusive(() => recordCall(db, request)),
   previewLetter: (request) => previewWorklistLetter(db, request),
+  creditPolicy: () => loadCreditPolicy(db),
+  saveCreditPolicy: (request) => exclusive(() => saveCreditPolicy(db, request)),
 };
 
 expose(api);

@@ -4,6 +4,7 @@ import { LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from '../../../../shared/i18n/lan
 import { useBootstrap } from '../../app/bootstrap-context';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { BackupsSection } from './BackupsSection';
+import { CreditPolicySection } from './CreditPolicySection';
 import { ImportSettingsSection } from './ImportSettingsSection';
 import { InsurerSection } from './InsurerSection';
 import { useErrorMessage } from '../../i18n/use-error-message';
@@ -47,6 +48,7 @@ export function SettingsScreen() {
         </div>
       </fieldset>
       <InsurerSection />
+      <CreditPolicySection />
       <ImportSettingsSection />
       <BackupsSection />
       <section className="settings-group" aria-labelledby="about-title">
