@@ -16,6 +16,7 @@ import type { LossSubmissionInput } from '../sync/queue-loss-submission';
 import type { Worklist } from '../../../../shared/domain/dunning/worklist';
 import type { ProcessWorklistRequest } from '../dunning/process-worklist';
 import type { RecordCallRequest } from '../dunning/record-call';
+import type { DisputeRequest } from '../dunning/set-dispute';
 import type { CreditPolicy } from '../../../../shared/domain/dunning/credit-policy';
 import type { FieldError } from '../../../../shared/domain/dunning/field-errors';
 import type { LossSubmission } from '../../../../shared/sync/loss-submission';
@@ -82,6 +83,8 @@ export interface DataApi {
   /** The outcome of a worklist call: done with a note, a promise to pay stored, or no answer (stays on the list). */
   recordCall(request: RecordCallRequest): Promise<{ readonly promiseId?: string }>;
   /** The letter a worklist entry would send, as its subject and text in the debtor's language. */
+  /** Marks an invoice disputed with a reason (not dunned, uninsured) or settles the dispute; summaries follow. */
+  setDispute(request: DisputeRequest): Promise<void>;
   /** The credit policy in force (the default ladder until one is saved). */
   creditPolicy(): Promise<CreditPolicy>;
   /** Saves an edited credit policy; returns every field's problem instead when it does not check out. */

@@ -23,6 +23,7 @@ import { createImportOperations } from './import-operations';
 import { createSyncOperations } from './sync-operations';
 import { loadCreditPolicy, loadWorklist } from '../dunning/load-worklist';
 import { saveCreditPolicy } from '../dunning/save-credit-policy';
+import { setDispute } from '../dunning/set-dispute';
 import { previewWorklistLetter, processWorklist } from '../dunning/process-worklist';
 import { recordCall } from '../dunning/record-call';
 import { assignPayment, dismissPayment } from '../import/review-payments';
@@ -99,6 +100,7 @@ const api: DataApi = {
   recordCall: (request) => exclusive(() => recordCall(db, request)),
   previewLetter: (request) => previewWorklistLetter(db, request),
   creditPolicy: () => loadCreditPolicy(db),
+  setDispute: (request) => writing(() => setDispute(db, request)),
   saveCreditPolicy: (request) => exclusive(() => saveCreditPolicy(db, request)),
 };
 

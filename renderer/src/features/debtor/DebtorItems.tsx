@@ -4,6 +4,7 @@ import type { DebtorLedger, LedgerItem } from '../../../../shared/domain/ledger/
 import { money } from '../../../../shared/money/money';
 import { daysBetween, type IsoDate } from '../../../../shared/time/iso-date';
 import type { ExportColumn, ExportTable } from '../../../../shared/export/export-table';
+import { DisputeSelect } from '../dunning/DisputeSelect';
 import { ExportButtons, exportFileName } from '../../components/ExportButtons';
 import { useFormat } from '../../i18n/use-format';
 
@@ -91,7 +92,7 @@ export function DebtorItems({ ledger, asOf, debtorName }: { readonly ledger: Deb
                 <td className="numeric">{amount(item, item.amountMinor)}</td>
                 <td className="numeric">{tab === 'open' ? amount(item, item.openMinor) : lastPaid.has(item.id) ? format.date(lastPaid.get(item.id)!) : '–'}</td>
                 <td className="numeric">{late(item)}</td>
-                <td>{item.dispute ? t('items.disputed', { reason: t(`items.disputeReasons.${item.dispute.reason}`) }) : item.kind === 'credit-note' ? t('items.creditNote') : ''}</td>
+                <td>{tab === 'open' && item.kind === 'invoice' ? <DisputeSelect item={item} /> : item.dispute ? t('items.disputed', { reason: t(`items.disputeReasons.${item.dispute.reason}`) }) : item.kind === 'credit-note' ? t('items.creditNote') : ''}</td>
               </tr>
             ))}
           </tbody>
