@@ -90,11 +90,12 @@ const api: DataApi = {
   assignPayment: (request) => writing(() => assignPayment(db, request)),
   dismissPayment: (request) => exclusive(() => dismissPayment(db, request)),
 
-  // Not exclusive: a sync waits on the network for minutes at worst, and each page it applies is its own
-  // transaction, so a backup or import in between sees whole pages only.
-  syncNow: (request, port) => sync.syncNow(request, port),
-  requestLimits: (request) => sync.requestLimits(request),
-  submitLoss: (request) => sync.submitLoss(request),
+  // One at a time with backups, imports and restores: a backup reads table by table, and a sync writing
+  // in between (limits, cursor, policy) made its counts disagree — a "damaged" backup. The price: a backup
+  // or import waits while the insurer is slow to answer (bounded by the client's retries).
+  syncNow: (request, port) => exclusive(() => sync.syncNow(request, port)),
+  requestLimits: (request) => exclusive(() => sync.requestLimits(request)),
+  submitLoss: (request) => exclusive(() => sync.submitLoss(request)),
   dunningWorklist: (request) => loadWorklist(db, request),
   processWorklist: (request) => exclusive(() => processWorklist(db, request)),
   recordCall: (request) => exclusive(() => recordCall(db, request)),
