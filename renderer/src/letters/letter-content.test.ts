@@ -68,14 +68,14 @@ describe('the language and the law of a letter', () => {
     expect(content.subject).toBe('Final demand – customer number K-10023');
     expect(text).toContain('We hereby demand that you pay the total amount of €12,544.58 within fourteen days after receipt of this letter.');
     expect(text).toContain('you will in addition owe extrajudicial collection costs of €898.46');
-    expect(text).toContain('let us know in writing within this term');
+    expect(text).toContain('tell us in writing within this period');
     expect(text).not.toContain('18 March 2026');
   });
 
   it('asks for payment by a date in a reminder, without interest where none is claimed', () => {
     const content = build({ ...britishFinalDemand, step: 'reminder-1', invoices: britishFinalDemand.invoices.map((invoice) => ({ ...invoice, interestMinor: 0 })), costs: [] });
     expect(content.title).toBe('Payment reminder');
-    expect(content.opening[1]).toBe('We kindly ask you to pay the total amount of £13,205.00 by 24 March 2026 at the latest.');
+    expect(content.opening[1]).toBe('We would be grateful if you could pay the total of £13,205.00 by 24 March 2026.');
     expect(content.table.columns.map((column) => column.label)).not.toContain('Interest');
     expect(totals(content)).toEqual(['Outstanding principal: £13,205.00', 'Total due: £13,205.00']);
     expect(allText(content)).not.toContain('Late Payment of Commercial Debts');

@@ -70,8 +70,8 @@ describe('a Swedish reminder as an e-mail draft', () => {
     expect(text?.headers.get('content-transfer-encoding')).toBe('quoted-printable');
     const body = plain(fromQuotedPrintable(text?.body ?? ''));
     expect(body.startsWith('Hej Märta Öberg,\r\n\r\nEnligt våra noteringar')).toBe(true);
-    expect(body).toContain('Vi ber er betala det totala beloppet 25 509,30 kr senast 26 mars 2026.');
-    expect(body).toContain('- Faktura 2026-118: Fakturadatum 2026-01-01, Förfallodag 2026-01-31, Dagar sen 44, Fakturabelopp 18 750,00 kr, Obetalt 18 750,00 kr, Ränta 226,03 kr');
+    expect(body).toContain('Vi ber er betala totalt 25 509,30 kr senast den 26 mars 2026.');
+    expect(body).toContain('- Faktura 2026-118: Fakturadatum 2026-01-01, Förfallodag 2026-01-31, Dröjsmålsdagar 44, Fakturabelopp 18 750,00 kr, Restbelopp 18 750,00 kr, Ränta 226,03 kr');
     expect(body).toContain('- Faktura 2026-131:');
     expect(body).toContain('Påminnelseavgift: 60,00 kr\r\nAtt betala: 25 509,30 kr');
     expect(body).toContain('Brevet finns bifogat som pdf.');

@@ -123,9 +123,9 @@ describe('a Swedish inkassokrav', () => {
 
   it('gives a last day to pay, the consequence and until when to object, as inkassolagen 5 § requires', () => {
     const text = allText(pages);
-    expect(text).toContain('Betala det totala beloppet 26 349,30 kr senast 26 mars 2026.');
+    expect(text).toContain('Vi kräver att ni betalar totalt 26 349,30 kr senast den 26 mars 2026.');
     expect(text).toContain('ansöka om betalningsföreläggande hos Kronofogden');
-    expect(text).toContain('Om ni har invändningar mot kravet ska ni meddela oss det skriftligen senast 26 mars 2026 och ange skälen.');
+    expect(text).toContain('Har ni invändningar mot kravet ska ni framföra dem skriftligen till oss senast den 26 mars 2026 och ange skälen.');
     expect(text).toContain('Betala till bankgiro 5050-1055');
   });
 });
@@ -174,7 +174,7 @@ describe('a letter with more invoices than fit on a page', () => {
   it('numbers every page and repeats the table header where the table continues', () => {
     expect(pages.length).toBeGreaterThan(1);
     pages.forEach((page, index) => expect(page.text).toContain(`Pagina ${index + 1} van ${pages.length}`));
-    expect(pages[1]?.text.startsWith('Factuur Factuurdatum Vervaldatum Dagen over tijd Factuurbedrag Openstaand Rente')).toBe(true);
+    expect(pages[1]?.text.startsWith('Factuur Factuurdatum Vervaldatum Dagen vervallen Factuurbedrag Openstaand Rente')).toBe(true);
   });
 
   it('lists every invoice once and ends with the total and the signature', () => {
