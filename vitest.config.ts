@@ -8,5 +8,7 @@ export default defineConfig({
   test: {
     include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
+    // Store tests open the 200-debtor demo in fake-indexeddb: a few seconds alone, more on two busy cores.
+    testTimeout: 30_000,
   },
 });

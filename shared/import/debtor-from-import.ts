@@ -1,7 +1,7 @@
 import { defaultJurisdiction, type Debtor } from '../domain/debtors/debtor';
 import type { CompanyIdentifier, IdentifierType } from '../domain/identifiers/identifier-type';
 import { validateIdentifier } from '../domain/identifiers/validate-identifier';
-import type { Language } from '../i18n/languages';
+import { defaultLanguage } from '../domain/debtors/debtor-settings';
 import { daysBetween, type IsoDate } from '../time/iso-date';
 import type { EInvoiceBuyer } from './e-invoice';
 import type { ImportedOpenItem } from './open-item-record';
@@ -22,7 +22,6 @@ function countryOfVatNumber(vatNumber: string): string | undefined {
   return prefix === 'EL' ? 'GR' : prefix;
 }
 
-const LANGUAGE_OF_COUNTRY: Readonly<Record<string, Language>> = { NL: 'nl', BE: 'nl', SE: 'sv' };
 const VAT_TYPE: Readonly<Record<string, IdentifierType>> = { NL: 'NL_VAT', SE: 'SE_VAT', GB: 'GB_VAT' };
 const REGISTRATION_TYPE: Readonly<Record<string, IdentifierType>> = { NL: 'NL_KVK', SE: 'SE_ORGNR', GB: 'GB_CRN' };
 
@@ -69,7 +68,7 @@ export function debtorFromImport(id: string, records: readonly ImportedOpenItem[
     country,
     currency: first.currency,
     paymentTermsDays: usualTermsDays(records),
-    language: LANGUAGE_OF_COUNTRY[country] ?? 'en',
+    language: defaultLanguage(country),
     jurisdiction: defaultJurisdiction(country),
     identifiers: identifiers(country, vatNumber, companyNumber),
     contacts: buyer?.email ? [{ name: '', role: '', email: buyer.email, phone: '', isPrimary: true }] : [],

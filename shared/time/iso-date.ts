@@ -64,3 +64,13 @@ export function startOfMonth(date: IsoDate, months = 0): IsoDate {
 export function endOfMonth(date: IsoDate): IsoDate {
   return addDays(startOfMonth(date, 1), -1);
 }
+
+/**
+ * The same day `months` months later; a day the month does not have becomes its last day (31 January
+ * plus one month is 28 or 29 February), as instalment schedules and contract terms count months.
+ */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const first = startOfMonth(date, months);
+  const last = Number(endOfMonth(first).slice(8, 10));
+  return `${first.slice(0, 8)}${String(Math.min(Number(date.slice(8, 10)), last)).padStart(2, '0')}` as IsoDate;
+}

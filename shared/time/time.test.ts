@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from './clock';
-import { isIsoDate, isoDateToUtcMs, toIsoDate, utcMsToIsoDate } from './iso-date';
+import { addMonths, isIsoDate, isoDateToUtcMs, toIsoDate, utcMsToIsoDate } from './iso-date';
 
 describe('IsoDate', () => {
   it('accepts real calendar dates only', () => {
@@ -25,5 +25,15 @@ describe('fixedClock', () => {
     expect(clock.today()).toBe('2026-11-24');
     expect(clock.now().toISOString()).toBe('2026-11-24T23:30:00.000Z');
     expect(() => fixedClock('yesterday')).toThrow(RangeError);
+  });
+});
+
+describe('addMonths', () => {
+  it('keeps the day of the month, and ends short months on their last day', () => {
+    expect(addMonths(toIsoDate('2026-11-24'), 1)).toBe('2026-12-24');
+    expect(addMonths(toIsoDate('2026-11-24'), 3)).toBe('2027-02-24');
+    expect(addMonths(toIsoDate('2027-01-31'), 1)).toBe('2027-02-28');
+    expect(addMonths(toIsoDate('2028-01-31'), 1)).toBe('2028-02-29');
+    expect(addMonths(toIsoDate('2026-03-31'), -1)).toBe('2026-02-28');
   });
 });

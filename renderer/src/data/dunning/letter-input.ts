@@ -1,30 +1,14 @@
 import type { Debtor } from '../../../../shared/domain/debtors/debtor';
 import { JURISDICTION_CURRENCY } from '../../../../shared/domain/law/jurisdiction';
-import { bookClaimPayment, openClaim } from '../../../../shared/domain/law/claim-ledger';
-import { claimBalance } from '../../../../shared/domain/law/claim-balance';
+import { statutoryInterestOnInvoice } from '../../../../shared/domain/law/invoice-interest';
 import { fixedCompensation } from '../../../../shared/domain/law/collection-costs';
 import { statutoryInterestRule } from '../../../../shared/domain/law/statutory-interest';
-import type { DebtorLedger, LedgerItem } from '../../../../shared/domain/ledger/ledger-types';
+import type { DebtorLedger } from '../../../../shared/domain/ledger/ledger-types';
 import { addDays, daysBetween, type IsoDate } from '../../../../shared/time/iso-date';
 import type { DunningLetterInput, LetterCost, LetterCostCode, LetterCreditor, LetterInvoice, LetterStep } from '../../letters/dunning-letter';
 
 /** The cost each jurisdiction's formal notice claims (law-and-formats.md A.1–A.4). */
 const NOTICE_COST: Readonly<Record<DunningLetterInput['jurisdiction'], LetterCostCode>> = { NL: 'NL_WIK', SE: 'SE_FORSENINGSERSATTNING', GB: 'GB_FIXED_SUM', EU: 'EU_FIXED_COMPENSATION' };
-
-/**
- * Statutory interest on one invoice up to `until`, from the day after its due date. Payments and credits
- * allocated after the due date lower the principal from their day on (Kredo follows the books, which book
- * them on the invoice); the interest accrued before stays owed and is shown apart, never folded away.
- */
-function interestOn(item: LedgerItem, ledger: DebtorLedger, jurisdiction: DunningLetterInput['jurisdiction'], until: IsoDate): number {
-  const allocations = ledger.allocations.filter((allocation) => allocation.itemId === item.id && allocation.amountMinor > 0);
-  const beforeDue = allocations.filter((allocation) => allocation.date <= item.dueDate).reduce((sum, allocation) => sum + allocation.amountMinor, 0);
-  let claim = openClaim({ invoiceId: item.id, jurisdiction, currency: item.currency, principalMinor: item.amountMinor - beforeDue, defaultFrom: addDays(item.dueDate, 1), allocationOrder: ['principal', 'interest', 'costs'] });
-  allocations.filter((allocation) => allocation.date > item.dueDate).forEach((allocation, index) => {
-    claim = bookClaimPayment(claim, { paymentId: `${item.id}#${index}`, paidOn: allocation.date, amountMinor: allocation.amountMinor });
-  });
-  return claimBalance(claim, until).interestMinor;
-}
 
 /**
  * A dunning letter's figures for one debtor and step: its overdue invoices with their open amount and
@@ -60,7 +44,7 @@ export function letterInputFor(input: {
       amountMinor: item.amountMinor,
       openMinor: item.openMinor,
       daysOverdue: Math.max(0, daysBetween(item.dueDate, today)),
-      interestMinor: withInterest ? interestOn(item, ledger, jurisdiction, today) : 0,
+      interestMinor: withInterest ? statutoryInterestOnInvoice(item, ledger, jurisdiction, today) : 0,
     }));
   const costs: LetterCost[] = [];
   if (step === 'formal-notice' && lawful) {

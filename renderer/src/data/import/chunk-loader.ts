@@ -101,6 +101,13 @@ export class ChunkEditor {
     this.dirty.add(chunk.chunkId);
   }
 
+  /** Replaces a debtor's own record (its settings) in its chunk; the ledger stays as it is. */
+  async setDebtor(debtor: StoredDebtor): Promise<void> {
+    const chunk = await this.chunk(debtor.chunkId);
+    chunk.debtors[this.slotOf(chunk, debtor)] = debtor;
+    this.dirty.add(chunk.chunkId);
+  }
+
   /** Adds a new debtor to the last chunk while it has room, otherwise to a new one. */
   async addDebtor(debtor: Omit<StoredDebtor, 'chunkId'>, ledger: DebtorLedger): Promise<StoredDebtor> {
     if (this.filling === undefined || (await this.chunk(this.filling)).debtors.length >= DEBTORS_PER_CHUNK) {

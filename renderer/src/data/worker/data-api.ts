@@ -17,6 +17,9 @@ import type { Worklist } from '../../../../shared/domain/dunning/worklist';
 import type { ProcessWorklistRequest } from '../dunning/process-worklist';
 import type { RecordCallRequest } from '../dunning/record-call';
 import type { DisputeRequest } from '../dunning/set-dispute';
+import type { AgreePlanRequest } from '../dunning/agree-payment-plan';
+import type { PaymentPlan } from '../../../../shared/domain/dunning/payment-plans';
+import type { DebtorSettingsRequest } from '../store/save-debtor-settings';
 import type { CreditPolicy } from '../../../../shared/domain/dunning/credit-policy';
 import type { FieldError } from '../../../../shared/domain/dunning/field-errors';
 import type { LossSubmission } from '../../../../shared/sync/loss-submission';
@@ -82,12 +85,16 @@ export interface DataApi {
   processWorklist(request: ProcessWorklistRequest): Promise<{ readonly done: number; readonly submitted: number }>;
   /** The outcome of a worklist call: done with a note, a promise to pay stored, or no answer (stays on the list). */
   recordCall(request: RecordCallRequest): Promise<{ readonly promiseId?: string }>;
-  /** The letter a worklist entry would send, as its subject and text in the debtor's language. */
   /** Marks an invoice disputed with a reason (not dunned, uninsured) or settles the dispute; summaries follow. */
   setDispute(request: DisputeRequest): Promise<void>;
+  /** Stores a payment plan agreed with the debtor (amounts computed from the stored ledger); field problems instead when the terms do not check out. */
+  agreePaymentPlan(request: AgreePlanRequest): Promise<{ readonly errors: readonly FieldError[]; readonly plan?: PaymentPlan }>;
+  /** Saves a debtor's country, letter language, law and segment; returns every field's problem instead when one does not check out. */
+  saveDebtorSettings(request: DebtorSettingsRequest): Promise<{ readonly errors: readonly FieldError[] }>;
   /** The credit policy in force (the default ladder until one is saved). */
   creditPolicy(): Promise<CreditPolicy>;
   /** Saves an edited credit policy; returns every field's problem instead when it does not check out. */
   saveCreditPolicy(request: { readonly policy: unknown; readonly at: string }): Promise<{ readonly errors: readonly FieldError[] }>;
+  /** The letter a worklist entry would send, as its subject and text in the debtor's language. */
   previewLetter(request: Omit<ProcessWorklistRequest, 'entryIds'> & { readonly entryId: string }): Promise<{ readonly subject: string; readonly text: string; readonly language: string } | undefined>;
 }

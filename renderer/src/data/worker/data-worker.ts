@@ -17,12 +17,14 @@ import { backupBeforeMigration, backupStore, restoreFromBackup } from './backup-
 import { createExclusive } from './exclusive';
 import { refreshSummaries } from '../store/refresh-summaries';
 import { replacePortfolio } from '../store/replace-portfolio';
+import { saveDebtorSettings } from '../store/save-debtor-settings';
 import type { DataApi } from './data-api';
 import { keepErrorCodesAcrossComlink } from './error-transfer';
 import { createImportOperations } from './import-operations';
 import { createSyncOperations } from './sync-operations';
 import { loadCreditPolicy, loadWorklist } from '../dunning/load-worklist';
 import { saveCreditPolicy } from '../dunning/save-credit-policy';
+import { agreePaymentPlan } from '../dunning/agree-payment-plan';
 import { setDispute } from '../dunning/set-dispute';
 import { previewWorklistLetter, processWorklist } from '../dunning/process-worklist';
 import { recordCall } from '../dunning/record-call';
@@ -102,6 +104,8 @@ const api: DataApi = {
   previewLetter: (request) => previewWorklistLetter(db, request),
   creditPolicy: () => loadCreditPolicy(db),
   setDispute: (request) => writing(() => setDispute(db, request)),
+  agreePaymentPlan: (request) => exclusive(() => agreePaymentPlan(db, request)),
+  saveDebtorSettings: (request) => writing(() => saveDebtorSettings(db, request)),
   saveCreditPolicy: (request) => exclusive(() => saveCreditPolicy(db, request)),
 };
 

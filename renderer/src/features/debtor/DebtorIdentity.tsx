@@ -1,13 +1,17 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoredDebtor } from '../../data/db/schema';
-import { useCountryName } from '../../i18n/use-country-name';
+import { useCountryName, useLanguageName } from '../../i18n/use-country-name';
 import { useFormat } from '../../i18n/use-format';
+import { DebtorSettingsForm } from './DebtorSettingsForm';
 
-/** Who the debtor is: identifiers, address, terms and the people to talk to. */
+/** Who the debtor is: identifiers, address, terms, letter language and law, and the people to talk to. */
 export function DebtorIdentity({ debtor }: { readonly debtor: StoredDebtor }) {
   const { t } = useTranslation('debtor');
   const format = useFormat();
   const countryName = useCountryName();
+  const languageName = useLanguageName();
+  const [isEditing, setEditing] = useState(false);
   const facts: [string, string][] = [
     [t('identity.customerCode'), debtor.customerCode],
     ...debtor.identifiers.map((identifier): [string, string] => [t(`identity.identifierTypes.${identifier.type}`), identifier.value]),
@@ -15,15 +19,21 @@ export function DebtorIdentity({ debtor }: { readonly debtor: StoredDebtor }) {
     [t('identity.country'), countryName(debtor.country)],
     [t('identity.currency'), debtor.currency],
     [t('identity.paymentTerms'), t('identity.days', { count: debtor.paymentTermsDays, formatted: format.number(debtor.paymentTermsDays) })],
-    [t('identity.segment'), debtor.segment],
+    [t('identity.segment'), debtor.segment || '–'],
+    [t('identity.language'), languageName(debtor.language)],
+    [t('identity.law'), t(`identity.laws.${debtor.jurisdiction}`)],
     [t('identity.grade'), debtor.grade ? t('identity.gradeValue', { grade: format.number(debtor.grade.value), date: format.date(debtor.grade.updatedOn) }) : '–'],
     [t('identity.customerSince'), format.date(debtor.createdOn)],
   ];
   const address = debtor.address;
   return (
     <section className="panel" aria-labelledby="identity-title">
-      <h2 id="identity-title" className="section-title">{t('identity.title')}</h2>
-      <dl className="facts">
+      <div className="section-heading">
+        <h2 id="identity-title" className="section-title">{t('identity.title')}</h2>
+        {!isEditing && <button type="button" className="button" onClick={() => setEditing(true)}>{t('settings.edit')}</button>}
+      </div>
+      {isEditing && <DebtorSettingsForm debtor={debtor} onDone={() => setEditing(false)} />}
+      <dl className="facts" hidden={isEditing}>
         {facts.map(([term, value]) => (
           <div key={term}>
             <dt>{term}</dt>

@@ -13,6 +13,7 @@ import { DebtorNotes } from './DebtorNotes';
 import { DebtorTimeline } from './DebtorTimeline';
 import { DebtorInsurerCases } from '../claims/DebtorInsurerCases';
 import { DebtorLetters } from '../dunning/DebtorLetters';
+import { DebtorPaymentPlans } from '../dunning/DebtorPaymentPlans';
 import { DebtorLimitRequest } from '../limits/DebtorLimitRequest';
 import { LimitHistory } from './LimitHistory';
 import { PaymentBehaviourChart } from './PaymentBehaviourChart';
@@ -77,6 +78,7 @@ export function DebtorPage({ debtorId, chunkId }: { readonly debtorId: string; r
         <LimitHistory limits={detail.limits} asOf={asOf} />
         <DebtorLimitRequest debtor={debtor} summary={summary} />
         <DebtorLetters debtorId={debtor.id} />
+        {detail.ledger && <DebtorPaymentPlans debtor={debtor} ledger={detail.ledger} />}
         <DebtorInsurerCases debtorId={debtor.id} />
         <DebtorNotes debtorId={debtor.id} audit={detail.audit} />
       </div>

@@ -1,16 +1,61 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimelineEvent } from '../../../../shared/domain/debtor-page/debtor-timeline';
+import type { AuditEntry } from '../../../../shared/domain/audit/audit-entry';
+import { DEBTOR_SETTING_FIELDS } from '../../../../shared/domain/debtors/debtor-settings';
+import { isLawJurisdiction } from '../../../../shared/domain/law/jurisdiction';
+import { DISPUTE_REASONS } from '../../../../shared/domain/ledger/ledger-types';
 import { money } from '../../../../shared/money/money';
+import { useCountryName, useLanguageName } from '../../i18n/use-country-name';
 import { useFormat } from '../../i18n/use-format';
 
 const PAGE = 50;
+
+const SETTING_LABEL = { country: 'debtor:identity.country', language: 'debtor:identity.language', jurisdiction: 'debtor:identity.law', segment: 'debtor:identity.segment' } as const;
 
 /** Every event of the debtor, newest first, fifty at a time. */
 export function DebtorTimeline({ events }: { readonly events: readonly TimelineEvent[] }) {
   const { t } = useTranslation(['debtor', 'limits', 'dunning']);
   const format = useFormat();
   const [limit, setLimit] = useState(PAGE);
+  const countryName = useCountryName();
+  const languageName = useLanguageName();
+  const settingValue = (field: string, value: string): string => {
+    if (field === 'country') return countryName(value);
+    if (field === 'language') return languageName(value);
+    if (field === 'jurisdiction' && isLawJurisdiction(value)) return t(`debtor:identity.laws.${value}`);
+    return value || '–';
+  };
+  const describeAudit = (entry: AuditEntry): string => {
+    const { details } = entry;
+    const text = (key: string) => String(details[key] ?? '');
+    switch (entry.action) {
+      case 'payment.assigned':
+        return t('debtor:timeline.paymentAssigned', { amount: format.money(money(Number(details['amountMinor']), text('currency'))) });
+      case 'item.disputed': {
+        const reason = DISPUTE_REASONS.find((candidate) => candidate === details['reason']);
+        return t('debtor:timeline.disputeMarked', { number: text('number'), reason: reason ? t(`debtor:items.disputeReasons.${reason}`) : '–' });
+      }
+      case 'item.disputeSettled':
+        return t('debtor:timeline.disputeSettled', { number: text('number') });
+      case 'insurer.overdueQueued':
+        return t('debtor:timeline.lossQueued.overdue');
+      case 'insurer.collectionQueued':
+        return t('debtor:timeline.lossQueued.collection');
+      case 'insurer.claimQueued':
+        return t('debtor:timeline.lossQueued.claim');
+      case 'dunning.planAgreed':
+        return t('debtor:timeline.planAgreed', { total: format.money(money(Number(details['totalMinor']), text('currency'))), count: Number(details['instalments']) });
+      case 'debtor.settingsChanged': {
+        const changes = DEBTOR_SETTING_FIELDS.filter((field) => details[field] !== undefined).map((field) =>
+          t('debtor:timeline.settingChange', { field: t(SETTING_LABEL[field]), before: settingValue(field, text(`${field}Before`)), after: settingValue(field, text(field)) }),
+        );
+        return t('debtor:timeline.settingsChanged', { changes: changes.join('; ') });
+      }
+      default:
+        return entry.action;
+    }
+  };
   const describe = (event: TimelineEvent): string => {
     switch (event.kind) {
       case 'invoice':
@@ -26,8 +71,7 @@ export function DebtorTimeline({ events }: { readonly events: readonly TimelineE
         return t(`debtor:timeline.dunning.${event.status}`, { step: t(`dunning:steps.${event.step}`) });
       case 'audit':
         if (event.entry.action === 'debtor.noteAdded') return t('debtor:timeline.note', { text: String(event.entry.details['text'] ?? '') });
-        if (event.entry.action === 'payment.assigned') return t('debtor:timeline.paymentAssigned', { amount: format.money(money(Number(event.entry.details['amountMinor']), String(event.entry.details['currency']))) });
-        return event.entry.action;
+        return describeAudit(event.entry);
     }
   };
   return (

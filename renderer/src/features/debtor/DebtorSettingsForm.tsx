@@ -1,0 +1,113 @@
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { defaultJurisdiction } from '../../../../shared/domain/debtors/debtor';
+import { DEBTOR_SETTING_FIELDS, defaultLanguage, SELECTABLE_COUNTRIES, settingsOf, type DebtorSettings } from '../../../../shared/domain/debtors/debtor-settings';
+import type { FieldError } from '../../../../shared/domain/dunning/field-errors';
+import { LAW_JURISDICTIONS } from '../../../../shared/domain/law/jurisdiction';
+import { SUPPORTED_LANGUAGES } from '../../../../shared/i18n/languages';
+import { useClock } from '../../app/app-clock';
+import { dataWorker } from '../../data/data-client';
+import type { StoredDebtor } from '../../data/db/schema';
+import { useCountryName, useLanguageName } from '../../i18n/use-country-name';
+import { useErrorMessage } from '../../i18n/use-error-message';
+import { kredo } from '../../platform/kredo-api';
+
+/**
+ * The debtor's country, letter language, law and segment, as the controller corrects them: an import may
+ * not know the country, a Belgian customer may want English letters, a contract may choose Dutch law. A
+ * new country brings its usual language and law along unless those were already set by hand.
+ */
+export function DebtorSettingsForm({ debtor, onDone }: { readonly debtor: StoredDebtor; readonly onDone: () => void }) {
+  const { t } = useTranslation('debtor');
+  const clock = useClock();
+  const id = useId();
+  const errorMessage = useErrorMessage();
+  const countryName = useCountryName();
+  const languageName = useLanguageName();
+  const [settings, setSettings] = useState<DebtorSettings>(() => settingsOf(debtor));
+  const [errors, setErrors] = useState<readonly FieldError[]>([]);
+  const [failure, setFailure] = useState<string>();
+  const [isSaving, setSaving] = useState(false);
+  const countries = useMemo(() => {
+    const codes = SELECTABLE_COUNTRIES.includes(debtor.country) ? SELECTABLE_COUNTRIES : [...SELECTABLE_COUNTRIES, debtor.country];
+    return [...codes].sort((a, b) => countryName(a).localeCompare(countryName(b)));
+  }, [countryName, debtor.country]);
+
+  const changeCountry = (country: string) =>
+    setSettings((current) => ({
+      ...current,
+      country,
+      language: current.language === defaultLanguage(current.country) ? defaultLanguage(country) : current.language,
+      jurisdiction: current.jurisdiction === defaultJurisdiction(current.country) ? defaultJurisdiction(country) : current.jurisdiction,
+    }));
+  const problem = (field: keyof DebtorSettings) => {
+    const error = errors.find((candidate) => candidate.field === field);
+    return error ? t(`settings.errors.${error.code}`, { ...error.params, defaultValue: t('settings.errors.invalid') }) : undefined;
+  };
+  // Each field's error, next to it and announced with it.
+  const field = Object.fromEntries(
+    DEBTOR_SETTING_FIELDS.map((name) => {
+      const text = problem(name);
+      const describedBy = `${id}-${name}`;
+      return [name, { props: text ? { 'aria-invalid': true, 'aria-describedby': describedBy } : {}, message: text && <span id={describedBy} className="error-text">{text}</span> }];
+    }),
+  ) as Record<keyof DebtorSettings, { readonly props: object; readonly message: ReactNode }>;
+  const save = async () => {
+    setSaving(true);
+    setFailure(undefined);
+    try {
+      const { homeCurrency } = await kredo.importGetSettings();
+      const result = await dataWorker().saveDebtorSettings({ debtorId: debtor.id, settings, today: clock.today(), at: clock.now().toISOString(), homeCurrency });
+      setErrors(result.errors);
+      if (result.errors.length === 0) onDone();
+    } catch (error) {
+      setFailure(errorMessage(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form
+      className="debtor-settings"
+      aria-label={t('settings.title')}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <label className="policy-field">
+        <span>{t('identity.country')}</span>
+        <select value={settings.country} onChange={(event) => changeCountry(event.target.value)} {...field.country.props}>
+          {countries.map((code) => <option key={code} value={code}>{countryName(code)}</option>)}
+        </select>
+        {field.country.message}
+      </label>
+      <label className="policy-field">
+        <span>{t('identity.language')}</span>
+        <select value={settings.language} onChange={(event) => setSettings({ ...settings, language: SUPPORTED_LANGUAGES.find((code) => code === event.target.value) ?? settings.language })} {...field.language.props}>
+          {SUPPORTED_LANGUAGES.map((code) => <option key={code} value={code}>{languageName(code)}</option>)}
+        </select>
+        {field.language.message}
+      </label>
+      <label className="policy-field">
+        <span>{t('identity.law')}</span>
+        <select value={settings.jurisdiction} onChange={(event) => setSettings({ ...settings, jurisdiction: LAW_JURISDICTIONS.find((code) => code === event.target.value) ?? settings.jurisdiction })} {...field.jurisdiction.props}>
+          {LAW_JURISDICTIONS.map((code) => <option key={code} value={code}>{t(`identity.laws.${code}`)}</option>)}
+        </select>
+        {field.jurisdiction.message}
+      </label>
+      <label className="policy-field">
+        <span>{t('identity.segment')}</span>
+        <input value={settings.segment} onChange={(event) => setSettings({ ...settings, segment: event.target.value })} {...field.segment.props} />
+        {field.segment.message}
+      </label>
+      <p className="note">{t('settings.hint')}</p>
+      <div className="button-row">
+        <button type="submit" className="button button-primary" disabled={isSaving}>{t('settings.save')}</button>
+        <button type="button" className="button" onClick={onDone}>{t('settings.cancel')}</button>
+      </div>
+      {failure && <p role="alert" className="error-text">{failure}</p>}
+    </form>
+  );
+}

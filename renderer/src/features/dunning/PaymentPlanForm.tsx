@@ -1,0 +1,129 @@
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FieldError } from '../../../../shared/domain/dunning/field-errors';
+import { MAX_INSTALMENTS, proposePaymentPlan, type PlanProposal, type PlanTerms } from '../../../../shared/domain/dunning/plan-proposal';
+import type { DebtorLedger } from '../../../../shared/domain/ledger/ledger-types';
+import { money } from '../../../../shared/money/money';
+import { addDays, isIsoDate, type IsoDate } from '../../../../shared/time/iso-date';
+import { useClock } from '../../app/app-clock';
+import { dataWorker } from '../../data/data-client';
+import type { StoredDebtor } from '../../data/db/schema';
+import { useErrorMessage } from '../../i18n/use-error-message';
+import { useFormat } from '../../i18n/use-format';
+import { InstalmentTable } from './InstalmentTable';
+
+const INTERVALS = [1, 2, 3, 6] as const;
+const TERM_FIELDS = ['itemIds', 'count', 'everyMonths', 'firstDueOn'] as const;
+
+/** Two weeks to pay the first instalment: long enough to arrange, short enough to keep the pressure. */
+const FIRST_DUE_AFTER_DAYS = 14;
+
+/**
+ * Agreeing a payment plan on the phone: which open invoices, with or without the statutory interest so far,
+ * how many instalments how far apart. The instalments are shown to the cent as they are typed — the same
+ * computation the data worker repeats from the stored ledger when the plan is saved.
+ */
+export function PaymentPlanForm({ debtor, ledger, onDone }: { readonly debtor: StoredDebtor; readonly ledger: DebtorLedger; readonly onDone: () => void }) {
+  const { t } = useTranslation('dunning');
+  const format = useFormat();
+  const clock = useClock();
+  const id = useId();
+  const errorMessage = useErrorMessage();
+  const today = clock.today();
+  const open = useMemo(() => ledger.items.filter((item) => item.kind === 'invoice' && item.openMinor > 0 && !item.dispute).sort((a, b) => a.dueDate.localeCompare(b.dueDate)), [ledger]);
+  const [terms, setTerms] = useState<PlanTerms>(() => {
+    const overdue = open.filter((item) => item.dueDate < today && item.currency === (open[0]?.currency ?? debtor.currency));
+    return { itemIds: overdue.map((item) => item.id), includeInterest: true, firstDueOn: addDays(today, FIRST_DUE_AFTER_DAYS), count: 3, everyMonths: 1 };
+  });
+  const [errors, setErrors] = useState<readonly FieldError[]>([]);
+  const [failure, setFailure] = useState<string>();
+  const [isSaving, setSaving] = useState(false);
+
+  const proposal = useMemo((): PlanProposal | string => {
+    if (terms.itemIds.length === 0) return t('plans.chooseInvoices');
+    if (!Number.isInteger(terms.count) || terms.count < 1 || terms.count > MAX_INSTALMENTS) return t('plans.countRange', { max: MAX_INSTALMENTS });
+    if (!isIsoDate(terms.firstDueOn) || terms.firstDueOn < today) return t('plans.firstDueFromToday');
+    try {
+      return proposePaymentPlan({ ...terms, ledger, jurisdiction: debtor.jurisdiction, agreedOn: today });
+    } catch {
+      return t('plans.oneCurrency');
+    }
+  }, [terms, ledger, debtor.jurisdiction, today, t]);
+
+  const toggle = (itemId: string, checked: boolean) => setTerms({ ...terms, itemIds: checked ? [...terms.itemIds, itemId] : terms.itemIds.filter((candidate) => candidate !== itemId) });
+  // Each field's problem from the data worker's check, shown next to the field.
+  const problem = Object.fromEntries(
+    TERM_FIELDS.map((field) => {
+      const error = errors.find((candidate) => candidate.field === field);
+      return [field, error && <span className="error-text">{t(`plans.errors.${error.code}`, { ...error.params, defaultValue: t('plans.errors.invalid') })}</span>];
+    }),
+  ) as Record<(typeof TERM_FIELDS)[number], ReactNode>;
+  const agree = async () => {
+    setSaving(true);
+    setFailure(undefined);
+    try {
+      const result = await dataWorker().agreePaymentPlan({ debtorId: debtor.id, chunkId: debtor.chunkId, terms, today, at: clock.now().toISOString() });
+      setErrors(result.errors);
+      if (result.errors.length === 0) onDone();
+    } catch (error) {
+      setFailure(errorMessage(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form className="payment-plan-form" aria-label={t('plans.agreeTitle')} onSubmit={(event) => { event.preventDefault(); void agree(); }}>
+      <fieldset>
+        <legend>{t('plans.invoices')}</legend>
+        {open.length === 0 && <p className="note">{t('plans.noOpenInvoices')}</p>}
+        {open.map((item) => (
+          <label key={item.id} className="checkbox-line">
+            <input type="checkbox" checked={terms.itemIds.includes(item.id)} onChange={(event) => toggle(item.id, event.target.checked)} />
+            {t('plans.invoiceLine', { number: item.number, due: format.date(item.dueDate), amount: format.money(money(item.openMinor, item.currency)) })}
+          </label>
+        ))}
+        {problem.itemIds}
+      </fieldset>
+      <div className="policy-grid">
+        <label className="policy-field">
+          <span>{t('plans.count')}</span>
+          <input type="number" min={1} max={MAX_INSTALMENTS} step={1} value={Number.isNaN(terms.count) ? '' : terms.count} onChange={(event) => setTerms({ ...terms, count: event.target.value === '' ? Number.NaN : Number(event.target.value) })} />
+          {problem.count}
+        </label>
+        <label className="policy-field">
+          <span>{t('plans.every')}</span>
+          <select value={terms.everyMonths} onChange={(event) => setTerms({ ...terms, everyMonths: Number(event.target.value) })}>
+            {INTERVALS.map((months) => <option key={months} value={months}>{t('plans.months', { count: months })}</option>)}
+          </select>
+          {problem.everyMonths}
+        </label>
+        <label className="policy-field">
+          <span>{t('plans.firstDueOn')}</span>
+          <input type="date" min={today} value={terms.firstDueOn} onChange={(event) => setTerms({ ...terms, firstDueOn: event.target.value as IsoDate })} />
+          {problem.firstDueOn}
+        </label>
+      </div>
+      <label className="checkbox-line">
+        <input type="checkbox" checked={terms.includeInterest} disabled={typeof proposal !== 'string' && !proposal.interestAvailable} onChange={(event) => setTerms({ ...terms, includeInterest: event.target.checked })} />
+        {t('plans.includeInterest', { law: t(`plans.laws.${debtor.jurisdiction}`) })}
+      </label>
+      {typeof proposal === 'string' ? (
+        <p className="note" id={`${id}-proposal`}>{proposal}</p>
+      ) : (
+        <div id={`${id}-proposal`}>
+          <p className="note" data-testid="plan-proposal-total">
+            {t('plans.proposalTotal', { principal: format.money(money(proposal.principalMinor, proposal.currency)), interest: format.money(money(proposal.interestMinor, proposal.currency)), total: format.money(money(proposal.totalMinor, proposal.currency)) })}
+            {!proposal.interestAvailable && ` ${t('plans.noInterestInCurrency', { currency: proposal.currency })}`}
+          </p>
+          <InstalmentTable rows={proposal.instalments.map((instalment) => ({ dueOn: instalment.dueOn, amount: format.money(money(instalment.amountMinor, proposal.currency)) }))} label={t('plans.proposal')} />
+        </div>
+      )}
+      <div className="button-row">
+        <button type="submit" className="button button-primary" disabled={isSaving || typeof proposal === 'string'}>{t('plans.agree')}</button>
+        <button type="button" className="button" onClick={onDone}>{t('plans.cancel')}</button>
+      </div>
+      {failure && <p role="alert" className="error-text">{failure}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+import { expect, test } from './fixtures';
+import { AppShellPage } from './page-models/app-shell-page';
+import { LimitsPage } from './page-models/limits-page';
+import { WelcomePage } from './page-models/welcome-page';
+
+/** A debtor's letter language and law, corrected on its page: the next letter follows, the timeline says so. */
+test('a Dutch debtor set to English letters gets its next reminder in English, and the timeline records the change', async ({ kredo }) => {
+  const { page } = kredo;
+  await new WelcomePage(page, 'en').openDemoPortfolio();
+  const shell = new AppShellPage(page, 'en');
+  await shell.open('dunning');
+  const reminders = page.getByTestId('worklist').getByRole('row').filter({ hasText: 'Send the first reminder' });
+  await expect(reminders.first()).toBeVisible();
+  const preview = page.locator('dialog.letter-preview [lang]');
+  const languageOfPreview = async (row: number) => {
+    await reminders.nth(row).getByRole('button', { name: 'Preview' }).click();
+    const language = await preview.getAttribute('lang');
+    await page.getByRole('button', { name: 'Close' }).click();
+    return language;
+  };
+  let row = 0;
+  while ((await languageOfPreview(row)) !== 'nl') row += 1;
+  const name = (await reminders.nth(row).getByRole('button').first().textContent())!;
+
+  await shell.open('portfolio');
+  await new LimitsPage(page, 'en').openDebtor(name);
+  const identity = page.getByRole('region', { name: 'Identity and contacts' });
+  await expect(identity).toContainText('Letter languageDutch');
+  await expect(identity).toContainText('Law appliedDutch law (BW 6:119a, WIK)');
+  await identity.getByRole('button', { name: 'Edit' }).click();
+  const form = identity.getByRole('form', { name: 'Debtor settings' });
+  await form.getByLabel('Letter language').selectOption({ label: 'English' });
+  await form.getByLabel('Segment').fill('x'.repeat(41));
+  await form.getByRole('button', { name: 'Save' }).click();
+  // Refused as a whole, with the reason next to the field; nothing changed yet.
+  await expect(form.getByLabel('Segment')).toHaveAccessibleDescription('At most 40 characters.');
+  await form.getByLabel('Segment').fill('retail');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form).toBeHidden();
+  await expect(identity).toContainText('Letter languageEnglish');
+  await expect(identity).toContainText('Segmentretail');
+  await expect(page.getByRole('region', { name: 'Timeline' })).toContainText(/Settings changed: Letter language from Dutch to English; Segment from \w+ to retail/);
+
+  await shell.open('dunning');
+  await expect(reminders.filter({ hasText: name }).first()).toBeVisible();
+  await reminders.filter({ hasText: name }).first().getByRole('button', { name: 'Preview' }).click();
+  await expect(preview).toHaveAttribute('lang', 'en');
+  await expect(page.getByTestId('letter-preview')).toContainText(name);
+});
