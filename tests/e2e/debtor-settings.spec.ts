@@ -45,5 +45,5 @@ test('a Dutch debtor set to English letters gets its next reminder in English, a
   await expect(reminders.filter({ hasText: name }).first()).toBeVisible();
   await reminders.filter({ hasText: name }).first().getByRole('button', { name: 'Preview' }).click();
   await expect(preview).toHaveAttribute('lang', 'en');
-  await expect(page.getByTestId('letter-preview')).toContainText(name);
+  await expect(page.getByTestId('letter-preview')).toContainText(/^Dear /);
 });

@@ -1,3 +1,4 @@
+import type { CountryCode } from '../../../shared/domain/debtors/debtor';
 import type { Language } from '../../../shared/i18n/languages';
 import { isCurrencyCode, type CurrencyCode } from '../../../shared/money/money';
 import { isIsoDate, type IsoDate } from '../../../shared/time/iso-date';
@@ -27,6 +28,11 @@ export type RegistrationScheme = 'kvk' | 'orgnr' | 'companyNumber';
 export interface LetterCreditor {
   readonly name: string;
   readonly addressLines: readonly string[];
+  /**
+   * Where the letters are posted from (ISO 3166-1 alpha-2): a debtor in the same country gets no country
+   * line. Without it, the country of the creditor's register (see `creditorCountry`).
+   */
+  readonly country?: CountryCode;
   readonly registration: { readonly scheme: RegistrationScheme; readonly number: string };
   readonly vatNumber: string;
   readonly iban: string;
@@ -35,6 +41,14 @@ export interface LetterCreditor {
   readonly bankgiro?: string;
   readonly email: string;
   readonly phone: string;
+}
+
+/** The country each register belongs to: the KvK is Dutch, the organisationsnummer Swedish, Companies House British. */
+const REGISTER_COUNTRY: Readonly<Record<RegistrationScheme, CountryCode>> = { kvk: 'NL', orgnr: 'SE', companyNumber: 'GB' };
+
+/** The creditor's country: as given, or else that of its company register (a stored letterhead may predate the field). */
+export function creditorCountry(creditor: LetterCreditor): CountryCode {
+  return creditor.country ?? REGISTER_COUNTRY[creditor.registration.scheme];
 }
 
 export interface LetterDebtor {

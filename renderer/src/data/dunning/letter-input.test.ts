@@ -58,4 +58,14 @@ describe('a letter’s figures from the store', async () => {
     expect(gb.costs).toEqual(gb.invoices.map((invoice) => ({ code: 'GB_FIXED_SUM', amountMinor: fixedSum(invoice.openMinor), invoiceNumber: invoice.number })));
     expect(gb.interestRateBp).toBeGreaterThan(800);
   });
+
+  it('addresses each debtor in its postal order, naming the country only abroad (the demo creditor is Dutch)', () => {
+    const lines = (jurisdiction: string) => input(jurisdiction, 'reminder-1').debtor.addressLines;
+    const { address: nl } = debtors.get('NL')!.debtor;
+    expect(lines('NL')).toEqual([nl!.street, `${nl!.postalCode}  ${nl!.city.toUpperCase()}`]);
+    expect(lines('SE')).toHaveLength(3);
+    expect(lines('SE').at(-1)).toBe('SWEDEN');
+    const { address: gb } = debtors.get('GB')!.debtor;
+    expect(lines('GB')).toEqual([gb!.street.replace(/^(.*) (\d+)$/, '$2 $1'), gb!.city.toUpperCase(), gb!.postalCode, 'UNITED KINGDOM']);
+  });
 });

@@ -5,7 +5,8 @@ import { fixedCompensation } from '../../../../shared/domain/law/collection-cost
 import { statutoryInterestRule } from '../../../../shared/domain/law/statutory-interest';
 import type { DebtorLedger } from '../../../../shared/domain/ledger/ledger-types';
 import { addDays, daysBetween, type IsoDate } from '../../../../shared/time/iso-date';
-import type { DunningLetterInput, LetterCost, LetterCostCode, LetterCreditor, LetterInvoice, LetterStep } from '../../letters/dunning-letter';
+import { creditorCountry, type DunningLetterInput, type LetterCost, type LetterCostCode, type LetterCreditor, type LetterInvoice, type LetterStep } from '../../letters/dunning-letter';
+import { postalAddressLines } from '../../letters/postal-address';
 
 /** The cost each jurisdiction's formal notice claims (law-and-formats.md A.1–A.4). */
 const NOTICE_COST: Readonly<Record<DunningLetterInput['jurisdiction'], LetterCostCode>> = { NL: 'NL_WIK', SE: 'SE_FORSENINGSERSATTNING', GB: 'GB_FIXED_SUM', EU: 'EU_FIXED_COMPENSATION' };
@@ -71,7 +72,8 @@ export function letterInputFor(input: {
     debtor: {
       name: debtor.name,
       customerCode: debtor.customerCode,
-      addressLines: address ? [address.street, `${address.postalCode} ${address.city}`, address.country] : [],
+      // In the destination's postal order, with a country line only for a letter abroad (postal-address.ts).
+      addressLines: address ? postalAddressLines(address, { senderCountry: creditorCountry(input.creditor) }) : [],
       ...(contact?.name && { contactName: contact.name }),
       ...(contact?.email && { email: contact.email }),
     },
