@@ -1,7 +1,11 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { seedSandboxState } from '../../electron/sandbox/seed-sandbox';
 import { DATA_TIERS, DEMO_SEED } from '../../shared/generator/data-tiers';
 import { generateChunks, generatePolicy } from '../../shared/generator/generate-portfolio';
 import { planPortfolio } from '../../shared/generator/plan-portfolio';
+import type { Jurisdiction } from '../../shared/domain/debtors/debtor';
 import { addDays, type IsoDate } from '../../shared/time/iso-date';
 import { E2E_TODAY, expect, saveScreenshot, test, type KredoApp } from './fixtures';
 import { AppShellPage } from './page-models/app-shell-page';
@@ -9,26 +13,26 @@ import { LimitsPage } from './page-models/limits-page';
 import { WelcomePage } from './page-models/welcome-page';
 
 /**
- * A Dutch demo debtor from overdue to payout in the Chromium host, with the built-in sandbox insurer: the
- * controller opens Kredo once a week, works the debtor's entries on the worklist (reminders, call,
- * formal notice, the insurer's notification deadline, stop supply, handover), files the claim, and seven
- * months later finds the settlement. (tests/integration/dunning-journey.test.ts walks the Swedish and
- * British debtors the same way, day by day.)
+ * A Dutch, a Swedish and a British demo debtor from overdue to payout in the Chromium host, with the
+ * built-in sandbox insurer: the controller opens Kredo once a week, works the debtor's entries on the
+ * worklist (reminders, call, formal notice, the insurer's notification deadline, stop supply, handover),
+ * files the claim, and seven months later finds the settlement. (tests/integration/dunning-journey.test.ts
+ * walks the same debtors day by day, and checks the amounts.)
  */
-function dutchDebtorJustOverdue(): string {
+function debtorJustOverdue(jurisdiction: Jurisdiction): string {
   const sandbox = seedSandboxState({ now: new Date(`${E2E_TODAY}T12:00:00Z`) });
   const plan = planPortfolio(DATA_TIERS.S, { seed: DEMO_SEED, today: E2E_TODAY });
   for (const chunk of generateChunks(plan, generatePolicy(E2E_TODAY))) {
     for (const debtor of chunk.debtors) {
       const company = sandbox.companies.find((candidate) => candidate.debtorId === debtor.id);
       const insured = sandbox.covers.some((cover) => cover.companyId === company?.companyId && cover.status === 'APPROVED' && !cover.pendingChange);
-      if (debtor.jurisdiction !== 'NL' || !insured || !company || company.grade > 6) continue;
+      if (debtor.jurisdiction !== jurisdiction || !insured || !company || company.grade > 6) continue;
       const open = chunk.ledgers.find((ledger) => ledger.debtorId === debtor.id)!.items.filter((item) => item.kind === 'invoice' && item.openMinor > 0);
       const overdue = open.filter((item) => item.dueDate < E2E_TODAY);
       if (overdue.length > 0 && !open.some((item) => item.dispute) && overdue.every((item) => addDays(item.dueDate, 20) >= E2E_TODAY)) return debtor.name;
     }
   }
-  throw new Error('No fresh Dutch debtor in the demo');
+  throw new Error(`No fresh ${jurisdiction} debtor in the demo`);
 }
 
 /** Works every worklist entry of the debtor on the day the app was opened; returns what was done. */
@@ -47,9 +51,24 @@ async function workTheList(app: KredoApp, name: string): Promise<string[]> {
   return done;
 }
 
-test('a Dutch debtor from first reminder to the insurer’s payout, the controller opening Kredo once a week', async ({ kredo }) => {
+/** Each law's formal notice, in its debtor's language, names the statute its interest comes from. */
+const JOURNEYS = [
+  ['NL', 'A Dutch', 'wettelijke handelsrente verschuldigd (artikel 6:119a BW)'],
+  ['SE', 'A Swedish', 'Enligt 6 § räntelagen (1975:635) debiterar vi dröjsmålsränta'],
+  ['GB', 'A British', 'Late Payment of Commercial Debts (Interest) Act 1998'],
+] as const;
+
+/** The text of a letter's PDF, as saved from the debtor's page. */
+async function pdfText(file: string): Promise<string> {
+  const pdf = await getDocument({ data: new Uint8Array(await readFile(file)), isEvalSupported: false, disableFontFace: true }).promise;
+  const pages = await Promise.all(Array.from({ length: pdf.numPages }, async (_, index) => (await (await pdf.getPage(index + 1)).getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' ')));
+  return pages.join(' ').replace(/\s+/g, ' ');
+}
+
+for (const [jurisdiction, who, statute] of JOURNEYS) {
+test(`${who} debtor from first reminder to the insurer’s payout, the controller opening Kredo once a week`, async ({ kredo }) => {
   test.setTimeout(600_000);
-  const name = dutchDebtorJustOverdue();
+  const name = debtorJustOverdue(jurisdiction);
   await new WelcomePage(kredo.page, 'en').openDemoPortfolio();
   let app = kredo;
   let today: IsoDate = E2E_TODAY;
@@ -75,8 +94,14 @@ test('a Dutch debtor from first reminder to the insurer’s payout, the controll
   await new LimitsPage(page, 'en').openDebtor(name);
   const letters = page.getByTestId('debtor-letters');
   for (const step of ['First reminder', 'Second reminder', 'Formal notice']) await expect(letters.getByRole('row').filter({ hasText: step }).first()).toBeVisible();
+  const notice = path.join(app.userDataDir, `${jurisdiction}-formal-notice.pdf`);
+  app.answerFileDialogs({ saveTo: notice });
+  await letters.getByRole('row').filter({ hasText: 'Formal notice' }).first().getByRole('button', { name: 'Save PDF' }).click();
+  await expect(page.getByRole('status').filter({ hasText: notice })).toBeVisible();
+  expect(await pdfText(notice)).toContain(statute);
   const cases = page.getByTestId('insurer-cases');
-  await expect(cases.getByRole('row').filter({ hasText: 'Overdue notification' })).toContainText('Answered · limit kept');
+  // Newest first: the first notification (invoices falling due later may bring a second) was answered.
+  await expect(cases.getByRole('row').filter({ hasText: 'Overdue notification' }).last()).toContainText('Answered · limit kept');
   await expect(cases.getByRole('row').filter({ hasText: 'Collection handover' })).toBeVisible();
 
   // The claim; seven months later the insurer has paid 90 % of the loss after the deductible.
@@ -86,5 +111,6 @@ test('a Dutch debtor from first reminder to the insurer’s payout, the controll
   await new LimitsPage(app.page, 'en').expectSyncStatus('idle');
   await new LimitsPage(app.page, 'en').openDebtor(name);
   await expect(app.page.getByTestId('insurer-cases').getByRole('row').filter({ hasText: 'Claim' })).toContainText(/Paid · .* paid: 90% of .* after a €500\.00 deductible/);
-  await saveScreenshot(app.page, 'debtor-claim-paid-en');
+  await saveScreenshot(app.page, `debtor-claim-paid-${jurisdiction}-en`);
 });
+}

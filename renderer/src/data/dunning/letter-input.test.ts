@@ -68,4 +68,12 @@ describe('a letter’s figures from the store', async () => {
     const { address: gb } = debtors.get('GB')!.debtor;
     expect(lines('GB')).toEqual([gb!.street.replace(/^(.*) (\d+)$/, '$2 $1'), gb!.city.toUpperCase(), gb!.postalCode, 'UNITED KINGDOM']);
   });
+
+  it('takes the sender’s country from the letterhead, or else from its company register', () => {
+    const { debtor, ledger, itemIds } = debtors.get('SE')!;
+    const from = (creditor: typeof DEMO_CREDITOR) => letterInputFor({ debtor, ledger, itemIds, step: 'reminder-1', today, payBy: '2026-12-08' as IsoDate, creditor }).debtor.addressLines;
+    expect(from({ ...DEMO_CREDITOR, registration: { scheme: 'orgnr', number: '556036-0793' } })).toHaveLength(2);
+    expect(from({ ...DEMO_CREDITOR, country: 'SE' })).toHaveLength(2);
+    expect(from({ ...DEMO_CREDITOR, country: 'GB' }).at(-1)).toBe('SWEDEN');
+  });
 });
