@@ -8,6 +8,7 @@ import { useBootstrap } from '../../app/bootstrap-context';
 import { useNavigationStore } from '../../app/navigation-store';
 import { EmptyState } from '../../components/EmptyState';
 import { ScreenHeader } from '../../components/ScreenHeader';
+import { StaleRatesNote } from './StaleRatesNote';
 import { dataWorker } from '../../data/data-client';
 import { uiDb } from '../../data/queries/ui-db';
 import { useErrorMessage } from '../../i18n/use-error-message';
@@ -83,6 +84,7 @@ export function DunningScreen() {
   return (
     <section>
       <ScreenHeader title={t('title')} intro={t('intro')} />
+      <StaleRatesNote />
       {worklist === undefined && <p className="note">{t('worklist.loading')}</p>}
       {worklist !== undefined && entries.length === 0 && <EmptyState message={t('empty')} />}
       {entries.length > 0 && (
