@@ -2,7 +2,8 @@ import type { Language } from '../../../shared/i18n/languages';
 import type { IsoDate } from '../../../shared/time/iso-date';
 import { checkDunningLetter, type DunningLetterInput, type LetterCost } from './dunning-letter';
 import { isAnnounced, letterFigures, type LetterFigures } from './letter-figures';
-import { letterFormat, printedIban, type LetterFormat } from './letter-format';
+import { letterFormat, type LetterFormat } from './letter-format';
+import { formatIban } from '../../../shared/domain/references/iban';
 import { closingParagraphs, openingParagraphs } from './letter-paragraphs';
 import type { LetterTranslator } from './letter-translator';
 
@@ -89,7 +90,7 @@ export function buildLetterContent(input: DunningLetterInput, t: LetterTranslato
       creditor.name,
       t(`registration.${creditor.registration.scheme}`, { number: creditor.registration.number }),
       t('vat', { vat: creditor.vatNumber }),
-      t('bank', { iban: printedIban(creditor.iban), bic: creditor.bic }),
+      t('bank', { iban: formatIban(creditor.iban), bic: creditor.bic }),
       ...(creditor.bankgiro ? [t('bankgiro', { bankgiro: creditor.bankgiro })] : []),
     ],
     pageTemplate: t('page', { page: '{{page}}', pages: '{{pages}}' }),

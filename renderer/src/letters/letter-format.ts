@@ -35,11 +35,6 @@ export function letterFormat(language: Language, currency: CurrencyCode): Letter
   };
 }
 
-/** An IBAN as printed on paper: in groups of four ("NL91 ABNA 0417 1643 00"), however it was stored. */
-export function printedIban(iban: string): string {
-  return iban.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
-}
-
 /** Basis points as an exact decimal ratio string (1015 → "0.1015"), so Intl never sees a rounded float. */
 export function basisPointsAsRatio(basisPoints: number): `${number}` {
   if (!Number.isSafeInteger(basisPoints)) throw new RangeError(`Basis points must be whole: ${basisPoints}`);

@@ -1,6 +1,7 @@
 import type { DunningLetterInput, LetterCostCode } from './dunning-letter';
 import { isAnnounced, sumMinor, type LetterFigures } from './letter-figures';
-import { printedIban, type LetterFormat } from './letter-format';
+import type { LetterFormat } from './letter-format';
+import { formatIban } from '../../../shared/domain/references/iban';
 import type { LetterTranslator } from './letter-translator';
 
 /**
@@ -67,6 +68,6 @@ function costNotes(input: DunningLetterInput, t: LetterTranslator, format: Lette
 
 function paymentInstruction(input: DunningLetterInput, t: LetterTranslator): string {
   const { creditor } = input;
-  const values = { iban: printedIban(creditor.iban), bic: creditor.bic, creditor: creditor.name, reference: input.paymentReference };
+  const values = { iban: formatIban(creditor.iban), bic: creditor.bic, creditor: creditor.name, reference: input.paymentReference };
   return creditor.bankgiro ? t('payment.bankgiro', { ...values, bankgiro: creditor.bankgiro }) : t('payment.iban', values);
 }
