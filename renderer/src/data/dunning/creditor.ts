@@ -11,8 +11,9 @@ export const CREDITOR_KEY = 'creditor';
 export const DEMO_CREDITOR: LetterCreditor = {
   name: 'Kredo Demo B.V.',
   addressLines: ['Keizersgracht 100', '1015 AA Amsterdam', 'Nederland'],
+  country: 'NL',
   registration: { scheme: 'kvk', number: '12345678' },
-  vatNumber: 'NL123456789B01',
+  vatNumber: 'NL123456782B01',
   iban: 'NL91ABNA0417164300',
   bic: 'ABNANL2A',
   bankgiro: '5050-1055',

@@ -18,6 +18,7 @@ import type { ProcessWorklistRequest } from '../dunning/process-worklist';
 import type { RecordCallRequest } from '../dunning/record-call';
 import type { DisputeRequest } from '../dunning/set-dispute';
 import type { AgreePlanRequest } from '../dunning/agree-payment-plan';
+import type { LetterCreditor } from '../../letters/dunning-letter';
 import type { PaymentPlan } from '../../../../shared/domain/dunning/payment-plans';
 import type { DebtorSettingsRequest } from '../store/save-debtor-settings';
 import type { CreditPolicy } from '../../../../shared/domain/dunning/credit-policy';
@@ -95,6 +96,10 @@ export interface DataApi {
   creditPolicy(): Promise<CreditPolicy>;
   /** Saves an edited credit policy; returns every field's problem instead when it does not check out. */
   saveCreditPolicy(request: { readonly policy: unknown; readonly at: string }): Promise<{ readonly errors: readonly FieldError[] }>;
+  /** The company's letterhead on letters (the demo company's until one is saved). */
+  letterhead(): Promise<LetterCreditor>;
+  /** Saves the letterhead; returns every field's problem instead when one does not check out. */
+  saveLetterhead(request: { readonly letterhead: unknown; readonly at: string }): Promise<{ readonly errors: readonly FieldError[] }>;
   /** The letter a worklist entry would send, as its subject and text in the debtor's language. */
   previewLetter(request: Omit<ProcessWorklistRequest, 'entryIds'> & { readonly entryId: string }): Promise<{ readonly subject: string; readonly text: string; readonly language: string } | undefined>;
 }

@@ -25,6 +25,8 @@ import { createSyncOperations } from './sync-operations';
 import { loadCreditPolicy, loadWorklist } from '../dunning/load-worklist';
 import { saveCreditPolicy } from '../dunning/save-credit-policy';
 import { agreePaymentPlan } from '../dunning/agree-payment-plan';
+import { loadCreditor } from '../dunning/creditor';
+import { saveLetterhead } from '../dunning/save-letterhead';
 import { setDispute } from '../dunning/set-dispute';
 import { previewWorklistLetter, processWorklist } from '../dunning/process-worklist';
 import { recordCall } from '../dunning/record-call';
@@ -104,6 +106,8 @@ const api: DataApi = {
   previewLetter: (request) => previewWorklistLetter(db, request),
   creditPolicy: () => loadCreditPolicy(db),
   setDispute: (request) => writing(() => setDispute(db, request)),
+  letterhead: () => loadCreditor(db),
+  saveLetterhead: (request) => exclusive(() => saveLetterhead(db, request)),
   agreePaymentPlan: (request) => exclusive(() => agreePaymentPlan(db, request)),
   saveDebtorSettings: (request) => writing(() => saveDebtorSettings(db, request)),
   saveCreditPolicy: (request) => exclusive(() => saveCreditPolicy(db, request)),

@@ -7,6 +7,7 @@ import { BackupsSection } from './BackupsSection';
 import { CreditPolicySection } from './CreditPolicySection';
 import { ImportSettingsSection } from './ImportSettingsSection';
 import { InsurerSection } from './InsurerSection';
+import { LetterheadSection } from './LetterheadSection';
 import { useErrorMessage } from '../../i18n/use-error-message';
 import { useLanguage } from '../../i18n/use-language';
 import { kredo } from '../../platform/kredo-api';
@@ -49,6 +50,7 @@ export function SettingsScreen() {
       </fieldset>
       <InsurerSection />
       <CreditPolicySection />
+      <LetterheadSection />
       <ImportSettingsSection />
       <BackupsSection />
       <section className="settings-group" aria-labelledby="about-title">
