@@ -24,3 +24,16 @@ export function formatPercent(ratio: number, locale: string, maximumFractionDigi
 export function formatMegabytes(bytes: number, locale: string): string {
   return cached(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(bytes / 1_000_000);
 }
+
+/** Basis points as an exact decimal ratio string (1015 → "0.1015"), so Intl never sees a rounded float. */
+export function basisPointsAsRatio(basisPoints: number): `${number}` {
+  if (!Number.isSafeInteger(basisPoints)) throw new RangeError(`Basis points must be whole: ${basisPoints}`);
+  const sign = basisPoints < 0 ? '-' : '';
+  const digits = String(Math.abs(basisPoints)).padStart(5, '0');
+  return `${sign}${digits.slice(0, -4)}.${digits.slice(-4)}` as `${number}`;
+}
+
+/** A yearly rate in basis points as a percentage, exact to the basis point: 1015 → "10.15%", "10,15 %". */
+export function formatBasisPoints(basisPoints: number, locale: string): string {
+  return cached(locale, { style: 'percent', maximumFractionDigits: 2 }).format(basisPointsAsRatio(basisPoints));
+}

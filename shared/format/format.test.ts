@@ -3,7 +3,7 @@ import { money } from '../money/money';
 import { toIsoDate } from '../time/iso-date';
 import { formatDate } from './format-date';
 import { formatMoney } from './format-money';
-import { formatNumber, formatPercent } from './format-number';
+import { basisPointsAsRatio, formatBasisPoints, formatNumber, formatPercent } from './format-number';
 
 // Intl output uses narrow no-break spaces and no-break spaces; normalise them to compare readably.
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -39,5 +39,14 @@ describe('formatNumber and formatPercent', () => {
     expect(formatNumber(1234.5, 'nl-NL', 1)).toBe('1.234,5');
     expect(plain(formatPercent(0.875, 'nl-NL'))).toBe('87,5%');
     expect(formatPercent(0.875, 'en-GB')).toBe('87.5%');
+  });
+});
+
+describe('rates in basis points', () => {
+  it('shows a statutory rate to the basis point, never rounded through a float', () => {
+    expect(formatBasisPoints(1015, 'en-GB')).toBe('10.15%');
+    expect(formatBasisPoints(1015, 'nl-NL')).toBe('10,15%');
+    expect(plain(formatBasisPoints(-50, 'sv-SE'))).toBe('−0,5 %');
+    expect(basisPointsAsRatio(1015)).toBe('0.1015');
   });
 });

@@ -23,8 +23,14 @@ test('a payment plan agreed with a debtor splits what is open into instalments a
   await form.getByLabel('Every').selectOption({ label: '2 months' });
   const total = form.getByTestId('plan-proposal-total');
   await expect(total).toContainText(/Open .* \+ interest .* = /);
+  // Interest on the unpaid principal while the plan runs: the instalments then decline.
+  await form.getByLabel(/Charge interest on the unpaid principal while the plan runs \(\d+\.\d+% a year\)/).check();
+  await expect(total).toContainText(/\+ interest during the plan .* = /);
   const proposed = form.getByRole('table', { name: 'Proposed instalments' }).getByRole('row');
   await expect(proposed).toHaveCount(5);
+  const amounts = (await proposed.locator('td.numeric').allTextContents()).map((text) => Number(text.replace(/[^\d.]/g, '')));
+  // Two months on three quarters of the principal cost more than two months on the last quarter.
+  expect(amounts[1]).toBeGreaterThan(amounts[3]!);
   await form.scrollIntoViewIfNeeded();
   await saveScreenshot(page, 'payment-plan-form-en');
   await form.getByRole('button', { name: 'Agree plan' }).click();

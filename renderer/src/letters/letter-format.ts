@@ -1,6 +1,6 @@
 import { formatDate } from '../../../shared/format/format-date';
 import { formatMoney } from '../../../shared/format/format-money';
-import { formatNumber } from '../../../shared/format/format-number';
+import { basisPointsAsRatio, formatNumber } from '../../../shared/format/format-number';
 import { FORMAT_LOCALE, type Language } from '../../../shared/i18n/languages';
 import { money, type CurrencyCode } from '../../../shared/money/money';
 import type { IsoDate } from '../../../shared/time/iso-date';
@@ -33,12 +33,4 @@ export function letterFormat(language: Language, currency: CurrencyCode): Letter
     number: (value) => formatNumber(value, locale),
     rate: (basisPoints) => percent.format(basisPointsAsRatio(basisPoints)),
   };
-}
-
-/** Basis points as an exact decimal ratio string (1015 → "0.1015"), so Intl never sees a rounded float. */
-export function basisPointsAsRatio(basisPoints: number): `${number}` {
-  if (!Number.isSafeInteger(basisPoints)) throw new RangeError(`Basis points must be whole: ${basisPoints}`);
-  const sign = basisPoints < 0 ? '-' : '';
-  const digits = String(Math.abs(basisPoints)).padStart(5, '0');
-  return `${sign}${digits.slice(0, -4)}.${digits.slice(-4)}` as `${number}`;
 }

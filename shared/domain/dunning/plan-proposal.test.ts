@@ -7,7 +7,7 @@ import { validatePaymentPlan } from './payment-plans';
 const invoice = testItem('d1', 'F-1', { invoiceDate: '2025-08-31', dueDate: '2025-09-30', amountMinor: 100_000 });
 const paid = testItem('d1', 'F-0', { invoiceDate: '2025-08-01', dueDate: '2025-08-31', amountMinor: 5_000, openMinor: 0 });
 const ledger = testLedger('d1', [paid, invoice]);
-const base = { ledger, jurisdiction: 'NL' as const, itemIds: [invoice.id, paid.id], agreedOn: toIsoDate('2026-11-24'), firstDueOn: toIsoDate('2026-12-31'), count: 3, everyMonths: 1 };
+const base = { ledger, jurisdiction: 'NL' as const, itemIds: [invoice.id, paid.id], agreedOn: toIsoDate('2026-11-24'), firstDueOn: toIsoDate('2026-12-31'), count: 3, everyMonths: 1, interestDuringPlan: false };
 
 describe('proposing a payment plan', () => {
   it('splits to the cent, the odd cents in the first instalments', () => {
@@ -29,11 +29,22 @@ describe('proposing a payment plan', () => {
     expect(validatePaymentPlan({ id: 'p', debtorId: 'd1', itemIds: [invoice.id], agreedOn: base.agreedOn, ...proposal }).ok).toBe(true);
   });
 
+  it('with interest during the plan, each instalment carries the interest on the principal still unpaid since the one before', () => {
+    // 10.15 % a year, actual days / 365, rounded half up: 100,000.00 × 30 d, 666.66 × 31 d, 333.33 × 31 d.
+    const proposal = proposePaymentPlan({ ...base, includeInterest: false, interestDuringPlan: true, firstDueOn: toIsoDate('2026-12-24') });
+    expect(proposal).toMatchObject({ principalMinor: 100_000, interestMinor: 0, planInterestMinor: 834 + 575 + 287, planRateBp: 1015, totalMinor: 101_696 });
+    expect(proposal.instalments).toEqual([
+      { dueOn: '2026-12-24', amountMinor: 33_334 + 834 },
+      { dueOn: '2027-01-24', amountMinor: 33_333 + 575 },
+      { dueOn: '2027-02-24', amountMinor: 33_333 + 287 },
+    ]);
+  });
+
   it('leaves interest out when asked, or when the invoices are not in the law’s currency', () => {
     expect(proposePaymentPlan({ ...base, includeInterest: false })).toMatchObject({ interestMinor: 0, totalMinor: 100_000 });
     const sek = testLedger('d1', [testItem('d1', 'F-9', { invoiceDate: '2025-08-31', dueDate: '2025-09-30', amountMinor: 100_000, currency: 'EUR' })]);
-    const swedishLaw = proposePaymentPlan({ ...base, ledger: sek, itemIds: [sek.items[0]!.id], jurisdiction: 'SE', includeInterest: true, everyMonths: 3, count: 2 });
-    expect(swedishLaw).toMatchObject({ interestAvailable: false, interestMinor: 0, totalMinor: 100_000 });
+    const swedishLaw = proposePaymentPlan({ ...base, ledger: sek, itemIds: [sek.items[0]!.id], jurisdiction: 'SE', includeInterest: true, interestDuringPlan: true, everyMonths: 3, count: 2 });
+    expect(swedishLaw).toMatchObject({ interestAvailable: false, interestMinor: 0, planInterestMinor: 0, totalMinor: 100_000 });
     expect(swedishLaw.instalments.map((instalment) => instalment.dueOn)).toEqual(['2026-12-31', '2027-03-31']);
   });
 
@@ -45,7 +56,7 @@ describe('proposing a payment plan', () => {
 });
 
 describe('plan terms', () => {
-  const terms = { itemIds: ['x'], includeInterest: true, firstDueOn: '2026-12-01', count: 6, everyMonths: 1 };
+  const terms = { itemIds: ['x'], includeInterest: true, interestDuringPlan: false, firstDueOn: '2026-12-01', count: 6, everyMonths: 1 };
   it('accepts sensible terms and names each wrong field', () => {
     expect(validatePlanTerms(terms, toIsoDate('2026-11-24')).ok).toBe(true);
     const wrong = validatePlanTerms({ ...terms, itemIds: [], count: 61, everyMonths: 0 }, toIsoDate('2026-11-24'));

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { JURISDICTION_CURRENCY, type LawJurisdiction } from '../law/jurisdiction';
+import { periodInterest } from '../law/interest-accrual';
 import { statutoryInterestOnInvoice } from '../law/invoice-interest';
+import { statutoryInterestRule } from '../law/statutory-interest';
 import type { DebtorLedger } from '../ledger/ledger-types';
-import { addMonths, isIsoDate, type IsoDate } from '../../time/iso-date';
+import { addMonths, daysBetween, isIsoDate, type IsoDate } from '../../time/iso-date';
 import { validateWith, type Validated } from './field-errors';
 import type { Instalment } from './payment-plans';
 
@@ -10,6 +12,8 @@ import type { Instalment } from './payment-plans';
 export interface PlanTerms {
   readonly itemIds: readonly string[];
   readonly includeInterest: boolean;
+  /** Charge the statutory rate on the principal still unpaid while the plan runs, with each instalment. */
+  readonly interestDuringPlan: boolean;
   readonly firstDueOn: IsoDate;
   readonly count: number;
   readonly everyMonths: number;
@@ -21,6 +25,7 @@ export const MAX_INSTALMENTS = 60;
 const planTermsSchema = z.object({
   itemIds: z.array(z.string().min(1)).min(1),
   includeInterest: z.boolean(),
+  interestDuringPlan: z.boolean(),
   firstDueOn: z.custom<IsoDate>(isIsoDate, 'not a YYYY-MM-DD date'),
   count: z.number().int().min(1).max(MAX_INSTALMENTS),
   everyMonths: z.number().int().min(1).max(12),
@@ -43,7 +48,12 @@ export interface PlanProposalInput extends PlanTerms {
 export interface PlanProposal {
   readonly currency: string;
   readonly principalMinor: number;
+  /** Statutory interest accrued until the plan was agreed. */
   readonly interestMinor: number;
+  /** Interest on the declining principal for the plan's periods (0 unless asked for). */
+  readonly planInterestMinor: number;
+  /** The yearly rate the plan's own interest runs at, in basis points (the statutory rate on the agreement day). */
+  readonly planRateBp: number;
   /** False when the invoices are not in the law's currency: the statutes' interest is not computed then. */
   readonly interestAvailable: boolean;
   readonly totalMinor: number;
@@ -64,7 +74,10 @@ export function splitEvenly(totalMinor: number, count: number): number[] {
 /**
  * A payment plan as a controller would propose it on the phone: the open amount of the chosen invoices,
  * with the statutory interest accrued so far when the law allows it (the claim ledger's figure, so the
- * letters and the plan agree to the cent), in equal instalments from the first due date on.
+ * letters and the plan agree to the cent), in instalments from the first due date on. Principal and the
+ * interest so far are split evenly; with interest during the plan, each instalment also carries the
+ * interest on the principal still unpaid since the previous one (simple interest, actual days / 365, at the
+ * statutory rate on the agreement day), so instalments decline as the principal is paid off.
  */
 export function proposePaymentPlan(input: PlanProposalInput): PlanProposal {
   const items = input.ledger.items.filter((item) => input.itemIds.includes(item.id) && item.kind === 'invoice' && item.openMinor > 0);
@@ -74,14 +87,19 @@ export function proposePaymentPlan(input: PlanProposalInput): PlanProposal {
   const principalMinor = items.reduce((sum, item) => sum + item.openMinor, 0);
   const interestAvailable = currency === JURISDICTION_CURRENCY[input.jurisdiction];
   const interestMinor = input.includeInterest && interestAvailable ? items.reduce((sum, item) => sum + statutoryInterestOnInvoice(item, input.ledger, input.jurisdiction, input.agreedOn), 0) : 0;
-  const totalMinor = principalMinor + interestMinor;
-  const amounts = splitEvenly(totalMinor, input.count);
-  return {
-    currency,
-    principalMinor,
-    interestMinor,
-    interestAvailable,
-    totalMinor,
-    instalments: amounts.map((amountMinor, index) => ({ dueOn: addMonths(input.firstDueOn, index * input.everyMonths), amountMinor })),
-  };
+  const planRateBp = statutoryInterestRule(input.jurisdiction, input.agreedOn).rateOn(input.agreedOn).rateBp;
+  const chargesPlanInterest = input.interestDuringPlan && interestAvailable;
+  const principalParts = splitEvenly(principalMinor, input.count);
+  const interestParts = splitEvenly(interestMinor, input.count);
+  let unpaidPrincipal = principalMinor;
+  let previous = input.agreedOn;
+  const instalments = principalParts.map((principalPart, index): Instalment => {
+    const dueOn = addMonths(input.firstDueOn, index * input.everyMonths);
+    const periodInterestMinor = chargesPlanInterest ? periodInterest(unpaidPrincipal, planRateBp, daysBetween(previous, dueOn)) : 0;
+    unpaidPrincipal -= principalPart;
+    previous = dueOn;
+    return { dueOn, amountMinor: principalPart + interestParts[index]! + periodInterestMinor };
+  });
+  const totalMinor = instalments.reduce((sum, instalment) => sum + instalment.amountMinor, 0);
+  return { currency, principalMinor, interestMinor, planInterestMinor: totalMinor - principalMinor - interestMinor, planRateBp, interestAvailable, totalMinor, instalments };
 }

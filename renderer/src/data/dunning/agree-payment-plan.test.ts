@@ -14,7 +14,7 @@ describe('agreeing a payment plan', () => {
     const reminder = (await loadWorklist(db, requestOn(today)))!.entries.find((entry) => entry.task.kind === 'dunning' && entry.task.step === 'reminder-1' && entry.invoices.every((invoice) => invoice.currency === entry.invoices[0]!.currency))!;
     const chunkId = (await db.debtorChunks.toArray()).find((chunk) => chunk.debtors.some((debtor) => debtor.id === reminder.debtorId))!.chunkId;
     const itemIds = reminder.invoices.map((invoice) => invoice.itemId);
-    const terms = { itemIds, includeInterest: false, firstDueOn: addDays(today, 14), count: 3, everyMonths: 1 };
+    const terms = { itemIds, includeInterest: false, interestDuringPlan: false, firstDueOn: addDays(today, 14), count: 3, everyMonths: 1 };
 
     const { errors, plan } = await agreePaymentPlan(db, { debtorId: reminder.debtorId, chunkId, terms, today, at: `${today}T10:00:00Z` });
     expect(errors).toEqual([]);
@@ -40,9 +40,9 @@ describe('agreeing a payment plan', () => {
   it('refuses terms that do not check out, naming the field, and stores nothing', async () => {
     const db = await openDemoStore('agree-plan-refused', today);
     const debtor = (await db.debtorChunks.toArray())[0]!.debtors[0]!;
-    const result = await agreePaymentPlan(db, { debtorId: debtor.id, chunkId: debtor.chunkId, terms: { itemIds: ['x'], includeInterest: true, firstDueOn: addDays(today, -1), count: 3, everyMonths: 1 }, today, at: `${today}T10:00:00Z` });
+    const result = await agreePaymentPlan(db, { debtorId: debtor.id, chunkId: debtor.chunkId, terms: { itemIds: ['x'], includeInterest: true, interestDuringPlan: false, firstDueOn: addDays(today, -1), count: 3, everyMonths: 1 }, today, at: `${today}T10:00:00Z` });
     expect(result.errors.map((error) => [error.field, error.code])).toEqual([['firstDueOn', 'beforeAgreed']]);
-    await expect(agreePaymentPlan(db, { debtorId: debtor.id, chunkId: debtor.chunkId, terms: { itemIds: ['no-such-invoice'], includeInterest: true, firstDueOn: today, count: 3, everyMonths: 1 }, today, at: `${today}T10:00:00Z` })).rejects.toMatchObject({ code: 'dunning.planNothingOpen' });
+    await expect(agreePaymentPlan(db, { debtorId: debtor.id, chunkId: debtor.chunkId, terms: { itemIds: ['no-such-invoice'], includeInterest: true, interestDuringPlan: true, firstDueOn: today, count: 3, everyMonths: 1 }, today, at: `${today}T10:00:00Z` })).rejects.toMatchObject({ code: 'dunning.planNothingOpen' });
     expect(await db.paymentPlans.count()).toBe(0);
     db.close();
   });

@@ -10,7 +10,7 @@ import { loadCreditPolicy } from './load-worklist';
 export interface AgreePlanRequest {
   readonly debtorId: string;
   readonly chunkId: number;
-  /** The terms as the form has them (invoices, interest, first date, count, interval); checked here. */
+  /** The terms as the form has them (invoices, interest so far and during the plan, first date, count, interval); checked here. */
   readonly terms: unknown;
   readonly today: IsoDate;
   readonly at: string;
@@ -38,7 +38,7 @@ export async function agreePaymentPlan(db: KredoDb, request: AgreePlanRequest): 
     const plan = validatePaymentPlan({ id: crypto.randomUUID(), debtorId: debtor.id, itemIds: open.map((item) => item.id), currency: proposal.currency, totalMinor: proposal.totalMinor, agreedOn: request.today, instalments: proposal.instalments });
     if (!plan.ok) return { errors: plan.errors };
     await db.paymentPlans.put(plan.value);
-    await db.audit.add({ at: request.at, actor: 'user', action: 'dunning.planAgreed', entityType: 'debtor', entityId: debtor.id, details: { planId: plan.value.id, invoices: open.length, totalMinor: proposal.totalMinor, interestMinor: proposal.interestMinor, currency: proposal.currency, instalments: proposal.instalments.length } });
+    await db.audit.add({ at: request.at, actor: 'user', action: 'dunning.planAgreed', entityType: 'debtor', entityId: debtor.id, details: { planId: plan.value.id, invoices: open.length, totalMinor: proposal.totalMinor, interestMinor: proposal.interestMinor, planInterestMinor: proposal.planInterestMinor, currency: proposal.currency, instalments: proposal.instalments.length } });
     return { errors: [], plan: plan.value };
   });
 }

@@ -33,7 +33,7 @@ export function PaymentPlanForm({ debtor, ledger, onDone }: { readonly debtor: S
   const open = useMemo(() => ledger.items.filter((item) => item.kind === 'invoice' && item.openMinor > 0 && !item.dispute).sort((a, b) => a.dueDate.localeCompare(b.dueDate)), [ledger]);
   const [terms, setTerms] = useState<PlanTerms>(() => {
     const overdue = open.filter((item) => item.dueDate < today && item.currency === (open[0]?.currency ?? debtor.currency));
-    return { itemIds: overdue.map((item) => item.id), includeInterest: true, firstDueOn: addDays(today, FIRST_DUE_AFTER_DAYS), count: 3, everyMonths: 1 };
+    return { itemIds: overdue.map((item) => item.id), includeInterest: true, interestDuringPlan: false, firstDueOn: addDays(today, FIRST_DUE_AFTER_DAYS), count: 3, everyMonths: 1 };
   });
   const [errors, setErrors] = useState<readonly FieldError[]>([]);
   const [failure, setFailure] = useState<string>();
@@ -108,12 +108,16 @@ export function PaymentPlanForm({ debtor, ledger, onDone }: { readonly debtor: S
         <input type="checkbox" checked={terms.includeInterest} disabled={typeof proposal !== 'string' && !proposal.interestAvailable} onChange={(event) => setTerms({ ...terms, includeInterest: event.target.checked })} />
         {t('plans.includeInterest', { law: t(`plans.laws.${debtor.jurisdiction}`) })}
       </label>
+      <label className="checkbox-line">
+        <input type="checkbox" checked={terms.interestDuringPlan} disabled={typeof proposal !== 'string' && !proposal.interestAvailable} onChange={(event) => setTerms({ ...terms, interestDuringPlan: event.target.checked })} />
+        {typeof proposal === 'string' ? t('plans.interestDuringPlanPlain') : t('plans.interestDuringPlan', { rate: format.basisPoints(proposal.planRateBp) })}
+      </label>
       {typeof proposal === 'string' ? (
         <p className="note" id={`${id}-proposal`}>{proposal}</p>
       ) : (
         <div id={`${id}-proposal`}>
           <p className="note" data-testid="plan-proposal-total">
-            {t('plans.proposalTotal', { principal: format.money(money(proposal.principalMinor, proposal.currency)), interest: format.money(money(proposal.interestMinor, proposal.currency)), total: format.money(money(proposal.totalMinor, proposal.currency)) })}
+            {t(proposal.planInterestMinor > 0 ? 'plans.proposalTotalWithPlanInterest' : 'plans.proposalTotal', { principal: format.money(money(proposal.principalMinor, proposal.currency)), interest: format.money(money(proposal.interestMinor, proposal.currency)), planInterest: format.money(money(proposal.planInterestMinor, proposal.currency)), total: format.money(money(proposal.totalMinor, proposal.currency)) })}
             {!proposal.interestAvailable && ` ${t('plans.noInterestInCurrency', { currency: proposal.currency })}`}
           </p>
           <InstalmentTable rows={proposal.instalments.map((instalment) => ({ dueOn: instalment.dueOn, amount: format.money(money(instalment.amountMinor, proposal.currency)) }))} label={t('plans.proposal')} />
