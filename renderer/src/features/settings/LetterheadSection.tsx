@@ -6,7 +6,7 @@ import { useClock } from '../../app/app-clock';
 import { dataWorker } from '../../data/data-client';
 import { useCountryName } from '../../i18n/use-country-name';
 import { useErrorMessage } from '../../i18n/use-error-message';
-import type { LetterCreditor, RegistrationScheme } from '../../letters/dunning-letter';
+import { creditorCountry, type LetterCreditor, type RegistrationScheme } from '../../letters/dunning-letter';
 
 /** The letterhead as the form holds it: text as typed, the address one line per row. */
 interface LetterheadDraft {
@@ -31,7 +31,7 @@ const ERROR_FIELD: Readonly<Record<keyof LetterheadDraft, string>> = { name: 'na
 const draftOf = (creditor: LetterCreditor): LetterheadDraft => ({
   name: creditor.name,
   address: creditor.addressLines.join('\n'),
-  country: creditor.country ?? '',
+  country: creditorCountry(creditor),
   scheme: creditor.registration.scheme,
   registrationNumber: creditor.registration.number,
   vatNumber: creditor.vatNumber,
