@@ -4,7 +4,7 @@ import { LimitsPage } from './page-models/limits-page';
 import { WelcomePage } from './page-models/welcome-page';
 
 /** A payment plan agreed on the debtor's page: instalments to the cent, and dunning of its invoices paused. */
-test('a payment plan agreed with a debtor splits what is open into instalments and takes its reminder off the list', async ({ kredo }) => {
+test('a payment plan agreed with a debtor splits what is open into instalments and takes its reminder off the list until it is ended', async ({ kredo }) => {
   const { page } = kredo;
   await new WelcomePage(page, 'en').openDemoPortfolio();
   const shell = new AppShellPage(page, 'en');
@@ -47,4 +47,13 @@ test('a payment plan agreed with a debtor splits what is open into instalments a
   await shell.open('dunning');
   await expect(page.getByTestId('worklist-count')).toBeVisible();
   await expect(reminders.filter({ hasText: name })).toHaveCount(0);
+
+  // Renegotiating: the plan is ended on the debtor's page, and the reminder is back on the list.
+  await shell.open('portfolio');
+  await new LimitsPage(page, 'en').openDebtor(name);
+  await plans.getByRole('button', { name: 'End plan' }).click();
+  await expect(plan).toContainText(/— ended on \d\d\/\d\d\/\d{4}/);
+  await expect(plans.getByRole('button', { name: 'End plan' })).toHaveCount(0);
+  await shell.open('dunning');
+  await expect(reminders.filter({ hasText: name }).first()).toBeVisible();
 });

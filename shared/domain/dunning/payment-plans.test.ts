@@ -70,4 +70,12 @@ describe('tracking a payment plan against payments', () => {
     const all = withPayment(ledger, { id: 'p1', date: '2026-05-01', amountMinor: 100_001, allocations: [{ itemId: a.id, amountMinor: 100_001 }] });
     expect(assessPaymentPlan(plan, all, toIsoDate('2026-05-02'), BREAKS_AFTER).status).toBe('completed');
   });
+
+  it('is ended from the day the controller ends it: no longer running, no longer broken', () => {
+    const first = withPayment(ledger, { id: 'p1', date: '2026-05-01', amountMinor: 33_335, allocations: [{ itemId: a.id, amountMinor: 33_335 }] });
+    const ended = { ...plan, endedOn: toIsoDate('2026-06-20') };
+    expect(assessPaymentPlan(ended, first, toIsoDate('2026-06-19'), BREAKS_AFTER).status).toBe('broken');
+    expect(assessPaymentPlan(ended, first, toIsoDate('2026-06-20'), BREAKS_AFTER)).toMatchObject({ status: 'ended', brokenOn: undefined, paidMinor: 33_335 });
+    expect(validatePaymentPlan(ended).ok).toBe(true);
+  });
 });

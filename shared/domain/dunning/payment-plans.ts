@@ -22,6 +22,8 @@ export interface PaymentPlan {
   readonly totalMinor: number;
   readonly agreedOn: IsoDate;
   readonly instalments: readonly Instalment[];
+  /** The day the controller ended the plan (renegotiated, or followed up once broken); dunning resumes. */
+  readonly endedOn?: IsoDate;
 }
 
 const businessDate = z.custom<IsoDate>(isIsoDate, 'not a YYYY-MM-DD date');
@@ -36,6 +38,7 @@ export const paymentPlanSchema = z
     totalMinor: positiveMinor,
     agreedOn: businessDate,
     instalments: z.array(z.object({ dueOn: businessDate, amountMinor: positiveMinor })).min(1).max(120),
+    endedOn: businessDate.optional(),
   })
   .superRefine((plan, ctx) => {
     const sumMinor = plan.instalments.reduce((sum, instalment) => sum + instalment.amountMinor, 0);
@@ -66,11 +69,11 @@ export interface InstalmentProgress {
   readonly daysLate: number;
 }
 
-export type PlanStatus = 'active' | 'completed' | 'broken';
+export type PlanStatus = 'active' | 'completed' | 'broken' | 'ended';
 
 export interface PlanAssessment {
   readonly plan: PaymentPlan;
-  /** Active while being kept; broken from the first instalment more than the allowed days late, for good. */
+  /** Active while being kept; broken from the first instalment more than the allowed days late, for good; ended by the controller. */
   readonly status: PlanStatus;
   readonly instalments: readonly InstalmentProgress[];
   readonly paidMinor: number;
@@ -81,7 +84,7 @@ export interface PlanAssessment {
  * Tracks a plan against the payments in the ledger since it was agreed. Money fills the instalments in
  * order, as a debtor paying €700 of two €500 instalments has paid the first and part of the second. A
  * plan breaks on the day an instalment is more than `breaksAfterDaysLate` days overdue; catching up later
- * does not mend it (the controller decides whether to agree a new one).
+ * does not mend it (the controller decides whether to agree a new one, and ends this one).
  */
 export function assessPaymentPlan(plan: PaymentPlan, ledger: DebtorLedger, today: IsoDate, breaksAfterDaysLate: number): PlanAssessment {
   const received = paymentsReceived(ledger, { itemIds: plan.itemIds, currency: plan.currency, from: plan.agreedOn, through: today });
@@ -102,6 +105,9 @@ export function assessPaymentPlan(plan: PaymentPlan, ledger: DebtorLedger, today
     const status: InstalmentStatus = paidOn ? 'paid' : today > instalment.dueOn ? 'late' : 'open';
     return { instalment, status, paidMinor: towards, paidOn, daysLate };
   });
-  const status: PlanStatus = brokenOn ? 'broken' : instalments.every((entry) => entry.status === 'paid') ? 'completed' : 'active';
+  const completed = instalments.every((entry) => entry.status === 'paid');
+  // Ended by the controller: neither pausing dunning nor waiting to be followed up, whatever it was before.
+  if (plan.endedOn !== undefined && plan.endedOn <= today && !completed) return { plan, status: 'ended', instalments, paidMinor, brokenOn: undefined };
+  const status: PlanStatus = brokenOn ? 'broken' : completed ? 'completed' : 'active';
   return { plan, status, instalments, paidMinor, brokenOn };
 }

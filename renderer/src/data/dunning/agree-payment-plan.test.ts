@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { addDays, type IsoDate } from '../../../../shared/time/iso-date';
 import { openDemoStore } from '../../../../tests/integration/demo-store';
 import { agreePaymentPlan } from './agree-payment-plan';
+import { endPaymentPlan } from './end-payment-plan';
 import { loadCreditPolicy, loadWorklist } from './load-worklist';
 
 const today = '2026-11-24' as IsoDate;
 const requestOn = (day: IsoDate) => ({ today: day, locale: 'en-GB', leadDays: 7 });
 
 describe('agreeing a payment plan', () => {
-  it('stores the instalments to the cent, pauses dunning of its invoices, and a missed instalment puts it back on the list', async () => {
+  it('stores the instalments to the cent, pauses dunning of its invoices, a missed instalment puts it back on the list, and ending it allows a new plan', async () => {
     const db = await openDemoStore('agree-plan', today);
     const reminder = (await loadWorklist(db, requestOn(today)))!.entries.find((entry) => entry.task.kind === 'dunning' && entry.task.step === 'reminder-1' && entry.invoices.every((invoice) => invoice.currency === entry.invoices[0]!.currency))!;
     const chunkId = (await db.debtorChunks.toArray()).find((chunk) => chunk.debtors.some((debtor) => debtor.id === reminder.debtorId))!.chunkId;
@@ -34,6 +35,14 @@ describe('agreeing a payment plan', () => {
     const broken = addDays(terms.firstDueOn, planBreaksAfterDaysLate + 1);
     const entries = (await loadWorklist(db, requestOn(broken)))!.entries.filter((entry) => entry.debtorId === reminder.debtorId);
     expect(entries.find((entry) => entry.task.kind === 'broken-plan')?.invoices.map((invoice) => invoice.itemId)).toEqual(expect.arrayContaining(itemIds));
+
+    // Followed up: the controller ends the broken plan and agrees a new one for the same invoices.
+    await endPaymentPlan(db, { planId: plan!.id, today: broken, at: `${broken}T09:00:00Z` });
+    const after = (await loadWorklist(db, requestOn(broken)))!.entries.filter((entry) => entry.debtorId === reminder.debtorId);
+    expect(after.some((entry) => entry.task.kind === 'broken-plan')).toBe(false);
+    const renegotiated = await agreePaymentPlan(db, { debtorId: reminder.debtorId, chunkId, terms: { ...terms, firstDueOn: addDays(broken, 7) }, today: broken, at: `${broken}T09:05:00Z` });
+    expect(renegotiated.errors).toEqual([]);
+    expect(await db.audit.filter((entry) => entry.action === 'dunning.planEnded').count()).toBe(1);
     db.close();
   });
 

@@ -90,6 +90,8 @@ export interface DataApi {
   setDispute(request: DisputeRequest): Promise<void>;
   /** Stores a payment plan agreed with the debtor (amounts computed from the stored ledger); field problems instead when the terms do not check out. */
   agreePaymentPlan(request: AgreePlanRequest): Promise<{ readonly errors: readonly FieldError[]; readonly plan?: PaymentPlan }>;
+  /** Ends a payment plan today (to renegotiate, or once a broken plan is followed up); dunning of its invoices resumes. */
+  endPaymentPlan(request: { readonly planId: string; readonly today: IsoDate; readonly at: string }): Promise<void>;
   /** Saves a debtor's country, letter language, law and segment; returns every field's problem instead when one does not check out. */
   saveDebtorSettings(request: DebtorSettingsRequest): Promise<{ readonly errors: readonly FieldError[] }>;
   /** The credit policy in force (the default ladder until one is saved). */

@@ -25,6 +25,7 @@ import { createSyncOperations } from './sync-operations';
 import { loadCreditPolicy, loadWorklist } from '../dunning/load-worklist';
 import { saveCreditPolicy } from '../dunning/save-credit-policy';
 import { agreePaymentPlan } from '../dunning/agree-payment-plan';
+import { endPaymentPlan } from '../dunning/end-payment-plan';
 import { loadCreditor } from '../dunning/creditor';
 import { saveLetterhead } from '../dunning/save-letterhead';
 import { setDispute } from '../dunning/set-dispute';
@@ -109,6 +110,7 @@ const api: DataApi = {
   letterhead: () => loadCreditor(db),
   saveLetterhead: (request) => exclusive(() => saveLetterhead(db, request)),
   agreePaymentPlan: (request) => exclusive(() => agreePaymentPlan(db, request)),
+  endPaymentPlan: (request) => exclusive(() => endPaymentPlan(db, request)),
   saveDebtorSettings: (request) => writing(() => saveDebtorSettings(db, request)),
   saveCreditPolicy: (request) => exclusive(() => saveCreditPolicy(db, request)),
 };

@@ -46,6 +46,8 @@ export function DebtorTimeline({ events }: { readonly events: readonly TimelineE
         return t('debtor:timeline.lossQueued.claim');
       case 'dunning.planAgreed':
         return t('debtor:timeline.planAgreed', { total: format.money(money(Number(details['totalMinor']), text('currency'))), count: Number(details['instalments']) });
+      case 'dunning.planEnded':
+        return t('debtor:timeline.planEnded');
       case 'debtor.settingsChanged': {
         const changes = DEBTOR_SETTING_FIELDS.filter((field) => details[field] !== undefined).map((field) =>
           t('debtor:timeline.settingChange', { field: t(SETTING_LABEL[field]), before: settingValue(field, text(`${field}Before`)), after: settingValue(field, text(field)) }),
