@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultJurisdiction } from '../../../../shared/domain/debtors/debtor';
 import { DEBTOR_SETTING_FIELDS, defaultLanguage, SELECTABLE_COUNTRIES, settingsOf, type DebtorSettings } from '../../../../shared/domain/debtors/debtor-settings';
@@ -6,11 +6,15 @@ import type { FieldError } from '../../../../shared/domain/dunning/field-errors'
 import { LAW_JURISDICTIONS } from '../../../../shared/domain/law/jurisdiction';
 import { SUPPORTED_LANGUAGES } from '../../../../shared/i18n/languages';
 import { useClock } from '../../app/app-clock';
+import { useFieldProblems } from '../../components/use-field-problems';
 import { dataWorker } from '../../data/data-client';
 import type { StoredDebtor } from '../../data/db/schema';
 import { useCountryName, useLanguageName } from '../../i18n/use-country-name';
 import { useErrorMessage } from '../../i18n/use-error-message';
 import { kredo } from '../../platform/kredo-api';
+
+/** Each form field's errors come back under its own name. */
+const SETTING_PATHS = Object.fromEntries(DEBTOR_SETTING_FIELDS.map((name) => [name, name])) as Record<keyof DebtorSettings, string>;
 
 /**
  * The debtor's country, letter language, law and segment, as the controller corrects them: an import may
@@ -20,7 +24,6 @@ import { kredo } from '../../platform/kredo-api';
 export function DebtorSettingsForm({ debtor, onDone }: { readonly debtor: StoredDebtor; readonly onDone: () => void }) {
   const { t } = useTranslation('debtor');
   const clock = useClock();
-  const id = useId();
   const errorMessage = useErrorMessage();
   const countryName = useCountryName();
   const languageName = useLanguageName();
@@ -40,18 +43,7 @@ export function DebtorSettingsForm({ debtor, onDone }: { readonly debtor: Stored
       language: current.language === defaultLanguage(current.country) ? defaultLanguage(country) : current.language,
       jurisdiction: current.jurisdiction === defaultJurisdiction(current.country) ? defaultJurisdiction(country) : current.jurisdiction,
     }));
-  const problem = (field: keyof DebtorSettings) => {
-    const error = errors.find((candidate) => candidate.field === field);
-    return error ? t(`settings.errors.${error.code}`, { ...error.params, defaultValue: t('settings.errors.invalid') }) : undefined;
-  };
-  // Each field's error, next to it and announced with it.
-  const field = Object.fromEntries(
-    DEBTOR_SETTING_FIELDS.map((name) => {
-      const text = problem(name);
-      const describedBy = `${id}-${name}`;
-      return [name, { props: text ? { 'aria-invalid': true, 'aria-describedby': describedBy } : {}, message: text && <span id={describedBy} className="error-text">{text}</span> }];
-    }),
-  ) as Record<keyof DebtorSettings, { readonly props: object; readonly message: ReactNode }>;
+  const field = useFieldProblems(errors, SETTING_PATHS, (error) => t(`settings.errors.${error.code}`, { ...error.params, defaultValue: t('settings.errors.invalid') }));
   const save = async () => {
     setSaving(true);
     setFailure(undefined);

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../../../../shared/domain/dunning/field-errors';
 import { MAX_INSTALMENTS, proposePaymentPlan, type PlanProposal, type PlanTerms } from '../../../../shared/domain/dunning/plan-proposal';
@@ -6,6 +6,7 @@ import type { DebtorLedger } from '../../../../shared/domain/ledger/ledger-types
 import { money } from '../../../../shared/money/money';
 import { addDays, isIsoDate, type IsoDate } from '../../../../shared/time/iso-date';
 import { useClock } from '../../app/app-clock';
+import { useFieldProblems } from '../../components/use-field-problems';
 import { dataWorker } from '../../data/data-client';
 import type { StoredDebtor } from '../../data/db/schema';
 import { useErrorMessage } from '../../i18n/use-error-message';
@@ -13,7 +14,7 @@ import { useFormat } from '../../i18n/use-format';
 import { InstalmentTable } from './InstalmentTable';
 
 const INTERVALS = [1, 2, 3, 6] as const;
-const TERM_FIELDS = ['itemIds', 'count', 'everyMonths', 'firstDueOn'] as const;
+const TERM_PATHS = { itemIds: 'itemIds', count: 'count', everyMonths: 'everyMonths', firstDueOn: 'firstDueOn' } as const;
 
 /** Two weeks to pay the first instalment: long enough to arrange, short enough to keep the pressure. */
 const FIRST_DUE_AFTER_DAYS = 14;
@@ -52,12 +53,7 @@ export function PaymentPlanForm({ debtor, ledger, onDone }: { readonly debtor: S
 
   const toggle = (itemId: string, checked: boolean) => setTerms({ ...terms, itemIds: checked ? [...terms.itemIds, itemId] : terms.itemIds.filter((candidate) => candidate !== itemId) });
   // Each field's problem from the data worker's check, shown next to the field.
-  const problem = Object.fromEntries(
-    TERM_FIELDS.map((field) => {
-      const error = errors.find((candidate) => candidate.field === field);
-      return [field, error && <span className="error-text">{t(`plans.errors.${error.code}`, { ...error.params, defaultValue: t('plans.errors.invalid') })}</span>];
-    }),
-  ) as Record<(typeof TERM_FIELDS)[number], ReactNode>;
+  const problem = useFieldProblems(errors, TERM_PATHS, (error) => t(`plans.errors.${error.code}`, { ...error.params, defaultValue: t('plans.errors.invalid') }));
   const agree = async () => {
     setSaving(true);
     setFailure(undefined);
@@ -83,25 +79,25 @@ export function PaymentPlanForm({ debtor, ledger, onDone }: { readonly debtor: S
             {t('plans.invoiceLine', { number: item.number, due: format.date(item.dueDate), amount: format.money(money(item.openMinor, item.currency)) })}
           </label>
         ))}
-        {problem.itemIds}
+        {problem.itemIds.message}
       </fieldset>
       <div className="policy-grid">
         <label className="policy-field">
           <span>{t('plans.count')}</span>
           <input type="number" min={1} max={MAX_INSTALMENTS} step={1} value={Number.isNaN(terms.count) ? '' : terms.count} onChange={(event) => setTerms({ ...terms, count: event.target.value === '' ? Number.NaN : Number(event.target.value) })} />
-          {problem.count}
+          {problem.count.message}
         </label>
         <label className="policy-field">
           <span>{t('plans.every')}</span>
           <select value={terms.everyMonths} onChange={(event) => setTerms({ ...terms, everyMonths: Number(event.target.value) })}>
             {INTERVALS.map((months) => <option key={months} value={months}>{t('plans.months', { count: months })}</option>)}
           </select>
-          {problem.everyMonths}
+          {problem.everyMonths.message}
         </label>
         <label className="policy-field">
           <span>{t('plans.firstDueOn')}</span>
           <input type="date" min={today} value={terms.firstDueOn} onChange={(event) => setTerms({ ...terms, firstDueOn: event.target.value as IsoDate })} />
-          {problem.firstDueOn}
+          {problem.firstDueOn.message}
         </label>
       </div>
       <label className="checkbox-line">

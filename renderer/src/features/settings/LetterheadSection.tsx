@@ -1,8 +1,9 @@
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SELECTABLE_COUNTRIES } from '../../../../shared/domain/debtors/debtor-settings';
 import type { FieldError } from '../../../../shared/domain/dunning/field-errors';
 import { useClock } from '../../app/app-clock';
+import { useFieldProblems } from '../../components/use-field-problems';
 import { dataWorker } from '../../data/data-client';
 import { useCountryName } from '../../i18n/use-country-name';
 import { useErrorMessage } from '../../i18n/use-error-message';
@@ -69,6 +70,7 @@ export function LetterheadSection() {
   const [draft, setDraft] = useState<LetterheadDraft>();
   const [errors, setErrors] = useState<readonly FieldError[]>([]);
   const [status, setStatus] = useState<{ readonly text: string; readonly isError: boolean }>();
+  const fieldUi = useFieldProblems(errors, ERROR_FIELD, (error) => t(`letterhead.errors.${error.code}`, { ...error.params, defaultValue: t('letterhead.errors.invalid') }));
 
   useEffect(() => {
     let isActive = true;
@@ -79,15 +81,6 @@ export function LetterheadSection() {
   }, [errorMessage]);
   if (!draft) return null;
 
-  // Each field's problem from the check, next to the field and announced with it.
-  const fieldUi = Object.fromEntries(
-    (Object.keys(ERROR_FIELD) as (keyof LetterheadDraft)[]).map((field) => {
-      const path = ERROR_FIELD[field];
-      const error = errors.find((candidate) => candidate.field === path || candidate.field.startsWith(`${path}.`));
-      const describedBy = `${id}-${field}-error`;
-      return [field, { props: error ? { 'aria-invalid': true, 'aria-describedby': describedBy } : {}, message: error && <span id={describedBy} className="error-text">{t(`letterhead.errors.${error.code}`, { ...error.params, defaultValue: t('letterhead.errors.invalid') })}</span> }];
-    }),
-  ) as Record<keyof LetterheadDraft, { readonly props: object; readonly message: ReactNode }>;
   const save = async () => {
     setStatus(undefined);
     try {
