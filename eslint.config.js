@@ -108,6 +108,11 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': restrictImports(layer.rendererCode, layer.nodeBuiltins) },
   },
   {
+    // The preload's test runs under Node: it builds the bundle and loads it in a `vm` context.
+    files: ['electron/preload/**/*.test.ts'],
+    rules: { 'no-restricted-imports': restrictImports(layer.rendererCode) },
+  },
+  {
     files: ['scripts/**/*.{ts,mjs,js}', 'tests/**/*.ts', '*.config.{ts,js}', 'eslint.config.js'],
     languageOptions: { globals: globals.node },
   },
