@@ -23,13 +23,41 @@ export interface NormalisedRows {
   readonly settledRows: number;
   /** Rows with anything in them (blank lines are not counted). */
   readonly filledRows: number;
+  /** Rows repeating an earlier row's invoice with the same content: the same invoice, so nothing to add. */
+  readonly repeatedRows: number;
+}
+
+/** The row an invoice was first seen on, and a fingerprint of what that row said about it. */
+interface FirstSeen {
+  readonly row: number;
+  readonly fingerprint: number;
 }
 
 /**
  * Tracks invoices across the batches of one file, to catch the same invoice listed twice: the row each
  * invoice number was first seen on, per customer (nested maps: no key strings to build a million times).
  */
-export type SeenInvoices = Map<string, Map<string, number>>;
+export type SeenInvoices = Map<string, Map<string, FirstSeen>>;
+
+/**
+ * A 53-bit hash of what a record says (cyrb53, public domain): two rows of one invoice with the same
+ * fingerprint say the same thing. Holding a number per invoice, not the row itself, keeps a million-row
+ * file's bookkeeping small; a chance collision (about 1 in 2^53) would only let a conflicting repeat pass
+ * as a verbatim one.
+ */
+function fingerprint(record: Omit<OpenItemRecord, 'row'>): number {
+  const text = [record.customerName, record.invoiceDate, record.dueDate ?? '', record.currency, record.openMinor, record.amountMinor ?? '', record.paymentReference, record.vatNumber, record.companyNumber, record.description].join('\u0000');
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
 
 type Columns = Readonly<Record<OpenItemField, number>>;
 
@@ -40,6 +68,8 @@ class RowReader {
   // A file holds few distinct dates (one per invoice day): each is parsed once per batch.
   private readonly dates = new Map<string, IsoDate | undefined>();
   problem: { field: OpenItemField | 'row'; code: RejectionCode; value: string; firstRow?: number } | undefined;
+  /** The last row read repeated an earlier one verbatim (as Kredo reads it): neither a record nor a problem. */
+  isRepeat = false;
 
   constructor(
     mapping: ColumnMapping,
@@ -69,6 +99,7 @@ class RowReader {
 
   read(cells: readonly string[], row: number): OpenItemRecord | undefined {
     this.problem = undefined;
+    this.isRepeat = false;
     if (cells.length <= this.widest) return this.fail('row', 'tooFewColumns', cells.join(' | '));
     const currencyText = this.text(cells, 'currency');
     const currency = currencyText.toUpperCase() || this.dialect.defaultCurrency;
@@ -93,12 +124,7 @@ class RowReader {
     const amountText = this.text(cells, 'amount');
     const amount = amountText ? parseAmount(amountText, this.dialect.decimal, digits) : undefined;
     if (amount && !amount.ok) return this.fail('amount', amount.code, amountText);
-    let seenOfCustomer = this.seen.get(customerCode);
-    if (!seenOfCustomer) this.seen.set(customerCode, (seenOfCustomer = new Map()));
-    const first = seenOfCustomer.get(invoiceNumber);
-    if (first !== undefined) return this.fail('invoiceNumber', 'duplicateInFile', invoiceNumber, first);
-    seenOfCustomer.set(invoiceNumber, row);
-    return {
+    const record: OpenItemRecord = {
       row,
       customerCode,
       customerName: this.text(cells, 'customerName'),
@@ -113,6 +139,21 @@ class RowReader {
       companyNumber: this.text(cells, 'companyNumber'),
       description: this.text(cells, 'description'),
     };
+    // The same invoice twice: a verbatim repeat (exports of several pages often overlap) changes nothing;
+    // the same key with other content is a conflict only the ERP can settle, so it is refused.
+    let seenOfCustomer = this.seen.get(customerCode);
+    if (!seenOfCustomer) this.seen.set(customerCode, (seenOfCustomer = new Map()));
+    const first = seenOfCustomer.get(invoiceNumber);
+    const print = fingerprint(record);
+    if (first !== undefined) {
+      if (first.fingerprint === print) {
+        this.isRepeat = true;
+        return undefined;
+      }
+      return this.fail('invoiceNumber', 'duplicateInFile', invoiceNumber, first.row);
+    }
+    seenOfCustomer.set(invoiceNumber, { row, fingerprint: print });
+    return record;
   }
 }
 
@@ -133,6 +174,7 @@ export function normaliseOpenItemRows(rows: readonly (readonly string[])[], firs
   const rejections: ImportRejection[] = [];
   let settledRows = 0;
   let filledRows = 0;
+  let repeatedRows = 0;
   for (let index = 0; index < rows.length; index += 1) {
     const cells = rows[index]!;
     if (isBlank(cells)) continue;
@@ -142,9 +184,11 @@ export function normaliseOpenItemRows(rows: readonly (readonly string[])[], firs
     if (record) {
       if (record.openMinor === 0) settledRows += 1;
       records.push(record);
+    } else if (reader.isRepeat) {
+      repeatedRows += 1;
     } else if (reader.problem) {
       rejections.push({ row, ...reader.problem, value: reader.problem.value.slice(0, 80) });
     }
   }
-  return { records, rejections, settledRows, filledRows };
+  return { records, rejections, settledRows, filledRows, repeatedRows };
 }

@@ -40,7 +40,7 @@ describe('normaliseOpenItemRows', () => {
         ['1002', 'Lindqvist AB', '2026-0103', '02-10-2026', '01-11-2026', 'tolv', 'SEK'],
         ['', 'Nameless', '2026-0104', '02-10-2026', '01-11-2026', '5,00', 'EUR'],
         ['1003', 'Harrington Ltd', '2026-0105', '02-10-2026', '01-10-2026', '5,00', 'GBP'],
-        ['1001', 'Bakker Bouw B.V.', '2026-0101', '01-10-2026', '31-10-2026', '1.234,56', 'EUR'],
+        ['1001', 'Bakker Bouw B.V.', '2026-0101', '01-10-2026', '31-10-2026', '1.000,00', 'EUR'],
         ['1004', 'Credit Ltd', '2026-0106', '02-10-2026', '', '150,00-', 'XYZ'],
         ['1005', 'Settled B.V.', '2026-0107', '02-10-2026', '', '0,00', 'EUR'],
         ['', '', '', '', '', '', ''],
@@ -64,6 +64,21 @@ describe('normaliseOpenItemRows', () => {
       { row: 7, field: 'invoiceNumber', code: 'duplicateInFile', value: '2026-0101', firstRow: 2 },
       { row: 8, field: 'currency', code: 'currencyUnknown', value: 'XYZ' },
       { row: 11, field: 'row', code: 'tooFewColumns', value: '1006 | Short' },
+    ]);
+  });
+
+  it('takes a row repeated verbatim as the same invoice, and refuses only a repeat with other content, naming the first row', () => {
+    const row = ['1001', 'Bakker Bouw B.V.', '2026-0101', '01-10-2026', '31-10-2026', '1.234,56', 'EUR'];
+    const seen = new Map();
+    // The repeat comes in a later batch of the same file: the file's invoices are tracked across batches.
+    const first = normaliseOpenItemRows([row, ['1001', 'Bakker Bouw B.V.', '2026-0102', '01-10-2026', '31-10-2026', '10,00', 'EUR']], 2, mapping, dialect, seen);
+    const later = normaliseOpenItemRows([[...row], row.map((cell) => (cell === '1.234,56' ? '1.234,57' : cell)), ['1001', 'Bakker Bouw B.V.', '2026-0102', '01-10-2026', '30-11-2026', '10,00', 'EUR']], 4, mapping, dialect, seen);
+    expect(first.records.map((record) => record.invoiceNumber)).toEqual(['2026-0101', '2026-0102']);
+    expect(later.records).toEqual([]);
+    expect(later.repeatedRows).toBe(1);
+    expect(later.rejections).toEqual([
+      { row: 5, field: 'invoiceNumber', code: 'duplicateInFile', value: '2026-0101', firstRow: 2 },
+      { row: 6, field: 'invoiceNumber', code: 'duplicateInFile', value: '2026-0102', firstRow: 3 },
     ]);
   });
 

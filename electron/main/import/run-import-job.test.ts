@@ -62,7 +62,7 @@ describe('open-items exports', () => {
     expect(records[3]?.customerName).toBe('Coöperatie De Eendracht U.A.');
   });
 
-  it('reports every bad row with its line, field, value and reason, and keeps the good ones', async () => {
+  it('reports every bad row with its line, field, value and reason, and keeps the good ones (a row repeated verbatim is no problem)', async () => {
     const name = 'open-items-with-errors.csv';
     const { records, summary } = await parse(name, (await analyse(name)) as TabularAnalysis);
     expect(records.map((record) => record.invoiceNumber)).toEqual(['2026-0101']);
