@@ -25,7 +25,15 @@ describe('application menu', () => {
     const menu = build('win32');
     expect(labels(menu)).toEqual(['File', 'Edit', 'View', 'Language', 'Help']);
     expect(labels(find(menu, 'File')?.submenu)).toEqual(['Import…', 'Settings…', 'Exit']);
-    expect(labels(find(menu, 'Help')?.submenu)).toEqual(['Keyboard Shortcuts', 'Open Log Folder', 'About Kredo']);
+    expect(labels(find(menu, 'Help')?.submenu)).toEqual(['Keyboard Shortcuts', 'Open Log Folder', 'Show Crash Reports', 'About Kredo']);
+  });
+
+  it('offers the crash reports kept on this computer from Help, on every platform', () => {
+    for (const platform of ['win32', 'darwin', 'linux'] as const) {
+      expect(find(find(build(platform), 'Help')?.submenu, 'Show Crash Reports')?.action).toEqual({ kind: 'show-crash-reports' });
+    }
+    expect(labels(find(build('win32', 'nl'), 'Help')?.submenu)).toContain('Crashrapporten tonen');
+    expect(labels(find(build('win32', 'sv'), 'Hjälp')?.submenu)).toContain('Visa kraschrapporter');
   });
 
   it('offers Import… on Ctrl/Cmd+O and the six work screens on Ctrl/Cmd+1…6', () => {

@@ -9,6 +9,7 @@ export type MenuAction =
   | { readonly kind: 'renderer'; readonly command: MenuCommand }
   | { readonly kind: 'set-language'; readonly language: Language }
   | { readonly kind: 'open-log-folder' }
+  | { readonly kind: 'show-crash-reports' }
   | { readonly kind: 'about' };
 
 /** Electron's built-in roles we use; Electron implements them natively (clipboard, zoom, window). */
@@ -144,6 +145,7 @@ export function buildMenuTemplate(context: MenuContext): MenuItemSpec[] {
     submenu: [
       { label: t('menu:shortcuts'), accelerator: 'CmdOrCtrl+/', action: renderer({ type: 'show-shortcuts' }) },
       { label: t('menu:openLogFolder'), action: { kind: 'open-log-folder' } },
+      { label: t('menu:showCrashReports'), action: { kind: 'show-crash-reports' } },
       ...(isMac ? [] : [SEPARATOR, aboutItem]),
     ],
   };

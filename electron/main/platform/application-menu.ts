@@ -2,10 +2,16 @@ import { BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'el
 import { APP_NAME } from '../../../shared/app-identity';
 import { LANGUAGE_NAMES } from '../../../shared/i18n/languages';
 import type { MainServices } from '../main-services';
+import type { CrashReports } from '../services/crash-reports';
+import { errorFields } from '../services/logger';
+import { electronDesktop } from './electron-desktop';
 import { buildMenuTemplate, type MenuAction, type MenuItemSpec } from '../menu/menu-template';
 
 /** Installs the application menu and rebuilds it whenever the language changes. */
-export function installApplicationMenu(services: MainServices, options: { appVersion: string; isDevelopment: boolean }): void {
+export function installApplicationMenu(
+  services: MainServices,
+  options: { appVersion: string; isDevelopment: boolean; crashReports: CrashReports },
+): void {
   const apply = () => {
     const language = services.settings.get().language;
     const template = buildMenuTemplate({
@@ -29,6 +35,9 @@ export function installApplicationMenu(services: MainServices, options: { appVer
       case 'open-log-folder':
         void services.handlers.openLogFolder({});
         return;
+      case 'show-crash-reports':
+        void showCrashReports(services, options.crashReports);
+        return;
       case 'about': {
         const t = services.translator(services.settings.get().language);
         const parent = BrowserWindow.getFocusedWindow();
@@ -41,6 +50,22 @@ export function installApplicationMenu(services: MainServices, options: { appVer
 
   apply();
   services.settings.onChange(apply);
+}
+
+/** Opens the folder with the crash reports, or says in a message box that there are none (an empty folder would puzzle). */
+async function showCrashReports(services: MainServices, crashReports: CrashReports): Promise<void> {
+  try {
+    if ((await crashReports.count()) > 0) {
+      await electronDesktop.openPath(crashReports.folder);
+      return;
+    }
+    const t = services.translator(services.settings.get().language);
+    const parent = BrowserWindow.getFocusedWindow();
+    const box = { type: 'info' as const, title: t('menu:showCrashReports'), message: t('menu:noCrashReports'), detail: t('menu:noCrashReportsDetail') };
+    await (parent ? dialog.showMessageBox(parent, box) : dialog.showMessageBox(box));
+  } catch (error) {
+    services.logger.error('Could not show the crash reports', errorFields(error));
+  }
 }
 
 function toElectronItem(item: MenuItemSpec, run: (action: MenuAction) => void): MenuItemConstructorOptions {

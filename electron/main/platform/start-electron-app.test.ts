@@ -19,7 +19,11 @@ const fake = vi.hoisted(() => {
   });
   const state = {
     userData: '',
+    crashDumps: '',
     calls: [] as string[],
+    crashReporterOptions: [] as unknown[],
+    messageBoxes: [] as { message: string; detail?: string }[],
+    openedPaths: [] as string[],
     ipcHandlers: new Map<string, Listener>(),
     protocolHandler: undefined as undefined | ((request: Request) => Promise<Response>),
     windows: [] as { options: Record<string, unknown>; url?: string; listeners: Map<string, Listener[]>; closed: boolean }[],
@@ -67,8 +71,8 @@ const fake = vi.hoisted(() => {
       requestSingleInstanceLock: () => (state.calls.push('requestSingleInstanceLock'), true),
       enableSandbox: () => state.calls.push('enableSandbox'),
       setAppUserModelId: (id: string) => state.calls.push(`appUserModelId:${id}`),
-      whenReady: () => ready,
-      getPath: () => state.userData,
+      whenReady: () => (state.calls.push('whenReady'), ready),
+      getPath: (name: string) => (name === 'crashDumps' ? state.crashDumps : state.userData),
       getVersion: () => '0.1.0',
       getPreferredSystemLanguages: () => ['nl-NL'],
       on: (event: string, listener: Listener) => appListeners.set(event, [...(appListeners.get(event) ?? []), listener]),
@@ -100,7 +104,10 @@ const fake = vi.hoisted(() => {
       openExternal: async (url: string) => {
         state.openedExternally.push(url);
       },
-      openPath: async () => '',
+      openPath: async (folder: string) => {
+        state.openedPaths.push(folder);
+        return '';
+      },
     },
     safeStorage: {
       isEncryptionAvailable: () => true,
@@ -112,7 +119,18 @@ const fake = vi.hoisted(() => {
       buildFromTemplate: (template: unknown) => template,
       setApplicationMenu: (menu: unknown) => state.menus.push(menu),
     },
-    dialog: { showMessageBox: async () => ({ response: 0 }) },
+    dialog: {
+      showMessageBox: async (...args: unknown[]) => {
+        state.messageBoxes.push(args.at(-1) as { message: string; detail?: string });
+        return { response: 0 };
+      },
+    },
+    crashReporter: {
+      start: (options: unknown) => {
+        state.calls.push('crashReporter.start');
+        state.crashReporterOptions.push(options);
+      },
+    },
   };
   return { state, electron };
 });
@@ -125,6 +143,7 @@ let dir: Awaited<ReturnType<typeof makeTempDir>>;
 beforeAll(async () => {
   dir = await makeTempDir();
   fake.state.userData = path.join(dir.path, 'userData');
+  fake.state.crashDumps = path.join(dir.path, 'userData', 'Crashpad');
   await mkdir(path.join(dir.path, 'out/renderer/assets'), { recursive: true });
   await mkdir(path.join(dir.path, 'out/main'), { recursive: true });
   await writeFile(path.join(dir.path, 'out/renderer/index.html'), '<!doctype html><title>Kredo</title>');
@@ -207,6 +226,31 @@ describe('the Electron glue', () => {
   it('installs a translated application menu', () => {
     const menu = fake.state.menus.at(-1) as { label: string }[];
     expect(menu.map((item) => item.label)).toEqual(['Bestand', 'Bewerken', 'Beeld', 'Taal', 'Help']);
+  });
+
+  it('keeps crash dumps on this computer only: Crashpad started before the app is ready, never uploading', () => {
+    expect(fake.state.crashReporterOptions).toEqual([expect.objectContaining({ uploadToServer: false })]);
+    expect(fake.state.crashReporterOptions[0]).not.toHaveProperty('submitURL');
+    expect(fake.state.calls.indexOf('crashReporter.start')).toBeLessThan(fake.state.calls.indexOf('whenReady'));
+  });
+
+  it('Help › Show crash reports says there are none, or opens the folder that holds them', async () => {
+    type Item = { label?: string; click?: () => void; submenu?: Item[] };
+    const showCrashReports = () => {
+      const menu = fake.state.menus.at(-1) as Item[];
+      const help = menu.find((item) => item.label === 'Help')!;
+      help.submenu!.find((item) => item.label === 'Crashrapporten tonen')!.click!();
+    };
+    showCrashReports();
+    await vi.waitFor(() => expect(fake.state.messageBoxes).toHaveLength(1));
+    expect(fake.state.messageBoxes[0]).toMatchObject({ message: 'Geen crashrapporten' });
+    expect(fake.state.openedPaths).toEqual([]);
+
+    await mkdir(path.join(fake.state.crashDumps, 'completed'), { recursive: true });
+    await writeFile(path.join(fake.state.crashDumps, 'completed', 'a1b2.dmp'), 'MDMP');
+    showCrashReports();
+    await vi.waitFor(() => expect(fake.state.openedPaths).toEqual([fake.state.crashDumps]));
+    expect(fake.state.messageBoxes).toHaveLength(1);
   });
 
   it('saves the window position before the window closes', async () => {

@@ -10,6 +10,7 @@ import { errorFields } from '../services/logger';
 import { registerAppScheme, serveRendererOnAppScheme } from './app-protocol';
 import { APP_ORIGIN_URL } from './app-urls';
 import { installApplicationMenu } from './application-menu';
+import { startLocalCrashReporter } from './crash-reporting';
 import { electronDesktop } from './electron-desktop';
 import { openMainWindow, preloadPathNextTo } from './main-window';
 import { createSafeStorageCodec } from './safe-storage-codec';
@@ -27,6 +28,7 @@ export function startElectronApp(mainDir: string): void {
   }
   app.enableSandbox();
   app.setAppUserModelId(APP_ID);
+  const crashReports = startLocalCrashReporter();
 
   const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
   const rendererUrl = devServerUrl ?? APP_ORIGIN_URL;
@@ -58,7 +60,7 @@ export function startElectronApp(mainDir: string): void {
       for (const channel of Object.values(INVOKE_CHANNELS)) {
         ipcMain.handle(channel, (event, payload: unknown) => services.dispatch(channel, payload, event.senderFrame?.url ?? ''));
       }
-      installApplicationMenu(services, { appVersion: app.getVersion(), isDevelopment: !app.isPackaged });
+      installApplicationMenu(services, { appVersion: app.getVersion(), isDevelopment: !app.isPackaged, crashReports });
 
       const windowOptions = {
         preloadPath: preloadPathNextTo(mainDir),
