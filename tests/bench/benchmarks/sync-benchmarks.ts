@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createSandboxServer } from '../../../electron/sandbox/sandbox-server';
 import { fixedClock } from '../../../shared/time/clock';
@@ -17,6 +18,8 @@ type SyncBench = {
 const TODAY = '2026-11-24' as IsoDate;
 const NOW = `${TODAY}T12:00:00.000Z`;
 const CHANGES = 100;
+/** Seeding the tier-L sandbox (20,000 buyers, their ledgers and covers) and saving its state. */
+const SANDBOX_SEED_TARGET_MS = 30_000;
 const n = (value: number) => value.toLocaleString('en');
 const ms = (value: number) => `${value < 10 ? value.toFixed(1) : Math.round(value).toLocaleString('en')} ms`;
 
@@ -49,7 +52,10 @@ export const syncBenchmarks: Benchmark = {
       await call('resetPeak');
       const full = await call('insurerSync', { today: TODAY, connectionId, fixedNow: NOW });
       const size = `${n(full.syncedLimits)} covers → ${n(debtors)} debtors`;
-      rows.push({ benchmark: '[L] sandbox insurer seeded (not Kredo; for scale)', dataSize: `${n(debtors)} buyers`, result: ms(seedMs) });
+      // The sandbox is not Kredo, but the tests and the bench start it at tier L: seeding must stay within
+      // half a minute (the budget the sandbox tier test used to check, which failed on a busy machine).
+      const stateMiB = Math.round((await stat(path.join(folder.path, 'state.json'))).size / 1_048_576);
+      rows.push({ benchmark: '[L] sandbox insurer seeded and saved (not Kredo; for scale)', dataSize: `${n(debtors)} buyers, ${stateMiB} MiB state file`, result: ms(seedMs), target: '≤ 30 s', isTargetMet: seedMs <= SANDBOX_SEED_TARGET_MS });
       rows.push({ benchmark: '[L] first sync: full resync of every cover (HTTP pages of 500, IPC, apply, summaries)', dataSize: size, result: `${ms(full.totalMs)} (reading covers ${ms(full.fetchMs)})`, peakHeapMiB: Math.round(await call('peakHeapMiB')) });
 
       // 100 insurer-initiated reductions, as a busy morning's feed.
