@@ -70,7 +70,9 @@ export function createInsurerClient(connection: InsurerConnection, deps: Insurer
 
   const exchange = async (path: string, init: RequestInit): Promise<InsurerAnswer | undefined> => {
     try {
-      const response = await send(`${connection.baseUrl}${path}`, { ...init, signal: AbortSignal.timeout(deps.timeoutMs ?? 30_000) });
+      // Redirects are not followed: a 307 would resend the sign-in body, API key and all, to wherever it
+      // points, past the origin the key is bound to (secret-store.ts). A redirect is answered as a refusal.
+      const response = await send(`${connection.baseUrl}${path}`, { ...init, redirect: 'manual', signal: AbortSignal.timeout(deps.timeoutMs ?? 30_000) });
       const text = await response.text();
       return { status: response.status, headers: response.headers, body: text === '' ? undefined : JSON.parse(text) };
     } catch {
