@@ -17,6 +17,7 @@ import { createWindowStateStore, type WindowStateStore } from './services/window
 import { openBackupService, type BackupService } from './services/backup-service';
 import { createImportProfiles } from './import/import-profiles';
 import { openImportService, type ImportService, type StartImportWorker } from './import/import-service';
+import { createUpdateService, type UpdaterPort, type UpdateService } from './updates/update-service';
 
 export interface MainServicesOptions {
   readonly userDataDir: string;
@@ -34,6 +35,8 @@ export interface MainServicesOptions {
   readonly clock?: Clock;
   /** Starts an import job's worker thread: the bundled file in Electron, the TypeScript source in the Chromium host. */
   readonly startImportWorker: StartImportWorker;
+  /** The desktop app's updater (electron-updater) in a packaged build; absent where the app cannot update itself. */
+  readonly createUpdater?: (logger: Logger) => UpdaterPort;
 }
 
 export interface MainServices {
@@ -48,7 +51,8 @@ export interface MainServices {
   readonly clock: Clock;
   readonly backups: BackupService;
   readonly imports: ImportService;
-  /** Stops watchers and running import jobs. */
+  readonly updates: UpdateService;
+  /** Stops watchers, running import jobs and update checks. */
   close(): Promise<void>;
 }
 
@@ -87,6 +91,13 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   await imports.setWatchedFolder(settings.get().watchedFolder);
   const secrets = createSecretStore({ userDataDir: options.userDataDir, codec: options.secretCodec, logger });
   const insurer = createInsurerService({ stateFile: path.join(options.userDataDir, 'insurer-sandbox', 'state.json'), clock, logger, settings, secrets });
+  const updates = createUpdateService({
+    updater: options.createUpdater?.(logger),
+    settings,
+    clock,
+    logger,
+    onStatus: (status) => events.publish('onUpdateStatus', { status }),
+  });
   const handlers = createIpcHandlers({
     appInfo: { appVersion: options.appVersion, platform, host: options.host },
     settings,
@@ -98,8 +109,10 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     imports,
     importProfiles,
     insurer,
+    updates,
     t: () => translator(settings.get().language),
   });
+  updates.start();
 
   return {
     logger,
@@ -113,7 +126,9 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     clock,
     backups,
     imports,
+    updates,
     close: async () => {
+      updates.stop();
       await imports.close();
       await insurer.close();
     },

@@ -46,6 +46,11 @@ export const INVOKE_CHANNELS = {
   insurerSetConnection: 'insurer:set-connection',
   insurerPolicyTerms: 'insurer:policy-terms',
   insurerSandboxControl: 'insurer:sandbox-control',
+  updateGetStatus: 'update:get-status',
+  updateSetSettings: 'update:set-settings',
+  updateCheck: 'update:check',
+  updateInstall: 'update:install',
+  updateDefer: 'update:defer',
 } as const;
 
 /** Channels on which the main process pushes events to the renderer. */
@@ -55,6 +60,7 @@ export const EVENT_CHANNELS = {
   onBackupsChanged: 'backup:changed',
   onImportProgress: 'import:progress',
   onImportFileArrived: 'import:file-arrived',
+  onUpdateStatus: 'update:status',
 } as const;
 
 export type InvokeMethod = keyof typeof INVOKE_CHANNELS;

@@ -12,6 +12,7 @@ import { isIsoDate, type IsoDate } from '../time/iso-date';
 import { isCurrencyCode } from '../money/money';
 import type { EventMethod, InvokeMethod } from './channels';
 import { insurerContract } from './insurer-contract';
+import { updateContract, updateEventContract } from './update-contract';
 import { columnMappingSchema, dialectSchema, fileAnalysisSchema, importFileSchema, importProfileSchema, parseSummarySchema } from './import-contract';
 
 export const languageSchema = z.enum(SUPPORTED_LANGUAGES);
@@ -112,6 +113,7 @@ export const INVOKE_CONTRACT = {
   },
   backupExport: { request: z.strictObject({ id: z.string().max(200) }), response: z.strictObject({ savedTo: z.string().nullable() }) },
   ...insurerContract,
+  ...updateContract,
   exportSaveFile: {
     request: z.strictObject({
       format: z.enum(EXPORT_FORMATS),
@@ -152,6 +154,7 @@ export const EVENT_CONTRACT = {
   onBackupsChanged: z.strictObject({}),
   onImportProgress: z.strictObject({ fileId: z.string(), done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
   onImportFileArrived: z.strictObject({ file: importFileSchema }),
+  ...updateEventContract,
 } as const satisfies Record<EventMethod, z.ZodType>;
 
 export type Bootstrap = z.output<typeof bootstrapSchema>;

@@ -14,6 +14,8 @@ import { createBackupHandlers } from './backup-handlers';
 import { createExportHandlers } from './export-handlers';
 import { createImportHandlers } from './import-handlers';
 import { createInsurerHandlers } from './insurer-handlers';
+import { createUpdateHandlers } from './update-handlers';
+import type { UpdateService } from '../updates/update-service';
 import type { InsurerService } from '../insurer/insurer-service';
 import type { IpcHandlers } from './ipc-handlers';
 
@@ -28,6 +30,7 @@ export interface HandlerDependencies {
   readonly imports: ImportService;
   readonly importProfiles: ImportProfiles;
   readonly insurer: InsurerService;
+  readonly updates: UpdateService;
   /** The main process's translator in the user's current language (dialog titles). */
   readonly t: () => MainTFunction;
 }
@@ -38,6 +41,7 @@ export function createIpcHandlers(deps: HandlerDependencies): IpcHandlers {
     ...createBackupHandlers({ backups: deps.backups, desktop, t: deps.t }),
     ...createExportHandlers({ desktop, t: deps.t }),
     ...createInsurerHandlers(deps.insurer),
+    ...createUpdateHandlers(deps.updates),
     ...createImportHandlers({
       imports: deps.imports,
       profiles: deps.importProfiles,

@@ -136,6 +136,15 @@ const fake = vi.hoisted(() => {
 });
 
 vi.mock('electron', () => fake.electron);
+// electron-updater builds its updater on first access of `autoUpdater`; counting those tells whether it ran.
+vi.mock('electron-updater', () => ({
+  default: {
+    get autoUpdater() {
+      fake.state.calls.push('electron-updater');
+      throw new Error('electron-updater was used while updates are off');
+    },
+  },
+}));
 
 const { startElectronApp } = await import('./start-electron-app');
 
@@ -226,6 +235,15 @@ describe('the Electron glue', () => {
   it('installs a translated application menu', () => {
     const menu = fake.state.menus.at(-1) as { label: string }[];
     expect(menu.map((item) => item.label)).toEqual(['Bestand', 'Bewerken', 'Beeld', 'Taal', 'Help']);
+  });
+
+  it('leaves electron-updater alone while updates are off (the default), yet answers the update channels', async () => {
+    const getStatus = fake.state.ipcHandlers.get('update:get-status')!;
+    expect(await getStatus({ senderFrame: { url: 'app://kredo/' } }, {})).toEqual({
+      ok: true,
+      value: { settings: { enabled: false, url: null }, status: { state: 'off' } },
+    });
+    expect(fake.state.calls).not.toContain('electron-updater');
   });
 
   it('keeps crash dumps on this computer only: Crashpad started before the app is ready, never uploading', () => {

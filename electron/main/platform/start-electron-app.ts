@@ -12,6 +12,7 @@ import { APP_ORIGIN_URL } from './app-urls';
 import { installApplicationMenu } from './application-menu';
 import { startLocalCrashReporter } from './crash-reporting';
 import { electronDesktop } from './electron-desktop';
+import { createElectronUpdater } from './electron-updater';
 import { openMainWindow, preloadPathNextTo } from './main-window';
 import { createSafeStorageCodec } from './safe-storage-codec';
 import { applyCspToDevServer, installSecurityHooks } from './security-hooks';
@@ -46,6 +47,8 @@ export function startElectronApp(mainDir: string): void {
         rendererUrls,
         secretCodec: createSafeStorageCodec(),
         desktop: electronDesktop,
+        // Only an installed app can update itself; electron-updater is not touched unless updates are turned on.
+        ...(app.isPackaged && { createUpdater: createElectronUpdater }),
         // The import worker is bundled next to the main entry (electron.vite.config.ts, input `import-worker`).
         startImportWorker: (request) => new Worker(path.join(mainDir, 'import-worker.js'), { workerData: request }),
       });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Language } from '../../../shared/i18n/languages';
 import { languageSchema } from '../../../shared/ipc/contract';
 import { insurerConnectionSettingsSchema, SANDBOX_CONNECTION, type InsurerConnectionSettings } from '../../../shared/ipc/insurer-contract';
+import { updateSettingsSchema, UPDATES_OFF, type UpdateSettings } from '../../../shared/ipc/update-contract';
 import { readJsonFile, writeJsonFileAtomic } from './json-file';
 import type { Logger } from './logger';
 
@@ -14,6 +15,8 @@ const settingsSchema = z.object({
   homeCurrency: z.string().regex(/^[A-Z]{3}$/).default('EUR'),
   /** Which insurer the sync talks to; the API key is not here but in the secret store. */
   insurer: insurerConnectionSettingsSchema.default(SANDBOX_CONNECTION),
+  /** The update channel (Settings › Updates): off until the user gives a feed address. */
+  updates: updateSettingsSchema.default(UPDATES_OFF),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -24,6 +27,7 @@ export interface SettingsStore {
   /** Changes the import settings (watched folder, home currency). */
   setImportSettings(patch: Partial<Pick<Settings, 'watchedFolder' | 'homeCurrency'>>): Promise<Settings>;
   setInsurerConnection(connection: InsurerConnectionSettings): Promise<Settings>;
+  setUpdateSettings(updates: UpdateSettings): Promise<Settings>;
   /** Called after every change, whoever made it: the renderer, the menu, or a test. */
   onChange(listener: (settings: Settings, previous: Settings) => void): () => void;
 }
@@ -39,7 +43,7 @@ export async function openSettingsStore(options: {
   logger: Logger;
 }): Promise<SettingsStore> {
   const file = path.join(options.userDataDir, 'settings.json');
-  let current: Settings = { watchedFolder: null, homeCurrency: 'EUR', insurer: SANDBOX_CONNECTION, ...options.defaults, ...(await readJsonFile(file, settingsSchema, options.logger)) };
+  let current: Settings = { watchedFolder: null, homeCurrency: 'EUR', insurer: SANDBOX_CONNECTION, updates: UPDATES_OFF, ...options.defaults, ...(await readJsonFile(file, settingsSchema, options.logger)) };
   const listeners = new Set<(settings: Settings, previous: Settings) => void>();
 
   async function update(next: Settings): Promise<Settings> {
@@ -55,6 +59,7 @@ export async function openSettingsStore(options: {
     setLanguage: async (language) => (language === current.language ? current : update({ ...current, language })),
     setImportSettings: (patch) => update({ ...current, ...patch }),
     setInsurerConnection: (insurer) => update({ ...current, insurer }),
+    setUpdateSettings: (updates) => update({ ...current, updates }),
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
