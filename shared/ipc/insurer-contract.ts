@@ -28,6 +28,11 @@ const connectionView = z.strictObject({
   /** Changes whenever the insurer or policy changes: the sync then forgets its cursor and reads everything. */
   connectionId: z.string().max(700),
   hasApiKey: z.boolean(),
+  /**
+   * The origin (scheme, host, port) the stored key was entered for, the only one it is sent to; null when no
+   * key is stored. Not a secret: the form asks for the key again when the URL's origin differs.
+   */
+  apiKeyOrigin: z.string().max(500).nullable(),
 });
 export type InsurerConnectionView = z.infer<typeof connectionView>;
 

@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../shared/time/clock';
@@ -11,6 +13,27 @@ import { createInsurerService, INSURER_API_KEY_SECRET, type InsurerService } fro
 let dir: Awaited<ReturnType<typeof makeTempDir>>;
 let service: InsurerService;
 let external: TestSandbox | undefined;
+const listeners: Server[] = [];
+
+/**
+ * An HTTP server on its own port (so its own origin) that records every request and answers `answer`:
+ * it stands for a URL a compromised page would point the insurer settings at, to collect the stored key.
+ */
+async function startCollector(answer: (response: ServerResponse) => void = (response) => response.writeHead(404).end()) {
+  const requests: string[] = [];
+  const server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      requests.push(`${request.method} ${request.url} ${body}`);
+      answer(response);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  listeners.push(server);
+  const { port } = server.address() as { port: number };
+  return { origin: `http://127.0.0.1:${port}`, requests };
+}
 
 async function open() {
   const logger = createMemoryLogger();
@@ -27,13 +50,14 @@ afterEach(async () => {
   await service.close();
   await external?.stop();
   external = undefined;
+  for (const server of listeners.splice(0)) await new Promise((resolve) => server.close(resolve));
   await dir.remove();
 });
 
 describe('the insurer connection', () => {
   it('is the built-in sandbox by default, whose policy terms arrive in minor units and days', async () => {
     await open();
-    expect(await service.connection()).toEqual({ settings: { mode: 'sandbox' }, connectionId: 'sandbox', hasApiKey: true });
+    expect(await service.connection()).toEqual({ settings: { mode: 'sandbox' }, connectionId: 'sandbox', hasApiKey: true, apiKeyOrigin: null });
     const terms = await (await service.port()).policyTerms();
     expect(terms).toMatchObject({ policyId: POLICY, currency: 'EUR', insuredPercentageBp: 9000, discretionaryLimitMax: '25000.00' });
     expect(terms.overdueNotificationDays).toBeGreaterThan(0);
@@ -46,12 +70,12 @@ describe('the insurer connection', () => {
 
     await expect(service.configure(target, 'ks_wrong_key_123')).rejects.toMatchObject({ code: 'insurer.refused', params: { status: 401 } });
     expect(settings.get().insurer).toEqual({ mode: 'sandbox' });
-    expect(await secrets.get(INSURER_API_KEY_SECRET)).toBeUndefined();
+    expect(await secrets.boundOrigin(INSURER_API_KEY_SECRET)).toBeUndefined();
 
     const view = await service.configure(target, external.server.apiKey);
-    expect(view).toEqual({ settings: target, connectionId: `${target.baseUrl}#${POLICY}`, hasApiKey: true });
+    expect(view).toEqual({ settings: target, connectionId: `${target.baseUrl}#${POLICY}`, hasApiKey: true, apiKeyOrigin: external.server.url });
     expect(JSON.stringify(settings.get())).not.toContain(external.server.apiKey);
-    expect(await secrets.get(INSURER_API_KEY_SECRET)).toBe(external.server.apiKey);
+    expect(await secrets.get(INSURER_API_KEY_SECRET, external.server.url)).toBe(external.server.apiKey);
     // The sync now reads the other insurer's covers.
     const { covers } = await (await service.port()).fullResync();
     expect(covers).toHaveLength(seededState().covers.length);
@@ -63,6 +87,74 @@ describe('the insurer connection', () => {
     await expect(service.configure({ mode: 'insurer', baseUrl: `${external.server.url}/v1`, policyId: POLICY })).rejects.toMatchObject({ code: 'insurer.apiKeyMissing' });
     await service.configure({ mode: 'insurer', baseUrl: `${external.server.url}/v1`, policyId: POLICY }, external.server.apiKey);
     await expect(service.sandboxControl({ action: 'advanceClock', hours: 24 })).rejects.toMatchObject({ code: 'insurer.notSandbox' });
+  });
+});
+
+describe('the stored API key', () => {
+  it('goes only to the origin it was entered for: a new address needs the key again, and nothing reaches it', async () => {
+    const { settings } = await open();
+    external = await startTestSandbox();
+    const insurer = { mode: 'insurer' as const, baseUrl: `${external.server.url}/v1`, policyId: POLICY };
+    await service.configure(insurer, external.server.apiKey);
+    const collector = await startCollector();
+
+    await expect(service.configure({ ...insurer, baseUrl: `${collector.origin}/v1` })).rejects.toMatchObject({
+      code: 'insurer.apiKeyOtherOrigin',
+      params: { keyOrigin: external.server.url, origin: collector.origin },
+    });
+    expect(collector.requests).toEqual([]);
+    expect(settings.get().insurer).toEqual(insurer);
+    // The same origin (another policy, the same API) keeps using the stored key.
+    await expect(service.configure({ ...insurer, policyId: 'sandbox-2002' })).rejects.toMatchObject({ code: 'insurer.refused' });
+    expect((await service.configure(insurer)).hasApiKey).toBe(true);
+    expect(await service.connection()).toMatchObject({ hasApiKey: true, apiKeyOrigin: external.server.url });
+  });
+
+  it('is not used again after switching to the sandbox and back to an insurer at another address', async () => {
+    await open();
+    external = await startTestSandbox();
+    const insurer = { mode: 'insurer' as const, baseUrl: `${external.server.url}/v1`, policyId: POLICY };
+    await service.configure(insurer, external.server.apiKey);
+    await service.configure({ mode: 'sandbox' });
+    expect(await service.connection()).toMatchObject({ hasApiKey: true, apiKeyOrigin: external.server.url });
+    const collector = await startCollector();
+    await expect(service.configure({ ...insurer, baseUrl: `${collector.origin}/v1` })).rejects.toMatchObject({ code: 'insurer.apiKeyOtherOrigin' });
+    expect(collector.requests).toEqual([]);
+  });
+
+  it('is not handed on when the insurer’s address redirects elsewhere', async () => {
+    await open();
+    const collector = await startCollector();
+    const redirecting = await startCollector((response) => response.writeHead(307, { Location: `${collector.origin}/v1/auth/token` }).end());
+    await expect(service.configure({ mode: 'insurer', baseUrl: `${redirecting.origin}/v1`, policyId: POLICY }, 'ks_live_12345678')).rejects.toMatchObject({ code: 'insurer.refused', params: { status: 307 } });
+    expect(redirecting.requests).toHaveLength(1);
+    expect(collector.requests).toEqual([]);
+  });
+
+  it('stored before keys had origins, is bound to the insurer address saved then, and to nothing else', async () => {
+    external = await startTestSandbox();
+    const insurer = { mode: 'insurer' as const, baseUrl: `${external.server.url}/v1`, policyId: POLICY };
+    // What an earlier Kredo left: the settings and the key without an origin (secrets.json before issue 15).
+    await writeFile(path.join(dir.path, 'settings.json'), JSON.stringify({ language: 'en', insurer }));
+    await writeFile(path.join(dir.path, 'secrets.json'), JSON.stringify({ [INSURER_API_KEY_SECRET]: plaintextSecretCodec.encrypt(external.server.apiKey) }));
+    const { secrets } = await open();
+
+    expect(await service.connection()).toMatchObject({ hasApiKey: true, apiKeyOrigin: external.server.url });
+    const { covers } = await (await service.port()).fullResync();
+    expect(covers).toHaveLength(seededState().covers.length);
+    expect(await secrets.boundOrigin(INSURER_API_KEY_SECRET)).toBe(external.server.url);
+
+    const collector = await startCollector();
+    await expect(service.configure({ ...insurer, baseUrl: `${collector.origin}/v1` })).rejects.toMatchObject({ code: 'insurer.apiKeyOtherOrigin' });
+    expect(collector.requests).toEqual([]);
+  });
+
+  it('stored before keys had origins while the sandbox was chosen, is sent nowhere: the key must be typed again', async () => {
+    external = await startTestSandbox();
+    await writeFile(path.join(dir.path, 'secrets.json'), JSON.stringify({ [INSURER_API_KEY_SECRET]: plaintextSecretCodec.encrypt(external.server.apiKey) }));
+    await open();
+    expect(await service.connection()).toMatchObject({ hasApiKey: true, apiKeyOrigin: null });
+    await expect(service.configure({ mode: 'insurer', baseUrl: `${external.server.url}/v1`, policyId: POLICY })).rejects.toMatchObject({ code: 'insurer.apiKeyMissing' });
   });
 });
 

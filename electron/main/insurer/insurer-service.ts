@@ -4,7 +4,7 @@ import { seededRandom } from '../../../shared/random/seeded-random';
 import type { Clock } from '../../../shared/time/clock';
 import { createSandboxServer, type SandboxServer } from '../../sandbox/sandbox-server';
 import type { Logger } from '../services/logger';
-import type { SecretStore } from '../services/secret-store';
+import { urlOrigin, type SecretStore } from '../services/secret-store';
 import type { SettingsStore } from '../services/settings-store';
 import { createInsurerClient, type InsurerConnection } from './insurer-client';
 import { createInsurerGateway, type InsurerGateway } from './insurer-gateway';
@@ -21,7 +21,8 @@ export interface InsurerService {
   connection(): Promise<InsurerConnectionView>;
   /**
    * Switches insurer. An insurer URL is tried first (sign in, read the policy) with the new key or the
-   * stored one; only when that works are the key and the settings saved, so a typo changes nothing.
+   * stored one; only when that works are the key and the settings saved, so a typo changes nothing. The
+   * stored key is used only at the origin it was entered for: a URL at another origin needs the key again.
    */
   configure(settings: InsurerConnectionSettings, apiKey?: string): Promise<InsurerConnectionView>;
   sandboxControl(request: SandboxControlRequest): Promise<{ insurerNow: string }>;
@@ -75,21 +76,48 @@ export function createInsurerService(deps: InsurerServiceDeps): InsurerService {
     return sandbox;
   };
 
+  /**
+   * A key stored before keys had origins (Kredo before issue 15) was being sent to the insurer URL saved
+   * beside it, so it is bound to that URL's origin, once, before the key is first used. With the sandbox
+   * chosen it is not known where it went: it stays unbound and is sent nowhere until it is typed again.
+   */
+  let legacyKeyBound: Promise<unknown> | undefined;
+  const bindLegacyKey = () => {
+    const settings = deps.settings.get().insurer;
+    legacyKeyBound ??= (settings.mode === 'insurer' ? deps.secrets.bindUnbound(INSURER_API_KEY_SECRET, urlOrigin(settings.baseUrl)) : Promise.resolve()).catch((error: unknown) => {
+      legacyKeyBound = undefined;
+      throw error;
+    });
+    return legacyKeyBound;
+  };
+
+  /** The stored key for this insurer URL, refused (naming both origins) when it was entered for another one. */
+  const storedKeyFor = async (baseUrl: string): Promise<string> => {
+    await bindLegacyKey();
+    const origin = urlOrigin(baseUrl);
+    const keyOrigin = await deps.secrets.boundOrigin(INSURER_API_KEY_SECRET);
+    if (keyOrigin === undefined) throw new KredoError('insurer.apiKeyMissing');
+    if (keyOrigin !== origin) throw new KredoError('insurer.apiKeyOtherOrigin', { keyOrigin, origin });
+    const apiKey = await deps.secrets.get(INSURER_API_KEY_SECRET, origin);
+    if (!apiKey) throw new KredoError('insurer.apiKeyMissing');
+    return apiKey;
+  };
+
   const connect = async (): Promise<InsurerGateway> => {
     const settings = deps.settings.get().insurer;
     if (settings.mode === 'sandbox') {
       const server = await startSandbox();
       return gatewayFor({ baseUrl: `${server.url}/v1`, apiKey: server.apiKey }, SANDBOX_POLICY);
     }
-    const apiKey = await deps.secrets.get(INSURER_API_KEY_SECRET);
-    if (!apiKey) throw new KredoError('insurer.apiKeyMissing');
-    return gatewayFor({ baseUrl: settings.baseUrl, apiKey }, settings.policyId);
+    return gatewayFor({ baseUrl: settings.baseUrl, apiKey: await storedKeyFor(settings.baseUrl) }, settings.policyId);
   };
 
   const connection = async (): Promise<InsurerConnectionView> => {
+    await bindLegacyKey();
     const settings = deps.settings.get().insurer;
-    const hasApiKey = settings.mode === 'sandbox' || (deps.secrets.isAvailable && (await deps.secrets.get(INSURER_API_KEY_SECRET)) !== undefined);
-    return { settings, connectionId: connectionIdOf(settings), hasApiKey };
+    const keyOrigin = deps.secrets.isAvailable ? await deps.secrets.boundOrigin(INSURER_API_KEY_SECRET) : undefined;
+    const hasApiKey = settings.mode === 'sandbox' || (keyOrigin !== undefined && keyOrigin === urlOrigin(settings.baseUrl));
+    return { settings, connectionId: connectionIdOf(settings), hasApiKey, apiKeyOrigin: keyOrigin ?? null };
   };
 
   const controls = createSandboxControls({
@@ -112,11 +140,13 @@ export function createInsurerService(deps: InsurerServiceDeps): InsurerService {
     connection,
     async configure(settings, apiKey) {
       if (settings.mode === 'insurer') {
-        const key = apiKey ?? (await deps.secrets.get(INSURER_API_KEY_SECRET));
-        if (!key) throw new KredoError('insurer.apiKeyMissing');
+        const key = apiKey ?? (await storedKeyFor(settings.baseUrl));
         // Two attempts: a wrong URL or key should answer within seconds, not after the sync's patient back-off.
         await gatewayFor({ baseUrl: settings.baseUrl, apiKey: key }, settings.policyId, 2).policyTerms();
-        if (apiKey) await deps.secrets.set(INSURER_API_KEY_SECRET, apiKey);
+        if (apiKey) await deps.secrets.set(INSURER_API_KEY_SECRET, apiKey, urlOrigin(settings.baseUrl));
+      } else {
+        // The legacy key must be bound to the URL it was used with before that URL is forgotten.
+        await bindLegacyKey();
       }
       await deps.settings.setInsurerConnection(settings);
       gateway = undefined;

@@ -39,6 +39,7 @@ afterEach(async () => {
   await dir.remove();
 });
 
+const INSURER = 'https://api.insurer.example';
 const storeWith = (platform: NodeJS.Platform) => createSecretStore({ userDataDir: dir.path, codec: createSafeStorageCodec(platform), logger: createMemoryLogger() });
 
 describe('the safeStorage codec', () => {
@@ -49,7 +50,7 @@ describe('the safeStorage codec', () => {
     expect(codec.description).toBe('safeStorage (basic_text)');
 
     const store = storeWith('linux');
-    await expect(store.set('insurer.apiKey', 'ks_live_1234567')).rejects.toMatchObject({ code: 'secrets.unavailable' });
+    await expect(store.set('insurer.apiKey', 'ks_live_1234567', INSURER)).rejects.toMatchObject({ code: 'secrets.unavailable' });
     await expect(readdir(dir.path)).resolves.toEqual([]);
   });
 
@@ -58,7 +59,7 @@ describe('the safeStorage codec', () => {
     expect(createSafeStorageCodec('linux').isAvailable()).toBe(false);
     expect(createSafeStorageCodec('darwin').isAvailable()).toBe(false);
     expect(createSafeStorageCodec('win32').isAvailable()).toBe(false);
-    await expect(storeWith('win32').set('insurer.apiKey', 'ks_live_1234567')).rejects.toMatchObject({ code: 'secrets.unavailable' });
+    await expect(storeWith('win32').set('insurer.apiKey', 'ks_live_1234567', INSURER)).rejects.toMatchObject({ code: 'secrets.unavailable' });
     await expect(readdir(dir.path)).resolves.toEqual([]);
   });
 
@@ -73,8 +74,8 @@ describe('the safeStorage codec', () => {
       expect(codec.decrypt(stored)).toBe('ks_live_1234567');
     }
     const store = storeWith('linux');
-    await store.set('insurer.apiKey', 'ks_live_1234567');
-    expect(await store.get('insurer.apiKey')).toBe('ks_live_1234567');
+    await store.set('insurer.apiKey', 'ks_live_1234567', INSURER);
+    expect(await store.get('insurer.apiKey', INSURER)).toBe('ks_live_1234567');
   });
 
   it('asks for the backend only on Linux, where the API exists (Keychain and DPAPI have no fallback)', () => {

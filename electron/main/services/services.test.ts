@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../../tests/support/memory-logger';
 import { makeTempDir } from '../../../tests/support/temp-dir';
 import { createFileLogger } from './logger';
-import { createSecretStore, plaintextSecretCodec, type SecretCodec } from './secret-store';
+import { createSecretStore, plaintextSecretCodec, urlOrigin, type SecretCodec } from './secret-store';
 import { openSettingsStore } from './settings-store';
 
 let dir: Awaited<ReturnType<typeof makeTempDir>>;
@@ -56,27 +56,69 @@ describe('secret store', () => {
     decrypt: (stored) => [...stored.slice(4)].reverse().join(''),
   };
 
+  const insurer = 'https://api.insurer.example';
+
   it('stores secrets only in encrypted form and gives them back', async () => {
     const store = createSecretStore({ userDataDir: dir.path, codec: reversingCodec, logger: createMemoryLogger() });
-    await store.set('insurer.apiKey', 'sk-live-1234');
-    expect(await store.get('insurer.apiKey')).toBe('sk-live-1234');
+    await store.set('insurer.apiKey', 'sk-live-1234', insurer);
+    expect(await store.get('insurer.apiKey', insurer)).toBe('sk-live-1234');
     const onDisk = await readFile(path.join(dir.path, 'secrets.json'), 'utf8');
     expect(onDisk).not.toContain('sk-live-1234');
     await store.delete('insurer.apiKey');
-    expect(await store.get('insurer.apiKey')).toBeUndefined();
+    expect(await store.get('insurer.apiKey', insurer)).toBeUndefined();
   });
 
   it('refuses to store anything when the keyring cannot encrypt', async () => {
     const store = createSecretStore({ userDataDir: dir.path, codec: { ...reversingCodec, isAvailable: () => false }, logger: createMemoryLogger() });
     expect(store.isAvailable).toBe(false);
-    await expect(store.set('insurer.apiKey', 'sk')).rejects.toMatchObject({ code: 'secrets.unavailable' });
+    await expect(store.set('insurer.apiKey', 'sk', insurer)).rejects.toMatchObject({ code: 'secrets.unavailable' });
     await expect(readdir(dir.path)).resolves.toEqual([]);
   });
 
   it('round-trips non-ASCII secrets through the Chromium host codec', async () => {
     const store = createSecretStore({ userDataDir: dir.path, codec: plaintextSecretCodec, logger: createMemoryLogger() });
-    await store.set('password', 'Åke-ÖVR-€');
-    expect(await store.get('password')).toBe('Åke-ÖVR-€');
+    await store.set('password', 'Åke-ÖVR-€', 'https://mail.example');
+    expect(await store.get('password', 'https://mail.example')).toBe('Åke-ÖVR-€');
+  });
+
+  it('gives a secret out only for the origin it was entered for, and says which that was', async () => {
+    const store = createSecretStore({ userDataDir: dir.path, codec: reversingCodec, logger: createMemoryLogger() });
+    await store.set('smtp.password', 'hunter2-long', 'https://mail.example:8443');
+    expect(await store.boundOrigin('smtp.password')).toBe('https://mail.example:8443');
+    expect(await store.get('smtp.password', 'https://mail.example:8443')).toBe('hunter2-long');
+    // Another scheme, host or port is another origin.
+    for (const other of ['http://mail.example:8443', 'https://mail.example', 'https://evil.example:8443']) {
+      await expect(store.get('smtp.password', other)).rejects.toMatchObject({ code: 'secrets.otherOrigin', params: { keyOrigin: 'https://mail.example:8443', origin: other } });
+    }
+    // Stored again for a new origin, it is no longer given to the old one.
+    await store.set('smtp.password', 'hunter3-long', 'https://smtp.example');
+    await expect(store.get('smtp.password', 'https://mail.example:8443')).rejects.toMatchObject({ code: 'secrets.otherOrigin' });
+    expect(await store.get('smtp.password', 'https://smtp.example')).toBe('hunter3-long');
+  });
+
+  it('takes origins only in normal form (scheme, host and port), never a URL with a path', async () => {
+    const store = createSecretStore({ userDataDir: dir.path, codec: reversingCodec, logger: createMemoryLogger() });
+    await expect(store.set('insurer.apiKey', 'sk-live-1234', 'https://api.insurer.example/v1')).rejects.toThrow(/origin/);
+    await expect(store.set('insurer.apiKey', 'sk-live-1234', 'https://api.insurer.example:443')).rejects.toThrow(/origin/);
+    expect(urlOrigin('https://API.insurer.example:443/v1/')).toBe('https://api.insurer.example');
+    expect(urlOrigin('http://127.0.0.1:4455/v1')).toBe('http://127.0.0.1:4455');
+    await expect(readdir(dir.path)).resolves.toEqual([]);
+  });
+
+  it('sends a secret stored before secrets had origins nowhere until it is bound, once, to where it was used', async () => {
+    await writeFile(path.join(dir.path, 'secrets.json'), JSON.stringify({ 'insurer.apiKey': reversingCodec.encrypt('sk-old-1234') }));
+    const store = createSecretStore({ userDataDir: dir.path, codec: reversingCodec, logger: createMemoryLogger() });
+    expect(await store.boundOrigin('insurer.apiKey')).toBeUndefined();
+    expect(await store.get('insurer.apiKey', insurer)).toBeUndefined();
+
+    expect(await store.bindUnbound('insurer.apiKey', insurer)).toBe(true);
+    expect(await store.get('insurer.apiKey', insurer)).toBe('sk-old-1234');
+    // A bound secret is never re-bound this way.
+    expect(await store.bindUnbound('insurer.apiKey', 'https://evil.example')).toBe(false);
+    await expect(store.get('insurer.apiKey', 'https://evil.example')).rejects.toMatchObject({ code: 'secrets.otherOrigin' });
+    const reopened = createSecretStore({ userDataDir: dir.path, codec: reversingCodec, logger: createMemoryLogger() });
+    expect(await reopened.boundOrigin('insurer.apiKey')).toBe(insurer);
+    expect(await readFile(path.join(dir.path, 'secrets.json'), 'utf8')).not.toContain('sk-old-1234');
   });
 });
 

@@ -4,7 +4,21 @@ import type { InsurerConnectionSettings, InsurerConnectionView } from '../../../
 import { useErrorMessage } from '../../i18n/use-error-message';
 import { kredo } from '../../platform/kredo-api';
 
-/** Sandbox or insurer URL, policy and API key; "Test and save" signs in first, so a wrong URL or key changes nothing. */
+/** The origin (scheme, host, port) of a typed URL, as the main process binds the key to it; undefined while not a URL. */
+function originOf(url: string): string | undefined {
+  try {
+    const { origin } = new URL(url.trim());
+    return origin === 'null' ? undefined : origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Sandbox or insurer URL, policy and API key; "Test and save" signs in first, so a wrong URL or key changes
+ * nothing. The stored key is sent only to the origin it was entered for (the main process refuses anything
+ * else), so an address at another origin asks for the key again and says why.
+ */
 export function InsurerConnectionForm({ connection, onSaved }: { readonly connection: InsurerConnectionView; readonly onSaved: () => void }) {
   const { t } = useTranslation('settings');
   const errorMessage = useErrorMessage();
@@ -16,6 +30,10 @@ export function InsurerConnectionForm({ connection, onSaved }: { readonly connec
   const [apiKey, setApiKey] = useState('');
   const [status, setStatus] = useState<{ text: string; isError: boolean }>();
   const [isSaving, setSaving] = useState(false);
+  const typedOrigin = originOf(baseUrl);
+  const keyOrigin = connection.apiKeyOrigin;
+  const isKeyStoredForUrl = keyOrigin !== null && typedOrigin === keyOrigin;
+  const isNewOrigin = keyOrigin !== null && typedOrigin !== undefined && typedOrigin !== keyOrigin;
 
   const save = async () => {
     setSaving(true);
@@ -63,8 +81,21 @@ export function InsurerConnectionForm({ connection, onSaved }: { readonly connec
             </label>
             <label>
               <span>{t('insurer.apiKey')}</span>
-              <input type="password" autoComplete="off" value={apiKey} placeholder={connection?.hasApiKey && connection.settings.mode === 'insurer' ? t('insurer.apiKeyStored') : ''} onChange={(event) => setApiKey(event.target.value)} />
+              <input
+                type="password"
+                autoComplete="off"
+                required={!isKeyStoredForUrl}
+                value={apiKey}
+                placeholder={isKeyStoredForUrl ? t('insurer.apiKeyStored') : ''}
+                aria-describedby={isNewOrigin ? `${id}-new-origin` : undefined}
+                onChange={(event) => setApiKey(event.target.value)}
+              />
             </label>
+            {isNewOrigin && (
+              <p id={`${id}-new-origin`} className="note">
+                {t('insurer.apiKeyNewOrigin', { origin: keyOrigin })}
+              </p>
+            )}
           </div>
         )}
         <div className="button-row">
