@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Brand } from '../components/Brand';
 import { InsurerChangesToast } from '../features/sync/InsurerChangesToast';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
+import { UpdateNotice } from '../features/updates/UpdateNotice';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Navigation } from './Navigation';
@@ -30,6 +31,7 @@ export function AppShell() {
         <Navigation />
       </aside>
       <header className="topbar">
+        <UpdateNotice />
         <SyncIndicator />
         <LanguageSwitch />
       </header>

@@ -8,6 +8,7 @@ import { CreditPolicySection } from './CreditPolicySection';
 import { ImportSettingsSection } from './ImportSettingsSection';
 import { InsurerSection } from './InsurerSection';
 import { LetterheadSection } from './LetterheadSection';
+import { UpdatesSection } from '../updates/UpdatesSection';
 import { useErrorMessage } from '../../i18n/use-error-message';
 import { useLanguage } from '../../i18n/use-language';
 import { kredo } from '../../platform/kredo-api';
@@ -53,6 +54,7 @@ export function SettingsScreen() {
       <LetterheadSection />
       <ImportSettingsSection />
       <BackupsSection />
+      <UpdatesSection />
       <section className="settings-group" aria-labelledby="about-title">
         <h2 id="about-title">{t('settings:about.title')}</h2>
         <dl className="facts">
