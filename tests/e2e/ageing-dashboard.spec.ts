@@ -84,7 +84,7 @@ test.describe('the PDF ageing report', () => {
     const file = path.join(kredo.userDataDir, 'aldersanalys.pdf');
     kredo.answerFileDialogs({ saveTo: file });
     await kredo.page.getByRole('button', { name: sv.reports.button }).click();
-    await expect(kredo.page.getByTestId('export-status')).toContainText(file, { timeout: 60_000 });
+    await expect(kredo.page.getByTestId('export-status')).toContainText(file, { timeout: 120_000 });
 
     const pdf = await getDocument({ data: new Uint8Array(await readFile(file)), isEvalSupported: false, disableFontFace: true }).promise;
     const firstPage = (await (await pdf.getPage(1)).getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' ');

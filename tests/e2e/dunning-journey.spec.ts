@@ -39,7 +39,7 @@ function debtorJustOverdue(jurisdiction: Jurisdiction): string {
 async function workTheList(app: KredoApp, name: string): Promise<string[]> {
   const { page } = app;
   await new AppShellPage(page, 'en').open('dunning');
-  await expect(page.getByTestId('worklist-count').or(page.getByText('Nothing to do today'))).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('worklist-count').or(page.getByText('Nothing to do today'))).toBeVisible({ timeout: 60_000 });
   const rows = page.getByTestId('worklist').getByRole('row').filter({ hasText: name });
   const count = await rows.count();
   if (count === 0) return [];
@@ -106,7 +106,7 @@ test(`${who} debtor from first reminder to the insurer’s payout, the controlle
 
   // The claim; seven months later the insurer has paid 90 % of the loss after the deductible.
   await page.getByRole('button', { name: 'File a claim' }).click();
-  await expect(cases.getByRole('row').filter({ hasText: 'Claim' })).toContainText('Claim received', { timeout: 30_000 });
+  await expect(cases.getByRole('row').filter({ hasText: 'Claim' })).toContainText('Claim received', { timeout: 60_000 });
   app = await app.restart({ today: addDays(today, 220) });
   await new LimitsPage(app.page, 'en').expectSyncStatus('idle');
   await new LimitsPage(app.page, 'en').openDebtor(name);

@@ -97,7 +97,7 @@ test('reading can be stopped, and an import cut off by closing the app leaves th
 
   await imports.wizard.getByRole('button', { name: en.common.actions.retry }).click();
   await imports.readFileButton.click();
-  await expect(imports.changeList.getByText(fill(en.imports.preview.newDebtors_other, { formatted: '3,000' }))).toBeVisible({ timeout: 60_000 });
+  await expect(imports.changeList.getByText(fill(en.imports.preview.newDebtors_other, { formatted: '3,000' }))).toBeVisible({ timeout: 120_000 });
   await imports.commitButton.click();
   await expect(imports.wizard.getByText(en.imports.progress.saving)).toBeVisible();
   const restarted = await kredo.restart();

@@ -71,7 +71,7 @@ async function journeyDebtor(jurisdiction: Jurisdiction) {
 
 describe('from overdue to settlement, under three laws', () => {
   for (const jurisdiction of ['NL', 'SE', 'GB'] as const) {
-    it(`walks a ${jurisdiction} debtor through the ladder and the insurer to the settlement`, { timeout: 120_000 }, async () => {
+    it(`walks a ${jurisdiction} debtor through the ladder and the insurer to the settlement`, { timeout: 240_000 }, async () => {
       const { debtor, cover } = await journeyDebtor(jurisdiction);
       const done: string[] = [];
       let day = start;

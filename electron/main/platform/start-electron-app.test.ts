@@ -147,6 +147,8 @@ vi.mock('electron-updater', () => ({
 }));
 
 const { startElectronApp } = await import('./start-electron-app');
+/** vi.waitFor gives up after 1 s by default: a wall-clock budget that fails on a busy machine (issue 15). */
+const UNTIL_IT_HAPPENS = { timeout: 20_000 };
 
 let dir: Awaited<ReturnType<typeof makeTempDir>>;
 beforeAll(async () => {
@@ -158,7 +160,7 @@ beforeAll(async () => {
   await writeFile(path.join(dir.path, 'out/renderer/index.html'), '<!doctype html><title>Kredo</title>');
   startElectronApp(path.join(dir.path, 'out/main'));
   fake.state.resolveReady();
-  await vi.waitFor(() => expect(fake.state.windows).toHaveLength(1));
+  await vi.waitFor(() => expect(fake.state.windows).toHaveLength(1), UNTIL_IT_HAPPENS);
 });
 afterAll(async () => {
   await dir.remove();
@@ -260,14 +262,14 @@ describe('the Electron glue', () => {
       help.submenu!.find((item) => item.label === 'Crashrapporten tonen')!.click!();
     };
     showCrashReports();
-    await vi.waitFor(() => expect(fake.state.messageBoxes).toHaveLength(1));
+    await vi.waitFor(() => expect(fake.state.messageBoxes).toHaveLength(1), UNTIL_IT_HAPPENS);
     expect(fake.state.messageBoxes[0]).toMatchObject({ message: 'Geen crashrapporten' });
     expect(fake.state.openedPaths).toEqual([]);
 
     await mkdir(path.join(fake.state.crashDumps, 'completed'), { recursive: true });
     await writeFile(path.join(fake.state.crashDumps, 'completed', 'a1b2.dmp'), 'MDMP');
     showCrashReports();
-    await vi.waitFor(() => expect(fake.state.openedPaths).toEqual([fake.state.crashDumps]));
+    await vi.waitFor(() => expect(fake.state.openedPaths).toEqual([fake.state.crashDumps]), UNTIL_IT_HAPPENS);
     expect(fake.state.messageBoxes).toHaveLength(1);
   });
 
@@ -285,6 +287,6 @@ describe('the Electron glue', () => {
         height: 800,
         isMaximized: false,
       });
-    });
+    }, UNTIL_IT_HAPPENS);
   });
 });

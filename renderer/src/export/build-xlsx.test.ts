@@ -104,7 +104,7 @@ describe('buildXlsx', () => {
     const sheet = await load(bytes);
     expect(sheet.rowCount).toBe(20_001);
     expect(sheet.getCell('E20001').value).toBe(10_198.99); // 19,999 × 101 − 1,000,000 cents
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('toSheetName', () => {

@@ -31,7 +31,7 @@ export class LimitsPage {
 
   /** Waits until a sync has finished with the given outcome. */
   async expectSyncStatus(status: 'idle' | 'offline' | 'failed'): Promise<void> {
-    await expect(this.syncStatus).toHaveAttribute('data-status', status, { timeout: 30_000 });
+    await expect(this.syncStatus).toHaveAttribute('data-status', status, { timeout: 60_000 });
   }
 
   /** Opens a debtor's page from the portfolio grid by searching its name. */
