@@ -9,12 +9,14 @@ import { coverView } from './resource-views';
 import type { RateLimiter } from './rate-limiter';
 import { jsonBody, type Route } from './route-table';
 import { DEFAULT_SETTINGS, type SandboxSettings, type SandboxState } from './sandbox-state';
+import { forgetIdempotencyKeys } from './idempotency';
 import { expireAllTokens } from './token-auth';
 import { parseDuration, type VirtualClock } from './virtual-clock';
 
 /**
  * The test-control side of the sandbox under /admin (insurer-apis.md §3.4 `/_sim/…`): the virtual clock,
- * fault injection, insurer-initiated reductions and withdrawals, grade changes, settings and reset. Only from this
+ * fault injection, expired tokens, cursors and idempotency keys, insurer-initiated reductions and
+ * withdrawals, grade changes, settings and reset. Only from this
  * machine and only with the admin token, and never subject to the faults it controls.
  */
 export interface AdminEnv {
@@ -116,6 +118,7 @@ export const ADMIN_ROUTES: readonly Route<AdminEnv>[] = [
       return { status: 200, body: { cursorEpoch: env.state.cursorEpoch } };
     },
   },
+  { method: 'POST', path: '/admin/idempotency/expire', handle: (_context, env) => ({ status: 200, body: { forgotten: forgetIdempotencyKeys(env.state) } }) },
   { method: 'POST', path: '/admin/buyers/:companyId/reduction', handle: announce('REDUCTION') },
   { method: 'POST', path: '/admin/buyers/:companyId/withdrawal', handle: announce('WITHDRAWAL') },
   { method: 'POST', path: '/admin/buyers/:companyId/grade', handle: (context, env) => ({ status: 200, body: changeGrade(env.state, context.params.companyId!, object(jsonBody(context)).grade, env.clock.now()) }) },

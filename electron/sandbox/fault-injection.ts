@@ -13,7 +13,10 @@ export interface FaultSettings {
   /** The next N API requests are dropped, whatever dropRate says (deterministic tests). */
   dropNext: number;
   dropWhen: 'after-handling' | 'before-handling';
-  /** The next N API requests are answered 429 with this Retry-After, as in a burst of throttling. */
+  /**
+   * The next N API requests are answered 429 with this Retry-After (whole seconds, up to a week, so a test
+   * can ask for the hours the client must honour), as in a burst of throttling.
+   */
   throttleNext: number;
   throttleRetryAfterSeconds: number;
   /** Maintenance windows in virtual time: 503 with Retry-After until the window ends. */
@@ -45,6 +48,9 @@ export interface FaultInjector {
   maintenanceUntil(nowMs: number): number | undefined;
 }
 
+/** A week: longer than any maintenance an insurer announces, and more than the client honours (six hours). */
+const MAX_RETRY_AFTER_SECONDS = 7 * 86_400;
+
 const isInstant = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
 
 function checked(patch: unknown): Partial<FaultSettings> {
@@ -60,10 +66,20 @@ function checked(patch: unknown): Partial<FaultSettings> {
         break;
       case 'dropNext':
       case 'throttleNext':
-      case 'throttleRetryAfterSeconds':
         if (!Number.isSafeInteger(value) || (value as number) < 0) throw fail(name, 'a whole number, 0 or more');
         result[name] = value as number;
         break;
+      case 'throttleRetryAfterSeconds':
+        if (!Number.isSafeInteger(value) || (value as number) < 0 || (value as number) > MAX_RETRY_AFTER_SECONDS) throw fail(name, `a whole number of seconds from 0 to ${MAX_RETRY_AFTER_SECONDS} (a week)`);
+        result[name] = value as number;
+        break;
+      case 'dropWhen':
+        if (value !== 'after-handling' && value !== 'before-handling') throw fail(name, '"after-handling" or "before-handling"');
+        result.dropWhen = value;
+        break;
+      case 'duplicateFeedEvents':
+      case 'reorderFeedEvents':
+
       case 'dropWhen':
         if (value !== 'after-handling' && value !== 'before-handling') throw fail(name, '"after-handling" or "before-handling"');
         result.dropWhen = value;

@@ -46,6 +46,16 @@ export function findReplay(state: SandboxState, clientId: string, key: string, f
   return record;
 }
 
+/**
+ * Forgets every stored answer, as when the insurer's window (a day) has passed for all of them: the fault
+ * behind "retried after the window, the insurer says 409" (POST /admin/idempotency/expire). Returns how many.
+ */
+export function forgetIdempotencyKeys(state: SandboxState): number {
+  const forgotten = Object.keys(state.idempotency).length;
+  state.idempotency = {};
+  return forgotten;
+}
+
 export function rememberAnswer(state: SandboxState, clientId: string, key: string, record: Omit<IdempotencyRecord, 'scope'>): void {
   state.idempotency[recordKey(clientId, key)] = { scope: clientId, ...record };
 }

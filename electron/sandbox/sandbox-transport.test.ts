@@ -54,6 +54,20 @@ describe('insurer sandbox: idempotent writes', () => {
     expect((await sandbox.call('GET', `${requests}?companyId=${body.companyId}`, { token })).body.totalItems).toBe(1);
   });
 
+  it('forgets every key when told the idempotency window has passed: the same key then meets its own request as a conflict (409)', async () => {
+    const { sandbox, token } = await started();
+    const body = { companyId: buyerWithoutCover((grade) => grade <= 2).companyId, requestedAmount: '900000.00' };
+    const first = await sandbox.call('POST', requests, { token, idempotencyKey: 'op-5', body });
+    expect(first.status).toBe(202);
+    expect((await sandbox.admin('POST', '/idempotency/expire')).body).toMatchObject({ forgotten: expect.any(Number) });
+    const late = await sandbox.call('POST', requests, { token, idempotencyKey: 'op-5', body });
+    expect(late.status).toBe(409);
+    expect(late.body.type).toMatch(/request_already_pending$/);
+    // What a client whose answer was lost looks up instead: the request is there, once.
+    const listed = await sandbox.call('GET', `${requests}?companyId=${body.companyId}&status=PENDING`, { token });
+    expect(listed.body.items.map((item: { requestId: string }) => item.requestId)).toEqual([first.body.requestId]);
+  });
+
   it('drops a share of requests when told to, and none once the faults are cleared', async () => {
     const { sandbox, token } = await started();
     await sandbox.admin('POST', '/faults', { dropRate: 0.5, dropWhen: 'before-handling' });
@@ -86,6 +100,17 @@ describe('insurer sandbox: throttling and maintenance', () => {
       statuses.push([answer.status, answer.headers.get('retry-after')]);
     }
     expect(statuses).toEqual([[429, '7'], [429, '7'], [200, null]]);
+  });
+
+  it('throttles with a Retry-After of hours when told to, and refuses one beyond a week or not in whole seconds', async () => {
+    const { sandbox, token } = await started();
+    await sandbox.admin('POST', '/faults', { throttleNext: 1, throttleRetryAfterSeconds: 7_200 });
+    expect((await sandbox.call('GET', covers, { token })).headers.get('retry-after')).toBe('7200');
+    for (const wrong of [604_801, 2.5, -1]) {
+      const refused = await sandbox.admin('POST', '/faults', { throttleRetryAfterSeconds: wrong });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors[0].source).toEqual({ pointer: '/throttleRetryAfterSeconds' });
+    }
   });
 
   it('answers 503 with Retry-After during a maintenance window in virtual time', async () => {

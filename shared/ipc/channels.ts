@@ -42,6 +42,8 @@ export const INVOKE_CHANNELS = {
   insurerSubmit: 'insurer:submit',
   insurerSubmitLoss: 'insurer:submit-loss',
   insurerLossStatus: 'insurer:loss-status',
+  insurerCoverRequests: 'insurer:cover-requests',
+  insurerLossRecords: 'insurer:loss-records',
   insurerGetConnection: 'insurer:get-connection',
   insurerSetConnection: 'insurer:set-connection',
   insurerPolicyTerms: 'insurer:policy-terms',

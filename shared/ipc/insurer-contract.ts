@@ -38,6 +38,8 @@ export type InsurerConnectionView = z.infer<typeof connectionView>;
 
 const businessDate = z.string().refine(isIsoDate, 'not a YYYY-MM-DD date');
 const minorAmount = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** The outbox entry's key for the insurer (its id, or a new UUID after a look-up found nothing: outbox-check.ts). */
+const idempotencyKey = z.string().min(8).max(64);
 const identifiersSchema = z.array(z.strictObject({ type: z.enum(IDENTIFIER_TYPES), value: z.string().min(1).max(40) })).max(10);
 
 /**
@@ -68,6 +70,7 @@ export const insurerContract = {
         createdAt: z.string().max(40),
         state: z.literal('SUBMITTED_LOCAL'),
         attempts: z.number().int().nonnegative(),
+        idempotencyKey: idempotencyKey.optional(),
       }),
       buyer: z.strictObject({ companyId: z.string().min(1).max(100), customerCode: z.string().min(1).max(100) }),
     }),
@@ -94,10 +97,26 @@ export const insurerContract = {
         }),
         state: z.literal('SUBMITTED_LOCAL'),
         attempts: z.number().int().nonnegative(),
+        idempotencyKey: idempotencyKey.optional(),
       }),
       buyer: z.strictObject({ companyId: z.string().min(1).max(100), customerCode: z.string().min(1).max(100) }),
     }),
     response: z.strictObject({ insurerId: z.string().min(1).max(100), status: z.string().max(40) }),
+  },
+  /** The insurer's own lists, where a request or submission whose answer was lost is looked up (outbox-check.ts). */
+  insurerCoverRequests: {
+    request: z.strictObject({ companyId: z.string().min(1).max(100), since: z.iso.datetime() }),
+    response: z.strictObject({
+      records: z
+        .array(z.strictObject({ requestId: z.string().min(1).max(100), type: z.string().max(40), amountMinor: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).nullable(), currency: z.string().regex(/^[A-Z]{3}$/), status: z.string().max(40), receivedAt: z.string().max(40), coverId: z.string().max(100).optional() }))
+        .max(100),
+    }),
+  },
+  insurerLossRecords: {
+    request: z.strictObject({ kind: z.enum(LOSS_KINDS), companyId: z.string().min(1).max(100), since: z.iso.datetime() }),
+    response: z.strictObject({
+      records: z.array(z.strictObject({ insurerId: z.string().min(1).max(100), status: z.string().max(40), receivedAt: z.string().max(40), invoiceNumbers: z.array(z.string().max(60)).max(500), variant: z.string().max(40).nullable() })).max(100),
+    }),
   },
   insurerLossStatus: {
     request: z.strictObject({ kind: z.enum(LOSS_KINDS), insurerId: z.string().min(1).max(100) }),

@@ -1,5 +1,6 @@
 import type { CompanyIdentifier } from '../domain/identifiers/identifier-type';
 import type { InsurerCover } from './insurer-cover';
+import type { InsurerLossRecord, InsurerRequestRecord } from './insurer-lookup';
 import type { LimitOutboxEntry } from './limit-outbox';
 import type { LossSubmission } from './loss-submission';
 
@@ -22,6 +23,12 @@ export interface InsurerSyncPort {
    */
   lossStatus(kind: LossSubmission['kind'], insurerId: string): Promise<readonly Record<string, unknown>[]>;
   submitLoss(entry: LossSubmission, buyer: { readonly companyId: string; readonly customerCode: string }): Promise<{ readonly insurerId: string; readonly status: string }>;
+  /**
+   * The insurer's cover requests for a buyer made or decided since `since`, and its overdue notifications,
+   * collection cases or claims: where a request whose answer was lost is looked up (outbox-check.ts).
+   */
+  coverRequests(companyId: string, since: string): Promise<readonly InsurerRequestRecord[]>;
+  lossRecords(kind: LossSubmission['kind'], companyId: string, since: string): Promise<readonly InsurerLossRecord[]>;
 }
 
 /** The error codes the port's methods throw, as KredoError codes. */

@@ -1,5 +1,6 @@
 import type { CurrencyCode } from '../money/money';
-import type { CallOutcome } from './retry-policy';
+import { failedAttempt, type CheckableEntry } from './outbox-check';
+import { isDue, type CallOutcome } from './retry-policy';
 
 /**
  * A limit request on its way to the insurer (insurer-apis.md §3.5, "outbox pattern"). Written to the
@@ -10,13 +11,18 @@ export const LIMIT_REQUEST_TYPES = ['NEW', 'INCREASE', 'REDUCE', 'CANCEL'] as co
 export type LimitRequestType = (typeof LIMIT_REQUEST_TYPES)[number];
 
 /**
- * SUBMITTED_LOCAL: stored, not yet acknowledged by the insurer. PENDING: acknowledged and referred to an
- * underwriter (202). DECIDED: the insurer decided (201, or later through the change feed). REJECTED: the
- * insurer refused the request itself (a 4xx such as an amount rule): sending it again would not help.
+ * SUBMITTED_LOCAL: stored, not yet acknowledged by the insurer. CHECKING: the insurer answered 409, or the
+ * answer was lost: the next sync looks it up in the insurer's list (outbox-check.ts). PENDING: acknowledged
+ * and referred to an underwriter (202). DECIDED: the insurer decided (201, or later through the change feed).
+ * REJECTED: the insurer refused the request itself (a 4xx such as an amount rule): sending it again would not
+ * help. ATTENTION: a conflict the insurer reports that is not Kredo's own request: the controller decides.
  */
-export type OutboxState = 'SUBMITTED_LOCAL' | 'PENDING' | 'DECIDED' | 'REJECTED';
+export type OutboxState = 'SUBMITTED_LOCAL' | 'CHECKING' | 'PENDING' | 'DECIDED' | 'REJECTED' | 'ATTENTION';
 
-export interface LimitOutboxEntry {
+/** States in which the request is still Kredo's to send or to check: the debtor's one open request. */
+export const UNSENT_STATES: ReadonlySet<string> = new Set(['SUBMITTED_LOCAL', 'CHECKING']);
+
+export interface LimitOutboxEntry extends CheckableEntry {
   /** A UUID, sent as the Idempotency-Key of every attempt. */
   readonly id: string;
   readonly debtorId: string;
@@ -28,7 +34,7 @@ export interface LimitOutboxEntry {
   readonly createdAt: string;
   readonly state: OutboxState;
   readonly attempts: number;
-  /** Not before this instant (back-off after a failure). */
+  /** Not before this instant (back-off after a failure, or the insurer's Retry-After). */
   readonly notBefore?: string;
   readonly insurerRequestId?: string;
   readonly coverId?: string;
@@ -41,10 +47,13 @@ export function newOutboxEntry(request: { readonly id: string; readonly debtorId
   return { ...request, state: 'SUBMITTED_LOCAL', attempts: 0 };
 }
 
-/** The entries to send now: not yet acknowledged and past their back-off, oldest first (any outbox's entries). */
+/**
+ * The entries to send or check now: not yet acknowledged and past their wait (a wait stored by a clock that
+ * was ahead counts as past: retry-policy.ts isDue), oldest first (any outbox's entries).
+ */
 export function dueEntries<E extends { readonly state: string; readonly notBefore?: string; readonly createdAt: string }>(entries: readonly E[], now: Date): E[] {
   return entries
-    .filter((entry) => entry.state === 'SUBMITTED_LOCAL' && (!entry.notBefore || Date.parse(entry.notBefore) <= now.getTime()))
+    .filter((entry) => UNSENT_STATES.has(entry.state) && isDue(entry.notBefore, now))
     .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
 }
 
@@ -66,13 +75,10 @@ export function decided(entry: LimitOutboxEntry, coverId: string): LimitOutboxEn
 }
 
 /**
- * After an attempt that did not get through: wait as the retry policy says, or stop for good when the
- * insurer refused the request itself. Re-authentication and resync are the engine's business and leave
- * the entry to be sent again at once.
+ * After an attempt that did not get through: wait as the retry policy says, check on a 409, or stop for
+ * good when the insurer refused the request itself (outbox-check.ts). Re-authentication and resync are the
+ * engine's business and leave the entry to be sent again at once.
  */
 export function attemptFailed(entry: LimitOutboxEntry, outcome: Exclude<CallOutcome, { kind: 'ok' }>, now: Date, problemCode?: string): LimitOutboxEntry {
-  const attempts = entry.attempts + 1;
-  if (outcome.kind === 'rejected') return { ...entry, attempts, state: 'REJECTED', lastProblem: { status: outcome.status, ...(problemCode !== undefined && { code: problemCode }) } };
-  if (outcome.kind === 'retry') return { ...entry, attempts, notBefore: new Date(now.getTime() + outcome.delayMs).toISOString() };
-  return { ...entry, attempts };
+  return failedAttempt(entry, outcome, now, problemCode);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CurrencyCode } from '../money/money';
 import type { IsoDate } from '../time/iso-date';
 import { insurerAmountToMinor } from './insurer-cover';
+import { failedAttempt, type CheckableEntry } from './outbox-check';
 import type { CallOutcome } from './retry-policy';
 
 /**
@@ -44,14 +45,15 @@ export interface LossSettlement {
   readonly paidAt: string;
 }
 
-export interface LossSubmission {
+/** As for limit requests (limit-outbox.ts): CHECKING is looked up at the next sync, ATTENTION needs the controller. */
+export interface LossSubmission extends CheckableEntry {
   readonly id: string;
   readonly debtorId: string;
   readonly kind: LossKind;
   readonly createdAt: string;
   readonly invoices: readonly LossInvoice[];
   readonly detail: LossDetail;
-  readonly state: 'SUBMITTED_LOCAL' | 'ACKNOWLEDGED' | 'REJECTED';
+  readonly state: 'SUBMITTED_LOCAL' | 'CHECKING' | 'ACKNOWLEDGED' | 'REJECTED' | 'ATTENTION';
   readonly attempts: number;
   readonly notBefore?: string;
   readonly lastProblem?: { readonly status: number; readonly code?: string };
@@ -76,12 +78,9 @@ export function lossAcknowledged(entry: LossSubmission, answer: { readonly insur
   return { ...rest, state: 'ACKNOWLEDGED', attempts: entry.attempts + 1, insurerId: answer.insurerId, insurerStatus: answer.status };
 }
 
-/** After an attempt that did not get through: wait (retry) or stop for good (the insurer refused it). */
+/** After an attempt that did not get through: wait (retry), check (409) or stop for good (the insurer refused it). */
 export function lossAttemptFailed(entry: LossSubmission, outcome: Exclude<CallOutcome, { kind: 'ok' }>, now: Date, problemCode?: string): LossSubmission {
-  const attempts = entry.attempts + 1;
-  if (outcome.kind === 'rejected') return { ...entry, attempts, state: 'REJECTED', lastProblem: { status: outcome.status, ...(problemCode !== undefined && { code: problemCode }) } };
-  if (outcome.kind === 'retry') return { ...entry, attempts, notBefore: new Date(now.getTime() + outcome.delayMs).toISOString() };
-  return { ...entry, attempts };
+  return failedAttempt(entry, outcome, now, problemCode);
 }
 
 /** What a feed event says about one submission, found by the insurer's id. */

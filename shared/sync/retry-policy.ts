@@ -5,7 +5,8 @@
  */
 export type CallOutcome =
   | { readonly kind: 'ok' }
-  | { readonly kind: 'retry'; readonly delayMs: number; readonly reason: 'network' | 'rate-limited' | 'unavailable' | 'server-error' }
+  /** `retryAfterMs`: what the insurer asked for (Retry-After, bounded by MAX_RETRY_AFTER_MS), when it did. */
+  | { readonly kind: 'retry'; readonly delayMs: number; readonly reason: 'network' | 'rate-limited' | 'unavailable' | 'server-error'; readonly retryAfterMs?: number }
   | { readonly kind: 'reauthenticate' }
   | { readonly kind: 'resync' }
   | { readonly kind: 'rejected'; readonly status: number };
@@ -18,6 +19,32 @@ export interface RetryPolicy {
 
 /** One second doubling to five minutes: gentle on an insurer that is down, quick after a blip. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { baseDelayMs: 1_000, maxDelayMs: 5 * 60_000 };
+
+/**
+ * The longest Retry-After Kredo honours: six hours. Insurers announce maintenance windows of a few hours
+ * (an evening or a night, insurer-apis.md §3.1 "Maintenance"), which Kredo waits out to the second. A longer
+ * ask — a weekend, or an HTTP date read against a wrong clock — is asked again after six hours: one request
+ * that the insurer answers with a fresh Retry-After, rather than requests left silent for days.
+ */
+export const MAX_RETRY_AFTER_MS = 6 * 3_600_000;
+
+/**
+ * The longest the client waits inside one call (a short Retry-After from a rate limit, a back-off step). A
+ * longer ask ends the call at once with the time to come back; the outbox keeps the request until then,
+ * so nothing sleeps for hours in the main process nor comes back before the insurer asked.
+ */
+export const IN_PROCESS_WAIT_MAX_MS = 30_000;
+
+/**
+ * Whether a stored "not before" has come. One further ahead than any wait Kredo ever sets (the longest
+ * Retry-After, the longest back-off) was stored by a clock that was ahead and has since been corrected:
+ * it is due now rather than holding the request back for as long as the clock was wrong.
+ */
+export function isDue(notBefore: string | undefined, now: Date, policy: RetryPolicy = DEFAULT_RETRY_POLICY): boolean {
+  if (notBefore === undefined) return true;
+  const wait = Date.parse(notBefore) - now.getTime();
+  return !(wait > 0) || wait > Math.max(MAX_RETRY_AFTER_MS, policy.maxDelayMs);
+}
 
 /**
  * Retry-After as HTTP gives it (RFC 9110 §10.2.3): whole seconds, or an HTTP date. Returns milliseconds
@@ -34,12 +61,13 @@ export function parseRetryAfter(header: string | null | undefined, now: Date): n
 /**
  * The wait before attempt `attempt + 1` (attempt counts from 0): exponential back-off with "equal jitter"
  * (half of each step fixed, half random), so desktops that lost the network together do not all come back
- * in the same second; never sooner than the server's Retry-After. `random` is injected for deterministic tests.
+ * in the same second; never sooner than the server's Retry-After (up to MAX_RETRY_AFTER_MS). `random` is
+ * injected for deterministic tests.
  */
 export function retryDelay(attempt: number, retryAfterMs: number | undefined, random: () => number, policy: RetryPolicy = DEFAULT_RETRY_POLICY): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(attempt, 30));
   const jittered = Math.round(ceiling / 2 + (random() * ceiling) / 2);
-  return Math.max(jittered, retryAfterMs ?? 0);
+  return Math.max(jittered, Math.min(retryAfterMs ?? 0, MAX_RETRY_AFTER_MS));
 }
 
 /**
@@ -54,7 +82,13 @@ export function classifyResponse(
   policy: RetryPolicy = DEFAULT_RETRY_POLICY,
 ): CallOutcome {
   const { status, attempt } = input;
-  const wait = (reason: Extract<CallOutcome, { kind: 'retry' }>['reason']): CallOutcome => ({ kind: 'retry', reason, delayMs: retryDelay(attempt, parseRetryAfter(input.retryAfter, input.now), random, policy) });
+  const asked = parseRetryAfter(input.retryAfter, input.now);
+  const wait = (reason: Extract<CallOutcome, { kind: 'retry' }>['reason']): CallOutcome => ({
+    kind: 'retry',
+    reason,
+    delayMs: retryDelay(attempt, asked, random, policy),
+    ...(asked !== undefined && { retryAfterMs: Math.min(asked, MAX_RETRY_AFTER_MS) }),
+  });
   if (status === undefined) return wait('network');
   if (status >= 200 && status < 300) return { kind: 'ok' };
   if (status === 401) return { kind: 'reauthenticate' };

@@ -3,10 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createInsurerClient } from '../../electron/main/insurer/insurer-client';
 import { createInsurerGateway } from '../../electron/main/insurer/insurer-gateway';
 import { POLICY, seededState, startTestSandbox, TEST_NOW, type TestSandbox } from '../../electron/sandbox/sandbox-test-kit';
-import type { KredoDb } from '../../renderer/src/data/db/kredo-db';
+import { KredoDb } from '../../renderer/src/data/db/kredo-db';
 import { readDebtorLedger } from '../../renderer/src/data/store/read-ledger';
 import { queueLossSubmission } from '../../renderer/src/data/sync/queue-loss-submission';
 import { runSync, type SyncClock } from '../../renderer/src/data/sync/run-sync';
+import { KredoError } from '../../shared/errors/kredo-error';
 import { seededRandom } from '../../shared/random/seeded-random';
 import type { InsurerSyncPort } from '../../shared/sync/insurer-sync-port';
 import { addDays, type IsoDate } from '../../shared/time/iso-date';
@@ -100,5 +101,56 @@ describe('losses through the insurer sync', () => {
     await queueLossSubmission(db, { id: 'b0000000-0000-4000-8000-000000000001', ...request });
     await expect(queueLossSubmission(db, { id: 'b0000000-0000-4000-8000-000000000002', ...request })).rejects.toMatchObject({ code: 'sync.submissionPending' });
     await expect(queueLossSubmission(db, { id: 'b0000000-0000-4000-8000-000000000003', ...request, kind: 'claim', itemIds: [] })).rejects.toMatchObject({ code: 'sync.nothingOverdue' });
+  });
+});
+
+describe('a submission whose answer was lost, after the insurer forgot its key', () => {
+  const listed = async (resource: 'overdues' | 'claims', companyId: string) => (await sandbox.call('GET', `/v1/policies/${POLICY}/${resource}?companyId=${companyId}`, { token: await sandbox.signIn() })).body.items as { overdueId?: string; claimId?: string }[];
+
+  it('meets a 409 when a claim goes again after the app died mid-call: Kredo checks, finds the claim, and never marks it refused', async () => {
+    const { debtor, company, fresh } = await insuredDebtorWithFreshOverdue();
+    const itemIds = fresh.map((item) => item.id);
+    await runSync(db, port(), clock);
+    await queueLossSubmission(db, { id: 'c0000000-0000-4000-8000-000000000001', debtorId: debtor.id, kind: 'overdue', itemIds, detail: { category: 'OVD' }, at: TEST_NOW, today });
+    await runSync(db, port(), clock);
+    await sandbox.admin('POST', '/clock', { advance: 'PT25H' });
+    await runSync(db, port(), clock);
+
+    const id = 'c0000000-0000-4000-8000-000000000002';
+    await queueLossSubmission(db, { id, debtorId: debtor.id, kind: 'claim', itemIds, detail: { cause: 'PROTRACTED_DEFAULT' }, at: TEST_NOW, today });
+    const real = port();
+    let handled = false;
+    void runSync(db, { ...real, submitLoss: async (entry, buyer) => { await real.submitLoss(entry, buyer); handled = true; return new Promise(() => undefined); } }, clock);
+    await expect.poll(() => handled).toBe(true);
+    db.close();
+    db = new KredoDb(db.name);
+    await sandbox.admin('POST', '/idempotency/expire');
+
+    // Sent again, the insurer answers 409 (the invoices are already claimed): checked, not refused.
+    expect(await runSync(db, port(), clock)).toMatchObject({ refused: 0 });
+    expect(await db.lossOutbox.get(id)).toMatchObject({ state: 'CHECKING', lastProblem: { status: 409, code: 'invoice_already_claimed' } });
+    await runSync(db, port(), clock);
+    const claims = await listed('claims', company.companyId);
+    expect(claims).toHaveLength(1);
+    expect(await db.lossOutbox.get(id)).toMatchObject({ state: 'ACKNOWLEDGED', insurerId: claims[0]!.claimId });
+  });
+
+  it('looks an overdue notification up before sending it again when Kredo knows the answer was lost, and notifies once', async () => {
+    const { debtor, company, fresh } = await insuredDebtorWithFreshOverdue();
+    await runSync(db, port(), clock);
+    const id = 'c0000000-0000-4000-8000-000000000003';
+    await queueLossSubmission(db, { id, debtorId: debtor.id, kind: 'overdue', itemIds: fresh.map((item) => item.id), detail: { category: 'OVD' }, at: TEST_NOW, today });
+    const real = port();
+    await runSync(db, { ...real, submitLoss: async (entry, buyer) => { await real.submitLoss(entry, buyer); throw new KredoError('insurer.unavailable'); } }, clock).catch(() => undefined);
+    expect(await db.lossOutbox.get(id)).toMatchObject({ state: 'SUBMITTED_LOCAL', answerLost: true });
+    await sandbox.admin('POST', '/idempotency/expire');
+
+    let submitted = 0;
+    const counting = port();
+    await runSync(db, { ...counting, submitLoss: (entry, buyer) => ((submitted += 1), counting.submitLoss(entry, buyer)) }, { ...clock, force: true });
+    expect(submitted).toBe(0);
+    const overdues = await listed('overdues', company.companyId);
+    expect(overdues).toHaveLength(1);
+    expect(await db.lossOutbox.get(id)).toMatchObject({ state: 'ACKNOWLEDGED', insurerId: overdues[0]!.overdueId, insurerStatus: 'RECEIVED' });
   });
 });

@@ -7,6 +7,7 @@ import { KredoDb } from '../../renderer/src/data/db/kredo-db';
 import { openDemoStore } from './demo-store';
 import { queueLimitRequest } from '../../renderer/src/data/sync/queue-limit-request';
 import { runSync, type SyncClock } from '../../renderer/src/data/sync/run-sync';
+import { KredoError } from '../../shared/errors/kredo-error';
 import { seededRandom } from '../../shared/random/seeded-random';
 import { insurerAmountToMinor } from '../../shared/sync/insurer-cover';
 import type { InsurerSyncPort } from '../../shared/sync/insurer-sync-port';
@@ -49,6 +50,8 @@ const offline: InsurerSyncPort = {
   submit: () => Promise.reject({ code: 'insurer.unavailable' }),
   submitLoss: () => Promise.reject({ code: 'insurer.unavailable' }),
   lossStatus: () => Promise.reject({ code: 'insurer.unavailable' }),
+  coverRequests: () => Promise.reject({ code: 'insurer.unavailable' }),
+  lossRecords: () => Promise.reject({ code: 'insurer.unavailable' }),
 };
 
 async function expectLimitsEqualServer(): Promise<void> {
@@ -147,6 +150,127 @@ describe('insurer sync against the sandbox', () => {
     expect((await db.limitOutbox.get('f1b2c3d4-0000-4000-8000-000000000004'))!.state).toBe('DECIDED');
     await expectOneRequestFor(debtor.customerCode);
     await expectLimitsEqualServer();
+  });
+});
+
+describe('a request whose answer was lost, after the insurer forgot its key', () => {
+  /** Above every grade's automatic appetite: the insurer refers it to an underwriter (202) and keeps it open. */
+  const REFERRED_MINOR = 90_000_000;
+  const insurerRequestsFor = async (customerCode: string) =>
+    ((await sandbox.call('GET', `/v1/policies/${POLICY}/cover-requests?pageSize=500`, { token: await sandbox.signIn() })).body.items as { requestId: string; customerReference: string; status: string }[]).filter((request) => request.customerReference === customerCode);
+
+  it('meets a 409 when sent again after the app died mid-call: Kredo checks, finds the request, and never marks it refused', async () => {
+    await runSync(db, port(), clock());
+    const debtor = await uncoveredDebtor();
+    const id = 'f1b2c3d4-0000-4000-8000-000000000011';
+    await queueLimitRequest(db, { id, debtorId: debtor.id, type: 'NEW', amountMinor: REFERRED_MINOR, currency: 'EUR', at: TEST_NOW });
+    // The insurer takes the request, and the app dies before it stores the answer.
+    const real = port();
+    let handled = false;
+    void runSync(db, { ...real, submit: async (entry, buyer) => { await real.submit(entry, buyer); handled = true; return new Promise(() => undefined); } }, clock());
+    await expect.poll(() => handled).toBe(true);
+    db.close();
+    db = new KredoDb(db.name);
+    // Kredo stays closed longer than the insurer keeps idempotency keys.
+    await sandbox.admin('POST', '/idempotency/expire');
+
+    // Sent again under its key, the insurer answers 409: a request for this buyer is already pending. That is
+    // Kredo's own request, so the entry is checked, not refused (REJECTED is final: it would never leave it).
+    const report = await runSync(db, port(), clock());
+    expect(report.refused).toBe(0);
+    expect(await db.limitOutbox.get(id)).toMatchObject({ state: 'CHECKING', lastProblem: { status: 409, code: 'request_already_pending' } });
+
+    await runSync(db, port(), clock());
+    const requests = await insurerRequestsFor(debtor.customerCode);
+    expect(requests).toHaveLength(1);
+    expect(await db.limitOutbox.get(id)).toMatchObject({ state: 'PENDING', insurerRequestId: requests[0]!.requestId });
+    expect(await db.audit.filter((line) => line.action === 'insurer.requestFound').count()).toBe(1);
+  });
+
+  it('looks the request up before sending it again when Kredo knows the answer was lost, and sends nothing twice', async () => {
+    await runSync(db, port(), clock());
+    const debtor = await uncoveredDebtor();
+    const id = 'f1b2c3d4-0000-4000-8000-000000000012';
+    await queueLimitRequest(db, { id, debtorId: debtor.id, type: 'NEW', amountMinor: REFERRED_MINOR, currency: 'EUR', at: TEST_NOW });
+    const real = port();
+    // The insurer acts, the connection drops before the answer arrives; the client gives up.
+    await runSync(db, { ...real, submit: async (entry, buyer) => { await real.submit(entry, buyer); throw new KredoError('insurer.unavailable'); } }, clock()).catch(() => undefined);
+    expect(await db.limitOutbox.get(id)).toMatchObject({ state: 'SUBMITTED_LOCAL', answerLost: true });
+    await sandbox.admin('POST', '/idempotency/expire');
+
+    let submitted = 0;
+    const counting = port();
+    await runSync(db, { ...counting, submit: (entry, buyer) => ((submitted += 1), counting.submit(entry, buyer)) }, { ...clock(), force: true });
+    expect(submitted).toBe(0);
+    const requests = await insurerRequestsFor(debtor.customerCode);
+    expect(requests).toHaveLength(1);
+    expect(await db.limitOutbox.get(id)).toMatchObject({ state: 'PENDING', insurerRequestId: requests[0]!.requestId });
+  });
+
+  it('sends it again under a new key, with a line in the audit trail, when the insurer has no trace of it', async () => {
+    await runSync(db, port(), clock());
+    const debtor = await uncoveredDebtor();
+    const id = 'f1b2c3d4-0000-4000-8000-000000000013';
+    await queueLimitRequest(db, { id, debtorId: debtor.id, type: 'NEW', amountMinor: REFERRED_MINOR, currency: 'EUR', at: TEST_NOW });
+    // The connection drops before the request reaches the insurer.
+    await runSync(db, { ...port(), submit: () => Promise.reject(new KredoError('insurer.unavailable')) }, clock()).catch(() => undefined);
+
+    expect(await runSync(db, port(), { ...clock(), force: true })).toMatchObject({ sent: 1 });
+    const entry = (await db.limitOutbox.get(id))!;
+    expect(entry.state).toBe('PENDING');
+    expect(entry.idempotencyKey).toBeDefined();
+    expect(entry.idempotencyKey).not.toBe(id);
+    expect(await insurerRequestsFor(debtor.customerCode)).toHaveLength(1);
+    const audit = await db.audit.filter((line) => line.action === 'insurer.requestResent').toArray();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actor: 'sync', entityType: 'debtor', entityId: debtor.id, details: { outboxId: id, previousKey: id, newKey: entry.idempotencyKey } });
+  });
+});
+
+describe('Retry-After and clocks', () => {
+  it('keeps a request waiting until the time the insurer asked (two hours), rather than sleeping or trying earlier', async () => {
+    await runSync(db, port(), clock());
+    const debtor = await uncoveredDebtor();
+    const id = 'f1b2c3d4-0000-4000-8000-000000000021';
+    await queueLimitRequest(db, { id, debtorId: debtor.id, type: 'NEW', amountMinor: 2_000_000, currency: 'EUR', at: TEST_NOW });
+    await sandbox.admin('POST', '/faults', { throttleNext: 1_000, throttleRetryAfterSeconds: 7_200 });
+    const comeBack = new Date(virtualNow.getTime() + 7_200_000).toISOString();
+    await expect(runSync(db, port(), clock())).rejects.toMatchObject({ code: 'insurer.unavailable', params: { retryAt: comeBack } });
+    expect(await db.limitOutbox.get(id)).toMatchObject({ state: 'SUBMITTED_LOCAL', notBefore: comeBack });
+    expect((await db.syncState.get('insurerRetryAt'))?.value).toBe(comeBack);
+
+    // An hour later the insurer would answer, but it asked for two: the request still waits.
+    await sandbox.admin('DELETE', '/faults');
+    virtualNow = new Date(virtualNow.getTime() + 3_600_000);
+    expect(await runSync(db, port(), clock())).toMatchObject({ sent: 0 });
+    virtualNow = new Date(comeBack);
+    expect(await runSync(db, port(), clock())).toMatchObject({ sent: 1 });
+    expect(await db.syncState.get('insurerRetryAt')).toBeUndefined();
+    await expectOneRequestFor(debtor.customerCode);
+  });
+
+  it('asks again after six hours when the insurer asks for days', async () => {
+    await runSync(db, port(), clock());
+    const debtor = await uncoveredDebtor();
+    await queueLimitRequest(db, { id: 'f1b2c3d4-0000-4000-8000-000000000022', debtorId: debtor.id, type: 'NEW', amountMinor: 2_000_000, currency: 'EUR', at: TEST_NOW });
+    await sandbox.admin('POST', '/faults', { throttleNext: 1_000, throttleRetryAfterSeconds: 3 * 86_400 });
+    await expect(runSync(db, port(), clock())).rejects.toMatchObject({ code: 'insurer.unavailable' });
+    expect((await db.limitOutbox.get('f1b2c3d4-0000-4000-8000-000000000022'))!.notBefore).toBe(new Date(virtualNow.getTime() + 6 * 3_600_000).toISOString());
+  });
+
+  it('sends a request held back by a computer clock that was a year ahead, once the clock is right again', async () => {
+    await runSync(db, port(), clock());
+    const debtor = await uncoveredDebtor();
+    const id = 'f1b2c3d4-0000-4000-8000-000000000023';
+    await queueLimitRequest(db, { id, debtorId: debtor.id, type: 'NEW', amountMinor: 2_000_000, currency: 'EUR', at: TEST_NOW });
+    const right = virtualNow;
+    virtualNow = new Date(right.getTime() + 365 * 86_400_000);
+    await expect(runSync(db, offline, clock())).rejects.toMatchObject({ code: 'insurer.unavailable' });
+    expect(Date.parse((await db.limitOutbox.get(id))!.notBefore!)).toBeGreaterThan(right.getTime() + 364 * 86_400_000);
+
+    virtualNow = right;
+    expect(await runSync(db, port(), clock())).toMatchObject({ sent: 1 });
+    await expectOneRequestFor(debtor.customerCode);
   });
 });
 

@@ -60,11 +60,22 @@ describe('the insurer client', () => {
     expect((await client.call('GET', `${coversPath}?pageSize=1`)).status).toBe(200);
   });
 
-  it('waits through maintenance by Retry-After, then gives up with a message for the controller', async () => {
+  it('does not sleep through maintenance, nor come back early: it says when the insurer asked Kredo to come back', async () => {
     await sandbox.admin('POST', '/faults', { maintenance: [{ start: '2026-03-02T08:00:00Z', end: '2026-03-02T10:00:00Z' }] });
-    await expect(clientFor(4).call('GET', coversPath)).rejects.toMatchObject({ code: 'insurer.unavailable' });
-    expect(waits).toHaveLength(4);
-    expect(Math.min(...waits)).toBeGreaterThanOrEqual(3_600_000);
+    await expect(clientFor(4).call('GET', coversPath)).rejects.toMatchObject({ code: 'insurer.unavailable', params: { retryAt: '2026-03-02T10:00:00.000Z' } });
+    expect(waits).toEqual([]);
+  });
+
+  it('honours a Retry-After above 30 seconds: a short one is waited out, a long one is handed back to the outbox, six hours at most', async () => {
+    await sandbox.admin('POST', '/faults', { throttleNext: 1, throttleRetryAfterSeconds: 20 });
+    expect((await clientFor().call('GET', `${coversPath}?pageSize=1`)).status).toBe(200);
+    expect(waits).toEqual([20_000]);
+
+    await sandbox.admin('POST', '/faults', { throttleNext: 1, throttleRetryAfterSeconds: 2 * 3_600 });
+    await expect(clientFor().call('GET', `${coversPath}?pageSize=1`)).rejects.toMatchObject({ code: 'insurer.unavailable', params: { retryAt: '2026-03-02T11:00:00.000Z' } });
+    await sandbox.admin('POST', '/faults', { throttleNext: 1, throttleRetryAfterSeconds: 3 * 86_400 });
+    await expect(clientFor().call('GET', `${coversPath}?pageSize=1`)).rejects.toMatchObject({ code: 'insurer.unavailable', params: { retryAt: '2026-03-02T15:00:00.000Z' } });
+    expect(waits).toEqual([20_000]);
   });
 
   it('tells an expired cursor and a refused request apart', async () => {

@@ -1,5 +1,5 @@
 import { KredoError } from '../../../shared/errors/kredo-error';
-import { classifyResponse, DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../../shared/sync/retry-policy';
+import { classifyResponse, DEFAULT_RETRY_POLICY, IN_PROCESS_WAIT_MAX_MS, type RetryPolicy } from '../../../shared/sync/retry-policy';
 
 /** Where the insurer is and how Kredo signs in: the API key never leaves the main process. */
 export interface InsurerConnection {
@@ -18,7 +18,7 @@ export interface InsurerClientDeps {
   readonly fetch?: typeof fetch;
   readonly now: () => Date;
   readonly random: () => number;
-  /** Waits between attempts; tests record the waits instead of sleeping. */
+  /** Waits between attempts (never longer than IN_PROCESS_WAIT_MAX_MS); tests record the waits instead of sleeping. */
   readonly sleep: (ms: number) => Promise<void>;
   /** Attempts per call before giving up with `insurer.unavailable` (the outbox keeps the request). */
   readonly maxAttempts?: number;
@@ -60,8 +60,11 @@ const problemOf = (body: unknown): { type?: string; detail?: string } => (typeof
 /**
  * HTTP to the insurer for the sync engine: signs in with the API key and signs in again when the token
  * expires (there is no refresh token), retries dropped connections, 429 and 503 with back-off that honours
- * Retry-After, and turns everything else into a typed result. Every write carries the caller's
- * Idempotency-Key on every attempt, so a retry after a lost answer cannot create a second request.
+ * Retry-After, and turns everything else into a typed result. A Retry-After longer than the client waits in
+ * one call (IN_PROCESS_WAIT_MAX_MS) ends the call at once with `insurer.unavailable` and `retryAt`, the
+ * time the insurer asked Kredo to come back (at most MAX_RETRY_AFTER_MS away): the outbox keeps the
+ * request until then. Every write carries the caller's Idempotency-Key on every attempt, so a retry after
+ * a lost answer cannot create a second request.
  */
 export function createInsurerClient(connection: InsurerConnection, deps: InsurerClientDeps) {
   const send = deps.fetch ?? fetch;
@@ -89,7 +92,10 @@ export function createInsurerClient(connection: InsurerConnection, deps: Insurer
       const outcome = classifyResponse({ status: answer?.status, retryAfter: answer?.headers.get('Retry-After'), attempt, now: deps.now() }, deps.random, deps.retryPolicy ?? DEFAULT_RETRY_POLICY);
       if (outcome.kind === 'ok') return answer!;
       if (outcome.kind === 'retry') {
-        await deps.sleep(outcome.delayMs);
+        if (outcome.retryAfterMs !== undefined && outcome.retryAfterMs > IN_PROCESS_WAIT_MAX_MS) {
+          throw new KredoError('insurer.unavailable', { retryAt: new Date(deps.now().getTime() + outcome.retryAfterMs).toISOString() });
+        }
+        await deps.sleep(Math.min(outcome.delayMs, IN_PROCESS_WAIT_MAX_MS));
         continue;
       }
       if (outcome.kind === 'reauthenticate' && !reauthenticated) {

@@ -2,8 +2,10 @@ import { toDecimalString } from '../../../shared/money/money';
 import type { CompanyIdentifier } from '../../../shared/domain/identifiers/identifier-type';
 import { feedPageSchema } from '../../../shared/sync/feed-page';
 import { insurerCoverSchema, type InsurerCover } from '../../../shared/sync/insurer-cover';
+import { lossRecordOf, requestRecordOf, type InsurerLossRecord, type InsurerRequestRecord } from '../../../shared/sync/insurer-lookup';
 import type { LimitOutboxEntry } from '../../../shared/sync/limit-outbox';
 import type { LossSubmission } from '../../../shared/sync/loss-submission';
+import { idempotencyKeyOf } from '../../../shared/sync/outbox-check';
 import type { InsurerSyncPort } from '../../../shared/sync/insurer-sync-port';
 import { KredoError } from '../../../shared/errors/kredo-error';
 import { insurerPolicySchema, type InsurerPolicy } from '../../../shared/sync/policy-terms';
@@ -62,8 +64,8 @@ export function createInsurerGateway(client: InsurerClient, policyId: string): I
     },
 
     /**
-     * Sends one outbox entry with its id as the Idempotency-Key: 201 is decided (the cover comes back),
-     * 202 is referred to an underwriter (the decision arrives on the feed).
+     * Sends one outbox entry with its Idempotency-Key (its id, or the new key a look-up gave it): 201 is
+     * decided (the cover comes back), 202 is referred to an underwriter (the decision arrives on the feed).
      */
     async submit(entry: LimitOutboxEntry, buyer: { readonly companyId: string; readonly customerCode: string }): Promise<{ decided: boolean; requestId?: string; cover?: InsurerCover }> {
       const body = {
@@ -74,11 +76,25 @@ export function createInsurerGateway(client: InsurerClient, policyId: string): I
         customerReference: buyer.customerCode,
         ...(entry.amountMinor !== undefined && { requestedAmount: toDecimalString({ amountMinor: entry.amountMinor, currency: entry.currency }) }),
       };
-      const answer = await client.call('POST', `${base}/cover-requests`, { idempotencyKey: entry.id, body });
+      const answer = await client.call('POST', `${base}/cover-requests`, { idempotencyKey: idempotencyKeyOf(entry), body });
       const result = answer.body as { request?: { requestId?: string }; requestId?: string; cover?: unknown };
       const requestId = result.request?.requestId ?? result.requestId;
       if (answer.status === 201) return { decided: true, ...(requestId !== undefined && { requestId }), cover: insurerCoverSchema.parse(result.cover) };
       return { decided: false, ...(requestId !== undefined && { requestId }) };
+    },
+
+    /** The buyer's cover requests since `since`: one page of a hundred, far more than a buyer has in a day or two. */
+    async coverRequests(companyId: string, since: string): Promise<InsurerRequestRecord[]> {
+      const body = (await client.call('GET', `${base}/cover-requests?companyId=${encodeURIComponent(companyId)}&since=${encodeURIComponent(since)}&pageSize=100`)).body as { items?: unknown };
+      if (!Array.isArray(body.items)) throw new KredoError('insurer.badAnswer');
+      return body.items.map(requestRecordOf).filter((record) => record !== undefined);
+    },
+
+    /** The buyer's overdue notifications, collection cases or claims since `since`. */
+    async lossRecords(kind: LossSubmission['kind'], companyId: string, since: string): Promise<InsurerLossRecord[]> {
+      const body = (await client.call('GET', `${base}/${LOSS_PATHS[kind]}?companyId=${encodeURIComponent(companyId)}&since=${encodeURIComponent(since)}&pageSize=100`)).body as { items?: unknown };
+      if (!Array.isArray(body.items)) throw new KredoError('insurer.badAnswer');
+      return body.items.map((item) => lossRecordOf(kind, item)).filter((record) => record !== undefined);
     },
 
     async lossStatus(kind: LossSubmission['kind'], insurerId: string): Promise<Record<string, unknown>[]> {
@@ -90,9 +106,9 @@ export function createInsurerGateway(client: InsurerClient, policyId: string): I
       return records;
     },
 
-    /** An overdue notification, collection handover or claim, with its outbox id as the Idempotency-Key. */
+    /** An overdue notification, collection handover or claim, with its outbox entry's Idempotency-Key. */
     async submitLoss(entry: LossSubmission, buyer: { readonly companyId: string; readonly customerCode: string }): Promise<{ insurerId: string; status: string }> {
-      const answer = await client.call('POST', `${base}/${LOSS_PATHS[entry.kind]}`, { idempotencyKey: entry.id, body: lossBody(entry, buyer) });
+      const answer = await client.call('POST', `${base}/${LOSS_PATHS[entry.kind]}`, { idempotencyKey: idempotencyKeyOf(entry), body: lossBody(entry, buyer) });
       const body = answer.body as Record<string, unknown>;
       const insurerId = body[LOSS_ID_FIELDS[entry.kind]];
       if (typeof insurerId !== 'string' || typeof body.status !== 'string') throw new KredoError('insurer.badAnswer');

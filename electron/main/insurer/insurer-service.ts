@@ -56,7 +56,8 @@ export function createInsurerService(deps: InsurerServiceDeps): InsurerService {
       createInsurerClient(connection, {
         now: () => deps.clock.now(),
         random: () => random.next(),
-        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 30_000))),
+        // The client never asks for more than IN_PROCESS_WAIT_MAX_MS: a longer Retry-After goes back to the outbox.
+        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
         maxAttempts,
       }),
       policyId,

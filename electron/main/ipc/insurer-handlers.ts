@@ -4,7 +4,7 @@ import type { IpcHandlers } from './ipc-handlers';
 
 type InsurerHandlers = Pick<
   IpcHandlers,
-  'insurerFullResync' | 'insurerChanges' | 'insurerLookupBuyer' | 'insurerSubmit' | 'insurerSubmitLoss' | 'insurerLossStatus' | 'insurerGetConnection' | 'insurerSetConnection' | 'insurerPolicyTerms' | 'insurerSandboxControl'
+  'insurerFullResync' | 'insurerChanges' | 'insurerLookupBuyer' | 'insurerSubmit' | 'insurerSubmitLoss' | 'insurerLossStatus' | 'insurerCoverRequests' | 'insurerLossRecords' | 'insurerGetConnection' | 'insurerSetConnection' | 'insurerPolicyTerms' | 'insurerSandboxControl'
 >;
 
 /** The insurer channels: each a thin pass-through to the sync port; the dispatcher checks both directions. */
@@ -25,7 +25,10 @@ export function createInsurerHandlers(insurer: InsurerService): InsurerHandlers 
     },
     insurerSubmitLoss: async ({ entry, buyer }) => (await insurer.port()).submitLoss({ ...entry, invoices: entry.invoices.map((invoice) => ({ ...invoice, issueDate: invoice.issueDate, dueDate: invoice.dueDate })) } as LossSubmission, buyer),
     insurerLossStatus: async ({ kind, insurerId }) => ({ records: [...(await (await insurer.port()).lossStatus(kind, insurerId))] }),
+    insurerCoverRequests: async ({ companyId, since }) => ({ records: (await (await insurer.port()).coverRequests(companyId, since)).slice(0, 100).map((record) => ({ ...record })) }),
+    insurerLossRecords: async ({ kind, companyId, since }) => ({ records: (await (await insurer.port()).lossRecords(kind, companyId, since)).slice(0, 100).map((record) => ({ ...record, invoiceNumbers: [...record.invoiceNumbers] })) }),
     insurerGetConnection: () => insurer.connection(),
+
     insurerSetConnection: ({ settings, apiKey }) => insurer.configure(settings, apiKey),
     insurerPolicyTerms: async () => (await insurer.port()).policyTerms(),
     insurerSandboxControl: (request) => insurer.sandboxControl(request),

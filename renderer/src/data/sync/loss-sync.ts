@@ -1,43 +1,42 @@
 import { feedEventSchema } from '../../../../shared/sync/feed-page';
 import type { InsurerSyncPort } from '../../../../shared/sync/insurer-sync-port';
+import { findOwnSubmission, lookupSince } from '../../../../shared/sync/insurer-lookup';
 import { dueEntries } from '../../../../shared/sync/limit-outbox';
-import { applyLossUpdate, lossAcknowledged, lossAttemptFailed, lossUpdateOf, type LossSubmission } from '../../../../shared/sync/loss-submission';
-import { retryDelay } from '../../../../shared/sync/retry-policy';
+import { applyLossUpdate, lossAcknowledged, lossAttemptFailed, lossUpdateOf } from '../../../../shared/sync/loss-submission';
 import type { KredoDb } from '../db/kredo-db';
+import type { OutboxReport } from './limit-sync';
 import type { SyncClock } from './run-sync';
-import { debtorFor, describeError } from './sync-support';
+import { sendChecked } from './send-checked';
 
 /**
  * Sends the overdue notifications, collection handovers and claims waiting in the loss outbox, oldest
- * first, each stored after its attempt (so a crash sends it again under the same key, never twice). A
- * refusal (a deadline passed, say) stops that entry for good and is shown with the insurer's reason.
+ * first, each stored after its attempt (so a crash sends it again under the same key, never twice), and
+ * looked up at the insurer first when its answer may have been lost (send-checked.ts). A refusal (a
+ * deadline passed, say) stops that entry for good and is shown with the insurer's reason.
  */
-export async function sendLossOutbox(db: KredoDb, port: InsurerSyncPort, clock: SyncClock): Promise<{ sent: number; refused: number; waiting: number }> {
+export async function sendLossOutbox(db: KredoDb, port: InsurerSyncPort, clock: SyncClock): Promise<OutboxReport> {
   let sent = 0;
   let refused = 0;
   let waiting = 0;
   const now = clock.force ? new Date(8.64e15) : clock.now();
   for (const entry of dueEntries(await db.lossOutbox.toArray(), now)) {
-    const debtor = await debtorFor(db, entry.debtorId);
-    if (!debtor) continue;
-    let next: LossSubmission;
-    try {
-      const companyId = debtor.insurerBuyerId ?? (await port.lookupBuyer(debtor.country, debtor.identifiers));
-      if (!companyId) throw { code: 'insurer.refused', status: 404, problemType: 'no_buyer_match' };
-      next = lossAcknowledged(entry, await port.submitLoss(entry, { companyId, customerCode: debtor.customerCode }));
-      sent += 1;
-    } catch (error) {
-      const problem = describeError(error);
-      if (problem.code === 'insurer.refused') {
-        next = lossAttemptFailed(entry, { kind: 'rejected', status: problem.status }, clock.now(), problem.problemType);
-        refused += 1;
-      } else {
-        next = lossAttemptFailed(entry, { kind: 'retry', reason: 'network', delayMs: retryDelay(entry.attempts, undefined, clock.random) }, clock.now());
-        waiting += 1;
-      }
-    }
-    await db.lossOutbox.put(next);
-    if (next.state === 'SUBMITTED_LOCAL') break;
+    const result = await sendChecked(db, port, entry, clock, {
+      table: db.lossOutbox,
+      kindOf: (unsent) => unsent.kind,
+      async find(unsent, companyId) {
+        const known = new Set((await db.lossOutbox.toArray()).flatMap((other) => (other.id !== unsent.id && other.insurerId ? [other.insurerId] : [])));
+        const record = findOwnSubmission(unsent, await port.lossRecords(unsent.kind, companyId, lookupSince(unsent)), known);
+        return record && { entry: lossAcknowledged(unsent, { insurerId: record.insurerId, status: record.status }), insurerId: record.insurerId };
+      },
+      send: async (unsent, buyer) => lossAcknowledged(unsent, await port.submitLoss(unsent, buyer)),
+      failed: lossAttemptFailed,
+    });
+    if (!result) continue;
+    if (result.step === 'sent' || result.step === 'found') sent += 1;
+    else if (result.step === 'refused') refused += 1;
+    else waiting += 1;
+    if (result.retryAt) return { sent, refused, waiting, retryAt: result.retryAt };
+    if (result.step === 'waiting') break;
   }
   return { sent, refused, waiting };
 }

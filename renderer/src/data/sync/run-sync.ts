@@ -1,12 +1,13 @@
 import { digestFeedPage } from '../../../../shared/sync/feed-page';
 import type { InsurerSyncPort } from '../../../../shared/sync/insurer-sync-port';
-import { acknowledged, attemptFailed, decided, dueEntries, type LimitOutboxEntry } from '../../../../shared/sync/limit-outbox';
-import { retryDelay } from '../../../../shared/sync/retry-policy';
+import { decided } from '../../../../shared/sync/limit-outbox';
+import { KredoError } from '../../../../shared/errors/kredo-error';
 import type { IsoDate } from '../../../../shared/time/iso-date';
 import type { KredoDb } from '../db/kredo-db';
 import { applyInsurerCovers, type InsurerLimitChange } from './apply-insurer-covers';
+import { sendOutbox } from './limit-sync';
 import { applyLossUpdates, refreshOpenLosses, sendLossOutbox } from './loss-sync';
-import { debtorFor, describeError } from './sync-support';
+import { describeError } from './sync-support';
 
 export interface SyncClock {
   readonly now: () => Date;
@@ -29,43 +30,6 @@ export interface SyncReport {
 
 /** How many event ids are remembered against redelivery: far more than a feed page. */
 const SEEN_EVENTS_KEPT = 5_000;
-
-/**
- * Sends what waits in the outbox. Each entry is stored after each attempt, so a crash between attempts
- * sends it again under the same key, never as a second request.
- */
-async function sendOutbox(db: KredoDb, port: InsurerSyncPort, clock: SyncClock): Promise<{ sent: number; refused: number; waiting: number; changes: InsurerLimitChange[] }> {
-  const changes: InsurerLimitChange[] = [];
-  let sent = 0;
-  let refused = 0;
-  let waiting = 0;
-  // The far future makes every waiting entry due: the controller asked for a sync now.
-  for (const entry of dueEntries(await db.limitOutbox.toArray(), clock.force ? new Date(8.64e15) : clock.now())) {
-    const debtor = await debtorFor(db, entry.debtorId);
-    if (!debtor) continue;
-    let next: LimitOutboxEntry;
-    try {
-      const companyId = debtor.insurerBuyerId ?? (await port.lookupBuyer(debtor.country, debtor.identifiers));
-      if (!companyId) throw { code: 'insurer.refused', status: 404, problemType: 'no_buyer_match' };
-      const answer = await port.submit(entry, { companyId, customerCode: debtor.customerCode });
-      next = acknowledged(entry, { decided: answer.decided, ...(answer.requestId !== undefined && { insurerRequestId: answer.requestId }), ...(answer.cover && { coverId: answer.cover.coverId }) });
-      if (answer.cover) changes.push(...(await applyInsurerCovers(db, [answer.cover], { today: clock.today, at: clock.now().toISOString() })).changes);
-      sent += 1;
-    } catch (error) {
-      const problem = describeError(error);
-      if (problem.code === 'insurer.refused') {
-        next = attemptFailed(entry, { kind: 'rejected', status: problem.status }, clock.now(), problem.problemType);
-        refused += 1;
-      } else {
-        next = attemptFailed(entry, { kind: 'retry', reason: 'network', delayMs: retryDelay(entry.attempts, undefined, clock.random) }, clock.now());
-        waiting += 1;
-      }
-    }
-    await db.limitOutbox.put(next);
-    if (next.state === 'SUBMITTED_LOCAL') break; // The insurer is not answering: the rest waits too.
-  }
-  return { sent, refused, waiting, changes };
-}
 
 /**
  * Brings the limits up to date: everything on the first sync or after the cursor expired, otherwise the
@@ -111,12 +75,32 @@ async function pullChanges(db: KredoDb, port: InsurerSyncPort, clock: SyncClock)
   return { changedLimits, changes, fullResync: false };
 }
 
-/** One sync: the outbox out, the insurer's changes in. Throws `insurer.unavailable` when the insurer cannot be reached. */
+/**
+ * One sync: the outbox out, the insurer's changes in. Throws `insurer.unavailable` when the insurer cannot be
+ * reached, with `retryAt` when it asked Kredo to come back later (a Retry-After beyond what the client
+ * waits in a call): the sync stops there instead of asking again at once, the requests wait in the outbox
+ * until then, and the time is kept (`insurerRetryAt`) to show the controller.
+ */
 export async function runSync(db: KredoDb, port: InsurerSyncPort, clock: SyncClock): Promise<SyncReport> {
-  const outbox = await sendOutbox(db, port, clock);
-  const losses = await sendLossOutbox(db, port, clock);
-  const pulled = await pullChanges(db, port, clock);
-  const lastSyncAt = clock.now().toISOString();
-  await db.syncState.put({ key: 'lastSyncAt', value: lastSyncAt });
-  return { ...outbox, sent: outbox.sent + losses.sent, refused: outbox.refused + losses.refused, waiting: outbox.waiting + losses.waiting, ...pulled, changes: [...outbox.changes, ...pulled.changes], lastSyncAt };
+  try {
+    const outbox = await sendOutbox(db, port, clock);
+    if (outbox.retryAt) throw new KredoError('insurer.unavailable', { retryAt: outbox.retryAt });
+    const losses = await sendLossOutbox(db, port, clock);
+    if (losses.retryAt) throw new KredoError('insurer.unavailable', { retryAt: losses.retryAt });
+    const pulled = await pullChanges(db, port, clock);
+    const lastSyncAt = clock.now().toISOString();
+    await db.transaction('rw', db.syncState, async () => {
+      await db.syncState.put({ key: 'lastSyncAt', value: lastSyncAt });
+      await db.syncState.delete(INSURER_RETRY_AT);
+    });
+    const { retryAt: _none, ...sentOut } = outbox;
+    return { ...sentOut, sent: outbox.sent + losses.sent, refused: outbox.refused + losses.refused, waiting: outbox.waiting + losses.waiting, ...pulled, changes: [...outbox.changes, ...pulled.changes], lastSyncAt };
+  } catch (error) {
+    const retryAt = (error as { params?: { retryAt?: unknown } } | null)?.params?.retryAt;
+    if (typeof retryAt === 'string') await db.syncState.put({ key: INSURER_RETRY_AT, value: retryAt });
+    throw error;
+  }
 }
+
+/** syncState key: when the insurer last asked Kredo to come back (ISO instant), until a sync gets through. */
+export const INSURER_RETRY_AT = 'insurerRetryAt';

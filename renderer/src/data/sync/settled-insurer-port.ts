@@ -1,6 +1,7 @@
 import type { CompanyIdentifier } from '../../../../shared/domain/identifiers/identifier-type';
 import { KredoError } from '../../../../shared/errors/kredo-error';
 import type { InsurerCover } from '../../../../shared/sync/insurer-cover';
+import type { InsurerLossRecord, InsurerRequestRecord } from '../../../../shared/sync/insurer-lookup';
 import type { LimitOutboxEntry } from '../../../../shared/sync/limit-outbox';
 import type { LossSubmission } from '../../../../shared/sync/loss-submission';
 import type { InsurerPolicy } from '../../../../shared/sync/policy-terms';
@@ -18,6 +19,8 @@ export interface SettledInsurerPort {
   lookupBuyer(country: string, identifiers: readonly CompanyIdentifier[]): Promise<IpcResult<{ companyId: string | null }>>;
   submit(entry: LimitOutboxEntry, buyer: { readonly companyId: string; readonly customerCode: string }): Promise<IpcResult<{ decided: boolean; requestId?: string; cover?: InsurerCover }>>;
   lossStatus(kind: LossSubmission['kind'], insurerId: string): Promise<IpcResult<{ records: Record<string, unknown>[] }>>;
+  coverRequests(companyId: string, since: string): Promise<IpcResult<{ records: InsurerRequestRecord[] }>>;
+  lossRecords(kind: LossSubmission['kind'], companyId: string, since: string): Promise<IpcResult<{ records: InsurerLossRecord[] }>>;
   submitLoss(entry: LossSubmission, buyer: { readonly companyId: string; readonly customerCode: string }): Promise<IpcResult<{ insurerId: string; status: string }>>;
   policyTerms(): Promise<IpcResult<InsurerPolicy>>;
 }
@@ -37,6 +40,8 @@ export function insurerPortFrom(settled: SettledInsurerPort): InsurerPort {
     submit: (entry, buyer) => unwrap(settled.submit(entry, buyer)),
     submitLoss: (entry, buyer) => unwrap(settled.submitLoss(entry, buyer)),
     lossStatus: async (kind, insurerId) => (await unwrap(settled.lossStatus(kind, insurerId))).records,
+    coverRequests: async (companyId, since) => (await unwrap(settled.coverRequests(companyId, since))).records,
+    lossRecords: async (kind, companyId, since) => (await unwrap(settled.lossRecords(kind, companyId, since))).records,
     policyTerms: () => unwrap(settled.policyTerms()),
   };
 }

@@ -27,6 +27,8 @@ function slowInsurer() {
     submit: async () => ({ ok: false, error: { code: 'insurer.unavailable' } }),
     submitLoss: async () => ({ ok: false, error: { code: 'insurer.unavailable' } }),
     lossStatus: async () => ({ ok: false, error: { code: 'insurer.unavailable' } }),
+    coverRequests: async () => ({ ok: false, error: { code: 'insurer.unavailable' } }),
+    lossRecords: async () => ({ ok: false, error: { code: 'insurer.unavailable' } }),
     policyTerms: async () => ({ ok: true, value: POLICY }),
   };
   return { port, fullReads: () => fullReads, release: () => gates.splice(0).forEach((open) => open()) };
