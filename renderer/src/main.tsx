@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { languageFromLocales } from '../../shared/i18n/languages';
 import { App } from './app/App';
 import { clockFor } from './app/app-clock';
+import { MigrationBackupFailure } from './app/MigrationBackupFailure';
 import { BootstrapContext } from './app/bootstrap-context';
 import { StartupFailure } from './app/StartupFailure';
 import { ipcBackupSink } from './data/backup/backup-ipc';
@@ -28,10 +29,15 @@ async function start(): Promise<void> {
   try {
     const bootstrap = await kredo.getBootstrap();
     await setupI18n(bootstrap.language);
-    // Before anything opens the store (and so upgrades it): keep a copy of it as it is.
-    await dataWorker()
-      .backupBeforeMigrationIfNeeded({ at: clockFor(bootstrap).now().toISOString() }, callback(ipcBackupSink()))
-      .catch((error: unknown) => reportUnexpected(`Backup before the store upgrade failed: ${String(error)}`, undefined, 'start'));
+    // Before anything opens the store (and so upgrades it): keep a copy of it as it is. Without that copy
+    // the upgrade does not run: the app is not shown, so nothing opens the store.
+    try {
+      await dataWorker().backupBeforeMigrationIfNeeded({ at: clockFor(bootstrap).now().toISOString() }, callback(ipcBackupSink()));
+    } catch (error) {
+      reportUnexpected(`Backup before the store upgrade failed; the store was left as it was: ${String(error)}`, error instanceof Error ? error.stack : undefined, 'start');
+      root.render(<MigrationBackupFailure />);
+      return;
+    }
     root.render(
       <StrictMode>
         <BootstrapContext value={bootstrap}>

@@ -52,10 +52,12 @@ export const backupInfoSchema = z.strictObject({
   reason: backupReasonSchema,
   sizeBytes: z.number().int().nonnegative(),
   schemaVersion: z.number().int().positive(),
-  /** Records per table, as written. */
+  /** Records per table, as counted in the file when it was checked. */
   counts: z.record(z.string(), z.number().int().nonnegative()),
   /** Debtors in the backup, to show what it holds. */
   debtors: z.number().int().nonnegative(),
+  /** SHA-256 of the file, hex, taken when it was checked (absent in backups made before it was kept). */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 
 /** Backup contents cross IPC in base64 pieces of at most 12 MB (both transports carry strings well). */
@@ -95,7 +97,6 @@ export const INVOKE_CONTRACT = {
     request: z.strictObject({
       reason: backupReasonSchema,
       schemaVersion: z.number().int().positive(),
-      counts: z.record(z.string().max(64), z.number().int().nonnegative()),
       debtors: z.number().int().nonnegative(),
     }),
     response: z.strictObject({ sessionId: z.string() }),

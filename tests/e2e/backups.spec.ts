@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HOST_ORIGIN_URL } from '../../electron/chromium-host/host-origin';
 import { DEMO_DEBTORS, countStoredRecords, expectedDemo } from './demo-portfolio';
-import { E2E_TODAY, expect, test } from './fixtures';
+import { E2E_TODAY, expect, test, type KredoApp } from './fixtures';
 import { BackupsPage } from './page-models/backups-page';
 import { PortfolioPage } from './page-models/portfolio-page';
 import { WelcomePage } from './page-models/welcome-page';
@@ -65,8 +66,8 @@ test('a backup exported to a file restores the whole store, on this or another c
   expect(await kredo.page.evaluate(countStoredRecords)).toEqual(expected);
 });
 
-test('a store of an older version is backed up before it is upgraded', async ({ kredo }) => {
-  // Plant a version-1 store (Kredo 0.1's demo debtors) while the app is not loaded.
+/** Kredo 0.1's store: version 1 (IndexedDB 10), two demo debtors. Planted while the app is not loaded. */
+async function plantVersionOneStore(kredo: KredoApp): Promise<void> {
   kredo.expectConsoleErrors(/404/);
   await kredo.page.goto(`${HOST_ORIGIN_URL}no-app-here`);
   await kredo.page.evaluate(
@@ -89,9 +90,50 @@ test('a store of an older version is backed up before it is upgraded', async ({ 
         };
       }),
   );
+}
 
+/** The stored database's IndexedDB version and its debtors' names, read without upgrading it. */
+function readStoreAsIs(): Promise<{ version: number; names: string[] }> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open('kredo');
+    request.onsuccess = () => {
+      const database = request.result;
+      const all = database.transaction('debtors').objectStore('debtors').getAll();
+      all.onsuccess = () => {
+        database.close();
+        resolve({ version: database.version, names: (all.result as { name: string }[]).map((debtor) => debtor.name) });
+      };
+      all.onerror = () => reject(all.error);
+    };
+    request.onerror = () => reject(request.error);
+  });
+}
+
+test('a store of an older version is backed up before it is upgraded', async ({ kredo }) => {
+  await plantVersionOneStore(kredo);
   await kredo.page.goto(HOST_ORIGIN_URL);
   await expect(new WelcomePage(kredo.page, 'en').heading).toBeVisible();
   const [backup] = (await kredo.host.services.backups.list()).filter((candidate) => candidate.reason === 'before-migration');
   expect(backup).toMatchObject({ schemaVersion: 1, counts: { debtors: 2 }, debtors: 2 });
+});
+
+test('a store whose backup before the upgrade fails is not upgraded, and the controller is told why', async ({ kredo }) => {
+  await plantVersionOneStore(kredo);
+  // The backup folder cannot be written to (here: a file stands where the folder should be).
+  const folder = path.join(kredo.userDataDir, 'backups');
+  await rm(folder, { recursive: true, force: true });
+  await writeFile(folder, '');
+
+  await kredo.page.goto(HOST_ORIGIN_URL);
+  await expect(kredo.page.getByRole('alert')).toContainText('That backup could not be made, so nothing was changed');
+  await expect(kredo.page.getByRole('heading', { name: 'Kredo did not update its storage' })).toBeVisible();
+  // Exactly as it was: still version 1 (IndexedDB 10) with both debtors.
+  expect(await kredo.page.evaluate(readStoreAsIs)).toEqual({ version: 10, names: ['Van Dijk Bouw B.V.', 'Lindqvist Bygg AB'] });
+
+  // Once the folder can be written again, the next start backs the store up and upgrades it.
+  await rm(folder, { force: true });
+  await mkdir(folder);
+  await kredo.page.goto(HOST_ORIGIN_URL);
+  await expect(new WelcomePage(kredo.page, 'en').heading).toBeVisible();
+  expect((await kredo.host.services.backups.list()).filter((candidate) => candidate.reason === 'before-migration')).toMatchObject([{ schemaVersion: 1, counts: { debtors: 2 } }]);
 });

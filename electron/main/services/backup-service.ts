@@ -1,18 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { appendFile, copyFile, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { createGunzip } from 'node:zlib';
-import { z } from 'zod';
 import { KredoError } from '../../../shared/errors/kredo-error';
 import { backupInfoSchema, type BackupInfo, type BackupReason } from '../../../shared/ipc/contract';
 import type { Clock } from '../../../shared/time/clock';
+import { BackupFileProblem, hashFile, inspectBackupFile, type BackupInspection } from './backup-inspection';
+import { backupsToKeep } from './backup-retention';
+import { syncFile, syncFolder } from './fsync';
 import { writeJsonFileAtomic } from './json-file';
-import type { Logger } from './logger';
+import { errorFields, type Logger } from './logger';
 
 const EXTENSION = '.kredobackup';
-/** Backups kept in the folder; older ones are removed after each new one. */
-export const DEFAULT_BACKUPS_KEPT = 14;
 /** Largest backup file accepted from outside: far above tier L (about 60 MB compressed). */
 const MAX_IMPORT_BYTES = 2 * 1024 * 1024 * 1024;
 /** How much of a backup one read returns (9 MB, 12 MB once in base64). */
@@ -22,14 +20,13 @@ interface Session {
   readonly partialPath: string;
   readonly reason: BackupReason;
   readonly schemaVersion: number;
-  readonly counts: Record<string, number>;
   readonly debtors: number;
   readonly createdAt: Date;
 }
 
 export interface BackupService {
   readonly folder: string;
-  begin(meta: { reason: BackupReason; schemaVersion: number; counts: Record<string, number>; debtors: number }): Promise<string>;
+  begin(meta: { reason: BackupReason; schemaVersion: number; debtors: number }): Promise<string>;
   append(sessionId: string, bytes: Uint8Array): Promise<void>;
   commit(sessionId: string): Promise<BackupInfo>;
   abort(sessionId: string): Promise<void>;
@@ -44,14 +41,16 @@ function stamp(date: Date): string {
 }
 
 /**
- * Backup files under `<user data>/backups`. The main process stores and lists them but never parses the
- * store's contents: the renderer's data layer writes and reads the format (gzip'd JSON lines). A backup is
- * written to a `.partial` file and only renamed into place when complete, so a crash mid-backup leaves no
- * half backup that looks whole. Each file has a small JSON manifest beside it for the list.
+ * Backup files under `<user data>/backups`. The renderer's data layer writes the format (gzip'd JSON lines)
+ * from one consistent snapshot of the store; this service keeps the files. A backup is written to a
+ * `.partial` file and only counts once it is complete and checked, as SQLite commits: the file is fsynced,
+ * read back whole (gunzip, every line parsed, records counted per table against the header, SHA-256), and
+ * only then renamed into place and the folder fsynced. So a crash or a bad write leaves no backup that
+ * looks whole but would be refused on restore. Each file has a small JSON manifest beside it for the
+ * list, with the counts found in the file and its hash. Old backups are removed by kind (backup-retention.ts).
  */
-export async function openBackupService(options: { userDataDir: string; clock: Clock; logger: Logger; keep?: number; onChange?: () => void }): Promise<BackupService> {
+export async function openBackupService(options: { userDataDir: string; clock: Clock; logger: Logger; onChange?: () => void }): Promise<BackupService> {
   const folder = path.join(options.userDataDir, 'backups');
-  const keep = options.keep ?? DEFAULT_BACKUPS_KEPT;
   await mkdir(folder, { recursive: true });
   // Leftovers of backups that were cut short (the app closed or crashed half-way).
   for (const file of await readdir(folder)) {
@@ -84,17 +83,24 @@ export async function openBackupService(options: { userDataDir: string; clock: C
   }
 
   async function prune(): Promise<void> {
-    for (const old of (await list()).slice(keep)) {
-      await rm(fileOf(old.id), { force: true });
+    const backups = await list();
+    const keep = backupsToKeep(backups, options.clock.now());
+    for (const old of backups.filter((backup) => !keep.has(backup.id))) {
+      // The manifest first: a backup without one is not listed, one without its file would be.
       await rm(`${fileOf(old.id)}.json`, { force: true });
-      logger.info('Old backup removed', { id: old.id });
+      await rm(fileOf(old.id), { force: true });
+      logger.info('Old backup removed', { id: old.id, reason: old.reason, createdAt: old.createdAt });
     }
   }
 
-  async function finish(id: string, info: Omit<BackupInfo, 'sizeBytes' | 'id' | 'fileName'>): Promise<BackupInfo> {
+  /** Moves a checked `.partial` file into place durably, writes its manifest and prunes old backups. */
+  async function publish(partialPath: string, id: string, inspection: BackupInspection, info: Pick<BackupInfo, 'createdAt' | 'reason' | 'schemaVersion' | 'debtors'>): Promise<BackupInfo> {
     const file = fileOf(id);
-    const complete: BackupInfo = { id, fileName: path.basename(file), sizeBytes: (await stat(file)).size, ...info };
+    await rename(partialPath, file);
+    await syncFolder(folder);
+    const complete: BackupInfo = { id, fileName: path.basename(file), sizeBytes: inspection.sizeBytes, ...info, counts: inspection.counts, sha256: inspection.sha256 };
     await writeJsonFileAtomic(`${file}.json`, complete);
+    await syncFolder(folder);
     await prune();
     options.onChange?.();
     return complete;
@@ -117,9 +123,18 @@ export async function openBackupService(options: { userDataDir: string; clock: C
       const session = sessionOf(sessionId);
       sessions.delete(sessionId);
       const id = path.basename(session.partialPath).replace(`${EXTENSION}.partial`, '');
-      await rename(session.partialPath, fileOf(id));
-      const info = await finish(id, { createdAt: session.createdAt.toISOString(), reason: session.reason, schemaVersion: session.schemaVersion, counts: session.counts, debtors: session.debtors });
-      logger.info('Backup written', { id, reason: info.reason, sizeBytes: info.sizeBytes });
+      let inspection: BackupInspection;
+      try {
+        await syncFile(session.partialPath);
+        inspection = await inspectBackupFile(session.partialPath);
+        if (inspection.header.schemaVersion !== session.schemaVersion) throw new Error(`Schema version ${inspection.header.schemaVersion} in the file, ${session.schemaVersion} announced`);
+      } catch (error) {
+        await rm(session.partialPath, { force: true });
+        logger.error('Backup failed its check and was discarded', { id, reason: session.reason, ...errorFields(error) });
+        throw new KredoError('backup.failed', undefined, { cause: error });
+      }
+      const info = await publish(session.partialPath, id, inspection, { createdAt: session.createdAt.toISOString(), reason: session.reason, schemaVersion: session.schemaVersion, debtors: session.debtors });
+      logger.info('Backup written and checked', { id, reason: info.reason, sizeBytes: info.sizeBytes, sha256: info.sha256 });
       return info;
     },
     async abort(sessionId) {
@@ -143,57 +158,47 @@ export async function openBackupService(options: { userDataDir: string; clock: C
       }
     },
     async exportTo(id, target) {
-      await copyFile(fileOf(id), target);
-      logger.info('Backup exported', { id, target });
+      const file = fileOf(id);
+      await copyFile(file, target);
+      await syncFile(target);
+      // Read the copy back: a file that leaves this computer must be the backup, byte for byte.
+      const [original, copy] = await Promise.all([hashFile(file), hashFile(target)]);
+      if (original !== copy) {
+        logger.error('Exported backup differs from the original', { id, target });
+        throw new KredoError('backup.failed');
+      }
+      logger.info('Backup exported', { id, target, sha256: copy });
     },
     async importFrom(source) {
       const size = (await stat(source)).size;
-      if (size > MAX_IMPORT_BYTES) throw new KredoError('backup.tooLarge', { file: path.basename(source) });
-      const header = await readBackupHeader(source).catch(() => undefined);
-      if (!header) throw new KredoError('backup.notABackup', { file: path.basename(source) });
+      const name = path.basename(source);
+      if (size > MAX_IMPORT_BYTES) throw new KredoError('backup.tooLarge', { file: name });
+      const inspection = await inspect(source, name);
       const createdAt = options.clock.now();
       const id = `kredo-${stamp(createdAt)}-imported-${randomUUID().slice(0, 8)}`;
-      await copyFile(source, fileOf(id));
-      logger.info('Backup file imported', { source, id });
-      return finish(id, { createdAt: createdAt.toISOString(), reason: 'imported', schemaVersion: header.schemaVersion, counts: header.counts, debtors: header.debtors });
+      const partialPath = `${fileOf(id)}.partial`;
+      try {
+        await copyFile(source, partialPath);
+        await syncFile(partialPath);
+        if ((await hashFile(partialPath)) !== inspection.sha256) throw new Error('The copy differs from the file');
+      } catch (error) {
+        await rm(partialPath, { force: true });
+        logger.error('Backup file could not be copied in', { source, ...errorFields(error) });
+        throw new KredoError('backup.failed', undefined, { cause: error });
+      }
+      logger.info('Backup file imported', { source, id, sha256: inspection.sha256 });
+      return publish(partialPath, id, inspection, { createdAt: createdAt.toISOString(), reason: 'imported', schemaVersion: inspection.header.schemaVersion, debtors: inspection.header.debtors });
     },
   };
-}
 
-const headerSchema = z.object({
-  format: z.literal('kredo-backup'),
-  schemaVersion: z.number().int().positive(),
-  counts: z.record(z.string(), z.number().int().nonnegative()),
-  debtors: z.number().int().nonnegative().default(0),
-});
-
-/**
- * Reads the first line of a backup (its header) by decompressing only as much as needed, so a file that is
- * not a Kredo backup is refused before anything touches the store.
- */
-export function readBackupHeader(file: string): Promise<z.output<typeof headerSchema>> {
-  return new Promise((resolve, reject) => {
-    const input = createReadStream(file, { start: 0, end: 4 * 1024 * 1024 });
-    const gunzip = createGunzip();
-    let text = '';
-    const stop = (result: () => void) => {
-      input.destroy();
-      gunzip.destroy();
-      result();
-    };
-    gunzip.on('data', (chunk: Buffer) => {
-      text += chunk.toString('utf8');
-      const newline = text.indexOf('\n');
-      if (newline < 0 && text.length < 64 * 1024) return;
-      try {
-        const header = headerSchema.parse(JSON.parse(newline < 0 ? text : text.slice(0, newline)));
-        stop(() => resolve(header));
-      } catch (error) {
-        stop(() => reject(error));
-      }
-    });
-    gunzip.on('error', (error) => stop(() => reject(error)));
-    input.on('error', (error) => stop(() => reject(error)));
-    input.pipe(gunzip);
-  });
+  /** Reads a file from outside through to its end; a damaged or foreign one is refused with a message. */
+  async function inspect(file: string, name: string): Promise<BackupInspection> {
+    try {
+      return await inspectBackupFile(file);
+    } catch (error) {
+      logger.warn('Backup file refused', { file, ...errorFields(error) });
+      if (error instanceof BackupFileProblem && error.kind === 'damaged') throw new KredoError('backup.damaged', undefined, { cause: error });
+      throw new KredoError('backup.notABackup', { file: name }, { cause: error });
+    }
+  }
 }

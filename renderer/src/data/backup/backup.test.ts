@@ -13,6 +13,7 @@ import { base64ToBytes, bytesToBase64 } from './backup-format';
 import { readBackup, type BackupSource } from './read-backup';
 import { restoreStore } from './restore-store';
 import { writeBackup, type BackupSink } from './write-backup';
+import { backupBeforeMigration } from '../worker/backup-operations';
 
 const today = toIsoDate('2026-11-24');
 let open: KredoDb[] = [];
@@ -106,6 +107,42 @@ describe('backup and restore', () => {
     expect((await db.audit.toArray()).map((entry) => entry.action)).toEqual(['portfolio.demoOpened', 'backup.restored']);
   });
 
+  it('takes a consistent snapshot while the UI thread keeps writing, and counts what it wrote', async () => {
+    const db = await demoStore('backup-concurrent');
+    // The UI thread's own connection: notes and saved views are written from there, outside the data
+    // worker's one-at-a-time lock. Each write here adds a note and records how many there are, together.
+    const ui = new KredoDb(db.name);
+    open.push(ui);
+    let isBackingUp = true;
+    let notes = 0;
+    const writing = (async () => {
+      while (isBackingUp) {
+        await ui.transaction('rw', ui.audit, ui.meta, async () => {
+          await ui.audit.add({ at: '2026-11-24T09:00:01Z', actor: 'user', action: 'debtor.noteAdded', entityType: 'debtor', entityId: 'NL-0001', details: { text: `note ${notes + 1}` } });
+          await ui.meta.put({ key: 'notesSoFar', value: notes + 1 });
+        });
+        notes += 1;
+      }
+    })();
+    const file = memoryFile();
+    // backlogBytes 1: reading waits for compression after every batch, the transaction kept alive meanwhile.
+    const written = await writeBackup(db, { reason: 'manual', createdAt: '2026-11-24T09:00:00Z', debtors: 200, tableOrder: TABLE_NAMES, sink: file.sink, backlogBytes: 1 }).finally(() => {
+      isBackingUp = false;
+    });
+    await writing;
+    expect(notes).toBeGreaterThan(0);
+    expect(written.id).toBe('kredo-1');
+
+    // Restorable: the counts in its header are those of the records in it.
+    const parsed = await readBackup(file.source());
+    const target = freshDb('backup-concurrent-target');
+    await restoreStore(target, parsed, restoredEntry);
+    // One moment's state: as many notes as that moment's count, never a note without its count.
+    const restoredNotes = (await target.audit.toArray()).filter((entry) => entry.action === 'debtor.noteAdded').length;
+    expect((await target.meta.get('notesSoFar'))?.value ?? 0).toBe(restoredNotes);
+    expect(parsed.header.counts['audit']).toBe(1 + restoredNotes);
+  });
+
   it('refuses a damaged file and leaves the store untouched', async () => {
     const db = await demoStore('backup-damaged');
     const file = memoryFile();
@@ -138,6 +175,30 @@ describe('backup and restore', () => {
     await restoreStore(db, { ...parsed, header: { ...parsed.header, schemaVersion: 3 } }, restoredEntry);
     expect(await db.imports.count()).toBe(0);
     expect(await db.debtorChunks.count()).toBe(2);
+  });
+
+  it('backs up a store of an older version as it is, and leaves it so when that backup fails', async () => {
+    const name = `backup-old-${Math.random()}`;
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open(name, 10);
+      request.onupgradeneeded = () => request.result.createObjectStore('debtors', { keyPath: 'id' }).put({ id: 'demo-0001', name: 'Van Dijk Bouw B.V.' });
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+      request.onerror = () => reject(request.error);
+    });
+    const file = memoryFile();
+    const failing: BackupSink = { ...file.sink, commit: async () => Promise.reject(new Error('disk full')) };
+    await expect(backupBeforeMigration(name, '2026-11-24T09:00:00Z', failing)).rejects.toThrow('disk full');
+    expect(file.wasAborted()).toBe(true);
+    const stored = (await indexedDB.databases()).find((database) => database.name === name);
+    expect(stored?.version).toBe(10);
+
+    const good = memoryFile();
+    await backupBeforeMigration(name, '2026-11-24T09:00:00Z', good.sink);
+    expect((await readBackup(good.source())).header).toMatchObject({ schemaVersion: 1, reason: 'before-migration', counts: { debtors: 1 } });
+    expect((await indexedDB.databases()).find((database) => database.name === name)?.version).toBe(10);
   });
 
   it('discards a backup that fails half-way', async () => {

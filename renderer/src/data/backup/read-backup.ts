@@ -65,6 +65,8 @@ export async function readBackup(source: BackupSource): Promise<ParsedBackup> {
     take(rest);
     await feeding;
   } catch (error) {
+    // Stop reading the rest: the feeding side would otherwise wait for ever for a reader.
+    await lines.cancel(error).catch(() => undefined);
     if (error instanceof KredoError) throw error;
     throw new KredoError('backup.damaged', undefined, { cause: error });
   }

@@ -95,9 +95,9 @@ const api: DataApi = {
   assignPayment: (request) => writing(() => assignPayment(db, request)),
   dismissPayment: (request) => exclusive(() => dismissPayment(db, request)),
 
-  // One at a time with backups, imports and restores: a backup reads table by table, and a sync writing
-  // in between (limits, cursor, policy) made its counts disagree — a "damaged" backup. The price: a backup
-  // or import waits while the insurer is slow to answer (bounded by the client's retries).
+  // One at a time with backups, imports and restores, so a sync's steps never interleave with theirs (a
+  // backup is also one read transaction, which keeps any writer out of it). The price: a backup or import
+  // waits while the insurer is slow to answer (bounded by the client's retries).
   syncNow: (request, port) => exclusive(() => sync.syncNow(request, port)),
   requestLimits: (request) => exclusive(() => sync.requestLimits(request)),
   submitLoss: (request) => exclusive(() => sync.submitLoss(request)),

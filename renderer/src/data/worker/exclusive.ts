@@ -1,6 +1,7 @@
 /**
- * Runs store operations one at a time. A backup reads table by table while it waits on the main process;
- * an import or restore must not change the store in between, or the backup would mix two states.
+ * Runs store operations one at a time. An import, restore or sync works in steps (compare, back up, write)
+ * that must not interleave with another's. A backup is itself one read transaction, which IndexedDB keeps
+ * apart from every writer (also the UI thread's, which this lock does not cover); here it only waits its turn.
  */
 export function createExclusive(): <T>(operation: () => Promise<T>) => Promise<T> {
   let tail: Promise<unknown> = Promise.resolve();
