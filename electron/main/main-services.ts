@@ -87,6 +87,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     startWorker: options.startImportWorker,
     onProgress: (fileId, done, total) => events.publish('onImportProgress', { fileId, done, total }),
     onFileArrived: (file) => events.publish('onImportFileArrived', { file }),
+    onFileRefused: (refusal) => events.publish('onImportFileRefused', refusal),
   });
   await imports.setWatchedFolder(settings.get().watchedFolder);
   const secrets = createSecretStore({ userDataDir: options.userDataDir, codec: options.secretCodec, logger });

@@ -5,6 +5,7 @@ import { parseAmount } from './parse-amount';
 import { parseDate, type DateFormat } from './parse-date';
 import type { ImportRejection, OpenItemRecord, RejectionCode } from './open-item-record';
 import { OPEN_ITEM_FIELDS, type ColumnMapping, type OpenItemField } from './open-item-fields';
+import { MAX_COLUMNS, MAX_FIELD_CHARS } from './table-limits';
 
 export interface OpenItemDialect {
   readonly decimal: DecimalSeparator;
@@ -65,6 +66,7 @@ type Columns = Readonly<Record<OpenItemField, number>>;
 class RowReader {
   private readonly columns: Columns;
   private readonly widest: number;
+  private readonly mapped: readonly (readonly [OpenItemField, number])[];
   // A file holds few distinct dates (one per invoice day): each is parsed once per batch.
   private readonly dates = new Map<string, IsoDate | undefined>();
   problem: { field: OpenItemField | 'row'; code: RejectionCode; value: string; firstRow?: number } | undefined;
@@ -78,6 +80,7 @@ class RowReader {
   ) {
     this.columns = Object.fromEntries(OPEN_ITEM_FIELDS.map((field) => [field, mapping[field] ?? -1])) as Columns;
     this.widest = Math.max(...Object.values(this.columns));
+    this.mapped = OPEN_ITEM_FIELDS.flatMap((field) => (this.columns[field] >= 0 ? [[field, this.columns[field]] as const] : []));
   }
 
   private text(cells: readonly string[], field: OpenItemField): string {
@@ -100,7 +103,10 @@ class RowReader {
   read(cells: readonly string[], row: number): OpenItemRecord | undefined {
     this.problem = undefined;
     this.isRepeat = false;
-    if (cells.length <= this.widest) return this.fail('row', 'tooFewColumns', cells.join(' | '));
+    if (cells.length <= this.widest) return this.fail('row', 'tooFewColumns', cells.join(' | ').slice(0, 80));
+    if (cells.length > MAX_COLUMNS) return this.fail('row', 'tooManyColumns', cells.slice(0, 8).join(' | ').slice(0, 80));
+    // A value longer than any ERP field is not stored (a 5 MB "customer name" was); unused columns are not read.
+    for (const [field, column] of this.mapped) if (cells[column]!.length > MAX_FIELD_CHARS) return this.fail(field, 'fieldTooLong', cells[column]!.slice(0, 80));
     const currencyText = this.text(cells, 'currency');
     const currency = currencyText.toUpperCase() || this.dialect.defaultCurrency;
     if (!isCurrencyCode(currency)) return this.fail('currency', 'currencyUnknown', currencyText);

@@ -25,12 +25,17 @@ export interface OpenItemRecord {
 }
 
 /** Why a row was refused; each code is a text in the `imports` namespace (`reject.<code>`). */
-export const REJECTION_CODES = ['missingValue', 'amountInvalid', 'amountTooPrecise', 'amountTooLarge', 'dateInvalid', 'dueBeforeInvoice', 'currencyUnknown', 'duplicateInFile', 'tooFewColumns'] as const;
+export const REJECTION_CODES = ['missingValue', 'amountInvalid', 'amountTooPrecise', 'amountTooLarge', 'dateInvalid', 'dueBeforeInvoice', 'currencyUnknown', 'duplicateInFile', 'tooFewColumns', 'tooManyColumns', 'fieldTooLong',
+  // A line of a bank file (see BankFileField), refused on its own: the rest of its statement is read.
+  'bankLineUnreadable', 'bankDateInvalid', 'bankAmountInvalid', 'bankCurrencyUnknown', 'bankDetailsMismatch'] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
+
+/** A field of a bank file as the file names it, shown as it is: `bank::61:`, `bank:Ntry/BookgDt`, `bank:TK20`. */
+export type BankFileField = `bank:${string}`;
 
 export interface ImportRejection {
   readonly row: number;
-  readonly field: OpenItemField | 'row';
+  readonly field: OpenItemField | 'row' | BankFileField;
   readonly code: RejectionCode;
   /** The value as it stood in the file (shortened), so the user can find and fix it. */
   readonly value: string;

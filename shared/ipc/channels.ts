@@ -62,6 +62,7 @@ export const EVENT_CHANNELS = {
   onBackupsChanged: 'backup:changed',
   onImportProgress: 'import:progress',
   onImportFileArrived: 'import:file-arrived',
+  onImportFileRefused: 'import:file-refused',
   onUpdateStatus: 'update:status',
 } as const;
 

@@ -13,7 +13,7 @@ import { isCurrencyCode } from '../money/money';
 import type { EventMethod, InvokeMethod } from './channels';
 import { insurerContract } from './insurer-contract';
 import { updateContract, updateEventContract } from './update-contract';
-import { columnMappingSchema, dialectSchema, fileAnalysisSchema, importFileSchema, importProfileSchema, parseSummarySchema } from './import-contract';
+import { columnMappingSchema, dialectSchema, fileAnalysisSchema, importFileSchema, importProfileSchema, importRefusalSchema, parseSummarySchema, readingSchema } from './import-contract';
 
 export const languageSchema = z.enum(SUPPORTED_LANGUAGES);
 export const screenSchema = z.enum(SCREENS);
@@ -126,19 +126,19 @@ export const INVOKE_CONTRACT = {
   },
   backupImportFile: { request: emptyRequest, response: z.strictObject({ backup: backupInfoSchema.nullable() }) },
   backupOpenFolder: { request: emptyRequest, response: z.strictObject({ path: z.string() }) },
-  importChooseFiles: { request: emptyRequest, response: z.strictObject({ files: z.array(importFileSchema) }) },
+  importChooseFiles: { request: emptyRequest, response: z.strictObject({ files: z.array(importFileSchema), refused: z.array(importRefusalSchema) }) },
   importUploadBegin: { request: z.strictObject({ name: z.string().min(1).max(260), sizeBytes: z.number().int().nonnegative() }), response: z.strictObject({ uploadId: z.string() }) },
   importUploadAppend: { request: z.strictObject({ uploadId: z.string().max(64), pieceBase64: z.string().max(BACKUP_PIECE_MAX).regex(/^[A-Za-z0-9+/]*={0,2}$/) }), response: z.strictObject({}) },
   importUploadFinish: { request: z.strictObject({ uploadId: z.string().max(64) }), response: z.strictObject({ file: importFileSchema }) },
   importListFiles: { request: emptyRequest, response: z.strictObject({ files: z.array(importFileSchema) }) },
-  importAnalyse: { request: z.strictObject({ fileId: z.string().max(64) }), response: fileAnalysisSchema },
-  importParse: { request: z.strictObject({ fileId: z.string().max(64), attempt: z.number().int().nonnegative(), mapping: columnMappingSchema, dialect: dialectSchema }), response: parseSummarySchema },
+  importAnalyse: { request: z.strictObject({ fileId: z.string().max(64), reading: readingSchema.optional() }), response: fileAnalysisSchema },
+  importParse: { request: z.strictObject({ fileId: z.string().max(64), attempt: z.number().int().nonnegative(), mapping: columnMappingSchema, dialect: dialectSchema, reading: readingSchema.optional() }), response: parseSummarySchema },
   importCancel: { request: z.strictObject({ fileId: z.string().max(64) }), response: z.strictObject({}) },
   importReadBatch: { request: z.strictObject({ fileId: z.string().max(64), attempt: z.number().int().nonnegative(), index: z.number().int().nonnegative() }), response: z.strictObject({ gzipBase64: z.string().nullable() }) },
   importFinish: { request: z.strictObject({ fileId: z.string().max(64), outcome: z.enum(['committed', 'discarded']) }), response: z.strictObject({}) },
   importListProfiles: { request: emptyRequest, response: z.strictObject({ profiles: z.array(importProfileSchema) }) },
   importSaveProfile: {
-    request: z.strictObject({ name: z.string().min(1).max(80), headers: z.array(z.string().max(200)).max(500), mapping: columnMappingSchema, dialect: dialectSchema }),
+    request: z.strictObject({ name: z.string().min(1).max(80), headers: z.array(z.string().max(200)).max(500), mapping: columnMappingSchema, dialect: dialectSchema, reading: readingSchema.optional() }),
     response: importProfileSchema,
   },
   importDeleteProfile: { request: z.strictObject({ id: z.string().max(64) }), response: z.strictObject({}) },
@@ -155,6 +155,8 @@ export const EVENT_CONTRACT = {
   onBackupsChanged: z.strictObject({}),
   onImportProgress: z.strictObject({ fileId: z.string(), done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
   onImportFileArrived: z.strictObject({ file: importFileSchema }),
+  /** A file was not taken in (a watched-folder arrival, with the reason). */
+  onImportFileRefused: importRefusalSchema,
   ...updateEventContract,
 } as const satisfies Record<EventMethod, z.ZodType>;
 

@@ -8,7 +8,7 @@ import { DATE_FORMATS } from '../import/parse-date';
 import { OPEN_ITEM_FIELDS } from '../import/open-item-fields';
 import { REJECTION_CODES } from '../import/open-item-record';
 
-export const importKindSchema = z.enum(['open-items', 'camt053', 'mt940', 'ubl', 'xlsx']);
+export const importKindSchema = z.enum(['open-items', 'camt053', 'camt054', 'mt940', 'bgmax', 'ubl', 'xlsx']);
 
 export const importFileSchema = z.strictObject({
   fileId: z.string(),
@@ -18,7 +18,32 @@ export const importFileSchema = z.strictObject({
   origin: z.enum(['dialog', 'drop', 'watched']),
 });
 
+/** A file that was not taken in, with the reason as an `errors` code (the file's name among its parameters). */
+export const importRefusalSchema = z.strictObject({
+  name: z.string(),
+  origin: z.enum(['dialog', 'drop', 'watched']),
+  error: z.strictObject({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }),
+});
+
 export const columnMappingSchema = z.partialRecord(z.enum(OPEN_ITEM_FIELDS), z.number().int().nonnegative().max(500));
+
+/** How a text file may be encoded (detected from its bytes, changeable on the mapping step). */
+export const TEXT_ENCODINGS = ['utf-8-bom', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'iso-8859-1'] as const;
+export const TABLE_DELIMITERS = [',', ';', '\t', '|'] as const;
+/** The header row can be chosen among the first rows (HEADER_SEARCH_ROWS in electron/main/import/import-limits.ts is what detection looks at). */
+export const MAX_HEADER_ROW = 50;
+
+/**
+ * How a table is read before any column means anything: its encoding and separator (text), its sheet
+ * (Excel) and which row holds the column names. Each part left out is detected.
+ */
+export const readingSchema = z.strictObject({
+  encoding: z.enum(TEXT_ENCODINGS).optional(),
+  delimiter: z.enum(TABLE_DELIMITERS).optional(),
+  sheet: z.string().max(100).optional(),
+  /** The header's row number in the file or sheet (1 is the first). */
+  headerRow: z.number().int().min(1).max(MAX_HEADER_ROW).optional(),
+});
 
 export const dialectSchema = z.strictObject({
   decimal: z.enum([',', '.']),
@@ -30,6 +55,12 @@ export const tabularAnalysisSchema = z.strictObject({
   type: z.literal('tabular'),
   encoding: z.string(),
   delimiter: z.string(),
+  /** How the file was read for this analysis: what was asked for, the rest detected. */
+  reading: readingSchema,
+  /** What detection alone found, shown beside the controls that change it. */
+  detected: readingSchema,
+  /** The workbook's sheets, in order (none for a text file). */
+  sheets: z.array(z.string()),
   headers: z.array(z.string()),
   sample: z.array(z.array(z.string())),
   rowCount: z.number().int().nonnegative(),
@@ -89,11 +120,13 @@ export const importProfileSchema = z.strictObject({
   headerSignature: z.string(),
   mapping: columnMappingSchema,
   dialect: dialectSchema,
+  /** How files with these headers are read, when it differs from what detection finds (saved since issue 12). */
+  reading: readingSchema.optional(),
 });
 
 /** What a parse of each kind of file yields. */
 export function recordKindOf(kind: z.output<typeof importKindSchema>): z.output<typeof parseSummarySchema>['recordKind'] {
-  if (kind === 'camt053' || kind === 'mt940') return 'bank-transactions';
+  if (kind === 'camt053' || kind === 'camt054' || kind === 'mt940' || kind === 'bgmax') return 'bank-transactions';
   return kind === 'ubl' ? 'e-invoice' : 'open-items';
 }
 
@@ -103,3 +136,6 @@ export type TabularAnalysis = z.output<typeof tabularAnalysisSchema>;
 export type ParseSummary = z.output<typeof parseSummarySchema>;
 export type ImportProfile = z.output<typeof importProfileSchema>;
 export type ImportDialect = z.output<typeof dialectSchema>;
+export type ImportRefusal = z.output<typeof importRefusalSchema>;
+export type ImportReading = z.output<typeof readingSchema>;
+export type TextEncoding = (typeof TEXT_ENCODINGS)[number];

@@ -5,20 +5,23 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../../tests/support/memory-logger';
 import { makeTempDir } from '../../../tests/support/temp-dir';
 import { startSourceImportWorker } from '../../chromium-host/host-import-worker';
-import type { TabularAnalysis } from '../../../shared/ipc/import-contract';
+import type { ImportRefusal, TabularAnalysis } from '../../../shared/ipc/import-contract';
 import { createImportProfiles } from './import-profiles';
 import { decodeOpenItemBatch, type OpenItemBatch } from '../../../shared/import/open-item-batch';
-import { MAX_IMPORT_BYTES, openImportService, type ImportService } from './import-service';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { IMPORT_WORKER_LIMITS, MAX_IMPORT_BYTES, openImportService, type ImportService, type StartImportWorker } from './import-service';
 
 let dir: Awaited<ReturnType<typeof makeTempDir>>;
 let service: ImportService;
 const progress: number[] = [];
 const arrived: string[] = [];
+const refusedInFolder: ImportRefusal[] = [];
 
 beforeEach(async () => {
   dir = await makeTempDir();
   progress.length = 0;
   arrived.length = 0;
+  refusedInFolder.length = 0;
   const logger = createMemoryLogger();
   service = await openImportService({
     userDataDir: dir.path,
@@ -27,6 +30,7 @@ beforeEach(async () => {
     startWorker: startSourceImportWorker,
     onProgress: (_fileId, done) => progress.push(done),
     onFileArrived: (file) => arrived.push(file.name),
+    onFileRefused: (refusal) => refusedInFolder.push(refusal),
   });
 });
 afterEach(async () => {
@@ -38,7 +42,7 @@ const fixture = (name: string) => path.resolve('tests/fixtures/imports', name);
 
 describe('import service (with real worker threads)', () => {
   it('analyses and parses a file in a worker, and hands its batches over while it parses', async () => {
-    const [file] = await service.addPaths([fixture('twinfield-open-items-cp1252.csv')], 'dialog');
+    const { files: [file] } = await service.addPaths([fixture('twinfield-open-items-cp1252.csv')], 'dialog');
     expect(file).toMatchObject({ name: 'twinfield-open-items-cp1252.csv', kind: 'open-items', origin: 'dialog' });
     const analysis = (await service.analyse(file!.fileId, 'EUR')) as TabularAnalysis;
     expect(analysis.presetName).toBe('Twinfield');
@@ -67,16 +71,43 @@ describe('import service (with real worker threads)', () => {
   it('refuses files it cannot read and files that are too large, by name', async () => {
     const pdf = path.join(dir.path, 'statement.pdf');
     await writeFile(pdf, '%PDF-1.7 …');
-    await expect(service.addPaths([pdf], 'dialog')).rejects.toMatchObject({ code: 'import.unsupported', params: { file: 'statement.pdf' } });
+    expect(await service.addPaths([pdf], 'dialog')).toEqual({ files: [], refused: [{ name: 'statement.pdf', origin: 'dialog', error: { code: 'import.unsupported', params: { file: 'statement.pdf' } } }] });
     await expect(service.beginUpload('huge.csv', MAX_IMPORT_BYTES + 1)).rejects.toMatchObject({ code: 'import.fileTooLarge', params: { file: 'huge.csv', limitMb: 512 } });
-    const [hostile] = await service.addPaths([fixture('hostile-xxe.xml')], 'dialog');
+    const { files: [hostile] } = await service.addPaths([fixture('hostile-xxe.xml')], 'dialog');
     await expect(service.analyse(hostile!.fileId, 'EUR')).rejects.toMatchObject({ code: 'import.xmlUnsafe', params: { file: 'hostile-xxe.xml' } });
+  });
+
+  it('takes in every good file of a selection and names each refused one with its reason', async () => {
+    const pdf = path.join(dir.path, 'statement.pdf');
+    await writeFile(pdf, '%PDF-1.7 …');
+    const empty = path.join(dir.path, 'leeg.csv');
+    await writeFile(empty, '');
+    // A table that turns to binary garbage half-way (a broken copy): damaged, not "not recognised".
+    const damaged = path.join(dir.path, 'kapot.csv');
+    await writeFile(damaged, Buffer.concat([Buffer.from('Debiteurnummer;Factuurnummer;Factuurdatum;Openstaand\n1001;F1;01-10-2026;10,00\n'), Buffer.from([0, 0, 0x81, 0xff, 0xfe, 0, 7, 8, 0x9d, 0])]));
+    const { files, refused } = await service.addPaths([pdf, fixture('exact-online-open-items.csv'), empty, damaged, fixture('mt940-ing.sta')], 'dialog');
+    expect(files.map((file) => file.name)).toEqual(['exact-online-open-items.csv', 'mt940-ing.sta']);
+    expect(refused).toEqual([
+      { name: 'statement.pdf', origin: 'dialog', error: { code: 'import.unsupported', params: { file: 'statement.pdf' } } },
+      { name: 'leeg.csv', origin: 'dialog', error: { code: 'import.empty', params: { file: 'leeg.csv' } } },
+      { name: 'kapot.csv', origin: 'dialog', error: { code: 'import.damagedText', params: { file: 'kapot.csv' } } },
+    ]);
+  });
+
+  it('says so when a file in the watched folder is refused, and takes the next one in', async () => {
+    const watched = path.join(dir.path, 'exports');
+    await (await import('node:fs/promises')).mkdir(watched);
+    await service.setWatchedFolder(watched);
+    await writeFile(path.join(watched, 'scan.pdf'), '%PDF-1.7 …');
+    await expect.poll(() => refusedInFolder, { timeout: 20_000 }).toEqual([{ name: 'scan.pdf', origin: 'watched', error: { code: 'import.unsupported', params: { file: 'scan.pdf' } } }]);
+    await copyFile(fixture('mt940-ing.sta'), path.join(watched, 'mt940-ing.sta'));
+    await expect.poll(() => arrived, { timeout: 20_000 }).toEqual(['mt940-ing.sta']);
   });
 
   it('reports a broken bank file as the file’s own error', async () => {
     const broken = path.join(dir.path, 'broken.sta');
     await writeFile(broken, ':20:X\n:25:NL91ABNA0417164300\n:60F:C261122EUR1,00\n:61:garbage\n');
-    const [file] = await service.addPaths([broken], 'dialog');
+    const { files: [file] } = await service.addPaths([broken], 'dialog');
     await expect(service.parse(file!.fileId, 1, {}, { decimal: ',', dateFormat: 'YYYY-MM-DD', defaultCurrency: 'EUR' })).rejects.toMatchObject({ code: 'import.bankEntryInvalid', params: { file: 'broken.sta', field: ':61:' } });
   });
 
@@ -85,7 +116,7 @@ describe('import service (with real worker threads)', () => {
     const lines = ['Debiteurnummer;Factuurnummer;Factuurdatum;Openstaand'];
     for (let index = 0; index < 400_000; index += 1) lines.push(`${1000 + (index % 500)};F${index};01-10-2026;${index % 997},00`);
     await writeFile(big, lines.join('\n'));
-    const [file] = await service.addPaths([big], 'dialog');
+    const { files: [file] } = await service.addPaths([big], 'dialog');
     const reading = service.readBatch(file!.fileId, 1, 1_000);
     const parsing = service.parse(file!.fileId, 1, { customerCode: 0, invoiceNumber: 1, invoiceDate: 2, openAmount: 3 }, { decimal: ',', dateFormat: 'DD-MM-YYYY', defaultCurrency: 'EUR' });
     setTimeout(() => service.cancel(file!.fileId), 300);
@@ -99,10 +130,39 @@ describe('import service (with real worker threads)', () => {
     await (await import('node:fs/promises')).mkdir(watched);
     await service.setWatchedFolder(watched);
     await copyFile(fixture('mt940-ing.sta'), path.join(watched, 'mt940-ing.sta'));
-    await expect.poll(() => arrived, { timeout: 10_000 }).toEqual(['mt940-ing.sta']);
+    await expect.poll(() => arrived, { timeout: 20_000 }).toEqual(['mt940-ing.sta']);
     const [file] = service.listFiles();
     await service.finish(file!.fileId, 'committed');
     expect(await readdir(watched)).toEqual(['imported']);
     expect(await readdir(path.join(watched, 'imported'))).toEqual(['mt940-ing.sta']);
+  });
+});
+
+describe('import worker limits', () => {
+  const openWith = async (startWorker: StartImportWorker, stallMs?: number) => {
+    const logger = createMemoryLogger();
+    return openImportService({ userDataDir: dir.path, logger, profiles: createImportProfiles({ userDataDir: dir.path, logger }), startWorker, onProgress: () => undefined, onFileArrived: () => undefined, onFileRefused: () => undefined, ...(stallMs !== undefined && { stallMs }) });
+  };
+
+  it('stops a job that reports nothing for too long, naming the file', async () => {
+    // A worker stuck in a loop that never ends and never answers.
+    const stuck = await openWith(() => new Worker('setInterval(() => undefined, 1_000);', { eval: true }), 500);
+    const { files: [file] } = await stuck.addPaths([fixture('exact-online-open-items.csv')], 'dialog');
+    await expect(stuck.analyse(file!.fileId, 'EUR')).rejects.toMatchObject({ code: 'import.stalled', params: { file: 'exact-online-open-items.csv' } });
+    await stuck.close();
+  });
+
+  it('runs each job with a memory limit, and a job past it ends with a message naming the file', async () => {
+    const asked: ResourceLimits[] = [];
+    // The test lowers the limit so the worker reaches it quickly; the service's own limit is what is asked for.
+    const greedy = await openWith((_request, { resourceLimits }) => {
+      asked.push(resourceLimits);
+      return new Worker('const held = []; for (;;) held.push(new Array(100_000).fill(Math.random()));', { eval: true, resourceLimits: { ...resourceLimits, maxOldGenerationSizeMb: 48 } });
+    });
+    const { files: [file] } = await greedy.addPaths([fixture('exact-online-open-items.csv')], 'dialog');
+    await expect(greedy.analyse(file!.fileId, 'EUR')).rejects.toMatchObject({ code: 'import.tooMuchMemory', params: { file: 'exact-online-open-items.csv' } });
+    expect(asked).toEqual([IMPORT_WORKER_LIMITS]);
+    expect(IMPORT_WORKER_LIMITS.maxOldGenerationSizeMb).toBeLessThanOrEqual(1_536);
+    await greedy.close();
   });
 });

@@ -1,26 +1,42 @@
 import { randomUUID } from 'node:crypto';
 import { appendFile, mkdir, open, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Worker } from 'node:worker_threads';
-import { KredoError } from '../../../shared/errors/kredo-error';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
+import { KredoError, serializeError } from '../../../shared/errors/kredo-error';
 import type { SerializedError } from '../../../shared/ipc/ipc-result';
-import type { FileAnalysis, ImportDialect, ImportFile, ParseSummary } from '../../../shared/ipc/import-contract';
+import type { FileAnalysis, ImportDialect, ImportFile, ImportReading, ImportRefusal, ParseSummary } from '../../../shared/ipc/import-contract';
 import type { ColumnMapping } from '../../../shared/import/open-item-fields';
 import type { Logger } from '../services/logger';
 import type { ImportProfiles } from './import-profiles';
 import { ImportFileError } from './import-error';
+import { WORKER_MAX_OLD_GENERATION_MB, WORKER_STALL_MS } from './import-limits';
 import { ParseAttempts } from './parsed-batches';
 import type { ImportJobMessage, ImportJobRequest } from './run-import-job';
-import { sniffFormat } from './sniff-format';
+import { intradayReportFormat, sniffFormat, unreadableReason } from './sniff-format';
 import { moveToImported, watchImportFolder } from './watched-folder';
 
 /** Files larger than this are refused with a clear message (tier L's million-row export is ~110 MB). */
 export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 
-/** Starts a worker thread for one import job; Electron and the Chromium host each know where the code is. */
-export type StartImportWorker = (request: ImportJobRequest) => Worker;
+/**
+ * Starts a worker thread for one import job with the given resource limits; Electron and the Chromium
+ * host each know where the code is.
+ */
+export type StartImportWorker = (request: ImportJobRequest, options: { readonly resourceLimits: ResourceLimits }) => Worker;
+
+/**
+ * The import worker's memory: a hostile file (a 9 KB zip bomb grew the worker past 1.5 GB) ends the
+ * worker, not the app. The young generation keeps V8's default.
+ */
+export const IMPORT_WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: WORKER_MAX_OLD_GENERATION_MB };
 
 type WorkerReply = ImportJobMessage | { type: 'done' } | { type: 'failed'; error: SerializedError; detail: string };
+
+/** Files taken in, and those refused with the reason, so one bad file never stops the others. */
+export interface AddedFiles {
+  readonly files: ImportFile[];
+  readonly refused: ImportRefusal[];
+}
 
 interface HeldFile {
   readonly file: ImportFile;
@@ -32,14 +48,15 @@ interface HeldFile {
 }
 
 export interface ImportService {
-  addPaths(paths: readonly string[], origin: 'dialog' | 'watched'): Promise<ImportFile[]>;
+  addPaths(paths: readonly string[], origin: 'dialog' | 'watched'): Promise<AddedFiles>;
   beginUpload(name: string, sizeBytes: number): Promise<string>;
   appendUpload(uploadId: string, bytes: Uint8Array): Promise<void>;
   finishUpload(uploadId: string): Promise<ImportFile>;
   listFiles(): ImportFile[];
-  analyse(fileId: string, defaultCurrency: string): Promise<FileAnalysis>;
+  /** Looks at a file; a table is read as `reading` asks, the rest detected. */
+  analyse(fileId: string, defaultCurrency: string, reading?: ImportReading): Promise<FileAnalysis>;
   /** Reads the whole file; its batches can be read (readBatch) while it runs. `attempt` numbers the renderer's tries. */
-  parse(fileId: string, attempt: number, mapping: ColumnMapping, dialect: ImportDialect): Promise<ParseSummary>;
+  parse(fileId: string, attempt: number, mapping: ColumnMapping, dialect: ImportDialect, reading?: ImportReading): Promise<ParseSummary>;
   cancel(fileId: string): void;
   /** One parsed batch as gzip'd JSON (see run-import-job.ts) in base64 for IPC; null after the last one. Waits while the parse is behind. */
   readBatch(fileId: string, attempt: number, index: number): Promise<string | null>;
@@ -60,7 +77,12 @@ export async function openImportService(options: {
   startWorker: StartImportWorker;
   onProgress: (fileId: string, done: number, total: number) => void;
   onFileArrived: (file: ImportFile) => void;
+  /** A file in the watched folder was not taken in: the Imports screen says which and why. */
+  onFileRefused: (refusal: ImportRefusal) => void;
+  /** How long a job may go without a message before it is stopped (tests shorten it). */
+  stallMs?: number;
 }): Promise<ImportService> {
+  const stallMs = options.stallMs ?? WORKER_STALL_MS;
   const { logger } = options;
   const incoming = path.join(options.userDataDir, 'imports', 'incoming');
   await mkdir(incoming, { recursive: true });
@@ -83,8 +105,10 @@ export async function openImportService(options: {
     const head = new Uint8Array(Math.min(size, 65_536));
     await handle.read(head, 0, head.length, 0);
     await handle.close();
+    const intraday = intradayReportFormat(head);
+    if (intraday) throw new ImportFileError('intradayReport', { file: name, format: intraday });
     const kind = sniffFormat(head);
-    if (!kind) throw new ImportFileError('unsupported', { file: name });
+    if (!kind) throw new ImportFileError(unreadableReason(head, name), { file: name });
     const file: ImportFile = { fileId: randomUUID(), name, sizeBytes: size, kind, origin };
     files.set(file.fileId, { file, path: filePath, isTemporary, parses: new ParseAttempts() });
     logger.info('Import file received', { name, kind, sizeBytes: size, origin });
@@ -93,18 +117,31 @@ export async function openImportService(options: {
 
   function runJob(entry: HeldFile, request: ImportJobRequest, onMessage: (message: ImportJobMessage) => void): Promise<void> {
     return new Promise((resolve, reject) => {
-      const worker = options.startWorker(request);
+      const worker = options.startWorker(request, { resourceLimits: IMPORT_WORKER_LIMITS });
       entry.worker = worker;
       let isSettled = false;
+      // The watchdog: a job that says nothing for stallMs (no progress, no result) is stuck, in a
+      // parser loop or an endless file; it is stopped rather than left to hold the file and a core.
+      let watchdog: NodeJS.Timeout | undefined;
+      const feedWatchdog = () => {
+        clearTimeout(watchdog);
+        watchdog = setTimeout(() => {
+          logger.error('Import job stalled', { file: entry.file.name, stallMs });
+          settle(new KredoError('import.stalled', { file: entry.file.name, seconds: Math.round(stallMs / 1000) }));
+        }, stallMs);
+      };
+      feedWatchdog();
       const settle = (error?: unknown) => {
         if (isSettled) return;
         isSettled = true;
+        clearTimeout(watchdog);
         entry.worker = undefined;
         void worker.terminate();
         if (error) reject(error instanceof Error ? error : new Error(String(error)));
         else resolve();
       };
       worker.on('message', (message: WorkerReply) => {
+        feedWatchdog();
         if (message.type === 'done') settle();
         else if (message.type === 'failed') {
           if (message.error.code === 'internal') logger.error('Import job failed', { file: entry.file.name, detail: message.detail });
@@ -113,20 +150,38 @@ export async function openImportService(options: {
       });
       worker.on('error', (error) => {
         logger.error('Import worker crashed', { file: entry.file.name, error: String(error) });
-        settle(new KredoError('import.unreadable', { file: entry.file.name }));
+        // Past its memory limit the worker is ended by V8 (resourceLimits), and the file is named.
+        const isOutOfMemory = (error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+        settle(isOutOfMemory ? new KredoError('import.tooMuchMemory', { file: entry.file.name, limitMb: WORKER_MAX_OLD_GENERATION_MB }) : new KredoError('import.unreadable', { file: entry.file.name }));
       });
       worker.on('exit', () => settle(new KredoError('import.cancelled', { file: entry.file.name })));
     });
   }
 
+  /** Why a file was not taken in, for the Imports screen; what the user cannot act on goes to the log. */
+  function refusal(filePath: string, origin: ImportRefusal['origin'], error: unknown): ImportRefusal {
+    const name = path.basename(filePath);
+    if (error instanceof KredoError) {
+      logger.info('Import file refused', { name, code: error.code });
+      return { name, origin, error: serializeError(error) };
+    }
+    logger.warn('Import file could not be taken in', { filePath, error: String(error) });
+    return { name, origin, error: { code: 'import.unreadable', params: { file: name } } };
+  }
+
   return {
     async addPaths(paths, origin) {
       const added: ImportFile[] = [];
+      const refused: ImportRefusal[] = [];
       for (const filePath of paths) {
         const already = [...files.values()].find((entry) => entry.path === filePath);
-        added.push(already?.file ?? (await register(filePath, path.basename(filePath), origin, false)));
+        try {
+          added.push(already?.file ?? (await register(filePath, path.basename(filePath), origin, false)));
+        } catch (error) {
+          refused.push(refusal(filePath, origin, error));
+        }
       }
-      return added;
+      return { files: added, refused };
     },
     async beginUpload(name, sizeBytes) {
       if (sizeBytes > MAX_IMPORT_BYTES) throw new ImportFileError('fileTooLarge', { file: name, sizeMb: Math.ceil(sizeBytes / 1_048_576), limitMb: MAX_IMPORT_BYTES / 1_048_576 });
@@ -156,21 +211,21 @@ export async function openImportService(options: {
       }
     },
     listFiles: () => [...files.values()].map((entry) => entry.file),
-    async analyse(fileId, defaultCurrency) {
+    async analyse(fileId, defaultCurrency, reading) {
       const entry = held(fileId);
       let analysis: FileAnalysis | undefined;
-      await runJob(entry, { type: 'analyse', path: entry.path, name: entry.file.name, kind: entry.file.kind, defaultCurrency, profiles: await options.profiles.list() }, (message) => {
+      await runJob(entry, { type: 'analyse', path: entry.path, name: entry.file.name, kind: entry.file.kind, defaultCurrency, profiles: await options.profiles.list(), ...(reading && { reading }) }, (message) => {
         if (message.type === 'analysis') analysis = message.analysis;
       });
       if (!analysis) throw new KredoError('import.unreadable', { file: entry.file.name });
       return analysis;
     },
-    async parse(fileId, attempt, mapping, dialect) {
+    async parse(fileId, attempt, mapping, dialect, reading) {
       const entry = held(fileId);
       const parsed = entry.parses.start(attempt);
       let summary: ParseSummary | undefined;
       try {
-        await runJob(entry, { type: 'parse', path: entry.path, name: entry.file.name, kind: entry.file.kind, fileId, mapping, dialect }, (message) => {
+        await runJob(entry, { type: 'parse', path: entry.path, name: entry.file.name, kind: entry.file.kind, fileId, mapping, dialect, ...(reading && { reading }) }, (message) => {
           if (message.type === 'batch') parsed.add(message.gzip);
           else if (message.type === 'progress') options.onProgress(fileId, message.done, message.total);
           else if (message.type === 'summary') summary = message.summary;
@@ -208,7 +263,7 @@ export async function openImportService(options: {
       if (!folder) return;
       watcher = watchImportFolder(folder, (filePath) => {
         if ([...files.values()].some((entry) => entry.path === filePath)) return;
-        register(filePath, path.basename(filePath), 'watched', false).then(options.onFileArrived, (error: unknown) => logger.warn('Watched file not taken in', { filePath, error: String(error) }));
+        register(filePath, path.basename(filePath), 'watched', false).then(options.onFileArrived, (error: unknown) => options.onFileRefused(refusal(filePath, 'watched', error)));
       }, logger);
     },
     async close() {

@@ -26,7 +26,7 @@ export function createImportHandlers(deps: {
     importChooseFiles: async () => {
       const t = deps.t();
       const paths = await desktop.chooseOpenFiles({ title: t('imports:chooseTitle'), filterName: t('imports:fileType'), extensions: IMPORT_EXTENSIONS });
-      return { files: await imports.addPaths(paths, 'dialog') };
+      return imports.addPaths(paths, 'dialog');
     },
     importUploadBegin: async ({ name, sizeBytes }) => ({ uploadId: await imports.beginUpload(name, sizeBytes) }),
     importUploadAppend: async ({ uploadId, pieceBase64 }) => {
@@ -35,8 +35,8 @@ export function createImportHandlers(deps: {
     },
     importUploadFinish: async ({ uploadId }) => ({ file: await imports.finishUpload(uploadId) }),
     importListFiles: () => ({ files: imports.listFiles() }),
-    importAnalyse: ({ fileId }) => imports.analyse(fileId, settings.get().homeCurrency),
-    importParse: ({ fileId, attempt, mapping, dialect }) => imports.parse(fileId, attempt, mapping, dialect),
+    importAnalyse: ({ fileId, reading }) => imports.analyse(fileId, settings.get().homeCurrency, reading),
+    importParse: ({ fileId, attempt, mapping, dialect, reading }) => imports.parse(fileId, attempt, mapping, dialect, reading),
     importCancel: ({ fileId }) => {
       imports.cancel(fileId);
       return {};
@@ -47,7 +47,7 @@ export function createImportHandlers(deps: {
       return {};
     },
     importListProfiles: async () => ({ profiles: await profiles.list() }),
-    importSaveProfile: ({ name, headers, mapping, dialect }) => profiles.save({ name, headerSignature: headerSignature(headers), mapping, dialect }),
+    importSaveProfile: ({ name, headers, mapping, dialect, reading }) => profiles.save({ name, headerSignature: headerSignature(headers), mapping, dialect, ...(reading && { reading }) }),
     importDeleteProfile: async ({ id }) => {
       await profiles.remove(id);
       return {};

@@ -15,7 +15,7 @@ export function useMenuCommands(): void {
             return;
           case 'import':
             store.leaveWelcome('imports');
-            void useImportStore.getState().chooseFiles().catch(() => undefined);
+            void useImportStore.getState().chooseFiles().catch((error: unknown) => useImportStore.getState().refuse([{ name: '', error }]));
             return;
           case 'show-shortcuts':
             store.setShortcutsOpen(true);

@@ -43,7 +43,9 @@ export const importBenchmarks: Benchmark = {
     const call = benchCaller<ImportBench>(page);
     const peak = async () => Math.round(await call('peakHeapMiB'));
     const rows: BenchRow[] = [];
-    const [held] = await host.services.imports.addPaths([file], 'dialog');
+    const {
+      files: [held],
+    } = await host.services.imports.addPaths([file], 'dialog');
     await call('resetPeak');
     const result = await call('importFile', held!.fileId, TODAY);
     const total = result.analyseMs + result.parseAndCompareMs + result.commitMs;

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportDialect, TabularAnalysis } from '../../../../shared/ipc/import-contract';
+import { MAX_HEADER_ROW, TABLE_DELIMITERS, TEXT_ENCODINGS, type ImportDialect, type ImportReading, type TabularAnalysis } from '../../../../shared/ipc/import-contract';
 import { missingRequiredFields, OPEN_ITEM_FIELDS, REQUIRED_FIELDS, type ColumnMapping, type OpenItemField } from '../../../../shared/import/open-item-fields';
 import { DATE_FORMATS, type DateFormat } from '../../../../shared/import/parse-date';
 import { useErrorMessage } from '../../i18n/use-error-message';
@@ -10,13 +10,35 @@ import { SampleTable } from './SampleTable';
 
 const CURRENCIES = ['EUR', 'SEK', 'GBP', 'USD', 'NOK', 'DKK', 'CHF', 'PLN'];
 const DELIMITER_NAMES: Readonly<Record<string, 'comma' | 'semicolon' | 'tab' | 'pipe'>> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+const ENCODING_NAMES: Readonly<Record<(typeof TEXT_ENCODINGS)[number], string>> = {
+  'utf-8-bom': 'UTF-8 (BOM)',
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+  'windows-1252': 'Windows-1252',
+  'iso-8859-1': 'ISO-8859-1 (Latin-1)',
+};
 
 /**
- * How to read an open-items table: which column holds which field (proposed from the headers, an ERP
- * preset or a saved profile), and the file's number and date conventions (detected, changeable). A
- * preview shows the first rows under the chosen mapping.
+ * How to read an open-items table: how the file is read (encoding, separator, sheet, header row: each
+ * detected, shown and changeable, the file then read again), which column holds which field (proposed
+ * from the headers, an ERP preset or a saved profile), and the file's number and date conventions
+ * (detected, changeable). The preview shows the first rows under the chosen mapping and what each
+ * amount and date is read as, and follows every change at once. A saved profile keeps all of it.
  */
-export function ColumnMappingStep({ analysis, onRead, onDiscard }: { readonly analysis: TabularAnalysis; readonly onRead: (mapping: ColumnMapping, dialect: ImportDialect) => void; readonly onDiscard: () => void }) {
+export function ColumnMappingStep({
+  analysis,
+  isRereading = false,
+  onReread,
+  onRead,
+  onDiscard,
+}: {
+  readonly analysis: TabularAnalysis;
+  readonly isRereading?: boolean;
+  readonly onReread: (reading: ImportReading) => void;
+  readonly onRead: (mapping: ColumnMapping, dialect: ImportDialect) => void;
+  readonly onDiscard: () => void;
+}) {
   const { t } = useTranslation('imports');
   const format = useFormat();
   const errorMessage = useErrorMessage();
@@ -37,29 +59,82 @@ export function ColumnMappingStep({ analysis, onRead, onDiscard }: { readonly an
     else next[field] = Number(value);
     return next;
   });
-  const canRead = missing.length === 0 && dateFormat !== '' && (!shouldSaveProfile || profileName.trim() !== '');
+  const canRead = !isRereading && missing.length === 0 && dateFormat !== '' && (!shouldSaveProfile || profileName.trim() !== '');
+  const isExcel = analysis.encoding === 'xlsx';
+  const { reading, detected } = analysis;
+  const reread = (change: ImportReading) => onReread({ ...reading, ...change });
+  /** An option's label, marked when it is what detection found. */
+  const option = (label: string, isDetected: boolean) => (isDetected ? t('mapping.detectedOption', { option: label }) : label);
 
   const onSubmit = async () => {
     if (dateFormat === '') return;
     const dialect: ImportDialect = { decimal, dateFormat, defaultCurrency };
     try {
-      if (shouldSaveProfile) await kredo.importSaveProfile({ name: profileName.trim(), headers: analysis.headers, mapping, dialect });
+      if (shouldSaveProfile) await kredo.importSaveProfile({ name: profileName.trim(), headers: analysis.headers, mapping, dialect, reading: analysis.reading });
       onRead(mapping, dialect);
     } catch (cause) {
       setError(errorMessage(cause));
     }
   };
 
-  const delimiter = DELIMITER_NAMES[analysis.delimiter];
   return (
     <form className="mapping-step" onSubmit={(event) => { event.preventDefault(); void onSubmit(); }}>
-      <p className="note">
-        {[
-          analysis.encoding === 'xlsx' ? t('mapping.detectedExcel') : t('mapping.detectedText', { encoding: analysis.encoding, delimiter: delimiter ? t(`mapping.delimiters.${delimiter}`) : analysis.delimiter }),
-          t('mapping.rows', { count: analysis.rowCount, formatted: format.number(analysis.rowCount) }),
-          analysis.profileId ? t('mapping.profileApplied') : analysis.presetName ? t('mapping.presetApplied', { preset: analysis.presetName }) : t('mapping.guessed'),
-        ].join(' · ')}
+      <p className="note" role="status">
+        {isRereading
+          ? t('mapping.rereading')
+          : [
+              t('mapping.rows', { count: analysis.rowCount, formatted: format.number(analysis.rowCount) }),
+              analysis.profileId ? t('mapping.profileApplied') : analysis.presetName ? t('mapping.presetApplied', { preset: analysis.presetName }) : t('mapping.guessed'),
+            ].join(' · ')}
       </p>
+      <fieldset className="mapping-fields mapping-reading" disabled={isRereading}>
+        <legend>{t('mapping.readingTitle')}</legend>
+        {isExcel ? (
+          <label className="mapping-row">
+            <span>{t('mapping.sheet')}</span>
+            <select value={reading.sheet ?? ''} onChange={(event) => reread({ sheet: event.target.value })}>
+              {analysis.sheets.map((sheet) => (
+                <option key={sheet} value={sheet}>
+                  {option(sheet, sheet === detected.sheet)}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <>
+            <label className="mapping-row">
+              <span>{t('mapping.encoding')}</span>
+              <select value={reading.encoding ?? ''} onChange={(event) => reread({ encoding: event.target.value as ImportReading['encoding'] })}>
+                {TEXT_ENCODINGS.map((encoding) => (
+                  <option key={encoding} value={encoding}>
+                    {option(ENCODING_NAMES[encoding], encoding === detected.encoding)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="mapping-row">
+              <span>{t('mapping.delimiter')}</span>
+              <select value={reading.delimiter ?? ''} onChange={(event) => reread({ delimiter: event.target.value as ImportReading['delimiter'] })}>
+                {TABLE_DELIMITERS.map((delimiter) => (
+                  <option key={delimiter} value={delimiter}>
+                    {option(t(`mapping.delimiters.${DELIMITER_NAMES[delimiter]!}`), delimiter === detected.delimiter)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        )}
+        <label className="mapping-row">
+          <span>{t('mapping.headerRow')}</span>
+          <select value={reading.headerRow ?? 1} onChange={(event) => reread({ headerRow: Number(event.target.value) })}>
+            {Array.from({ length: MAX_HEADER_ROW }, (_unused, index) => index + 1).map((row) => (
+              <option key={row} value={row}>
+                {option(t('mapping.rowNumber', { number: row }), row === detected.headerRow)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </fieldset>
       <div className="mapping-grid">
         <fieldset className="mapping-fields">
           <legend>{t('mapping.columnsTitle')}</legend>
@@ -85,17 +160,17 @@ export function ColumnMappingStep({ analysis, onRead, onDiscard }: { readonly an
           <label className="mapping-row">
             <span>{t('mapping.decimal')}</span>
             <select value={decimal} onChange={(event) => setDecimal(event.target.value === ',' ? ',' : '.')}>
-              <option value=",">{t('mapping.decimalComma')}</option>
-              <option value=".">{t('mapping.decimalPoint')}</option>
+              <option value=",">{option(t('mapping.decimalComma'), analysis.dialect.decimal === ',')}</option>
+              <option value=".">{option(t('mapping.decimalPoint'), analysis.dialect.decimal === '.')}</option>
             </select>
           </label>
           <label className="mapping-row">
             <span>{t('mapping.dateFormat')}</span>
             <select value={dateFormat} onChange={(event) => setDateFormat(event.target.value as DateFormat | '')}>
               {dateFormat === '' ? <option value="">{t('mapping.chooseDateFormat')}</option> : null}
-              {DATE_FORMATS.map((option) => (
-                <option key={option} value={option}>
-                  {option === 'excel-serial' ? t('mapping.excelSerial') : option}
+              {DATE_FORMATS.map((choice) => (
+                <option key={choice} value={choice}>
+                  {option(choice === 'excel-serial' ? t('mapping.excelSerial') : choice, choice === analysis.dialect.dateFormat)}
                 </option>
               ))}
             </select>
@@ -137,7 +212,12 @@ export function ColumnMappingStep({ analysis, onRead, onDiscard }: { readonly an
           {error}
         </p>
       ) : null}
-      <SampleTable headers={analysis.headers} rows={analysis.sample} mapping={mapping} fieldName={fieldName} />
+      {analysis.headers.length === 0 || analysis.rowCount === 0 ? (
+        <p role="alert" className="error-text">
+          {t('mapping.nothingUnderHeader')}
+        </p>
+      ) : null}
+      <SampleTable headers={analysis.headers} rows={analysis.sample} mapping={mapping} fieldName={fieldName} reading={{ decimal, dateFormat, defaultCurrency }} />
       <div className="button-row">
         <button type="submit" className="button button-primary" disabled={!canRead}>
           {t('wizard.read')}

@@ -17,7 +17,7 @@ export function ImportWizard({ file }: { readonly file: ImportFile }) {
   const errorMessage = useErrorMessage();
   const clock = useClock();
   const step = useImportStore((state) => state.steps[file.fileId]);
-  const { analyse, read, cancel, discard } = useImportStore.getState();
+  const { analyse, reread, read, cancel, discard } = useImportStore.getState();
 
   return (
     <section className="import-wizard" aria-labelledby="import-wizard-title">
@@ -27,7 +27,17 @@ export function ImportWizard({ file }: { readonly file: ImportFile }) {
           {t('wizard.analysing')}
         </p>
       ) : null}
-      {step?.kind === 'mapping' ? <ColumnMappingStep analysis={step.analysis} onRead={(mapping, dialect) => void read(file.fileId, mapping, dialect, clock)} onDiscard={() => void discard(file.fileId)} /> : null}
+      {step?.kind === 'mapping' ? (
+        <ColumnMappingStep
+          // Read another way, the file is a new table: its mapping and conventions are proposed afresh.
+          key={JSON.stringify(step.analysis.reading)}
+          analysis={step.analysis}
+          isRereading={step.isRereading === true}
+          onReread={(reading) => void reread(file.fileId, reading)}
+          onRead={(mapping, dialect) => void read(file.fileId, mapping, dialect, clock, step.analysis.reading)}
+          onDiscard={() => void discard(file.fileId)}
+        />
+      ) : null}
       {step?.kind === 'ready' ? (
         <FileFactsStep
           analysis={step.analysis}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ParseSummary } from '../../../../shared/ipc/import-contract';
 import type { OpenItemField } from '../../../../shared/import/open-item-fields';
+import { MAX_COLUMNS, MAX_FIELD_CHARS } from '../../../../shared/import/table-limits';
 import { useFormat } from '../../i18n/use-format';
 
 /** Every row the file could not give, with where it is and why, so it can be fixed in the ERP or the file. */
@@ -31,11 +32,11 @@ export function RejectedRows({ fileName, summary }: { readonly fileName: string;
               <tr key={`${rejection.row}-${rejection.field}`}>
                 <td>{fileName}</td>
                 <td className="numeric">{format.number(rejection.row)}</td>
-                <td>{rejection.field === 'row' ? t('rejected.wholeRow') : t(`fields.${rejection.field as OpenItemField}`)}</td>
+                <td>{rejection.field === 'row' ? t('rejected.wholeRow') : rejection.field.startsWith('bank:') ? rejection.field.slice(5) : t(`fields.${rejection.field as OpenItemField}`)}</td>
                 <td>
                   <code>{rejection.value}</code>
                 </td>
-                <td>{t(`reject.${rejection.code}`, { firstRow: rejection.firstRow === undefined ? '' : format.number(rejection.firstRow) })}</td>
+                <td>{t(`reject.${rejection.code}`, { firstRow: rejection.firstRow === undefined ? '' : format.number(rejection.firstRow), fieldLimit: format.number(MAX_FIELD_CHARS), columnLimit: format.number(MAX_COLUMNS) })}</td>
               </tr>
             ))}
           </tbody>

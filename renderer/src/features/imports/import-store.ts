@@ -1,19 +1,20 @@
 import { create } from 'zustand';
 import type { PortfolioSummary } from '../../../../shared/domain/summaries/portfolio-summary';
-import { recordKindOf, type FileAnalysis, type ImportDialect, type ImportFile, type ParseSummary, type TabularAnalysis } from '../../../../shared/ipc/import-contract';
+import { recordKindOf, type FileAnalysis, type ImportDialect, type ImportFile, type ImportReading, type ImportRefusal, type ParseSummary, type TabularAnalysis } from '../../../../shared/ipc/import-contract';
 import type { ColumnMapping } from '../../../../shared/import/open-item-fields';
 import type { Clock } from '../../../../shared/time/clock';
 import { ipcBackupSink } from '../../data/backup/backup-ipc';
 import { callback, dataWorker } from '../../data/data-client';
 import type { ImportPreview } from '../../data/import/import-preview';
 import type { ImportStage } from '../../data/worker/import-operations';
-import { kredo } from '../../platform/kredo-api';
+import { kredo, KredoApiError } from '../../platform/kredo-api';
 import { uploadFile } from './upload-file';
 
 /** Where one file is in its import, from analysis to the stored result. */
 export type ImportStep =
   | { readonly kind: 'analysing' }
-  | { readonly kind: 'mapping'; readonly analysis: TabularAnalysis }
+  /** `isRereading`: the file is being read again the way the user just chose (separator, sheet, …). */
+  | { readonly kind: 'mapping'; readonly analysis: TabularAnalysis; readonly isRereading?: boolean }
   | { readonly kind: 'ready'; readonly analysis: FileAnalysis }
   | { readonly kind: 'working'; readonly stage: 'parsing' | ImportStage; readonly done: number; readonly total: number }
   | { readonly kind: 'preview'; readonly summary: ParseSummary; readonly preview: ImportPreview }
@@ -26,8 +27,13 @@ interface ImportState {
   readonly files: readonly ImportFile[];
   readonly steps: Readonly<Record<string, ImportStep>>;
   readonly activeFileId: string | undefined;
-  /** A message about files taken in (a watched-folder arrival, a refused drop). */
-  readonly notice: { readonly key: 'arrived' | 'uploadFailed'; readonly name: string; readonly error?: unknown } | undefined;
+  /** A message about a file taken in from the watched folder. */
+  readonly notice: { readonly key: 'arrived'; readonly name: string } | undefined;
+  /**
+   * Files that were not taken in, by any way in (chosen, dropped, menu, watched folder), each with its
+   * reason, until the user dismisses them: one bad file never silences the others.
+   */
+  readonly refusals: readonly Refusal[];
   load(): Promise<void>;
   addFiles(files: readonly ImportFile[]): void;
   chooseFiles(): Promise<void>;
@@ -35,13 +41,26 @@ interface ImportState {
   fileArrived(file: ImportFile): void;
   open(fileId: string | undefined): void;
   analyse(fileId: string): Promise<void>;
-  read(fileId: string, mapping: ColumnMapping, dialect: ImportDialect, clock: Clock): Promise<void>;
+  /** Reads a table again another way (encoding, separator, sheet, header row); the mapping step stays. */
+  reread(fileId: string, reading: ImportReading): Promise<void>;
+  read(fileId: string, mapping: ColumnMapping, dialect: ImportDialect, clock: Clock, reading?: ImportReading): Promise<void>;
   progress(fileId: string, stage: 'parsing' | ImportStage, done: number, total: number): void;
   cancel(fileId: string): Promise<void>;
   commit(fileId: string, closeMissing: boolean, clock: Clock): Promise<void>;
   discard(fileId: string): Promise<void>;
   dismissNotice(): void;
+  refuse(refusals: readonly { readonly name: string; readonly error: unknown }[]): void;
+  dismissRefusal(id: number): void;
 }
+
+export interface Refusal {
+  readonly id: number;
+  readonly name: string;
+  readonly error: unknown;
+}
+
+/** A refusal that crossed IPC as data, as the error the renderer translates. */
+export const refusalError = (refusal: ImportRefusal) => new KredoApiError(refusal.error.code, refusal.error.params);
 
 /**
  * The Imports screen's state, outside React so an import carries on (and its progress stays) while the
@@ -54,12 +73,14 @@ export const useImportStore = create<ImportState>()((set, get) => {
   const homeCurrency = async () => (await kredo.importGetSettings()).homeCurrency;
   // Each read of a file is an attempt the main process keeps apart (see ParseAttempts).
   let attempts = 0;
+  let refusalIds = 0;
 
   return {
     files: [],
     steps: {},
     activeFileId: undefined,
     notice: undefined,
+    refusals: [],
     async load() {
       get().addFiles((await kredo.importListFiles()).files);
     },
@@ -67,18 +88,21 @@ export const useImportStore = create<ImportState>()((set, get) => {
       set((state) => ({ files: [...state.files, ...files.filter((file) => !state.files.some((known) => known.fileId === file.fileId))] }));
     },
     async chooseFiles() {
-      const { files } = await kredo.importChooseFiles();
+      const { files, refused } = await kredo.importChooseFiles();
       get().addFiles(files);
+      get().refuse(refused.map((refusal) => ({ name: refusal.name, error: refusalError(refusal) })));
       if (files.length > 0) get().open(files[0]!.fileId);
     },
     async dropFiles(dropped) {
+      let opened = false;
       for (const file of dropped) {
         try {
           const held = await uploadFile(file);
           get().addFiles([held]);
-          get().open(held.fileId);
+          if (!opened) get().open(held.fileId);
+          opened = true;
         } catch (error) {
-          set({ notice: { key: 'uploadFailed', name: file.name, error } });
+          get().refuse([{ name: file.name, error }]);
         }
       }
     },
@@ -99,14 +123,25 @@ export const useImportStore = create<ImportState>()((set, get) => {
         setStep(fileId, { kind: 'failed', error });
       }
     },
-    async read(fileId, mapping, dialect, clock) {
+    async reread(fileId, reading) {
+      const step = get().steps[fileId];
+      if (step?.kind !== 'mapping') return;
+      setStep(fileId, { ...step, isRereading: true });
+      try {
+        const analysis = await kredo.importAnalyse({ fileId, reading });
+        if (analysis.type === 'tabular' && get().steps[fileId]?.kind === 'mapping') setStep(fileId, { kind: 'mapping', analysis });
+      } catch (error) {
+        setStep(fileId, { kind: 'failed', error });
+      }
+    },
+    async read(fileId, mapping, dialect, clock, reading) {
       const file = fileOf(fileId);
       if (!file) return;
       attempts += 1;
       const attempt = attempts;
       setStep(fileId, { kind: 'working', stage: 'parsing', done: 0, total: 0 });
       // The data worker takes the batches while the main process is still reading the file.
-      const parsing = kredo.importParse({ fileId, attempt, mapping, dialect });
+      const parsing = kredo.importParse({ fileId, attempt, mapping, dialect, ...(reading && { reading }) });
       const parseOutcome = parsing.then((summary) => ({ summary }), (error: unknown) => ({ error }));
       try {
         const preview = await dataWorker().prepareImport(
@@ -154,5 +189,10 @@ export const useImportStore = create<ImportState>()((set, get) => {
       set((state) => ({ files: state.files.filter((file) => file.fileId !== fileId), activeFileId: state.activeFileId === fileId ? undefined : state.activeFileId }));
     },
     dismissNotice: () => set({ notice: undefined }),
+    refuse(refusals) {
+      if (refusals.length === 0) return;
+      set((state) => ({ refusals: [...state.refusals, ...refusals.map((refusal) => ({ id: (refusalIds += 1), name: refusal.name, error: refusal.error }))] }));
+    },
+    dismissRefusal: (id) => set((state) => ({ refusals: state.refusals.filter((refusal) => refusal.id !== id) })),
   };
 });

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useNavigationStore } from '../../app/navigation-store';
 import { subscribe } from '../../platform/kredo-api';
-import { useImportStore } from './import-store';
+import { refusalError, useImportStore } from './import-store';
 
 /** Whether a drag carries files (not text or a link dragged from the page itself). */
 const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') === true;
@@ -17,6 +17,7 @@ export function useImportEvents(): void {
     void store.load().catch(() => undefined);
     const stopProgress = subscribe('onImportProgress', ({ fileId, done, total }) => useImportStore.getState().progress(fileId, 'parsing', done, total));
     const stopArrivals = subscribe('onImportFileArrived', ({ file }) => useImportStore.getState().fileArrived(file));
+    const stopRefusals = subscribe('onImportFileRefused', (refusal) => useImportStore.getState().refuse([{ name: refusal.name, error: refusalError(refusal) }]));
     const onDragOver = (event: DragEvent) => {
       if (!carriesFiles(event)) return;
       event.preventDefault();
@@ -35,6 +36,7 @@ export function useImportEvents(): void {
     return () => {
       stopProgress();
       stopArrivals();
+      stopRefusals();
       window.removeEventListener('dragover', onDragOver);
       window.removeEventListener('drop', onDrop);
     };

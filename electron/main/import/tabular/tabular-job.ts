@@ -1,0 +1,145 @@
+import type { FileAnalysis, ImportDialect, ImportProfile, ImportReading, ParseSummary } from '../../../../shared/ipc/import-contract';
+import { MAX_HEADER_ROW } from '../../../../shared/ipc/import-contract';
+import { guessMapping, normaliseHeader } from '../../../../shared/import/guess-mapping';
+import { normaliseOpenItemRows, type SeenInvoices } from '../../../../shared/import/normalise-open-items';
+import { encodeOpenItemBatch } from '../../../../shared/import/open-item-batch';
+import type { ColumnMapping } from '../../../../shared/import/open-item-fields';
+import type { ImportRejection } from '../../../../shared/import/open-item-record';
+import { detectDecimalSeparator } from '../../../../shared/import/parse-amount';
+import { detectDateFormat } from '../../../../shared/import/parse-date';
+import { MAX_COLUMNS, MAX_HEADER_CHARS, MAX_ROWS } from '../../../../shared/import/table-limits';
+import { ImportFileError } from '../import-error';
+import type { FileKind } from '../sniff-format';
+import { openTable, type NumberedRow, type TabularSource } from './tabular-source';
+
+const SAMPLE_ROWS = 20;
+/** Rows below the header whose amounts and dates tell the file's conventions. */
+const CONVENTION_ROWS = 200;
+/** Sample cells are for the eye: a longer one is cut (the parse reads it whole, or refuses it). */
+const SAMPLE_CELL_CHARS = 200;
+
+export function headerSignature(headers: readonly string[]): string {
+  return headers.map(normaliseHeader).join('|');
+}
+
+interface TableRequest {
+  readonly name: string;
+  readonly kind: FileKind;
+}
+
+/** Reads of the same file may differ in how it is read; the profile's settles it only if its headers then match. */
+const fitsKind = (reading: ImportReading | undefined, kind: FileKind) => reading !== undefined && (kind === 'xlsx' ? reading.sheet !== undefined : reading.delimiter !== undefined);
+
+/** The header and the rows below it, checked against the limits on tables. */
+function layout(source: TabularSource, file: string): { headers: string[]; body: NumberedRow[]; rowCount: number } {
+  const headerRow = source.reading.headerRow ?? 1;
+  const head = source.head(MAX_HEADER_ROW + CONVENTION_ROWS);
+  const headerIndex = head.findIndex((row) => row.row === headerRow);
+  const headers = headerIndex < 0 ? [] : [...head[headerIndex]!.cells];
+  // A single "line" of 5 MB became a hundred thousand options in each of 13 dropdowns: no table has that.
+  if (headers.length > MAX_COLUMNS) throw new ImportFileError('tooManyColumns', { file, row: headerRow, count: headers.length, limit: MAX_COLUMNS });
+  const long = headers.findIndex((header) => header.length > MAX_HEADER_CHARS);
+  if (long >= 0) throw new ImportFileError('headerTooLong', { file, row: headerRow, column: long + 1, limit: MAX_HEADER_CHARS });
+  const above = head.filter((row) => row.row <= headerRow).length;
+  if (source.lineCount > MAX_ROWS + above) throw new ImportFileError('tooManyRows', { file, limit: MAX_ROWS });
+  return { headers, body: headerIndex < 0 ? [] : head.slice(headerIndex + 1, headerIndex + 1 + CONVENTION_ROWS), rowCount: Math.max(0, source.lineCount - above) };
+}
+
+const cut = (cell: string) => (cell.length > SAMPLE_CELL_CHARS ? `${cell.slice(0, SAMPLE_CELL_CHARS)}…` : cell);
+
+function column(rows: readonly NumberedRow[], index: number | undefined): string[] {
+  return index === undefined ? [] : rows.map((row) => row.cells[index] ?? '').filter((value) => value.trim() !== '');
+}
+
+/**
+ * Looks at a CSV, TSV or Excel table and proposes how to read it: encoding, delimiter, sheet and header
+ * row (as asked, else detected), the column mapping (a saved profile's, an ERP preset's or guessed) and
+ * the number and date conventions, with the first rows. A file read as detected must have a header and
+ * rows below it; a reading the user asked for is shown whatever it yields, so they can change it again.
+ */
+export async function analyseTabular(request: TableRequest & { readonly reading?: ImportReading; readonly defaultCurrency: string; readonly profiles: readonly ImportProfile[] }, bytes: Uint8Array): Promise<FileAnalysis> {
+  const table = await openTable(bytes, request.kind, request.name);
+  let source = table.read(request.reading ?? {});
+  let found = layout(source, request.name);
+  let profile = request.profiles.find((candidate) => candidate.headerSignature === headerSignature(found.headers));
+  if (!profile && !request.reading) {
+    // A layout detection gets wrong, once corrected and saved, is read the saved way from then on.
+    for (const candidate of request.profiles) {
+      if (!fitsKind(candidate.reading, request.kind)) continue;
+      const other = table.read(candidate.reading!);
+      const otherLayout = layout(other, request.name);
+      if (headerSignature(otherLayout.headers) !== candidate.headerSignature) continue;
+      [source, found, profile] = [other, otherLayout, candidate];
+      break;
+    }
+  }
+  const { headers, body, rowCount } = found;
+  if (!request.reading) {
+    if (headers.length === 0) throw new ImportFileError('empty', { file: request.name });
+    if (body.length === 0) throw new ImportFileError('noRows', { file: request.name });
+  }
+  const guess = guessMapping(headers);
+  const mapping = profile?.mapping ?? guess.mapping;
+  const amounts = [...column(body, mapping.openAmount), ...column(body, mapping.amount)];
+  const dates = [...column(body, mapping.invoiceDate), ...column(body, mapping.dueDate)];
+  const delimiter = source.reading.delimiter ?? '';
+  return {
+    type: 'tabular',
+    encoding: request.kind === 'xlsx' ? 'xlsx' : (source.reading.encoding ?? ''),
+    delimiter,
+    reading: source.reading,
+    detected: source.detected,
+    sheets: [...source.sheets],
+    headers: headers.map(cut),
+    sample: body.slice(0, SAMPLE_ROWS).map((row) => row.cells.slice(0, Math.max(headers.length, 1)).map(cut)),
+    rowCount,
+    mapping,
+    presetName: profile ? null : (guess.preset?.name ?? null),
+    profileId: profile?.id ?? null,
+    dialect: profile?.dialect ?? {
+      decimal: detectDecimalSeparator(amounts, delimiter === ',' ? '.' : ','),
+      dateFormat: detectDateFormat(dates) ?? null,
+      defaultCurrency: request.defaultCurrency,
+    },
+  };
+}
+
+/** Records per batch handed to the renderer: about 3–5 MB of JSON, a fraction of a second each. */
+export const BATCH_SIZE = 20_000;
+const MAX_REPORTED_REJECTIONS = 1_000;
+
+export type TableParseFields = Pick<ParseSummary, 'batchCount' | 'recordCount' | 'rowCount' | 'settledRows' | 'rejectionCount'> & { rejections: ImportRejection[] };
+
+/**
+ * Reads every row below the header, read as the analysis settled it (or as detected), into checked
+ * records, batch by batch. Linear: one decode, one papaparse pass, one look at each row's mapped cells.
+ */
+export async function parseTabular(
+  request: TableRequest & { readonly reading?: ImportReading; readonly mapping: ColumnMapping; readonly dialect: ImportDialect },
+  bytes: Uint8Array,
+  post: (message: { type: 'batch'; records: unknown; count: number } | { type: 'progress'; done: number; total: number }) => void,
+): Promise<TableParseFields> {
+  const source = (await openTable(bytes, request.kind, request.name)).read(request.reading ?? {});
+  const { headers } = layout(source, request.name);
+  if (headers.length === 0) throw new ImportFileError('empty', { file: request.name });
+  const rejections: ImportRejection[] = [];
+  const seen: SeenInvoices = new Map();
+  const fields = { batchCount: 0, recordCount: 0, settledRows: 0, rowCount: 0, rejectionCount: 0 };
+  const total = Math.max(1, source.lineCount);
+  source.rowsBelowHeader(BATCH_SIZE, (rows, firstRow) => {
+    const result = normaliseOpenItemRows(rows, firstRow, request.mapping, request.dialect, seen);
+    fields.rejectionCount += result.rejections.length;
+    if (rejections.length < MAX_REPORTED_REJECTIONS) rejections.push(...result.rejections.slice(0, MAX_REPORTED_REJECTIONS - rejections.length));
+    fields.settledRows += result.settledRows;
+    fields.rowCount += result.filledRows;
+    if (fields.rowCount > MAX_ROWS) throw new ImportFileError('tooManyRows', { file: request.name, limit: MAX_ROWS });
+    if (result.records.length > 0) {
+      post({ type: 'batch', records: encodeOpenItemBatch(result.records), count: result.records.length });
+      fields.batchCount += 1;
+      fields.recordCount += result.records.length;
+    }
+    post({ type: 'progress', done: firstRow + rows.length - 1, total });
+  });
+  if (fields.rowCount === 0) throw new ImportFileError('noRows', { file: request.name });
+  return { ...fields, rejections };
+}
