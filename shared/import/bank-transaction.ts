@@ -1,8 +1,11 @@
 import type { IsoDate } from '../time/iso-date';
 
-/** One booked movement on a bank statement (CAMT.053 entry detail or MT940 statement line), normalised. */
+/** One booked movement on a bank account (CAMT.053/054 entry detail, MT940 statement line, BgMax payment), normalised. */
 export interface BankTransaction {
-  /** Stable across re-imports of the same statement: the account, the bank's reference, date and amount. */
+  /**
+   * Stable across re-imports of the same statement, and carrying what recognises the same booking in
+   * another format (see bankLineId).
+   */
   readonly id: string;
   /** Where it stood in the file, for reports (entry number or line). */
   readonly position: number;
@@ -25,12 +28,17 @@ export interface BankTransaction {
 }
 
 export interface BankStatement {
+  /** How the file names the statement (MT940 `:20:`/`:28C:`, CAMT `Stmt/Id`, a BgMax deposit's number), for messages. */
+  readonly name: string;
   readonly accountIban: string;
   readonly currency: string;
   readonly transactions: readonly BankTransaction[];
 }
 
-/** A stable id from what identifies a booking; the same statement imported twice gives the same ids. */
+/**
+ * A stable id from what identifies a booking; the same statement imported twice gives the same ids. The
+ * first part of every bank line's id (see bankLineId), and all of the ids stored before it existed.
+ */
 export function bankTransactionId(parts: { accountIban: string; bankReference: string; endToEndId: string; bookingDate: string; amountMinor: number; direction: string; sequence: number }): string {
   const key = [parts.accountIban, parts.bankReference || parts.endToEndId || `#${parts.sequence}`, parts.bookingDate, parts.direction, parts.amountMinor].join('|');
   let hash = 0x811c9dc5;

@@ -1,6 +1,7 @@
 import { receivePayment } from '../domain/ledger/allocate';
 import type { DebtorLedger, LedgerPayment } from '../domain/ledger/ledger-types';
 import type { BankTransaction } from './bank-transaction';
+import { KnownBankLines } from './known-bank-lines';
 import type { PaymentMatch, PaymentMatcher } from './payment-matcher';
 
 /** What an import does with one bank line. */
@@ -14,14 +15,16 @@ export type PaymentDecision =
   | { readonly kind: 'notReceipt' };
 
 /**
- * Decides for each bank line whether it is booked, left for review or skipped. `known` holds the ids of
- * payments Kredo already has (booked or waiting for review); lines repeated within the file count once.
+ * Decides for each bank line whether it is booked, left for review or skipped. `known` holds the payments
+ * Kredo already has (booked or waiting for review), recognised in whatever format they came (see
+ * KnownBankLines; a set of ids is taken as such); lines repeated within the file count once.
  */
-export function decidePayments(transactions: readonly BankTransaction[], matcher: PaymentMatcher, known: ReadonlySet<string>): PaymentDecision[] {
+export function decidePayments(transactions: readonly BankTransaction[], matcher: PaymentMatcher, known: KnownBankLines | ReadonlySet<string>): PaymentDecision[] {
+  const recognised = known instanceof KnownBankLines ? known : new KnownBankLines(known);
   const seen = new Set<string>();
   return transactions.map((transaction): PaymentDecision => {
     if (transaction.direction !== 'credit' || transaction.isReversal) return { kind: 'notReceipt' };
-    if (known.has(transaction.id) || seen.has(transaction.id)) return { kind: 'duplicate' };
+    if (seen.has(transaction.id) || recognised.claim(transaction.id)) return { kind: 'duplicate' };
     seen.add(transaction.id);
     const match = matcher.match(transaction);
     return match.kind === 'matched' ? { kind: 'book', match } : { kind: 'review', match };

@@ -108,7 +108,7 @@ describe('import service (with real worker threads)', () => {
     const broken = path.join(dir.path, 'broken.sta');
     await writeFile(broken, ':20:X\n:25:NL91ABNA0417164300\n:60F:C261122EUR1,00\n:61:garbage\n');
     const { files: [file] } = await service.addPaths([broken], 'dialog');
-    await expect(service.parse(file!.fileId, 1, {}, { decimal: ',', dateFormat: 'YYYY-MM-DD', defaultCurrency: 'EUR' })).rejects.toMatchObject({ code: 'import.bankEntryInvalid', params: { file: 'broken.sta', field: ':61:' } });
+    await expect(service.parse(file!.fileId, 1, {}, { decimal: ',', dateFormat: 'YYYY-MM-DD', defaultCurrency: 'EUR' })).rejects.toMatchObject({ code: 'import.statementIncomplete', params: { file: 'broken.sta', statement: 'X' } });
   });
 
   it('cancels a running job', async () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBetalingskenmerk } from '../../../../shared/domain/references/betalingskenmerk';
 import { createSwedishOcr } from '../../../../shared/domain/references/swedish-ocr';
-import { parseCamt053 } from './camt053';
+import { parseCamt } from './camt';
 import { parseMt940, parseStructured86 } from './mt940';
 import { parseUbl } from './ubl';
 
@@ -11,7 +11,7 @@ const fixture = (name: string) => readFile(path.resolve('tests/fixtures/imports'
 
 describe('CAMT.053', () => {
   it('reads version 001.02: booked credits and debits, batch entries split per transaction, pending entries left out', async () => {
-    const parsed = parseCamt053(await fixture('camt053-v02-abn-amro.xml'), 'camt053-v02-abn-amro.xml');
+    const parsed = parseCamt(await fixture('camt053-v02-abn-amro.xml'), 'camt053-v02-abn-amro.xml');
     expect(parsed.format).toBe('camt.053.001.02');
     expect(parsed.pendingEntries).toBe(1);
     const [statement] = parsed.statements;
@@ -29,7 +29,7 @@ describe('CAMT.053', () => {
   });
 
   it('reads version 001.08 in a CBPR+ envelope (Sts/Cd, Dbtr/Pty/Nm, date-times)', async () => {
-    const parsed = parseCamt053(await fixture('camt053-v08-cbpr-seb.xml'), 'camt053-v08-cbpr-seb.xml');
+    const parsed = parseCamt(await fixture('camt053-v08-cbpr-seb.xml'), 'camt053-v08-cbpr-seb.xml');
     expect(parsed.format).toBe('camt.053.001.08');
     expect(parsed.statements[0]?.transactions).toEqual([
       expect.objectContaining({ amountMinor: 4_500_000, currency: 'SEK', counterpartyName: 'Lindqvist Bygg AB', structuredReference: createSwedishOcr('20260103'), valueDate: '2026-11-23', accountIban: 'SE4550000000058398257466' }),
@@ -38,25 +38,29 @@ describe('CAMT.053', () => {
 
   it('gives the same ids when the same statement is read twice, and different ids to different bookings', async () => {
     const text = await fixture('camt053-v02-abn-amro.xml');
-    const first = parseCamt053(text, 'a').statements[0]!.transactions.map((transaction) => transaction.id);
-    const second = parseCamt053(text, 'b').statements[0]!.transactions.map((transaction) => transaction.id);
+    const first = parseCamt(text, 'a').statements[0]!.transactions.map((transaction) => transaction.id);
+    const second = parseCamt(text, 'b').statements[0]!.transactions.map((transaction) => transaction.id);
     expect(second).toEqual(first);
     expect(new Set(first).size).toBe(first.length);
   });
 
-  it('refuses an amount written with a comma, naming the entry', () => {
-    const text = '<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><Stmt><Acct><Id><IBAN>NL91ABNA0417164300</IBAN></Id><Ccy>EUR</Ccy></Acct><Ntry><Amt Ccy="EUR">12,50</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2026-11-23</Dt></BookgDt></Ntry></Stmt></BkToCstmrStmt></Document>';
-    expect(() => parseCamt053(text, 'bad.xml')).toThrow(expect.objectContaining({ code: 'import.bankEntryInvalid', params: { file: 'bad.xml', position: 1, field: 'Amt' } }));
+  it('refuses an amount written with a comma on its own, naming the entry, and reads the rest of the statement', () => {
+    const balance = (code: string, amount: string) => `<Bal><Tp><CdOrPrtry><Cd>${code}</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">${amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd></Bal>`;
+    const entry = (amount: string) => `<Ntry><Amt Ccy="EUR">${amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2026-11-23</Dt></BookgDt></Ntry>`;
+    const text = `<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><Stmt><Id>S1</Id><Acct><Id><IBAN>NL91ABNA0417164300</IBAN></Id><Ccy>EUR</Ccy></Acct>${balance('OPBD', '0.00')}${balance('CLBD', '22.50')}${entry('12,50')}${entry('10.00')}</Stmt></BkToCstmrStmt></Document>`;
+    const parsed = parseCamt(text, 'bad.xml');
+    expect(parsed.rejections).toEqual([{ row: 1, field: 'bank:Ntry/Amt', code: 'bankAmountInvalid', value: '12,50' }]);
+    expect(parsed.statements[0]?.transactions.map((transaction) => transaction.amountMinor)).toEqual([1_000]);
   });
 });
 
 describe('hostile XML', () => {
   it('refuses external entities (XXE) and entity expansion before parsing anything', async () => {
-    expect(() => parseCamt053('x', 'x')).toThrow(expect.objectContaining({ code: 'import.xmlInvalid' }));
-    expect(() => parseCamt053('<Other/>', 'other.xml')).toThrow(expect.objectContaining({ code: 'import.notCamt', params: { file: 'other.xml' } }));
+    expect(() => parseCamt('x', 'x')).toThrow(expect.objectContaining({ code: 'import.xmlInvalid' }));
+    expect(() => parseCamt('<Other/>', 'other.xml')).toThrow(expect.objectContaining({ code: 'import.notCamt', params: { file: 'other.xml' } }));
     for (const file of ['hostile-xxe.xml', 'hostile-billion-laughs.xml']) {
       const text = await fixture(file);
-      expect(() => parseCamt053(text, file)).toThrow(expect.objectContaining({ code: 'import.xmlUnsafe', params: { file } }));
+      expect(() => parseCamt(text, file)).toThrow(expect.objectContaining({ code: 'import.xmlUnsafe', params: { file } }));
       expect(() => parseUbl(text, file)).toThrow(expect.objectContaining({ code: 'import.xmlUnsafe' }));
     }
   });

@@ -1,6 +1,7 @@
 import { FLAG_CREDIT_NOTE, type LedgerChunkNumbers, type LedgerChunkTexts } from '../../../../shared/domain/ledger/ledger-chunk';
 import { itemId } from '../../../../shared/domain/ledger/ledger-types';
 import type { BankTransaction } from '../../../../shared/import/bank-transaction';
+import { KnownBankLines } from '../../../../shared/import/known-bank-lines';
 import { MatchingScope } from '../../../../shared/import/matching-scope';
 import { PaymentMatcher, type MatchableDebtor, type MatchableItem } from '../../../../shared/import/payment-matcher';
 import { decidePayments, type PaymentDecision } from '../../../../shared/import/plan-bank-payments';
@@ -57,13 +58,14 @@ function openItems(columns: LedgerColumns, wanted: (debtorId: string, number: st
  */
 export function matchPayments(columns: LedgerColumns, index: StoreIndex, transactions: readonly BankTransaction[]): PaymentMatches {
   const scope = new MatchingScope(transactions);
-  const known = new Set([...scope.transactionIds].filter((id) => columns.reviewIds.has(id)));
+  // Payments and lines waiting for review that are any of these lines, in whatever format they came.
+  const known = new KnownBankLines(columns.reviewIds, scope.transactionIds);
   const accounts = new Map<string, Set<string>>();
   for (const numbers of columns.numbers) {
     const texts = columns.textsOf.get(numbers.chunkId);
     if (!texts) continue;
     for (let row = 0; row < numbers.paymentDebtor.length; row += 1) {
-      if (scope.transactionIds.has(texts.paymentIds[row]!)) known.add(texts.paymentIds[row]!);
+      known.offer(texts.paymentIds[row]!);
       const iban = texts.paymentCounterpartyIbans[row]!;
       if (!scope.isPayingAccount(iban)) continue;
       const debtorId = numbers.debtorIds[numbers.paymentDebtor[row]!]!;
