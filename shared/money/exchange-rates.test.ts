@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { toIsoDate } from '../time/iso-date';
+import fc from 'fast-check';
+import { fromDayNumber, toDayNumber, toIsoDate } from '../time/iso-date';
 import { applyBasisPoints, divideRounded } from './basis-points';
-import { ExchangeRateTable, MissingExchangeRateError } from './exchange-rates';
+import { ExchangeRateTable, MAX_RATE_AGE_DAYS, MissingExchangeRateError } from './exchange-rates';
 import { money } from './money';
 
 const d = toIsoDate;
@@ -52,8 +53,51 @@ describe('ExchangeRateTable', () => {
 
   it('says which rate is missing', () => {
     expect(() => table.convert(money(100, 'EUR'), 'SEK', d('2026-10-01'))).toThrow(MissingExchangeRateError);
-    expect(() => table.convert(money(100, 'SEK'), 'GBP', d('2026-11-24'))).toThrow(/SEK to GBP/);
+    expect(() => table.convert(money(100, 'SEK'), 'USD', d('2026-11-24'))).toThrow(/SEK to USD/);
     expect(table.has('EUR', 'EUR', d('2000-01-01'))).toBe(true);
+  });
+
+  it('crosses two currencies through EUR exactly, rounding once', () => {
+    // £1,000.00 → SEK at 11.2000 / 0.8750 = 12.8 SEK per GBP exactly: 12,800.00 kr.
+    expect(table.convert(money(100_000, 'GBP'), 'SEK', d('2026-11-24'))).toEqual(money(1_280_000, 'SEK'));
+    // 1,000.00 kr → GBP: 1000 × 0.8750 / 11.2000 = 78.125 → £78.13 (half up, once; two roundings would give £78.12).
+    expect(table.convert(money(100_000, 'SEK'), 'GBP', d('2026-11-24'))).toEqual(money(7_813, 'GBP'));
+    expect(table.rateUsed('SEK', 'GBP', d('2026-11-24'))).toEqual({ date: '2026-11-02', via: 'EUR' });
+    // On 1 November the SEK leg exists (30 October) but the GBP leg does not yet.
+    expect(table.has('SEK', 'GBP', d('2026-11-01'))).toBe(false);
+  });
+
+  it('uses a rate for at most 31 days after its date, then counts it as missing', () => {
+    expect(MAX_RATE_AGE_DAYS).toBe(31);
+    expect(table.rateUsed('EUR', 'GBP', d('2026-12-03'))).toEqual({ date: '2026-11-02', via: undefined });
+    expect(table.has('EUR', 'GBP', d('2026-12-04'))).toBe(false);
+    expect(() => table.convert(money(100, 'EUR'), 'GBP', d('2026-12-04'))).toThrow(MissingExchangeRateError);
+  });
+
+  it('takes a rate typed by hand over a file’s for the same day, whichever way round either is given', () => {
+    const corrected = new ExchangeRateTable([
+      { date: d('2026-11-02'), base: 'EUR', quote: 'GBP', rate: '0.8750', source: 'ecb' },
+      { date: d('2026-11-02'), base: 'GBP', quote: 'EUR', rate: '1.25', source: 'manual' },
+      { date: d('2026-11-02'), base: 'EUR', quote: 'SEK', rate: '11.00', source: 'ecb' },
+      { date: d('2026-11-02'), base: 'EUR', quote: 'SEK', rate: '11.50', source: 'riksbank' },
+    ]);
+    expect(corrected.convert(money(100_000, 'GBP'), 'EUR', d('2026-11-03'))).toEqual(money(125_000, 'EUR'));
+    expect(corrected.convert(money(100_000, 'EUR'), 'SEK', d('2026-11-03'))).toEqual(money(1_150_000, 'SEK'));
+  });
+
+  it('finds the same rate as a walk through every dated rate would, for any dates', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 40 }), fc.integer({ min: -10, max: 450 }), (days, asked) => {
+        const start = toDayNumber(d('2026-01-01'));
+        const rates = days.map((day) => ({ date: fromDayNumber(start + day), base: 'EUR', quote: 'SEK', rate: `${10 + day}.5` }));
+        const expected = [...days].sort((a, b) => a - b).filter((day) => day <= asked && asked - day <= MAX_RATE_AGE_DAYS).at(-1);
+        const converted = new ExchangeRateTable(rates).has('EUR', 'SEK', fromDayNumber(start + asked))
+          ? new ExchangeRateTable(rates).convert(money(100, 'EUR'), 'SEK', fromDayNumber(start + asked)).amountMinor
+          : undefined;
+        expect(converted).toBe(expected === undefined ? undefined : (10 + expected) * 100 + 50);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('converts parts so that they add up to the converted whole', () => {

@@ -1,26 +1,60 @@
-import { isoDateToUtcMs, type IsoDate } from '../time/iso-date';
+import { fromDayNumber, toDayNumber, type IsoDate } from '../time/iso-date';
 import { divideRounded } from './basis-points';
 import { minorUnitDigits, type CurrencyCode, type Money } from './money';
 
 /**
+ * Where a rate comes from. The central banks' files: the ECB's euro reference rates, the Riksbank's SWEA
+ * series (SEK per unit), the Bank of England's database (units per pound); `manual` is typed by the
+ * controller; `demo` belongs to the demo portfolio. When two sources give the same pair on the same day,
+ * the one earlier in this list wins: a correction by hand beats any file, and the central bank of the
+ * policy currency's country beats the ECB's cross figure.
+ */
+export const RATE_SOURCES = ['manual', 'riksbank', 'boe', 'ecb', 'demo'] as const;
+export type RateSource = (typeof RATE_SOURCES)[number];
+
+/**
  * A dated exchange rate: on `date`, 1 unit of `base` costs `rate` units of `quote` (the ECB's convention:
  * 1 EUR = 11.2345 SEK). The rate is a decimal string, kept exact; conversion uses integer arithmetic.
+ * Rates stored before sources were kept have none (shown as "unknown").
  */
 export interface ExchangeRate {
   readonly date: IsoDate;
   readonly base: CurrencyCode;
   readonly quote: CurrencyCode;
   readonly rate: string;
+  readonly source?: RateSource;
 }
+
+/**
+ * How old a rate may be and still be used: the latest rate on or before a date applies for at most 31
+ * days. That bridges weekends and holidays (the ECB publishes on TARGET days only) and a company that
+ * keeps one rate a month; an older rate is treated as missing, so the figures say "not converted" and the
+ * Rates screen asks for a newer one instead of converting with a rate long out of date.
+ */
+export const MAX_RATE_AGE_DAYS = 31;
+
+/** Currencies a cross rate may go through, in order of preference: the ECB's rates are all against EUR. */
+const PIVOTS: readonly CurrencyCode[] = ['EUR', 'GBP', 'SEK', 'USD'];
 
 interface Rational {
   readonly numerator: bigint;
   readonly denominator: bigint;
 }
 
+/** The rate a conversion uses: its date (the older leg's, for a cross rate) and the currency it went through. */
+export interface RateUsed {
+  readonly date: IsoDate;
+  readonly via: CurrencyCode | undefined;
+}
+
+interface Resolved extends RateUsed {
+  readonly rate: Rational;
+}
+
 const DECIMAL = /^(\d+)(?:\.(\d+))?$/;
 
-function parseRate(rate: string): Rational {
+/** A rate's exact value as a fraction; throws on anything but a positive plain decimal ("11.2345"). */
+export function parseRate(rate: string): Rational {
   const match = DECIMAL.exec(rate);
   if (!match || /^0*(\.0*)?$/.test(rate)) throw new RangeError(`Not a positive decimal exchange rate: ${rate}`);
   const fraction = match[2] ?? '';
@@ -38,45 +72,102 @@ export class MissingExchangeRateError extends Error {
   }
 }
 
+const priorityOf = (source: RateSource | undefined): number => {
+  const index = source === undefined ? -1 : RATE_SOURCES.indexOf(source);
+  return index < 0 ? RATE_SOURCES.length : index;
+};
+
 /**
  * The rates Kredo converts with. For a date, the latest rate published on or before it applies (rates are
- * not published on weekends and holidays). A pair can be given either way round; the inverse is exact.
+ * not published on weekends and holidays), if it is at most MAX_RATE_AGE_DAYS old. A pair can be given
+ * either way round (the inverse is exact); a pair without a rate of its own is crossed through EUR (or
+ * another pivot) exactly, as a product of fractions rounded once at the end.
  */
 export class ExchangeRateTable {
-  private readonly byPair = new Map<string, { day: number; rate: Rational }[]>();
+  /** Per ordered pair "FROM>TO": the days (ascending) and the rate on each. */
+  private readonly byPair = new Map<string, { days: number[]; rates: Rational[] }>();
+  private readonly currencies = new Set<CurrencyCode>();
+  private readonly cache = new Map<string, Resolved | null>();
 
   constructor(rates: readonly ExchangeRate[]) {
+    // One rate per pair and day, whichever way round it was given: the source highest in RATE_SOURCES.
+    const chosen = new Map<string, ExchangeRate>();
     for (const entry of rates) {
-      const rate = parseRate(entry.rate);
-      const day = isoDateToUtcMs(entry.date);
-      this.add(entry.base, entry.quote, day, rate);
-      this.add(entry.quote, entry.base, day, { numerator: rate.denominator, denominator: rate.numerator });
+      const key = `${[entry.base, entry.quote].sort().join('|')}|${entry.date}`;
+      const current = chosen.get(key);
+      if (!current || priorityOf(entry.source) < priorityOf(current.source)) chosen.set(key, entry);
     }
-    for (const list of this.byPair.values()) list.sort((a, b) => a.day - b.day);
+    const lists = new Map<string, { day: number; rate: Rational }[]>();
+    const add = (from: CurrencyCode, to: CurrencyCode, day: number, rate: Rational) => {
+      const key = `${from}>${to}`;
+      const list = lists.get(key) ?? [];
+      list.push({ day, rate });
+      lists.set(key, list);
+    };
+    for (const entry of chosen.values()) {
+      const rate = parseRate(entry.rate);
+      const day = toDayNumber(entry.date);
+      this.currencies.add(entry.base).add(entry.quote);
+      add(entry.base, entry.quote, day, rate);
+      add(entry.quote, entry.base, day, { numerator: rate.denominator, denominator: rate.numerator });
+    }
+    for (const [key, list] of lists) {
+      list.sort((a, b) => a.day - b.day);
+      this.byPair.set(key, { days: list.map((entry) => entry.day), rates: list.map((entry) => entry.rate) });
+    }
   }
 
-  private add(from: CurrencyCode, to: CurrencyCode, day: number, rate: Rational): void {
-    const key = `${from}>${to}`;
-    const list = this.byPair.get(key) ?? [];
-    list.push({ day, rate });
-    this.byPair.set(key, list);
+  /** The latest direct rate on or before `day`, within the age limit. */
+  private direct(from: CurrencyCode, to: CurrencyCode, day: number): { day: number; rate: Rational } | undefined {
+    const list = this.byPair.get(`${from}>${to}`);
+    if (!list) return undefined;
+    let low = 0;
+    let high = list.days.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (list.days[middle]! <= day) {
+        found = middle;
+        low = middle + 1;
+      } else high = middle - 1;
+    }
+    if (found < 0 || day - list.days[found]! > MAX_RATE_AGE_DAYS) return undefined;
+    return { day: list.days[found]!, rate: list.rates[found]! };
+  }
+
+  private resolve(from: CurrencyCode, to: CurrencyCode, date: IsoDate): Resolved | undefined {
+    const key = `${from}>${to}@${date}`;
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const day = toDayNumber(date);
+    let resolved: Resolved | undefined;
+    const direct = this.direct(from, to, day);
+    if (direct) resolved = { rate: direct.rate, date: fromDayNumber(direct.day), via: undefined };
+    for (const pivot of PIVOTS) {
+      if (resolved || pivot === from || pivot === to || !this.currencies.has(pivot)) continue;
+      const first = this.direct(from, pivot, day);
+      const second = first && this.direct(pivot, to, day);
+      if (!first || !second) continue;
+      resolved = {
+        rate: { numerator: first.rate.numerator * second.rate.numerator, denominator: first.rate.denominator * second.rate.denominator },
+        date: fromDayNumber(Math.min(first.day, second.day)),
+        via: pivot,
+      };
+    }
+    this.cache.set(key, resolved ?? null);
+    return resolved;
   }
 
   /** Whether `convert` can turn `from` into `to` on `date`. */
   has(from: CurrencyCode, to: CurrencyCode, date: IsoDate): boolean {
-    return from === to || this.find(from, to, date) !== undefined;
+    return from === to || this.resolve(from, to, date) !== undefined;
   }
 
-  private find(from: CurrencyCode, to: CurrencyCode, date: IsoDate): Rational | undefined {
-    const list = this.byPair.get(`${from}>${to}`);
-    if (!list) return undefined;
-    const day = isoDateToUtcMs(date);
-    let found: Rational | undefined;
-    for (const entry of list) {
-      if (entry.day > day) break;
-      found = entry.rate;
-    }
-    return found;
+  /** The date of the rate a conversion on `date` uses (and the pivot of a cross rate); undefined when there is none. */
+  rateUsed(from: CurrencyCode, to: CurrencyCode, date: IsoDate): RateUsed | undefined {
+    if (from === to) return { date, via: undefined };
+    const resolved = this.resolve(from, to, date);
+    return resolved && { date: resolved.date, via: resolved.via };
   }
 
   /**
@@ -114,8 +205,9 @@ export class ExchangeRateTable {
 
   /** The exact factor (with minor-unit shift) that turns minor units of `from` into minor units of `to`. */
   private factor(from: CurrencyCode, to: CurrencyCode, date: IsoDate): Rational {
-    const rate = this.find(from, to, date);
-    if (!rate) throw new MissingExchangeRateError(from, to, date);
+    const resolved = this.resolve(from, to, date);
+    if (!resolved) throw new MissingExchangeRateError(from, to, date);
+    const { rate } = resolved;
     const shift = minorUnitDigits(to) - minorUnitDigits(from);
     return {
       numerator: rate.numerator * (shift > 0 ? 10n ** BigInt(shift) : 1n),
