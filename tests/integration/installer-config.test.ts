@@ -9,7 +9,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Configuration } from 'electron-builder';
-import { createInstallerConfig, KREDO_FUSES, UPDATE_FEED_PLACEHOLDER } from '../../electron-builder.config';
+import { createInstallerConfig, staticInstallerConfig } from '../../electron-builder.config';
+
+/** Where a build's update metadata points until Settings › Updates says where: nowhere (RFC 2606 `.invalid`). */
+const UPDATE_FEED_PLACEHOLDER = 'https://updates.kredo.invalid/';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const require = createRequire(import.meta.url);
@@ -41,6 +44,9 @@ describe('the installer configuration', () => {
     const request = { projectDir: root, packageKey: 'build', configFilename: 'electron-builder', packageMetadata: null };
     const { result } = await getConfig(request, 'electron-builder.config.ts');
     expect(result.appId).toBe('app.kredo.desktop');
+    // The static part is electron-builder.yml (the project's fixed layout): what the loader hands over is it.
+    expect(result).toEqual(createInstallerConfig(process.env, staticInstallerConfig()));
+    expect(result.electronFuses).toEqual(staticInstallerConfig().electronFuses);
     await expect(validate(result)).resolves.toBeUndefined();
     await expect(validate(createInstallerConfig(AZURE))).resolves.toBeUndefined();
   });
@@ -56,7 +62,6 @@ describe('the installer configuration', () => {
       onlyLoadAppFromAsar: true,
       grantFileProtocolExtraPrivileges: false,
     });
-    expect(config.electronFuses).toBe(KREDO_FUSES);
     // The integrity check only covers an app packed into app.asar.
     expect(config.asar).toBe(true);
   });
@@ -85,9 +90,11 @@ describe('the installer configuration', () => {
         : [];
     expect(walk(createInstallerConfig({}), 'config')).toEqual([]);
     expect(walk(createInstallerConfig(AZURE), 'config')).toEqual([]);
-    const source = await readFile(path.join(root, 'electron-builder.config.ts'), 'utf8');
-    expect(source).not.toMatch(/(password|secret|cscLink|certificateFile)['"]?\s*:\s*['"`]/i);
-    expect(source).not.toMatch(/-----BEGIN|MII[A-Za-z0-9+/]{20}/);
+    for (const file of ['electron-builder.config.ts', 'electron-builder.yml']) {
+      const source = await readFile(path.join(root, file), 'utf8');
+      expect(source).not.toMatch(/(password|secret|cscLink|certificateFile)['"]?\s*:\s*['"`\w]/i);
+      expect(source).not.toMatch(/-----BEGIN|MII[A-Za-z0-9+/]{20}/);
+    }
   });
 
   it('builds macOS with the hardened runtime, minimal entitlements and notarisation', async () => {
