@@ -1,6 +1,7 @@
-import { defaultJurisdiction, type Debtor } from '../domain/debtors/debtor';
-import type { CompanyIdentifier, IdentifierType } from '../domain/identifiers/identifier-type';
-import { validateIdentifier } from '../domain/identifiers/validate-identifier';
+import { defaultJurisdiction, NO_ALIASES, type Debtor } from '../domain/debtors/debtor';
+import type { SourceParty } from '../domain/debtors/debtor-directory';
+import { countryOfVatNumber, readCompanyIds } from '../domain/identifiers/company-keys';
+import type { CompanyIdentifier } from '../domain/identifiers/identifier-type';
 import { defaultLanguage } from '../domain/debtors/debtor-settings';
 import { daysBetween, type IsoDate } from '../time/iso-date';
 import type { EInvoiceBuyer } from './e-invoice';
@@ -15,25 +16,35 @@ export const DEFAULT_PAYMENT_TERMS_DAYS = 30;
 /** Countries whose only currency tells where a customer is, when nothing else does. */
 const COUNTRY_OF_CURRENCY: Readonly<Record<string, string>> = { SEK: 'SE', GBP: 'GB', NOK: 'NO', DKK: 'DK', CHF: 'CH', PLN: 'PL' };
 
-/** VAT numbers start with the country code, except Greece's (EL). */
-function countryOfVatNumber(vatNumber: string): string | undefined {
-  const prefix = vatNumber.replace(/[\s.-]/g, '').slice(0, 2).toUpperCase();
-  if (!/^[A-Z]{2}$/.test(prefix)) return undefined;
-  return prefix === 'EL' ? 'GR' : prefix;
+const distinct = (values: readonly string[]) => [...new Set(values.filter(Boolean))];
+
+/** Where a customer is, from what the import says: the e-invoice's buyer address, the VAT number's prefix or a single-country currency. */
+function countryOfRecords(records: readonly ImportedOpenItem[], buyer: EInvoiceBuyer | undefined): string | undefined {
+  const vatNumber = records.find((record) => record.vatNumber)?.vatNumber ?? '';
+  return buyer?.country || countryOfVatNumber(vatNumber) || COUNTRY_OF_CURRENCY[records[0]?.currency ?? ''];
 }
 
-const VAT_TYPE: Readonly<Record<string, IdentifierType>> = { NL: 'NL_VAT', SE: 'SE_VAT', GB: 'GB_VAT' };
-const REGISTRATION_TYPE: Readonly<Record<string, IdentifierType>> = { NL: 'NL_KVK', SE: 'SE_ORGNR', GB: 'GB_CRN' };
+/**
+ * Who the records of one customer code (and an e-invoice's buyer) say the customer is: the code and every
+ * VAT number, register number and party id they carry that passes its check (shared/domain/identifiers/
+ * company-keys.ts). A bare register number is read in `countryHint` (the country of the debtor the code
+ * already belongs to) or else the country the records tell.
+ */
+export function importedParty(customerCode: string, records: readonly ImportedOpenItem[], buyer?: EInvoiceBuyer, countryHint?: string): SourceParty {
+  const country = countryHint && countryHint !== UNKNOWN_COUNTRY ? countryHint : countryOfRecords(records, buyer);
+  const ids = readCompanyIds({
+    vatNumbers: distinct(records.map((record) => record.vatNumber)),
+    companyNumbers: distinct(records.map((record) => record.companyNumber)),
+    partyIds: buyer?.partyIds ?? [],
+    country,
+  });
+  return { customerCode, ...ids };
+}
 
-function identifiers(country: string, vatNumber: string, companyNumber: string): CompanyIdentifier[] {
-  const found: CompanyIdentifier[] = [];
-  for (const [type, value] of [[VAT_TYPE[country], vatNumber], [REGISTRATION_TYPE[country], companyNumber]] as const) {
-    if (!type || !value) continue;
-    // An identifier that fails its check digit is left out rather than stored wrong: insurers look buyers up by it.
-    const result = validateIdentifier(type, value);
-    if (result.isValid) found.push({ type, value: result.value });
-  }
-  return found;
+/** One identifier per type (the first a source gave): insurers look a buyer up by one of each. */
+function onePerType(identifiers: readonly CompanyIdentifier[]): CompanyIdentifier[] {
+  const seen = new Set<string>();
+  return identifiers.filter((identifier) => !seen.has(identifier.type) && seen.add(identifier.type));
 }
 
 /** The most common payment term among the records that state a due date. */
@@ -58,9 +69,9 @@ function usualTermsDays(records: readonly ImportedOpenItem[]): number {
 export function debtorFromImport(id: string, records: readonly ImportedOpenItem[], createdOn: IsoDate, buyer?: EInvoiceBuyer): Debtor {
   const first = records[0];
   if (!first) throw new RangeError('A debtor needs at least one record');
-  const vatNumber = records.find((record) => record.vatNumber)?.vatNumber ?? '';
-  const companyNumber = records.find((record) => record.companyNumber)?.companyNumber ?? '';
-  const country = (buyer?.country || countryOfVatNumber(vatNumber) || COUNTRY_OF_CURRENCY[first.currency]) ?? UNKNOWN_COUNTRY;
+  const country = countryOfRecords(records, buyer) ?? UNKNOWN_COUNTRY;
+  // An identifier that fails its check digit is left out rather than stored wrong: insurers look buyers up by it.
+  const party = importedParty(first.customerCode, records, buyer);
   return {
     id,
     customerCode: first.customerCode,
@@ -70,11 +81,12 @@ export function debtorFromImport(id: string, records: readonly ImportedOpenItem[
     paymentTermsDays: usualTermsDays(records),
     language: defaultLanguage(country),
     jurisdiction: defaultJurisdiction(country),
-    identifiers: identifiers(country, vatNumber, companyNumber),
+    identifiers: onePerType(party.identifiers),
     contacts: buyer?.email ? [{ name: '', role: '', email: buyer.email, phone: '', isPrimary: true }] : [],
     ...(buyer?.street && { address: { street: buyer.street, postalCode: buyer.postalCode, city: buyer.city, country } }),
     segment: '',
     createdOn,
+    ...(party.partyKeys.length > 0 && { aliases: { ...NO_ALIASES, partyKeys: party.partyKeys } }),
   };
 }
 

@@ -53,7 +53,28 @@ export interface Debtor {
   /** A segment of the credit policy (for dunning strategies), such as "key account" or "SME". */
   readonly segment: string;
   readonly createdOn: IsoDate;
+  /** Other names sources use for this debtor: what debtors merged into it were known by (see DebtorAliases). */
+  readonly aliases?: DebtorAliases;
 }
+
+/**
+ * What a debtor is also known as. When two debtors turn out to be one company and are merged, the one merged
+ * away lives on here: its customer code and identifiers, so a later import from either source lands on the
+ * survivor; its id, so its append-only audit trail is still shown; its insurer buyer id, so the insurer's
+ * covers for it still find the debtor. A customer code under which an import found the debtor by identifier
+ * is kept here too.
+ */
+export interface DebtorAliases {
+  readonly customerCodes: readonly string[];
+  readonly identifiers: readonly CompanyIdentifier[];
+  /** Keys of party ids that are no identifier type of Kredo's: `GLN:…`, another country's `VAT:…`. */
+  readonly partyKeys: readonly string[];
+  readonly debtorIds: readonly string[];
+  readonly insurerBuyerIds: readonly string[];
+  readonly names: readonly string[];
+}
+
+export const NO_ALIASES: DebtorAliases = { customerCodes: [], identifiers: [], partyKeys: [], debtorIds: [], insurerBuyerIds: [], names: [] };
 
 /** The jurisdiction that normally governs a debtor: its own country's law, EU rules elsewhere in the EU. */
 export function defaultJurisdiction(country: CountryCode): Jurisdiction {

@@ -1,10 +1,11 @@
+import { VAT_SCHEME } from '../../../../shared/domain/identifiers/peppol-schemes';
 import type { ParsedEInvoice } from '../../../../shared/import/e-invoice';
 import type { OpenItemRecord } from '../../../../shared/import/open-item-record';
 import { parseAmount } from '../../../../shared/import/parse-amount';
 import { isCurrencyCode, minorUnitDigits } from '../../../../shared/money/money';
 import { isIsoDate } from '../../../../shared/time/iso-date';
 import { ImportFileError } from '../import-error';
-import { at, listAt, parseSafeXml, textAt, type XmlValue } from '../safe-xml';
+import { at, attributeAt, listAt, parseSafeXml, textAt, type XmlValue } from '../safe-xml';
 
 const REPEATED = new Set(['PaymentMeans', 'TaxTotal', 'PartyIdentification', 'PartyTaxScheme', 'PaymentTerms', 'Note']);
 
@@ -12,8 +13,10 @@ const REPEATED = new Set(['PaymentMeans', 'TaxTotal', 'PartyIdentification', 'Pa
  * Reads a UBL 2.1 invoice or credit note as Peppol BIS Billing 3.0 (EN 16931) defines it
  * (law-and-formats.md §B.8): the open amount is the payable amount (BT-115), negative for a credit note;
  * the payment reference (BT-83) is what the payer will quote; the buyer is identified by its legal
- * registration (BT-47, KvK/orgnr/CRN), VAT number (BT-48) or identifier (BT-46). The buyer identifier,
- * or failing that the VAT or registration number, is the customer code.
+ * registration (BT-47, KvK/orgnr/CRN), VAT number (BT-48) or identifier (BT-46). The buyer identifier
+ * without a scheme (the seller's customer number), or failing that the VAT or registration number, the
+ * e-address or a schemed identifier (a GLN), is the customer code; every identifier with its scheme goes
+ * along as the buyer's party ids, by which the debtor is found (shared/domain/debtors/debtor-directory.ts).
  */
 export function parseUbl(text: string, file: string): ParsedEInvoice {
   const root = parseSafeXml(text, file, REPEATED);
@@ -39,14 +42,24 @@ export function parseUbl(text: string, file: string): ParsedEInvoice {
   const name = textAt(party, 'PartyLegalEntity', 'RegistrationName') || textAt(party, 'PartyName', 'Name') || missing('cac:AccountingCustomerParty');
   const vatNumber = listAt(party, 'PartyTaxScheme').map((scheme) => textAt(scheme, 'CompanyID')).find(Boolean) ?? '';
   const companyNumber = textAt(party, 'PartyLegalEntity', 'CompanyID');
-  const identifier = listAt(party, 'PartyIdentification').map((identification) => textAt(identification, 'ID')).find(Boolean) ?? '';
+  const identifications = listAt(party, 'PartyIdentification').map((identification) => ({ scheme: attributeAt(identification, 'schemeID', 'ID'), value: textAt(identification, 'ID') }));
+  const customerNumber = identifications.find((identification) => identification.value && !identification.scheme)?.value ?? '';
+  const schemed = identifications.find((identification) => identification.value && identification.scheme)?.value ?? '';
+  const endpoint = { scheme: attributeAt(party, 'schemeID', 'EndpointID'), value: textAt(party, 'EndpointID') };
+  const legalScheme = attributeAt(party, 'schemeID', 'PartyLegalEntity', 'CompanyID');
+  const partyIds = [
+    endpoint,
+    ...identifications,
+    ...listAt(party, 'PartyTaxScheme').filter((scheme) => textAt(scheme, 'TaxScheme', 'ID').toUpperCase() === 'VAT').map((scheme) => ({ scheme: VAT_SCHEME, value: textAt(scheme, 'CompanyID') })),
+    { scheme: legalScheme, value: companyNumber },
+  ].filter((id) => id.scheme && id.value);
   const reference = listAt(document, 'PaymentMeans').map((means) => textAt(means, 'PaymentID')).find(Boolean) ?? '';
 
   return {
     kind: isCreditNote ? 'credit-note' : 'invoice',
     record: {
       row: 1,
-      customerCode: identifier || vatNumber || companyNumber || missing('cac:PartyIdentification'),
+      customerCode: customerNumber || vatNumber || companyNumber || endpoint.value || schemed || missing('cac:PartyIdentification'),
       customerName: name,
       invoiceNumber: number,
       invoiceDate: issueDate as OpenItemRecord['invoiceDate'],
@@ -66,6 +79,7 @@ export function parseUbl(text: string, file: string): ParsedEInvoice {
       postalCode: textAt(party, 'PostalAddress', 'PostalZone'),
       city: textAt(party, 'PostalAddress', 'CityName'),
       email: textAt(party, 'Contact', 'ElectronicMail'),
+      partyIds,
     },
   };
 }

@@ -19,6 +19,29 @@ export interface DebtorLabel {
 }
 
 export type ItemChangeRow = ItemChange & DebtorLabel;
+
+/** A customer of the file found by a company identifier rather than by its customer code (the label is the file's). */
+export interface IdentifiedDebtorRow extends DebtorLabel {
+  readonly currency: string;
+  readonly debtorCustomerCode: string;
+  readonly debtorNameInKredo: string;
+  /** The identifier that found it, as a company key (`NL_VAT:NL813086188B01`). */
+  readonly key: string;
+}
+
+/**
+ * A customer of the file whose rows were left out because what the file says about it contradicts the store
+ * (DebtorMatch conflicts), or an invoice number two customer codes of one debtor both list. The label is
+ * the file's; `debtors` are the debtors in Kredo it points at.
+ */
+export interface DebtorConflictRow extends DebtorLabel {
+  readonly currency: string;
+  readonly reason: 'identifierDiffers' | 'identifierOfOther' | 'identifierAmbiguous' | 'sameInvoiceNumber';
+  /** The identifier in question as a company key; '' for `sameInvoiceNumber`. */
+  readonly key: string;
+  readonly items: number;
+  readonly debtors: readonly DebtorLabel[];
+}
 export type ItemDifferenceRow = ItemDifference & DebtorLabel;
 
 export interface OpenItemsPreview {
@@ -35,6 +58,12 @@ export interface OpenItemsPreview {
   readonly missing: Sampled<ItemChangeRow>;
   /** Debtors in Kredo that the file does not mention: left as they are. */
   readonly debtorsNotInFile: number;
+  /** Customers of the file found by a company identifier (an e-invoice's VAT number, say) rather than their code. */
+  readonly matchedByIdentifier: Sampled<IdentifiedDebtorRow>;
+  /** Customers left out because their identifiers contradict Kredo's: nothing of theirs is imported. */
+  readonly conflicts: Sampled<DebtorConflictRow>;
+  /** Debtors the import gives identifiers or customer codes they did not have yet. */
+  readonly debtorsUpdated: number;
 }
 
 export interface PaymentRow extends DebtorLabel {

@@ -1,5 +1,4 @@
 import type { DebtorLedger } from '../../../../shared/domain/ledger/ledger-types';
-import { debtorFromImport, importedDebtorId } from '../../../../shared/import/debtor-from-import';
 import type { EInvoiceBuyer } from '../../../../shared/import/e-invoice';
 import type { ImportedOpenItem } from '../../../../shared/import/open-item-record';
 import { closeMissingItems, diffOpenItems, type ItemChange } from '../../../../shared/import/plan-open-items';
@@ -8,6 +7,7 @@ import type { KredoDb } from '../db/kredo-db';
 import type { StoredDebtor } from '../db/schema';
 import { ChunkEditor, loadStoreIndex } from './chunk-loader';
 import { SampleCollector, type DebtorLabel, type ItemChangeRow, type ItemDifferenceRow, type OpenItemsPreview } from './import-preview';
+import { resolveDebtors } from './resolve-debtors';
 import type { ChunkUpdate } from './rewrite-chunks';
 
 export interface PreparedOpenItems {
@@ -29,8 +29,9 @@ export function groupByCustomer(records: Iterable<ImportedOpenItem>): Map<string
 
 /**
  * Works out what an open-items export (or an e-invoice) changes, without storing anything: each customer
- * in the file is found by customer code or created, and its ledger compared with the file (diffOpenItems).
- * Only the chunks of debtors in the file are read and rewritten.
+ * in the file is found by customer code or company identifier, or created (resolveDebtors), and its ledger
+ * compared with the file (diffOpenItems). Customers whose identifiers contradict the store are left out and
+ * listed. Only the chunks of debtors in the file are read and rewritten.
  */
 export async function prepareOpenItems(
   db: KredoDb,
@@ -39,6 +40,7 @@ export async function prepareOpenItems(
 ): Promise<PreparedOpenItems> {
   const index = await loadStoreIndex(db);
   const editor = new ChunkEditor(db, index);
+  const resolved = resolveDebtors(index, groups, { today: options.today, ...(options.buyer && { buyer: options.buyer }) });
   const newDebtors = new SampleCollector<DebtorLabel & { currency: string }>();
   const newItems = new SampleCollector<ItemChangeRow>();
   const settled = new SampleCollector<ItemChangeRow>();
@@ -48,23 +50,27 @@ export async function prepareOpenItems(
   let unchanged = 0;
   let alreadySettled = 0;
   let matchedDebtors = 0;
+  let debtorsUpdated = 0;
   let done = 0;
 
-  for (const [customerCode, records] of groups) {
-    const known = index.byCustomerCode.get(customerCode);
-    const draft = known ?? debtorFromImport(importedDebtorId(customerCode), records, options.today, options.buyer);
-    const ledger: DebtorLedger = known ? await editor.ledgerOf(known) : { debtorId: draft.id, items: [], payments: [], allocations: [] };
-    const diff = diffOpenItems(ledger, records, { today: options.today, paymentTermsDays: draft.paymentTermsDays, isFullExport: options.isFullExport && known !== undefined });
-    const label = { customerCode, debtorName: draft.name };
+  for (const { debtor, stored: known, records, isUpdated } of resolved.targets) {
+    const ledger: DebtorLedger = known ? await editor.ledgerOf(known) : { debtorId: debtor.id, items: [], payments: [], allocations: [] };
+    const diff = diffOpenItems(ledger, records, { today: options.today, paymentTermsDays: debtor.paymentTermsDays, isFullExport: options.isFullExport && known !== undefined });
+    const label = { customerCode: debtor.customerCode, debtorName: debtor.name };
     const hasChanges = diff.newItems.length > 0 || diff.settled.length > 0;
 
     let stored = known;
     if (known) {
       matchedDebtors += 1;
+      if (isUpdated) {
+        stored = { ...(debtor as StoredDebtor), chunkId: known.chunkId };
+        await editor.setDebtor(stored);
+        debtorsUpdated += 1;
+      }
       if (hasChanges || diff.missing.length > 0) await editor.setLedger(known, diff.ledger);
     } else if (diff.newItems.length > 0) {
-      stored = await editor.addDebtor(draft, diff.ledger);
-      newDebtors.add({ ...label, currency: draft.currency }, diff.newItems.reduce((sum, item) => sum + item.openMinor, 0));
+      stored = await editor.addDebtor(debtor, diff.ledger);
+      newDebtors.add({ ...label, currency: debtor.currency }, diff.newItems.reduce((sum, item) => sum + item.openMinor, 0));
     }
     for (const item of diff.newItems) newItems.add({ ...label, itemId: item.id, debtorId: item.debtorId, number: item.number, currency: item.currency, fromMinor: 0, toMinor: item.openMinor }, item.openMinor);
     for (const item of diff.settled) settled.add({ ...label, ...item }, item.fromMinor - item.toMinor);
@@ -74,9 +80,9 @@ export async function prepareOpenItems(
     unchanged += diff.unchanged;
     alreadySettled += diff.alreadySettled;
     done += 1;
-    if (done % 500 === 0) options.onProgress?.(done, groups.size);
+    if (done % 500 === 0) options.onProgress?.(done, resolved.targets.length);
   }
-  options.onProgress?.(groups.size, groups.size);
+  options.onProgress?.(resolved.targets.length, resolved.targets.length);
 
   const preview: OpenItemsPreview = {
     newDebtors: newDebtors.result(),
@@ -87,6 +93,9 @@ export async function prepareOpenItems(
     differences: differences.result(),
     missing: missing.result(),
     debtorsNotInFile: index.debtorCount - matchedDebtors,
+    matchedByIdentifier: resolved.identified.result(),
+    conflicts: resolved.conflicts.result(),
+    debtorsUpdated,
   };
   return {
     preview,

@@ -104,7 +104,7 @@ export function createImportOperations(db: KredoDb) {
       });
       const { preview } = prepared;
       entry = {
-        preview: { ...base, kind: isEInvoice ? 'e-invoice' : 'open-items', openItems: preview, payments: null, hasChanges: preview.newItems.count + preview.settled.count + preview.missing.count > 0 },
+        preview: { ...base, kind: isEInvoice ? 'e-invoice' : 'open-items', openItems: preview, payments: null, hasChanges: preview.newItems.count + preview.settled.count + preview.missing.count + preview.debtorsUpdated > 0 },
         fileHash: summary.fileHash,
         report: {
           ...rejected,
@@ -114,6 +114,8 @@ export function createImportOperations(db: KredoDb) {
           unchanged: preview.unchanged,
           differences: preview.differences.count,
           missing: preview.missing.count,
+          matchedByIdentifier: preview.matchedByIdentifier.count,
+          debtorConflicts: preview.conflicts.count,
         },
         updates: prepared.updates,
         toReview: [],

@@ -1,0 +1,107 @@
+import { NO_ALIASES, type Debtor } from '../../../../shared/domain/debtors/debtor';
+import { DebtorDirectory, keysOfDebtor, type DebtorMatch } from '../../../../shared/domain/debtors/debtor-directory';
+import { keyOfIdentifier, type CompanyKey } from '../../../../shared/domain/identifiers/company-keys';
+import { debtorFromImport, importedDebtorId, importedParty } from '../../../../shared/import/debtor-from-import';
+import type { EInvoiceBuyer } from '../../../../shared/import/e-invoice';
+import type { ImportedOpenItem } from '../../../../shared/import/open-item-record';
+import type { IsoDate } from '../../../../shared/time/iso-date';
+import type { StoredDebtor } from '../db/schema';
+import type { StoreIndex } from './chunk-loader';
+import { SampleCollector, type DebtorConflictRow, type DebtorLabel, type IdentifiedDebtorRow } from './import-preview';
+
+/** One debtor an import writes to, with every record of the file that belongs to it (from one or more customer codes). */
+export interface DebtorTarget {
+  /** In the store already (as it will be stored: with what the import learned about it), or new. */
+  readonly debtor: Debtor;
+  readonly stored: StoredDebtor | undefined;
+  readonly records: ImportedOpenItem[];
+  /** Whether the import adds identifiers or customer codes to a debtor already stored. */
+  readonly isUpdated: boolean;
+}
+
+export interface ResolvedDebtors {
+  readonly targets: readonly DebtorTarget[];
+  readonly identified: SampleCollector<IdentifiedDebtorRow>;
+  readonly conflicts: SampleCollector<DebtorConflictRow>;
+}
+
+const labelOf = (debtor: Debtor): DebtorLabel => ({ customerCode: debtor.customerCode, debtorName: debtor.name });
+
+/** The debtor with what a source said about it that it did not know: identifiers, party keys, the code it came under. */
+function learn(debtor: Debtor, party: ReturnType<typeof importedParty>, match: Extract<DebtorMatch, { kind: 'known' }>): Debtor {
+  const keys = keysOfDebtor(debtor);
+  const identifiers = party.identifiers.filter((identifier) => !keys.has(keyOfIdentifier(identifier)) && !debtor.identifiers.some((own) => own.type === identifier.type));
+  const partyKeys = party.partyKeys.filter((key) => !keys.has(key));
+  const aliases = debtor.aliases ?? NO_ALIASES;
+  const isNewCode = match.by === 'identifier' && party.customerCode !== debtor.customerCode && !aliases.customerCodes.includes(party.customerCode);
+  if (identifiers.length === 0 && partyKeys.length === 0 && !isNewCode) return debtor;
+  const learned = { ...aliases, partyKeys: [...aliases.partyKeys, ...partyKeys], customerCodes: isNewCode ? [...aliases.customerCodes, party.customerCode] : aliases.customerCodes };
+  const hasAliases = Object.values(learned).some((list) => list.length > 0);
+  return { ...debtor, identifiers: [...debtor.identifiers, ...identifiers], ...(hasAliases && { aliases: learned }) };
+}
+
+/**
+ * Decides, for every customer code of a file, which debtor it is (DebtorDirectory): found by code or by
+ * identifier, new, or in conflict — conflicts are left out of the import and listed for the controller.
+ * Codes that turn out to be one company go to one debtor, which learns the other codes and any new
+ * identifiers, so the next file finds it by them. An invoice number that two codes of one debtor both
+ * list is left out the second time (one ledger holds each number once) and listed too.
+ */
+export function resolveDebtors(index: StoreIndex, groups: ReadonlyMap<string, readonly ImportedOpenItem[]>, options: { readonly today: IsoDate; readonly buyer?: EInvoiceBuyer }): ResolvedDebtors {
+  const directory = new DebtorDirectory(index.byId.values());
+  const debtors = new Map<string, Debtor>(index.byId);
+  const codeOwners = new Map<string, string>();
+  for (const debtor of index.byId.values()) for (const code of [debtor.customerCode, ...(debtor.aliases?.customerCodes ?? [])]) if (!codeOwners.has(code)) codeOwners.set(code, debtor.id);
+  const targets = new Map<string, { debtor: Debtor; records: ImportedOpenItem[]; numbers: Set<string> }>();
+  const identified = new SampleCollector<IdentifiedDebtorRow>();
+  const conflicts = new SampleCollector<DebtorConflictRow>();
+
+  const refuse = (customerCode: string, records: readonly ImportedOpenItem[], reason: DebtorConflictRow['reason'], key: CompanyKey, debtorIds: readonly string[]) => {
+    const currency = records[0]!.currency;
+    const row: DebtorConflictRow = { customerCode, debtorName: records.find((record) => record.customerName)?.customerName ?? '', currency, reason, key, items: records.length, debtors: debtorIds.flatMap((id) => (debtors.has(id) ? [labelOf(debtors.get(id)!)] : [])) };
+    conflicts.add(row, records.filter((record) => record.currency === currency).reduce((sum, record) => sum + record.openMinor, 0));
+    // Every currency is counted (an import report never drops one), the row shows under the first.
+    for (const record of records) if (record.currency !== currency) conflicts.totals[record.currency] = (conflicts.totals[record.currency] ?? 0) + record.openMinor;
+  };
+
+  for (const [customerCode, records] of groups) {
+    const owner = codeOwners.get(customerCode);
+    const party = importedParty(customerCode, records, options.buyer, owner ? debtors.get(owner)?.country : undefined);
+    const match = directory.find(party);
+    if (match.kind === 'conflict') {
+      refuse(customerCode, records, match.reason, match.key, match.debtorIds);
+      continue;
+    }
+    let debtor: Debtor;
+    if (match.kind === 'known') {
+      const before = targets.get(match.debtorId)?.debtor ?? debtors.get(match.debtorId)!;
+      debtor = learn(before, party, match);
+      if (match.by === 'identifier') identified.add({ customerCode, debtorName: records.find((record) => record.customerName)?.customerName ?? '', currency: records[0]!.currency, debtorCustomerCode: debtor.customerCode, debtorNameInKredo: debtor.name, key: match.key }, 0);
+    } else {
+      let id = importedDebtorId(customerCode);
+      for (let suffix = 2; directory.isIdTaken(id); suffix += 1) id = `${importedDebtorId(customerCode)}~${suffix}`;
+      debtor = debtorFromImport(id, records, options.today, options.buyer);
+    }
+    if (debtor !== debtors.get(debtor.id)) directory.add(debtor);
+    debtors.set(debtor.id, debtor);
+    const target = targets.get(debtor.id) ?? { debtor, records: [], numbers: new Set<string>() };
+    target.debtor = debtor;
+    const repeated = records.filter((record) => target.numbers.has(record.invoiceNumber));
+    if (repeated.length > 0) refuse(customerCode, repeated, 'sameInvoiceNumber', '', [debtor.id]);
+    for (const record of records) {
+      if (target.numbers.has(record.invoiceNumber)) continue;
+      target.numbers.add(record.invoiceNumber);
+      target.records.push(record);
+    }
+    targets.set(debtor.id, target);
+  }
+
+  return {
+    targets: [...targets.values()].map(({ debtor, records }) => {
+      const stored = index.byId.get(debtor.id);
+      return { debtor: stored ? { ...debtor, chunkId: stored.chunkId } : debtor, stored, records, isUpdated: stored !== undefined && debtor !== stored };
+    }),
+    identified,
+    conflicts,
+  };
+}
