@@ -2,6 +2,7 @@ import type { IsoDate } from '../../time/iso-date';
 import type { Exposure } from '../exposure/exposure';
 import type { DaysLateSums } from '../kpi/collection-kpis';
 import type { CreditLimit, LimitState } from '../limits/credit-limit';
+import type { UnconvertedByCurrency } from './unconverted';
 
 /**
  * Everything the portfolio needs to know about one debtor, as of one date, in the policy currency. Kept in
@@ -46,6 +47,8 @@ export interface DebtorSummary extends Exposure {
   readonly openByCurrency: Readonly<Record<string, number>>;
   /** Currencies whose amounts could not be converted for lack of a rate (left out of the totals). */
   readonly unconvertedCurrencies: readonly string[];
+  /** Those currencies' open, overdue and exposure figures, unconverted: shown beside the converted ones, never as zero. */
+  readonly unconverted: UnconvertedByCurrency;
 }
 
 /** The number of days in the DSO and CEI window: a quarter, the common choice. */
@@ -54,6 +57,6 @@ export const KPI_WINDOW_DAYS = 90;
  * The version of the summary formulas. Stored with the portfolio summary: when the app finds summaries made
  * by older formulas (a field added, a rule changed) it recomputes them, as it does on a new day.
  */
-export const SUMMARY_VERSION = 4;
+export const SUMMARY_VERSION = 6;
 /** How far back payment behaviour (days late) looks. */
 export const PAYMENT_BEHAVIOUR_DAYS = 365;

@@ -1,6 +1,7 @@
 import type { IsoDate } from '../../time/iso-date';
 import { averageDaysDelinquent, bestPossibleDso, collectionEffectivenessIndex, standardDso, weightedDaysLate } from '../kpi/collection-kpis';
 import { KPI_WINDOW_DAYS, SUMMARY_VERSION, type DebtorSummary } from './debtor-summary';
+import { addUnconverted, type UnconvertedByCurrency } from './unconverted';
 
 export interface SegmentTotals {
   readonly key: string;
@@ -9,6 +10,8 @@ export interface SegmentTotals {
   readonly overdueMinor: number;
   readonly exposureMinor: number;
   readonly bucketsMinor: readonly number[];
+  /** What this segment owes in currencies without a rate, unconverted (left out of the figures above). */
+  readonly unconverted: UnconvertedByCurrency;
 }
 
 /** The whole portfolio in the policy currency: what the portfolio screen and the dashboards open with. */
@@ -44,6 +47,14 @@ export interface PortfolioSummary {
   readonly byCountry: readonly SegmentTotals[];
   /** Open invoices per currency, unconverted. */
   readonly openByCurrency: Readonly<Record<string, number>>;
+  /**
+   * Currencies left out of the converted figures above for lack of a rate, sorted: a report showing
+   * only the converted total must say these are missing from it (an import of SEK and EUR items once
+   * showed the EUR total alone).
+   */
+  readonly unconvertedCurrencies: readonly string[];
+  /** Those currencies' open, overdue and exposure totals in their own currency, with how many debtors owe them. */
+  readonly unconverted: UnconvertedByCurrency;
 }
 
 function addInto(target: number[], values: readonly number[]): void {
@@ -61,8 +72,10 @@ export function summarisePortfolio(
   context: { readonly asOf: IsoDate; readonly currency: string; readonly bucketCount: number },
 ): PortfolioSummary {
   const buckets = new Array<number>(context.bucketCount).fill(0);
-  const countries = new Map<string, { debtorCount: number; openMinor: number; overdueMinor: number; exposureMinor: number; bucketsMinor: number[] }>();
+  const countries = new Map<string, { debtorCount: number; openMinor: number; overdueMinor: number; exposureMinor: number; bucketsMinor: number[]; unconverted: Parameters<typeof addUnconverted>[0] }>();
+  const unconvertedTotals: Parameters<typeof addUnconverted>[0] = {};
   const openByCurrency: Record<string, number> = {};
+  const unconverted = new Set<string>();
   const totals = {
     debtorCount: 0, debtorsWithOpenItems: 0, openItemCount: 0, overdueItemCount: 0, openMinor: 0, overdueMinor: 0, creditsMinor: 0,
     unappliedCashMinor: 0, disputedMinor: 0, exposureMinor: 0, limitMinor: 0, insuredExposureMinor: 0, uninsuredMinor: 0,
@@ -91,9 +104,14 @@ export function summarisePortfolio(
     totals.latePaid += summary.daysLate.amountMinor;
     addInto(buckets, summary.bucketsMinor);
     for (const [currency, amount] of Object.entries(summary.openByCurrency)) openByCurrency[currency] = (openByCurrency[currency] ?? 0) + amount;
+    // Summaries stored before SUMMARY_VERSION 5 lack the list; they are recomputed on first use.
+    for (const currency of summary.unconvertedCurrencies ?? []) unconverted.add(currency);
 
     const country = summary.country;
-    const segment = countries.get(country) ?? { debtorCount: 0, openMinor: 0, overdueMinor: 0, exposureMinor: 0, bucketsMinor: new Array<number>(context.bucketCount).fill(0) };
+    // Summaries stored before SUMMARY_VERSION 6 lack the figures; they are recomputed on first use.
+    addUnconverted(unconvertedTotals, summary.unconverted);
+    const segment = countries.get(country) ?? { debtorCount: 0, openMinor: 0, overdueMinor: 0, exposureMinor: 0, bucketsMinor: new Array<number>(context.bucketCount).fill(0), unconverted: {} };
+    addUnconverted(segment.unconverted, summary.unconverted);
     segment.debtorCount += 1;
     segment.openMinor += summary.openMinor;
     segment.overdueMinor += summary.overdueMinor;
@@ -141,5 +159,7 @@ export function summarisePortfolio(
     weightedDaysLate: weightedDaysLate({ weightedDaysMinor: totals.lateWeighted, amountMinor: totals.latePaid }),
     byCountry: [...countries].map(([key, segment]) => ({ key, ...segment })).sort((a, b) => b.exposureMinor - a.exposureMinor),
     openByCurrency,
+    unconvertedCurrencies: [...unconverted].sort(),
+    unconverted: unconvertedTotals,
   };
 }

@@ -89,6 +89,14 @@ describe('summariseChunk', () => {
     const [, withoutRate] = summariseChunk(numbers, { ...context, rates: new ExchangeRateTable([]) });
     expect(withoutRate).toMatchObject({ openMinor: 0, unconvertedCurrencies: ['SEK'], openByCurrency: { SEK: 1_000_000 } });
   });
+
+  it('carries what it cannot convert in its own currency, so that it is never shown as nothing', () => {
+    const [, withoutRate] = summariseChunk(numbers, { ...context, rates: new ExchangeRateTable([]) });
+    expect(withoutRate!.unconverted).toEqual({ SEK: { openMinor: 1_000_000, overdueMinor: 0, exposureMinor: 1_000_000, bucketsMinor: [1_000_000, 0, 0, 0, 0], debtorCount: 1 } });
+    const [withRateD1, withRate] = summariseChunk(numbers, context);
+    expect(withRate!.unconverted).toEqual({});
+    expect(withRateD1!.unconverted).toEqual({});
+  });
 });
 
 describe('summarisePortfolio', () => {
@@ -104,11 +112,26 @@ describe('summarisePortfolio', () => {
     });
   });
 
+  it('names the currencies it could not convert, so no report drops one silently', () => {
+    expect(portfolio.unconvertedCurrencies).toEqual([]);
+    const withoutRate = summarisePortfolio(summariseChunk(numbers, { ...context, rates: new ExchangeRateTable([]) }), { asOf: context.asOf, currency: 'EUR', bucketCount: 5 });
+    expect(withoutRate).toMatchObject({ openMinor: 255_000, openByCurrency: { EUR: 255_000, SEK: 1_000_000 }, unconvertedCurrencies: ['SEK'] });
+  });
+
   it('recomputes KPIs from the summed parts rather than averaging them', () => {
     expect(portfolio.dso).toBeCloseTo((315_000 / 360_000) * 90, 10);
     expect(portfolio.weightedDaysLate).toBe(19);
     // Nothing was collectable at the start that is not still open or current: CEI has no meaning here.
     expect(portfolio.cei).toBeUndefined();
+  });
+
+  it('adds up what could not be converted per currency, beside the converted totals', () => {
+    const withoutRate = summariseChunk(numbers, { ...context, rates: new ExchangeRateTable([]) });
+    const partial = summarisePortfolio(withoutRate, { asOf: context.asOf, currency: 'EUR', bucketCount: 5 });
+    expect(partial).toMatchObject({ openMinor: 255_000, exposureMinor: 215_000 });
+    expect(partial.unconverted).toEqual({ SEK: { openMinor: 1_000_000, overdueMinor: 0, exposureMinor: 1_000_000, bucketsMinor: [1_000_000, 0, 0, 0, 0], debtorCount: 1 } });
+    expect(partial.byCountry.find((segment) => segment.key === 'SE')?.unconverted).toEqual(partial.unconverted);
+    expect(portfolio.unconverted).toEqual({});
   });
 
   it('breaks totals down by country, largest exposure first', () => {

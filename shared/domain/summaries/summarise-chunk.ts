@@ -10,6 +10,7 @@ import { FLAG_CREDIT_NOTE, type LedgerChunkNumbers } from '../ledger/ledger-chun
 import { effectiveLimitOn, limitStateOf, type CreditLimit } from '../limits/credit-limit';
 import type { InsurancePolicy } from '../policy/insurance-policy';
 import { KPI_WINDOW_DAYS, PAYMENT_BEHAVIOUR_DAYS, type DebtorSummary } from './debtor-summary';
+import type { UnconvertedFigures } from './unconverted';
 
 export interface SummaryContext {
   readonly asOf: IsoDate;
@@ -152,6 +153,17 @@ export function summariseChunk(numbers: LedgerChunkNumbers, context: SummaryCont
       const amount = now.totalOpen(slot, code);
       if (amount !== 0) openByCurrency[code] = amount;
     });
+    // What could not be converted stays in its own currency, so no screen shows it as nothing.
+    const unconvertedFigures: Record<string, UnconvertedFigures> = {};
+    numbers.currencies.forEach((code, index) => {
+      if (!unconverted.has(code)) return;
+      const native = now.buckets(slot, code);
+      const open = native.reduce((sum, amount) => sum + amount, 0);
+      const exposure = Math.max(0, open + now.extra(slot, code, 'credits') - now.extra(slot, code, 'unappliedCash'));
+      const overdueNative = notDueBucket ? open - native[0]! : overdue.get(slot, index);
+      if (open === 0 && exposure === 0 && overdueNative === 0) return;
+      unconvertedFigures[code] = { openMinor: open, overdueMinor: overdueNative, exposureMinor: exposure, bucketsMinor: [...native], debtorCount: 1 };
+    });
     const hasOpen = openCount[slot]! > 0;
     return {
       debtorId,
@@ -181,6 +193,7 @@ export function summariseChunk(numbers: LedgerChunkNumbers, context: SummaryCont
       averageDaysDelinquent: averageDaysDelinquent(dso, bestPossible),
       openByCurrency,
       unconvertedCurrencies: [...unconverted],
+      unconverted: unconvertedFigures,
     };
   });
 }

@@ -25,6 +25,6 @@ export function testSummary(values: TestSummaryValues): DebtorSummary {
     bucketsMinor: [open - (values.overdue ?? 0), values.overdue ?? 0], creditsMinor: 0, unappliedCashMinor: 0, disputedMinor: values.disputed ?? 0,
     limitSource: values.limit ? 'insurer' : 'none', limitState: values.limit ? 'APPROVED' : 'NONE', openItemCount: open > 0 ? 1 : 0, overdueItemCount: values.overdue ? 1 : 0, oldestDueDate: undefined,
     maxDaysOverdue: values.maxDaysOverdue ?? 0, lastPaymentDate: undefined, sales90Minor: 0, receivables90DaysAgoMinor: 0, daysLate: late(values.yearLate),
-    daysLateRecent: late(values.recentLate), dso: undefined, bestPossibleDso: undefined, averageDaysDelinquent: undefined, openByCurrency: { EUR: open }, unconvertedCurrencies: [],
+    daysLateRecent: late(values.recentLate), dso: undefined, bestPossibleDso: undefined, averageDaysDelinquent: undefined, openByCurrency: { EUR: open }, unconvertedCurrencies: [], unconverted: {},
   };
 }
