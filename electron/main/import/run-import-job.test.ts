@@ -36,6 +36,10 @@ const EXPORTS = [
   ['fortnox-invoices.tsv', 'utf-8', '\t', 'Fortnox', '.', 'YYYY-MM-DD'],
   ['visma-kundreskontra-latin1.csv', 'iso-8859-1', ';', 'Visma', ',', 'YYYY-MM-DD'],
   ['afas-openstaande-posten.xlsx', 'xlsx', '', 'AFAS Profit', '.', 'YYYY-MM-DD'],
+  // Issue 12: a TSV with decimal commas and a final newline (once read as comma-separated), and a workbook
+  // whose items are on its second sheet below a title.
+  ['fortnox-kundreskontra-decimalkomma.tsv', 'utf-8', '\t', 'Fortnox', ',', 'YYYY-MM-DD'],
+  ['exact-online-openstaande-posten.xlsx', 'xlsx', '', 'Exact Online', '.', 'YYYY-MM-DD'],
 ] as const;
 
 describe('open-items exports', () => {
@@ -110,6 +114,16 @@ describe('bank statements and e-invoices', () => {
     const messages: ImportJobMessage[] = [];
     await runImportJob({ type: 'parse', path: fixture('mt940-ing.sta'), name: 'mt940-ing.sta', kind: 'mt940', fileId: 'f2', mapping: {}, dialect: { decimal: ',', dateFormat: 'YYYY-MM-DD', defaultCurrency: 'EUR' } }, (message) => messages.push(message));
     expect(messages.at(-1)).toMatchObject({ type: 'summary', summary: { recordKind: 'bank-transactions', recordCount: 3, batchCount: 1 } });
+  });
+
+  it('reads an e-invoice whose buyer is named only by scheme ids, with its due date in the payment means', async () => {
+    const name = 'ubl-invoice-peppol-se-orgnr.xml';
+    expect(await analyse(name)).toEqual({ type: 'e-invoice', documentKind: 'invoice', number: '2026-0141', buyerName: 'Lindqvist Bygg AB', openMinor: 1_500_000, currency: 'SEK' });
+    const messages: ImportJobMessage[] = [];
+    await runImportJob({ type: 'parse', path: fixture(name), name, kind: 'ubl', fileId: 'f3', mapping: {}, dialect: { decimal: '.', dateFormat: 'YYYY-MM-DD', defaultCurrency: 'EUR' } }, (message) => messages.push(message));
+    const batch = messages.find((message) => message.type === 'batch') as { gzip: Uint8Array };
+    const [invoice] = JSON.parse(gunzipSync(batch.gzip).toString()) as { record: Record<string, unknown> }[];
+    expect(invoice!.record).toMatchObject({ invoiceNumber: '2026-0141', dueDate: '2026-12-18', currency: 'SEK', openMinor: 1_500_000, vatNumber: 'SE556677889901', paymentReference: expect.stringMatching(/^20260141\d+$/) });
   });
 
   it('summarises an e-invoice', async () => {
