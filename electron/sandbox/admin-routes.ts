@@ -3,6 +3,7 @@ import { minorUnitDigits } from '../../shared/money/money';
 import { isIsoDate } from '../../shared/time/iso-date';
 import type { FaultInjector } from './fault-injection';
 import { changeGrade } from './buyer-grades';
+import { activeCoverOf } from './cover-decisions';
 import { advanceInsurerTimeline, announceCoverChange } from './insurer-timeline';
 import { badRequest, unprocessable } from './problem';
 import { coverView } from './resource-views';
@@ -70,7 +71,7 @@ function announce(type: 'REDUCTION' | 'WITHDRAWAL') {
       ...(newAmountMinor !== undefined && { newAmountMinor }),
       ...(isIsoDate(body.effectiveFrom) && { effectiveFrom: body.effectiveFrom }),
     }, env.clock.now());
-    const cover = env.state.covers.find((candidate) => candidate.companyId === context.params.companyId)!;
+    const cover = activeCoverOf(env.state, context.params.companyId!) ?? env.state.covers.findLast((candidate) => candidate.companyId === context.params.companyId)!;
     return { status: 200, body: coverView(cover) };
   };
 }

@@ -9,6 +9,7 @@ import { badRequest, notFound } from './problem';
 import { companyView, coverView, requestView } from './resource-views';
 import { jsonBody, pageOf, paging, type Route } from './route-table';
 import type { ApiKeyRecord, SandboxState } from './sandbox-state';
+import { coverAsSent } from './schema-faults';
 import { issueToken, readCredentials } from './token-auth';
 import type { VirtualClock } from './virtual-clock';
 
@@ -67,12 +68,12 @@ export const API_ROUTES: readonly Route<ApiEnv>[] = [
     path: '/v1/policies/:policyId/cover-requests',
     handle: (context, env) => {
       const policy = policyOf(context, env);
-      const result = submitCoverRequest(env.state, parseCoverRequest(jsonBody(context), env.state), env.clock.nowIso());
+      const result = submitCoverRequest(env.state, parseCoverRequest(jsonBody(context), env.state), env.clock.nowIso(), { reissueCover: env.faults.settings.reissueCovers });
       const location = `/v1/policies/${policy.id}/cover-requests/${result.request.requestId}`;
       if (!result.decided) {
         return { status: 202, headers: { Location: location }, body: { jobId: result.request.jobId, requestId: result.request.requestId, status: 'PENDING', resourceUrl: null } };
       }
-      return { status: 201, headers: { Location: location }, body: { request: requestView(result.request, policy.id), cover: coverView(result.cover, gradeOf(env.state, result.cover.companyId)) } };
+      return { status: 201, headers: { Location: location }, body: { request: requestView(result.request, policy.id), cover: coverAsSent(coverView(result.cover, gradeOf(env.state, result.cover.companyId)), env.faults.settings.malformedCoverBuyers) } };
     },
   },
   {
@@ -129,7 +130,7 @@ export const API_ROUTES: readonly Route<ApiEnv>[] = [
       const since = sinceFilter(context.query);
       const items = env.state.covers.filter((cover) => (!status || cover.status === status) && (!companyId || cover.companyId === companyId) && since(cover.updatedAt));
       // The cursor lets a client that resyncs from this list continue on the change feed without a gap.
-      return pageOf(items, page, pageSize, { cursor: headCursor(env.state, env.clock.now().getTime()) }, (cover) => coverView(cover, gradeOf(env.state, cover.companyId)));
+      return pageOf(items, page, pageSize, { cursor: headCursor(env.state, env.clock.now().getTime()) }, (cover) => coverAsSent(coverView(cover, gradeOf(env.state, cover.companyId)), env.faults.settings.malformedCoverBuyers));
     },
   },
   {
@@ -139,7 +140,7 @@ export const API_ROUTES: readonly Route<ApiEnv>[] = [
       policyOf(context, env);
       const cover = env.state.covers.find((candidate) => candidate.coverId === context.params.coverId);
       if (!cover) throw notFound('unknown_cover', `No cover ${context.params.coverId}.`);
-      return { status: 200, headers: { ETag: `"${cover.version}"` }, body: coverView(cover, gradeOf(env.state, cover.companyId)) };
+      return { status: 200, headers: { ETag: `"${cover.version}"` }, body: coverAsSent(coverView(cover, gradeOf(env.state, cover.companyId)), env.faults.settings.malformedCoverBuyers) };
     },
   },
   {
@@ -149,7 +150,7 @@ export const API_ROUTES: readonly Route<ApiEnv>[] = [
       policyOf(context, env);
       const limit = feedLimit(context.query.get('limit'));
       const cursor = context.query.get('cursor') ?? undefined;
-      const faults = { duplicateEvents: env.faults.settings.duplicateFeedEvents, reorderEvents: env.faults.settings.reorderFeedEvents };
+      const faults = { duplicateEvents: env.faults.settings.duplicateFeedEvents, reorderEvents: env.faults.settings.reorderFeedEvents, malformedCoverBuyers: env.faults.settings.malformedCoverBuyers };
       return { status: 200, body: readFeed(env.state, { cursor, limit, nowMs: env.clock.now().getTime(), faults }) };
     },
   },

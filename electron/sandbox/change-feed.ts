@@ -1,5 +1,6 @@
 import { badRequest, ProblemError } from './problem';
 import type { SandboxEvent, SandboxState } from './sandbox-state';
+import { eventAsSent } from './schema-faults';
 
 /**
  * The cursor-based change feed (insurer-apis.md §3.1 "Change feed", modelled on Cesce's two-day movements
@@ -61,6 +62,8 @@ export interface FeedFaults {
   readonly duplicateEvents: boolean;
   /** Swap neighbouring events, as a feed assembled from several back-end systems may. */
   readonly reorderEvents: boolean;
+  /** Buyers whose covers are sent in a shape that breaks the schema (schema-faults.ts). */
+  readonly malformedCoverBuyers?: readonly string[];
 }
 
 export function readFeed(state: SandboxState, options: { cursor: string | undefined; limit: number; nowMs: number; faults: FeedFaults }) {
@@ -74,7 +77,7 @@ export function readFeed(state: SandboxState, options: { cursor: string | undefi
   const pending = state.events.filter((event) => event.seq > after);
   const page = pending.slice(0, options.limit);
   const last = page.at(-1)?.seq ?? after;
-  let items = page.map(({ seq: _seq, ...event }) => event);
+  let items = page.map(({ seq: _seq, ...event }) => eventAsSent(event, options.faults.malformedCoverBuyers ?? []));
   if (options.faults.reorderEvents) items = items.map((_, index) => items[index % 2 === 0 ? Math.min(index + 1, items.length - 1) : index - 1]!);
   if (options.faults.duplicateEvents && items.length > 0) items = [...items, items[0]!];
   return { items, nextCursor: encodeCursor({ s: last, t: options.nowMs, e: state.cursorEpoch }), hasMore: pending.length > page.length };

@@ -41,7 +41,7 @@ export function applyDecision(state: SandboxState, request: SandboxCoverRequest,
   const day = at.slice(0, 10) as IsoDate;
   const total = decision.permanentMinor + decision.temporaryMinor;
   const existing = state.covers.find((cover) => cover.coverId === request.coverId);
-  const active = existing && ACTIVE_COVER_STATUSES.has(existing.status) ? existing : undefined;
+  const active = activeCoverOf(state, request.companyId);
   if (request.type === 'INCREASE' && active && total <= active.decidedAmountMinor) {
     closeRequest(request, 'REFUSED', at);
     appendEvent(state, { occurredAt: at, type: 'DECISION_ISSUED', resourceType: 'cover-request', resourceId: request.requestId, companyId: request.companyId, data: { request: requestView(request, state.policy.id), cover: coverView(active), reasons: decision.reasons } });
@@ -64,6 +64,8 @@ export function applyDecision(state: SandboxState, request: SandboxCoverRequest,
     version: 0,
   };
   if (!existing) state.covers.push(cover);
+  // A decision under a new cover id (the reissueCover fault) ends the cover it replaces, in the same instant.
+  if (active && active !== cover) supersede(state, active, at);
   cover.status = decision.status;
   cover.customerReference = request.customerReference ?? cover.customerReference;
   cover.requestedAmountMinor = request.requestedAmountMinor;
@@ -81,6 +83,16 @@ export function applyDecision(state: SandboxState, request: SandboxCoverRequest,
   closeRequest(request, decision.status, at);
   coverEvent(state, 'DECISION_ISSUED', cover, at, { request: requestView(request, state.policy.id) });
   return cover;
+}
+
+/** The insurer cancels a cover it replaces with a new one: its version moves on, the new cover's starts at 1. */
+function supersede(state: SandboxState, cover: SandboxCover, at: string): void {
+  cover.status = 'CANCELLED';
+  cover.decidedAmountMinor = 0;
+  cover.tranches = [];
+  cover.pendingChange = null;
+  touch(cover, at);
+  coverEvent(state, 'LIMIT_CANCELLED', cover, at);
 }
 
 /** The insured gives up its cover: in force until today, nothing after. */

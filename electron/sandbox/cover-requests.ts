@@ -103,7 +103,11 @@ function checkAgainstCover(input: CoverRequestInput, active: SandboxCover | unde
 
 export type SubmitResult = { readonly decided: true; readonly request: SandboxCoverRequest; readonly cover: SandboxCover } | { readonly decided: false; readonly request: SandboxCoverRequest };
 
-export function submitCoverRequest(state: SandboxState, input: CoverRequestInput, at: string): SubmitResult {
+/**
+ * `reissueCover` (the sandbox fault of the same name): a decision goes under a new cover id, cancelling the
+ * buyer's cover in force (cover-decisions.ts), as insurers do on a re-approval or a change of product.
+ */
+export function submitCoverRequest(state: SandboxState, input: CoverRequestInput, at: string, options: { readonly reissueCover?: boolean } = {}): SubmitResult {
   const company = state.companies.find((candidate) => candidate.companyId === input.companyId);
   if (!company) throw notFound('unknown_company', `No buyer ${input.companyId} is known to the insurer.`);
   const open = state.requests.find((request) => request.companyId === company.companyId && request.status === 'PENDING');
@@ -113,12 +117,14 @@ export function submitCoverRequest(state: SandboxState, input: CoverRequestInput
 
   const number = state.nextRequestNumber;
   state.nextRequestNumber += 1;
-  const existingCover = state.covers.find((cover) => cover.companyId === company.companyId);
+  // The cover in force, else the buyer's latest: a buyer may have had several cover ids (reissueCover).
+  const existingCover = active ?? state.covers.findLast((cover) => cover.companyId === company.companyId);
+  const reissued = options.reissueCover === true && input.type !== 'CANCEL' && existingCover !== undefined;
   const request: SandboxCoverRequest = {
     requestId: `REQ-${String(number).padStart(6, '0')}`,
     jobId: `JOB-${String(number).padStart(6, '0')}`,
     companyId: company.companyId,
-    coverId: existingCover?.coverId ?? `CV-${company.debtorId}`,
+    coverId: reissued ? `CV-${company.debtorId}-R${number}` : existingCover?.coverId ?? `CV-${company.debtorId}`,
     type: input.type,
     requestedAmountMinor: input.amountMinor,
     currency: input.currency,

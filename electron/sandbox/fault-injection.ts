@@ -23,6 +23,13 @@ export interface FaultSettings {
   maintenance: { start: string; end: string }[];
   duplicateFeedEvents: boolean;
   reorderFeedEvents: boolean;
+  /**
+   * A decision on a buyer that already has a cover cancels it and issues the decision under a new cover id
+   * whose version starts again at 1, as insurers do on a re-approval or a change of product (issue 15).
+   */
+  reissueCovers: boolean;
+  /** Buyers (insurer company ids) whose covers are sent with a malformed amount: in the cover list, the feed and answers. */
+  malformedCoverBuyers: string[];
 }
 
 export const NO_FAULTS: FaultSettings = {
@@ -34,6 +41,8 @@ export const NO_FAULTS: FaultSettings = {
   maintenance: [],
   duplicateFeedEvents: false,
   reorderFeedEvents: false,
+  reissueCovers: false,
+  malformedCoverBuyers: [],
 };
 
 export interface FaultInjector {
@@ -79,15 +88,13 @@ function checked(patch: unknown): Partial<FaultSettings> {
         break;
       case 'duplicateFeedEvents':
       case 'reorderFeedEvents':
-
-      case 'dropWhen':
-        if (value !== 'after-handling' && value !== 'before-handling') throw fail(name, '"after-handling" or "before-handling"');
-        result.dropWhen = value;
-        break;
-      case 'duplicateFeedEvents':
-      case 'reorderFeedEvents':
+      case 'reissueCovers':
         if (typeof value !== 'boolean') throw fail(name, 'true or false');
         result[name] = value;
+        break;
+      case 'malformedCoverBuyers':
+        if (!Array.isArray(value) || value.length > 1_000 || !value.every((id) => typeof id === 'string' && id.length > 0 && id.length <= 100)) throw fail(name, 'a list of buyer (company) ids');
+        result.malformedCoverBuyers = [...(value as string[])];
         break;
       case 'maintenance':
         if (!Array.isArray(value) || !value.every((window) => isInstant(window?.start) && isInstant(window?.end) && Date.parse(window.start) < Date.parse(window.end))) throw fail(name, 'a list of {start, end} ISO instants, start before end');
@@ -102,11 +109,11 @@ function checked(patch: unknown): Partial<FaultSettings> {
 
 export function faultInjector(seed: number): FaultInjector {
   const random = seededRandom(seed);
-  const settings: FaultSettings = { ...NO_FAULTS, maintenance: [] };
+  const settings: FaultSettings = { ...NO_FAULTS, maintenance: [], malformedCoverBuyers: [] };
   return {
     settings,
     update: (patch) => Object.assign(settings, checked(patch)),
-    clear: () => void Object.assign(settings, NO_FAULTS, { maintenance: [] }),
+    clear: () => void Object.assign(settings, NO_FAULTS, { maintenance: [], malformedCoverBuyers: [] }),
     shouldDrop() {
       if (settings.dropNext > 0) {
         settings.dropNext -= 1;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IDENTIFIER_TYPES } from '../domain/identifiers/identifier-type';
 import { insurerCoverSchema } from '../sync/insurer-cover';
+import { rejectedItemSchema } from '../sync/insurer-rejects';
 import { LIMIT_REQUEST_TYPES } from '../sync/limit-outbox';
 import { LOSS_KINDS } from '../sync/loss-submission';
 import { insurerPolicySchema } from '../sync/policy-terms';
@@ -49,7 +50,7 @@ const identifiersSchema = z.array(z.strictObject({ type: z.enum(IDENTIFIER_TYPES
 export const insurerContract = {
   insurerFullResync: {
     request: z.strictObject({}),
-    response: z.strictObject({ covers: z.array(insurerCoverSchema).max(100_000), cursor: z.string().min(1).max(2_000) }),
+    response: z.strictObject({ covers: z.array(insurerCoverSchema).max(100_000), cursor: z.string().min(1).max(2_000), rejected: z.array(rejectedItemSchema).max(100_000).optional() }),
   },
   insurerChanges: {
     request: z.strictObject({ cursor: z.string().min(1).max(2_000) }),
@@ -74,7 +75,7 @@ export const insurerContract = {
       }),
       buyer: z.strictObject({ companyId: z.string().min(1).max(100), customerCode: z.string().min(1).max(100) }),
     }),
-    response: z.strictObject({ decided: z.boolean(), requestId: z.string().max(100).optional(), cover: insurerCoverSchema.optional() }),
+    response: z.strictObject({ decided: z.boolean(), requestId: z.string().max(100).optional(), cover: insurerCoverSchema.optional(), rejected: rejectedItemSchema.optional() }),
   },
   insurerSubmitLoss: {
     request: z.strictObject({

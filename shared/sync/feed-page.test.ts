@@ -31,4 +31,21 @@ describe('a page of the change feed', () => {
     const digest = digestFeedPage([{ nonsense: true }, event('E5', 'LIMIT_REDUCED', { cover: { ...coverAt(4, '10000.00'), decidedAmount: 10_000 } })], new Set());
     expect(digest).toMatchObject({ unreadable: 2, covers: [] });
   });
+
+  it('says what it could not read and why, so it can be kept and shown instead of lost; the request it decided is still noted', () => {
+    const digest = digestFeedPage([
+      { nonsense: true },
+      event('E5', 'LIMIT_REDUCED', { cover: { ...coverAt(4, '10000.00'), decidedAmount: 10_000 } }),
+      event('E6', 'DECISION_ISSUED', { cover: { ...coverAt(5, '20000.00'), coverId: 'CV-2', status: 'MAYBE', currency: undefined }, request: { requestId: 'R-9' } }),
+      event('E7', 'LIMIT_REDUCED', { cover: coverAt(6, '5000.00') }),
+    ], new Set());
+    expect(digest.covers.map((cover) => [cover.coverId, cover.version])).toEqual([['CV-1', 6]]);
+    expect(digest.rejected).toEqual([
+      expect.objectContaining({ kind: 'event', problems: expect.arrayContaining([{ field: 'eventId', issue: 'missing' }]) }),
+      expect.objectContaining({ kind: 'cover', eventId: 'E5', coverId: 'CV-1', companyId: 'C-1', version: 4, problems: [{ field: 'decidedAmount', issue: 'malformed' }] }),
+      expect.objectContaining({ kind: 'cover', eventId: 'E6', coverId: 'CV-2', version: 5, problems: [{ field: 'status', issue: 'unknownValue' }, { field: 'currency', issue: 'missing' }] }),
+    ]);
+    expect(digest.rejected[1]!.excerpt).toContain('"decidedAmount":10000');
+    expect(digest.decidedRequests).toEqual([{ requestId: 'R-9', coverId: 'CV-2' }]);
+  });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { insurerCoverSchema, type InsurerCover } from './insurer-cover';
+import { rejectionOf, type RejectedItem } from './insurer-rejects';
 
 /**
  * One page of the insurer's change feed (insurer-apis.md §3.2 "Change feed"): events that carry the cover
@@ -30,9 +31,19 @@ export interface FeedPageDigest {
   readonly decidedRequests: readonly { readonly requestId: string; readonly coverId: string }[];
   /** Event ids read in this page, to remember against redelivery. */
   readonly eventIds: readonly string[];
-  /** Events skipped: seen before, or not in a shape Kredo can read (kept out of the store, counted for the log). */
+  /** Events skipped: seen before, or not in a shape Kredo can read (kept out of the limits). */
   readonly duplicates: number;
   readonly unreadable: number;
+  /** What could not be read and why, to be kept and shown (shared/sync/insurer-rejects.ts): never dropped silently. */
+  readonly rejected: readonly RejectedItem[];
+}
+
+/** The request a DECISION_ISSUED event decided: named in its data, or the event's resource itself. */
+function decidedRequestOf(event: z.infer<typeof feedEventSchema>): string | undefined {
+  if (event.type !== 'DECISION_ISSUED') return undefined;
+  const request = event.data['request'];
+  if (typeof request === 'object' && request !== null && typeof (request as { requestId?: unknown }).requestId === 'string') return (request as { requestId: string }).requestId;
+  return event.resourceType === 'cover-request' ? event.resourceId : undefined;
 }
 
 export function digestFeedPage(items: readonly unknown[], alreadySeen: ReadonlySet<string>): FeedPageDigest {
@@ -40,12 +51,12 @@ export function digestFeedPage(items: readonly unknown[], alreadySeen: ReadonlyS
   const decidedRequests = new Map<string, string>();
   const eventIds: string[] = [];
   const seen = new Set(alreadySeen);
+  const rejected: RejectedItem[] = [];
   let duplicates = 0;
-  let unreadable = 0;
   for (const item of items) {
     const event = feedEventSchema.safeParse(item);
     if (!event.success) {
-      unreadable += 1;
+      rejected.push(rejectionOf('event', item, event.error));
       continue;
     }
     if (seen.has(event.data.eventId)) {
@@ -55,19 +66,18 @@ export function digestFeedPage(items: readonly unknown[], alreadySeen: ReadonlyS
     seen.add(event.data.eventId);
     eventIds.push(event.data.eventId);
     if (event.data.data['cover'] === undefined) continue;
+    const requestId = decidedRequestOf(event.data);
     const cover = insurerCoverSchema.safeParse(event.data.data['cover']);
     if (!cover.success) {
-      unreadable += 1;
+      const rejection = rejectionOf('cover', event.data.data['cover'], cover.error, event.data.eventId);
+      rejected.push(rejection);
+      // The insurer did decide the request, though its cover cannot be read: it is no longer waiting.
+      if (requestId && rejection.coverId) decidedRequests.set(requestId, rejection.coverId);
       continue;
     }
     const known = covers.get(cover.data.coverId);
     if (!known || cover.data.version > known.version) covers.set(cover.data.coverId, cover.data);
-    if (event.data.type === 'DECISION_ISSUED') {
-      // The decided request is named in the event's data, or is the event's resource itself.
-      const request = event.data.data['request'];
-      const requestId = typeof request === 'object' && request !== null && typeof (request as { requestId?: unknown }).requestId === 'string' ? (request as { requestId: string }).requestId : event.data.resourceType === 'cover-request' ? event.data.resourceId : undefined;
-      if (requestId) decidedRequests.set(requestId, cover.data.coverId);
-    }
+    if (requestId) decidedRequests.set(requestId, cover.data.coverId);
   }
-  return { covers: [...covers.values()], decidedRequests: [...decidedRequests].map(([requestId, coverId]) => ({ requestId, coverId })), eventIds, duplicates, unreadable };
+  return { covers: [...covers.values()], decidedRequests: [...decidedRequests].map(([requestId, coverId]) => ({ requestId, coverId })), eventIds, duplicates, unreadable: rejected.length, rejected };
 }

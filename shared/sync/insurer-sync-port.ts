@@ -1,6 +1,7 @@
 import type { CompanyIdentifier } from '../domain/identifiers/identifier-type';
 import type { InsurerCover } from './insurer-cover';
 import type { InsurerLossRecord, InsurerRequestRecord } from './insurer-lookup';
+import type { RejectedItem } from './insurer-rejects';
 import type { LimitOutboxEntry } from './limit-outbox';
 import type { LossSubmission } from './loss-submission';
 
@@ -11,11 +12,12 @@ import type { LossSubmission } from './loss-submission';
  * `insurer.resyncNeeded` (the feed cursor expired).
  */
 export interface InsurerSyncPort {
-  /** Every cover, read `pageSize` at a time, and the feed cursor to continue from. */
-  fullResync(pageSize?: number): Promise<{ readonly covers: readonly InsurerCover[]; readonly cursor: string }>;
+  /** Every cover, read `pageSize` at a time, and the feed cursor to continue from; those that do not fit the schema apart. */
+  fullResync(pageSize?: number): Promise<{ readonly covers: readonly InsurerCover[]; readonly cursor: string; readonly rejected?: readonly RejectedItem[] }>;
   changes(cursor: string): Promise<{ readonly items: readonly unknown[]; readonly nextCursor: string; readonly hasMore: boolean }>;
   lookupBuyer(country: string, identifiers: readonly CompanyIdentifier[]): Promise<string | undefined>;
-  submit(entry: LimitOutboxEntry, buyer: { readonly companyId: string; readonly customerCode: string }): Promise<{ readonly decided: boolean; readonly requestId?: string; readonly cover?: InsurerCover }>;
+  /** A 201 whose cover does not fit the schema is decided all the same, with `rejected` saying what is wrong. */
+  submit(entry: LimitOutboxEntry, buyer: { readonly companyId: string; readonly customerCode: string }): Promise<{ readonly decided: boolean; readonly requestId?: string; readonly cover?: InsurerCover; readonly rejected?: RejectedItem }>;
   /** Sends an overdue notification, collection handover or claim; the insurer answers with its id and status. */
   /**
    * A submission as the insurer holds it now, as feed-event data (`{claim}`, `{settlement}` …): after a

@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createInsurerClient } from '../../electron/main/insurer/insurer-client';
 import { createInsurerGateway } from '../../electron/main/insurer/insurer-gateway';
-import { POLICY, startTestSandbox, TEST_NOW, type TestSandbox } from '../../electron/sandbox/sandbox-test-kit';
+import { ACTIVE_COVER_STATUSES } from '../../electron/sandbox/cover-decisions';
+import type { SandboxCompany } from '../../electron/sandbox/sandbox-state';
+import { POLICY, seededState, startTestSandbox, TEST_NOW, type TestSandbox } from '../../electron/sandbox/sandbox-test-kit';
 import { KredoDb } from '../../renderer/src/data/db/kredo-db';
 import { openDemoStore } from './demo-store';
 import { queueLimitRequest } from '../../renderer/src/data/sync/queue-limit-request';
@@ -57,7 +59,8 @@ const offline: InsurerSyncPort = {
 async function expectLimitsEqualServer(): Promise<void> {
   const token = await sandbox.signIn();
   const server = (await sandbox.call('GET', `/v1/policies/${POLICY}/covers?pageSize=500`, { token })).body as { items: { coverId: string; status: string; decidedAmount: string; currency: string; version: number }[] };
-  const stored = new Map((await db.limitChunks.toArray()).flatMap((chunk) => chunk.limits).filter((limit) => limit.coverId).map((limit) => [limit.coverId!, limit]));
+  // Every cover id the insurer holds, the one in force for its debtor and the ones it superseded, at its own version.
+  const stored = new Map((await db.limitChunks.toArray()).flatMap((chunk) => chunk.limits).flatMap((limit) => [limit, ...(limit.otherCovers ?? [])]).filter((limit) => limit.coverId).map((limit) => [limit.coverId!, limit]));
   for (const cover of server.items) {
     expect(stored.get(cover.coverId), cover.coverId).toMatchObject({ status: cover.status, decidedAmountMinor: insurerAmountToMinor(cover.decidedAmount, cover.currency), insurerVersion: cover.version });
   }
@@ -273,6 +276,83 @@ describe('Retry-After and clocks', () => {
     await expectOneRequestFor(debtor.customerCode);
   });
 });
+
+describe('insurer data that changes shape under Kredo (issue 15)', () => {
+  it('follows covers the insurer re-issues under a new cover id, their versions starting again, through a reordered and duplicated feed', async () => {
+    await runSync(db, port(), clock());
+    const [reduced, cancelled] = coveredBuyers();
+    const before = (await insurerLimitOf(reduced.debtorId))!;
+    await sandbox.admin('POST', '/faults', { reissueCovers: true, reorderFeedEvents: true, duplicateFeedEvents: true });
+
+    // A reduction the insurer decides by cancelling the cover and issuing a new one at version 1.
+    const amountMinor = Math.floor(before.decidedAmountMinor / 200_000) * 100_000;
+    await queueLimitRequest(db, { id: 'f1b2c3d4-0000-4000-8000-000000000005', debtorId: reduced.debtorId, type: 'REDUCE', amountMinor, currency: 'EUR', at: TEST_NOW });
+    // The controller cancels the other debtor's cover, then asks again: the insurer approves under a new cover id.
+    await queueLimitRequest(db, { id: 'f1b2c3d4-0000-4000-8000-000000000006', debtorId: cancelled.debtorId, type: 'CANCEL', currency: 'EUR', at: TEST_NOW });
+    expect(await runSync(db, port(), clock())).toMatchObject({ sent: 2 });
+    expect(await insurerLimitOf(cancelled.debtorId)).toMatchObject({ status: 'CANCELLED' });
+    await queueLimitRequest(db, { id: 'f1b2c3d4-0000-4000-8000-000000000007', debtorId: cancelled.debtorId, type: 'NEW', amountMinor: 1_000_000, currency: 'EUR', at: TEST_NOW });
+    expect(await runSync(db, port(), clock())).toMatchObject({ sent: 1 });
+    await sandbox.admin('DELETE', '/faults');
+
+    const limit = (await insurerLimitOf(reduced.debtorId))!;
+    expect(limit).toMatchObject({ status: 'APPROVED', decidedAmountMinor: amountMinor, insurerVersion: 1 });
+    expect(limit.coverId).not.toBe(before.coverId);
+    expect(limit.otherCovers).toEqual([expect.objectContaining({ coverId: before.coverId, status: 'CANCELLED', decidedAmountMinor: 0 })]);
+    expect(await summaryOf(reduced.debtorId)).toMatchObject({ limitMinor: amountMinor, limitState: 'APPROVED' });
+    const reapproved = (await insurerLimitOf(cancelled.debtorId))!;
+    expect(reapproved).toMatchObject({ status: 'APPROVED', decidedAmountMinor: 1_000_000, insurerVersion: 1 });
+    expect(reapproved.history.slice(-2).map((entry) => entry.status)).toEqual(['CANCELLED', 'APPROVED']);
+    expect(await summaryOf(cancelled.debtorId)).toMatchObject({ limitMinor: 1_000_000, limitState: 'APPROVED' });
+    await expectLimitsEqualServer();
+  });
+
+  it('quarantines covers that do not fit the schema — in the full resync, on the feed and in a request’s answer — with the reason, lets the rest go on, and takes them up once readable', async () => {
+    const [bad, good] = coveredBuyers();
+    await sandbox.admin('POST', '/faults', { malformedCoverBuyers: [bad.companyId] });
+
+    // The first sync reads every cover: the one it cannot read is set aside, the others all land.
+    expect(await runSync(db, port(), clock())).toMatchObject({ fullResync: true });
+    const badCoverId = `CV-${bad.debtorId}`;
+    expect(await db.insurerQuarantine.toArray()).toEqual([expect.objectContaining({ source: 'resync', coverId: badCoverId, debtorId: bad.debtorId, problems: [{ field: 'decidedAmount', issue: 'malformed' }] })]);
+
+    // On the feed: both buyers' limits are to be halved. The readable one lands; the other is set aside and the feed goes on.
+    await sandbox.admin('POST', `/buyers/${bad.companyId}/reduction`, {});
+    await sandbox.admin('POST', `/buyers/${good.companyId}/reduction`, {});
+    await runSync(db, port(), clock());
+    expect((await insurerLimitOf(good.debtorId))!.pendingChange?.type).toBe('REDUCTION');
+    expect((await insurerLimitOf(bad.debtorId))!.pendingChange).toBeUndefined();
+    expect(await db.insurerQuarantine.toArray()).toEqual([expect.objectContaining({ source: 'feed', coverId: badCoverId, version: 2 })]);
+
+    // The insurer decides a request at once but its answer's cover cannot be read: the request counts as decided and is not sent again.
+    await queueLimitRequest(db, { id: 'f1b2c3d4-0000-4000-8000-000000000008', debtorId: bad.debtorId, type: 'REDUCE', amountMinor: 100_000, currency: 'EUR', at: TEST_NOW });
+    expect(await runSync(db, port(), clock())).toMatchObject({ sent: 1, refused: 0, waiting: 0 });
+    await runSync(db, port(), clock());
+    expect(await db.limitOutbox.get('f1b2c3d4-0000-4000-8000-000000000008')).toMatchObject({ state: 'DECIDED', attempts: 1 });
+    expect(await db.insurerQuarantine.toArray()).toEqual([expect.objectContaining({ coverId: badCoverId, version: 3 })]);
+
+    // Readable again: the next full read brings the limit up to date and empties the quarantine.
+    await sandbox.admin('DELETE', '/faults');
+    await sandbox.admin('POST', '/cursors/expire');
+    expect(await runSync(db, port(), clock())).toMatchObject({ fullResync: true });
+    expect(await db.insurerQuarantine.count()).toBe(0);
+    expect(await insurerLimitOf(bad.debtorId)).toMatchObject({ decidedAmountMinor: 100_000, insurerVersion: 3 });
+    await expectLimitsEqualServer();
+  });
+});
+
+/** Two demo buyers the sandbox covers steadily (no announced change, no temporary tranche), findable by their identifiers. */
+function coveredBuyers(): [SandboxCompany, SandboxCompany] {
+  const state = seededState();
+  const requested = new Set(state.requests.map((request) => request.companyId));
+  const steady = new Set(state.covers.filter((cover) => ACTIVE_COVER_STATUSES.has(cover.status) && !cover.pendingChange && cover.tranches.every((tranche) => tranche.expiresOn === null) && cover.decidedAmountMinor >= 400_000).map((cover) => cover.companyId));
+  const [first, second] = state.companies.filter((company) => steady.has(company.companyId) && !requested.has(company.companyId) && company.grade <= 6 && company.identifiers.length > 0);
+  if (!first || !second) throw new Error('The demo has fewer than two steadily covered buyers');
+  return [first, second];
+}
+
+const insurerLimitOf = async (debtorId: string) => (await db.limitChunks.toArray()).flatMap((chunk) => chunk.limits).find((limit) => limit.debtorId === debtorId && limit.source === 'insurer');
+const summaryOf = async (debtorId: string) => (await db.summaryChunks.toArray()).flatMap((chunk) => chunk.summaries).find((summary) => summary.debtorId === debtorId);
 
 /** A demo debtor of a good grade with no insurer cover: a modest request is decided at once. */
 async function uncoveredDebtor() {

@@ -4,7 +4,8 @@ import { digestFeedPage } from '../../../shared/sync/feed-page';
 import { applyInsurerCover } from '../../../shared/sync/insurer-cover';
 import { acknowledged, newOutboxEntry } from '../../../shared/sync/limit-outbox';
 import type { CreditLimit } from '../../../shared/domain/limits/credit-limit';
-import { POLICY, seededState, startTestSandbox, TEST_NOW, type TestSandbox } from '../../sandbox/sandbox-test-kit';
+import { createMemoryLogger } from '../../../tests/support/memory-logger';
+import { buyerWithCover, POLICY, seededState, startTestSandbox, TEST_NOW, type TestSandbox } from '../../sandbox/sandbox-test-kit';
 import { createInsurerClient } from './insurer-client';
 import { createInsurerGateway } from './insurer-gateway';
 
@@ -71,5 +72,32 @@ describe('syncing limits with the sandbox', () => {
     expect(decided).toContain(pending.insurerRequestId);
     expect(limit?.pendingChange?.type).toBe('REDUCTION');
     expect(limit?.history.length).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('insurer answers that do not fit the schema', () => {
+  it('keeps a malformed cover out of a full resync and a request’s answer without failing them, says which and why, and logs it', async () => {
+    const logger = createMemoryLogger();
+    const random = seededRandom(12);
+    const sync = createInsurerGateway(
+      createInsurerClient({ baseUrl: `${sandbox.server.url}/v1`, apiKey: sandbox.server.apiKey }, { now: () => new Date(TEST_NOW), random: () => random.next(), sleep: async () => undefined, maxAttempts: 5 }),
+      POLICY,
+      { logger },
+    );
+    const buyer = buyerWithCover((grade) => grade <= 6);
+    const broken = seededState().covers.find((cover) => cover.companyId === buyer.companyId)!;
+    await sandbox.admin('POST', '/faults', { malformedCoverBuyers: [buyer.companyId] });
+
+    const { covers, rejected } = await sync.fullResync(40);
+    expect(covers).toHaveLength(seededState().covers.length - 1);
+    expect(covers.some((cover) => cover.coverId === broken.coverId)).toBe(false);
+    expect(rejected).toEqual([expect.objectContaining({ kind: 'cover', coverId: broken.coverId, companyId: buyer.companyId, version: broken.version, problems: [{ field: 'decidedAmount', issue: 'malformed' }] })]);
+
+    // The insurer decided the request (201) but its cover cannot be read: decided all the same, never sent again.
+    const entry = newOutboxEntry({ id: 'a7d4c0de-0000-4000-8000-000000000002', debtorId: 'D-1', type: 'REDUCE', amountMinor: 100_000, currency: 'EUR', createdAt: TEST_NOW });
+    const answer = await sync.submit(entry, { companyId: buyer.companyId, customerCode: '100042' });
+    expect(answer).toMatchObject({ decided: true, rejected: expect.objectContaining({ coverId: broken.coverId, problems: [{ field: 'decidedAmount', issue: 'malformed' }] }) });
+    expect(answer.cover).toBeUndefined();
+    expect(logger.entries.filter((line) => line.level === 'warn').map((line) => line.fields?.['source'])).toEqual(['resync', 'answer']);
   });
 });

@@ -1,7 +1,8 @@
 import { toDecimalString } from '../../../shared/money/money';
 import type { CompanyIdentifier } from '../../../shared/domain/identifiers/identifier-type';
-import { feedPageSchema } from '../../../shared/sync/feed-page';
+import { digestFeedPage, feedPageSchema } from '../../../shared/sync/feed-page';
 import { insurerCoverSchema, type InsurerCover } from '../../../shared/sync/insurer-cover';
+import { rejectionOf, rejectsForLog, type RejectedItem } from '../../../shared/sync/insurer-rejects';
 import { lossRecordOf, requestRecordOf, type InsurerLossRecord, type InsurerRequestRecord } from '../../../shared/sync/insurer-lookup';
 import type { LimitOutboxEntry } from '../../../shared/sync/limit-outbox';
 import type { LossSubmission } from '../../../shared/sync/loss-submission';
@@ -9,6 +10,7 @@ import { idempotencyKeyOf } from '../../../shared/sync/outbox-check';
 import type { InsurerSyncPort } from '../../../shared/sync/insurer-sync-port';
 import { KredoError } from '../../../shared/errors/kredo-error';
 import { insurerPolicySchema, type InsurerPolicy } from '../../../shared/sync/policy-terms';
+import type { Logger } from '../services/logger';
 import type { InsurerClient } from './insurer-client';
 
 /**
@@ -21,33 +23,64 @@ export type InsurerGateway = InsurerSyncPort & {
   policyTerms(): Promise<InsurerPolicy>;
 };
 
-export function createInsurerGateway(client: InsurerClient, policyId: string): InsurerGateway {
+export interface InsurerGatewayDeps {
+  /** Where insurer data that does not fit the schema is reported (the main log). */
+  readonly logger?: Pick<Logger, 'warn'>;
+}
+
+export function createInsurerGateway(client: InsurerClient, policyId: string, deps: InsurerGatewayDeps = {}): InsurerGateway {
   const base = `/policies/${encodeURIComponent(policyId)}`;
+  /**
+   * Insurer data that does not fit the schema is set aside, not thrown: one bad cover must not fail a whole
+   * resync, and a decided request whose answer cannot be read must not be sent again and again (issue 15).
+   * The sync keeps and shows what was set aside; the log says it too, for support.
+   */
+  const report = (source: 'resync' | 'feed' | 'answer', rejected: readonly RejectedItem[]) => {
+    if (rejected.length > 0) deps.logger?.warn('Insurer data does not fit the schema: kept out of the limits', { source, count: rejected.length, items: rejectsForLog(rejected) });
+  };
 
   return {
     async policyTerms() {
       return insurerPolicySchema.parse((await client.call('GET', base)).body);
     },
 
-    /** Every cover on the policy, page by page, and the feed cursor to continue from without a gap. */
-    async fullResync(pageSize = 500): Promise<{ covers: InsurerCover[]; cursor: string }> {
+    /**
+     * Every cover on the policy, page by page, and the feed cursor to continue from without a gap; covers
+     * that do not fit the schema come apart, with what is wrong with them.
+     */
+    async fullResync(pageSize = 500): Promise<{ covers: InsurerCover[]; cursor: string; rejected: RejectedItem[] }> {
       const covers: InsurerCover[] = [];
+      const rejected: RejectedItem[] = [];
       let cursor: string | undefined;
       for (let page = 1; ; page += 1) {
         const body = (await client.call('GET', `${base}/covers?page=${page}&pageSize=${pageSize}`)).body as { items?: unknown[]; totalPages?: number; cursor?: string };
         if (!Array.isArray(body.items) || typeof body.totalPages !== 'number') throw new KredoError('insurer.badAnswer');
         // The first page's cursor: changes made while later pages are read come again on the feed.
         cursor ??= body.cursor;
-        covers.push(...body.items.map((item) => insurerCoverSchema.parse(item)));
+        for (const item of body.items) {
+          const cover = insurerCoverSchema.safeParse(item);
+          if (cover.success) covers.push(cover.data);
+          else rejected.push(rejectionOf('cover', item, cover.error));
+        }
         if (page >= body.totalPages) break;
       }
       if (!cursor) throw new KredoError('insurer.badAnswer');
-      return { covers, cursor };
+      report('resync', rejected);
+      return { covers, cursor, rejected };
     },
 
-    /** One page of the change feed after `cursor` (ResyncNeeded when the cursor expired). */
+    /**
+     * One page of the change feed after `cursor` (ResyncNeeded when the cursor expired). Its events are
+     * read by the sync (digestFeedPage), which sets aside those that do not fit; they are logged here.
+     */
     async changes(cursor: string, limit = 500) {
-      return feedPageSchema.parse((await client.call('GET', `${base}/changes?cursor=${encodeURIComponent(cursor)}&limit=${limit}`)).body);
+      const page = feedPageSchema.safeParse((await client.call('GET', `${base}/changes?cursor=${encodeURIComponent(cursor)}&limit=${limit}`)).body);
+      if (!page.success) {
+        deps.logger?.warn('Insurer change feed page does not fit the schema', { fields: page.error.issues.slice(0, 10).map((issue) => issue.path.join('.')) });
+        throw new KredoError('insurer.badAnswer');
+      }
+      report('feed', digestFeedPage(page.data.items, new Set()).rejected);
+      return page.data;
     },
 
     /** The insurer's buyer id for a debtor, from its company identifiers (resolved only when a request is sent). */
@@ -65,9 +98,10 @@ export function createInsurerGateway(client: InsurerClient, policyId: string): I
 
     /**
      * Sends one outbox entry with its Idempotency-Key (its id, or the new key a look-up gave it): 201 is
-     * decided (the cover comes back), 202 is referred to an underwriter (the decision arrives on the feed).
+     * decided (the cover comes back, or what is wrong with it), 202 is referred to an underwriter (the
+     * decision arrives on the feed).
      */
-    async submit(entry: LimitOutboxEntry, buyer: { readonly companyId: string; readonly customerCode: string }): Promise<{ decided: boolean; requestId?: string; cover?: InsurerCover }> {
+    async submit(entry: LimitOutboxEntry, buyer: { readonly companyId: string; readonly customerCode: string }): Promise<{ decided: boolean; requestId?: string; cover?: InsurerCover; rejected?: RejectedItem }> {
       const body = {
         companyId: buyer.companyId,
         type: entry.type,
@@ -79,7 +113,14 @@ export function createInsurerGateway(client: InsurerClient, policyId: string): I
       const answer = await client.call('POST', `${base}/cover-requests`, { idempotencyKey: idempotencyKeyOf(entry), body });
       const result = answer.body as { request?: { requestId?: string }; requestId?: string; cover?: unknown };
       const requestId = result.request?.requestId ?? result.requestId;
-      if (answer.status === 201) return { decided: true, ...(requestId !== undefined && { requestId }), cover: insurerCoverSchema.parse(result.cover) };
+      if (answer.status === 201) {
+        const cover = insurerCoverSchema.safeParse(result.cover);
+        if (cover.success) return { decided: true, ...(requestId !== undefined && { requestId }), cover: cover.data };
+        // Decided all the same: asking again would replay the same answer (Idempotency-Key), never a readable one.
+        const rejected = rejectionOf('cover', result.cover, cover.error);
+        report('answer', [rejected]);
+        return { decided: true, ...(requestId !== undefined && { requestId }), rejected };
+      }
       return { decided: false, ...(requestId !== undefined && { requestId }) };
     },
 

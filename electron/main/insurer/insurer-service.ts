@@ -61,6 +61,7 @@ export function createInsurerService(deps: InsurerServiceDeps): InsurerService {
         maxAttempts,
       }),
       policyId,
+      { logger: deps.logger },
     );
 
   const startSandbox = () => {

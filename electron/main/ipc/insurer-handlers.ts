@@ -11,8 +11,8 @@ type InsurerHandlers = Pick<
 export function createInsurerHandlers(insurer: InsurerService): InsurerHandlers {
   return {
     insurerFullResync: async () => {
-      const { covers, cursor } = await (await insurer.port()).fullResync();
-      return { covers: [...covers], cursor };
+      const { covers, cursor, rejected } = await (await insurer.port()).fullResync();
+      return { covers: [...covers], cursor, ...(rejected && rejected.length > 0 && { rejected: [...rejected] }) };
     },
     insurerChanges: async ({ cursor }) => {
       const page = await (await insurer.port()).changes(cursor);
@@ -21,14 +21,13 @@ export function createInsurerHandlers(insurer: InsurerService): InsurerHandlers 
     insurerLookupBuyer: async ({ country, identifiers }) => ({ companyId: (await (await insurer.port()).lookupBuyer(country, identifiers)) ?? null }),
     insurerSubmit: async ({ entry, buyer }) => {
       const answer = await (await insurer.port()).submit(entry, buyer);
-      return { decided: answer.decided, ...(answer.requestId !== undefined && { requestId: answer.requestId }), ...(answer.cover && { cover: answer.cover }) };
+      return { decided: answer.decided, ...(answer.requestId !== undefined && { requestId: answer.requestId }), ...(answer.cover && { cover: answer.cover }), ...(answer.rejected && { rejected: answer.rejected }) };
     },
     insurerSubmitLoss: async ({ entry, buyer }) => (await insurer.port()).submitLoss({ ...entry, invoices: entry.invoices.map((invoice) => ({ ...invoice, issueDate: invoice.issueDate, dueDate: invoice.dueDate })) } as LossSubmission, buyer),
     insurerLossStatus: async ({ kind, insurerId }) => ({ records: [...(await (await insurer.port()).lossStatus(kind, insurerId))] }),
     insurerCoverRequests: async ({ companyId, since }) => ({ records: (await (await insurer.port()).coverRequests(companyId, since)).slice(0, 100).map((record) => ({ ...record })) }),
     insurerLossRecords: async ({ kind, companyId, since }) => ({ records: (await (await insurer.port()).lossRecords(kind, companyId, since)).slice(0, 100).map((record) => ({ ...record, invoiceNumbers: [...record.invoiceNumbers] })) }),
     insurerGetConnection: () => insurer.connection(),
-
     insurerSetConnection: ({ settings, apiKey }) => insurer.configure(settings, apiKey),
     insurerPolicyTerms: async () => (await insurer.port()).policyTerms(),
     insurerSandboxControl: (request) => insurer.sandboxControl(request),

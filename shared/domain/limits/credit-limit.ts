@@ -58,9 +58,24 @@ export interface CreditLimit {
   readonly history: readonly LimitHistoryEntry[];
   /** The insurer's version of the cover last applied: an older or equal one arriving late is ignored. */
   readonly insurerVersion?: number;
+  /**
+   * When the insurer decided this cover (ISO 8601; when it changed, while undecided): of two covers for one
+   * buyer, the later decision supersedes the earlier (shared/sync/insurer-cover.ts, coverInForce).
+   */
+  readonly insurerDecidedAt?: string;
+  /**
+   * The buyer's other covers at the insurer — a cover cancelled and re-issued under a new id, or an earlier
+   * product — each as it last stood, with its own version (their history lives in this record's). Kept so
+   * that a late event of one is compared with its own version, and so that it is in force again should the
+   * newer cover end while it still stands.
+   */
+  readonly otherCovers?: readonly CreditLimit[];
 }
 
 const NO_COVER: ReadonlySet<LimitStatus> = new Set(['PENDING', 'REFUSED', 'WITHDRAWN', 'CANCELLED', 'EXPIRED']);
+
+/** Whether a decision in this status covers deliveries at all (approved, partly approved or reduced). */
+export const statusGivesCover = (status: LimitStatus): boolean => !NO_COVER.has(status);
 
 /**
  * The amount of cover in force on a date: the tranches that have started and not lapsed, capped by an

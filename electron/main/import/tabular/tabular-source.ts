@@ -1,4 +1,4 @@
-import type { ImportReading, TextEncoding } from '../../../../shared/ipc/import-contract';
+import { MAX_HEADER_ROW, type ImportReading, type TextEncoding } from '../../../../shared/ipc/import-contract';
 import { findHeaderRow } from '../../../../shared/import/find-header-row';
 import { guessMapping } from '../../../../shared/import/guess-mapping';
 import { HEADER_SEARCH_ROWS, MAX_COLUMNS } from '../../../../shared/import/table-limits';
@@ -40,11 +40,15 @@ function nonBlank(rows: readonly (readonly string[])[], firstRow: number, limit:
   return found;
 }
 
-/** The header's row number among the first rows, by findHeaderRow; 1 for a table with nothing in it. */
+/**
+ * The header's row number among the first rows, by findHeaderRow; 1 for a table with nothing in its
+ * first MAX_HEADER_ROW rows (the header can be chosen only there; such a file reads as empty).
+ */
 function detectHeaderRow(head: readonly NumberedRow[]): number {
+  const candidates = head.filter((row) => row.row <= MAX_HEADER_ROW).slice(0, HEADER_SEARCH_ROWS);
   // A row wider than any table is refused later; here it is only looked at as far as a table goes.
-  const index = findHeaderRow(head.slice(0, HEADER_SEARCH_ROWS).map((row) => row.cells.slice(0, MAX_COLUMNS + 1)));
-  return index < 0 ? 1 : head[index]!.row;
+  const index = findHeaderRow(candidates.map((row) => row.cells.slice(0, MAX_COLUMNS + 1)));
+  return index < 0 ? 1 : candidates[index]!.row;
 }
 
 /** A table decoded or unpacked once, to be read one way or another (as detected, as asked, as a profile says). */

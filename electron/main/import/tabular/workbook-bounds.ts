@@ -104,8 +104,10 @@ export function checkWorkbookBounds(data: Uint8Array, file: string): void {
     if (entry.unpackedBytes >= RATIO_CHECKED_FROM_BYTES && entry.unpackedBytes > entry.packedBytes * MAX_PACKING_RATIO) {
       throw new ImportFileError('workbookPackedTooTight', { file, ratio: Math.round(entry.unpackedBytes / Math.max(1, entry.packedBytes)), limit: MAX_PACKING_RATIO });
     }
+    // Every part is unpacked here, within its declared size: the library would unpack a lying part whole.
+    const unpacked = unpack(bytes, entry, file);
     if (!/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) continue;
-    const sheet = unpack(bytes, entry, file).toString('utf8');
+    const sheet = unpacked.toString('utf8');
     cells += countMatches(sheet, CELL_TAG);
     if (cells > MAX_WORKBOOK_CELLS) throw new ImportFileError('workbookTooManyCells', { file, limit: MAX_WORKBOOK_CELLS });
     if (highestRow(sheet) > MAX_SHEET_ROWS) throw new ImportFileError('sheetTooLong', { file, limit: MAX_SHEET_ROWS });

@@ -28,6 +28,7 @@ export class KredoDb extends Dexie {
   documents!: Table<StoreTables['documents'], string>;
   promises!: Table<StoreTables['promises'], string>;
   paymentPlans!: Table<StoreTables['paymentPlans'], string>;
+  insurerQuarantine!: Table<StoreTables['insurerQuarantine'], string>;
   syncState!: Table<StoreTables['syncState'], string>;
 
   constructor(name = STORE_NAME, migrations: readonly StoreMigration[] = MIGRATIONS) {

@@ -12,6 +12,7 @@ import type { LimitOutboxEntry } from '../../../../shared/sync/limit-outbox';
 import type { LossSubmission } from '../../../../shared/sync/loss-submission';
 import type { PromiseToPay } from '../../../../shared/domain/dunning/promises';
 import type { PaymentPlan } from '../../../../shared/domain/dunning/payment-plans';
+import type { RejectedItem } from '../../../../shared/sync/insurer-rejects';
 
 /** A debtor as stored: the domain record plus the ledger chunk that holds its invoices and payments. */
 export type StoredDebtor = Debtor & { readonly chunkId: number };
@@ -88,6 +89,22 @@ export interface StoredDocument {
   readonly totalDueMinor: number;
 }
 
+/**
+ * An item of insurer data the sync could not read (shared/sync/insurer-rejects.ts), kept with what is wrong
+ * with it until a readable version of the cover replaces it or a full resync reads everything again.
+ */
+export interface QuarantinedInsurerItem extends RejectedItem {
+  /** `cover:<coverId>` (its latest unreadable version), else `event:<eventId>`, else a hash of the item. */
+  readonly id: string;
+  /** Where it came: the change feed, the full resync, or the answer to a limit request. */
+  readonly source: 'feed' | 'resync' | 'answer';
+  /** The debtor whose limit it would have changed, when Kredo can tell. */
+  readonly debtorId?: string;
+  readonly debtorName?: string;
+  readonly firstSeenAt: string;
+  readonly lastSeenAt: string;
+}
+
 /** The tables of the offline store and what each holds (see README.md in this folder's parent). */
 export interface StoreTables {
   readonly debtorChunks: DebtorChunk;
@@ -109,6 +126,8 @@ export interface StoreTables {
   readonly documents: StoredDocument;
   readonly promises: PromiseToPay;
   readonly paymentPlans: PaymentPlan;
+  /** Insurer data set aside because it does not fit the schema, shown on the Insurer sync screen. */
+  readonly insurerQuarantine: QuarantinedInsurerItem;
   /** The insurer sync's own state: the feed cursor, the last sync, the event ids already read. */
   readonly syncState: { readonly key: string; readonly value: unknown };
 }
@@ -117,5 +136,5 @@ export type TableName = keyof StoreTables;
 
 /** Every table, in the order a backup writes and a restore reads them. */
 export const TABLE_NAMES: readonly TableName[] = [
-  'meta', 'policies', 'exchangeRates', 'debtorChunks', 'limitChunks', 'ledgerNumbers', 'ledgerTexts', 'summaryChunks', 'portfolio', 'dunningActions', 'imports', 'paymentsToReview', 'limitOutbox', 'lossOutbox', 'documents', 'promises', 'paymentPlans', 'syncState', 'audit',
+  'meta', 'policies', 'exchangeRates', 'debtorChunks', 'limitChunks', 'ledgerNumbers', 'ledgerTexts', 'summaryChunks', 'portfolio', 'dunningActions', 'imports', 'paymentsToReview', 'limitOutbox', 'lossOutbox', 'documents', 'promises', 'paymentPlans', 'insurerQuarantine', 'syncState', 'audit',
 ];

@@ -69,4 +69,30 @@ describe('applying the insurer’s covers to the store', () => {
     const summary = (await store.summaryChunks.toArray()).flatMap((chunk) => chunk.summaries).find((candidate) => candidate.debtorId === uncovered.id)!;
     expect(summary).toMatchObject({ limitMinor: 2_500_000, limitSource: 'insurer', limitState: 'APPROVED' });
   });
+
+  it('follows a cover re-issued under a new cover id with a lower version: its limit, exposure figures and notification, whichever of the old cover’s cancellation and the new cover comes first', async () => {
+    for (const [run, order] of [[3, 'cancellation first'], [4, 'new cover first']] as const) {
+      const store = await demoStore(`apply-covers-${run}`);
+      const limits = (await store.limitChunks.toArray()).flatMap((chunk) => chunk.limits);
+      const debtors = (await store.debtorChunks.toArray()).flatMap((chunk) => chunk.debtors);
+      const target = limits.find((limit) => limit.source === 'insurer' && limit.status === 'APPROVED' && !limit.pendingChange && limit.tranches.length === 1)!;
+      const debtor = debtors.find((candidate) => candidate.id === target.debtorId)!;
+      // Kredo holds the old cover at version 3 (a full resync, say).
+      await applyInsurerCovers(store, [cover({ coverId: target.coverId!, amount: '30000.00', version: 3 })], { today, at });
+      const cancelled = cover({ coverId: target.coverId!, amount: '0.00', status: 'CANCELLED', version: 4 });
+      const reissued = { ...cover({ coverId: `${target.coverId!}-R2`, customerReference: debtor.customerCode, amount: '45000.00', version: 1 }), decidedAt: '2026-11-24T09:30:00Z' };
+      const result = await applyInsurerCovers(store, order === 'cancellation first' ? [cancelled, reissued] : [reissued, cancelled], { today, at });
+
+      const stored = (await store.limitChunks.toArray()).flatMap((chunk) => chunk.limits).filter((limit) => limit.debtorId === target.debtorId && limit.source === 'insurer');
+      expect(stored, order).toHaveLength(1);
+      expect(stored[0], order).toMatchObject({ coverId: `${target.coverId!}-R2`, status: 'APPROVED', decidedAmountMinor: 4_500_000, insurerVersion: 1 });
+      expect(stored[0]!.otherCovers, order).toEqual([expect.objectContaining({ coverId: target.coverId, status: 'CANCELLED', insurerVersion: 4 })]);
+      const summary = (await store.summaryChunks.toArray()).flatMap((chunk) => chunk.summaries).find((candidate) => candidate.debtorId === target.debtorId)!;
+      expect(summary, order).toMatchObject({ limitMinor: 4_500_000, limitSource: 'insurer', limitState: 'APPROVED' });
+      expect(result.changes.at(-1), order).toMatchObject({ debtorId: target.debtorId, status: 'APPROVED', amountMinor: 4_500_000 });
+      // A late replay of the old cover's cancellation changes nothing.
+      expect(await applyInsurerCovers(store, [cancelled], { today, at }), order).toEqual({ changed: [], changes: [], unmatched: [] });
+      store.close();
+    }
+  });
 });

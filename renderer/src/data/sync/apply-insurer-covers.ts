@@ -42,8 +42,9 @@ const samePendingChange = (a: CreditLimit['pendingChange'], b: CreditLimit['pend
 /**
  * Applies covers from the insurer to the stored limits — the insurer owns limits, Kredo only mirrors them —
  * and recomputes the affected chunks' summaries and the portfolio, in one transaction with an audit entry
- * per change: all of a sync page lands, or none. A cover is matched to its debtor by cover id, then by the
- * customer reference (Kredo sends the customer number), then by the insurer's buyer id.
+ * per change: all of a sync page lands, or none. A cover is matched to its debtor by cover id (any the debtor
+ * has had), then by the customer reference (Kredo sends the customer number), then by the insurer's buyer id;
+ * which of a debtor's covers is in force is applyInsurerCover's business.
  */
 export async function applyInsurerCovers(db: KredoDb, covers: readonly InsurerCover[], options: { readonly today: IsoDate; readonly at: string }): Promise<AppliedCovers> {
   const tables = [db.debtorChunks, db.limitChunks, db.ledgerNumbers, db.summaryChunks, db.portfolio, db.policies, db.exchangeRates, db.audit];
@@ -52,7 +53,12 @@ export async function applyInsurerCovers(db: KredoDb, covers: readonly InsurerCo
     const byCover = new Map<string, Target>();
     const byReference = new Map<string, Target>();
     const names = new Map<string, string>();
-    for (const chunk of limitChunks) for (const limit of chunk.limits) if (limit.coverId) byCover.set(limit.coverId, { chunkId: chunk.chunkId, debtorId: limit.debtorId });
+    for (const chunk of limitChunks) {
+      for (const limit of chunk.limits) {
+        // Every cover id the debtor has had, so that a late event of a superseded cover still finds its debtor.
+        for (const cover of [limit, ...(limit.otherCovers ?? [])]) if (cover.coverId) byCover.set(cover.coverId, { chunkId: chunk.chunkId, debtorId: limit.debtorId });
+      }
+    }
     for (const chunk of debtorChunks) {
       for (const debtor of chunk.debtors) {
         names.set(debtor.id, debtor.name);
@@ -107,7 +113,7 @@ export async function applyInsurerCovers(db: KredoDb, covers: readonly InsurerCo
         entityType: 'limit',
         entityId: target.debtorId,
         details: {
-          coverId: cover.coverId,
+          coverId: next.coverId ?? cover.coverId,
           status: next.status,
           amountMinor: next.decidedAmountMinor,
           currency: next.currency,

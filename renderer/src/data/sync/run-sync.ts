@@ -5,6 +5,7 @@ import { KredoError } from '../../../../shared/errors/kredo-error';
 import type { IsoDate } from '../../../../shared/time/iso-date';
 import type { KredoDb } from '../db/kredo-db';
 import { applyInsurerCovers, type InsurerLimitChange } from './apply-insurer-covers';
+import { keepQuarantined, releaseReadable, withAnswersQuarantined } from './insurer-quarantine';
 import { sendOutbox } from './limit-sync';
 import { applyLossUpdates, refreshOpenLosses, sendLossOutbox } from './loss-sync';
 import { describeError } from './sync-support';
@@ -41,8 +42,10 @@ async function pullChanges(db: KredoDb, port: InsurerSyncPort, clock: SyncClock)
   const at = () => clock.now().toISOString();
   const cursor = (await db.syncState.get('cursor'))?.value;
   const resync = async () => {
-    const { covers, cursor: fresh } = await port.fullResync();
+    const { covers, cursor: fresh, rejected = [] } = await port.fullResync();
     const applied = await applyInsurerCovers(db, covers, { today: clock.today, at: at() });
+    // One unreadable cover does not fail the resync: it is set aside and shown, the others land.
+    await keepQuarantined(db, 'resync', rejected, at(), { replaceAll: true });
     await db.syncState.bulkPut([{ key: 'cursor', value: fresh }, { key: 'seenEvents', value: [] }]);
     await refreshOpenLosses(db, port);
     return { changedLimits: applied.changed.length, changes: [...applied.changes], fullResync: true };
@@ -56,6 +59,9 @@ async function pullChanges(db: KredoDb, port: InsurerSyncPort, clock: SyncClock)
       const page = await port.changes(current);
       const digest = digestFeedPage(page.items, new Set(seen));
       const applied = await applyInsurerCovers(db, digest.covers, { today: clock.today, at: at() });
+      // What could not be read is kept and shown before the cursor moves past it, never skipped unseen.
+      await releaseReadable(db, digest.covers);
+      await keepQuarantined(db, 'feed', digest.rejected, at());
       changedLimits += applied.changed.length;
       changes.push(...applied.changes);
       await applyLossUpdates(db, page.items);
@@ -83,7 +89,7 @@ async function pullChanges(db: KredoDb, port: InsurerSyncPort, clock: SyncClock)
  */
 export async function runSync(db: KredoDb, port: InsurerSyncPort, clock: SyncClock): Promise<SyncReport> {
   try {
-    const outbox = await sendOutbox(db, port, clock);
+    const outbox = await sendOutbox(db, withAnswersQuarantined(db, port, clock.now), clock);
     if (outbox.retryAt) throw new KredoError('insurer.unavailable', { retryAt: outbox.retryAt });
     const losses = await sendLossOutbox(db, port, clock);
     if (losses.retryAt) throw new KredoError('insurer.unavailable', { retryAt: losses.retryAt });

@@ -1,6 +1,7 @@
 import type { CompanyIdentifier } from '../../../../shared/domain/identifiers/identifier-type';
 import { KredoError } from '../../../../shared/errors/kredo-error';
 import type { InsurerCover } from '../../../../shared/sync/insurer-cover';
+import type { RejectedItem } from '../../../../shared/sync/insurer-rejects';
 import type { InsurerLossRecord, InsurerRequestRecord } from '../../../../shared/sync/insurer-lookup';
 import type { LimitOutboxEntry } from '../../../../shared/sync/limit-outbox';
 import type { LossSubmission } from '../../../../shared/sync/loss-submission';
@@ -14,10 +15,10 @@ import type { InsurerPort } from './sync-now';
  * boundaries; `insurerPortFrom` turns them back into throws on the worker's side.
  */
 export interface SettledInsurerPort {
-  fullResync(): Promise<IpcResult<{ covers: InsurerCover[]; cursor: string }>>;
+  fullResync(): Promise<IpcResult<{ covers: InsurerCover[]; cursor: string; rejected?: RejectedItem[] }>>;
   changes(cursor: string): Promise<IpcResult<{ items: unknown[]; nextCursor: string; hasMore: boolean }>>;
   lookupBuyer(country: string, identifiers: readonly CompanyIdentifier[]): Promise<IpcResult<{ companyId: string | null }>>;
-  submit(entry: LimitOutboxEntry, buyer: { readonly companyId: string; readonly customerCode: string }): Promise<IpcResult<{ decided: boolean; requestId?: string; cover?: InsurerCover }>>;
+  submit(entry: LimitOutboxEntry, buyer: { readonly companyId: string; readonly customerCode: string }): Promise<IpcResult<{ decided: boolean; requestId?: string; cover?: InsurerCover; rejected?: RejectedItem }>>;
   lossStatus(kind: LossSubmission['kind'], insurerId: string): Promise<IpcResult<{ records: Record<string, unknown>[] }>>;
   coverRequests(companyId: string, since: string): Promise<IpcResult<{ records: InsurerRequestRecord[] }>>;
   lossRecords(kind: LossSubmission['kind'], companyId: string, since: string): Promise<IpcResult<{ records: InsurerLossRecord[] }>>;

@@ -4,12 +4,14 @@ import { useNavigationStore } from '../../app/navigation-store';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { uiDb } from '../../data/queries/ui-db';
 import { useFormat } from '../../i18n/use-format';
+import { QuarantineSection } from './QuarantineSection';
 import { useInsurerConnection } from './use-insurer-connection';
 import { useSyncStore } from './sync-store';
 
 /**
  * The insurer connection at a glance: which insurer, when Kredo last synced and what that sync did, and how
- * many requests wait to be sent. The top bar has "Sync now"; Settings › Insurer changes the connection.
+ * many requests wait to be sent, and insurer data set aside because it does not fit the schema. The top bar
+ * has "Sync now"; Settings › Insurer changes the connection.
  */
 export function SyncScreen() {
   const { t } = useTranslation('sync');
@@ -44,6 +46,7 @@ export function SyncScreen() {
         <button type="button" className="button" onClick={() => navigate('limits')}>{t('screen.openLimits')}</button>
         <button type="button" className="button" onClick={() => navigate('settings')}>{t('screen.openSettings')}</button>
       </div>
+      <QuarantineSection />
     </section>
   );
 }

@@ -11,7 +11,7 @@ describe('migration 0008: promises and payment plans', () => {
     await old.documents.put({ id: 'doc-1', debtorId: 'D1', actionId: 'A1', step: 'reminder-1', language: 'en', createdAt: '2026-11-24T09:00:00Z', fileName: 'x', pdfBase64: '', eml: '', currency: 'EUR', totalDueMinor: 1 });
     old.close();
 
-    const db = new KredoDb('migration-0008');
+    const db = new KredoDb('migration-0008', MIGRATIONS.filter((migration) => migration.version <= 8));
     await db.open();
     expect(db.verno).toBe(migration0008.version);
     expect(await db.documents.get('doc-1')).toMatchObject({ debtorId: 'D1' });
