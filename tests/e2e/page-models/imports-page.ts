@@ -47,7 +47,7 @@ export class ImportsPage {
   }
 
   /** The preview's line for a kind of change, e.g. newDebtors with 6 → "6 new customers". */
-  changeLine(key: 'newDebtors' | 'newItems' | 'booked' | 'toReview' | 'notReceipts' | 'rejectedRows', count: number): Locator {
+  changeLine(key: 'newDebtors' | 'newItems' | 'booked' | 'toReview' | 'notReceipts' | 'duplicates' | 'rejectedRows', count: number): Locator {
     const template = this.imports.preview[`${key}_${count === 1 ? 'one' : 'other'}`];
     return this.changeList.getByText(fill(template, { formatted: String(count) }));
   }
