@@ -130,10 +130,11 @@ export const insurerContract = {
     response: connectionView,
   },
   insurerPolicyTerms: { request: z.strictObject({}), response: insurerPolicySchema },
-  /** The built-in sandbox's controls, for trying the sync by hand: let time pass, or make the insurer cut a limit. */
+  /** The built-in sandbox's controls, for trying the sync by hand: let time pass, make the insurer cut a limit or go into maintenance. */
   insurerSandboxControl: {
     request: z.discriminatedUnion('action', [
       z.strictObject({ action: z.literal('advanceClock'), hours: z.number().int().min(1).max(24 * 400) }),
+      z.strictObject({ action: z.literal('maintenance'), hours: z.number().int().min(1).max(24) }),
       z.strictObject({ action: z.literal('announceReduction'), country: z.string().regex(/^[A-Z]{2}$/), identifiers: identifiersSchema, newAmountMinor: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional() }),
     ]),
     response: z.strictObject({ insurerNow: z.string().max(40) }),

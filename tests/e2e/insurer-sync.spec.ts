@@ -4,6 +4,7 @@ import { seedSandboxState } from '../../electron/sandbox/seed-sandbox';
 import { E2E_TODAY, expect, saveScreenshot, test } from './fixtures';
 import { AppShellPage } from './page-models/app-shell-page';
 import { LimitsPage } from './page-models/limits-page';
+import { texts } from './locale-texts';
 import { WelcomePage } from './page-models/welcome-page';
 
 /**
@@ -68,6 +69,44 @@ test('a limit requested offline is sent when back online, decided, then reduced 
   await again.expectSyncStatus('idle');
   await expect(again.requests.getByRole('row').filter({ hasText: buyer.legalName })).toContainText('Decided: Approved');
   await expect(again.changes.getByRole('listitem').filter({ hasText: buyer.legalName })).toHaveCount(2);
+  const server = JSON.parse(await readFile(path.join(kredo.userDataDir, 'insurer-sandbox', 'state.json'), 'utf8')) as { requests: { companyId: string }[] };
+  expect(server.requests.filter((request) => request.companyId === buyer.companyId)).toHaveLength(1);
+});
+
+test('an insurer in maintenance: the top bar and the Insurer sync screen say until when it asked Kredo to wait, in Swedish too, and the request goes after', async ({ kredo }) => {
+  const buyer = uninsuredGoodBuyer();
+  const { page } = kredo;
+  await new WelcomePage(page, 'en').openDemoPortfolio();
+  const limits = new LimitsPage(page, 'en');
+  await limits.expectSyncStatus('idle');
+  await limits.openDebtor(buyer.legalName);
+
+  // Two hours of maintenance: the insurer answers 503 with a Retry-After of two hours, far beyond the 30 s
+  // the client waits in a call, so Kredo says when it will try again rather than "offline".
+  await limits.sandboxButton('maintenance').click();
+  await limits.expectSyncStatus('offline');
+  const waitUntil = (language: 'en' | 'sv') => texts(language).sync.indicator.comeBack.split('{{time}}')[0]!;
+  await expect(limits.syncStatus).toContainText(waitUntil('en'));
+  await limits.requestLimit('20000');
+  await expect(limits.openRequest).toContainText('is waiting to be sent to the insurer');
+  await expect(limits.syncStatus).toContainText(waitUntil('en'));
+
+  const shell = new AppShellPage(page, 'en');
+  await shell.open('sync');
+  await expect(page.getByTestId('sync-facts')).toContainText(texts('en').sync.screen.comeBackAt);
+  await expect(page.getByTestId('insurer-retry-at')).not.toBeEmpty();
+  await shell.languageSelect.selectOption('sv');
+  await expect(limits.syncStatus).toContainText(waitUntil('sv'));
+  await expect(page.getByTestId('sync-facts')).toContainText(texts('sv').sync.screen.comeBackAt);
+  await saveScreenshot(page, 'insurer-maintenance-sv');
+  await new AppShellPage(page, 'sv').languageSelect.selectOption('en');
+
+  // A day later on the insurer's clock the maintenance is over: the request goes, once.
+  await shell.open('portfolio');
+  await limits.openDebtor(buyer.legalName);
+  await limits.sandboxButton('decideNow').click();
+  await expect(limits.openRequest).toBeHidden();
+  await limits.expectSyncStatus('idle');
   const server = JSON.parse(await readFile(path.join(kredo.userDataDir, 'insurer-sandbox', 'state.json'), 'utf8')) as { requests: { companyId: string }[] };
   expect(server.requests.filter((request) => request.companyId === buyer.companyId)).toHaveLength(1);
 });

@@ -7,12 +7,13 @@ import type { InsurerGateway } from './insurer-gateway';
 
 export type SandboxControlRequest =
   | { readonly action: 'advanceClock'; readonly hours: number }
+  | { readonly action: 'maintenance'; readonly hours: number }
   | { readonly action: 'announceReduction'; readonly country: string; readonly identifiers: readonly CompanyIdentifier[]; readonly newAmountMinor?: number };
 
 /**
- * The built-in sandbox's admin routes (virtual clock, insurer-initiated reduction) for a user trying the
- * sync by hand: without them a referred request would wait for the underwriter's virtual hours and no
- * insurer would ever cut a limit. Only the sandbox has them; a real insurer is never sent these.
+ * The built-in sandbox's admin routes (virtual clock, insurer-initiated reduction, a maintenance window) for
+ * a user trying the sync by hand: without them a referred request would wait for the underwriter's virtual
+ * hours, no insurer would ever cut a limit, and no one would see Kredo wait as an insurer asks (Retry-After). Only the sandbox has them; a real insurer is never sent these.
  */
 export function createSandboxControls(deps: {
   readonly sandbox: () => Promise<SandboxServer>;
@@ -41,6 +42,12 @@ export function createSandboxControls(deps: {
       if (request.action === 'advanceClock') {
         await admin('/admin/clock', { advance: `PT${request.hours}H` });
         return insurerNow();
+      }
+      if (request.action === 'maintenance') {
+        // From the insurer's now, in its virtual time: the window ends when its clock passes the end.
+        const start = (await insurerNow()).insurerNow;
+        await admin('/admin/faults', { maintenance: [{ start, end: new Date(Date.parse(start) + request.hours * 3_600_000).toISOString() }] });
+        return { insurerNow: start };
       }
       await deps.sandbox();
       const companyId = await (await deps.gateway()).lookupBuyer(request.country, request.identifiers);

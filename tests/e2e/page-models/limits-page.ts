@@ -47,7 +47,7 @@ export class LimitsPage {
     await this.requestPanel.getByRole('button', { name: new RegExp(limits.request.send.replace(': {{type}}', '')) }).click();
   }
 
-  sandboxButton(which: 'decideNow' | 'announceReduction'): Locator {
+  sandboxButton(which: 'decideNow' | 'announceReduction' | 'maintenance'): Locator {
     return this.requestPanel.getByRole('button', { name: texts(this.language).limits.sandbox[which] });
   }
 }

@@ -1,5 +1,5 @@
 import { KredoError } from '../../../../shared/errors/kredo-error';
-import { newOutboxEntry, type LimitOutboxEntry, type LimitRequestType } from '../../../../shared/sync/limit-outbox';
+import { newOutboxEntry, UNSENT_STATES, type LimitOutboxEntry, type LimitRequestType } from '../../../../shared/sync/limit-outbox';
 import type { KredoDb } from '../db/kredo-db';
 
 export interface LimitRequestInput {
@@ -21,7 +21,7 @@ export interface LimitRequestInput {
 export async function queueLimitRequest(db: KredoDb, input: LimitRequestInput): Promise<LimitOutboxEntry> {
   const entry = newOutboxEntry({ id: input.id, debtorId: input.debtorId, type: input.type, currency: input.currency, createdAt: input.at, ...(input.amountMinor !== undefined && { amountMinor: input.amountMinor }) });
   return db.transaction('rw', db.limitOutbox, db.audit, async () => {
-    const open = await db.limitOutbox.where('debtorId').equals(input.debtorId).filter((candidate) => candidate.state === 'SUBMITTED_LOCAL' || candidate.state === 'PENDING').count();
+    const open = await db.limitOutbox.where('debtorId').equals(input.debtorId).filter((candidate) => UNSENT_STATES.has(candidate.state) || candidate.state === 'PENDING').count();
     if (open > 0) throw new KredoError('sync.requestPending');
     await db.limitOutbox.add(entry);
     await db.audit.add({ at: input.at, actor: 'user', action: 'limit.requested', entityType: 'limit', entityId: input.debtorId, details: { requestId: entry.id, type: entry.type, ...(entry.amountMinor !== undefined && { amountMinor: entry.amountMinor }), currency: entry.currency } });

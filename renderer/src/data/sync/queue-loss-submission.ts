@@ -1,6 +1,7 @@
 import { KredoError } from '../../../../shared/errors/kredo-error';
 import { ExchangeRateTable } from '../../../../shared/money/exchange-rates';
 import { lossInvoicesOf } from '../../../../shared/sync/loss-invoices';
+import { UNSENT_STATES } from '../../../../shared/sync/limit-outbox';
 import { newLossSubmission, type LossDetail, type LossKind, type LossSubmission } from '../../../../shared/sync/loss-submission';
 import type { IsoDate } from '../../../../shared/time/iso-date';
 import type { KredoDb } from '../db/kredo-db';
@@ -34,7 +35,7 @@ export async function queueLossSubmission(db: KredoDb, input: LossSubmissionInpu
     const ledger = chunk && (await readDebtorLedger(db, chunk.chunkId, input.debtorId));
     if (!chunk || !policy || !ledger) throw new KredoError('import.debtorGone');
     const earlier = await db.lossOutbox.where('debtorId').equals(input.debtorId).toArray();
-    if (earlier.some((entry) => entry.kind === input.kind && entry.state === 'SUBMITTED_LOCAL')) throw new KredoError('sync.submissionPending');
+    if (earlier.some((entry) => entry.kind === input.kind && UNSENT_STATES.has(entry.state))) throw new KredoError('sync.submissionPending');
 
     const wanted = input.itemIds ? new Set(input.itemIds) : undefined;
     const items = ledger.items.filter((item) => !item.dispute && (wanted ? wanted.has(item.id) : item.dueDate < input.today));

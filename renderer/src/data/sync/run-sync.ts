@@ -8,7 +8,7 @@ import { applyInsurerCovers, type InsurerLimitChange } from './apply-insurer-cov
 import { keepQuarantined, releaseReadable, withAnswersQuarantined } from './insurer-quarantine';
 import { sendOutbox } from './limit-sync';
 import { applyLossUpdates, refreshOpenLosses, sendLossOutbox } from './loss-sync';
-import { describeError } from './sync-support';
+import { describeError, INSURER_RETRY_AT, rememberRetryAt } from './sync-support';
 
 export interface SyncClock {
   readonly now: () => Date;
@@ -102,11 +102,7 @@ export async function runSync(db: KredoDb, port: InsurerSyncPort, clock: SyncClo
     const { retryAt: _none, ...sentOut } = outbox;
     return { ...sentOut, sent: outbox.sent + losses.sent, refused: outbox.refused + losses.refused, waiting: outbox.waiting + losses.waiting, ...pulled, changes: [...outbox.changes, ...pulled.changes], lastSyncAt };
   } catch (error) {
-    const retryAt = (error as { params?: { retryAt?: unknown } } | null)?.params?.retryAt;
-    if (typeof retryAt === 'string') await db.syncState.put({ key: INSURER_RETRY_AT, value: retryAt });
+    await rememberRetryAt(db, error);
     throw error;
   }
 }
-
-/** syncState key: when the insurer last asked Kredo to come back (ISO instant), until a sync gets through. */
-export const INSURER_RETRY_AT = 'insurerRetryAt';

@@ -4,6 +4,7 @@ import type { IsoDate } from '../../../../shared/time/iso-date';
 import type { KredoDb } from '../db/kredo-db';
 import type { InsurerLimitChange } from './apply-insurer-covers';
 import { runSync, type SyncReport } from './run-sync';
+import { rememberRetryAt } from './sync-support';
 
 /** The sync port plus the policy read, as the main process offers them over IPC. */
 export interface InsurerPort extends InsurerSyncPort {
@@ -37,7 +38,11 @@ export async function syncNow(db: KredoDb, port: InsurerPort, request: SyncNowRe
       await db.syncState.put({ key: 'connectionId', value: request.connectionId });
     });
   }
-  const terms = policyTermsFrom(await port.policyTerms());
+  // The policy is read first: an insurer in maintenance says so here, with the time to come back.
+  const terms = policyTermsFrom(await port.policyTerms().catch(async (error: unknown) => {
+    await rememberRetryAt(db, error);
+    throw error;
+  }));
   await db.transaction('rw', db.policies, async () => {
     await db.policies.clear();
     await db.policies.put(terms);

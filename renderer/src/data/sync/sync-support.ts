@@ -16,3 +16,12 @@ export async function debtorFor(db: KredoDb, debtorId: string): Promise<StoredDe
   });
   return found;
 }
+
+/** syncState key: when the insurer last asked Kredo to come back (ISO instant), until a sync gets through. */
+export const INSURER_RETRY_AT = 'insurerRetryAt';
+
+/** Keeps the time the insurer asked Kredo to come back, when the error carries one (insurer-client.ts `retryAt`). */
+export async function rememberRetryAt(db: KredoDb, error: unknown): Promise<void> {
+  const retryAt = (error as { params?: { retryAt?: unknown } } | null)?.params?.retryAt;
+  if (typeof retryAt === 'string') await db.syncState.put({ key: INSURER_RETRY_AT, value: retryAt });
+}

@@ -8,6 +8,7 @@ import { useBootstrap } from '../../app/bootstrap-context';
 import { dataWorker } from '../../data/data-client';
 import { uiDb } from '../../data/queries/ui-db';
 import { useErrorMessage } from '../../i18n/use-error-message';
+import { useInsurerProblem } from '../../i18n/use-insurer-problem';
 import { useFormat } from '../../i18n/use-format';
 import { KredoApiError } from '../../platform/kredo-api';
 import { useSyncStore } from '../sync/sync-store';
@@ -24,6 +25,7 @@ export function DebtorInsurerCases({ debtorId }: { readonly debtorId: string }) 
   const clock = useClock();
   const { isClockFixed } = useBootstrap();
   const errorMessage = useErrorMessage();
+  const insurerProblem = useInsurerProblem();
   const id = useId();
   const [message, setMessage] = useState<{ readonly text: string; readonly isError: boolean }>();
   // Dexie's live-query cache hands back read-only arrays: sort a copy.
@@ -41,6 +43,8 @@ export function DebtorInsurerCases({ debtorId }: { readonly debtorId: string }) 
   };
   const where = (entry: LossSubmission) => {
     if (entry.state === 'SUBMITTED_LOCAL') return t('losses.waiting');
+    if (entry.state === 'CHECKING') return t('losses.checking');
+    if (entry.state === 'ATTENTION') return t('losses.attention', { reason: insurerProblem(entry.lastProblem?.code) ?? t('losses.conflict') });
     if (entry.state === 'REJECTED') return errorMessage(new KredoApiError('insurer.refused', { status: entry.lastProblem?.status ?? 0, ...(entry.lastProblem?.code !== undefined && { type: entry.lastProblem.code }) }));
     const status = t(`losses.status.${entry.insurerStatus ?? 'RECEIVED'}`, { defaultValue: entry.insurerStatus ?? '' });
     const outcome = entry.outcome ? ` · ${t(`losses.outcome.${entry.outcome}`, { defaultValue: entry.outcome })}` : '';

@@ -11,6 +11,8 @@ import { useFormat } from '../../i18n/use-format';
 
 const PAGE = 50;
 
+const SUBMISSION_KINDS = ['limit', 'overdue', 'collection', 'claim'] as const;
+
 const SETTING_LABEL = { country: 'debtor:identity.country', language: 'debtor:identity.language', jurisdiction: 'debtor:identity.law', segment: 'debtor:identity.segment' } as const;
 
 /** Every event of the debtor, newest first, fifty at a time. */
@@ -44,10 +46,18 @@ export function DebtorTimeline({ events }: { readonly events: readonly TimelineE
         return t('debtor:timeline.lossQueued.collection');
       case 'insurer.claimQueued':
         return t('debtor:timeline.lossQueued.claim');
+      case 'insurer.requestFound':
+      case 'insurer.requestResent': {
+        // A request or submission whose answer was lost, looked up at the insurer (shared/sync/outbox-check.ts).
+        const kind = SUBMISSION_KINDS.find((candidate) => candidate === details['kind']) ?? 'limit';
+        return entry.action === 'insurer.requestFound' ? t(`debtor:timeline.requestFound.${kind}`, { id: text('insurerId') }) : t(`debtor:timeline.requestResent.${kind}`);
+      }
       case 'dunning.planAgreed':
         return t('debtor:timeline.planAgreed', { total: format.money(money(Number(details['totalMinor']), text('currency'))), count: Number(details['instalments']) });
       case 'dunning.planEnded':
         return t('debtor:timeline.planEnded');
+      case 'debtor.merged':
+        return t('debtor:timeline.merged', { name: text('mergedName'), code: text('mergedCustomerCode'), items: Number(details['items']), payments: Number(details['payments']) });
       case 'debtor.settingsChanged': {
         const changes = DEBTOR_SETTING_FIELDS.filter((field) => details[field] !== undefined).map((field) =>
           t('debtor:timeline.settingChange', { field: t(SETTING_LABEL[field]), before: settingValue(field, text(`${field}Before`)), after: settingValue(field, text(field)) }),

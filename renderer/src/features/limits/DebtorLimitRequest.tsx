@@ -6,7 +6,7 @@ import { isWithinDiscretionaryLimit } from '../../../../shared/domain/policy/ins
 import type { DebtorSummary } from '../../../../shared/domain/summaries/debtor-summary';
 import { parseAmountInput } from '../../../../shared/format/decimal-input';
 import { money, type CurrencyCode } from '../../../../shared/money/money';
-import type { LimitRequestType } from '../../../../shared/sync/limit-outbox';
+import { UNSENT_STATES, type LimitRequestType } from '../../../../shared/sync/limit-outbox';
 import { useClock } from '../../app/app-clock';
 import { useBootstrap } from '../../app/bootstrap-context';
 import type { StoredDebtor } from '../../data/db/schema';
@@ -36,7 +36,7 @@ export function DebtorLimitRequest({ debtor, summary }: { readonly debtor: Store
   const id = useId();
   const { connection } = useInsurerConnection();
   const policy = useLiveQuery(async () => (await uiDb.policies.toArray())[0], []);
-  const open = useLiveQuery(() => uiDb.limitOutbox.where('debtorId').equals(debtor.id).filter((entry) => entry.state === 'SUBMITTED_LOCAL' || entry.state === 'PENDING').first(), [debtor.id]);
+  const open = useLiveQuery(() => uiDb.limitOutbox.where('debtorId').equals(debtor.id).filter((entry) => UNSENT_STATES.has(entry.state) || entry.state === 'PENDING').first(), [debtor.id]);
   const [text, setText] = useState('');
   const [message, setMessage] = useState<{ readonly text: string; readonly isError: boolean }>();
   const currency = (policy?.currency ?? summary?.currency ?? 'EUR') as CurrencyCode;
@@ -64,7 +64,7 @@ export function DebtorLimitRequest({ debtor, summary }: { readonly debtor: Store
       <h2 id={`${id}-title`} className="section-title">{t('request.title')}</h2>
       {open ? (
         <p data-testid="open-request">
-          {t(open.state === 'PENDING' ? 'request.openPending' : 'request.openWaiting', { type: t(`requestType.${open.type}`), amount: open.amountMinor === undefined ? '' : format.money(money(open.amountMinor, open.currency)) })}
+          {t(open.state === 'PENDING' ? 'request.openPending' : open.state === 'CHECKING' ? 'request.openChecking' : 'request.openWaiting', { type: t(`requestType.${open.type}`), amount: open.amountMinor === undefined ? '' : format.money(money(open.amountMinor, open.currency)) })}
         </p>
       ) : (
         <form

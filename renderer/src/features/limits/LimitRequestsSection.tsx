@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { LimitOutboxEntry } from '../../../../shared/sync/limit-outbox';
 import { money } from '../../../../shared/money/money';
 import { useErrorMessage } from '../../i18n/use-error-message';
+import { useInsurerProblem } from '../../i18n/use-insurer-problem';
 import { useFormat } from '../../i18n/use-format';
 import { KredoApiError } from '../../platform/kredo-api';
 import { DebtorLink } from './DebtorLink';
@@ -9,15 +10,24 @@ import type { LimitsOverview } from './use-limits-overview';
 
 const SHOWN_REQUESTS = 100;
 
-/** Where each request stands: waiting to be sent, with the underwriter, decided (and what), or refused and why. */
+/**
+ * Where each request stands: waiting to be sent, being checked with the insurer (its answer was lost), with
+ * the underwriter, decided (and what), refused and why, or in need of the controller (a conflict at the
+ * insurer that is not Kredo's own request).
+ */
 export function LimitRequestsSection({ overview }: { readonly overview: LimitsOverview }) {
   const { t } = useTranslation('limits');
   const format = useFormat();
   const errorMessage = useErrorMessage();
+  const insurerProblem = useInsurerProblem();
   const outcome = (entry: LimitOutboxEntry) => {
     switch (entry.state) {
       case 'SUBMITTED_LOCAL':
         return entry.attempts > 0 ? t('requests.waitingRetry', { count: entry.attempts }) : t('requests.waiting');
+      case 'CHECKING':
+        return t('requests.checking');
+      case 'ATTENTION':
+        return t('requests.attention', { reason: insurerProblem(entry.lastProblem?.code) ?? t('requests.conflict') });
       case 'PENDING':
         return t('requests.pending');
       case 'DECIDED': {
@@ -51,7 +61,7 @@ export function LimitRequestsSection({ overview }: { readonly overview: LimitsOv
                 <td><DebtorLink debtor={overview.debtors.get(entry.debtorId)} fallback={entry.debtorId} /></td>
                 <td>{t(`requestType.${entry.type}`)}</td>
                 <td className="numeric">{entry.amountMinor === undefined ? '–' : format.money(money(entry.amountMinor, entry.currency))}</td>
-                <td className={`wrap${entry.state === 'REJECTED' ? ' is-alert' : ''}`}>{outcome(entry)}</td>
+                <td className={`wrap${entry.state === 'REJECTED' || entry.state === 'ATTENTION' ? ' is-alert' : ''}`}>{outcome(entry)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,8 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import { UNSENT_STATES } from '../../../../shared/sync/limit-outbox';
+import { isDue } from '../../../../shared/sync/retry-policy';
+import { useClock } from '../../app/app-clock';
 import { useNavigationStore } from '../../app/navigation-store';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { uiDb } from '../../data/queries/ui-db';
+import { INSURER_RETRY_AT } from '../../data/sync/sync-support';
 import { useFormat } from '../../i18n/use-format';
 import { QuarantineSection } from './QuarantineSection';
 import { useInsurerConnection } from './use-insurer-connection';
@@ -20,7 +24,11 @@ export function SyncScreen() {
   const { connection } = useInsurerConnection();
   const report = useSyncStore((state) => state.lastReport);
   const lastSyncAt = useLiveQuery(async () => (await uiDb.syncState.get('lastSyncAt'))?.value as string | undefined, []);
-  const waiting = useLiveQuery(() => uiDb.limitOutbox.where('state').equals('SUBMITTED_LOCAL').count(), []);
+  const waiting = useLiveQuery(() => uiDb.limitOutbox.where('state').anyOf([...UNSENT_STATES]).count(), []);
+  const clock = useClock();
+  // Shown while it is ahead, and no further ahead than Kredo ever waits (a clock that was ahead is ignored).
+  const comeBackAt = useLiveQuery(async () => (await uiDb.syncState.get(INSURER_RETRY_AT))?.value as string | undefined, []);
+  const waitAsked = comeBackAt !== undefined && !isDue(comeBackAt, clock.now()) ? comeBackAt : undefined;
   const settings = connection?.settings;
   return (
     <section>
@@ -32,6 +40,12 @@ export function SyncScreen() {
         <dd>{lastSyncAt ? format.dateTime(new Date(lastSyncAt)) : t('screen.never')}</dd>
         <dt>{t('screen.waiting')}</dt>
         <dd>{format.number(waiting ?? 0)}</dd>
+        {waitAsked && (
+          <>
+            <dt>{t('screen.comeBackAt')}</dt>
+            <dd data-testid="insurer-retry-at">{format.dateTime(new Date(waitAsked))}</dd>
+          </>
+        )}
         {report && (
           <>
             <dt>{t('screen.lastReport')}</dt>
