@@ -104,6 +104,17 @@ describe('import service (with real worker threads)', () => {
     await expect.poll(() => arrived, { timeout: 20_000 }).toEqual(['mt940-ing.sta']);
   });
 
+  it('says what an intraday report is when one is chosen instead of a statement (MT942, CAMT.052)', async () => {
+    const mt942 = path.join(dir.path, 'intraday.sta');
+    await writeFile(mt942, '{1:F01INGBNL2AXXXX0000000000}{2:O9421200261123INGBNL2AXXXX00000000002611231200N}{4:\r\n:20:INTRA\r\n:25:NL91ABNA0417164300\r\n:28C:1\r\n:34F:EURC0,00\r\n:13D:2611231200+0100\r\n-}');
+    const camt052 = path.join(dir.path, 'report.xml');
+    await writeFile(camt052, '<?xml version="1.0"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.052.001.02"><BkToCstmrAcctRpt/></Document>');
+    expect((await service.addPaths([mt942, camt052], 'dialog')).refused.map((refusal) => refusal.error)).toEqual([
+      { code: 'import.intradayReport', params: { file: 'intraday.sta', format: 'MT942' } },
+      { code: 'import.intradayReport', params: { file: 'report.xml', format: 'CAMT.052' } },
+    ]);
+  });
+
   it('reports a broken bank file as the file’s own error', async () => {
     const broken = path.join(dir.path, 'broken.sta');
     await writeFile(broken, ':20:X\n:25:NL91ABNA0417164300\n:60F:C261122EUR1,00\n:61:garbage\n');
