@@ -36,7 +36,8 @@ export function requireReconciled(file: string, statement: string, opening: Stat
   const result = reconcileStatement(opening, closing, entries, unreadableEntries);
   if (result.kind === 'incomplete') throw new ImportFileError('statementIncomplete', { file, statement });
   if (result.kind === 'unbalanced') {
-    const difference = result.differenceMinor / 10 ** minorUnitDigits(result.currency);
+    // How far apart the two are; the message says they differ, the sign would only puzzle.
+    const difference = Math.abs(result.differenceMinor) / 10 ** minorUnitDigits(result.currency);
     throw new ImportFileError('statementUnbalanced', { file, statement, difference, currency: result.currency });
   }
 }

@@ -13,7 +13,10 @@ export function isBankFileKind(kind: FileKind): kind is BankFileKind {
   return kind === 'camt053' || kind === 'camt054' || kind === 'mt940' || kind === 'bgmax';
 }
 
-/** Reads a bank file of the kind its content showed (sniff-format.ts); BgMax files are Latin-1, the rest detected. */
+/**
+ * Reads a bank file of the kind its content showed (sniff-format.ts), decoded as its bytes tell (BgMax is
+ * ISO-8859-1, which detection reads as the Windows-1252 it agrees with on every letter; XML and MT940 UTF-8).
+ */
 export function parseBankFile(kind: BankFileKind, bytes: Uint8Array, name: string): ParsedBankFile {
   const { text } = decodeText(bytes);
   if (kind === 'mt940') return parseMt940(text, name);

@@ -155,7 +155,7 @@ function closeDeposit(file: string, deposit: Deposit, record: string, lineNumber
   const readable = deposit.payments.filter((payment) => payment.amountMinor !== undefined);
   if (readable.length === deposit.payments.length) {
     const sum = readable.reduce((result, payment) => result + (payment.isDeduction ? -payment.amountMinor! : payment.amountMinor!), 0);
-    if (sum !== total) throw new ImportFileError('statementUnbalanced', { file, statement: serial, difference: (total - sum) / 100, currency });
+    if (sum !== total) throw new ImportFileError('statementUnbalanced', { file, statement: serial, difference: Math.abs(total - sum) / 100, currency });
   }
   const accountIban = bankgiroAccount(deposit.bankgiro);
   const bankgiroDigits = accountIban.slice(2);
