@@ -53,6 +53,7 @@ export const INVOKE_CHANNELS = {
   updateCheck: 'update:check',
   updateInstall: 'update:install',
   updateDefer: 'update:defer',
+  ratesImportFile: 'rates:import-file',
 } as const;
 
 /** Channels on which the main process pushes events to the renderer. */

@@ -13,6 +13,7 @@ import { isCurrencyCode } from '../money/money';
 import type { EventMethod, InvokeMethod } from './channels';
 import { insurerContract } from './insurer-contract';
 import { updateContract, updateEventContract } from './update-contract';
+import { ratesContract } from './rates-contract';
 import { columnMappingSchema, dialectSchema, fileAnalysisSchema, importFileSchema, importProfileSchema, importRefusalSchema, parseSummarySchema, readingSchema } from './import-contract';
 
 export const languageSchema = z.enum(SUPPORTED_LANGUAGES);
@@ -115,6 +116,7 @@ export const INVOKE_CONTRACT = {
   backupExport: { request: z.strictObject({ id: z.string().max(200) }), response: z.strictObject({ savedTo: z.string().nullable() }) },
   ...insurerContract,
   ...updateContract,
+  ...ratesContract,
   exportSaveFile: {
     request: z.strictObject({
       format: z.enum(EXPORT_FORMATS),

@@ -15,6 +15,7 @@ import { createExportHandlers } from './export-handlers';
 import { createImportHandlers } from './import-handlers';
 import { createInsurerHandlers } from './insurer-handlers';
 import { createUpdateHandlers } from './update-handlers';
+import { createRatesHandlers } from './rates-handlers';
 import type { UpdateService } from '../updates/update-service';
 import type { InsurerService } from '../insurer/insurer-service';
 import type { IpcHandlers } from './ipc-handlers';
@@ -42,6 +43,7 @@ export function createIpcHandlers(deps: HandlerDependencies): IpcHandlers {
     ...createExportHandlers({ desktop, t: deps.t }),
     ...createInsurerHandlers(deps.insurer),
     ...createUpdateHandlers(deps.updates),
+    ...createRatesHandlers({ desktop, clock: deps.clock, t: deps.t }),
     ...createImportHandlers({
       imports: deps.imports,
       profiles: deps.importProfiles,

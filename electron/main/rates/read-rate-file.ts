@@ -15,8 +15,8 @@ const PIVOTS = new Set(['EUR', 'GBP', 'SEK', 'USD']);
 export interface RateFileReading {
   readonly format: RateFileFormat;
   readonly source: RateSource;
-  /** The rates Kredo keeps, oldest first. */
-  readonly rates: ExchangeRate[];
+  /** The rates Kredo keeps, oldest first, each with its source. */
+  readonly rates: (ExchangeRate & { readonly source: RateSource })[];
   /** Currencies in the file that no invoice is in (or that Kredo does not know, such as the ECB's retired ones). */
   readonly skippedCurrencies: string[];
   readonly firstDate: IsoDate;
@@ -54,7 +54,7 @@ export function readRateFile(data: Uint8Array, file: string, options: { readonly
   };
   const seen = new Map<string, string>();
   const skipped = new Set<string>();
-  const rates: ExchangeRate[] = [];
+  const rates: (ExchangeRate & { readonly source: RateSource })[] = [];
   for (const rate of parsed.rates) {
     if (rate.date > options.today) throw new RateFileError('futureDate', { file, date: rate.date });
     const earlier = seen.get(rateKey(rate));
@@ -62,7 +62,7 @@ export function readRateFile(data: Uint8Array, file: string, options: { readonly
     if (earlier !== undefined) continue;
     seen.set(rateKey(rate), rate.rate);
     const known = isCurrencyCode(rate.base) && isCurrencyCode(rate.quote);
-    if (known && keep(rate)) rates.push(rate);
+    if (known && keep(rate)) rates.push({ ...rate, source: parsed.source });
     else skipped.add(rate.base === parsed.rates[0]!.base ? rate.quote : rate.base);
   }
   if (rates.length === 0) throw new RateFileError('noNeededRates', { file, currencies: [...(wanted ?? [])].sort().join(', ') });
