@@ -1,0 +1,65 @@
+import type { IsoDate } from '../time/iso-date';
+import { ExchangeRateTable, type ExchangeRate, type RateSource } from './exchange-rates';
+import type { CurrencyCode } from './money';
+
+/** One currency pair as the Rates screen lists it: its latest rate, where it came from, how many days are held. */
+export interface RatePairSummary {
+  readonly base: CurrencyCode;
+  readonly quote: CurrencyCode;
+  readonly latest: ExchangeRate;
+  readonly first: IsoDate;
+  readonly count: number;
+}
+
+/** A currency that cannot be converted to the policy currency on some of the dates the figures need. */
+export interface MissingRate {
+  readonly currency: CurrencyCode;
+  /** The dates (today, and the trend's month-ends) without a usable rate, newest first. */
+  readonly dates: readonly IsoDate[];
+  /** The newest rate towards the policy currency there is at all (too old, or later than a date needed), if any. */
+  readonly latest: IsoDate | undefined;
+}
+
+export interface RatesOverview {
+  readonly pairs: readonly RatePairSummary[];
+  readonly missing: readonly MissingRate[];
+}
+
+const sourceOrder = (source: RateSource | undefined) => source ?? 'unknown';
+
+/**
+ * What Settings › Exchange rates shows: the pairs held, and for each currency Kredo has amounts in, the
+ * dates on which it cannot be converted to the policy currency (no rate on or before the date, or one more
+ * than MAX_RATE_AGE_DAYS old) — the same rule as every conversion (ExchangeRateTable).
+ */
+export function ratesOverview(input: { readonly rates: readonly ExchangeRate[]; readonly policyCurrency: CurrencyCode; readonly currencies: Iterable<CurrencyCode>; readonly dates: readonly IsoDate[] }): RatesOverview {
+  const byPair = new Map<string, { latest: ExchangeRate; first: IsoDate; count: number }>();
+  for (const rate of input.rates) {
+    const key = `${rate.base}/${rate.quote}`;
+    const entry = byPair.get(key);
+    if (!entry) byPair.set(key, { latest: rate, first: rate.date, count: 1 });
+    else {
+      entry.count += 1;
+      if (rate.date > entry.latest.date || (rate.date === entry.latest.date && sourceOrder(rate.source) === 'manual')) entry.latest = rate;
+      if (rate.date < entry.first) entry.first = rate.date;
+    }
+  }
+  const table = new ExchangeRateTable(input.rates);
+  const newestDates = [...input.dates].sort().reverse();
+  const missing: MissingRate[] = [];
+  for (const currency of new Set(input.currencies)) {
+    if (currency === input.policyCurrency) continue;
+    const dates = newestDates.filter((date) => !table.has(currency, input.policyCurrency, date));
+    if (dates.length === 0) continue;
+    // The newest rate there is: looked up far ahead without the age limit's say (it is shown as "too old").
+    const newest = input.rates
+      .filter((rate) => (rate.base === currency || rate.quote === currency))
+      .reduce<IsoDate | undefined>((latest, rate) => (latest === undefined || rate.date > latest ? rate.date : latest), undefined);
+    missing.push({ currency, dates, latest: newest });
+  }
+  return {
+    pairs: [...byPair.values()].map((entry) => ({ base: entry.latest.base, quote: entry.latest.quote, latest: entry.latest, first: entry.first, count: entry.count })).sort((a, b) => `${a.base}/${a.quote}`.localeCompare(`${b.base}/${b.quote}`)),
+    missing: missing.sort((a, b) => a.currency.localeCompare(b.currency)),
+  };
+}
+
