@@ -44,7 +44,7 @@ export function generateExchangeRates(seed: number, today: IsoDate): ExchangeRat
   const rates: ExchangeRate[] = [];
   for (let month = -27; month <= 0; month += 1) {
     const date = startOfMonth(today, month);
-    rates.push({ date, base: 'EUR', quote: 'SEK', rate: sek.toFixed(4) }, { date, base: 'EUR', quote: 'GBP', rate: gbp.toFixed(4) });
+    rates.push({ date, base: 'EUR', quote: 'SEK', rate: sek.toFixed(4), source: 'demo' }, { date, base: 'EUR', quote: 'GBP', rate: gbp.toFixed(4), source: 'demo' });
     sek = Math.min(12.2, Math.max(10.4, sek + random.normal() * 0.08));
     gbp = Math.min(0.92, Math.max(0.82, gbp + random.normal() * 0.006));
   }

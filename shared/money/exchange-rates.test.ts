@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fromDayNumber, toDayNumber, toIsoDate } from '../time/iso-date';
 import { applyBasisPoints, divideRounded } from './basis-points';
-import { ExchangeRateTable, MAX_RATE_AGE_DAYS, MissingExchangeRateError } from './exchange-rates';
+import { ExchangeRateTable, MissingExchangeRateError, STALE_RATE_DAYS } from './exchange-rates';
 import { money } from './money';
 
 const d = toIsoDate;
@@ -67,11 +67,11 @@ describe('ExchangeRateTable', () => {
     expect(table.has('SEK', 'GBP', d('2026-11-01'))).toBe(false);
   });
 
-  it('uses a rate for at most 31 days after its date, then counts it as missing', () => {
-    expect(MAX_RATE_AGE_DAYS).toBe(31);
-    expect(table.rateUsed('EUR', 'GBP', d('2026-12-03'))).toEqual({ date: '2026-11-02', via: undefined });
-    expect(table.has('EUR', 'GBP', d('2026-12-04'))).toBe(false);
-    expect(() => table.convert(money(100, 'EUR'), 'GBP', d('2026-12-04'))).toThrow(MissingExchangeRateError);
+  it('tells the date of the rate it uses, however old, so the screens can say how stale it is', () => {
+    expect(STALE_RATE_DAYS).toBe(7);
+    expect(table.rateUsed('EUR', 'GBP', d('2027-03-01'))).toEqual({ date: '2026-11-02', via: undefined });
+    expect(table.convert(money(100_000, 'EUR'), 'GBP', d('2027-03-01'))).toEqual(money(87_500, 'GBP'));
+    expect(table.rateUsed('EUR', 'GBP', d('2026-11-01'))).toBeUndefined();
   });
 
   it('takes a rate typed by hand over a file’s for the same day, whichever way round either is given', () => {
@@ -90,7 +90,7 @@ describe('ExchangeRateTable', () => {
       fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 40 }), fc.integer({ min: -10, max: 450 }), (days, asked) => {
         const start = toDayNumber(d('2026-01-01'));
         const rates = days.map((day) => ({ date: fromDayNumber(start + day), base: 'EUR', quote: 'SEK', rate: `${10 + day}.5` }));
-        const expected = [...days].sort((a, b) => a - b).filter((day) => day <= asked && asked - day <= MAX_RATE_AGE_DAYS).at(-1);
+        const expected = [...days].sort((a, b) => a - b).filter((day) => day <= asked).at(-1);
         const converted = new ExchangeRateTable(rates).has('EUR', 'SEK', fromDayNumber(start + asked))
           ? new ExchangeRateTable(rates).convert(money(100, 'EUR'), 'SEK', fromDayNumber(start + asked)).amountMinor
           : undefined;

@@ -26,12 +26,13 @@ export interface ExchangeRate {
 }
 
 /**
- * How old a rate may be and still be used: the latest rate on or before a date applies for at most 31
- * days. That bridges weekends and holidays (the ECB publishes on TARGET days only) and a company that
- * keeps one rate a month; an older rate is treated as missing, so the figures say "not converted" and the
- * Rates screen asks for a newer one instead of converting with a rate long out of date.
+ * How old the latest rate may be before Kredo calls it stale: 7 days bridges a weekend and the longest run
+ * of TARGET holidays (Good Friday to Easter Monday), so an older rate means the rates were not brought up
+ * to date. A stale rate is still used — the figures of a past date are converted as they stood, and a
+ * controller who keeps one rate a month gets it for the month — but Settings › Exchange rates says how old
+ * it is, and the Rates screen asks for newer ones.
  */
-export const MAX_RATE_AGE_DAYS = 31;
+export const STALE_RATE_DAYS = 7;
 
 /** Currencies a cross rate may go through, in order of preference: the ECB's rates are all against EUR. */
 const PIVOTS: readonly CurrencyCode[] = ['EUR', 'GBP', 'SEK', 'USD'];
@@ -79,7 +80,7 @@ const priorityOf = (source: RateSource | undefined): number => {
 
 /**
  * The rates Kredo converts with. For a date, the latest rate published on or before it applies (rates are
- * not published on weekends and holidays), if it is at most MAX_RATE_AGE_DAYS old. A pair can be given
+ * not published on weekends and holidays), however old (`rateUsed` tells its date). A pair can be given
  * either way round (the inverse is exact); a pair without a rate of its own is crossed through EUR (or
  * another pivot) exactly, as a product of fractions rounded once at the end.
  */
@@ -117,7 +118,7 @@ export class ExchangeRateTable {
     }
   }
 
-  /** The latest direct rate on or before `day`, within the age limit. */
+  /** The latest direct rate on or before `day`. */
   private direct(from: CurrencyCode, to: CurrencyCode, day: number): { day: number; rate: Rational } | undefined {
     const list = this.byPair.get(`${from}>${to}`);
     if (!list) return undefined;
@@ -131,7 +132,7 @@ export class ExchangeRateTable {
         low = middle + 1;
       } else high = middle - 1;
     }
-    if (found < 0 || day - list.days[found]! > MAX_RATE_AGE_DAYS) return undefined;
+    if (found < 0) return undefined;
     return { day: list.days[found]!, rate: list.rates[found]! };
   }
 

@@ -3,6 +3,7 @@ import type { IsoDate } from '../time/iso-date';
 import { normaliseRateText, validateManualRate } from './manual-rate';
 
 const today = '2026-11-24' as IsoDate;
+const d23 = '2026-11-23' as IsoDate;
 const input = { date: '2026-11-24', base: 'GBP', quote: 'EUR', rate: '1,1464', confirmed: false };
 const codes = (result: ReturnType<typeof validateManualRate>) => (result.ok ? [] : result.errors.map((error) => `${error.field}:${error.code}`));
 
@@ -29,6 +30,9 @@ describe('a rate typed by hand', () => {
     expect(doubled.ok ? undefined : doubled.errors[0]).toMatchObject({ field: 'rate', code: 'implausible', params: { date: '2026-11-23', previous: '1.1481' } });
     expect(doubled.ok ? 0 : (doubled.errors[0]!.params!['change'] as number)).toBeCloseTo(1.0904, 4);
     expect(validateManualRate({ ...input, rate: '2.4', confirmed: true }, { today, previous }).ok).toBe(true);
+    // The previous rate stored the other way round (1 EUR = 0.8723 GBP) is compared as 1 GBP = 1.1464 EUR.
+    expect(codes(validateManualRate({ ...input, rate: '1.15' }, { today, previous: { date: d23, rate: '0.8723', inverted: true } }))).toEqual([]);
+    expect(codes(validateManualRate({ ...input, rate: '0.8723' }, { today, previous: { date: d23, rate: '0.4', inverted: true } }))).toEqual(['rate:implausible']);
     expect(codes(validateManualRate({ ...input, rate: '0.5' }, { today, previous }))).toEqual(['rate:implausible']);
     expect(codes(validateManualRate({ date: '2026-11-24', base: 'EUR', quote: 'SEK', rate: '0,0905', confirmed: false }, { today, previous: { date: '2026-11-23' as IsoDate, rate: '11.0380' } }))).toEqual(['rate:implausible']);
   });

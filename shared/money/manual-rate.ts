@@ -31,8 +31,9 @@ export function normaliseRateText(text: string): string | undefined {
 }
 
 /** The relative change from `previous` to `next` as a ratio (0.62 = 62 %), from the exact rates. */
-function relativeChange(previous: string, next: string): number {
-  const a = parseRate(previous);
+function relativeChange(previous: string, next: string, inverted: boolean): number {
+  const given = parseRate(previous);
+  const a = inverted ? { numerator: given.denominator, denominator: given.numerator } : given;
   const b = parseRate(next);
   // (b / a) − 1, with the fractions cross-multiplied in BigInt; only the final ratio becomes a number.
   const numerator = b.numerator * a.denominator - a.numerator * b.denominator;
@@ -46,7 +47,10 @@ function relativeChange(previous: string, next: string): number {
  * already turned to base/quote) — no change over IMPLAUSIBLE_CHANGE unless confirmed. Every problem comes
  * back with its field, so the form shows each next to its input; nothing is stored unless all check out.
  */
-export function validateManualRate(input: ManualRateInput, context: { readonly today: IsoDate; readonly previous?: { readonly date: IsoDate; readonly rate: string } }): Validated<ExchangeRate & { readonly source: 'manual' }> {
+export function validateManualRate(
+  input: ManualRateInput,
+  context: { readonly today: IsoDate; readonly previous?: { readonly date: IsoDate; readonly rate: string; /** stored as 1 quote = rate base */ readonly inverted?: boolean } },
+): Validated<ExchangeRate & { readonly source: 'manual' }> {
   const errors: FieldError[] = [];
   const problem = (field: string, code: string, params?: Record<string, unknown>) => errors.push({ field, code, message: code, ...(params && { params }) });
   const base = input.base.trim().toUpperCase();
@@ -65,7 +69,7 @@ export function validateManualRate(input: ManualRateInput, context: { readonly t
   else if (rate === undefined) problem('rate', 'notPositive');
   else if (!/^\d{1,9}(?:\.\d{1,12})?$/.test(rate)) problem('rate', 'tooPrecise');
   else if (context.previous && !input.confirmed) {
-    const change = relativeChange(context.previous.rate, rate);
+    const change = relativeChange(context.previous.rate, rate, context.previous.inverted ?? false);
     if (Math.abs(change) > IMPLAUSIBLE_CHANGE) problem('rate', 'implausible', { change, date: context.previous.date, previous: context.previous.rate });
   }
   if (errors.length > 0) return { ok: false, errors };

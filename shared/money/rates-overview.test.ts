@@ -14,14 +14,16 @@ describe('the rates overview', () => {
       ],
       policyCurrency: 'EUR',
       currencies: ['EUR', 'SEK', 'GBP', 'USD'],
-      dates: [d('2026-09-30'), d('2026-10-31'), d('2026-11-24')],
+      dates: [d('2026-07-31'), d('2026-09-30'), d('2026-10-31'), d('2026-11-24')],
+      today: d('2026-11-24'),
     });
     expect(overview.missing).toEqual([
-      // The August GBP rate is more than 31 days old by 30 September.
-      { currency: 'GBP', dates: ['2026-11-24', '2026-10-31', '2026-09-30'], latest: '2026-08-03' },
-      { currency: 'SEK', dates: ['2026-09-30'], latest: '2026-11-24' },
-      { currency: 'USD', dates: ['2026-11-24', '2026-10-31', '2026-09-30'], latest: undefined },
+      { currency: 'GBP', dates: ['2026-07-31'], latest: '2026-08-03' },
+      { currency: 'SEK', dates: ['2026-09-30', '2026-07-31'], latest: '2026-11-24' },
+      { currency: 'USD', dates: ['2026-11-24', '2026-10-31', '2026-09-30', '2026-07-31'], latest: undefined },
     ]);
+    // The August GBP rate still converts today, but it is 113 days old.
+    expect(overview.stale).toEqual([{ currency: 'GBP', rateDate: '2026-08-03', ageDays: 113 }]);
     expect(overview.pairs.map((pair) => [pair.base, pair.quote, pair.latest.rate, pair.latest.source, pair.first, pair.count])).toEqual([
       ['EUR', 'GBP', '0.8600', 'manual', '2026-08-03', 1],
       ['EUR', 'SEK', '11.0515', 'ecb', '2026-10-30', 2],

@@ -21,9 +21,12 @@ import type { AgreePlanRequest } from '../dunning/agree-payment-plan';
 import type { LetterCreditor } from '../../letters/dunning-letter';
 import type { PaymentPlan } from '../../../../shared/domain/dunning/payment-plans';
 import type { DebtorSettingsRequest } from '../store/save-debtor-settings';
+import type { MergeCounts, MergePreview, MergeRequest } from '../store/merge-debtors';
 import type { CreditPolicy } from '../../../../shared/domain/dunning/credit-policy';
 import type { FieldError } from '../../../../shared/domain/dunning/field-errors';
 import type { LossSubmission } from '../../../../shared/sync/loss-submission';
+import type { RateFileReadingDto } from '../../../../shared/ipc/rates-contract';
+import type { ManualRateInput } from '../../../../shared/money/manual-rate';
 import type { LimitRequestDraft, LimitRequestOutcome } from './sync-operations';
 import type { CommitImportRequest, ImportProgress, ParseFeed, PrepareImportRequest } from './import-operations';
 
@@ -94,6 +97,10 @@ export interface DataApi {
   endPaymentPlan(request: { readonly planId: string; readonly today: IsoDate; readonly at: string }): Promise<void>;
   /** Saves a debtor's country, letter language, law and segment; returns every field's problem instead when one does not check out. */
   saveDebtorSettings(request: DebtorSettingsRequest): Promise<{ readonly errors: readonly FieldError[] }>;
+  /** What merging one debtor into another would move, what to look out for, and why it cannot be done now. Changes nothing. */
+  previewDebtorMerge(request: MergeRequest): Promise<MergePreview>;
+  /** Merges one debtor into another (the same company) in one transaction, with one audit entry; refused with a KredoError while it cannot be done. */
+  mergeDebtors(request: MergeRequest & { readonly today: IsoDate; readonly at: string; readonly homeCurrency: string }): Promise<MergeCounts>;
   /** The credit policy in force (the default ladder until one is saved). */
   creditPolicy(): Promise<CreditPolicy>;
   /** Saves an edited credit policy; returns every field's problem instead when it does not check out. */
@@ -102,6 +109,12 @@ export interface DataApi {
   letterhead(): Promise<LetterCreditor>;
   /** Saves the letterhead; returns every field's problem instead when one does not check out. */
   saveLetterhead(request: { readonly letterhead: unknown; readonly at: string }): Promise<{ readonly errors: readonly FieldError[] }>;
+  /** Stores a central bank's rates (read by the main process) and recomputes the figures with them; rates typed by hand are kept. */
+  importRates(request: { readonly reading: RateFileReadingDto; readonly at: string; readonly today: IsoDate }): Promise<{ readonly stored: number }>;
+  /** Stores a rate typed by the controller and recomputes the figures; every field's problem instead when one does not check out. */
+  saveManualRate(request: { readonly input: ManualRateInput; readonly at: string; readonly today: IsoDate }): Promise<{ readonly errors: readonly FieldError[] }>;
+  /** The currencies a rates file should bring: the policy's, the debtors' and those with open items. */
+  neededCurrencies(): Promise<string[]>;
   /** The letter a worklist entry would send, as its subject and text in the debtor's language. */
   previewLetter(request: Omit<ProcessWorklistRequest, 'entryIds'> & { readonly entryId: string }): Promise<{ readonly subject: string; readonly text: string; readonly language: string } | undefined>;
 }

@@ -18,6 +18,7 @@ import { createExclusive } from './exclusive';
 import { refreshSummaries } from '../store/refresh-summaries';
 import { replacePortfolio } from '../store/replace-portfolio';
 import { saveDebtorSettings } from '../store/save-debtor-settings';
+import { mergeDebtors, previewDebtorMerge } from '../store/merge-debtors';
 import type { DataApi } from './data-api';
 import { keepErrorCodesAcrossComlink } from './error-transfer';
 import { createImportOperations } from './import-operations';
@@ -32,6 +33,7 @@ import { setDispute } from '../dunning/set-dispute';
 import { previewWorklistLetter, processWorklist } from '../dunning/process-worklist';
 import { recordCall } from '../dunning/record-call';
 import { assignPayment, dismissPayment } from '../import/review-payments';
+import { importRates, neededCurrencies, saveManualRate } from '../rates/store-rates';
 
 keepErrorCodesAcrossComlink();
 const db = new KredoDb();
@@ -112,7 +114,14 @@ const api: DataApi = {
   agreePaymentPlan: (request) => exclusive(() => agreePaymentPlan(db, request)),
   endPaymentPlan: (request) => exclusive(() => endPaymentPlan(db, request)),
   saveDebtorSettings: (request) => writing(() => saveDebtorSettings(db, request)),
+  previewDebtorMerge: (request) => previewDebtorMerge(db, request),
+  // One at a time with imports and syncs: a merge rewrites two ledgers and moves insurer cases, and a prepared import compared the store before it.
+  mergeDebtors: (request) => writing(() => mergeDebtors(db, request)),
   saveCreditPolicy: (request) => exclusive(() => saveCreditPolicy(db, request)),
+  // Rates change every converted figure: written like a ledger, one at a time with imports and backups.
+  importRates: (request) => writing(async () => ({ stored: (await importRates(db, request)).stored })),
+  saveManualRate: (request) => writing(() => saveManualRate(db, request)),
+  neededCurrencies: () => neededCurrencies(db),
 };
 
 expose(api);
