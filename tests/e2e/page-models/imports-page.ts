@@ -16,6 +16,8 @@ export class ImportsPage {
   readonly reviewSection: Locator;
   readonly assignDialog: Locator;
   readonly history: Locator;
+  /** The list of files that were not taken in, each with its reason. */
+  readonly refusals: Locator;
   private readonly imports;
 
   constructor(
@@ -35,6 +37,7 @@ export class ImportsPage {
     this.reviewSection = main.getByRole('region', { name: new RegExp(this.imports.review.title_other.replace(/\(\{\{formatted\}\}\)/, '')) });
     this.assignDialog = page.getByRole('dialog', { name: this.imports.review.assignTitle });
     this.history = main.getByRole('region', { name: this.imports.history.title });
+    this.refusals = main.getByRole('alert').filter({ has: page.getByRole('heading', { name: this.imports.notice.refusedTitle }) });
   }
 
   async open(): Promise<void> {
@@ -46,8 +49,19 @@ export class ImportsPage {
     return this.wizard.getByRole('combobox', { name: new RegExp(`^${this.imports.fields[field]}`) });
   }
 
+  /** A control of how the file is read (sheet, encoding, separator, header row) or of its conventions. */
+  readingControl(control: 'sheet' | 'encoding' | 'delimiter' | 'headerRow' | 'decimal' | 'dateFormat'): Locator {
+    // A label around a select names it with the select's value too ("Separator Tab (detected)").
+    return this.wizard.getByRole('combobox', { name: new RegExp(`^${this.imports.mapping[control].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+  }
+
+  /** An option label as the mapping step shows it for what detection found. */
+  detected(option: string): string {
+    return fill(this.imports.mapping.detectedOption, { option });
+  }
+
   /** The preview's line for a kind of change, e.g. newDebtors with 6 → "6 new customers". */
-  changeLine(key: 'newDebtors' | 'newItems' | 'booked' | 'toReview' | 'notReceipts' | 'duplicates' | 'rejectedRows', count: number): Locator {
+  changeLine(key: 'newDebtors' | 'newItems' | 'booked' | 'toReview' | 'notReceipts' | 'duplicates' | 'rejectedRows' | 'matchedByIdentifier' | 'debtorsUpdated' | 'debtorConflicts', count: number): Locator {
     const template = this.imports.preview[`${key}_${count === 1 ? 'one' : 'other'}`];
     return this.changeList.getByText(fill(template, { formatted: String(count) }));
   }
