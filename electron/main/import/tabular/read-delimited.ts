@@ -34,7 +34,9 @@ export function detectDelimiter(text: string): Delimiter {
 
 /**
  * Streams the rows of delimited text in batches (a million-row export never sits in memory as one array
- * of rows), handing each batch with the line number of its first row.
+ * of rows), handing each batch with the line number of its first row. Linear: papaparse reads each
+ * character once (a quote it never closes runs to the end of the text, once), so time and memory are
+ * bounded by the file's size, itself at most MAX_IMPORT_BYTES.
  */
 export function readDelimitedRows(text: string, delimiter: Delimiter, batchSize: number, onBatch: (rows: string[][], firstLine: number) => void): number {
   let batch: string[][] = [];
