@@ -1,5 +1,6 @@
 import { decodeLedgerChunk } from '../../../../shared/domain/ledger/ledger-chunk';
 import type { DebtorLedger } from '../../../../shared/domain/ledger/ledger-types';
+import type { CreditLimit } from '../../../../shared/domain/limits/credit-limit';
 import type { KredoDb } from '../db/kredo-db';
 import type { StoredDebtor } from '../db/schema';
 import type { ChunkUpdate } from './rewrite-chunks';
@@ -105,6 +106,23 @@ export class ChunkEditor {
   async setDebtor(debtor: StoredDebtor): Promise<void> {
     const chunk = await this.chunk(debtor.chunkId);
     chunk.debtors[this.slotOf(chunk, debtor)] = debtor;
+    this.dirty.add(chunk.chunkId);
+  }
+
+  /** Replaces one debtor's limits in its chunk. */
+  async setLimits(debtor: StoredDebtor, limits: readonly CreditLimit[]): Promise<void> {
+    const chunk = await this.chunk(debtor.chunkId);
+    this.chunks.set(chunk.chunkId, { ...chunk, limits: [...chunk.limits.filter((limit) => limit.debtorId !== debtor.id), ...limits] });
+    this.dirty.add(chunk.chunkId);
+  }
+
+  /** Takes a debtor out of its chunk — its record, ledger and limits — once it has been merged into another. */
+  async removeDebtor(debtor: StoredDebtor): Promise<void> {
+    const chunk = await this.chunk(debtor.chunkId);
+    const slot = this.slotOf(chunk, debtor);
+    chunk.debtors.splice(slot, 1);
+    chunk.ledgers.splice(slot, 1);
+    this.chunks.set(chunk.chunkId, { ...chunk, limits: chunk.limits.filter((limit) => limit.debtorId !== debtor.id) });
     this.dirty.add(chunk.chunkId);
   }
 

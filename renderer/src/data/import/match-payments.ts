@@ -78,6 +78,8 @@ export function matchPayments(columns: LedgerColumns, index: StoreIndex, transac
   for (const debtor of index.byId.values()) {
     const ibans = accounts.get(debtor.id);
     if (ibans || scope.isPayerName(debtor.name)) payers.push({ debtorId: debtor.id, name: debtor.name, ibans: [...(ibans ?? [])] });
+    // The names of debtors merged into this one: a payer still paying under the old name is this debtor.
+    for (const name of debtor.aliases?.names ?? []) if (scope.isPayerName(name)) payers.push({ debtorId: debtor.id, name, ibans: [] });
   }
 
   const items = new Map<string, MatchableItem>();

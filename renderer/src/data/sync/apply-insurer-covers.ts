@@ -64,6 +64,9 @@ export async function applyInsurerCovers(db: KredoDb, covers: readonly InsurerCo
         names.set(debtor.id, debtor.name);
         byReference.set(`ref:${debtor.customerCode}`, { chunkId: chunk.chunkId, debtorId: debtor.id });
         if (debtor.insurerBuyerId) byReference.set(`buyer:${debtor.insurerBuyerId}`, { chunkId: chunk.chunkId, debtorId: debtor.id });
+        // A debtor merged into this one: the insurer still knows it by its customer number and buyer id.
+        for (const code of debtor.aliases?.customerCodes ?? []) if (!byReference.has(`ref:${code}`)) byReference.set(`ref:${code}`, { chunkId: chunk.chunkId, debtorId: debtor.id });
+        for (const buyerId of debtor.aliases?.insurerBuyerIds ?? []) if (!byReference.has(`buyer:${buyerId}`)) byReference.set(`buyer:${buyerId}`, { chunkId: chunk.chunkId, debtorId: debtor.id });
       }
     }
     const limitsByChunk = new Map(limitChunks.map((chunk) => [chunk.chunkId, [...chunk.limits]]));

@@ -12,10 +12,21 @@ export function DebtorIdentity({ debtor }: { readonly debtor: StoredDebtor }) {
   const countryName = useCountryName();
   const languageName = useLanguageName();
   const [isEditing, setEditing] = useState(false);
+  // What debtors merged into this one were known by: imports under those codes and numbers land here.
+  const aliases = debtor.aliases;
+  const aliasFacts: [string, string][] = aliases
+    ? [
+        ...(aliases.names.length > 0 ? [[t('identity.aliases.names'), aliases.names.join(', ')] as [string, string]] : []),
+        ...(aliases.customerCodes.length > 0 ? [[t('identity.aliases.customerCodes'), aliases.customerCodes.join(', ')] as [string, string]] : []),
+        ...aliases.identifiers.map((identifier): [string, string] => [t('identity.aliases.identifier', { type: t(`identity.identifierTypes.${identifier.type}`) }), identifier.value]),
+        ...(aliases.insurerBuyerIds.length > 0 ? [[t('identity.aliases.insurerBuyerIds'), aliases.insurerBuyerIds.join(', ')] as [string, string]] : []),
+      ]
+    : [];
   const facts: [string, string][] = [
     [t('identity.customerCode'), debtor.customerCode],
     ...debtor.identifiers.map((identifier): [string, string] => [t(`identity.identifierTypes.${identifier.type}`), identifier.value]),
     ...(debtor.insurerBuyerId ? [[t('identity.insurerBuyerId'), debtor.insurerBuyerId] as [string, string]] : []),
+    ...aliasFacts,
     [t('identity.country'), countryName(debtor.country)],
     [t('identity.currency'), debtor.currency],
     [t('identity.paymentTerms'), t('identity.days', { count: debtor.paymentTermsDays, formatted: format.number(debtor.paymentTermsDays) })],
@@ -34,8 +45,8 @@ export function DebtorIdentity({ debtor }: { readonly debtor: StoredDebtor }) {
       </div>
       {isEditing && <DebtorSettingsForm debtor={debtor} onDone={() => setEditing(false)} />}
       <dl className="facts" hidden={isEditing}>
-        {facts.map(([term, value]) => (
-          <div key={term}>
+        {facts.map(([term, value], index) => (
+          <div key={`${term}-${index}`}>
             <dt>{term}</dt>
             <dd>{value}</dd>
           </div>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { debtorTimeline } from '../../../../shared/domain/debtor-page/debtor-timeline';
 import { paymentBehaviourByMonth } from '../../../../shared/domain/debtor-page/payment-behaviour';
@@ -16,6 +16,7 @@ import { DebtorLetters } from '../dunning/DebtorLetters';
 import { DebtorPaymentPlans } from '../dunning/DebtorPaymentPlans';
 import { DebtorLimitRequest } from '../limits/DebtorLimitRequest';
 import { LimitHistory } from './LimitHistory';
+import { MergeDebtorDialog } from './MergeDebtorDialog';
 import { PaymentBehaviourChart } from './PaymentBehaviourChart';
 import { RiskExplanation } from './RiskExplanation';
 import { useDebtorDetail } from './use-debtor-detail';
@@ -32,6 +33,7 @@ export function DebtorPage({ debtorId, chunkId }: { readonly debtorId: string; r
   const months = useMemo(() => (ledger ? paymentBehaviourByMonth(ledger, asOf) : []), [ledger, asOf]);
   const events = useMemo(() => (detail ? debtorTimeline({ ledger: detail.ledger, limits: detail.limits, dunning: detail.dunning, audit: detail.audit }) : []), [detail]);
   const isLoaded = Boolean(detail);
+  const [isMerging, setMerging] = useState(false);
 
   useEffect(() => {
     if (isLoaded) heading.current?.focus();
@@ -39,7 +41,8 @@ export function DebtorPage({ debtorId, chunkId }: { readonly debtorId: string; r
   useEffect(() => {
     // Escape goes back to the grid, except while typing a note.
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !(event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLInputElement)) closeDebtor();
+      // Escape in a dialog closes the dialog only.
+      if (event.key === 'Escape' && !(event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLInputElement || (event.target instanceof Element && event.target.closest('dialog')))) closeDebtor();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
@@ -66,7 +69,11 @@ export function DebtorPage({ debtorId, chunkId }: { readonly debtorId: string; r
       <header className="screen-header">
         <h1 id="debtor-title" ref={heading} tabIndex={-1}>{debtor.name}</h1>
         <p className="note">{t('subtitle', { code: debtor.customerCode, segment: debtor.segment })}</p>
+        <button type="button" className="button" onClick={() => setMerging(true)}>
+          {t('merge.open')}
+        </button>
       </header>
+      <MergeDebtorDialog debtor={debtor} isOpen={isMerging} onClose={() => setMerging(false)} />
       {summary && <DebtorFigures summary={summary} />}
       <div className="debtor-columns">
         {summary && <RiskExplanation risk={scoreDebtorRisk(summary, debtor.grade)} />}

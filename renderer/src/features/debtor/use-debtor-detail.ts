@@ -39,23 +39,33 @@ export function useDebtorDetail(debtorId: string, chunkHint: number | undefined)
       chunkId = await chunkOf(debtorId);
       debtor = chunkId === undefined ? undefined : (await uiDb.debtorChunks.get(chunkId))?.debtors.find((candidate) => candidate.id === debtorId);
     }
+    if (!debtor) {
+      // A debtor merged into another (a link or a page open from before the merge) shows the one it went to.
+      await uiDb.debtorChunks.each((chunk) => {
+        const survivor = debtor ? undefined : chunk.debtors.find((candidate) => candidate.aliases?.debtorIds.includes(debtorId));
+        if (survivor) [debtor, chunkId] = [survivor, chunk.chunkId];
+      });
+    }
     if (!debtor || chunkId === undefined) return null;
+    const found: StoredDebtor = debtor;
+    const ids = [found.id, ...(found.aliases?.debtorIds ?? [])];
     const [summaries, limits, ledger, dunning, debtorAudit, paymentAudit] = await Promise.all([
       uiDb.summaryChunks.get(chunkId),
       uiDb.limitChunks.get(chunkId),
-      readDebtorLedger(uiDb, chunkId, debtorId),
-      uiDb.dunningActions.where('debtorId').equals(debtorId).toArray(),
-      uiDb.audit.where('[entityType+entityId]').equals(['debtor', debtorId]).toArray(),
+      readDebtorLedger(uiDb, chunkId, found.id),
+      uiDb.dunningActions.where('debtorId').equals(found.id).toArray(),
+      // The audit trail is append-only: what was written about debtors merged into this one stays under their ids.
+      uiDb.audit.where('[entityType+entityId]').anyOf(ids.map((id) => ['debtor', id])).toArray(),
       // Payments assigned on the review list name the debtor in their details.
-      uiDb.audit.where('[entityType+entityId]').between(['payment', Dexie.minKey], ['payment', Dexie.maxKey]).filter((entry) => entry.details['debtorId'] === debtorId).toArray(),
+      uiDb.audit.where('[entityType+entityId]').between(['payment', Dexie.minKey], ['payment', Dexie.maxKey]).filter((entry) => ids.includes(String(entry.details['debtorId']))).toArray(),
     ]);
     return {
-      debtor,
-      summary: summaries?.summaries.find((summary) => summary.debtorId === debtorId),
-      limits: limits?.limits.filter((limit) => limit.debtorId === debtorId) ?? [],
+      debtor: found,
+      summary: summaries?.summaries.find((summary) => summary.debtorId === found.id),
+      limits: limits?.limits.filter((limit) => limit.debtorId === found.id) ?? [],
       ledger,
       dunning,
-      audit: [...debtorAudit, ...paymentAudit],
+      audit: [...debtorAudit, ...paymentAudit].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0)),
     };
   }, [debtorId, chunkHint]);
 }

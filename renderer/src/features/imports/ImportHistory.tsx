@@ -4,7 +4,7 @@ import { useImportHistory } from '../../data/queries/use-imports';
 import { useFormat } from '../../i18n/use-format';
 
 const SHOWN = 20;
-const REPORTED = ['newDebtors', 'newItems', 'settled', 'closed', 'differences', 'booked', 'toReview', 'duplicates', 'rejectedRows'] as const;
+const REPORTED = ['newDebtors', 'newItems', 'settled', 'closed', 'differences', 'matchedByIdentifier', 'debtorConflicts', 'booked', 'toReview', 'duplicates', 'rejectedRows'] as const;
 
 /** The latest imports and what each changed (the full reports are in the audit trail). */
 export function ImportHistory() {

@@ -4,6 +4,7 @@ import type { ParseSummary } from '../../../../shared/ipc/import-contract';
 import { useClock } from '../../app/app-clock';
 import type { ImportPreview } from '../../data/import/import-preview';
 import { useFormat } from '../../i18n/use-format';
+import { DebtorMatchTables } from './DebtorMatchTables';
 import { ItemChangesTable } from './ItemChangesTable';
 import { PaymentRowsTable } from './PaymentRowsTable';
 import { RejectedRows } from './RejectedRows';
@@ -50,6 +51,9 @@ export function ImportPreviewStep({ fileId, summary, preview }: { readonly fileI
             {line(t('preview.alreadySettled', count(openItems.alreadySettled)), openItems.alreadySettled)}
             {line(t('preview.differences', count(openItems.differences.count)), openItems.differences.count)}
             {line(t('preview.missing', count(openItems.missing.count)), openItems.missing.count, openItems.missing.totals)}
+            {line(t('preview.matchedByIdentifier', count(openItems.matchedByIdentifier.count)), openItems.matchedByIdentifier.count)}
+            {line(t('preview.debtorsUpdated', count(openItems.debtorsUpdated)), openItems.debtorsUpdated)}
+            {line(t('preview.debtorConflicts', count(openItems.conflicts.count)), openItems.conflicts.count)}
           </>
         ) : null}
         {payments ? (
@@ -62,6 +66,7 @@ export function ImportPreviewStep({ fileId, summary, preview }: { readonly fileI
         ) : null}
         {line(t('preview.rejectedRows', count(summary.rejectionCount)), summary.rejectionCount)}
       </ul>
+      {openItems ? <DebtorMatchTables openItems={openItems} /> : null}
       {openItems && openItems.missing.count > 0 ? (
         <section className="preview-section" aria-labelledby="missing-title">
           <h4 id="missing-title">{t('preview.missingTitle')}</h4>
