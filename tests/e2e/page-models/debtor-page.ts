@@ -29,6 +29,22 @@ export class DebtorPage {
     return cells.map((text) => Number(/\d+/.exec(text)?.[0]));
   }
 
+  /** How many items the Open and Paid tabs of the invoices list count. */
+  async itemCounts(): Promise<{ open: number; paid: number }> {
+    const tabs = this.section(texts(this.language).debtor.items.title).getByRole('tab');
+    const [open, paid] = (await tabs.allTextContents()).map((text) => Number(/\d+/.exec(text.replace(/[\s.,\u00a0]/g, ''))?.[0]));
+    return { open: open!, paid: paid! };
+  }
+
+  /** "Merge with…": picks the other debtor in the dialog (by its name and customer number) and returns the dialog. */
+  async chooseMerge(otherName: string, otherCode: string): Promise<Locator> {
+    const merge = texts(this.language).debtor.merge;
+    await this.page.getByRole('button', { name: merge.open }).click();
+    const dialog = this.page.getByRole('dialog', { name: merge.title });
+    await dialog.getByRole('radio', { name: `${otherName} ${otherCode}` }).check();
+    return dialog;
+  }
+
   async addNote(text: string): Promise<void> {
     const debtor = texts(this.language).debtor;
     await this.notes.getByLabel(debtor.notes.label).fill(text);
