@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { expect, test } from './fixtures';
+import { expect, saveScreenshot, test } from './fixtures';
 import { fill, texts } from './locale-texts';
 import { AppShellPage } from './page-models/app-shell-page';
 import { DebtorPage } from './page-models/debtor-page';
@@ -30,6 +30,7 @@ test('an ERP export and then a UBL credit note naming its buyer only by VAT and 
   await expect(imports.changeLine('newItems', 1)).toBeVisible();
   await expect(imports.changeList.getByText(fill(en.imports.preview.newDebtors_one, { formatted: '1' }))).toBeHidden();
   await expect(imports.wizard.getByRole('table', { name: en.imports.debtorMatch.identifiedTitle })).toContainText('De Graaf Tuinbouw B.V. (1008)');
+  await saveScreenshot(kredo.page, 'import-found-by-company-number-en');
   await imports.commit();
 
   await new AppShellPage(kredo.page, 'en').open('portfolio');
@@ -62,6 +63,7 @@ test('two demo debtors that are one company are merged from the debtor page: the
   expect(movedItems).toBeGreaterThan(0);
   // Both are insured: both limits are kept, and the dialog says they do not add up.
   await expect(dialog.getByText(en.debtor.merge.warnings.bothInsured.split(' (')[0]!)).toBeVisible();
+  await saveScreenshot(kredo.page, 'debtor-merge-dialog-en');
   await dialog.getByRole('button', { name: fill(en.debtor.merge.confirm, { merged: 'Hall Catering Supplies Ltd', survivor: 'Hall Catering Supplies Ltd' }) }).click();
   await expect(dialog).toBeHidden();
 

@@ -107,15 +107,15 @@ export function MergeDebtorDialog({ debtor, isOpen, onClose }: { readonly debtor
       </fieldset>
       {chosen && preview ? (
         <section aria-labelledby={`${id}-moves`}>
-          <h3 id={`${id}-moves`} className="subsection-title">{t('merge.movesTitle', { merged: chosen.name, survivor: debtor.name })}</h3>
+          <h3 id={`${id}-moves`} className="subsection-title">{t('merge.movesTitle', { merged: chosen.name, code: chosen.customerCode, survivor: debtor.name })}</h3>
           <ul className="change-list" data-testid="merge-moves">
             {MOVES.filter((key) => preview.moves[key] > 0).map((key) => (
               <li key={key}>{t(`merge.moves.${key}`, count(preview.moves[key]))}</li>
             ))}
             <li>{t('merge.aliases', { code: chosen.customerCode })}</li>
           </ul>
-          {preview.warnings.map((warning) => (
-            <p key={warning.kind} className="warning-text">
+          {preview.warnings.map((warning, index) => (
+            <p key={`${warning.kind}-${index}`} className="warning-text">
               {warning.kind === 'bothInsured'
                 ? t('merge.warnings.bothInsured', {
                     survivor: amount(warning.survivorAmountMinor, warning.currency),
