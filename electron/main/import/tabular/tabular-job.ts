@@ -66,8 +66,15 @@ export async function analyseTabular(request: TableRequest & { readonly reading?
     // A layout detection gets wrong, once corrected and saved, is read the saved way from then on.
     for (const candidate of request.profiles) {
       if (!fitsKind(candidate.reading, request.kind)) continue;
-      const other = table.read(candidate.reading!);
-      const otherLayout = layout(other, request.name);
+      let other: TabularSource;
+      let otherLayout: ReturnType<typeof layout>;
+      try {
+        other = table.read(candidate.reading!);
+        otherLayout = layout(other, request.name);
+      } catch {
+        // Read that way this file breaks a limit: the profile is not for it.
+        continue;
+      }
       if (headerSignature(otherLayout.headers) !== candidate.headerSignature) continue;
       [source, found, profile] = [other, otherLayout, candidate];
       break;
