@@ -14,7 +14,10 @@ interface NavigationState {
   readonly debtorId: string | undefined;
   /** The ledger chunk that held it when opened: saves a search through the store. */
   readonly debtorChunkId: number | undefined;
+  /** The Settings section to scroll to when Settings opens (a notice's "Add exchange rates", say). */
+  readonly settingsSection: string | undefined;
   navigate(screen: Screen): void;
+  openSettings(section: string): void;
   openDebtor(debtorId: string, chunkId?: number): void;
   closeDebtor(): void;
   leaveWelcome(screen: Screen): void;
@@ -27,7 +30,9 @@ export const useNavigationStore = create<NavigationState>()((set) => ({
   isShortcutsOpen: false,
   debtorId: undefined,
   debtorChunkId: undefined,
-  navigate: (screen) => set({ screen, debtorId: undefined }),
+  settingsSection: undefined,
+  navigate: (screen) => set({ screen, debtorId: undefined, settingsSection: undefined }),
+  openSettings: (settingsSection) => set({ screen: 'settings', debtorId: undefined, settingsSection }),
   openDebtor: (debtorId, debtorChunkId) => set({ screen: 'portfolio', debtorId, debtorChunkId }),
   closeDebtor: () => set({ debtorId: undefined }),
   leaveWelcome: (screen) => set({ screen, hasLeftWelcome: true }),

@@ -13,6 +13,8 @@ export interface AgeingReportRequest {
   readonly text: Omit<AgeingReportText, 'page'> & {
     /** "Page {{page}} of {{pages}}" with the placeholders left in. */
     readonly pageTemplate: string;
+    /** "{{amounts}} not converted", the placeholder left in: printed under the totals when a currency has no rate. */
+    readonly notConvertedTemplate?: string;
     /** "{{count}} other debtor(s)" in the language's plural forms, the placeholder left in. */
     readonly otherDebtorsTemplates: { readonly one: string; readonly other: string };
   };

@@ -72,5 +72,6 @@ export async function loadAgeingReport(db: KredoDb, request: { readonly today: I
       entry.bucketsMinor ? [{ label: entry.currency, openMinor: sumOf(entry.bucketsMinor), overdueMinor: overdueOf(entry.bucketsMinor, firstIsNotDue), bucketsMinor: entry.bucketsMinor }] : [],
     ),
     debtors: listed,
+    unconverted: current.byCurrency.filter((entry) => !entry.bucketsMinor).map((entry) => ({ amountMinor: sumOf(entry.nativeBucketsMinor), currency: entry.currency })),
   };
 }

@@ -19,8 +19,11 @@ export async function makeAgeingReportPdf(db: KredoDb, request: AgeingReportRequ
     otherDebtors: (others) => request.text.otherDebtorsTemplates[plural.select(others) === 'one' ? 'one' : 'other'].replace('{{count}}', count.format(others)),
   });
   if (!data) return undefined;
-  const { pageTemplate, otherDebtorsTemplates: _templates, ...text } = request.text;
-  return buildAgeingReportPdf(data, { ...text, page: pageLabelFromTemplate(pageTemplate) }, {
+  const { pageTemplate, otherDebtorsTemplates: _templates, notConvertedTemplate, ...text } = request.text;
+  // Amounts without a rate are named under the title, in their own currencies, never dropped (issue 13).
+  const unconverted = data.unconverted ?? [];
+  const notConverted = unconverted.length > 0 && notConvertedTemplate ? notConvertedTemplate.replace('{{amounts}}', unconverted.map((amount) => formatMoney(money(amount.amountMinor, amount.currency), request.formatLocale)).join(' + ')) : undefined;
+  return buildAgeingReportPdf(data, { ...text, page: pageLabelFromTemplate(pageTemplate), ...(notConverted && { notConverted }) }, {
     money: (minor) => formatMoney(money(minor, data.currency), request.formatLocale),
     number: (value) => formatNumber(value, request.formatLocale),
   });

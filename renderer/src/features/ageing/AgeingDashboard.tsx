@@ -12,6 +12,7 @@ import { DsoTrendFigure } from './DsoTrendFigure';
 import { ExposureFigure } from './ExposureFigure';
 import { useBucketLabels } from '../../i18n/use-bucket-labels';
 import { useChartFormat } from './use-chart-format';
+import { UnconvertedNotice } from '../rates/UnconvertedNotice';
 
 const PORTFOLIO_ROW = 'portfolio';
 
@@ -28,9 +29,14 @@ export function AgeingDashboard({ data, portfolio }: { readonly data: AgeingDash
 
   return (
     <>
-      {current.unconvertedCurrencies.length > 0 ? (
-        <p className="warning-text">{t('currency.unconverted', { currency: data.currency, currencies: current.unconvertedCurrencies.join(', ') })}</p>
-      ) : null}
+      <UnconvertedNotice
+        currency={data.currency}
+        currencies={current.unconvertedCurrencies}
+        total={{
+          convertedMinor: total,
+          unconverted: current.byCurrency.filter((row) => !row.bucketsMinor).map((row) => ({ amountMinor: row.nativeBucketsMinor.reduce((sum, amount) => sum + amount, 0), currency: row.currency })),
+        }}
+      />
       <BucketBarsFigure
         id="ageing-portfolio"
         title={t('portfolio.title')}

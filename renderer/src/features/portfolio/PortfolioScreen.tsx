@@ -6,6 +6,10 @@ import { usePortfolioSummary } from '../../data/queries/use-portfolio';
 import { DebtorPage } from '../debtor/DebtorPage';
 import { PortfolioGridSection } from './grid/PortfolioGridSection';
 import { KpiCards } from './KpiCards';
+import { UnconvertedNotice } from '../rates/UnconvertedNotice';
+import { unconvertedAmounts } from '../../../../shared/domain/summaries/unconverted';
+
+const OPEN = 'openMinor';
 
 export function PortfolioScreen() {
   const { t } = useTranslation('portfolio');
@@ -22,6 +26,7 @@ export function PortfolioScreen() {
         <EmptyState message={t('empty')} />
       ) : (
         <>
+          <UnconvertedNotice currency={portfolio.currency} currencies={portfolio.unconvertedCurrencies ?? []} total={{ convertedMinor: portfolio.openMinor, unconverted: unconvertedAmounts(portfolio.unconverted, OPEN) }} />
           <KpiCards portfolio={portfolio} />
           <PortfolioGridSection currency={portfolio.currency} bucketCount={portfolio.bucketsMinor.length} />
         </>

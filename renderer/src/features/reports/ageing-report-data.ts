@@ -21,6 +21,8 @@ export interface AgeingReportData {
   readonly byCountry: readonly AgeingReportRow[];
   readonly byCurrency: readonly AgeingReportRow[]; // label = currency code + name; amounts converted to `currency`
   readonly debtors: readonly AgeingReportRow[]; // every debtor with open items, largest open first (can be 20,000 rows)
+  /** Open amounts in currencies without a rate, each in its own currency: left out of every converted figure above. */
+  readonly unconverted?: readonly { readonly amountMinor: number; readonly currency: string }[];
 }
 
 /** Every text of the report, already translated by the caller (the report module itself has no i18n). */
@@ -36,6 +38,8 @@ export interface AgeingReportText {
   readonly columns: { readonly name: string; readonly open: string; readonly overdue: string; readonly daysOverdue: string; readonly risk: string };
   readonly totalLabel: string;
   readonly page: (page: number, pages: number) => string; // "Page 1 of 3"
+  /** The line under the title when amounts could not be converted, e.g. "£14,845.00 + 125 000,00 kr not converted". */
+  readonly notConverted?: string;
 }
 
 /** Formats numbers in the reader's locale; `money` takes minor units of the report currency. */

@@ -20,6 +20,7 @@ const styles: StyleDictionary = {
   columnHeader: { bold: true, color: MUTED_COLOR },
   rowDetail: { color: MUTED_COLOR },
   footer: { fontSize: 7, color: MUTED_COLOR },
+  notConverted: { fontSize: 9, bold: true, color: '#9a3412', margin: [0, 0, 0, 8] },
 };
 
 /**
@@ -37,6 +38,7 @@ export function ageingReportDocument(data: AgeingReportData, text: AgeingReportT
     { text: pdfSafeText(text.subtitle), style: 'subtitle' },
     { text: pdfSafeText(text.generated), style: 'generated' },
   ];
+  if (text.notConverted) content.push({ text: pdfSafeText(text.notConverted), style: 'notConverted' });
   if (data.kpis.length > 0) content.push(kpiStrip(data.kpis));
   const section = (heading: string, rows: readonly AgeingReportRow[], columns: AgeingTableColumns): Content =>
     ageingTable({ heading, columns, rows, total, width: CONTENT_WIDTH }, format);

@@ -12,7 +12,7 @@ import { useLanguage } from '../../i18n/use-language';
  * the texts and KPI figures come from here, the amounts from the store (read in the data worker).
  */
 export function useAgeingReportExport(): { readonly label: string; readonly run: () => Promise<string | null> } {
-  const { t } = useTranslation(['reports', 'portfolio']);
+  const { t } = useTranslation(['reports', 'portfolio', 'common']);
   const format = useFormat();
   const { formatLocale } = useLanguage();
   const clock = useClock();
@@ -47,6 +47,7 @@ export function useAgeingReportExport(): { readonly label: string; readonly run:
         columns: { name: t('reports:columns.name'), open: t('reports:columns.open'), overdue: t('reports:columns.overdue'), daysOverdue: t('reports:columns.daysOverdue'), risk: t('reports:columns.risk') },
         totalLabel: t('reports:total'),
         pageTemplate: t('reports:page', { page: '{{page}}', pages: '{{pages}}' }),
+        notConvertedTemplate: t('common:conversion.notConverted', { amounts: '{{amounts}}' }),
         otherDebtorsTemplates: { one: t('reports:otherDebtors', { count: 1, formatted: '{{count}}' }), other: t('reports:otherDebtors', { count: 2, formatted: '{{count}}' }) },
       },
     });

@@ -8,6 +8,7 @@ import { CreditPolicySection } from './CreditPolicySection';
 import { ImportSettingsSection } from './ImportSettingsSection';
 import { InsurerSection } from './InsurerSection';
 import { LetterheadSection } from './LetterheadSection';
+import { RatesSection } from './RatesSection';
 import { UpdatesSection } from '../updates/UpdatesSection';
 import { useErrorMessage } from '../../i18n/use-error-message';
 import { useLanguage } from '../../i18n/use-language';
@@ -50,6 +51,7 @@ export function SettingsScreen() {
         </div>
       </fieldset>
       <InsurerSection />
+      <RatesSection />
       <CreditPolicySection />
       <LetterheadSection />
       <ImportSettingsSection />

@@ -56,7 +56,7 @@ export function PortfolioGridSection({ currency, bucketCount }: { readonly curre
         <ExportButtons
           extra={report}
           fileName={exportFileName(t('grid.title'), today)}
-          table={() => portfolioExportTable({ title: t('grid.title'), rows: shown, columns: visible, currency, label: text.label, text: text.cell })}
+          table={() => portfolioExportTable({ title: t('grid.title'), rows: shown, columns: visible, currency, label: text.label, text: text.cell, notConverted: { header: t('conversion.notConvertedColumn'), text: text.notConverted } })}
         />
       </div>
       <GridFilters rows={rows} filters={state.query.filters} currency={currency} onChange={state.setFilters} />

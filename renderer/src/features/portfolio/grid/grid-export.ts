@@ -1,3 +1,4 @@
+import { hasUnconverted, unconvertedAmounts, type UnconvertedFigures } from '../../../../../shared/domain/summaries/unconverted';
 import type { ExportCell, ExportColumn, ExportTable } from '../../../../../shared/export/export-table';
 import { BUCKET_COLUMN_PREFIX, type PortfolioColumn } from './portfolio-columns';
 import type { PortfolioRow } from './portfolio-row';
@@ -15,8 +16,23 @@ function exportColumn(column: PortfolioColumn, header: string, currency: string)
   }
 }
 
+/** The part of a money column's figure that has no rate, read from the summary's unconverted figures. */
+function unconvertedPart(column: PortfolioColumn): ((figures: UnconvertedFigures) => number) | undefined {
+  if (column.id.startsWith(BUCKET_COLUMN_PREFIX)) {
+    const bucket = Number(column.id.slice(BUCKET_COLUMN_PREFIX.length));
+    return (figures) => figures.bucketsMinor[bucket] ?? 0;
+  }
+  if (column.id === 'exposure') return (figures) => figures.exposureMinor;
+  if (column.id === 'overdue') return (figures) => figures.overdueMinor;
+  return undefined;
+}
+
 function exportCell(column: PortfolioColumn, row: PortfolioRow, text: (column: PortfolioColumn, row: PortfolioRow) => string): ExportCell {
   const { summary } = row;
+  // A figure that is all foreign amount without a rate is left empty, never written as 0: the "not
+  // converted" column beside it says what it is (issue 13).
+  const part = unconvertedPart(column);
+  if (part && unconvertedAmounts(summary.unconverted, part).length > 0 && (column.sortValue(row) ?? 0) === 0) return null;
   if (column.id.startsWith(BUCKET_COLUMN_PREFIX)) return summary.bucketsMinor[Number(column.id.slice(BUCKET_COLUMN_PREFIX.length))] ?? 0;
   switch (column.kind) {
     case 'money':
@@ -46,10 +62,16 @@ export function portfolioExportTable(input: {
   readonly currency: string;
   readonly label: (column: PortfolioColumn) => string;
   readonly text: (column: PortfolioColumn, row: PortfolioRow) => string;
+  /** When any row owes in a currency without a rate: a text column saying what was not converted. */
+  readonly notConverted?: { readonly header: string; readonly text: (row: PortfolioRow) => string };
 }): ExportTable {
+  const notConverted = input.notConverted && input.rows.some((row) => hasUnconverted(row.summary.unconverted)) ? input.notConverted : undefined;
   return {
     title: input.title,
-    columns: input.columns.map((column) => exportColumn(column, input.label(column), input.currency)),
-    rows: input.rows.map((row) => input.columns.map((column) => exportCell(column, row, input.text))),
+    columns: [...input.columns.map((column) => exportColumn(column, input.label(column), input.currency)), ...(notConverted ? [{ header: notConverted.header, kind: 'text' as const }] : [])],
+    rows: input.rows.map((row) => [
+      ...input.columns.map((column) => exportCell(column, row, input.text)),
+      ...(notConverted ? [hasUnconverted(row.summary.unconverted) ? notConverted.text(row) : null] : []),
+    ]),
   };
 }

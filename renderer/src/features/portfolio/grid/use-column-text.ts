@@ -3,6 +3,8 @@ import { money } from '../../../../../shared/money/money';
 import { toIsoDate } from '../../../../../shared/time/iso-date';
 import { useBucketLabels } from '../../../i18n/use-bucket-labels';
 import { useCountryName } from '../../../i18n/use-country-name';
+import { unconvertedAmounts } from '../../../../../shared/domain/summaries/unconverted';
+import { useConvertedMoney } from '../../../i18n/use-converted-money';
 import { useFormat } from '../../../i18n/use-format';
 import { BUCKET_COLUMN_PREFIX, type PortfolioColumn } from './portfolio-columns';
 import type { PortfolioRow } from './portfolio-row';
@@ -15,6 +17,7 @@ export function useColumnText() {
   const format = useFormat();
   const countryName = useCountryName();
   const buckets = useBucketLabels();
+  const convertedMoney = useConvertedMoney();
   const days = (value: number | undefined) => (value === undefined ? '–' : format.number(Math.round(value)));
 
   const label = (column: PortfolioColumn): string =>
@@ -22,20 +25,25 @@ export function useColumnText() {
 
   const cell = (column: PortfolioColumn, row: PortfolioRow): string => {
     const amount = (minor: number) => format.money(money(minor, row.summary.currency));
-    if (column.id.startsWith(BUCKET_COLUMN_PREFIX)) return amount(row.summary.bucketsMinor[Number(column.id.slice(BUCKET_COLUMN_PREFIX.length))] ?? 0);
+    // Amounts without a rate are shown in their own currency beside the converted part (issue 13).
+    const withUnconverted = (minor: number, figure: Parameters<typeof unconvertedAmounts>[1]) => convertedMoney(minor, row.summary.currency, unconvertedAmounts(row.summary.unconverted, figure));
+    if (column.id.startsWith(BUCKET_COLUMN_PREFIX)) {
+      const bucket = Number(column.id.slice(BUCKET_COLUMN_PREFIX.length));
+      return withUnconverted(row.summary.bucketsMinor[bucket] ?? 0, (figures) => figures.bucketsMinor[bucket] ?? 0);
+    }
     switch (column.id as FixedColumnId) {
       case 'name': return row.name;
       case 'customerCode': return row.customerCode;
       case 'country': return countryName(row.country);
       case 'currency': return row.currency;
       case 'segment': return row.segment;
-      case 'risk': return format.number(row.riskScore);
+      case 'risk': return (row.summary.unconvertedCurrencies ?? []).length > 0 ? t('portfolio:conversion.riskIncomplete', { score: format.number(row.riskScore), currencies: row.summary.unconvertedCurrencies.join(', ') }) : format.number(row.riskScore);
       case 'grade': return row.grade === undefined ? '–' : format.number(row.grade);
-      case 'exposure': return amount(row.summary.exposureMinor);
+      case 'exposure': return withUnconverted(row.summary.exposureMinor, 'exposureMinor');
       case 'limit': return amount(row.summary.limitMinor);
       case 'utilisation': return row.summary.utilisation === undefined ? '–' : format.percent(row.summary.utilisation);
       case 'limitState': return t(`limits:state.${row.limitState}`);
-      case 'overdue': return amount(row.summary.overdueMinor);
+      case 'overdue': return withUnconverted(row.summary.overdueMinor, 'overdueMinor');
       case 'daysOverdue': return row.summary.overdueMinor > 0 ? days(row.summary.maxDaysOverdue) : '–';
       case 'disputed': return amount(row.summary.disputedMinor);
       case 'dso': return days(row.summary.dso);
@@ -46,5 +54,8 @@ export function useColumnText() {
     }
   };
 
-  return { label, cell, t };
+  /** What a row owes without a rate, for the export's "Not converted" column: "£14,845.00 not converted". */
+  const notConverted = (row: PortfolioRow): string => convertedMoney(0, row.summary.currency, unconvertedAmounts(row.summary.unconverted, 'exposureMinor'));
+
+  return { label, cell, notConverted, t };
 }
