@@ -66,6 +66,13 @@ describe('detecting how a table is written', () => {
     expect(await analyse(month('30'), 'export-dec.txt', { profiles: [profile] })).toMatchObject({ profileId: 'p1', reading: { headerRow: 2 }, headers: ['Rel', 'Doc', 'Dd', 'Vv', 'Openst'], mapping: profile.mapping, rowCount: 1 });
   });
 
+  it('passes over a saved profile whose way of reading breaks a limit for this file', async () => {
+    const profile: ImportProfile = { id: 'p2', name: 'Semicolons', headerSignature: 'a|b', mapping: { customerCode: 0 }, dialect: { decimal: ',', dateFormat: 'YYYY-MM-DD', defaultCurrency: 'EUR' }, reading: { encoding: 'utf-8', delimiter: ';', headerRow: 2 } };
+    // Read with semicolons from row 2, this file's note column would make 601 columns.
+    const text = `${FORTNOX_TSV.split('\n')[0]}\tNote\n${FORTNOX_TSV.split('\n').slice(1).map((line) => `${line}\t${';'.repeat(600)}`).join('\n')}\n`;
+    expect(await analyse(encode(text), 'fortnox-notes.tsv', { profiles: [profile] })).toMatchObject({ profileId: null, presetName: 'Fortnox', reading: { delimiter: '\t' } });
+  });
+
   it('finds the open items on a later sheet of a workbook, below a title, and reads another sheet when asked', async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('Parameters').addRows([['Rapport', 'Openstaande posten debiteuren'], ['Administratie', '001 Van der Velde Verpakkingen B.V.']]);
