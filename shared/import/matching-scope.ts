@@ -17,7 +17,9 @@ export class MatchingScope {
   constructor(transactions: readonly BankTransaction[]) {
     for (const transaction of transactions) {
       for (const token of remittanceTokens(`${transaction.structuredReference} ${transaction.remittance}`)) this.tokens.add(token);
-      if (transaction.counterpartyIban) this.ibans.add(normaliseReference(transaction.counterpartyIban));
+      // A line without an account (blank, or only spaces) does not make every account-less payment a payer's.
+      const iban = normaliseReference(transaction.counterpartyIban);
+      if (iban) this.ibans.add(iban);
       const name = normaliseCompanyName(transaction.counterpartyName);
       if (name) this.names.add(name);
     }

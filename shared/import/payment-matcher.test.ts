@@ -83,3 +83,111 @@ describe('remittanceTokens and names', () => {
     expect(normaliseCompanyName('Åkesson Bygg AB')).toBe('akesson bygg');
   });
 });
+
+/**
+ * Cash booked to the wrong customer is the worst outcome of a bank import (issue 12, item 11): wherever the
+ * evidence points at more than one debtor, the matcher must say so instead of picking one.
+ */
+describe('PaymentMatcher never guesses a debtor', () => {
+  const guessing = new PaymentMatcher(
+    [
+      // One invoice number at two debtors (two ERPs, two entities): 5001 at Visser and at Smit, 6001 at the two Bergs.
+      item('VIS|5001', 'VIS', '5001', 40_000),
+      item('SMI|5001', 'SMI', '5001', 40_000),
+      item('BL|6001', 'BL', '6001', 30_000),
+      item('BI|6001', 'BI', '6001', 30_000),
+      // A reference an ERP issued twice (imported references are not Kredo's own).
+      item('VIS|5002', 'VIS', '5002', 10_000, { paymentReference: 'REF-77001' }),
+      item('SMI|5003', 'SMI', '5003', 10_000, { paymentReference: 'REF-77001' }),
+      // Two open invoices of the same amount, the later one first in the file.
+      item('VIS|5010', 'VIS', '5010', 25_000, { dueDate: toIsoDate('2026-11-01') }),
+      item('VIS|5009', 'VIS', '5009', 25_000, { dueDate: toIsoDate('2026-10-15') }),
+      // One invoice of 8,000 in each currency.
+      item('SMI|5020', 'SMI', '5020', 8_000, { currency: 'SEK' }),
+      item('SMI|5021', 'SMI', '5021', 8_000),
+      // Invoices and an open credit note (negative: money the debtor may deduct, not money it owes).
+      item('KOK|7001', 'KOK', '7001', 60_000, { dueDate: toIsoDate('2026-09-01') }),
+      item('KOK|7002', 'KOK', '7002', 40_000),
+      item('KOK|CN-7003', 'KOK', 'CN-7003', -20_000),
+    ],
+    [
+      { debtorId: 'VIS', name: 'Visser Techniek B.V.', ibans: ['NL44RABO0300000001'] },
+      { debtorId: 'SMI', name: 'Smit Staal B.V.', ibans: ['NL55INGB0000000002'] },
+      // Two group companies paying from the same account.
+      { debtorId: 'BL', name: 'Berg Logistiek B.V.', ibans: ['NL66ABNA0000000003'] },
+      { debtorId: 'BI', name: 'Berg Installatie B.V.', ibans: ['NL66ABNA0000000003'] },
+      // Two debtors of the same name (two branches, two ERP accounts).
+      { debtorId: 'JT1', name: 'Jansen Transport B.V.', ibans: ['NL88SNSB0000000005'] },
+      { debtorId: 'JT2', name: 'JANSEN TRANSPORT', ibans: [] },
+      { debtorId: 'KOK', name: 'Kok Bouw B.V.', ibans: ['NL77BUNQ0000000004'] },
+    ],
+  );
+
+  it('leaves an invoice number two debtors share to the controller when the account points at one and the name at the other', () => {
+    expect(guessing.match(payment({ remittance: 'Factuur 5001', amountMinor: 40_000, counterpartyIban: 'NL44RABO0300000001', counterpartyName: 'Smit Staal' }))).toEqual({ kind: 'ambiguous', debtorIds: ['VIS', 'SMI'] });
+    // Told apart by the account alone, or by the name alone, it is matched.
+    expect(guessing.match(payment({ remittance: 'Factuur 5001', amountMinor: 40_000, counterpartyIban: 'NL44RABO0300000001' }))).toMatchObject({ kind: 'matched', method: 'invoice-number', debtorId: 'VIS', itemIds: ['VIS|5001'] });
+    expect(guessing.match(payment({ remittance: 'Factuur 5001', amountMinor: 40_000, counterpartyName: 'SMIT STAAL BV' }))).toMatchObject({ kind: 'matched', debtorId: 'SMI', itemIds: ['SMI|5001'] });
+  });
+
+  it('leaves an invoice number two debtors share to the controller when both pay from the paying account', () => {
+    expect(guessing.match(payment({ remittance: 'inv 6001', amountMinor: 30_000, counterpartyIban: 'NL66ABNA0000000003' }))).toEqual({ kind: 'ambiguous', debtorIds: ['BL', 'BI'] });
+  });
+
+  it('leaves a reference two debtors share to the controller, unless the account tells them apart', () => {
+    expect(guessing.match(payment({ structuredReference: 'REF-77001', amountMinor: 10_000 }))).toEqual({ kind: 'ambiguous', debtorIds: ['VIS', 'SMI'] });
+    expect(guessing.match(payment({ structuredReference: 'REF-77001', amountMinor: 10_000, counterpartyIban: 'NL55INGB0000000002' }))).toEqual({ kind: 'matched', method: 'reference', debtorId: 'SMI', itemIds: ['SMI|5003'], fit: 'exact' });
+  });
+
+  it('leaves a payment from an account two debtors pay from to the controller, even when the name is one of theirs', () => {
+    expect(guessing.match(payment({ counterpartyIban: 'NL66ABNA0000000003', amountMinor: 30_000 }))).toEqual({ kind: 'ambiguous', debtorIds: ['BL', 'BI'] });
+    expect(guessing.match(payment({ counterpartyIban: 'NL66ABNA0000000003', counterpartyName: 'Berg Logistiek', amountMinor: 30_000 }))).toEqual({ kind: 'ambiguous', debtorIds: ['BL', 'BI'] });
+  });
+
+  it('leaves a payment whose name two debtors bear to the controller', () => {
+    expect(guessing.match(payment({ counterpartyName: 'Jansen Transport BV', amountMinor: 30_000 }))).toEqual({ kind: 'ambiguous', debtorIds: ['JT1', 'JT2'] });
+    // The account one of them has paid from tells them apart.
+    expect(guessing.match(payment({ counterpartyName: 'Jansen Transport BV', counterpartyIban: 'NL88SNSB0000000005', amountMinor: 30_000 }))).toEqual({ kind: 'matched', method: 'iban', debtorId: 'JT1', itemIds: [], fit: 'over' });
+  });
+
+  it('leaves a payment whose account is one debtor’s and whose name is another’s to the controller', () => {
+    expect(guessing.match(payment({ counterpartyIban: 'NL44RABO0300000001', counterpartyName: 'Smit Staal B.V.', amountMinor: 40_000 }))).toEqual({ kind: 'ambiguous', debtorIds: ['VIS', 'SMI'] });
+  });
+
+  it('leaves an invoice number to the controller when the account and name are another debtor’s', () => {
+    // 5020/5021 are Smit's invoices; the money comes from Visser's account, in Visser's name.
+    expect(guessing.match(payment({ remittance: 'order 5021', amountMinor: 8_000, counterpartyIban: 'NL44RABO0300000001', counterpartyName: 'Visser Techniek' }))).toEqual({ kind: 'ambiguous', debtorIds: ['SMI', 'VIS'] });
+    // A reference Kredo issued names the invoice with check digits: it is that invoice's, whoever pays it.
+    expect(matcher.match(payment({ structuredReference: kenmerk, counterpartyIban: 'GB29NWBK60161331926819', counterpartyName: 'Harrington Foods' }))).toMatchObject({ kind: 'matched', method: 'reference', debtorId: 'NL1' });
+    // Paid from the invoice's own debtor's account, the number is matched.
+    expect(guessing.match(payment({ remittance: 'inv 5021', amountMinor: 8_000, counterpartyIban: 'NL55INGB0000000002' }))).toMatchObject({ kind: 'matched', debtorId: 'SMI', itemIds: ['SMI|5021'] });
+  });
+
+  it('does not take a line without an account for a debtor whose earlier payment had none', () => {
+    // A cash deposit or a bankgiro slip comes without the payer's account.
+    const withoutAccount = new PaymentMatcher([item('NOACC|1', 'NOACC', '1', 5_000)], [{ debtorId: 'NOACC', name: 'Nooit Rekening B.V.', ibans: ['', ' '] }]);
+    expect(withoutAccount.match(payment({ counterpartyIban: '', amountMinor: 5_000 }))).toEqual({ kind: 'unmatched' });
+    expect(withoutAccount.match(payment({ counterpartyIban: ' ', amountMinor: 5_000 }))).toEqual({ kind: 'unmatched' });
+  });
+
+  it('pays the oldest of two open invoices of the same amount, not one picked at random', () => {
+    expect(guessing.match(payment({ counterpartyIban: 'NL44RABO0300000001', amountMinor: 25_000 }))).toEqual({ kind: 'matched', method: 'iban', debtorId: 'VIS', itemIds: [], fit: 'short' });
+  });
+
+  it('settles the invoice of exactly the amount only in the payment’s currency', () => {
+    expect(guessing.match(payment({ counterpartyIban: 'NL55INGB0000000002', amountMinor: 8_000 }))).toEqual({ kind: 'matched', method: 'iban', debtorId: 'SMI', itemIds: ['SMI|5021'], fit: 'exact' });
+    expect(guessing.match(payment({ counterpartyIban: 'NL55INGB0000000002', amountMinor: 8_000, currency: 'SEK' }))).toEqual({ kind: 'matched', method: 'iban', debtorId: 'SMI', itemIds: ['SMI|5020'], fit: 'exact' });
+  });
+
+  it('compares the amount with what the invoices owe, leaving open credit notes out', () => {
+    // Paying both invoices in full is exact, not an overpayment, although a credit note is open.
+    expect(guessing.match(payment({ counterpartyIban: 'NL77BUNQ0000000004', amountMinor: 100_000 }))).toEqual({ kind: 'matched', method: 'iban', debtorId: 'KOK', itemIds: [], fit: 'exact' });
+    expect(guessing.match(payment({ remittance: 'Facturen 7001 7002 CN-7003', amountMinor: 100_000 }))).toEqual({
+      kind: 'matched', method: 'invoice-number', debtorId: 'KOK', itemIds: ['KOK|7001', 'KOK|7002', 'KOK|CN-7003'], fit: 'exact',
+    });
+    // The credit note deducted: the invoices are partly paid until the controller sets the credit note against them.
+    expect(guessing.match(payment({ counterpartyName: 'Kok Bouw', amountMinor: 80_000 }))).toEqual({ kind: 'matched', method: 'name', debtorId: 'KOK', itemIds: [], fit: 'short' });
+    // A credit note is never the invoice "of exactly the amount".
+    expect(guessing.match(payment({ counterpartyName: 'Kok Bouw', amountMinor: 20_000 }))).toEqual({ kind: 'matched', method: 'name', debtorId: 'KOK', itemIds: [], fit: 'short' });
+  });
+});

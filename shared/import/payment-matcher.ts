@@ -35,6 +35,10 @@ export type PaymentMatch =
   | { readonly kind: 'ambiguous'; readonly debtorIds: readonly string[] }
   | { readonly kind: 'unmatched' };
 
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}
+
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -47,7 +51,12 @@ function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * 2. invoice numbers in the remittance text;
  * 3. the paying account (IBAN), from the debtor's earlier payments;
  * 4. the payer's name.
- * Anything that points at more than one debtor is left for the controller ("ambiguous"), never guessed.
+ * Anything that points at more than one debtor is left for the controller ("ambiguous"), never guessed
+ * (issue 12, item 11: cash booked to the wrong customer is the worst outcome of a bank import): a reference
+ * or invoice number several debtors share, unless the paying account or name leaves exactly one of them;
+ * an invoice number of one debtor paid from another debtor's account or in another debtor's name; an
+ * account several debtors have paid from; an account of one debtor with another debtor's name; a name
+ * several debtors bear.
  * The indexes are built once, so thousands of bank lines match in milliseconds.
  */
 export class PaymentMatcher {
@@ -64,7 +73,8 @@ export class PaymentMatcher {
       addTo(this.byDebtor, item.debtorId, item);
     }
     for (const debtor of debtors) {
-      for (const iban of new Set(debtor.ibans.map(normaliseReference))) addTo(this.debtorsByIban, iban, debtor.debtorId);
+      // An earlier payment without an account (a cash deposit, a bankgiro slip) says nothing about the payer.
+      for (const iban of new Set(debtor.ibans.map(normaliseReference))) if (iban) addTo(this.debtorsByIban, iban, debtor.debtorId);
       const name = normaliseCompanyName(debtor.name);
       if (name) addTo(this.debtorsByName, name, debtor.debtorId);
     }
@@ -78,38 +88,44 @@ export class PaymentMatcher {
       for (const item of this.byReference.get(token) ?? []) if (item.currency === transaction.currency) byReference.push(item);
       for (const item of this.byNumber.get(token) ?? []) if (item.currency === transaction.currency) byNumber.push(item);
     }
-    const fromAccount = this.debtorsByIban.get(normaliseReference(transaction.counterpartyIban)) ?? [];
-    const fromName = this.debtorsByName.get(normaliseCompanyName(transaction.counterpartyName)) ?? [];
+    const iban = normaliseReference(transaction.counterpartyIban);
+    const fromAccount = unique(iban ? this.debtorsByIban.get(iban) ?? [] : []);
+    // Names are only indexed when they have letters or digits left, so an empty name finds nobody.
+    const fromName = unique(this.debtorsByName.get(normaliseCompanyName(transaction.counterpartyName)) ?? []);
+    const payers = unique([...fromAccount, ...fromName]);
 
-    for (const [method, candidates] of [['reference', byReference], ['invoice-number', [...byReference, ...byNumber]]] as const) {
+    for (const [method, candidates] of [['reference', byReference], ['invoice-number', byNumber]] as const) {
       if (candidates.length === 0) continue;
-      let debtors = [...new Set(candidates.map((item) => item.debtorId))];
-      // Several debtors share an invoice number: the paying account or name may tell them apart.
+      const debtors = unique(candidates.map((item) => item.debtorId));
+      let debtorId = debtors[0]!;
       if (debtors.length > 1) {
-        const narrowed = debtors.filter((id) => fromAccount.includes(id) || fromName.includes(id));
-        if (narrowed.length === 1) debtors = narrowed;
-        else return { kind: 'ambiguous', debtorIds: debtors };
+        // Several debtors share the reference or number: the paying account or name may leave one of them.
+        const narrowed = debtors.filter((id) => payers.includes(id));
+        if (narrowed.length !== 1) return { kind: 'ambiguous', debtorIds: debtors };
+        debtorId = narrowed[0]!;
+      } else if (method === 'invoice-number' && payers.length > 0 && !payers.includes(debtorId)) {
+        // A number in free text may be anything (an order, a customer number) that happens to be another
+        // debtor's invoice number; a reference Kredo issued carries check digits and names the invoice.
+        return { kind: 'ambiguous', debtorIds: [debtorId, ...payers] };
       }
-      const debtorId = debtors[0]!;
-      const named = [...new Map(candidates.filter((item) => item.debtorId === debtorId).map((item) => [item.itemId, item])).values()].sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+      const named = candidates.filter((item) => item.debtorId === debtorId).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
       return { kind: 'matched', method, debtorId, itemIds: named.map((item) => item.itemId), fit: this.fit(transaction.amountMinor, named) };
     }
 
-    for (const [method, debtorIds] of [['iban', fromAccount], ['name', fromName]] as const) {
-      const unique = [...new Set(debtorIds)];
-      if (unique.length > 1) return { kind: 'ambiguous', debtorIds: unique };
-      if (unique.length === 1) {
-        const debtorId = unique[0]!;
-        const open = (this.byDebtor.get(debtorId) ?? []).filter((item) => item.currency === transaction.currency);
-        // A payment of exactly one invoice's amount settles that invoice, not the oldest.
-        const exact = open.filter((item) => item.openMinor === transaction.amountMinor);
-        const itemIds = exact.length === 1 ? [exact[0]!.itemId] : [];
-        return { kind: 'matched', method, debtorId, itemIds, fit: this.fit(transaction.amountMinor, exact.length === 1 ? exact : open) };
-      }
-    }
-    return { kind: 'unmatched' };
+    // The account first: a name several debtors bear is told apart by it, but a name that is only another
+    // debtor's contradicts it. Then the name alone.
+    const [method, debtors] = fromAccount.length > 0 ? (['iban', fromAccount] as const) : (['name', fromName] as const);
+    if (debtors.length === 0) return { kind: 'unmatched' };
+    const debtorId = debtors[0]!;
+    if (debtors.length > 1 || (fromName.length > 0 && !fromName.includes(debtorId))) return { kind: 'ambiguous', debtorIds: debtors.length > 1 ? debtors : payers };
+    const open = (this.byDebtor.get(debtorId) ?? []).filter((item) => item.currency === transaction.currency);
+    // A payment of exactly one invoice's amount settles that invoice, not the oldest. Two of that amount: oldest first.
+    const exact = open.filter((item) => item.openMinor === transaction.amountMinor);
+    const itemIds = exact.length === 1 ? [exact[0]!.itemId] : [];
+    return { kind: 'matched', method, debtorId, itemIds, fit: this.fit(transaction.amountMinor, exact.length === 1 ? exact : open) };
   }
 
+  /** How the amount compares with what the invoices owe: an open credit note is not owed (it is negative). */
   private fit(amountMinor: number, items: readonly MatchableItem[]): 'exact' | 'short' | 'over' {
     const owed = items.reduce((sum, item) => sum + Math.max(0, item.openMinor), 0);
     return amountMinor === owed ? 'exact' : amountMinor < owed ? 'short' : 'over';
