@@ -19,13 +19,15 @@ const PORTFOLIO_ROW = 'portfolio';
 /** The dashboard's figures once the data worker has computed them. */
 export function AgeingDashboard({ data, portfolio }: { readonly data: AgeingDashboardData; readonly portfolio: StoredPortfolioSummary }) {
   const { t } = useTranslation('ageing');
-  const { money } = useFormat();
+  const { money, date: formatDate } = useFormat();
   const countryName = useCountryName();
   const labels = useBucketLabels(data.buckets);
   const format = useChartFormat(data.currency);
   const { current } = data;
   const total = current.bucketsMinor.reduce((sum, amount) => sum + amount, 0);
   const hasDsoTrend = data.trend.some((point) => point.dso !== undefined);
+  // Month-ends whose amounts could not all be converted: named, so the trend never drops them silently.
+  const trendGaps = data.trend.filter((point) => point.asOf !== data.asOf && point.unconvertedCurrencies.length > 0);
 
   return (
     <>
@@ -75,6 +77,11 @@ export function AgeingDashboard({ data, portfolio }: { readonly data: AgeingDash
         format={format}
         extraHeader={t('currency.native')}
       />
+      {trendGaps.length > 0 ? (
+        <p className="warning-text" data-testid="trend-unconverted">
+          {t('trend.unconverted', { currency: data.currency, gaps: trendGaps.map((point) => `${point.unconvertedCurrencies.join(', ')} (${formatDate(point.asOf)})`).join('; ') })}
+        </p>
+      ) : null}
       <AgeingTrendFigure points={data.trend} today={data.asOf} historyStart={data.historyStart} labels={labels} format={format} />
       <div className="ageing-grid">
         {hasDsoTrend ? <DsoTrendFigure points={data.trend} today={data.asOf} format={format} /> : null}

@@ -1,7 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { trendDates } from '../../../../shared/domain/dashboard/ageing-trend';
 import type { FieldError } from '../../../../shared/domain/dunning/field-errors';
 import { STALE_RATE_DAYS } from '../../../../shared/money/exchange-rates';
 import { ratesOverview } from '../../../../shared/money/rates-overview';
@@ -60,7 +59,8 @@ export function RatesSection() {
   if (!store) return null;
   const policyCurrency = store.policy?.currency ?? 'EUR';
   const currencies = [...Object.keys(store.portfolio?.openByCurrency ?? {}), ...(store.portfolio?.unconvertedCurrencies ?? [])];
-  const overview = ratesOverview({ rates: store.rates, policyCurrency, currencies, dates: trendDates(today), today });
+  // Today's figures; the ageing trend names the past month-ends it could not convert on the Ageing screen itself.
+  const overview = ratesOverview({ rates: store.rates, policyCurrency, currencies, dates: [today], today });
   const unconverted = store.portfolio?.unconverted ?? {};
   const sourceName = (source: string | undefined) => t(`settings:rates.sources.${(source ?? 'unknown') as 'ecb'}`);
   const draftWithDefaults = { ...draft, base: draft.base || overview.missing[0]?.currency || '', quote: draft.quote || policyCurrency };
