@@ -48,6 +48,11 @@ export interface ChromiumHostOptions {
   readonly echoLog?: boolean;
   /** Pins today's date (tests and benchmarks); the system clock otherwise. */
   readonly today?: IsoDate;
+  /**
+   * More Chromium switches: the process-kill test adds `--remote-debugging-port=0` so that it can drive a
+   * host running in another process (tests/e2e/process-kill).
+   */
+  readonly extraChromiumArgs?: readonly string[];
 }
 
 export interface ChromiumHost {
@@ -82,7 +87,7 @@ export async function startChromiumHost(options: ChromiumHostOptions): Promise<C
   const context = await chromium.launchPersistentContext(path.join(options.userDataDir, 'chromium-profile'), {
     executablePath: options.executablePath ?? process.env['KREDO_CHROMIUM'] ?? '/usr/bin/chromium',
     headless: options.headless,
-    args: chromiumArgs(options.headless),
+    args: [...chromiumArgs(options.headless), ...(options.extraChromiumArgs ?? [])],
     viewport: options.viewport === undefined ? { width: 1360, height: 860 } : options.viewport,
   });
 
