@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { expect, test } from './fixtures';
+import { expect, saveScreenshot, test } from './fixtures';
 import { fill, texts } from './locale-texts';
 import { AgeingDashboardPage } from './page-models/ageing-dashboard-page';
 import { AppShellPage } from './page-models/app-shell-page';
@@ -42,11 +42,13 @@ test('amounts in currencies without a rate are never shown as zero, and the ECB�
   await expect(portfolio.kpiValue('overdue')).toHaveText(/^€1,234\.56 \+ £12,345\.00 \+ .*85,000\.00 not converted$/);
   await expect(portfolio.kpiValue('exposure')).toHaveText(/^€4,234\.56 \+ £14,845\.00 \+ .*125,000\.00 not converted$/);
   await expect(portfolio.grid.getByRole('row', { name: /Harbour Tools/ })).toContainText('£14,845.00 not converted');
+  await saveScreenshot(kredo.page, 'portfolio-not-converted-en');
 
   await rates.addRatesButton.click();
   await expect(rates.heading).toBeFocused();
   await expect(rates.missingTable.getByRole('row')).toHaveCount(3);
   await expect(rates.missingTable.getByRole('row', { name: /GBP/ })).toContainText('£14,845.00');
+  await saveScreenshot(kredo.page, 'exchange-rates-missing-en');
 
   // A rate typed wrong changes nothing and says why next to each field.
   await rates.field('base').fill('XYZ');
