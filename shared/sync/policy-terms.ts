@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DiscretionaryConditions } from '../domain/limits/own-limit';
 import type { InsurancePolicy } from '../domain/policy/insurance-policy';
 import { isCurrencyCode, type CurrencyCode } from '../money/money';
 import { isIsoDate, type IsoDate } from '../time/iso-date';
@@ -23,6 +24,8 @@ export const insurerPolicySchema = z.object({
   endDate: businessDate,
   insuredPercentageBp: z.number().int().min(0).max(10_000),
   discretionaryLimitMax: decimal,
+  /** The policy's conditions for a discretionary limit (own payment experience, a recent credit report), when it states them. */
+  discretionaryConditions: z.object({ paymentExperienceMonths: z.number().int().min(0).max(120), creditReportMaxAgeDays: days }).optional(),
   maxCoverPerBuyer: decimal.optional(),
   maxCreditPeriodDays: days,
   overdueNotificationDays: days,
@@ -34,8 +37,11 @@ export const insurerPolicySchema = z.object({
 });
 export type InsurerPolicy = z.infer<typeof insurerPolicySchema>;
 
-/** The policy terms Kredo keeps: its InsurancePolicy plus the insurer's cap per buyer, when it states one. */
-export type PolicyTerms = InsurancePolicy & { readonly maxCoverPerBuyerMinor?: number };
+/**
+ * The policy terms Kredo keeps: its InsurancePolicy plus the insurer's cap per buyer and its conditions for a
+ * discretionary limit, when it states them (without them the common conditions apply: own-limit.ts).
+ */
+export type PolicyTerms = InsurancePolicy & { readonly maxCoverPerBuyerMinor?: number; readonly discretionaryConditions?: DiscretionaryConditions };
 
 export function policyTermsFrom(view: InsurerPolicy): PolicyTerms {
   const currency = view.currency as CurrencyCode;
@@ -57,5 +63,6 @@ export function policyTermsFrom(view: InsurerPolicy): PolicyTerms {
     waitingPeriodDays: view.waitingPeriodDays,
     deductible: { amountMinor: minor(view.deductible), currency },
     ...(view.maxCoverPerBuyer !== undefined && { maxCoverPerBuyerMinor: minor(view.maxCoverPerBuyer) }),
+    ...(view.discretionaryConditions && { discretionaryConditions: view.discretionaryConditions }),
   };
 }

@@ -95,6 +95,9 @@ function mergeLimits(survivorId: string, survivorLimits: readonly CreditLimit[],
       result.push(limit);
     } else if (limit.source === 'discretionary') {
       warnings.push({ kind: 'discretionaryLapses', amountMinor: limit.decidedAmountMinor, currency: limit.currency });
+    } else if (limit.source === 'internal') {
+      // The survivor's internal limit stays, like its discretionary one: the company decided it for that debtor.
+      continue;
     } else {
       // Every cover of either buyer is kept; which one is in force is the same rule the sync applies.
       const strip = ({ otherCovers: _others, history: _history, ...cover }: CreditLimit): CreditLimit => ({ ...cover, history: [] });

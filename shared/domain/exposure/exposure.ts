@@ -9,8 +9,10 @@ export interface ExposureInputs {
   readonly unappliedCashMinor: number;
   /** Open invoices under dispute: an insurer does not cover a disputed debt. */
   readonly disputedMinor: number;
-  /** The limit in force (insurer or discretionary), 0 when there is none. */
+  /** The limit in force that insures (insurer or discretionary), 0 when there is none. */
   readonly limitMinor: number;
+  /** The company's own internal limit, when it set one: over-limit, availability and utilisation weigh against it. */
+  readonly internalLimitMinor?: number;
   /** The policy's insured percentage in basis points, e.g. 9000. */
   readonly insuredPercentageBp: number;
 }
@@ -18,17 +20,26 @@ export interface ExposureInputs {
 export interface Exposure {
   /** What the debtor owes net of unused credit and unapplied cash, never below zero. */
   readonly exposureMinor: number;
+  /** The insured limit: the insurer's in force, else the discretionary limit. */
   readonly limitMinor: number;
-  /** What may still be delivered on credit within the limit. */
+  /** The company's internal limit, if set (optional: summaries stored before it existed lack it). */
+  readonly internalLimitMinor?: number;
+  /** What may still be delivered on credit within the working limit (the internal one if set, else the insured). */
   readonly availableMinor: number;
-  /** Exposure / limit; undefined without a limit. */
+  /** Exposure / working limit; undefined without a limit. */
   readonly utilisation: number | undefined;
+  /** Exposure above the working limit: the internal limit where the company set one, else the insured limit. */
   readonly overLimitMinor: number;
   /** The part of the exposure the limit covers (disputed debt excluded). */
   readonly insuredExposureMinor: number;
   readonly uninsuredMinor: number;
   /** What the insurer would pay on the insured exposure: insured exposure × insured percentage. */
   readonly indemnityMinor: number;
+}
+
+/** The limit deliveries are weighed against: the company's internal limit where set, else the insured limit. */
+export function workingLimit(limits: { readonly limitMinor: number; readonly internalLimitMinor?: number | undefined }): number {
+  return limits.internalLimitMinor ?? limits.limitMinor;
 }
 
 /**
@@ -39,12 +50,15 @@ export function computeExposure(inputs: ExposureInputs): Exposure {
   const exposureMinor = Math.max(0, inputs.openInvoicesMinor + inputs.creditsMinor - inputs.unappliedCashMinor);
   const insurable = Math.max(0, exposureMinor - inputs.disputedMinor);
   const insuredExposureMinor = Math.min(insurable, inputs.limitMinor);
+  // The internal limit is the company's decision about how much it carries, insured or not (README, "Own limits").
+  const working = workingLimit(inputs);
   return {
     exposureMinor,
     limitMinor: inputs.limitMinor,
-    availableMinor: Math.max(0, inputs.limitMinor - exposureMinor),
-    utilisation: inputs.limitMinor > 0 ? exposureMinor / inputs.limitMinor : undefined,
-    overLimitMinor: Math.max(0, exposureMinor - inputs.limitMinor),
+    ...(inputs.internalLimitMinor !== undefined && { internalLimitMinor: inputs.internalLimitMinor }),
+    availableMinor: Math.max(0, working - exposureMinor),
+    utilisation: working > 0 ? exposureMinor / working : undefined,
+    overLimitMinor: Math.max(0, exposureMinor - working),
     insuredExposureMinor,
     uninsuredMinor: exposureMinor - insuredExposureMinor,
     indemnityMinor: applyBasisPoints(insuredExposureMinor, inputs.insuredPercentageBp),

@@ -1,4 +1,5 @@
 import { minorUnitDigits } from '../../money/money';
+import { workingLimit } from '../exposure/exposure';
 import type { DebtorSummary } from '../summaries/debtor-summary';
 import { isWithinDiscretionaryLimit, type InsurancePolicy } from '../policy/insurance-policy';
 import type { LimitState } from './credit-limit';
@@ -6,8 +7,11 @@ import type { LimitRequestType } from '../../sync/limit-outbox';
 
 /**
  * The Limits screen's alerts: debtors owing more than their limit covers. "Over limit": exposure above the
- * limit in force, so new deliveries are on the company's own risk. "Uninsured": exposure with no insurer
- * cover at all (none, refused, withdrawn, cancelled or expired). Each comes with the limit worth asking for.
+ * working limit — the company's internal limit where it set one, else the insured limit (the insurer's in
+ * force, else the discretionary one) — so new deliveries are beyond what the company decided to carry.
+ * "Uninsured": exposure with no insured limit at all (no insurer cover and no discretionary limit) and no
+ * internal limit accepting it. Each comes with the limit worth asking for. A decision whose start date has
+ * not come is pending, like a request with the insurer: no alert, nothing offered to request again.
  */
 export interface LimitAlert {
   readonly debtorId: string;
@@ -46,8 +50,9 @@ export function limitAlerts(summaries: readonly DebtorSummary[], policy: Insuran
   const alerts: LimitAlert[] = [];
   for (const summary of summaries) {
     // A request already with the insurer is shown under the requests, not as an alert.
-    if (summary.exposureMinor <= 0 || summary.limitState === 'PENDING') continue;
-    const uninsured = WITHOUT_COVER.has(summary.limitState) && summary.limitSource !== 'discretionary';
+    if (summary.exposureMinor <= 0 || summary.limitState === 'PENDING' || summary.limitState === 'SCHEDULED') continue;
+    const internal = summary.internalLimitMinor;
+    const uninsured = WITHOUT_COVER.has(summary.limitState) && summary.limitSource !== 'discretionary' && internal === undefined;
     if (!uninsured && summary.overLimitMinor <= 0) continue;
     const cap = policy.maxCoverPerBuyerMinor ?? Number.MAX_SAFE_INTEGER;
     const suggestedMinor = Math.min(roundUpToThousand(summary.exposureMinor, minorPerMajor), cap);
@@ -55,7 +60,7 @@ export function limitAlerts(summaries: readonly DebtorSummary[], policy: Insuran
       debtorId: summary.debtorId,
       kind: uninsured ? 'uninsured' : 'overLimit',
       exposureMinor: summary.exposureMinor,
-      limitMinor: summary.limitMinor,
+      limitMinor: workingLimit(summary),
       shortfallMinor: uninsured ? summary.exposureMinor : summary.overLimitMinor,
       suggestedMinor,
       requestType: requestTypeFor(summary.limitState, summary.limitMinor, suggestedMinor),

@@ -1,4 +1,5 @@
 import type { InsurerGrade } from '../debtors/debtor';
+import { workingLimit } from '../exposure/exposure';
 import { weightedDaysLate } from '../kpi/collection-kpis';
 import type { DebtorSummary } from '../summaries/debtor-summary';
 
@@ -79,9 +80,11 @@ function insurerGradeFactor(grade: InsurerGrade | undefined): RiskFactor {
  */
 function utilisationFactor(summary: DebtorSummary): RiskFactor {
   const base = { id: 'utilisation' as const, maxPoints: RISK_FACTOR_MAX.utilisation };
-  if (summary.exposureMinor <= 0) return { ...base, points: 0, facts: { utilisation: undefined, hasLimit: summary.limitMinor > 0 ? 1 : 0 } };
-  if (summary.limitMinor <= 0) return { ...base, points: 15, facts: { utilisation: undefined, hasLimit: 0 } };
-  const utilisation = summary.exposureMinor / summary.limitMinor;
+  // Weighed against the internal limit where the company set one (it decided to carry that much), else the insured.
+  const limit = workingLimit(summary);
+  if (summary.exposureMinor <= 0) return { ...base, points: 0, facts: { utilisation: undefined, hasLimit: limit > 0 ? 1 : 0 } };
+  if (limit <= 0) return { ...base, points: 15, facts: { utilisation: undefined, hasLimit: 0 } };
+  const utilisation = summary.exposureMinor / limit;
   const points = utilisation <= 0.5 ? 0 : utilisation <= 1 ? ((utilisation - 0.5) / 0.5) * 8 : 10 + clamp(((utilisation - 1) / 0.5) * 5, 5);
   return { ...base, points: Math.round(points), facts: { utilisation, hasLimit: 1 } };
 }

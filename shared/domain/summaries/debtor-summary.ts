@@ -1,7 +1,7 @@
 import type { IsoDate } from '../../time/iso-date';
 import type { Exposure } from '../exposure/exposure';
 import type { DaysLateSums } from '../kpi/collection-kpis';
-import type { CreditLimit, LimitState } from '../limits/credit-limit';
+import type { LimitSource, LimitState, UpcomingLimit } from '../limits/credit-limit';
 import type { UnconvertedByCurrency } from './unconverted';
 
 /**
@@ -24,9 +24,11 @@ export interface DebtorSummary extends Exposure {
   readonly unappliedCashMinor: number;
   readonly disputedMinor: number;
   /** Where the limit in `limitMinor` comes from. */
-  readonly limitSource: CreditLimit['source'] | 'none';
+  readonly limitSource: LimitSource | 'none';
   /** The limit's status, kept here so the portfolio grid needs no read of the limits themselves. */
   readonly limitState: LimitState;
+  /** A limit decided with a start date still to come (SCHEDULED): its date and amount, shown instead of 0. */
+  readonly upcomingLimit?: UpcomingLimit;
   readonly openItemCount: number;
   readonly overdueItemCount: number;
   readonly oldestDueDate: IsoDate | undefined;
@@ -57,6 +59,6 @@ export const KPI_WINDOW_DAYS = 90;
  * The version of the summary formulas. Stored with the portfolio summary: when the app finds summaries made
  * by older formulas (a field added, a rule changed) it recomputes them, as it does on a new day.
  */
-export const SUMMARY_VERSION = 6;
+export const SUMMARY_VERSION = 7;
 /** How far back payment behaviour (days late) looks. */
 export const PAYMENT_BEHAVIOUR_DAYS = 365;

@@ -7,7 +7,7 @@ import { openAmountsAsOf } from '../ageing/open-as-of';
 import { averageDaysDelinquent, bestPossibleDso, standardDso } from '../kpi/collection-kpis';
 import { computeExposure } from '../exposure/exposure';
 import { FLAG_CREDIT_NOTE, type LedgerChunkNumbers } from '../ledger/ledger-chunk';
-import { effectiveLimitOn, limitStateOf, type CreditLimit } from '../limits/credit-limit';
+import { effectiveLimitOn, internalLimitOn, limitStateOf, upcomingLimitOn, type CreditLimit } from '../limits/credit-limit';
 import type { InsurancePolicy } from '../policy/insurance-policy';
 import { KPI_WINDOW_DAYS, PAYMENT_BEHAVIOUR_DAYS, type DebtorSummary } from './debtor-summary';
 import type { UnconvertedFigures } from './unconverted';
@@ -105,6 +105,8 @@ export function summariseChunk(numbers: LedgerChunkNumbers, context: SummaryCont
   }
 
   const { policy, rates, asOf } = context;
+  // A policy read before this rule (or a partial one in a test) has no bound: own limits then count as set.
+  const discretionaryBound = policy.discretionaryLimitMax ? { discretionaryMaxMinor: policy.discretionaryLimitMax.amountMinor, currency: policy.currency } : undefined;
   // With due-date ageing, overdue is every bucket but "not due": taken from the converted buckets, so the
   // overdue figure and the buckets beside it add up to the cent (converting each sum apart could differ by one).
   const notDueBucket = ageingBuckets(context.ageing)[0]?.isNotDue ?? false;
@@ -142,8 +144,11 @@ export function summariseChunk(numbers: LedgerChunkNumbers, context: SummaryCont
     const disputedMinor = convert((_index, code) => now.extra(slot, code, 'disputed'));
     const sales90Minor = convert((index) => sales.get(slot, index));
     const limits = context.limitsOf(debtorId);
-    const limit = effectiveLimitOn(limits, asOf);
-    const exposure = computeExposure({ openInvoicesMinor: openMinor, creditsMinor, unappliedCashMinor, disputedMinor, limitMinor: limit.amountMinor, insuredPercentageBp: policy.insuredPercentageBp });
+    // Insured: the insurer's limit in force, else the discretionary one within the policy's bound; the internal limit for over-limit.
+    const limit = effectiveLimitOn(limits, asOf, discretionaryBound);
+    const internalLimitMinor = internalLimitOn(limits, asOf);
+    const upcomingLimit = upcomingLimitOn(limits, asOf);
+    const exposure = computeExposure({ openInvoicesMinor: openMinor, creditsMinor, unappliedCashMinor, disputedMinor, limitMinor: limit.amountMinor, ...(internalLimitMinor !== undefined && { internalLimitMinor }), insuredPercentageBp: policy.insuredPercentageBp });
     const receivables = openMinor + creditsMinor - unappliedCashMinor;
     const dso = standardDso(receivables, sales90Minor, KPI_WINDOW_DAYS);
     const notDue = notDueBucket ? bucketsMinor[0]! : 0;
@@ -178,7 +183,8 @@ export function summariseChunk(numbers: LedgerChunkNumbers, context: SummaryCont
       disputedMinor,
       ...exposure,
       limitSource: limit.source,
-      limitState: limitStateOf(limits),
+      limitState: limitStateOf(limits, asOf),
+      ...(upcomingLimit && { upcomingLimit }),
       openItemCount: openCount[slot]!,
       overdueItemCount: overdueCount[slot]!,
       oldestDueDate: hasOpen ? fromDayNumber(oldestDue[slot]!) : undefined,

@@ -18,9 +18,12 @@ import type { ProcessWorklistRequest } from '../dunning/process-worklist';
 import type { RecordCallRequest } from '../dunning/record-call';
 import type { DisputeRequest } from '../dunning/set-dispute';
 import type { AgreePlanRequest } from '../dunning/agree-payment-plan';
+import type { RateFileProblem } from '../../../../shared/domain/law/rate-table-csv';
+import type { RateRowInput } from '../../../../shared/domain/law/rate-row-validation';
 import type { LetterCreditor } from '../../letters/dunning-letter';
 import type { PaymentPlan } from '../../../../shared/domain/dunning/payment-plans';
 import type { DebtorSettingsRequest } from '../store/save-debtor-settings';
+import type { OwnLimitRequest } from '../store/save-own-limit';
 import type { MergeCounts, MergePreview, MergeRequest } from '../store/merge-debtors';
 import type { CreditPolicy } from '../../../../shared/domain/dunning/credit-policy';
 import type { FieldError } from '../../../../shared/domain/dunning/field-errors';
@@ -97,6 +100,10 @@ export interface DataApi {
   endPaymentPlan(request: { readonly planId: string; readonly today: IsoDate; readonly at: string }): Promise<void>;
   /** Saves a debtor's country, letter language, law and segment; returns every field's problem instead when one does not check out. */
   saveDebtorSettings(request: DebtorSettingsRequest): Promise<{ readonly errors: readonly FieldError[] }>;
+  /** Sets a debtor's discretionary or internal limit (with fresh figures); every field's problem instead when one does not check out. */
+  saveOwnLimit(request: OwnLimitRequest): Promise<{ readonly errors: readonly FieldError[] }>;
+  /** Ends a debtor's discretionary or internal limit, kept in its history. */
+  endOwnLimit(request: { readonly debtorId: string; readonly kind: 'discretionary' | 'internal'; readonly note: string; readonly today: IsoDate; readonly at: string; readonly homeCurrency: string }): Promise<void>;
   /** What merging one debtor into another would move, what to look out for, and why it cannot be done now. Changes nothing. */
   previewDebtorMerge(request: MergeRequest): Promise<MergePreview>;
   /** Merges one debtor into another (the same company) in one transaction, with one audit entry; refused with a KredoError while it cannot be done. */
@@ -117,4 +124,10 @@ export interface DataApi {
   neededCurrencies(): Promise<string[]>;
   /** The letter a worklist entry would send, as its subject and text in the debtor's language. */
   previewLetter(request: Omit<ProcessWorklistRequest, 'entryIds'> & { readonly entryId: string }): Promise<{ readonly subject: string; readonly text: string; readonly language: string } | undefined>;
+  /** Stores a statutory-interest rate row typed by the controller; every field's problem instead when one does not check out. */
+  saveInterestRate(request: { readonly input: RateRowInput; readonly today: IsoDate; readonly at: string }): Promise<{ readonly errors: readonly FieldError[] }>;
+  /** Imports a rates file's rows (all or, with any problem, none: the problems come back with their lines). */
+  importInterestRates(request: { readonly text: string; readonly fileName: string; readonly confirmed: boolean; readonly today: IsoDate; readonly at: string }): Promise<{ readonly stored: number; readonly problems: readonly RateFileProblem[] }>;
+  /** Removes a rate row the controller added. */
+  removeInterestRate(request: { readonly id: string; readonly at: string }): Promise<void>;
 }

@@ -18,6 +18,7 @@ import { createExclusive } from './exclusive';
 import { refreshSummaries } from '../store/refresh-summaries';
 import { replacePortfolio } from '../store/replace-portfolio';
 import { saveDebtorSettings } from '../store/save-debtor-settings';
+import { endOwnLimitOf, saveOwnLimit } from '../store/save-own-limit';
 import { mergeDebtors, previewDebtorMerge } from '../store/merge-debtors';
 import type { DataApi } from './data-api';
 import { keepErrorCodesAcrossComlink } from './error-transfer';
@@ -34,6 +35,7 @@ import { previewWorklistLetter, processWorklist } from '../dunning/process-workl
 import { recordCall } from '../dunning/record-call';
 import { assignPayment, dismissPayment } from '../import/review-payments';
 import { importRates, neededCurrencies, saveManualRate } from '../rates/store-rates';
+import { importInterestRates, removeInterestRate, saveInterestRate } from '../interest-rates/interest-rates';
 
 keepErrorCodesAcrossComlink();
 const db = new KredoDb();
@@ -114,6 +116,9 @@ const api: DataApi = {
   agreePaymentPlan: (request) => exclusive(() => agreePaymentPlan(db, request)),
   endPaymentPlan: (request) => exclusive(() => endPaymentPlan(db, request)),
   saveDebtorSettings: (request) => writing(() => saveDebtorSettings(db, request)),
+  // An own limit changes exposure and alerts: written like a ledger, one at a time with imports and syncs.
+  saveOwnLimit: (request) => writing(() => saveOwnLimit(db, request)),
+  endOwnLimit: (request) => writing(() => endOwnLimitOf(db, request)),
   previewDebtorMerge: (request) => previewDebtorMerge(db, request),
   // One at a time with imports and syncs: a merge rewrites two ledgers and moves insurer cases, and a prepared import compared the store before it.
   mergeDebtors: (request) => writing(() => mergeDebtors(db, request)),
@@ -122,6 +127,9 @@ const api: DataApi = {
   importRates: (request) => writing(async () => ({ stored: (await importRates(db, request)).stored })),
   saveManualRate: (request) => writing(() => saveManualRate(db, request)),
   neededCurrencies: () => neededCurrencies(db),
+  saveInterestRate: (request) => exclusive(() => saveInterestRate(db, request)),
+  importInterestRates: (request) => exclusive(() => importInterestRates(db, request)),
+  removeInterestRate: (request) => exclusive(() => removeInterestRate(db, request)),
 };
 
 expose(api);

@@ -15,6 +15,7 @@ import { DebtorInsurerCases } from '../claims/DebtorInsurerCases';
 import { DebtorLetters } from '../dunning/DebtorLetters';
 import { DebtorPaymentPlans } from '../dunning/DebtorPaymentPlans';
 import { DebtorLimitRequest } from '../limits/DebtorLimitRequest';
+import { DebtorOwnLimits } from '../limits/DebtorOwnLimits';
 import { LimitHistory } from './LimitHistory';
 import { MergeDebtorDialog } from './MergeDebtorDialog';
 import { PaymentBehaviourChart } from './PaymentBehaviourChart';
@@ -84,6 +85,7 @@ export function DebtorPage({ debtorId, chunkId }: { readonly debtorId: string; r
       <div className="debtor-columns">
         <LimitHistory limits={detail.limits} asOf={asOf} />
         <DebtorLimitRequest debtor={debtor} summary={summary} />
+        <DebtorOwnLimits debtor={debtor} limits={detail.limits} />
         <DebtorLetters debtorId={debtor.id} />
         {detail.ledger && <DebtorPaymentPlans debtor={debtor} ledger={detail.ledger} />}
         <DebtorInsurerCases debtorId={debtor.id} />

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { limitInForceOn, type CreditLimit } from '../../../../shared/domain/limits/credit-limit';
+import { limitInForceOn, upcomingLimitOn, type CreditLimit } from '../../../../shared/domain/limits/credit-limit';
 import { money } from '../../../../shared/money/money';
 import type { IsoDate } from '../../../../shared/time/iso-date';
 import { useFormat } from '../../i18n/use-format';
@@ -13,14 +13,24 @@ export function LimitHistory({ limits, asOf }: { readonly limits: readonly Credi
       <h2 id="limits-title" className="section-title">{t('debtor:limits.title')}</h2>
       {limits.length === 0 && <p className="note">{t('debtor:limits.none')}</p>}
       {limits.map((limit) => {
+        const upcoming = upcomingLimitOn([limit], asOf);
         const amount = (minor: number) => format.money(money(minor, limit.currency));
         return (
           <article key={`${limit.source}-${limit.coverId ?? ''}`} className="limit-card">
             <h3 className="subsection-title">
-              {t(`debtor:limits.source.${limit.source}`)} · {t(`limits:state.${limit.status}`)}
+              {t(`debtor:limits.source.${limit.source}`)} · {t(`limits:state.${upcoming?.source === limit.source ? 'SCHEDULED' : limit.status}`)}
             </h3>
+            {limit.own && (
+              <p className="note" data-testid="own-limit-basis">
+                {t('debtor:limits.ownBasis', { setOn: format.date(limit.own.setOn), note: limit.own.note })}
+                {limit.own.condition && limit.own.conditionDate && ` ${t(`debtor:limits.ownCondition.${limit.own.condition}`, { date: format.date(limit.own.conditionDate) })}`}
+              </p>
+            )}
             <p>
-              {t('debtor:limits.inForce', { amount: amount(limitInForceOn(limit, asOf)), decided: amount(limit.decidedAmountMinor) })}
+              {/* A decision whose start date has not come is pending with its date and amount, never "0 in force". */}
+              {upcoming?.source === limit.source
+                ? t('debtor:limits.scheduled', { amount: amount(upcoming.amountMinor), from: format.date(upcoming.from) })
+                : t('debtor:limits.inForce', { amount: amount(limitInForceOn(limit, asOf)), decided: amount(limit.decidedAmountMinor) })}
               {limit.requestedAmountMinor !== undefined && ` ${t('debtor:limits.requested', { amount: amount(limit.requestedAmountMinor) })}`}
             </p>
             {limit.tranches.length > 0 && (

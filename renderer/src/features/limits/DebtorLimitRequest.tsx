@@ -62,7 +62,10 @@ export function DebtorLimitRequest({ debtor, summary }: { readonly debtor: Store
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="section-title">{t('request.title')}</h2>
-      {open ? (
+      {summary?.limitState === 'SCHEDULED' && summary.upcomingLimit && !open ? (
+        // Decided with a start date still to come: pending until then, not a limit of 0 to ask for again.
+        <p data-testid="scheduled-limit">{t('request.scheduled', { amount: format.money(money(summary.upcomingLimit.amountMinor, summary.currency)), date: format.date(summary.upcomingLimit.from) })}</p>
+      ) : open ? (
         <p data-testid="open-request">
           {t(open.state === 'PENDING' ? 'request.openPending' : open.state === 'CHECKING' ? 'request.openChecking' : 'request.openWaiting', { type: t(`requestType.${open.type}`), amount: open.amountMinor === undefined ? '' : format.money(money(open.amountMinor, open.currency)) })}
         </p>

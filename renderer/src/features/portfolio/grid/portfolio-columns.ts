@@ -34,6 +34,7 @@ export function portfolioColumns(bucketCount: number): readonly PortfolioColumn[
     column('limit', 'money', (row) => row.summary.limitMinor, true, 9),
     column('utilisation', 'percent', (row) => row.summary.utilisation, true, 7.5),
     column('limitState', 'state', (row) => row.limitState, false, 9),
+    column('internalLimit', 'money', (row) => row.summary.internalLimitMinor, false, 9),
     column('overdue', 'money', (row) => row.summary.overdueMinor, true, 9),
     column('daysOverdue', 'days', (row) => (row.summary.overdueMinor > 0 ? row.summary.maxDaysOverdue : 0), true, 8),
     ...buckets,

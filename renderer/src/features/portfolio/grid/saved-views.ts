@@ -25,7 +25,7 @@ const viewSchema = z.object({
     filters: z.object({
       country: z.string().max(3).optional(),
       currency: z.string().max(3).optional(),
-      limitState: z.enum([...LIMIT_STATUSES, 'DISCRETIONARY', 'NONE']).optional(),
+      limitState: z.enum([...LIMIT_STATUSES, 'SCHEDULED', 'DISCRETIONARY', 'NONE']).optional(),
       riskBand: z.enum(RISK_BANDS).optional(),
       isOverLimit: z.boolean().optional(),
       isDisputed: z.boolean().optional(),

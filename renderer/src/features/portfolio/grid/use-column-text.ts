@@ -9,7 +9,7 @@ import { useFormat } from '../../../i18n/use-format';
 import { BUCKET_COLUMN_PREFIX, type PortfolioColumn } from './portfolio-columns';
 import type { PortfolioRow } from './portfolio-row';
 
-type FixedColumnId = 'name' | 'customerCode' | 'country' | 'currency' | 'segment' | 'risk' | 'grade' | 'exposure' | 'limit' | 'utilisation' | 'limitState' | 'overdue' | 'daysOverdue' | 'disputed' | 'dso' | 'add' | 'lastPayment' | 'dunningStage' | 'nextAction';
+type FixedColumnId = 'name' | 'customerCode' | 'country' | 'currency' | 'segment' | 'risk' | 'grade' | 'exposure' | 'limit' | 'utilisation' | 'limitState' | 'internalLimit' | 'overdue' | 'daysOverdue' | 'disputed' | 'dso' | 'add' | 'lastPayment' | 'dunningStage' | 'nextAction';
 
 /** Column headings and cell texts of the portfolio grid in the UI language; the export uses the same texts. */
 export function useColumnText() {
@@ -42,7 +42,8 @@ export function useColumnText() {
       case 'exposure': return withUnconverted(row.summary.exposureMinor, 'exposureMinor');
       case 'limit': return amount(row.summary.limitMinor);
       case 'utilisation': return row.summary.utilisation === undefined ? '–' : format.percent(row.summary.utilisation);
-      case 'limitState': return t(`limits:state.${row.limitState}`);
+      case 'limitState': return row.summary.upcomingLimit && row.limitState === 'SCHEDULED' ? t('limits:stateScheduled', { date: format.date(row.summary.upcomingLimit.from), amount: amount(row.summary.upcomingLimit.amountMinor) }) : t(`limits:state.${row.limitState}`);
+      case 'internalLimit': return row.summary.internalLimitMinor === undefined ? '–' : amount(row.summary.internalLimitMinor);
       case 'overdue': return withUnconverted(row.summary.overdueMinor, 'overdueMinor');
       case 'daysOverdue': return row.summary.overdueMinor > 0 ? days(row.summary.maxDaysOverdue) : '–';
       case 'disputed': return amount(row.summary.disputedMinor);
