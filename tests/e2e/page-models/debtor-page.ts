@@ -45,6 +45,25 @@ export class DebtorPage {
     return dialog;
   }
 
+  /** The Own limits panel: a discretionary or internal limit set by the controller. */
+  get ownLimits(): Locator {
+    return this.section(texts(this.language).debtor.ownLimit.title);
+  }
+
+  /** Fills the Own limits form and presses Set limit; what happens next is for the test to check. */
+  async setOwnLimit(values: { readonly kind: 'discretionary' | 'internal'; readonly amount: string; readonly condition?: 'paymentExperience' | 'creditReport'; readonly conditionDate?: string; readonly reason: string }): Promise<void> {
+    const own = texts(this.language).debtor.ownLimit;
+    const form = this.ownLimits.getByRole('form', { name: own.title });
+    await form.getByLabel(own.kind).selectOption(values.kind);
+    await form.getByLabel(own.amount).fill(values.amount);
+    if (values.condition) {
+      await form.getByLabel(own.condition).selectOption(values.condition);
+      await form.getByLabel(own.conditionDate[values.condition]).fill(values.conditionDate ?? '');
+    }
+    await form.getByLabel(own.note).fill(values.reason);
+    await form.getByRole('button', { name: own.save }).click();
+  }
+
   async addNote(text: string): Promise<void> {
     const debtor = texts(this.language).debtor;
     await this.notes.getByLabel(debtor.notes.label).fill(text);

@@ -13,6 +13,8 @@ export class LimitsPage {
   readonly reductions: Locator;
   readonly changes: Locator;
   readonly toast: Locator;
+  /** The Limits screen's table of debtors whose exposure is not covered. */
+  readonly alerts: Locator;
 
   constructor(
     readonly page: Page,
@@ -27,6 +29,7 @@ export class LimitsPage {
     this.reductions = page.getByTestId('pending-reductions');
     this.changes = page.getByTestId('insurer-changes');
     this.toast = page.getByRole('alert').filter({ hasText: sync.changes.show });
+    this.alerts = page.getByTestId('limit-alerts');
   }
 
   /** Waits until a sync has finished with the given outcome. */

@@ -6,6 +6,7 @@ import { DEBTOR_SETTING_FIELDS } from '../../../../shared/domain/debtors/debtor-
 import { isLawJurisdiction } from '../../../../shared/domain/law/jurisdiction';
 import { DISPUTE_REASONS } from '../../../../shared/domain/ledger/ledger-types';
 import { money } from '../../../../shared/money/money';
+import { toIsoDate } from '../../../../shared/time/iso-date';
 import { useCountryName, useLanguageName } from '../../i18n/use-country-name';
 import { useFormat } from '../../i18n/use-format';
 
@@ -58,6 +59,12 @@ export function DebtorTimeline({ events }: { readonly events: readonly TimelineE
         return t('debtor:timeline.planEnded');
       case 'debtor.merged':
         return t('debtor:timeline.merged', { name: text('mergedName'), code: text('mergedCustomerCode'), items: Number(details['items']), payments: Number(details['payments']) });
+      case 'limit.ownSet':
+      case 'limit.ownEnded': {
+        const kind = t(`debtor:limits.source.${details['kind'] === 'internal' ? 'internal' : 'discretionary'}`);
+        if (entry.action === 'limit.ownEnded') return t('debtor:timeline.ownLimitEnded', { kind });
+        return t('debtor:timeline.ownLimitSet', { kind, amount: format.money(money(Number(details['amountMinor']), text('currency'))), from: format.date(toIsoDate(text('effectiveFrom'))), note: text('note') });
+      }
       case 'debtor.settingsChanged': {
         const changes = DEBTOR_SETTING_FIELDS.filter((field) => details[field] !== undefined).map((field) =>
           t('debtor:timeline.settingChange', { field: t(SETTING_LABEL[field]), before: settingValue(field, text(`${field}Before`)), after: settingValue(field, text(field)) }),
