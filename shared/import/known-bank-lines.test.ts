@@ -50,3 +50,41 @@ describe('KnownBankLines', () => {
     expect(known.claim(bankLineId('BT-new2', identity({ amountMinor: 5 })))).toBe(false);
   });
 });
+
+describe('KnownBankLines, each stored line answering for one new line (issue 12, item 11)', () => {
+  // Two payments of 100.00 on one day with the same remittance and no end-to-end id: only the file's order tells them apart.
+  const first = bankLineId('BT-1', identity());
+  const second = bankLineId('BT-2', identity());
+
+  it('does not lose a payment made twice when the one stored comes second in the new file', () => {
+    const known = new KnownBankLines([second], [first, second]);
+    expect([known.claim(first), known.claim(second)]).toEqual([false, true]);
+  });
+
+  it('knows a line whose stored twin lacks the account, and the other way round', () => {
+    expect(new KnownBankLines([bankLineId('BT-a', identity({ accounts: [] }))]).claim(bankLineId('BT-b', identity()))).toBe(true);
+    expect(new KnownBankLines([bankLineId('BT-a', identity())]).claim(bankLineId('BT-b', identity({ accounts: [] })))).toBe(true);
+  });
+
+  // A batch of 3,100.00: one line in MT940, two parts (1,000.00 and 2,100.00) in the CAMT.053, each part with its own end-to-end id.
+  const whole = (legacy: string, fields: Partial<BankLineIdentity> = {}) => bankLineId(legacy, identity({ amountMinor: 3_100, references: ['BATCH-1'], remittance: '', endToEndId: 'BATCH-E2E', ...fields }));
+  const part = (legacy: string, amountMinor: number, endToEndId: string, fields: Partial<BankLineIdentity> = {}) =>
+    bankLineId(legacy, identity({ amountMinor, references: [], remittance: `Factuur ${legacy}`, endToEndId, group: { amountMinor: 3_100, references: ['BATCH-1'] }, ...fields }));
+
+  it('knows the parts of a batch stored whole, and the whole of a batch stored in parts, only once', () => {
+    const wholeStored = new KnownBankLines([whole('MT-1')]);
+    expect([wholeStored.claim(part('P1', 1_000, 'E-P1')), wholeStored.claim(part('P2', 2_100, 'E-P2'))]).toEqual([true, true]);
+    // Another batch of the same amount that day, sharing the reference: the stored line has answered already.
+    expect(wholeStored.claim(part('Q1', 1_000, 'E-Q1', { group: { amountMinor: 3_100, references: ['BATCH-1', 'BATCH-2'] } }))).toBe(false);
+
+    const partsStored = new KnownBankLines([part('P1', 1_000, 'E-P1'), part('P2', 2_100, 'E-P2')]);
+    expect(partsStored.claim(whole('MT-1'))).toBe(true);
+    expect(partsStored.claim(whole('MT-2'))).toBe(false);
+  });
+
+  it('does not take a batch of another day for the one stored', () => {
+    const otherDay = { bookingDate: '2026-11-25', valueDate: '2026-11-25' };
+    expect(new KnownBankLines([whole('MT-1')]).claim(part('P1', 1_000, 'E-P1', otherDay))).toBe(false);
+    expect(new KnownBankLines([part('P1', 1_000, 'E-P1'), part('P2', 2_100, 'E-P2')]).claim(whole('MT-1', otherDay))).toBe(false);
+  });
+});

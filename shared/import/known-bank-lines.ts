@@ -11,7 +11,8 @@ import { amountKeyOf, groupAmountKeyOf, parseBankLineId, type ParsedBankLineId }
  * Bank entries holding several transactions (a batch, a bankgiro deposit) are read by some formats as one
  * line and by others as their parts: a new line equal to an entry whose parts are stored is known, and so are
  * new parts of an entry stored whole. Each stored line answers for one new line (or one entry's parts) only,
- * so a payment made twice on the same day is not lost when both arrive.
+ * so a payment made twice on the same day is not lost when both arrive — in whatever order, when the new
+ * lines are given to the constructor (`lineIds`; decidePayments always does).
  */
 export class KnownBankLines {
   private readonly exact = new Set<string>();
@@ -79,12 +80,18 @@ export class KnownBankLines {
     // A whole entry whose parts were stored (the CAMT.053 split, BgMax's payments of one deposit).
     for (const stored of this.byGroupAmount.get(line.amountKey) ?? []) {
       const group = stored.group!;
-      if (this.isFree(group.signature, lineId) && sameBooking(line, stored, line.identifiers, group.identifiers, false)) return this.take(group.signature, lineId);
+      if (this.isFree(group.signature, lineId, stored.id) && sameBooking(line, stored, line.identifiers, group.identifiers, false)) return this.take(group.signature, lineId);
     }
     return false;
   }
 
-  private isFree(stored: string, claimant: string): boolean {
+  /**
+   * Whether a stored line (or stored entry, by its signature) may still answer for the claimant. A stored line
+   * that is itself one of the new lines answers for that line only, whichever comes first in the file: of a
+   * payment made twice, the one stored is known and the other is new.
+   */
+  private isFree(stored: string, claimant: string, storedId = stored): boolean {
+    if (storedId !== claimant && this.wanted?.ids.has(storedId)) return false;
     const owner = this.claims.get(stored);
     return owner === undefined || owner === claimant;
   }

@@ -26,13 +26,14 @@ export class MatchingScope {
     this.transactionIds = new Set(transactions.map((transaction) => transaction.id));
   }
 
-  /** Whether some line mentions this invoice number or payment reference. */
+  /** Whether some line mentions this invoice number or payment reference (never an empty one: tokens have four characters or more). */
   mentions(numberOrReference: string): boolean {
-    return numberOrReference !== '' && this.tokens.has(normaliseReference(numberOrReference));
+    return this.tokens.has(normaliseReference(numberOrReference));
   }
 
+  /** Whether some line comes from this account (never a blank one: blank accounts are not kept). */
   isPayingAccount(iban: string): boolean {
-    return iban !== '' && this.ibans.has(normaliseReference(iban));
+    return this.ibans.has(normaliseReference(iban));
   }
 
   isPayerName(name: string): boolean {

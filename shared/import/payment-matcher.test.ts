@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createBetalingskenmerk } from '../domain/references/betalingskenmerk';
-import { createRfReference } from '../domain/references/rf-creditor-reference';
+import { createRfReference, formatRfReference } from '../domain/references/rf-creditor-reference';
 import { createSwedishOcr } from '../domain/references/swedish-ocr';
 import { toIsoDate } from '../time/iso-date';
 import type { BankTransaction } from './bank-transaction';
 import { PaymentMatcher, type MatchableItem } from './payment-matcher';
-import { normaliseCompanyName, remittanceTokens } from './remittance-tokens';
+import { normaliseCompanyName, normaliseReference, remittanceTokens } from './remittance-tokens';
 
 const kenmerk = createBetalingskenmerk('12345');
 const ocr = createSwedishOcr('4711');
@@ -78,9 +78,32 @@ describe('remittanceTokens and names', () => {
     expect(remittanceTokens('Factuur 2026/0101')).toEqual(['2026/0101', '2026', '0101']);
   });
 
+  it('joins an RF reference of full length, and one grouped irregularly', () => {
+    const long = createRfReference('123456789012345678901');
+    expect(remittanceTokens(`Betaling ${formatRfReference(long)} dank`)).toContain(long);
+    expect(remittanceTokens('RF18 5390 07547034')).toEqual(['RF18539007547034']);
+  });
+
+  it('strips the punctuation payers put around a number, however much', () => {
+    expect(remittanceTokens('Factuur: 2026-0101.. en //2026-0102 ##2026-0103--')).toEqual(['2026-0101', '2026-0102', '2026-0103']);
+  });
+
   it('compares company names without legal forms, case or accents', () => {
     expect(normaliseCompanyName('BAKKER BOUW BV')).toBe(normaliseCompanyName('Bakker Bouw B.V.'));
+    expect(normaliseCompanyName('Bakker - Bouw B.V.')).toBe('bakker bouw');
     expect(normaliseCompanyName('Åkesson Bygg AB')).toBe('akesson bygg');
+    expect(normaliseCompanyName('Philips NV')).toBe(normaliseCompanyName('Philips N.V.'));
+    expect(normaliseCompanyName('Jansen en Zn VOF')).toBe(normaliseCompanyName('Jansen en Zn V.O.F.'));
+    expect(normaliseCompanyName('Jansen en Zn v.o.f')).toBe('jansen en zn');
+  });
+
+  it('compares references and accounts without case or spaces, whatever spaces the bank writes', () => {
+    expect(normaliseReference('nl20 ingb\u00a00001 2345 67')).toBe('NL20INGB0001234567');
+    expect(normaliseReference('a 1')).toBe('A1');
+    expect(normaliseReference('z1')).toBe('Z1');
+    expect(normaliseReference('FAKTURA-Ö1')).toBe('FAKTURA-Ö1');
+    expect(normaliseReference('faktura-ö1')).toBe('FAKTURA-Ö1');
+    expect(normaliseReference('INV-2026/01')).toBe('INV-2026/01');
   });
 });
 

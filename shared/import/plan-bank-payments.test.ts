@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testItem, testLedger } from '../domain/ledger/test-ledger';
 import { toIsoDate } from '../time/iso-date';
+import { bankLineId } from './bank-line-id';
 import type { BankTransaction } from './bank-transaction';
 import { PaymentMatcher } from './payment-matcher';
 import { bookPayment, decidePayments } from './plan-bank-payments';
@@ -32,6 +33,16 @@ describe('decidePayments', () => {
   });
 });
 
+describe('decidePayments, payments made twice', () => {
+  it('books the second of two equal payments on a day when only one of them was imported before, whichever it was', () => {
+    // Same account, day, amount and remittance, no end-to-end id: two payments that only the file's order tells apart.
+    const twin = (legacy: string) => line(bankLineId(legacy, { accounts: ['NL91ABNA0417164300'], bookingDate: '2026-11-20', valueDate: '2026-11-20', direction: 'credit', amountMinor: 5_000, currency: 'EUR', endToEndId: '', references: [], remittance: 'Factuur 2026-0200', fallback: legacy }), 5_000);
+    const [first, second] = [twin('BT-1'), twin('BT-2')];
+    expect(decidePayments([first, second], matcher, new Set([second.id])).map((decision) => decision.kind)).toEqual(['book', 'duplicate']);
+    expect(decidePayments([first, second], matcher, new Set([first.id])).map((decision) => decision.kind)).toEqual(['duplicate', 'book']);
+  });
+});
+
 describe('bookPayment', () => {
   it('pays the named invoices, partly when short', () => {
     const booked = bookPayment(ledger, line('P1', 100_000), ['D1|2026-0101']);
@@ -43,6 +54,12 @@ describe('bookPayment', () => {
     const booked = bookPayment(ledger, line('P1', 210_000), ['D1|2026-0101', 'D1|2026-0117']);
     expect(booked.items.map((item) => item.openMinor)).toEqual([0, 0]);
     expect(booked.payments[0]?.unappliedMinor).toBe(1_544);
+  });
+
+  it('pays the invoice it names even when an older one is open, and leaves what is over unapplied', () => {
+    const booked = bookPayment(ledger, line('P1', 100_000), ['D1|2026-0117']);
+    expect(booked.items.map((item) => item.openMinor)).toEqual([123_456, 0]);
+    expect(booked.payments[0]?.unappliedMinor).toBe(15_000);
   });
 
   it('pays the oldest invoices first when it names none', () => {

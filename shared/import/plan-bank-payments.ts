@@ -20,7 +20,7 @@ export type PaymentDecision =
  * KnownBankLines; a set of ids is taken as such); lines repeated within the file count once.
  */
 export function decidePayments(transactions: readonly BankTransaction[], matcher: PaymentMatcher, known: KnownBankLines | ReadonlySet<string>): PaymentDecision[] {
-  const recognised = known instanceof KnownBankLines ? known : new KnownBankLines(known);
+  const recognised = known instanceof KnownBankLines ? known : new KnownBankLines(known, transactions.map((transaction) => transaction.id));
   const seen = new Set<string>();
   return transactions.map((transaction): PaymentDecision => {
     if (transaction.direction !== 'credit' || transaction.isReversal) return { kind: 'notReceipt' };
@@ -51,5 +51,6 @@ export function paymentFromTransaction(transaction: BankTransaction, debtorId: s
  * stays unapplied when it is over), or, when it names none, on the oldest open invoices first.
  */
 export function bookPayment(ledger: DebtorLedger, transaction: BankTransaction, itemIds: readonly string[]): DebtorLedger {
-  return receivePayment(ledger, paymentFromTransaction(transaction, ledger.debtorId), itemIds.length > 0 ? { targetItemIds: itemIds } : { remainder: 'oldest-first' });
+  // What is left after named invoices stays unapplied: the payer said what it pays, the rest is the controller's to place.
+  return receivePayment(ledger, paymentFromTransaction(transaction, ledger.debtorId), { targetItemIds: itemIds, remainder: itemIds.length > 0 ? 'unapplied' : 'oldest-first' });
 }

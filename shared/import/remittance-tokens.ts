@@ -18,7 +18,7 @@ export function remittanceTokens(text: string): string[] {
     // Some invoice numbers contain a slash (2026/0101); bank texts also use it as a field separator
     // (/INV/2026-0101): offer both the whole word and its parts.
     add(raw);
-    if (raw.includes('/')) raw.split('/').forEach(add);
+    for (const part of raw.split('/')) add(part);
   }
   return [...tokens];
 }

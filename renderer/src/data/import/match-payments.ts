@@ -41,8 +41,8 @@ function openItems(columns: LedgerColumns, wanted: (debtorId: string, number: st
       const number = texts.itemNumbers[row]!;
       const reference = texts.itemReferences[row]!;
       if (!wanted(debtorId, number, reference)) continue;
+      // An invoice read in the first pass is read again identically in the second.
       const id = itemId(debtorId, number);
-      if (into.has(id)) continue;
       into.set(id, { itemId: id, debtorId, number, paymentReference: reference, openMinor: numbers.itemOpen[row]!, currency: numbers.currencies[numbers.itemCurrency[row]!]!, dueDate: fromDayNumber(numbers.itemDueDay[row]!) });
     }
   }
