@@ -15,8 +15,10 @@ test('the worklist processes a batch once, and an insurer deadline goes to the i
   const rows = page.getByTestId('worklist').getByRole('row');
   const count = page.getByTestId('worklist-count');
   await expect(count).toContainText('things to do today');
-  // The built-in rate tables end before the test's today: the controller is told before letters claim interest.
-  await expect(page.getByTestId('stale-rates')).toContainText(/Statutory interest rates are known up to: Dutch commercial interest until \d\d\/\d\d\/\d{4}/);
+  // The shipped Riksbank table ends before the test's today, and the Dutch rate in force is not confirmed:
+  // the controller is told before letters claim interest.
+  await expect(page.getByTestId('stale-rates')).toContainText('Statutory interest rates are known up to: Riksbank reference rate until 30/06/2026');
+  await expect(page.getByTestId('stale-rates')).toContainText('Dutch commercial interest 10.4% from 01/07/2026');
   const before = Number(/\d+/.exec((await count.textContent()) ?? '')?.[0]);
   await saveScreenshot(page, 'dunning-worklist-en');
 

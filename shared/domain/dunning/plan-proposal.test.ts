@@ -3,11 +3,16 @@ import { toIsoDate } from '../../time/iso-date';
 import { testItem, testLedger } from '../ledger/test-ledger';
 import { proposePaymentPlan, splitEvenly, validatePlanTerms } from './plan-proposal';
 import { validatePaymentPlan } from './payment-plans';
+import { mergeRateTables } from '../law/rate-table-merge';
+import { BUILT_IN_REFERENCE_RATES } from '../law/reference-rates';
+
+/** The table as it stood with 10.15 % in force from 1 July 2025 on, which these vectors were worked out for. */
+const RATES_TO_2026_H1 = BUILT_IN_REFERENCE_RATES.filter((row) => row.validFrom < '2026-07-01');
 
 const invoice = testItem('d1', 'F-1', { invoiceDate: '2025-08-31', dueDate: '2025-09-30', amountMinor: 100_000 });
 const paid = testItem('d1', 'F-0', { invoiceDate: '2025-08-01', dueDate: '2025-08-31', amountMinor: 5_000, openMinor: 0 });
 const ledger = testLedger('d1', [paid, invoice]);
-const base = { ledger, jurisdiction: 'NL' as const, itemIds: [invoice.id, paid.id], agreedOn: toIsoDate('2026-11-24'), firstDueOn: toIsoDate('2026-12-31'), count: 3, everyMonths: 1, interestDuringPlan: false };
+const base = { ledger, jurisdiction: 'NL' as const, itemIds: [invoice.id, paid.id], agreedOn: toIsoDate('2026-11-24'), firstDueOn: toIsoDate('2026-12-31'), count: 3, everyMonths: 1, interestDuringPlan: false, rates: RATES_TO_2026_H1 };
 
 describe('proposing a payment plan', () => {
   it('splits to the cent, the odd cents in the first instalments', () => {
@@ -37,6 +42,23 @@ describe('proposing a payment plan', () => {
       { dueOn: '2026-12-24', amountMinor: 33_334 + 834 },
       { dueOn: '2027-01-24', amountMinor: 33_333 + 575 },
       { dueOn: '2027-02-24', amountMinor: 33_333 + 287 },
+    ]);
+  });
+
+  it('uses a rate row the controller added at once: the interest and the instalments change to the cent', () => {
+    // €1,000.00 due 2025-12-31, agreed 2026-11-24. Without a row for July 2026: 328 d at 10.15 % = 91.2110 → 91.21.
+    const due = testItem('d1', 'F-3', { invoiceDate: '2025-12-01', dueDate: '2025-12-31', amountMinor: 100_000 });
+    const terms = { ...base, ledger: testLedger('d1', [due]), itemIds: [due.id], includeInterest: true };
+    expect(proposePaymentPlan(terms)).toMatchObject({ interestMinor: 9_121, totalMinor: 109_121 });
+    // The controller adds 12.15 % from 1 July 2026: 181 d at 10.15 % = 50.3329 → 50.33, 147 d at 12.15 % = 48.9329 → 48.93.
+    const withRow = mergeRateTables([{ id: 'NL_HANDELSRENTE:2026-07-01', kind: 'NL_HANDELSRENTE', validFrom: toIsoDate('2026-07-01'), rateBp: 1215, source: 'dnb.nl', addedAt: '2026-11-24T09:00:00Z' }], RATES_TO_2026_H1);
+    const proposal = proposePaymentPlan({ ...terms, rates: withRow, interestDuringPlan: true });
+    expect(proposal).toMatchObject({ interestMinor: 5_033 + 4_893, planRateBp: 1215 });
+    // Interest during the plan at the new 12.15 %: 1,000.00 × 37 d, 666.66 × 31 d, 333.33 × 28 d.
+    expect(proposal.instalments).toEqual([
+      { dueOn: '2026-12-31', amountMinor: 33_334 + 3_309 + 1_232 },
+      { dueOn: '2027-01-31', amountMinor: 33_333 + 3_309 + 688 },
+      { dueOn: '2027-02-28', amountMinor: 33_333 + 3_308 + 311 },
     ]);
   });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { JURISDICTION_CURRENCY, type LawJurisdiction } from '../law/jurisdiction';
 import { periodInterest } from '../law/interest-accrual';
 import { statutoryInterestOnInvoice } from '../law/invoice-interest';
+import type { ReferenceRateTable } from '../law/reference-rates';
 import { statutoryInterestRule } from '../law/statutory-interest';
 import type { DebtorLedger } from '../ledger/ledger-types';
 import { addMonths, daysBetween, isIsoDate, type IsoDate } from '../../time/iso-date';
@@ -43,6 +44,8 @@ export interface PlanProposalInput extends PlanTerms {
   readonly ledger: DebtorLedger;
   readonly jurisdiction: LawJurisdiction;
   readonly agreedOn: IsoDate;
+  /** The statutory-interest rate table in force (shipped rows and the controller's); the built-in one when absent. */
+  readonly rates?: ReferenceRateTable;
 }
 
 export interface PlanProposal {
@@ -86,8 +89,8 @@ export function proposePaymentPlan(input: PlanProposalInput): PlanProposal {
   if (items.some((item) => item.currency !== currency)) throw new RangeError('A payment plan is in one currency');
   const principalMinor = items.reduce((sum, item) => sum + item.openMinor, 0);
   const interestAvailable = currency === JURISDICTION_CURRENCY[input.jurisdiction];
-  const interestMinor = input.includeInterest && interestAvailable ? items.reduce((sum, item) => sum + statutoryInterestOnInvoice(item, input.ledger, input.jurisdiction, input.agreedOn), 0) : 0;
-  const planRateBp = statutoryInterestRule(input.jurisdiction, input.agreedOn).rateOn(input.agreedOn).rateBp;
+  const interestMinor = input.includeInterest && interestAvailable ? items.reduce((sum, item) => sum + statutoryInterestOnInvoice(item, input.ledger, input.jurisdiction, input.agreedOn, input.rates), 0) : 0;
+  const planRateBp = statutoryInterestRule(input.jurisdiction, input.agreedOn, input.rates).rateOn(input.agreedOn).rateBp;
   const chargesPlanInterest = input.interestDuringPlan && interestAvailable;
   const principalParts = splitEvenly(principalMinor, input.count);
   const interestParts = splitEvenly(interestMinor, input.count);

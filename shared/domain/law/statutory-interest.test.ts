@@ -40,11 +40,12 @@ describe('statutoryInterest, NL wettelijke handelsrente', () => {
   });
 
   it('carries the last rate past the end of the table and says so', () => {
-    // Today is 2026-11-24; the table ends with 10.15 % for the second half of 2025.
+    // A table that ends with 10.15 % for the second half of 2025 (the built-in one before its 2026 rows).
     //   2025-10-01…12-31   92 d × 10.15 % on 1,000.00 = 25.58 (known rate)
     //   2026-01-01…09-30  273 d × 10.15 % on 1,000.00 = 75.92 (carried forward)  year 1: 101.50
     //   2026-10-01…11-24   55 d × 10.15 % on 1,101.50 = 16.85 (carried forward)
-    const result = statutoryInterest({ jurisdiction: 'NL', principalMinor: 100_000, currency: 'EUR', defaultFrom: d('2025-10-01'), until: d('2026-11-24') });
+    const to2025 = BUILT_IN_REFERENCE_RATES.filter((row) => row.validFrom < '2026-01-01');
+    const result = statutoryInterest({ jurisdiction: 'NL', principalMinor: 100_000, currency: 'EUR', defaultFrom: d('2025-10-01'), until: d('2026-11-24'), rates: to2025 });
     expect(result.periods.map(({ from, to, interestMinor, isRateStale }) => [from, to, interestMinor, isRateStale])).toEqual([
       ['2025-10-01', '2025-12-31', 2_558, false],
       ['2026-01-01', '2026-09-30', 7_592, true],

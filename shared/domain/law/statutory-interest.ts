@@ -2,8 +2,7 @@ import { isCurrencyCode, type CurrencyCode } from '../../money/money';
 import { isIsoDate, type IsoDate } from '../../time/iso-date';
 import { accrueInterest, type InterestPeriod, type InterestRule, type StatutoryRate } from './interest-accrual';
 import { isLawJurisdiction, type LawJurisdiction } from './jurisdiction';
-import { halfYearStart } from './law-calendar';
-import { BUILT_IN_REFERENCE_RATES, lookupReferenceRate, type ReferenceRateKind, type ReferenceRateTable } from './reference-rates';
+import { BUILT_IN_REFERENCE_RATES, lookupReferenceRate, rateReferenceDay, type ReferenceRateKind, type ReferenceRateTable } from './reference-rates';
 
 /** The margin the Directive and the SE and UK acts add to the reference rate: 8 percentage points. */
 export const STATUTORY_MARGIN_BP = 800;
@@ -19,12 +18,13 @@ export const STATUTORY_MARGIN_BP = 800;
  * - **EU** (Directive 2011/7/EU): ECB MRO on 1 January (for January–June) or 1 July (July–December) + 8 pp,
  *   variable per half-year, simple.
  *
- * Every rate is looked up at the start of its half-year, so a user who adds rows on the central bank's
- * own decision dates still gets the half-year rule.
+ * Every rate is looked up on its half-year's reference day (rateReferenceDay: the first day of the
+ * half-year, or for the Bank of England's change-date table the day before it), so a rate changed in the
+ * middle of a half-year only counts from the next one.
  */
 export function statutoryInterestRule(jurisdiction: LawJurisdiction, defaultFrom: IsoDate, rates: ReferenceRateTable = BUILT_IN_REFERENCE_RATES): InterestRule {
   const halfYearRate = (kind: ReferenceRateKind, marginBp: number) => (day: IsoDate): StatutoryRate => {
-    const found = lookupReferenceRate(kind, halfYearStart(day), rates);
+    const found = lookupReferenceRate(kind, rateReferenceDay(kind, day), rates);
     return { rateBp: found.rateBp + marginBp, isStale: found.isStale };
   };
   switch (jurisdiction) {

@@ -30,6 +30,7 @@ export class KredoDb extends Dexie {
   paymentPlans!: Table<StoreTables['paymentPlans'], string>;
   insurerQuarantine!: Table<StoreTables['insurerQuarantine'], string>;
   syncState!: Table<StoreTables['syncState'], string>;
+  interestRates!: Table<StoreTables['interestRates'], string>;
 
   constructor(name = STORE_NAME, migrations: readonly StoreMigration[] = MIGRATIONS) {
     super(name, { cache: 'immutable' });

@@ -13,6 +13,7 @@ import type { LossSubmission } from '../../../../shared/sync/loss-submission';
 import type { PromiseToPay } from '../../../../shared/domain/dunning/promises';
 import type { PaymentPlan } from '../../../../shared/domain/dunning/payment-plans';
 import type { RejectedItem } from '../../../../shared/sync/insurer-rejects';
+import type { UserRateRow } from '../../../../shared/domain/law/rate-table-merge';
 
 /** A debtor as stored: the domain record plus the ledger chunk that holds its invoices and payments. */
 export type StoredDebtor = Debtor & { readonly chunkId: number };
@@ -130,11 +131,13 @@ export interface StoreTables {
   readonly insurerQuarantine: QuarantinedInsurerItem;
   /** The insurer sync's own state: the feed cursor, the last sync, the event ids already read. */
   readonly syncState: { readonly key: string; readonly value: unknown };
+  /** Statutory-interest rate rows the controller added (Settings › Interest rates); they win over shipped rows for their period. */
+  readonly interestRates: UserRateRow;
 }
 
 export type TableName = keyof StoreTables;
 
 /** Every table, in the order a backup writes and a restore reads them. */
 export const TABLE_NAMES: readonly TableName[] = [
-  'meta', 'policies', 'exchangeRates', 'debtorChunks', 'limitChunks', 'ledgerNumbers', 'ledgerTexts', 'summaryChunks', 'portfolio', 'dunningActions', 'imports', 'paymentsToReview', 'limitOutbox', 'lossOutbox', 'documents', 'promises', 'paymentPlans', 'insurerQuarantine', 'syncState', 'audit',
+  'meta', 'policies', 'exchangeRates', 'debtorChunks', 'limitChunks', 'ledgerNumbers', 'ledgerTexts', 'summaryChunks', 'portfolio', 'dunningActions', 'imports', 'paymentsToReview', 'limitOutbox', 'lossOutbox', 'documents', 'promises', 'paymentPlans', 'insurerQuarantine', 'syncState', 'interestRates', 'audit',
 ];

@@ -4,6 +4,7 @@ import { proposePaymentPlan, validatePlanTerms } from '../../../../shared/domain
 import { KredoError } from '../../../../shared/errors/kredo-error';
 import type { IsoDate } from '../../../../shared/time/iso-date';
 import type { KredoDb } from '../db/kredo-db';
+import { loadRateTable } from '../interest-rates/interest-rates';
 import { readDebtor, readDebtorLedger } from '../store/read-ledger';
 import { loadCreditPolicy } from './load-worklist';
 
@@ -24,7 +25,7 @@ export interface AgreePlanRequest {
 export async function agreePaymentPlan(db: KredoDb, request: AgreePlanRequest): Promise<{ readonly errors: readonly FieldError[]; readonly plan?: PaymentPlan }> {
   const terms = validatePlanTerms(request.terms, request.today);
   if (!terms.ok) return { errors: terms.errors };
-  const creditPolicy = await loadCreditPolicy(db);
+  const [creditPolicy, rates] = await Promise.all([loadCreditPolicy(db), loadRateTable(db)]);
   return db.transaction('rw', [db.debtorChunks, db.ledgerNumbers, db.ledgerTexts, db.paymentPlans, db.audit], async () => {
     const [debtor, ledger] = await Promise.all([readDebtor(db, request.chunkId, request.debtorId), readDebtorLedger(db, request.chunkId, request.debtorId)]);
     if (!debtor || !ledger) throw new KredoError('import.debtorGone');
@@ -34,7 +35,7 @@ export async function agreePaymentPlan(db: KredoDb, request: AgreePlanRequest): 
     const open = ledger.items.filter((item) => terms.value.itemIds.includes(item.id) && item.kind === 'invoice' && item.openMinor > 0);
     if (open.length === 0) throw new KredoError('dunning.planNothingOpen');
     if (open.some((item) => item.currency !== open[0]!.currency)) throw new KredoError('dunning.planCurrencies');
-    const proposal = proposePaymentPlan({ ...terms.value, itemIds: open.map((item) => item.id), ledger, jurisdiction: debtor.jurisdiction, agreedOn: request.today });
+    const proposal = proposePaymentPlan({ ...terms.value, itemIds: open.map((item) => item.id), ledger, jurisdiction: debtor.jurisdiction, agreedOn: request.today, rates });
     const plan = validatePaymentPlan({ id: crypto.randomUUID(), debtorId: debtor.id, itemIds: open.map((item) => item.id), currency: proposal.currency, totalMinor: proposal.totalMinor, agreedOn: request.today, instalments: proposal.instalments });
     if (!plan.ok) return { errors: plan.errors };
     await db.paymentPlans.put(plan.value);

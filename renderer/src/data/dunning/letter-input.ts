@@ -2,6 +2,7 @@ import type { Debtor } from '../../../../shared/domain/debtors/debtor';
 import { JURISDICTION_CURRENCY } from '../../../../shared/domain/law/jurisdiction';
 import { statutoryInterestOnInvoice } from '../../../../shared/domain/law/invoice-interest';
 import { fixedCompensation } from '../../../../shared/domain/law/collection-costs';
+import type { ReferenceRateTable } from '../../../../shared/domain/law/reference-rates';
 import { statutoryInterestRule } from '../../../../shared/domain/law/statutory-interest';
 import type { DebtorLedger } from '../../../../shared/domain/ledger/ledger-types';
 import { addDays, daysBetween, type IsoDate } from '../../../../shared/time/iso-date';
@@ -27,6 +28,8 @@ export function letterInputFor(input: {
   readonly today: IsoDate;
   readonly payBy: IsoDate;
   readonly creditor: LetterCreditor;
+  /** The statutory-interest rate table in force: the shipped rows and the controller's (load-rate-table.ts). */
+  readonly rates?: ReferenceRateTable;
 }): DunningLetterInput {
   const { debtor, ledger, today, step } = input;
   const jurisdiction = debtor.jurisdiction;
@@ -45,7 +48,7 @@ export function letterInputFor(input: {
       amountMinor: item.amountMinor,
       openMinor: item.openMinor,
       daysOverdue: Math.max(0, daysBetween(item.dueDate, today)),
-      interestMinor: withInterest ? statutoryInterestOnInvoice(item, ledger, jurisdiction, today) : 0,
+      interestMinor: withInterest ? statutoryInterestOnInvoice(item, ledger, jurisdiction, today, input.rates) : 0,
     }));
   const costs: LetterCost[] = [];
   if (step === 'formal-notice' && lawful) {
@@ -80,7 +83,7 @@ export function letterInputFor(input: {
     invoices,
     costs,
     // The rate today, as the letter names it; the interest itself follows every change since each due date.
-    ...(withInterest && invoices.length > 0 && { interestRateBp: statutoryInterestRule(jurisdiction, addDays(invoices[0]!.dueDate, 1)).rateOn(today).rateBp }),
+    ...(withInterest && invoices.length > 0 && { interestRateBp: statutoryInterestRule(jurisdiction, addDays(invoices[0]!.dueDate, 1), input.rates).rateOn(today).rateBp }),
     paymentReference: items.length === 1 && items[0]!.paymentReference ? items[0]!.paymentReference : debtor.customerCode,
     currency,
   };

@@ -11,6 +11,7 @@ import { LETTER_STEPS, type LetterStep } from '../../letters/dunning-letter';
 import { bytesToBase64 } from '../backup/backup-format';
 import type { KredoDb } from '../db/kredo-db';
 import type { StoredDocument } from '../db/schema';
+import { loadRateTable } from '../interest-rates/interest-rates';
 import { readDebtorLedger } from '../store/read-ledger';
 import { loadCreditor } from './creditor';
 import { letterInputFor } from './letter-input';
@@ -22,8 +23,8 @@ async function letterInputOf(db: KredoDb, request: { readonly debtorId: string; 
   const debtor = chunk?.debtors.find((candidate) => candidate.id === request.debtorId);
   const ledger = chunk && (await readDebtorLedger(db, chunk.chunkId, request.debtorId));
   if (!debtor || !ledger) return undefined;
-  const creditor = await loadCreditor(db);
-  const input = letterInputFor({ debtor, ledger, itemIds: request.itemIds, step: request.step, today: request.today, payBy: request.payBy ?? addDays(request.today, 14), creditor });
+  const [creditor, rates] = await Promise.all([loadCreditor(db), loadRateTable(db)]);
+  const input = letterInputFor({ debtor, ledger, itemIds: request.itemIds, step: request.step, today: request.today, payBy: request.payBy ?? addDays(request.today, 14), creditor, rates });
   return input.invoices.length === 0 ? undefined : { debtor, creditor, input };
 }
 

@@ -11,6 +11,7 @@ import { dataWorker } from '../../data/data-client';
 import type { StoredDebtor } from '../../data/db/schema';
 import { useErrorMessage } from '../../i18n/use-error-message';
 import { useFormat } from '../../i18n/use-format';
+import { useRateTable } from '../interest-rates/use-rate-table';
 import { InstalmentTable } from './InstalmentTable';
 
 const INTERVALS = [1, 2, 3, 6] as const;
@@ -39,17 +40,19 @@ export function PaymentPlanForm({ debtor, ledger, onDone }: { readonly debtor: S
   const [errors, setErrors] = useState<readonly FieldError[]>([]);
   const [failure, setFailure] = useState<string>();
   const [isSaving, setSaving] = useState(false);
+  // The same rate table the data worker uses when the plan is saved: shipped rows and the controller's.
+  const rates = useRateTable()?.table;
 
   const proposal = useMemo((): PlanProposal | string => {
     if (terms.itemIds.length === 0) return t('plans.chooseInvoices');
     if (!Number.isInteger(terms.count) || terms.count < 1 || terms.count > MAX_INSTALMENTS) return t('plans.countRange', { max: MAX_INSTALMENTS });
     if (!isIsoDate(terms.firstDueOn) || terms.firstDueOn < today) return t('plans.firstDueFromToday');
     try {
-      return proposePaymentPlan({ ...terms, ledger, jurisdiction: debtor.jurisdiction, agreedOn: today });
+      return proposePaymentPlan({ ...terms, ledger, jurisdiction: debtor.jurisdiction, agreedOn: today, ...(rates && { rates }) });
     } catch {
       return t('plans.oneCurrency');
     }
-  }, [terms, ledger, debtor.jurisdiction, today, t]);
+  }, [terms, ledger, debtor.jurisdiction, today, t, rates]);
 
   const toggle = (itemId: string, checked: boolean) => setTerms({ ...terms, itemIds: checked ? [...terms.itemIds, itemId] : terms.itemIds.filter((candidate) => candidate !== itemId) });
   // Each field's problem from the data worker's check, shown next to the field.

@@ -9,6 +9,7 @@ import { ImportSettingsSection } from './ImportSettingsSection';
 import { InsurerSection } from './InsurerSection';
 import { LetterheadSection } from './LetterheadSection';
 import { RatesSection } from './RatesSection';
+import { InterestRatesSection } from '../interest-rates/InterestRatesSection';
 import { UpdatesSection } from '../updates/UpdatesSection';
 import { useErrorMessage } from '../../i18n/use-error-message';
 import { useLanguage } from '../../i18n/use-language';
@@ -52,6 +53,7 @@ export function SettingsScreen() {
       </fieldset>
       <InsurerSection />
       <RatesSection />
+      <InterestRatesSection />
       <CreditPolicySection />
       <LetterheadSection />
       <ImportSettingsSection />
