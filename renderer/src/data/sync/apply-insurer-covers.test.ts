@@ -49,6 +49,8 @@ describe('applying the insurer’s covers to the store', () => {
     expect(summaryAfter.limitState).toBe('REDUCED');
     expect((await store.portfolio.get('current'))!.limitMinor).toBe(before.limitMinor - summaryBefore.limitMinor + 100_000);
     expect(await store.audit.where('[entityType+entityId]').equals(['limit', target.debtorId]).count()).toBe(1);
+    // The Limits screen's list of insurer changes is part of the same write: a crash after it cannot lose it.
+    expect((await store.syncState.get('recentChanges'))?.value).toEqual(result.changes);
 
     expect(await applyInsurerCovers(store, [cover({ coverId: target.coverId!, amount: '1000.00', status: 'REDUCED', version: 1 })], { today, at })).toEqual({ changed: [], changes: [], unmatched: [] });
     // A newer version with the same decision (an insurer-side edit Kredo does not show) is stored without a notification.

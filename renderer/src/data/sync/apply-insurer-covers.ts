@@ -36,6 +36,9 @@ export interface AppliedCovers {
   readonly unmatched: readonly string[];
 }
 
+/** How many insurer changes the notification list keeps; older ones stay in the audit trail. */
+export const RECENT_CHANGES_KEPT = 200;
+
 const samePendingChange = (a: CreditLimit['pendingChange'], b: CreditLimit['pendingChange']) =>
   a?.type === b?.type && a?.newAmountMinor === b?.newAmountMinor && a?.effectiveFrom === b?.effectiveFrom;
 
@@ -47,7 +50,7 @@ const samePendingChange = (a: CreditLimit['pendingChange'], b: CreditLimit['pend
  * which of a debtor's covers is in force is applyInsurerCover's business.
  */
 export async function applyInsurerCovers(db: KredoDb, covers: readonly InsurerCover[], options: { readonly today: IsoDate; readonly at: string }): Promise<AppliedCovers> {
-  const tables = [db.debtorChunks, db.limitChunks, db.ledgerNumbers, db.summaryChunks, db.portfolio, db.policies, db.exchangeRates, db.audit];
+  const tables = [db.debtorChunks, db.limitChunks, db.ledgerNumbers, db.summaryChunks, db.portfolio, db.policies, db.exchangeRates, db.audit, db.syncState];
   return db.transaction('rw', tables, async () => {
     const [debtorChunks, limitChunks] = await Promise.all([db.debtorChunks.toArray(), db.limitChunks.toArray()]);
     const byCover = new Map<string, Target>();
@@ -143,6 +146,12 @@ export async function applyInsurerCovers(db: KredoDb, covers: readonly InsurerCo
       await db.portfolio.put({ id: 'current', ...portfolio });
     }
     await db.audit.bulkAdd(audit);
+    // The Limits screen's list of insurer changes is written with the limits themselves: kept in a later
+    // write, a crash in between left the limits changed and the list without them (tests/e2e/process-kill).
+    if (changes.length > 0) {
+      const kept = ((await db.syncState.get('recentChanges'))?.value as InsurerLimitChange[] | undefined) ?? [];
+      await db.syncState.put({ key: 'recentChanges', value: [...[...changes].reverse(), ...kept].slice(0, RECENT_CHANGES_KEPT) });
+    }
     return { changed, changes, unmatched };
   });
 }

@@ -2,7 +2,6 @@ import type { InsurerSyncPort } from '../../../../shared/sync/insurer-sync-port'
 import { policyTermsFrom, type InsurerPolicy } from '../../../../shared/sync/policy-terms';
 import type { IsoDate } from '../../../../shared/time/iso-date';
 import type { KredoDb } from '../db/kredo-db';
-import type { InsurerLimitChange } from './apply-insurer-covers';
 import { runSync, type SyncReport } from './run-sync';
 import { rememberRetryAt } from './sync-support';
 
@@ -21,13 +20,10 @@ export interface SyncNowRequest {
   readonly force?: boolean;
 }
 
-/** How many insurer changes the notification list keeps; older ones stay in the audit trail. */
-export const RECENT_CHANGES_KEPT = 200;
-
 /**
  * One sync as the app runs it: a new insurer (or policy) starts from a full resync, the policy terms come
  * first (they are the rules the screens apply), then the outbox and the feed. The limit changes it brings
- * are kept for the notification list, newest first.
+ * are kept for the notification list, newest first, by applyInsurerCovers in the same transaction as the limits.
  */
 export async function syncNow(db: KredoDb, port: InsurerPort, request: SyncNowRequest): Promise<SyncReport> {
   const now = () => (request.fixedNow ? new Date(request.fixedNow) : new Date());
@@ -48,14 +44,5 @@ export async function syncNow(db: KredoDb, port: InsurerPort, request: SyncNowRe
     await db.policies.put(terms);
   });
 
-  const report = await runSync(db, port, { now, today: request.today, random: Math.random, ...(request.force && { force: true }) });
-  if (report.changes.length > 0) await rememberChanges(db, report.changes);
-  return report;
-}
-
-async function rememberChanges(db: KredoDb, changes: readonly InsurerLimitChange[]): Promise<void> {
-  await db.transaction('rw', db.syncState, async () => {
-    const kept = ((await db.syncState.get('recentChanges'))?.value as InsurerLimitChange[] | undefined) ?? [];
-    await db.syncState.put({ key: 'recentChanges', value: [...[...changes].reverse(), ...kept].slice(0, RECENT_CHANGES_KEPT) });
-  });
+  return runSync(db, port, { now, today: request.today, random: Math.random, ...(request.force && { force: true }) });
 }
