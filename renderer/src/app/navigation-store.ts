@@ -14,11 +14,13 @@ interface NavigationState {
   readonly debtorId: string | undefined;
   /** The ledger chunk that held it when opened: saves a search through the store. */
   readonly debtorChunkId: number | undefined;
+  /** The part of the debtor page to open at (`masterData`: the contacts and addresses form, from the worklist). */
+  readonly debtorSection?: string | undefined;
   /** The Settings section to scroll to when Settings opens (a notice's "Add exchange rates", say). */
   readonly settingsSection: string | undefined;
   navigate(screen: Screen): void;
   openSettings(section: string): void;
-  openDebtor(debtorId: string, chunkId?: number): void;
+  openDebtor(debtorId: string, chunkId?: number, section?: string): void;
   closeDebtor(): void;
   leaveWelcome(screen: Screen): void;
   setShortcutsOpen(isOpen: boolean): void;
@@ -33,7 +35,7 @@ export const useNavigationStore = create<NavigationState>()((set) => ({
   settingsSection: undefined,
   navigate: (screen) => set({ screen, debtorId: undefined, settingsSection: undefined }),
   openSettings: (settingsSection) => set({ screen: 'settings', debtorId: undefined, settingsSection }),
-  openDebtor: (debtorId, debtorChunkId) => set({ screen: 'portfolio', debtorId, debtorChunkId }),
+  openDebtor: (debtorId, debtorChunkId, debtorSection) => set({ screen: 'portfolio', debtorId, debtorChunkId, debtorSection }),
   closeDebtor: () => set({ debtorId: undefined }),
   leaveWelcome: (screen) => set({ screen, hasLeftWelcome: true }),
   setShortcutsOpen: (isShortcutsOpen) => set({ isShortcutsOpen }),

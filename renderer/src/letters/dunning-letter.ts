@@ -1,4 +1,4 @@
-import type { CountryCode } from '../../../shared/domain/debtors/debtor';
+import type { ContactTitle, CountryCode } from '../../../shared/domain/debtors/debtor';
 import type { Language } from '../../../shared/i18n/languages';
 import { isCurrencyCode, type CurrencyCode } from '../../../shared/money/money';
 import { isIsoDate, type IsoDate } from '../../../shared/time/iso-date';
@@ -57,6 +57,11 @@ export interface LetterDebtor {
   readonly addressLines: readonly string[];
   /** The person the letter is addressed to; without one the letter greets "Sir or Madam". */
   readonly contactName?: string;
+  /**
+   * The contact's title and name parts, when known: "Geachte heer Janssen", "Dear Mr Fairbairn" need a
+   * title and surname; a Swedish letter greets the first name ("Hej Märta").
+   */
+  readonly contactPerson?: { readonly title?: ContactTitle; readonly givenName: string; readonly surname: string };
   readonly email?: string;
 }
 

@@ -79,7 +79,7 @@ export function buildLetterContent(input: DunningLetterInput, t: LetterTranslato
       { label: t('info.customerCode'), value: debtor.customerCode },
       { label: t('info.reference'), value: input.paymentReference },
     ],
-    salutation: named ? t('salutation.named', { name: debtor.contactName }) : t('salutation.anonymous'),
+    salutation: salutationOf(input, named, t),
     opening: openingParagraphs(input, t, format, figures),
     table: invoiceTable(input, t, format, figures.interestMinor > 0),
     totals: totalLines(input, t, format, figures),
@@ -136,4 +136,19 @@ function totalLines(input: DunningLetterInput, t: LetterTranslator, format: Lett
     lines.push(line('total-if-unpaid', t('totals.ifUnpaid'), figures.totalIfUnpaidMinor));
   }
   return lines;
+}
+
+/**
+ * The greeting: with a title and surname "Geachte heer Janssen," / "Dear Mr Fairbairn," (a Dutch surname
+ * alone starts with a capital: "Geachte heer De Vries", Taaladvies.net); Swedish business letters greet the
+ * first name ("Hej Märta,"); otherwise the full name, or "Sir or Madam" without a contact.
+ */
+function salutationOf(input: DunningLetterInput, named: boolean, t: LetterTranslator): string {
+  const person = input.debtor.contactPerson;
+  if (input.language === 'sv' && person?.givenName) return t('salutation.named', { name: person.givenName });
+  if (input.language !== 'sv' && person?.title && person.surname) {
+    const surname = input.language === 'nl' ? person.surname.charAt(0).toLocaleUpperCase('nl') + person.surname.slice(1) : person.surname;
+    return t(`salutation.titled.${person.title}`, { surname });
+  }
+  return named ? t('salutation.named', { name: input.debtor.contactName }) : t('salutation.anonymous');
 }

@@ -3,18 +3,32 @@ import type { CurrencyCode } from '../../money/money';
 import type { IsoDate } from '../../time/iso-date';
 import type { CompanyIdentifier } from '../identifiers/identifier-type';
 
+/** The parts of a debtor's master data that are edited and imported as a whole. */
+export const MASTER_DATA_FIELDS = ['contacts', 'address', 'invoiceAddress'] as const;
+export type MasterDataField = (typeof MASTER_DATA_FIELDS)[number];
+
 /** ISO 3166-1 alpha-2, for example NL, SE, GB, DE. */
 export type CountryCode = string;
 
 /** Whose late-payment law applies to a debtor's invoices (interest and collection costs, dunning letters). */
 export type Jurisdiction = 'NL' | 'SE' | 'GB' | 'EU';
 
+/** How a contact is addressed in a letter: "Geachte heer Janssen", "Dear Ms Fairbairn". */
+export const CONTACT_TITLES = ['mr', 'ms'] as const;
+export type ContactTitle = (typeof CONTACT_TITLES)[number];
+
 export interface Contact {
+  /** The full name, as shown ("Jan de Vries"); given name and surname apart when known. */
   readonly name: string;
   readonly role: string;
   readonly email: string;
   readonly phone: string;
   readonly isPrimary: boolean;
+  readonly title?: ContactTitle;
+  readonly givenName?: string;
+  readonly surname?: string;
+  /** The contact reminders and notices are addressed and e-mailed to (one per debtor; else the primary). */
+  readonly receivesReminders?: boolean;
 }
 
 export interface PostalAddress {
@@ -47,8 +61,16 @@ export interface Debtor {
   readonly identifiers: readonly CompanyIdentifier[];
   /** The insurer's id for this buyer, once known (resolved only when a request is sent). */
   readonly insurerBuyerId?: string;
+  /** The postal address (head office). */
   readonly address?: PostalAddress;
+  /** Where invoices — and so reminders — go, when it differs from the postal address (accounts payable). */
+  readonly invoiceAddress?: PostalAddress;
   readonly contacts: readonly Contact[];
+  /**
+   * Master data the controller edited by hand on the debtor page: imports never overwrite these (the
+   * controller's edits win) and say what they left (shared/domain/debtors/debtor-master-data.ts).
+   */
+  readonly editedByHand?: readonly MasterDataField[];
   readonly grade?: InsurerGrade;
   /** A segment of the credit policy (for dunning strategies), such as "key account" or "SME". */
   readonly segment: string;

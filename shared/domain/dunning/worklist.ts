@@ -71,6 +71,8 @@ export interface WorklistEntry {
   readonly daysOverdue: number;
   /** Currencies without an exchange rate today, left out of amountMinor. */
   readonly unconvertedCurrencies: readonly CurrencyCode[];
+  /** For a letter: whether the debtor has a usable postal address and an e-mail (no letter without either). */
+  readonly letterReach?: { readonly address: boolean; readonly email: boolean };
 }
 
 export interface Worklist {

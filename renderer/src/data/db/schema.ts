@@ -85,7 +85,8 @@ export interface StoredDocument {
   /** Without extension: `.pdf` and `.eml` are added when saved. */
   readonly fileName: string;
   readonly pdfBase64: string;
-  readonly eml: string;
+  /** The e-mail draft, only when the debtor has an e-mail address (never a placeholder recipient). */
+  readonly eml?: string;
   readonly currency: string;
   readonly totalDueMinor: number;
 }

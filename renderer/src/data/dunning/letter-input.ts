@@ -1,4 +1,5 @@
 import type { Debtor } from '../../../../shared/domain/debtors/debtor';
+import { letterAddress, nameParts, reminderContact, reminderEmail } from '../../../../shared/domain/debtors/debtor-master-data';
 import { JURISDICTION_CURRENCY } from '../../../../shared/domain/law/jurisdiction';
 import { statutoryInterestOnInvoice } from '../../../../shared/domain/law/invoice-interest';
 import { fixedCompensation } from '../../../../shared/domain/law/collection-costs';
@@ -28,7 +29,7 @@ export function letterInputFor(input: {
   readonly today: IsoDate;
   readonly payBy: IsoDate;
   readonly creditor: LetterCreditor;
-  /** The statutory-interest rate table in force: the shipped rows and the controller's (load-rate-table.ts). */
+  /** The statutory-interest rate table in force: the shipped rows and the controller's (data/interest-rates). */
   readonly rates?: ReferenceRateTable;
 }): DunningLetterInput {
   const { debtor, ledger, today, step } = input;
@@ -60,11 +61,13 @@ export function letterInputFor(input: {
       for (const invoice of invoices) costs.push({ code: NOTICE_COST[jurisdiction], amountMinor: fixedCompensation({ jurisdiction, principalMinor: invoice.openMinor, currency }).amountMinor, invoiceNumber: invoice.number });
     }
   }
-  const contact = debtor.contacts.find((candidate) => candidate.isPrimary) ?? debtor.contacts[0];
+  // The reminder contact at the invoice address (shared/domain/debtors/debtor-master-data.ts); never a placeholder.
+  const contact = reminderContact(debtor);
+  const email = reminderEmail(debtor);
   // Bankgiro is how Swedish payers pay at home; everyone else is told the IBAN.
   const { bankgiro, ...withoutBankgiro } = input.creditor;
   const creditor = debtor.country === 'SE' && bankgiro ? input.creditor : withoutBankgiro;
-  const address = debtor.address;
+  const address = letterAddress(debtor);
   return {
     language: debtor.language,
     jurisdiction,
@@ -78,7 +81,8 @@ export function letterInputFor(input: {
       // In the destination's postal order, with a country line only for a letter abroad (postal-address.ts).
       addressLines: address ? postalAddressLines(address, { senderCountry: creditorCountry(input.creditor) }) : [],
       ...(contact?.name && { contactName: contact.name }),
-      ...(contact?.email && { email: contact.email }),
+      ...(contact?.name && { contactPerson: { ...(contact.title && { title: contact.title }), ...nameParts(contact) } }),
+      ...(email && { email }),
     },
     invoices,
     costs,

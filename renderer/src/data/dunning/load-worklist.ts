@@ -1,4 +1,5 @@
 import { DEFAULT_CREDIT_POLICY, type CreditPolicy } from '../../../../shared/domain/dunning/credit-policy';
+import { letterReach } from '../../../../shared/domain/debtors/debtor-master-data';
 import { validateCreditPolicy } from '../../../../shared/domain/dunning/credit-policy-schema';
 import { buildWorklist, type Worklist, type WorklistDebtor } from '../../../../shared/domain/dunning/worklist';
 import { deadlineKey, type DeadlineKind } from '../../../../shared/domain/dunning/policy-deadlines';
@@ -76,5 +77,14 @@ export async function loadWorklist(db: KredoDb, request: { readonly today: IsoDa
     }
   }
   const collator = new Intl.Collator(request.locale);
-  return buildWorklist({ today: request.today, creditPolicy, insurancePolicy: policy, leadDays: request.leadDays, rates: new ExchangeRateTable(rates), debtors, doneEntryIds, compareNames: (a, b) => collator.compare(a, b) });
+  const worklist = buildWorklist({ today: request.today, creditPolicy, insurancePolicy: policy, leadDays: request.leadDays, rates: new ExchangeRateTable(rates), debtors, doneEntryIds, compareNames: (a, b) => collator.compare(a, b) });
+  // A letter needs a usable address or an e-mail: the list says what is missing before anything is processed.
+  const debtorById = new Map(debtorChunks.flatMap((chunk) => chunk.debtors).map((debtor) => [debtor.id, debtor]));
+  return {
+    ...worklist,
+    entries: worklist.entries.map((entry) => {
+      const debtor = debtorById.get(entry.debtorId);
+      return entry.task.kind === 'dunning' && entry.task.channel === 'letter' && debtor ? { ...entry, letterReach: letterReach(debtor) } : entry;
+    }),
+  };
 }

@@ -18,7 +18,7 @@ export interface ProcessWorklistRequest {
 /** What an insurer deadline asks for, and what a handover is: a submission through the insurer sync. */
 const SUBMISSION_FOR: Readonly<Record<string, LossKind | undefined>> = { 'overdue-notification': 'overdue', 'collection-transfer': 'collection', 'claim-filing': 'claim', handover: 'collection' };
 
-async function processEntry(db: KredoDb, entry: WorklistEntry, request: ProcessWorklistRequest): Promise<'done' | 'submitted' | 'skipped'> {
+async function processEntry(db: KredoDb, entry: WorklistEntry, request: ProcessWorklistRequest): Promise<'done' | 'submitted' | 'skipped' | 'unreachable'> {
   const task = entry.task;
   const itemIds = entry.invoices.map((invoice) => invoice.itemId);
   const submission = task.kind === 'deadline' ? SUBMISSION_FOR[task.deadline] : task.kind === 'dunning' ? SUBMISSION_FOR[task.step] : undefined;
@@ -42,6 +42,8 @@ async function processEntry(db: KredoDb, entry: WorklistEntry, request: ProcessW
   }
   if (task.kind !== 'dunning') return submission ? 'submitted' : 'skipped';
   // The letter is made before anything is stored: if it cannot be made, the step is not recorded as done.
+  // A debtor with neither a usable address nor an e-mail gets no letter, and the step stays on the list.
+  if (isLetterStep(task.step) && entry.letterReach && !entry.letterReach.address && !entry.letterReach.email) return 'unreachable';
   const letter = isLetterStep(task.step) ? await makeLetterDocument(db, { debtorId: entry.debtorId, actionId: task.action.id, step: task.step, itemIds, today: request.today, payBy: task.payBy, at: request.at }) : undefined;
   await db.transaction('rw', db.dunningActions, db.documents, db.audit, async () => {
     // The action's id is stable (shared/domain/dunning/stable-id.ts): processing twice writes one record.
@@ -64,18 +66,20 @@ async function processEntry(db: KredoDb, entry: WorklistEntry, request: ProcessW
  * recorded as done for its invoices, a handover or an insurer deadline becomes a submission through the
  * insurer sync. The worklist is worked out again first, so an entry already done is not done twice.
  */
-export async function processWorklist(db: KredoDb, request: ProcessWorklistRequest): Promise<{ readonly done: number; readonly submitted: number }> {
+export async function processWorklist(db: KredoDb, request: ProcessWorklistRequest): Promise<{ readonly done: number; readonly submitted: number; readonly notMade: number }> {
   const worklist = await loadWorklist(db, request);
   const wanted = new Set(request.entryIds);
   let done = 0;
   let submitted = 0;
+  let notMade = 0;
   for (const entry of worklist?.entries ?? []) {
     if (!wanted.has(entry.id)) continue;
     const outcome = await processEntry(db, entry, request);
     if (outcome === 'done') done += 1;
     if (outcome === 'submitted') submitted += 1;
+    if (outcome === 'unreachable') notMade += 1;
   }
-  return { done, submitted };
+  return { done, submitted, notMade };
 }
 
 /** The letter a worklist entry would send, as text, so the controller sees it before processing. */

@@ -1,4 +1,6 @@
+import { letterReach } from '../../../../shared/domain/debtors/debtor-master-data';
 import type { DunningStep } from '../../../../shared/domain/dunning/dunning-action';
+import { KredoError } from '../../../../shared/errors/kredo-error';
 import type { IsoDate } from '../../../../shared/time/iso-date';
 import { addDays } from '../../../../shared/time/iso-date';
 import { letterFigures } from '../../letters/letter-figures';
@@ -45,9 +47,12 @@ export async function makeLetterDocument(db: KredoDb, request: { readonly debtor
   const made = await letterInputOf(db, request);
   if (!made) return undefined;
   const { debtor, creditor, input } = made;
+  // Without a usable address or e-mail there is no letter at all (the worklist says what is missing), and
+  // without an e-mail no draft: never a placeholder recipient (issue 13, item 4).
+  const reach = letterReach(debtor);
+  if (!reach.address && !reach.email) throw new KredoError('dunning.noLetterAddress', { name: debtor.name });
   const pdf = await buildLetterPdf(input);
-  const contact = input.debtor.email ? { ...(input.debtor.contactName && { name: input.debtor.contactName }), address: input.debtor.email } : { name: debtor.name, address: 'no-address@invalid' };
-  const eml = buildLetterEml(input, pdf, { from: { name: creditor.name, address: creditor.email }, to: contact, date: new Date(request.at) });
+  const eml = input.debtor.email ? buildLetterEml(input, pdf, { from: { name: creditor.name, address: creditor.email }, to: { ...(input.debtor.contactName && { name: input.debtor.contactName }), address: input.debtor.email }, date: new Date(request.at) }) : undefined;
   return {
     id: `${request.actionId}:letter`,
     debtorId: debtor.id,
@@ -57,7 +62,7 @@ export async function makeLetterDocument(db: KredoDb, request: { readonly debtor
     createdAt: request.at,
     fileName: `${debtor.customerCode}-${request.step}-${request.today}`,
     pdfBase64: bytesToBase64(pdf),
-    eml,
+    ...(eml !== undefined && { eml }),
     currency: input.currency,
     totalDueMinor: letterFigures(input).totalDueMinor,
   };

@@ -21,8 +21,8 @@ describe('the dunning worklist over the demo portfolio', () => {
     expect(new Set(reminders.map((entry) => entry.debtorId)).size).toBe(reminders.length);
 
     const batch = reminders.slice(0, 3).map((entry) => entry.id);
-    expect(await processWorklist(db, { ...request, entryIds: batch })).toEqual({ done: 3, submitted: 0 });
-    expect(await processWorklist(db, { ...request, entryIds: batch })).toEqual({ done: 0, submitted: 0 });
+    expect(await processWorklist(db, { ...request, entryIds: batch })).toEqual({ done: 3, submitted: 0, notMade: 0 });
+    expect(await processWorklist(db, { ...request, entryIds: batch })).toEqual({ done: 0, submitted: 0, notMade: 0 });
     const after = (await loadWorklist(db, request))!;
     expect(after.entries.filter((entry) => batch.includes(entry.id))).toEqual([]);
     expect(await db.dunningActions.where('[status+plannedOn]').between(['done', ''], ['done', '\uffff']).count()).toBe(3);
@@ -42,7 +42,7 @@ describe('the dunning worklist over the demo portfolio', () => {
     const db = await openDemoStore('worklist-2', today);
     const deadline = (await loadWorklist(db, request))!.entries.find((entry) => entry.task.kind === 'deadline' && entry.task.deadline === 'overdue-notification' && entry.task.daysLeft >= 0);
     expect(deadline).toBeDefined();
-    expect(await processWorklist(db, { ...request, entryIds: [deadline!.id] })).toEqual({ done: 0, submitted: 1 });
+    expect(await processWorklist(db, { ...request, entryIds: [deadline!.id] })).toEqual({ done: 0, submitted: 1, notMade: 0 });
     expect(await db.lossOutbox.where('debtorId').equals(deadline!.debtorId).toArray()).toEqual([expect.objectContaining({ kind: 'overdue', state: 'SUBMITTED_LOCAL' })]);
     expect((await loadWorklist(db, request))!.entries.some((entry) => entry.id === deadline!.id)).toBe(false);
     db.close();

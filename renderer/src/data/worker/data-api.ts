@@ -89,7 +89,7 @@ export interface DataApi {
   /** Today's dunning work: letters, calls, insurer deadlines, ordered by risk-weighted value; undefined without a portfolio. */
   dunningWorklist(request: { readonly today: IsoDate; readonly leadDays: number; readonly locale: string }): Promise<Worklist | undefined>;
   /** Carries out the chosen worklist entries (steps recorded as done, deadlines and handovers sent to the insurer). */
-  processWorklist(request: ProcessWorklistRequest): Promise<{ readonly done: number; readonly submitted: number }>;
+  processWorklist(request: ProcessWorklistRequest): Promise<{ readonly done: number; readonly submitted: number; readonly notMade: number }>;
   /** The outcome of a worklist call: done with a note, a promise to pay stored, or no answer (stays on the list). */
   recordCall(request: RecordCallRequest): Promise<{ readonly promiseId?: string }>;
   /** Marks an invoice disputed with a reason (not dunned, uninsured) or settles the dispute; summaries follow. */

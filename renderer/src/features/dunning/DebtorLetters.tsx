@@ -24,7 +24,7 @@ export function DebtorLetters({ debtorId }: { readonly debtorId: string }) {
   const save = async (document: StoredDocument, kind: ExportFormat) => {
     setStatus(undefined);
     try {
-      const bytes = kind === 'pdf' ? base64ToBytes(document.pdfBase64) : new TextEncoder().encode(document.eml);
+      const bytes = kind === 'pdf' ? base64ToBytes(document.pdfBase64) : new TextEncoder().encode(document.eml ?? '');
       const savedTo = await saveExportFile(kind, document.fileName, bytes);
       if (savedTo) setStatus({ text: t('letters.saved', { path: savedTo }), isError: false });
     } catch (error) {
@@ -53,7 +53,7 @@ export function DebtorLetters({ debtorId }: { readonly debtorId: string }) {
                 <td className="numeric">{format.money(money(document.totalDueMinor, document.currency))}</td>
                 <td>
                   <button type="button" className="button button-small" onClick={() => void save(document, 'pdf')}>{t('letters.savePdf')}</button>{' '}
-                  <button type="button" className="button button-small" onClick={() => void save(document, 'eml')}>{t('letters.saveEml')}</button>
+                  {document.eml !== undefined && <button type="button" className="button button-small" onClick={() => void save(document, 'eml')}>{t('letters.saveEml')}</button>}
                 </td>
               </tr>
             ))}

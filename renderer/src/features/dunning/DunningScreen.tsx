@@ -64,7 +64,7 @@ export function DunningScreen() {
     setMessage(undefined);
     try {
       const result = await dataWorker().processWorklist({ entryIds: [...selected], today: clock.today(), at: clock.now().toISOString(), locale: formatLocale, leadDays: DEADLINE_LEAD_DAYS });
-      setMessage(t('worklist.processed', { done: format.number(result.done), submitted: format.number(result.submitted) }));
+      setMessage([t('worklist.processed', { done: format.number(result.done), submitted: format.number(result.submitted) }), ...(result.notMade > 0 ? [t('worklist.notMade', { count: result.notMade })] : [])].join(' '));
       setSelected(new Set());
       reload();
       if (result.submitted > 0) void useSyncStore.getState().sync(clock, isClockFixed, { force: true });
@@ -115,6 +115,15 @@ export function DunningScreen() {
                         <button type="button" className="button button-small" onClick={() => void showPreview(entry)}>{t('preview.open')}</button>
                       </>
                     )}
+                    {entry.letterReach && !entry.letterReach.address && !entry.letterReach.email && (
+                      // Never a placeholder address: the entry says what is missing and leads to the field.
+                      <span className="is-alert" data-testid="letter-unreachable">
+                        {' '}
+                        {t('worklist.unreachable')}{' '}
+                        <button type="button" className="link-button" onClick={() => openDebtor(entry.debtorId, undefined, 'masterData')}>{t('worklist.addAddress')}</button>
+                      </span>
+                    )}
+                    {entry.letterReach && entry.letterReach.address && !entry.letterReach.email && <span className="note"> {t('worklist.noEmail')}</span>}
                     {entry.task.kind === 'dunning' && entry.task.channel === 'call' && (
                       <>
                         {' '}
