@@ -22,6 +22,20 @@ describe('parseAmount', () => {
     expect(parseAmount('1.234', ',', 0)).toEqual({ ok: true, minor: 1_234 });
   });
 
+  it('reads signs, brackets and currency marks wherever exports put them', () => {
+    expect(euros(' (1.234,56) ', ',')).toEqual({ ok: true, minor: -123_456 });
+    expect(euros('\u2212 12,50', ',')).toEqual({ ok: true, minor: -1_250 });
+    expect(euros('+12,00', ',')).toEqual({ ok: true, minor: 1_200 });
+    expect(euros('EUR -12,00', ',')).toEqual({ ok: true, minor: -1_200 });
+    expect(euros('-€ 12,00', ',')).toEqual({ ok: true, minor: -1_200 });
+    expect(euros('-0,00', ',')).toEqual({ ok: true, minor: 0 });
+    // ERPs that keep four decimals: the zeros beyond the cents change nothing.
+    expect(euros('1234,5000', ',')).toEqual({ ok: true, minor: 123_450 });
+    expect(euros('7', '.')).toEqual({ ok: true, minor: 700 });
+    expect(euros('#12.00', '.')).toEqual({ ok: false, code: 'amountInvalid' });
+    expect(euros('12.00#', '.')).toEqual({ ok: false, code: 'amountInvalid' });
+  });
+
   it('says what is wrong with an amount it cannot read', () => {
     expect(euros('12,345', ',')).toEqual({ ok: false, code: 'amountTooPrecise' });
     expect(euros('twelve', ',')).toEqual({ ok: false, code: 'amountInvalid' });
@@ -49,6 +63,20 @@ describe('detectDecimalSeparator', () => {
     expect(detectDecimalSeparator(['1,234', '2,500'], ',')).toBe(',');
     expect(detectDecimalSeparator(['1,234', '2,500', '12.50'], ',')).toBe('.');
     expect(detectDecimalSeparator(['100', '250'], ',')).toBe(',');
+  });
+
+  it('decides on one sample, and on amounts written without a leading zero', () => {
+    expect(detectDecimalSeparator(['1.234,56'], '.')).toBe(',');
+    expect(detectDecimalSeparator([' 1,234.56 '], ',')).toBe('.');
+    expect(detectDecimalSeparator([',50'], '.')).toBe(',');
+    expect(detectDecimalSeparator(['.50'], ',')).toBe('.');
+    // Three digits after a comma are decimals when what comes before cannot be a thousands group.
+    expect(detectDecimalSeparator(['1234,567'], '.')).toBe(',');
+    expect(detectDecimalSeparator(['12345.678'], ',')).toBe('.');
+    // …and ambiguous when it can, with or without a currency mark.
+    expect(detectDecimalSeparator(['12,345'], '.')).toBe('.');
+    expect(detectDecimalSeparator(['1.234'], ',')).toBe(',');
+    expect(detectDecimalSeparator(['1,234 kr'], '.')).toBe('.');
   });
 });
 

@@ -99,7 +99,9 @@ describe('remittanceTokens and names', () => {
 
   it('compares references and accounts without case or spaces, whatever spaces the bank writes', () => {
     expect(normaliseReference('nl20 ingb\u00a00001 2345 67')).toBe('NL20INGB0001234567');
-    expect(normaliseReference('a 1')).toBe('A1');
+    expect(normaliseReference('a1')).toBe('A1');
+    expect(normaliseReference('12\u00a034')).toBe('1234');
+    expect(normaliseReference('FAKTURA-\u00f61')).toBe('FAKTURA-\u00d61');
     expect(normaliseReference('z1')).toBe('Z1');
     expect(normaliseReference('FAKTURA-Ö1')).toBe('FAKTURA-Ö1');
     expect(normaliseReference('faktura-ö1')).toBe('FAKTURA-Ö1');
@@ -165,6 +167,8 @@ describe('PaymentMatcher never guesses a debtor', () => {
   it('leaves a payment from an account two debtors pay from to the controller, even when the name is one of theirs', () => {
     expect(guessing.match(payment({ counterpartyIban: 'NL66ABNA0000000003', amountMinor: 30_000 }))).toEqual({ kind: 'ambiguous', debtorIds: ['BL', 'BI'] });
     expect(guessing.match(payment({ counterpartyIban: 'NL66ABNA0000000003', counterpartyName: 'Berg Logistiek', amountMinor: 30_000 }))).toEqual({ kind: 'ambiguous', debtorIds: ['BL', 'BI'] });
+    // A name that is a third debtor's makes it a candidate too.
+    expect(guessing.match(payment({ counterpartyIban: 'NL66ABNA0000000003', counterpartyName: 'Smit Staal', amountMinor: 30_000 }))).toEqual({ kind: 'ambiguous', debtorIds: ['BL', 'BI', 'SMI'] });
   });
 
   it('leaves a payment whose name two debtors bear to the controller', () => {
@@ -191,6 +195,18 @@ describe('PaymentMatcher never guesses a debtor', () => {
     const withoutAccount = new PaymentMatcher([item('NOACC|1', 'NOACC', '1', 5_000)], [{ debtorId: 'NOACC', name: 'Nooit Rekening B.V.', ibans: ['', ' '] }]);
     expect(withoutAccount.match(payment({ counterpartyIban: '', amountMinor: 5_000 }))).toEqual({ kind: 'unmatched' });
     expect(withoutAccount.match(payment({ counterpartyIban: ' ', amountMinor: 5_000 }))).toEqual({ kind: 'unmatched' });
+  });
+
+  it('does not take a line without a name for a debtor whose name has nothing to compare', () => {
+    // An export without the customer's name, or with only its legal form.
+    const nameless = new PaymentMatcher([item('NONAME|1', 'NONAME', '1', 5_000)], [{ debtorId: 'NONAME', name: 'B.V.', ibans: [] }, { debtorId: 'EMPTY', name: '', ibans: [] }]);
+    expect(nameless.match(payment({ counterpartyName: '', amountMinor: 5_000 }))).toEqual({ kind: 'unmatched' });
+    expect(nameless.match(payment({ counterpartyName: 'BV', amountMinor: 5_000 }))).toEqual({ kind: 'unmatched' });
+  });
+
+  it('does not match an invoice number in another currency than the payment’s', () => {
+    // 5020 is Smit's SEK invoice; euros naming it are not its payment.
+    expect(guessing.match(payment({ remittance: 'Faktura 5020', amountMinor: 8_000 }))).toEqual({ kind: 'unmatched' });
   });
 
   it('pays the oldest of two open invoices of the same amount, not one picked at random', () => {

@@ -75,6 +75,7 @@ export class PaymentMatcher {
     for (const debtor of debtors) {
       // An earlier payment without an account (a cash deposit, a bankgiro slip) says nothing about the payer.
       for (const iban of new Set(debtor.ibans.map(normaliseReference))) if (iban) addTo(this.debtorsByIban, iban, debtor.debtorId);
+      // A name with nothing left to compare (empty, or a legal form alone) says nothing either.
       const name = normaliseCompanyName(debtor.name);
       if (name) addTo(this.debtorsByName, name, debtor.debtorId);
     }
@@ -88,9 +89,8 @@ export class PaymentMatcher {
       for (const item of this.byReference.get(token) ?? []) if (item.currency === transaction.currency) byReference.push(item);
       for (const item of this.byNumber.get(token) ?? []) if (item.currency === transaction.currency) byNumber.push(item);
     }
-    const iban = normaliseReference(transaction.counterpartyIban);
-    const fromAccount = unique(iban ? this.debtorsByIban.get(iban) ?? [] : []);
-    // Names are only indexed when they have letters or digits left, so an empty name finds nobody.
+    // Blank accounts and names are never indexed, so a line without them finds nobody.
+    const fromAccount = unique(this.debtorsByIban.get(normaliseReference(transaction.counterpartyIban)) ?? []);
     const fromName = unique(this.debtorsByName.get(normaliseCompanyName(transaction.counterpartyName)) ?? []);
     const payers = unique([...fromAccount, ...fromName]);
 
@@ -117,7 +117,7 @@ export class PaymentMatcher {
     const [method, debtors] = fromAccount.length > 0 ? (['iban', fromAccount] as const) : (['name', fromName] as const);
     if (debtors.length === 0) return { kind: 'unmatched' };
     const debtorId = debtors[0]!;
-    if (debtors.length > 1 || (fromName.length > 0 && !fromName.includes(debtorId))) return { kind: 'ambiguous', debtorIds: debtors.length > 1 ? debtors : payers };
+    if (debtors.length > 1 || (fromName.length > 0 && !fromName.includes(debtorId))) return { kind: 'ambiguous', debtorIds: payers };
     const open = (this.byDebtor.get(debtorId) ?? []).filter((item) => item.currency === transaction.currency);
     // A payment of exactly one invoice's amount settles that invoice, not the oldest. Two of that amount: oldest first.
     const exact = open.filter((item) => item.openMinor === transaction.amountMinor);

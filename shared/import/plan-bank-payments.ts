@@ -51,6 +51,7 @@ export function paymentFromTransaction(transaction: BankTransaction, debtorId: s
  * stays unapplied when it is over), or, when it names none, on the oldest open invoices first.
  */
 export function bookPayment(ledger: DebtorLedger, transaction: BankTransaction, itemIds: readonly string[]): DebtorLedger {
-  // What is left after named invoices stays unapplied: the payer said what it pays, the rest is the controller's to place.
-  return receivePayment(ledger, paymentFromTransaction(transaction, ledger.debtorId), { targetItemIds: itemIds, remainder: itemIds.length > 0 ? 'unapplied' : 'oldest-first' });
+  // planAllocations' default: what is left after named invoices stays unapplied (the payer said what it pays;
+  // the rest is the controller's to place), and money naming none goes to the oldest invoices.
+  return receivePayment(ledger, paymentFromTransaction(transaction, ledger.debtorId), { targetItemIds: itemIds });
 }

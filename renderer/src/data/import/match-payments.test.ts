@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeLedgerChunk } from '../../../../shared/domain/ledger/ledger-chunk';
+import { NO_ALIASES } from '../../../../shared/domain/debtors/debtor';
 import type { DebtorLedger, LedgerPayment } from '../../../../shared/domain/ledger/ledger-types';
 import { testItem } from '../../../../shared/domain/ledger/test-ledger';
 import { createBetalingskenmerk } from '../../../../shared/domain/references/betalingskenmerk';
@@ -26,7 +27,9 @@ const earlierPayment = (id: string, debtorId: string, counterpartyIban: string):
 const ledger = (debtorId: string, items: DebtorLedger['items'], payments: DebtorLedger['payments'] = []): DebtorLedger => ({ debtorId, items, payments, allocations: [] });
 
 const debtors = [
-  debtor('D1', 'Bakker Bouw B.V.', 1), debtor('D2', 'De Vries Metaal B.V.', 1), debtor('D3', 'Visser Techniek B.V.', 1),
+  debtor('D1', 'Bakker Bouw B.V.', 1), debtor('D2', 'De Vries Metaal B.V.', 1),
+  // Visser Techniek took over Visser Installatie: merged, it keeps the old name as an alias.
+  { ...debtor('D3', 'Visser Techniek B.V.', 1), aliases: { ...NO_ALIASES, names: ['Visser Installatie B.V.'] } },
   debtor('D4', 'Berg Logistiek B.V.', 2), debtor('D5', 'Berg Installatie B.V.', 2),
 ];
 const chunks = [
@@ -39,7 +42,7 @@ const chunks = [
       testItem('D1', 'CN-0091', { invoiceDate: '2026-08-15', dueDate: '2026-08-15', amountMinor: -30_000 }),
     ], [earlierPayment('BT-OLD', 'D1', 'NL20INGB0001234567'), earlierPayment('BT-OLD2', 'D1', 'NL39RABO0300065264')]),
     ledger('D2', [{ ...testItem('D2', '2026-0201', { invoiceDate: '2026-10-01', dueDate: '2026-10-31', amountMinor: 20_000 }), paymentReference: kenmerk }]),
-    ledger('D3', [testItem('D3', '2026-0301', { invoiceDate: '2026-10-01', dueDate: '2026-10-31', amountMinor: 12_500 })]),
+    ledger('D3', [testItem('D3', '2026-0301', { invoiceDate: '2026-10-01', dueDate: '2026-10-31', amountMinor: 12_500 }), testItem('D3', '2026-0302', { invoiceDate: '2026-10-15', dueDate: '2026-11-14', amountMinor: 7_500 })]),
   ], ['NL', 'NL', 'NL']),
   // Two group companies that have paid from one account, in another chunk.
   encodeLedgerChunk(2, [
@@ -100,8 +103,13 @@ describe('matchPayments', () => {
     expect(decisions).toEqual([{ kind: 'review', match: { kind: 'unmatched' } }]);
   });
 
-  it('skips lines already booked or waiting for review', () => {
-    const { decisions } = matchPayments(columns(['T2']), index, [line('BT-OLD', 30_000, { counterpartyIban: 'NL20INGB0001234567' }), line('T2', 5_000)]);
-    expect(decisions).toEqual([{ kind: 'duplicate' }, { kind: 'duplicate' }]);
+  it('skips lines already booked or waiting for review, also when other lines are matched by account or name', () => {
+    const { decisions } = matchPayments(columns(['T2']), index, [line('BT-OLD', 30_000, { counterpartyIban: 'NL20INGB0001234567' }), line('T2', 5_000), line('T3', 30_000, { counterpartyIban: 'NL20INGB0001234567' })]);
+    expect(decisions).toEqual([{ kind: 'duplicate' }, { kind: 'duplicate' }, { kind: 'book', match: { kind: 'matched', method: 'iban', debtorId: 'D1', itemIds: ['D1|2026-0102'], fit: 'exact' } }]);
+  });
+
+  it('finds a debtor by the name of a debtor merged into it', () => {
+    const { decisions } = matchPayments(columns(), index, [line('T1', 20_000, { counterpartyName: 'VISSER INSTALLATIE BV' })]);
+    expect(decisions).toEqual([{ kind: 'book', match: { kind: 'matched', method: 'name', debtorId: 'D3', itemIds: [], fit: 'exact' } }]);
   });
 });
