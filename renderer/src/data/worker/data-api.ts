@@ -24,6 +24,7 @@ import type { LetterCreditor } from '../../letters/dunning-letter';
 import type { PaymentPlan } from '../../../../shared/domain/dunning/payment-plans';
 import type { DebtorSettingsRequest } from '../store/save-debtor-settings';
 import type { OwnLimitRequest } from '../store/save-own-limit';
+import type { DebtorMasterDataRequest } from '../store/save-debtor-master-data';
 import type { MergeCounts, MergePreview, MergeRequest } from '../store/merge-debtors';
 import type { CreditPolicy } from '../../../../shared/domain/dunning/credit-policy';
 import type { FieldError } from '../../../../shared/domain/dunning/field-errors';
@@ -100,6 +101,8 @@ export interface DataApi {
   endPaymentPlan(request: { readonly planId: string; readonly today: IsoDate; readonly at: string }): Promise<void>;
   /** Saves a debtor's country, letter language, law and segment; returns every field's problem instead when one does not check out. */
   saveDebtorSettings(request: DebtorSettingsRequest): Promise<{ readonly errors: readonly FieldError[] }>;
+  /** Saves a debtor's contacts and addresses (marked as edited by hand: imports leave them); every field's problem instead. */
+  saveDebtorMasterData(request: DebtorMasterDataRequest): Promise<{ readonly errors: readonly FieldError[] }>;
   /** Sets a debtor's discretionary or internal limit (with fresh figures); every field's problem instead when one does not check out. */
   saveOwnLimit(request: OwnLimitRequest): Promise<{ readonly errors: readonly FieldError[] }>;
   /** Ends a debtor's discretionary or internal limit, kept in its history. */

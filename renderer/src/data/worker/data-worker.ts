@@ -19,6 +19,7 @@ import { refreshSummaries } from '../store/refresh-summaries';
 import { replacePortfolio } from '../store/replace-portfolio';
 import { saveDebtorSettings } from '../store/save-debtor-settings';
 import { endOwnLimitOf, saveOwnLimit } from '../store/save-own-limit';
+import { saveDebtorMasterData } from '../store/save-debtor-master-data';
 import { mergeDebtors, previewDebtorMerge } from '../store/merge-debtors';
 import type { DataApi } from './data-api';
 import { keepErrorCodesAcrossComlink } from './error-transfer';
@@ -118,6 +119,7 @@ const api: DataApi = {
   saveDebtorSettings: (request) => writing(() => saveDebtorSettings(db, request)),
   // An own limit changes exposure and alerts: written like a ledger, one at a time with imports and syncs.
   saveOwnLimit: (request) => writing(() => saveOwnLimit(db, request)),
+  saveDebtorMasterData: (request) => writing(() => saveDebtorMasterData(db, request)),
   endOwnLimit: (request) => writing(() => endOwnLimitOf(db, request)),
   previewDebtorMerge: (request) => previewDebtorMerge(db, request),
   // One at a time with imports and syncs: a merge rewrites two ledgers and moves insurer cases, and a prepared import compared the store before it.

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { StoredDebtor } from '../../data/db/schema';
 import { useCountryName, useLanguageName } from '../../i18n/use-country-name';
 import { useFormat } from '../../i18n/use-format';
+import { useNavigationStore } from '../../app/navigation-store';
+import { DebtorMasterDataForm } from './DebtorMasterDataForm';
 import { DebtorSettingsForm } from './DebtorSettingsForm';
 
 /** Who the debtor is: identifiers, address, terms, letter language and law, and the people to talk to. */
@@ -12,6 +14,8 @@ export function DebtorIdentity({ debtor }: { readonly debtor: StoredDebtor }) {
   const countryName = useCountryName();
   const languageName = useLanguageName();
   const [isEditing, setEditing] = useState(false);
+  // Opened from the worklist's "Add address or e-mail": straight to the contacts and addresses form.
+  const [isEditingMasterData, setEditingMasterData] = useState(() => useNavigationStore.getState().debtorSection === 'masterData');
   // What debtors merged into this one were known by: imports under those codes and numbers land here.
   const aliases = debtor.aliases;
   const aliasFacts: [string, string][] = aliases
@@ -22,6 +26,7 @@ export function DebtorIdentity({ debtor }: { readonly debtor: StoredDebtor }) {
         ...(aliases.insurerBuyerIds.length > 0 ? [[t('identity.aliases.insurerBuyerIds'), aliases.insurerBuyerIds.join(', ')] as [string, string]] : []),
       ]
     : [];
+  const displayName = (contact: StoredDebtor['contacts'][number]) => (contact.title ? `${t(`masterData.titles.${contact.title}`)} ${contact.name}` : contact.name);
   const facts: [string, string][] = [
     [t('identity.customerCode'), debtor.customerCode],
     ...debtor.identifiers.map((identifier): [string, string] => [t(`identity.identifierTypes.${identifier.type}`), identifier.value]),
@@ -37,14 +42,22 @@ export function DebtorIdentity({ debtor }: { readonly debtor: StoredDebtor }) {
     [t('identity.customerSince'), format.date(debtor.createdOn)],
   ];
   const address = debtor.address;
+  const invoiceAddress = debtor.invoiceAddress;
+  const addressText = (value: NonNullable<typeof address>) => `${value.street}, ${value.postalCode} ${value.city}, ${countryName(value.country)}`;
   return (
     <section className="panel" aria-labelledby="identity-title">
       <div className="section-heading">
         <h2 id="identity-title" className="section-title">{t('identity.title')}</h2>
-        {!isEditing && <button type="button" className="button" onClick={() => setEditing(true)}>{t('settings.edit')}</button>}
+        {!isEditing && !isEditingMasterData && (
+          <div className="button-row">
+            <button type="button" className="button" onClick={() => setEditing(true)}>{t('settings.edit')}</button>
+            <button type="button" className="button" onClick={() => setEditingMasterData(true)}>{t('masterData.edit')}</button>
+          </div>
+        )}
       </div>
+      {isEditingMasterData && <DebtorMasterDataForm debtor={debtor} onDone={() => setEditingMasterData(false)} />}
       {isEditing && <DebtorSettingsForm debtor={debtor} onDone={() => setEditing(false)} />}
-      <dl className="facts" hidden={isEditing}>
+      <dl className="facts" hidden={isEditing || isEditingMasterData}>
         {facts.map(([term, value], index) => (
           <div key={`${term}-${index}`}>
             <dt>{term}</dt>
@@ -54,7 +67,13 @@ export function DebtorIdentity({ debtor }: { readonly debtor: StoredDebtor }) {
         {address && (
           <div>
             <dt>{t('identity.address')}</dt>
-            <dd>{`${address.street}, ${address.postalCode} ${address.city}, ${countryName(address.country)}`}</dd>
+            <dd>{addressText(address)}</dd>
+          </div>
+        )}
+        {invoiceAddress && (
+          <div>
+            <dt>{t('masterData.invoiceAddress')}</dt>
+            <dd>{addressText(invoiceAddress)}</dd>
           </div>
         )}
       </dl>
@@ -75,7 +94,7 @@ export function DebtorIdentity({ debtor }: { readonly debtor: StoredDebtor }) {
             <tbody>
               {debtor.contacts.map((contact) => (
                 <tr key={`${contact.name}-${contact.email}`}>
-                  <td>{contact.isPrimary ? t('identity.primary', { name: contact.name }) : contact.name}</td>
+                  <td>{contact.receivesReminders ? t('masterData.reminders', { name: displayName(contact) }) : contact.isPrimary ? t('identity.primary', { name: displayName(contact) }) : displayName(contact)}</td>
                   <td>{contact.role}</td>
                   <td>{contact.email}</td>
                   <td>{contact.phone}</td>

@@ -59,6 +59,12 @@ export function DebtorTimeline({ events }: { readonly events: readonly TimelineE
         return t('debtor:timeline.planEnded');
       case 'debtor.merged':
         return t('debtor:timeline.merged', { name: text('mergedName'), code: text('mergedCustomerCode'), items: Number(details['items']), payments: Number(details['payments']) });
+      case 'debtor.masterDataChanged':
+      case 'debtor.masterDataImported': {
+        const label: Record<string, string> = { contacts: t('debtor:identity.contacts'), address: t('debtor:masterData.postal'), invoiceAddress: t('debtor:masterData.invoiceAddress') };
+        const fields = text('fields').split(',').filter(Boolean).map((field) => label[field] ?? field).join(', ');
+        return entry.action === 'debtor.masterDataChanged' ? t('debtor:timeline.masterDataChanged', { fields }) : t('debtor:timeline.masterDataImported', { fields, source: text('file') });
+      }
       case 'limit.ownSet':
       case 'limit.ownEnded': {
         const kind = t(`debtor:limits.source.${details['kind'] === 'internal' ? 'internal' : 'discretionary'}`);
