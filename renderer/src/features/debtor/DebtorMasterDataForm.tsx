@@ -24,6 +24,7 @@ type AddressRow = { readonly [K in keyof PostalAddress]: string };
 
 const CONTACT_FIELDS = ['givenName', 'surname', 'role', 'email', 'phone'] as const;
 const ADDRESS_FIELDS = ['street', 'postalCode', 'city', 'country'] as const;
+const ADDRESS_KINDS = ['address', 'invoiceAddress'] as const;
 const emptyAddress = (country: string): AddressRow => ({ street: '', postalCode: '', city: '', country });
 const rowOf = (contact: Contact): ContactRow => ({ title: contact.title ?? '', ...nameParts(contact), role: contact.role, email: contact.email, phone: contact.phone, isPrimary: contact.isPrimary, receivesReminders: contact.receivesReminders ?? false });
 const isBlank = (address: AddressRow) => ADDRESS_FIELDS.every((field) => field === 'country' || address[field].trim() === '');
@@ -85,6 +86,9 @@ export function DebtorMasterDataForm({ debtor, onDone }: { readonly debtor: Stor
     </fieldset>
   );
 
+  const postalFields = addressFields(ADDRESS_KINDS[0], address, setAddress);
+  const invoiceFields = addressFields(ADDRESS_KINDS[1], invoiceAddress, setInvoiceAddress);
+
   return (
     <form
       className="master-data-form"
@@ -122,8 +126,8 @@ export function DebtorMasterDataForm({ debtor, onDone }: { readonly debtor: Stor
       <div className="button-row">
         <button type="button" className="button" onClick={() => setContacts((current) => [...current, { title: '', givenName: '', surname: '', role: '', email: '', phone: '', isPrimary: current.length === 0, receivesReminders: false }])}>{t('masterData.addContact')}</button>
       </div>
-      {addressFields('address', address, setAddress)}
-      {addressFields('invoiceAddress', invoiceAddress, setInvoiceAddress)}
+      {postalFields}
+      {invoiceFields}
       <p className="note">{t('masterData.hint')}</p>
       <div className="button-row">
         <button type="submit" className="button button-primary" disabled={isSaving}>{t('masterData.save')}</button>
