@@ -30,16 +30,17 @@ test('a Dutch debtor set to English letters gets its next reminder in English, a
   await identity.getByRole('button', { name: 'Edit' }).click();
   const form = identity.getByRole('form', { name: 'Debtor settings' });
   await form.getByLabel('Letter language').selectOption({ label: 'English' });
-  await form.getByLabel('Segment').fill('x'.repeat(41));
-  await form.getByRole('button', { name: 'Save' }).click();
-  // Refused as a whole, with the reason next to the field; nothing changed yet.
-  await expect(form.getByLabel('Segment')).toHaveAccessibleDescription('At most 40 characters.');
-  await form.getByLabel('Segment').fill('retail');
+  // The segment is one of the credit policy's, chosen from a list, never typed.
+  const segment = form.getByLabel('Segment');
+  await expect(segment.getByRole('option')).toHaveText(['None (the policy’s default ladder)', 'key-account', 'standard', 'small']);
+  const current = await segment.inputValue();
+  const chosen = current === 'small' ? 'standard' : 'small';
+  await segment.selectOption(chosen);
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(form).toBeHidden();
   await expect(identity).toContainText('Letter languageEnglish');
-  await expect(identity).toContainText('Segmentretail');
-  await expect(page.getByRole('region', { name: 'Timeline' })).toContainText(/Settings changed: Letter language from Dutch to English; Segment from \w+ to retail/);
+  await expect(identity).toContainText(`Segment${chosen}`);
+  await expect(page.getByRole('region', { name: 'Timeline' })).toContainText(new RegExp(`Settings changed: Letter language from Dutch to English; Segment from ${current} to ${chosen}`));
 
   await shell.open('dunning');
   await expect(reminders.filter({ hasText: name }).first()).toBeVisible();

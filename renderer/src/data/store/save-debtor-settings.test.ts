@@ -14,17 +14,17 @@ const summaryOf = async (db: KredoDb, id: string) => (await db.summaryChunks.toA
 describe('saving a debtor’s settings', () => {
   it('changes the country, language, law and segment, the figures keep their amounts, and the audit says what was before', async () => {
     const db = await openDemoStore('debtor-settings', today);
-    const dutch = (await db.debtorChunks.toArray()).flatMap((chunk) => chunk.debtors).find((debtor) => debtor.jurisdiction === 'NL')!;
+    const dutch = (await db.debtorChunks.toArray()).flatMap((chunk) => chunk.debtors).find((debtor) => debtor.jurisdiction === 'NL' && debtor.segment !== 'key-account')!;
     const before = await summaryOf(db, dutch.id);
 
     const result = await saveDebtorSettings(db, { debtorId: dutch.id, settings: { country: 'BE', language: 'en', jurisdiction: 'EU', segment: 'key account' }, today, at, homeCurrency: 'EUR' });
     expect(result.errors).toEqual([]);
-    expect(await debtorOf(db, dutch.id)).toMatchObject({ name: dutch.name, country: 'BE', language: 'en', jurisdiction: 'EU', segment: 'key account' });
+    expect(await debtorOf(db, dutch.id)).toMatchObject({ name: dutch.name, country: 'BE', language: 'en', jurisdiction: 'EU', segment: 'key-account' });
     const after = await summaryOf(db, dutch.id);
     expect(after.country).toBe('BE');
     expect(after.openMinor).toBe(before.openMinor);
     const audit = await db.audit.where('[entityType+entityId]').equals(['debtor', dutch.id]).toArray();
-    expect(audit.map((entry) => entry.details)).toContainEqual({ country: 'BE', countryBefore: 'NL', language: 'en', languageBefore: 'nl', jurisdiction: 'EU', jurisdictionBefore: 'NL', segment: 'key account', segmentBefore: dutch.segment });
+    expect(audit.map((entry) => entry.details)).toContainEqual({ country: 'BE', countryBefore: 'NL', language: 'en', languageBefore: 'nl', jurisdiction: 'EU', jurisdictionBefore: 'NL', segment: 'key-account', segmentBefore: dutch.segment });
     db.close();
   });
 
@@ -33,6 +33,10 @@ describe('saving a debtor’s settings', () => {
     const debtor = (await db.debtorChunks.toArray())[0]!.debtors[0]!;
     const result = await saveDebtorSettings(db, { debtorId: debtor.id, settings: { country: debtor.country, language: 'de', jurisdiction: 'XX', segment: '' }, today, at, homeCurrency: 'EUR' });
     expect(result.errors.map((error) => error.field)).toEqual(['language', 'jurisdiction']);
+    expect(await debtorOf(db, debtor.id)).toEqual(debtor);
+    // A segment the credit policy does not have cannot be typed in (issue 13, item 5).
+    const typed = await saveDebtorSettings(db, { debtorId: debtor.id, settings: { country: debtor.country, language: debtor.language, jurisdiction: debtor.jurisdiction, segment: 'retail' }, today, at, homeCurrency: 'EUR' });
+    expect(typed.errors.map((error) => [error.field, error.code])).toEqual([['segment', 'notInPolicy']]);
     expect(await debtorOf(db, debtor.id)).toEqual(debtor);
     expect(await db.audit.filter((entry) => entry.action === 'debtor.settingsChanged').count()).toBe(0);
     db.close();

@@ -1,9 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultJurisdiction } from '../../../../shared/domain/debtors/debtor';
 import { DEBTOR_SETTING_FIELDS, defaultLanguage, SELECTABLE_COUNTRIES, settingsOf, type DebtorSettings } from '../../../../shared/domain/debtors/debtor-settings';
 import type { FieldError } from '../../../../shared/domain/dunning/field-errors';
 import { LAW_JURISDICTIONS } from '../../../../shared/domain/law/jurisdiction';
+import type { CreditPolicy } from '../../../../shared/domain/dunning/credit-policy';
+import { policySegmentOf } from '../../../../shared/domain/dunning/policy-segments';
 import { SUPPORTED_LANGUAGES } from '../../../../shared/i18n/languages';
 import { useClock } from '../../app/app-clock';
 import { useFieldProblems } from '../../components/use-field-problems';
@@ -31,6 +33,22 @@ export function DebtorSettingsForm({ debtor, onDone }: { readonly debtor: Stored
   const [errors, setErrors] = useState<readonly FieldError[]>([]);
   const [failure, setFailure] = useState<string>();
   const [isSaving, setSaving] = useState(false);
+  // Segments come from Settings › Credit policy (issue 13, item 5): chosen, never typed.
+  const [policy, setPolicy] = useState<CreditPolicy>();
+  useEffect(() => {
+    let live = true;
+    void dataWorker().creditPolicy().then((loaded) => {
+      if (!live) return;
+      setPolicy(loaded);
+      // A stored "Key account" is the policy's "key-account": the select shows it as such.
+      setSettings((current) => ({ ...current, segment: policySegmentOf(loaded, current.segment) ?? current.segment }));
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  const segments = policy ? Object.keys(policy.segments) : [];
+  const retiredSegment = policy && debtor.segment.trim() !== '' && !policySegmentOf(policy, debtor.segment) ? debtor.segment : undefined;
   const countries = useMemo(() => {
     const codes = SELECTABLE_COUNTRIES.includes(debtor.country) ? SELECTABLE_COUNTRIES : [...SELECTABLE_COUNTRIES, debtor.country];
     return [...codes].sort((a, b) => countryName(a).localeCompare(countryName(b)));
@@ -91,7 +109,12 @@ export function DebtorSettingsForm({ debtor, onDone }: { readonly debtor: Stored
       </label>
       <label className="policy-field">
         <span>{t('identity.segment')}</span>
-        <input value={settings.segment} onChange={(event) => setSettings({ ...settings, segment: event.target.value })} {...field.segment.props} />
+        <select value={settings.segment} disabled={!policy} onChange={(event) => setSettings({ ...settings, segment: event.target.value })} {...field.segment.props}>
+          <option value="">{t('settings.segmentNone')}</option>
+          {segments.map((name) => <option key={name} value={name}>{name}</option>)}
+          {retiredSegment !== undefined && <option value={retiredSegment}>{t('settings.segmentRetired', { segment: retiredSegment })}</option>}
+        </select>
+        {retiredSegment !== undefined && settings.segment === retiredSegment && <span className="warning-text">{t('settings.segmentRetiredNote', { segment: retiredSegment })}</span>}
         {field.segment.message}
       </label>
       <p className="note">{t('settings.hint')}</p>
