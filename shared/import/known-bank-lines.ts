@@ -87,11 +87,11 @@ export class KnownBankLines {
 
   /**
    * Whether a stored line (or stored entry, by its signature) may still answer for the claimant. A stored line
-   * that is itself one of the new lines answers for that line only, whichever comes first in the file: of a
-   * payment made twice, the one stored is known and the other is new.
+   * that is itself one of the new lines answers for that line only (claim finds it by its id first), whichever
+   * comes first in the file: of a payment made twice, the one stored is known and the other is new.
    */
   private isFree(stored: string, claimant: string, storedId = stored): boolean {
-    if (storedId !== claimant && this.wanted?.ids.has(storedId)) return false;
+    if (this.wanted?.ids.has(storedId)) return false;
     const owner = this.claims.get(stored);
     return owner === undefined || owner === claimant;
   }

@@ -29,6 +29,13 @@ describe('parseAmount', () => {
     expect(euros('EUR -12,00', ',')).toEqual({ ok: true, minor: -1_200 });
     expect(euros('-€ 12,00', ',')).toEqual({ ok: true, minor: -1_200 });
     expect(euros('-0,00', ',')).toEqual({ ok: true, minor: 0 });
+    expect(euros('€12,00', ',')).toEqual({ ok: true, minor: 1_200 });
+    expect(euros('EUR12,00', ',')).toEqual({ ok: true, minor: 1_200 });
+    expect(euros('kr 12,00', ',')).toEqual({ ok: true, minor: 1_200 });
+    expect(euros('12,00 EUR', ',')).toEqual({ ok: true, minor: 1_200 });
+    expect(euros('12,00EUR', ',')).toEqual({ ok: true, minor: 1_200 });
+    expect(euros('1.234,56 SEK', ',')).toEqual({ ok: true, minor: 123_456 });
+    expect(euros('12:-', ',')).toEqual({ ok: true, minor: 1_200 });
     // ERPs that keep four decimals: the zeros beyond the cents change nothing.
     expect(euros('1234,5000', ',')).toEqual({ ok: true, minor: 123_450 });
     expect(euros('7', '.')).toEqual({ ok: true, minor: 700 });
@@ -70,6 +77,8 @@ describe('detectDecimalSeparator', () => {
     expect(detectDecimalSeparator([' 1,234.56 '], ',')).toBe('.');
     expect(detectDecimalSeparator([',50'], '.')).toBe(',');
     expect(detectDecimalSeparator(['.50'], ',')).toBe('.');
+    expect(detectDecimalSeparator(['.123,45'], '.')).toBe(',');
+    expect(detectDecimalSeparator([',123.45'], ',')).toBe('.');
     // Three digits after a comma are decimals when what comes before cannot be a thousands group.
     expect(detectDecimalSeparator(['1234,567'], '.')).toBe(',');
     expect(detectDecimalSeparator(['12345.678'], ',')).toBe('.');
