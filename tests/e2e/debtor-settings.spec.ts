@@ -27,7 +27,7 @@ test('a Dutch debtor set to English letters gets its next reminder in English, a
   const identity = page.getByRole('region', { name: 'Identity and contacts' });
   await expect(identity).toContainText('Letter languageDutch');
   await expect(identity).toContainText('Law appliedDutch law (BW 6:119a, WIK)');
-  await identity.getByRole('button', { name: 'Edit' }).click();
+  await identity.getByRole('button', { name: 'Edit', exact: true }).click();
   const form = identity.getByRole('form', { name: 'Debtor settings' });
   await form.getByLabel('Letter language').selectOption({ label: 'English' });
   // The segment is one of the credit policy's, chosen from a list, never typed.
