@@ -1,4 +1,4 @@
-import { defaultJurisdiction, NO_ALIASES, type Debtor } from '../domain/debtors/debtor';
+import { defaultJurisdiction, NO_ALIASES, type Contact, type Debtor, type PostalAddress } from '../domain/debtors/debtor';
 import type { SourceParty } from '../domain/debtors/debtor-directory';
 import { countryOfVatNumber, readCompanyIds } from '../domain/identifiers/company-keys';
 import type { CompanyIdentifier } from '../domain/identifiers/identifier-type';
@@ -82,12 +82,22 @@ export function debtorFromImport(id: string, records: readonly ImportedOpenItem[
     language: defaultLanguage(country),
     jurisdiction: defaultJurisdiction(country),
     identifiers: onePerType(party.identifiers),
-    contacts: buyer?.email ? [{ name: '', role: '', email: buyer.email, phone: '', isPrimary: true }] : [],
-    ...(buyer?.street && { address: { street: buyer.street, postalCode: buyer.postalCode, city: buyer.city, country } }),
+    ...masterDataOfBuyer(buyer, country),
     segment: '',
     createdOn,
     ...(party.partyKeys.length > 0 && { aliases: { ...NO_ALIASES, partyKeys: party.partyKeys } }),
   };
+}
+
+/**
+ * What an e-invoice says about the buyer's contact and address (BG-8 postal address, BG-9 contact): the
+ * debtor's postal address and a contact receiving reminders, as far as the sender filled them in.
+ */
+export function masterDataOfBuyer(buyer: EInvoiceBuyer | undefined, country: string): { readonly contacts: Contact[]; readonly address?: PostalAddress } {
+  if (!buyer) return { contacts: [] };
+  const name = buyer.contactName?.trim() ?? '';
+  const contacts: Contact[] = buyer.email || name ? [{ name, role: '', email: buyer.email, phone: buyer.phone?.trim() ?? '', isPrimary: true }] : [];
+  return { contacts, ...(buyer.street && { address: { street: buyer.street, postalCode: buyer.postalCode, city: buyer.city, country: buyer.country || country } }) };
 }
 
 /** Kredo's id for a debtor first seen in an import: stable, so importing the same customer twice agrees. */

@@ -9,6 +9,9 @@ export interface EInvoiceBuyer {
   readonly postalCode: string;
   readonly city: string;
   readonly email: string;
+  /** The buyer's contact person and telephone (cac:Contact/cbc:Name, cbc:Telephone; BT-56, BT-57), when given. */
+  readonly contactName?: string;
+  readonly phone?: string;
   /**
    * Every identifier the buyer is given with its Peppol scheme (ISO 6523 ICD; `VAT` for its VAT number),
    * in document order: e-address (BT-49), party ids (BT-46), VAT number (BT-48), legal registration (BT-47).

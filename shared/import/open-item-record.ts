@@ -1,5 +1,5 @@
 import type { IsoDate } from '../time/iso-date';
-import type { OpenItemField } from './open-item-fields';
+import type { TableField } from './open-item-fields';
 
 /** What the store needs of one open invoice or credit note from an import (see OpenItemRecord). */
 export type ImportedOpenItem = Omit<OpenItemRecord, 'row' | 'description'>;
@@ -25,7 +25,7 @@ export interface OpenItemRecord {
 }
 
 /** Why a row was refused; each code is a text in the `imports` namespace (`reject.<code>`). */
-export const REJECTION_CODES = ['missingValue', 'amountInvalid', 'amountTooPrecise', 'amountTooLarge', 'dateInvalid', 'dueBeforeInvoice', 'currencyUnknown', 'duplicateInFile', 'tooFewColumns', 'tooManyColumns', 'fieldTooLong',
+export const REJECTION_CODES = ['missingValue', 'emailInvalid', 'countryUnknown', 'amountInvalid', 'amountTooPrecise', 'amountTooLarge', 'dateInvalid', 'dueBeforeInvoice', 'currencyUnknown', 'duplicateInFile', 'tooFewColumns', 'tooManyColumns', 'fieldTooLong',
   // A line of a bank file (see BankFileField), refused on its own: the rest of its statement is read.
   'bankLineUnreadable', 'bankDateInvalid', 'bankAmountInvalid', 'bankCurrencyUnknown', 'bankDetailsMismatch'] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
@@ -35,7 +35,7 @@ export type BankFileField = `bank:${string}`;
 
 export interface ImportRejection {
   readonly row: number;
-  readonly field: OpenItemField | 'row' | BankFileField;
+  readonly field: TableField | 'row' | BankFileField;
   readonly code: RejectionCode;
   /** The value as it stood in the file (shortened), so the user can find and fix it. */
   readonly value: string;

@@ -14,7 +14,7 @@ import type { EventMethod, InvokeMethod } from './channels';
 import { insurerContract } from './insurer-contract';
 import { updateContract, updateEventContract } from './update-contract';
 import { ratesContract } from './rates-contract';
-import { columnMappingSchema, dialectSchema, fileAnalysisSchema, importFileSchema, importProfileSchema, importRefusalSchema, parseSummarySchema, readingSchema } from './import-contract';
+import { columnMappingSchema, dialectSchema, fileAnalysisSchema, importFileSchema, importProfileSchema, importRefusalSchema, parseSummarySchema, readingSchema, tableContentSchema } from './import-contract';
 
 export const languageSchema = z.enum(SUPPORTED_LANGUAGES);
 export const screenSchema = z.enum(SCREENS);
@@ -134,13 +134,13 @@ export const INVOKE_CONTRACT = {
   importUploadFinish: { request: z.strictObject({ uploadId: z.string().max(64) }), response: z.strictObject({ file: importFileSchema }) },
   importListFiles: { request: emptyRequest, response: z.strictObject({ files: z.array(importFileSchema) }) },
   importAnalyse: { request: z.strictObject({ fileId: z.string().max(64), reading: readingSchema.optional() }), response: fileAnalysisSchema },
-  importParse: { request: z.strictObject({ fileId: z.string().max(64), attempt: z.number().int().nonnegative(), mapping: columnMappingSchema, dialect: dialectSchema, reading: readingSchema.optional() }), response: parseSummarySchema },
+  importParse: { request: z.strictObject({ fileId: z.string().max(64), attempt: z.number().int().nonnegative(), mapping: columnMappingSchema, dialect: dialectSchema, reading: readingSchema.optional(), content: tableContentSchema.optional() }), response: parseSummarySchema },
   importCancel: { request: z.strictObject({ fileId: z.string().max(64) }), response: z.strictObject({}) },
   importReadBatch: { request: z.strictObject({ fileId: z.string().max(64), attempt: z.number().int().nonnegative(), index: z.number().int().nonnegative() }), response: z.strictObject({ gzipBase64: z.string().nullable() }) },
   importFinish: { request: z.strictObject({ fileId: z.string().max(64), outcome: z.enum(['committed', 'discarded']) }), response: z.strictObject({}) },
   importListProfiles: { request: emptyRequest, response: z.strictObject({ profiles: z.array(importProfileSchema) }) },
   importSaveProfile: {
-    request: z.strictObject({ name: z.string().min(1).max(80), headers: z.array(z.string().max(200)).max(500), mapping: columnMappingSchema, dialect: dialectSchema, reading: readingSchema.optional() }),
+    request: z.strictObject({ name: z.string().min(1).max(80), headers: z.array(z.string().max(200)).max(500), mapping: columnMappingSchema, dialect: dialectSchema, reading: readingSchema.optional(), content: tableContentSchema.optional() }),
     response: importProfileSchema,
   },
   importDeleteProfile: { request: z.strictObject({ id: z.string().max(64) }), response: z.strictObject({}) },

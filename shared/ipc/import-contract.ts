@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { DATE_FORMATS } from '../import/parse-date';
-import { OPEN_ITEM_FIELDS } from '../import/open-item-fields';
+import { TABLE_FIELDS } from '../import/open-item-fields';
+import { TABLE_CONTENTS } from '../import/customer-fields';
 import { REJECTION_CODES } from '../import/open-item-record';
 
 export const importKindSchema = z.enum(['open-items', 'camt053', 'camt054', 'mt940', 'bgmax', 'ubl', 'xlsx']);
@@ -25,7 +26,9 @@ export const importRefusalSchema = z.strictObject({
   error: z.strictObject({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }),
 });
 
-export const columnMappingSchema = z.partialRecord(z.enum(OPEN_ITEM_FIELDS), z.number().int().nonnegative().max(500));
+export const columnMappingSchema = z.partialRecord(z.enum(TABLE_FIELDS), z.number().int().nonnegative().max(500));
+/** What a table holds: open items, or customers' contacts and addresses (shared/import/customer-fields.ts). */
+export const tableContentSchema = z.enum(TABLE_CONTENTS);
 
 /** How a text file may be encoded (detected from its bytes, changeable on the mapping step). */
 export const TEXT_ENCODINGS = ['utf-8-bom', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'iso-8859-1'] as const;
@@ -65,6 +68,10 @@ export const tabularAnalysisSchema = z.strictObject({
   sample: z.array(z.array(z.string())),
   rowCount: z.number().int().nonnegative(),
   mapping: columnMappingSchema,
+  /** What the table looks like it holds, and the customer mapping proposed should the controller say it holds customers. */
+  content: tableContentSchema.optional(),
+  customerMapping: columnMappingSchema.optional(),
+  customerPresetName: z.string().nullable().optional(),
   presetName: z.string().nullable(),
   profileId: z.string().nullable(),
   dialect: z.strictObject({ decimal: z.enum([',', '.']), dateFormat: z.enum(DATE_FORMATS).nullable(), defaultCurrency: z.string() }),
@@ -101,7 +108,7 @@ export const importRejectionSchema = z.strictObject({
 
 export const parseSummarySchema = z.strictObject({
   fileId: z.string(),
-  recordKind: z.enum(['open-items', 'bank-transactions', 'e-invoice']),
+  recordKind: z.enum(['open-items', 'bank-transactions', 'e-invoice', 'customers']),
   batchCount: z.number().int().nonnegative(),
   recordCount: z.number().int().nonnegative(),
   rowCount: z.number().int().nonnegative(),
@@ -122,6 +129,8 @@ export const importProfileSchema = z.strictObject({
   dialect: dialectSchema,
   /** How files with these headers are read, when it differs from what detection finds (saved since issue 12). */
   reading: readingSchema.optional(),
+  /** What files with these headers hold (customers' master data, or open items when left out). */
+  content: tableContentSchema.optional(),
 });
 
 /** What a parse of each kind of file yields. */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { TableContent } from '../../../shared/import/customer-fields';
 import { appendFile, mkdir, open, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResourceLimits, Worker } from 'node:worker_threads';
@@ -56,7 +57,7 @@ export interface ImportService {
   /** Looks at a file; a table is read as `reading` asks, the rest detected. */
   analyse(fileId: string, defaultCurrency: string, reading?: ImportReading): Promise<FileAnalysis>;
   /** Reads the whole file; its batches can be read (readBatch) while it runs. `attempt` numbers the renderer's tries. */
-  parse(fileId: string, attempt: number, mapping: ColumnMapping, dialect: ImportDialect, reading?: ImportReading): Promise<ParseSummary>;
+  parse(fileId: string, attempt: number, mapping: ColumnMapping, dialect: ImportDialect, reading?: ImportReading, content?: TableContent): Promise<ParseSummary>;
   cancel(fileId: string): void;
   /** One parsed batch as gzip'd JSON (see run-import-job.ts) in base64 for IPC; null after the last one. Waits while the parse is behind. */
   readBatch(fileId: string, attempt: number, index: number): Promise<string | null>;
@@ -220,12 +221,12 @@ export async function openImportService(options: {
       if (!analysis) throw new KredoError('import.unreadable', { file: entry.file.name });
       return analysis;
     },
-    async parse(fileId, attempt, mapping, dialect, reading) {
+    async parse(fileId, attempt, mapping, dialect, reading, content) {
       const entry = held(fileId);
       const parsed = entry.parses.start(attempt);
       let summary: ParseSummary | undefined;
       try {
-        await runJob(entry, { type: 'parse', path: entry.path, name: entry.file.name, kind: entry.file.kind, fileId, mapping, dialect, ...(reading && { reading }) }, (message) => {
+        await runJob(entry, { type: 'parse', path: entry.path, name: entry.file.name, kind: entry.file.kind, fileId, mapping, dialect, ...(reading && { reading }), ...(content && { content }) }, (message) => {
           if (message.type === 'batch') parsed.add(message.gzip);
           else if (message.type === 'progress') options.onProgress(fileId, message.done, message.total);
           else if (message.type === 'summary') summary = message.summary;

@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import type { FileAnalysis, ImportDialect, ImportProfile, ImportReading, ParseSummary } from '../../../shared/ipc/import-contract';
 import type { ColumnMapping } from '../../../shared/import/open-item-fields';
+import type { TableContent } from '../../../shared/import/customer-fields';
 import { decodeText } from './decode-text';
 import { analyseBankFile, isBankFileKind, parseBankFile } from './formats/bank-job';
 import { parseUbl } from './formats/ubl';
@@ -14,7 +15,7 @@ export { countNonBlankByteLines, countNonBlankLines } from './tabular/count-line
 
 export type ImportJobRequest =
   | { readonly type: 'analyse'; readonly path: string; readonly name: string; readonly kind: FileKind; readonly defaultCurrency: string; readonly profiles: readonly ImportProfile[]; readonly reading?: ImportReading }
-  | { readonly type: 'parse'; readonly path: string; readonly name: string; readonly kind: FileKind; readonly fileId: string; readonly mapping: ColumnMapping; readonly dialect: ImportDialect; readonly reading?: ImportReading };
+  | { readonly type: 'parse'; readonly path: string; readonly name: string; readonly kind: FileKind; readonly fileId: string; readonly mapping: ColumnMapping; readonly dialect: ImportDialect; readonly reading?: ImportReading; readonly content?: TableContent };
 
 export type ImportJobMessage =
   | { readonly type: 'progress'; readonly done: number; readonly total: number }
@@ -80,5 +81,5 @@ export async function runImportJob(request: ImportJobRequest, post: (message: Im
   }
 
   const table = await parseTabular(request, bytes, (message) => post(message.type === 'batch' ? { type: 'batch', gzip: packBatch(message.records), count: message.count } : message));
-  post({ type: 'summary', summary: summary({ recordKind: 'open-items', ...table }) });
+  post({ type: 'summary', summary: summary({ recordKind: request.content === 'customers' ? 'customers' : 'open-items', ...table }) });
 }

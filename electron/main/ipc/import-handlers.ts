@@ -36,7 +36,7 @@ export function createImportHandlers(deps: {
     importUploadFinish: async ({ uploadId }) => ({ file: await imports.finishUpload(uploadId) }),
     importListFiles: () => ({ files: imports.listFiles() }),
     importAnalyse: ({ fileId, reading }) => imports.analyse(fileId, settings.get().homeCurrency, reading),
-    importParse: ({ fileId, attempt, mapping, dialect, reading }) => imports.parse(fileId, attempt, mapping, dialect, reading),
+    importParse: ({ fileId, attempt, mapping, dialect, reading, content }) => imports.parse(fileId, attempt, mapping, dialect, reading, content),
     importCancel: ({ fileId }) => {
       imports.cancel(fileId);
       return {};
@@ -47,7 +47,7 @@ export function createImportHandlers(deps: {
       return {};
     },
     importListProfiles: async () => ({ profiles: await profiles.list() }),
-    importSaveProfile: ({ name, headers, mapping, dialect, reading }) => profiles.save({ name, headerSignature: headerSignature(headers), mapping, dialect, ...(reading && { reading }) }),
+    importSaveProfile: ({ name, headers, mapping, dialect, reading, content }) => profiles.save({ name, headerSignature: headerSignature(headers), mapping, dialect, ...(reading && { reading }), ...(content && { content }) }),
     importDeleteProfile: async ({ id }) => {
       await profiles.remove(id);
       return {};

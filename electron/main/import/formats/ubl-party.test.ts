@@ -25,4 +25,10 @@ describe('the buyer of a UBL / Peppol e-invoice', () => {
     expect(parsed.record.customerCode).toBe('1008');
     expect(parsed.buyer.partyIds).toEqual([{ scheme: '0106', value: '69123456' }, { scheme: 'VAT', value: 'NL813086188B01' }, { scheme: '0106', value: '69123456' }]);
   });
+
+  it('reads the buyer’s postal address and contact person (BG-8, BG-9) for the debtor’s master data', async () => {
+    const xml = (await fixture('ubl-invoice-peppol.xml')).replace('<cac:Contact><cbc:ElectronicMail>', '<cac:Contact><cbc:Name>Jan Janssen</cbc:Name><cbc:Telephone>+31 77 123 4567</cbc:Telephone><cbc:ElectronicMail>');
+    const parsed = parseUbl(xml, 'ubl-invoice-peppol.xml');
+    expect(parsed.buyer).toMatchObject({ street: 'Kanaalweg 12', postalCode: '5911 AB', city: 'Venlo', country: 'NL', email: 'crediteuren@degraaftuinbouw.nl', contactName: 'Jan Janssen', phone: '+31 77 123 4567' });
+  });
 });

@@ -79,6 +79,8 @@ export function parseUbl(text: string, file: string): ParsedEInvoice {
       postalCode: textAt(party, 'PostalAddress', 'PostalZone'),
       city: textAt(party, 'PostalAddress', 'CityName'),
       email: textAt(party, 'Contact', 'ElectronicMail'),
+      contactName: textAt(party, 'Contact', 'Name'),
+      phone: textAt(party, 'Contact', 'Telephone'),
       partyIds,
     },
   };

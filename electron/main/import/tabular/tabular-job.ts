@@ -1,6 +1,9 @@
 import type { FileAnalysis, ImportDialect, ImportProfile, ImportReading, ParseSummary } from '../../../../shared/ipc/import-contract';
 import { MAX_HEADER_ROW } from '../../../../shared/ipc/import-contract';
 import { guessMapping, normaliseHeader } from '../../../../shared/import/guess-mapping';
+import { guessCustomerMapping, type TableContent } from '../../../../shared/import/customer-fields';
+import { normaliseCustomerRows } from '../../../../shared/import/normalise-customers';
+import type { OpenItemRecord } from '../../../../shared/import/open-item-record';
 import { normaliseOpenItemRows, type SeenInvoices } from '../../../../shared/import/normalise-open-items';
 import { encodeOpenItemBatch } from '../../../../shared/import/open-item-batch';
 import type { ColumnMapping } from '../../../../shared/import/open-item-fields';
@@ -86,7 +89,10 @@ export async function analyseTabular(request: TableRequest & { readonly reading?
     if (body.length === 0) throw new ImportFileError('noRows', { file: request.name });
   }
   const guess = guessMapping(headers);
-  const mapping = profile?.mapping ?? guess.mapping;
+  const mapping = profile && profile.content !== 'customers' ? profile.mapping : guess.mapping;
+  // A customer export (contacts and addresses) is read through the same step, with its own fields.
+  const customers = guessCustomerMapping(headers, guess.mapping);
+  const content = profile?.content ?? (profile ? 'open-items' : customers.content);
   const amounts = [...column(body, mapping.openAmount), ...column(body, mapping.amount)];
   const dates = [...column(body, mapping.invoiceDate), ...column(body, mapping.dueDate)];
   const delimiter = source.reading.delimiter ?? '';
@@ -101,6 +107,9 @@ export async function analyseTabular(request: TableRequest & { readonly reading?
     sample: body.slice(0, SAMPLE_ROWS).map((row) => row.cells.slice(0, Math.max(headers.length, 1)).map(cut)),
     rowCount,
     mapping,
+    content,
+    customerMapping: profile?.content === 'customers' ? profile.mapping : customers.mapping,
+    customerPresetName: profile ? null : (customers.presetName ?? null),
     presetName: profile ? null : (guess.preset?.name ?? null),
     profileId: profile?.id ?? null,
     dialect: profile?.dialect ?? {
@@ -122,7 +131,7 @@ export type TableParseFields = Pick<ParseSummary, 'batchCount' | 'recordCount' |
  * records, batch by batch. Linear: one decode, one papaparse pass, one look at each row's mapped cells.
  */
 export async function parseTabular(
-  request: TableRequest & { readonly reading?: ImportReading; readonly mapping: ColumnMapping; readonly dialect: ImportDialect },
+  request: TableRequest & { readonly reading?: ImportReading; readonly mapping: ColumnMapping; readonly dialect: ImportDialect; readonly content?: TableContent },
   bytes: Uint8Array,
   post: (message: { type: 'batch'; records: unknown; count: number } | { type: 'progress'; done: number; total: number }) => void,
 ): Promise<TableParseFields> {
@@ -134,14 +143,15 @@ export async function parseTabular(
   const fields = { batchCount: 0, recordCount: 0, settledRows: 0, rowCount: 0, rejectionCount: 0 };
   const total = Math.max(1, source.lineCount);
   source.rowsBelowHeader(BATCH_SIZE, (rows, firstRow) => {
-    const result = normaliseOpenItemRows(rows, firstRow, request.mapping, request.dialect, seen);
+    // A customer export: contacts and addresses, country left to the debtor's when the file names none.
+    const result = request.content === 'customers' ? { ...normaliseCustomerRows(rows, firstRow, request.mapping, ''), settledRows: 0 } : normaliseOpenItemRows(rows, firstRow, request.mapping, request.dialect, seen);
     fields.rejectionCount += result.rejections.length;
     if (rejections.length < MAX_REPORTED_REJECTIONS) rejections.push(...result.rejections.slice(0, MAX_REPORTED_REJECTIONS - rejections.length));
     fields.settledRows += result.settledRows;
     fields.rowCount += result.filledRows;
     if (fields.rowCount > MAX_ROWS) throw new ImportFileError('tooManyRows', { file: request.name, limit: MAX_ROWS });
     if (result.records.length > 0) {
-      post({ type: 'batch', records: encodeOpenItemBatch(result.records), count: result.records.length });
+      post({ type: 'batch', records: request.content === 'customers' ? result.records : encodeOpenItemBatch(result.records as OpenItemRecord[]), count: result.records.length });
       fields.batchCount += 1;
       fields.recordCount += result.records.length;
     }

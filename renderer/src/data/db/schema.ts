@@ -55,7 +55,7 @@ export interface ImportRecord {
   readonly fileName: string;
   /** SHA-256 of the file's bytes: the same file imported again is recognised. */
   readonly fileHash: string;
-  readonly kind: 'open-items' | 'e-invoice' | 'bank-transactions';
+  readonly kind: 'open-items' | 'e-invoice' | 'bank-transactions' | 'customers';
   /** ISO 8601 instant of the commit. */
   readonly at: string;
   readonly report: Readonly<Record<string, number | string>>;

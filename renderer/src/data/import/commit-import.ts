@@ -12,6 +12,8 @@ export interface ImportCommit {
   readonly today: IsoDate;
   readonly homeCurrency: string;
   readonly onChunk?: () => void;
+  /** Audit lines of the debtors the import changed (a customer export's contacts and addresses), kept with it. */
+  readonly audit?: readonly AuditEntry[];
 }
 
 /**
@@ -35,6 +37,7 @@ export async function commitImport(db: KredoDb, commit: ImportCommit): Promise<P
       details: { fileName: commit.record.fileName, fileHash: commit.record.fileHash, kind: commit.record.kind, ...commit.record.report },
     };
     await db.audit.add(entry);
+    if (commit.audit && commit.audit.length > 0) await db.audit.bulkAdd([...commit.audit]);
     return portfolio;
   });
 }

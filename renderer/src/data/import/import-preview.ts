@@ -1,4 +1,5 @@
 import type { ItemChange, ItemDifference } from '../../../../shared/import/plan-open-items';
+import type { MasterDataField } from '../../../../shared/domain/debtors/debtor';
 import type { MatchMethod } from '../../../../shared/import/payment-matcher';
 import type { IsoDate } from '../../../../shared/time/iso-date';
 
@@ -86,11 +87,21 @@ export interface PaymentsPreview {
   readonly notReceipts: number;
 }
 
+/** What a customer export changes: contacts and addresses taken, those left because edited by hand, customers unknown. */
+export interface CustomersPreview {
+  readonly updated: Sampled<DebtorLabel & { readonly currency: string; readonly fields: readonly MasterDataField[] }>;
+  readonly keptByHand: Sampled<DebtorLabel & { readonly currency: string; readonly fields: readonly MasterDataField[] }>;
+  readonly notFound: Sampled<DebtorLabel & { readonly currency: string }>;
+  readonly unchanged: number;
+}
+
 /** What an import will change, shown before the controller commits it. Nothing is stored yet. */
 export interface ImportPreview {
   readonly importId: string;
   readonly fileName: string;
-  readonly kind: 'open-items' | 'e-invoice' | 'bank-transactions';
+  readonly kind: 'open-items' | 'e-invoice' | 'bank-transactions' | 'customers';
+  /** For a customer export (contacts and addresses). */
+  readonly customers?: CustomersPreview | null;
   /** When this very file (same bytes) was imported before, if it was. */
   readonly previouslyImportedAt: string | null;
   readonly openItems: OpenItemsPreview | null;

@@ -1,7 +1,8 @@
 import { NO_ALIASES, type Debtor } from '../../../../shared/domain/debtors/debtor';
 import { DebtorDirectory, keysOfDebtor, type DebtorMatch } from '../../../../shared/domain/debtors/debtor-directory';
 import { keyOfIdentifier, type CompanyKey } from '../../../../shared/domain/identifiers/company-keys';
-import { debtorFromImport, importedDebtorId, importedParty } from '../../../../shared/import/debtor-from-import';
+import { debtorFromImport, importedDebtorId, importedParty, masterDataOfBuyer } from '../../../../shared/import/debtor-from-import';
+import { takeImportedMasterData } from '../../../../shared/domain/debtors/debtor-master-data';
 import type { EInvoiceBuyer } from '../../../../shared/import/e-invoice';
 import type { ImportedOpenItem } from '../../../../shared/import/open-item-record';
 import type { IsoDate } from '../../../../shared/time/iso-date';
@@ -76,6 +77,11 @@ export function resolveDebtors(index: StoreIndex, groups: ReadonlyMap<string, re
     if (match.kind === 'known') {
       const before = targets.get(match.debtorId)?.debtor ?? debtors.get(match.debtorId)!;
       debtor = learn(before, party, match);
+      // An e-invoice's buyer address and contact fill what Kredo does not know yet; the controller's edits stay.
+      if (options.buyer) {
+        const filled = takeImportedMasterData(debtor, masterDataOfBuyer(options.buyer, debtor.country), 'fill');
+        if (filled.taken.length > 0) debtor = filled.debtor;
+      }
       if (match.by === 'identifier') identified.add({ customerCode, debtorName: records.find((record) => record.customerName)?.customerName ?? '', currency: records[0]!.currency, debtorCustomerCode: debtor.customerCode, debtorNameInKredo: debtor.name, key: match.key }, 0);
     } else {
       let id = importedDebtorId(customerCode);

@@ -11,6 +11,9 @@ import type { ImportRecord, PaymentToReview } from '../db/schema';
 import { commitImport } from '../import/commit-import';
 import type { ImportPreview } from '../import/import-preview';
 import { prepareBankPayments } from '../import/prepare-bank-payments';
+import { prepareCustomers } from '../import/prepare-customers';
+import type { CustomerRecord } from '../../../../shared/import/normalise-customers';
+import type { AuditEntry } from '../../../../shared/domain/audit/audit-entry';
 import { groupByCustomer, prepareOpenItems } from '../import/prepare-open-items';
 import type { ChunkUpdate } from '../import/rewrite-chunks';
 import { unpackBatch } from '../import/unpack-batch';
@@ -50,6 +53,7 @@ interface PendingImport {
   readonly report: Record<string, number>;
   readonly updates: (closeMissing: boolean) => readonly ChunkUpdate[];
   readonly toReview: readonly PaymentToReview[];
+  readonly audit?: (at: string, fileName: string) => AuditEntry[];
 }
 
 /** Takes every batch of the parse as it comes (the main process is still reading the file meanwhile). */
@@ -79,7 +83,19 @@ export function createImportOperations(db: KredoDb) {
     const rejected = { rejectedRows: summary.rejectionCount };
     let entry: PendingImport;
 
-    if (recordKind === 'bank-transactions') {
+    if (recordKind === 'customers') {
+      onProgress?.('comparing', 0, 1);
+      const prepared = await prepareCustomers(db, records as CustomerRecord[]);
+      const { updated, keptByHand, notFound, unchanged } = prepared.preview;
+      entry = {
+        preview: { ...base, kind: 'customers', openItems: null, payments: null, customers: prepared.preview, hasChanges: updated.count > 0 },
+        fileHash: summary.fileHash,
+        report: { ...rejected, debtorsUpdated: updated.count, keptByHand: keptByHand.count, notFound: notFound.count, unchanged },
+        updates: prepared.updates,
+        toReview: [],
+        audit: prepared.audit,
+      };
+    } else if (recordKind === 'bank-transactions') {
       const transactions = records as BankTransaction[];
       onProgress?.('comparing', 0, 1);
       const prepared = await prepareBankPayments(db, transactions, { fileName: request.fileName, at: request.at });
@@ -155,6 +171,7 @@ export function createImportOperations(db: KredoDb) {
       today: request.today,
       homeCurrency: request.homeCurrency,
       onChunk: () => onProgress?.('saving', (done += 1), updates.length),
+      ...(entry.audit && { audit: entry.audit(request.at, entry.preview.fileName) }),
     });
   }
 

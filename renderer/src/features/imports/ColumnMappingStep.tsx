@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_HEADER_ROW, TABLE_DELIMITERS, TEXT_ENCODINGS, type ImportDialect, type ImportReading, type TabularAnalysis } from '../../../../shared/ipc/import-contract';
-import { missingRequiredFields, OPEN_ITEM_FIELDS, REQUIRED_FIELDS, type ColumnMapping, type OpenItemField } from '../../../../shared/import/open-item-fields';
+import { OPEN_ITEM_FIELDS, REQUIRED_FIELDS, type ColumnMapping, type TableField } from '../../../../shared/import/open-item-fields';
+import { CUSTOMER_FIELDS, REQUIRED_CUSTOMER_FIELDS, TABLE_CONTENTS, type TableContent } from '../../../../shared/import/customer-fields';
 import { DATE_FORMATS, type DateFormat } from '../../../../shared/import/parse-date';
 import { useErrorMessage } from '../../i18n/use-error-message';
 import { useFormat } from '../../i18n/use-format';
@@ -36,14 +37,23 @@ export function ColumnMappingStep({
   readonly analysis: TabularAnalysis;
   readonly isRereading?: boolean;
   readonly onReread: (reading: ImportReading) => void;
-  readonly onRead: (mapping: ColumnMapping, dialect: ImportDialect) => void;
+  readonly onRead: (mapping: ColumnMapping, dialect: ImportDialect, content: TableContent) => void;
   readonly onDiscard: () => void;
 }) {
   const { t } = useTranslation('imports');
   const format = useFormat();
   const errorMessage = useErrorMessage();
   const id = useId();
-  const [mapping, setMapping] = useState<ColumnMapping>(analysis.mapping);
+  // Open items or a customer export (contacts and addresses): the same step, each with its own fields.
+  const [content, setContent] = useState<TableContent>(analysis.content ?? 'open-items');
+  const [mapping, setMapping] = useState<ColumnMapping>(() => (content === 'customers' ? (analysis.customerMapping ?? {}) : analysis.mapping));
+  const isCustomers = content === 'customers';
+  const fields: readonly TableField[] = isCustomers ? CUSTOMER_FIELDS : OPEN_ITEM_FIELDS;
+  const required: readonly TableField[] = isCustomers ? REQUIRED_CUSTOMER_FIELDS : REQUIRED_FIELDS;
+  const changeContent = (next: TableContent) => {
+    setContent(next);
+    setMapping(next === 'customers' ? (analysis.customerMapping ?? {}) : analysis.mapping);
+  };
   const [decimal, setDecimal] = useState(analysis.dialect.decimal);
   const [dateFormat, setDateFormat] = useState<DateFormat | ''>(analysis.dialect.dateFormat ?? '');
   const [defaultCurrency, setDefaultCurrency] = useState(analysis.dialect.defaultCurrency);
@@ -51,15 +61,16 @@ export function ColumnMappingStep({
   const [shouldSaveProfile, setSaveProfile] = useState(false);
   const [error, setError] = useState<string>();
 
-  const missing = missingRequiredFields(mapping);
-  const fieldName = (field: OpenItemField) => t(`fields.${field}`);
-  const setColumn = (field: OpenItemField, value: string) => setMapping((current) => {
+  const missing = required.filter((field) => mapping[field] === undefined);
+  const fieldName = (field: TableField) => t(`fields.${field}`);
+  const setColumn = (field: TableField, value: string) => setMapping((current) => {
     const next = { ...current };
     if (value === '') delete next[field];
     else next[field] = Number(value);
     return next;
   });
-  const canRead = !isRereading && missing.length === 0 && dateFormat !== '' && (!shouldSaveProfile || profileName.trim() !== '');
+  // A customer export has no dates or amounts to read: its date format does not matter.
+  const canRead = !isRereading && missing.length === 0 && (dateFormat !== '' || isCustomers) && (!shouldSaveProfile || profileName.trim() !== '');
   const isExcel = analysis.encoding === 'xlsx';
   const { reading, detected } = analysis;
   const reread = (change: ImportReading) => onReread({ ...reading, ...change });
@@ -67,11 +78,11 @@ export function ColumnMappingStep({
   const option = (label: string, isDetected: boolean) => (isDetected ? t('mapping.detectedOption', { option: label }) : label);
 
   const onSubmit = async () => {
-    if (dateFormat === '') return;
-    const dialect: ImportDialect = { decimal, dateFormat, defaultCurrency };
+    if (dateFormat === '' && !isCustomers) return;
+    const dialect: ImportDialect = { decimal, dateFormat: dateFormat === '' ? 'YYYY-MM-DD' : dateFormat, defaultCurrency };
     try {
-      if (shouldSaveProfile) await kredo.importSaveProfile({ name: profileName.trim(), headers: analysis.headers, mapping, dialect, reading: analysis.reading });
-      onRead(mapping, dialect);
+      if (shouldSaveProfile) await kredo.importSaveProfile({ name: profileName.trim(), headers: analysis.headers, mapping, dialect, reading: analysis.reading, ...(isCustomers && { content }) });
+      onRead(mapping, dialect, content);
     } catch (cause) {
       setError(errorMessage(cause));
     }
@@ -84,7 +95,13 @@ export function ColumnMappingStep({
           ? t('mapping.rereading')
           : [
               t('mapping.rows', { count: analysis.rowCount, formatted: format.number(analysis.rowCount) }),
-              analysis.profileId ? t('mapping.profileApplied') : analysis.presetName ? t('mapping.presetApplied', { preset: analysis.presetName }) : t('mapping.guessed'),
+              analysis.profileId
+                ? t('mapping.profileApplied')
+                : isCustomers && analysis.customerPresetName
+                  ? t('mapping.customerPresetApplied', { preset: analysis.customerPresetName })
+                  : !isCustomers && analysis.presetName
+                    ? t('mapping.presetApplied', { preset: analysis.presetName })
+                    : t('mapping.guessed'),
             ].join(' · ')}
       </p>
       <fieldset className="mapping-fields mapping-reading" disabled={isRereading}>
@@ -138,11 +155,21 @@ export function ColumnMappingStep({
       <div className="mapping-grid">
         <fieldset className="mapping-fields">
           <legend>{t('mapping.columnsTitle')}</legend>
-          {OPEN_ITEM_FIELDS.map((field) => (
+          <label className="mapping-row">
+            <span>{t('mapping.content')}</span>
+            <select value={content} onChange={(event) => changeContent(event.target.value === 'customers' ? 'customers' : 'open-items')}>
+              {TABLE_CONTENTS.map((choice) => (
+                <option key={choice} value={choice}>
+                  {option(t(`mapping.contents.${choice}`), choice === (analysis.content ?? 'open-items'))}
+                </option>
+              ))}
+            </select>
+          </label>
+          {fields.map((field) => (
             <label key={field} className="mapping-row" htmlFor={`${id}-${field}`}>
               <span>
                 {fieldName(field)}
-                {REQUIRED_FIELDS.includes(field) ? <span className="required-mark">{t('mapping.required')}</span> : null}
+                {required.includes(field) ? <span className="required-mark">{t('mapping.required')}</span> : null}
               </span>
               <select id={`${id}-${field}`} value={mapping[field] ?? ''} onChange={(event) => setColumn(field, event.target.value)}>
                 <option value="">{t('mapping.notInFile')}</option>
@@ -202,7 +229,7 @@ export function ColumnMappingStep({
           {t('mapping.missing', { fields: missing.map(fieldName).join(', ') })}
         </p>
       ) : null}
-      {dateFormat === '' ? (
+      {dateFormat === '' && !isCustomers ? (
         <p role="alert" className="error-text">
           {t('mapping.dateFormatUnknown')}
         </p>

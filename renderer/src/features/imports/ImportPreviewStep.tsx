@@ -56,6 +56,14 @@ export function ImportPreviewStep({ fileId, summary, preview }: { readonly fileI
             {line(t('preview.debtorConflicts', count(openItems.conflicts.count)), openItems.conflicts.count)}
           </>
         ) : null}
+        {preview.customers ? (
+          <>
+            {line(t('preview.customers.updated', count(preview.customers.updated.count)), preview.customers.updated.count)}
+            {line(t('preview.customers.keptByHand', count(preview.customers.keptByHand.count)), preview.customers.keptByHand.count)}
+            {line(t('preview.customers.notFound', count(preview.customers.notFound.count)), preview.customers.notFound.count)}
+            {line(t('preview.customers.unchanged', count(preview.customers.unchanged)), preview.customers.unchanged)}
+          </>
+        ) : null}
         {payments ? (
           <>
             {line(t('preview.booked', count(payments.booked.count)), payments.booked.count, payments.booked.totals)}
@@ -67,6 +75,28 @@ export function ImportPreviewStep({ fileId, summary, preview }: { readonly fileI
         {line(t('preview.rejectedRows', count(summary.rejectionCount)), summary.rejectionCount)}
       </ul>
       {openItems ? <DebtorMatchTables openItems={openItems} /> : null}
+      {preview.customers && preview.customers.keptByHand.count > 0 ? (
+        // The controller's edits win over the file: what was left, so they can check it (README, "Contacts and addresses").
+        <section className="preview-section" aria-labelledby="kept-by-hand-title">
+          <h4 id="kept-by-hand-title">{t('preview.customers.keptTitle')}</h4>
+          <table className="data-table compact" data-testid="kept-by-hand">
+            <thead>
+              <tr>
+                <th scope="col">{t('preview.customers.customer')}</th>
+                <th scope="col">{t('preview.customers.what')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.customers.keptByHand.sample.map((row) => (
+                <tr key={row.customerCode}>
+                  <td>{`${row.debtorName} (${row.customerCode})`}</td>
+                  <td>{row.fields.map((field) => t(`preview.customers.fields.${field}`)).join(', ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
       {openItems && openItems.missing.count > 0 ? (
         <section className="preview-section" aria-labelledby="missing-title">
           <h4 id="missing-title">{t('preview.missingTitle')}</h4>

@@ -34,7 +34,7 @@ export function ImportWizard({ file }: { readonly file: ImportFile }) {
           analysis={step.analysis}
           isRereading={step.isRereading === true}
           onReread={(reading) => void reread(file.fileId, reading)}
-          onRead={(mapping, dialect) => void read(file.fileId, mapping, dialect, clock, step.analysis.reading)}
+          onRead={(mapping, dialect, content) => void read(file.fileId, mapping, dialect, clock, step.analysis.reading, content)}
           onDiscard={() => void discard(file.fileId)}
         />
       ) : null}

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import type { ColumnMapping, OpenItemField } from '../../../../shared/import/open-item-fields';
+import type { ColumnMapping, TableField } from '../../../../shared/import/open-item-fields';
 import { parseAmount, type DecimalSeparator } from '../../../../shared/import/parse-amount';
 import { parseDate, type DateFormat } from '../../../../shared/import/parse-date';
 import { isCurrencyCode, minorUnitDigits, money } from '../../../../shared/money/money';
 import { useFormat } from '../../i18n/use-format';
 
 const SHOWN_ROWS = 8;
-const AMOUNT_FIELDS: readonly OpenItemField[] = ['openAmount', 'amount'];
-const DATE_FIELDS: readonly OpenItemField[] = ['invoiceDate', 'dueDate'];
+const AMOUNT_FIELDS: readonly TableField[] = ['openAmount', 'amount'];
+const DATE_FIELDS: readonly TableField[] = ['invoiceDate', 'dueDate'];
 
 /** How the rows are read: a change of decimal mark or date format shows in the preview at once. */
 export interface SampleReading {
@@ -20,12 +20,12 @@ export interface SampleReading {
  * The file's first rows as they stand, each column labelled with the field it is read as; under each
  * amount and date, what Kredo reads it as with the chosen conventions (or that it cannot read it).
  */
-export function SampleTable({ headers, rows, mapping, fieldName, reading }: { readonly headers: readonly string[]; readonly rows: readonly (readonly string[])[]; readonly mapping: ColumnMapping; readonly fieldName: (field: OpenItemField) => string; readonly reading: SampleReading }) {
+export function SampleTable({ headers, rows, mapping, fieldName, reading }: { readonly headers: readonly string[]; readonly rows: readonly (readonly string[])[]; readonly mapping: ColumnMapping; readonly fieldName: (field: TableField) => string; readonly reading: SampleReading }) {
   const { t } = useTranslation('imports');
   const format = useFormat();
-  const fieldOf = new Map(Object.entries(mapping).map(([field, column]) => [column, field as OpenItemField]));
+  const fieldOf = new Map(Object.entries(mapping).map(([field, column]) => [column, field as TableField]));
 
-  const readAs = (field: OpenItemField | undefined, value: string, row: readonly string[]): { text: string; isUnreadable: boolean } | undefined => {
+  const readAs = (field: TableField | undefined, value: string, row: readonly string[]): { text: string; isUnreadable: boolean } | undefined => {
     if (!field || value.trim() === '') return undefined;
     if (AMOUNT_FIELDS.includes(field)) {
       const stated = mapping.currency === undefined ? '' : (row[mapping.currency] ?? '').trim().toUpperCase();

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { PortfolioSummary } from '../../../../shared/domain/summaries/portfolio-summary';
 import { recordKindOf, type FileAnalysis, type ImportDialect, type ImportFile, type ImportReading, type ImportRefusal, type ParseSummary, type TabularAnalysis } from '../../../../shared/ipc/import-contract';
 import type { ColumnMapping } from '../../../../shared/import/open-item-fields';
+import type { TableContent } from '../../../../shared/import/customer-fields';
 import type { Clock } from '../../../../shared/time/clock';
 import { ipcBackupSink } from '../../data/backup/backup-ipc';
 import { callback, dataWorker } from '../../data/data-client';
@@ -43,7 +44,7 @@ interface ImportState {
   analyse(fileId: string): Promise<void>;
   /** Reads a table again another way (encoding, separator, sheet, header row); the mapping step stays. */
   reread(fileId: string, reading: ImportReading): Promise<void>;
-  read(fileId: string, mapping: ColumnMapping, dialect: ImportDialect, clock: Clock, reading?: ImportReading): Promise<void>;
+  read(fileId: string, mapping: ColumnMapping, dialect: ImportDialect, clock: Clock, reading?: ImportReading, content?: TableContent): Promise<void>;
   progress(fileId: string, stage: 'parsing' | ImportStage, done: number, total: number): void;
   cancel(fileId: string): Promise<void>;
   commit(fileId: string, closeMissing: boolean, clock: Clock): Promise<void>;
@@ -134,18 +135,18 @@ export const useImportStore = create<ImportState>()((set, get) => {
         setStep(fileId, { kind: 'failed', error });
       }
     },
-    async read(fileId, mapping, dialect, clock, reading) {
+    async read(fileId, mapping, dialect, clock, reading, content) {
       const file = fileOf(fileId);
       if (!file) return;
       attempts += 1;
       const attempt = attempts;
       setStep(fileId, { kind: 'working', stage: 'parsing', done: 0, total: 0 });
       // The data worker takes the batches while the main process is still reading the file.
-      const parsing = kredo.importParse({ fileId, attempt, mapping, dialect, ...(reading && { reading }) });
+      const parsing = kredo.importParse({ fileId, attempt, mapping, dialect, ...(reading && { reading }), ...(content && { content }) });
       const parseOutcome = parsing.then((summary) => ({ summary }), (error: unknown) => ({ error }));
       try {
         const preview = await dataWorker().prepareImport(
-          { fileId, fileName: file.name, recordKind: recordKindOf(file.kind), today: clock.today(), at: clock.now().toISOString() },
+          { fileId, fileName: file.name, recordKind: content === 'customers' ? 'customers' : recordKindOf(file.kind), today: clock.today(), at: clock.now().toISOString() },
           callback({
             readBatch: async (index: number) => (await kredo.importReadBatch({ fileId, attempt, index })).gzipBase64,
             summary: () => parsing,
