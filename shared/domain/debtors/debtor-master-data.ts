@@ -57,6 +57,8 @@ const addressSchema = z
   .superRefine((address, context) => {
     // A partly typed address would print an incomplete envelope: each missing part is named.
     if (address.street === '') context.addIssue({ code: 'custom', path: ['street'], params: { reason: 'required' }, message: 'street required' });
+    // ZZ is how an import says "unknown": a letter cannot be posted there.
+    if (address.country === 'ZZ') context.addIssue({ code: 'custom', path: ['country'], params: { reason: 'countryInvalid' }, message: 'country unknown' });
     if (address.city === '') context.addIssue({ code: 'custom', path: ['city'], params: { reason: 'required' }, message: 'city required' });
     if (address.postalCode === '' && !WITHOUT_POSTCODES.has(address.country)) context.addIssue({ code: 'custom', path: ['postalCode'], params: { reason: 'required' }, message: 'postal code required' });
   });
