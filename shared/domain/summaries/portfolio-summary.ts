@@ -1,4 +1,5 @@
 import type { IsoDate } from '../../time/iso-date';
+import { workingLimit } from '../exposure/exposure';
 import { averageDaysDelinquent, bestPossibleDso, collectionEffectivenessIndex, standardDso, weightedDaysLate } from '../kpi/collection-kpis';
 import { KPI_WINDOW_DAYS, SUMMARY_VERSION, type DebtorSummary } from './debtor-summary';
 import { addUnconverted, type UnconvertedByCurrency } from './unconverted';
@@ -96,7 +97,8 @@ export function summarisePortfolio(
     totals.insuredExposureMinor += summary.insuredExposureMinor;
     totals.uninsuredMinor += summary.uninsuredMinor;
     totals.overLimitMinor += summary.overLimitMinor;
-    if (summary.overLimitMinor > 0 && summary.limitMinor > 0) totals.overLimitCount += 1;
+    // Over a limit the company set, insured or internal (workingLimit); exposure with no limit at all is uninsured, not over.
+    if (summary.overLimitMinor > 0 && workingLimit(summary) > 0) totals.overLimitCount += 1;
     totals.indemnityMinor += summary.indemnityMinor;
     totals.sales90Minor += summary.sales90Minor;
     totals.receivablesBefore += summary.receivables90DaysAgoMinor;
