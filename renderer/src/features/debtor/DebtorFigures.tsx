@@ -13,7 +13,13 @@ export function DebtorFigures({ summary }: { readonly summary: DebtorSummary }) 
   const days = (value: number | undefined) => (value === undefined ? '–' : t('figures.days', { days: format.number(value, 1) }));
   const figures = [
     { id: 'exposure', label: t('figures.exposure'), value: amount(summary.exposureMinor) },
-    { id: 'limit', label: t('figures.limit'), value: amount(summary.limitMinor) },
+    // A limit that starts later is shown with its date and amount, not as 0 (issue 13); an internal limit beside the insured one.
+    {
+      id: 'limit',
+      label: t('figures.limit'),
+      value: summary.limitState === 'SCHEDULED' && summary.upcomingLimit ? t('figures.limitFrom', { amount: amount(summary.upcomingLimit.amountMinor), date: format.date(summary.upcomingLimit.from) }) : amount(summary.limitMinor),
+    },
+    ...(summary.internalLimitMinor !== undefined ? [{ id: 'internalLimit', label: t('figures.internalLimit'), value: amount(summary.internalLimitMinor) }] : []),
     { id: 'utilisation', label: t('figures.utilisation'), value: summary.utilisation === undefined ? '–' : format.percent(summary.utilisation) },
     { id: 'overdue', label: t('figures.overdue'), value: amount(summary.overdueMinor) },
     { id: 'uninsured', label: t('figures.uninsured'), value: amount(summary.uninsuredMinor) },
