@@ -82,6 +82,10 @@ describe('KnownBankLines, each stored line answering for one new line (issue 12,
     expect(partsStored.claim(whole('MT-2'))).toBe(false);
   });
 
+  it('does not know the parts of a batch when nothing of its amount was stored', () => {
+    expect(new KnownBankLines([bankLineId('BT-a', identity())]).claim(part('P1', 1_000, 'E-P1'))).toBe(false);
+  });
+
   it('does not take a batch of another day for the one stored', () => {
     const otherDay = { bookingDate: '2026-11-25', valueDate: '2026-11-25' };
     expect(new KnownBankLines([whole('MT-1')]).claim(part('P1', 1_000, 'E-P1', otherDay))).toBe(false);
