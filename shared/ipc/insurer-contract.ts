@@ -28,6 +28,7 @@ const connectionView = z.strictObject({
   settings: insurerConnectionSettingsSchema,
   /** Changes whenever the insurer or policy changes: the sync then forgets its cursor and reads everything. */
   connectionId: z.string().max(700),
+  /** A key is stored that this connection may use: the sandbox, or a key entered for this URL's origin. */
   hasApiKey: z.boolean(),
   /**
    * The origin (scheme, host, port) the stored key was entered for, the only one it is sent to; null when no
