@@ -153,4 +153,22 @@ describe('a submission whose answer was lost, after the insurer forgot its key',
     expect(overdues).toHaveLength(1);
     expect(await db.lossOutbox.get(id)).toMatchObject({ state: 'ACKNOWLEDGED', insurerId: overdues[0]!.overdueId, insurerStatus: 'RECEIVED' });
   });
+
+  it('does not send again a notification whose answer did not fit the schema: the insurer acted, so Kredo finds it in the insurer’s list', async () => {
+    const { debtor, company, fresh } = await insuredDebtorWithFreshOverdue();
+    await runSync(db, port(), clock);
+    const id = 'c0000000-0000-4000-8000-000000000004';
+    await queueLossSubmission(db, { id, debtorId: debtor.id, kind: 'overdue', itemIds: fresh.map((item) => item.id), detail: { category: 'OVD' }, at: TEST_NOW, today });
+    const real = port();
+    // What the gateway throws when a 2xx answer lacks the insurer's id or status (insurer-gateway.ts submitLoss).
+    await runSync(db, { ...real, submitLoss: async (entry, buyer) => { await real.submitLoss(entry, buyer); throw new KredoError('insurer.badAnswer'); } }, clock).catch(() => undefined);
+
+    let submitted = 0;
+    const counting = port();
+    for (let sync = 0; sync < 3; sync += 1) await runSync(db, { ...counting, submitLoss: (entry, buyer) => ((submitted += 1), counting.submitLoss(entry, buyer)) }, { ...clock, force: true });
+    expect(submitted).toBe(0);
+    const overdues = await listed('overdues', company.companyId);
+    expect(overdues).toHaveLength(1);
+    expect(await db.lossOutbox.get(id)).toMatchObject({ state: 'ACKNOWLEDGED', insurerId: overdues[0]!.overdueId });
+  });
 });
