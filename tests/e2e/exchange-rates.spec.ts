@@ -6,6 +6,7 @@ import { fill, texts } from './locale-texts';
 import { AgeingDashboardPage } from './page-models/ageing-dashboard-page';
 import { AppShellPage } from './page-models/app-shell-page';
 import { ImportsPage } from './page-models/imports-page';
+import { LimitsPage } from './page-models/limits-page';
 import { PortfolioPage } from './page-models/portfolio-page';
 import { RatesPage } from './page-models/rates-page';
 import { WelcomePage } from './page-models/welcome-page';
@@ -16,7 +17,7 @@ const en = texts('en');
 /**
  * Issue 13, "Done when": a fresh store imports open items in EUR, SEK and GBP, is told which rates are
  * missing (nothing shown as €0), imports the ECB's rates file made for the test, and the portfolio, the
- * ageing and the export then equal a figure worked out by hand from the file's rates (GBP 0.87230, SEK
+ * Limits screen, the ageing and the export then equal a figure worked out by hand from the file's rates (GBP 0.87230, SEK
  * 11.0515 per euro on 24 November 2026), converting each debtor's amounts once, half up to the cent:
  *
  *   Harbour Tools    £14,845.00 / 0.87230 = €17,018.23   of which overdue £12,345.00 = €14,152.24
@@ -43,6 +44,9 @@ test('amounts in currencies without a rate are never shown as zero, and the ECB�
   await expect(portfolio.kpiValue('exposure')).toHaveText(/^€4,234\.56 \+ £14,845\.00 \+ .*125,000\.00 not converted$/);
   await expect(portfolio.grid.getByRole('row', { name: /Harbour Tools/ })).toContainText('£14,845.00 not converted');
   await saveScreenshot(kredo.page, 'portfolio-not-converted-en');
+  await shell.open('limits');
+  await expect(rates.notice).toContainText(fill(en.common.conversion.ratesMissing, { currency: 'EUR', currencies: 'GBP, SEK' }));
+  await shell.open('portfolio');
 
   await rates.addRatesButton.click();
   await expect(rates.heading).toBeFocused();
@@ -69,6 +73,14 @@ test('amounts in currencies without a rate are never shown as zero, and the ECB�
   await expect(rates.notice).toBeHidden();
   await expect(portfolio.kpiValue('exposure')).toHaveText('€32,563.47');
   await expect(portfolio.kpiValue('overdue')).toHaveText('€23,078.06');
+
+  // No limits on these debtors: the Limits screen's uncovered exposure is each debtor's converted exposure.
+  await shell.open('limits');
+  const limits = new LimitsPage(kredo.page, 'en');
+  await expect(rates.notice).toBeHidden();
+  await expect(limits.alerts.getByRole('row', { name: /Harbour Tools/ })).toContainText('€17,018.23');
+  await expect(limits.alerts.getByRole('row', { name: /Nordlund Maskin/ })).toContainText('€11,310.68');
+  await expect(limits.alerts.getByRole('row', { name: /Bakker Bouw/ })).toContainText('€4,234.56');
 
   await shell.open('ageing');
   const ageing = new AgeingDashboardPage(kredo.page, 'en');
