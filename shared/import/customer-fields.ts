@@ -1,4 +1,4 @@
-import { normaliseHeader } from './guess-mapping';
+import { guessColumns } from './guess-mapping';
 import type { ColumnMapping, TableField } from './open-item-fields';
 
 /**
@@ -117,38 +117,7 @@ const OPEN_ITEM_SIGNS = ['invoiceNumber', 'openAmount', 'invoiceDate', 'amount']
  * column, and an address or e-mail column. The controller sees both and can change either.
  */
 export function guessCustomerMapping(headers: readonly string[], openItemMapping: ColumnMapping): { readonly mapping: ColumnMapping; readonly content: TableContent; readonly presetName: string | undefined } {
-  const normalised = headers.map(normaliseHeader);
-  const columnOf = (names: readonly string[] | undefined, taken: Set<number>) => {
-    for (const name of names ?? []) {
-      const index = normalised.indexOf(normaliseHeader(name));
-      if (index >= 0 && !taken.has(index)) return index;
-    }
-    return undefined;
-  };
-  let best: { mapping: ColumnMapping; name: string; score: number } | undefined;
-  for (const preset of CUSTOMER_PRESETS) {
-    const taken = new Set<number>();
-    const mapping: ColumnMapping = {};
-    for (const field of CUSTOMER_FIELDS) {
-      const column = columnOf(preset.columns[field], taken);
-      if (column !== undefined) {
-        mapping[field] = column;
-        taken.add(column);
-      }
-    }
-    const score = Object.keys(mapping).length;
-    if (score >= 4 && mapping.customerCode !== undefined && (!best || score > best.score)) best = { mapping, name: preset.name, score };
-  }
-  const mapping: ColumnMapping = { ...best?.mapping };
-  const taken = new Set(Object.values(mapping));
-  for (const field of CUSTOMER_FIELDS) {
-    if (mapping[field] !== undefined) continue;
-    const column = columnOf(CUSTOMER_SYNONYMS[field], taken);
-    if (column !== undefined) {
-      mapping[field] = column;
-      taken.add(column);
-    }
-  }
+  const { mapping, preset } = guessColumns(headers, CUSTOMER_FIELDS, CUSTOMER_PRESETS, CUSTOMER_SYNONYMS, REQUIRED_CUSTOMER_FIELDS);
   const looksLikeCustomers = OPEN_ITEM_SIGNS.every((field) => openItemMapping[field] === undefined) && (mapping.street !== undefined || mapping.email !== undefined || mapping.city !== undefined);
-  return { mapping, content: looksLikeCustomers ? 'customers' : 'open-items', presetName: best?.name };
+  return { mapping, content: looksLikeCustomers ? 'customers' : 'open-items', presetName: preset?.name };
 }
