@@ -11,7 +11,7 @@ import { dataWorker } from '../../data/data-client';
 import type { StoredDebtor } from '../../data/db/schema';
 import { useErrorMessage } from '../../i18n/use-error-message';
 import { useFormat } from '../../i18n/use-format';
-import { useRateTable } from '../interest-rates/use-rate-table';
+import { useRateTable } from '../../data/queries/use-rate-table';
 import { InstalmentTable } from './InstalmentTable';
 
 const INTERVALS = [1, 2, 3, 6] as const;

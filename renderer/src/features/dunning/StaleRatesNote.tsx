@@ -3,7 +3,7 @@ import { staleRateTables, unconfirmedRatesInForce } from '../../../../shared/dom
 import { useClock } from '../../app/app-clock';
 import { useNavigationStore } from '../../app/navigation-store';
 import { useFormat } from '../../i18n/use-format';
-import { useRateTable } from '../interest-rates/use-rate-table';
+import { useRateTable } from '../../data/queries/use-rate-table';
 
 /**
  * Says so when a statutory-interest rate table has not been brought up to date for the current half-year

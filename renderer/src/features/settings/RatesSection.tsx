@@ -1,18 +1,18 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../../../../shared/domain/dunning/field-errors';
 import { STALE_RATE_DAYS } from '../../../../shared/money/exchange-rates';
 import { ratesOverview } from '../../../../shared/money/rates-overview';
 import { toIsoDate } from '../../../../shared/time/iso-date';
 import { useClock } from '../../app/app-clock';
-import { useNavigationStore } from '../../app/navigation-store';
 import { useFieldProblems } from '../../components/use-field-problems';
 import { dataWorker } from '../../data/data-client';
 import { uiDb } from '../../data/queries/ui-db';
 import { useErrorMessage } from '../../i18n/use-error-message';
 import { useFormat } from '../../i18n/use-format';
 import { kredo } from '../../platform/kredo-api';
+import { useSectionFocus } from './use-section-focus';
 
 interface RateDraft {
   readonly date: string;
@@ -35,9 +35,8 @@ export function RatesSection() {
   const format = useFormat();
   const errorMessage = useErrorMessage();
   const id = useId();
-  const heading = useRef<HTMLHeadingElement>(null);
-  const settingsSection = useNavigationStore((state) => state.settingsSection);
   const store = useLiveQuery(async () => ({ rates: await uiDb.exchangeRates.toArray(), policy: (await uiDb.policies.toArray())[0], portfolio: await uiDb.portfolio.get('current') }), []);
+  const heading = useSectionFocus('exchange-rates', store !== undefined);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ readonly text: string; readonly isError: boolean }>();
   const [draft, setDraft] = useState<RateDraft>({ date: today, base: '', quote: '', rate: '' });
@@ -48,13 +47,6 @@ export function RatesSection() {
     const params = error.code === 'implausible' ? { ...error.params, change: format.percent(Math.abs(Number(error.params?.['change'] ?? 0))), date: format.date(toIsoDate(String(error.params?.['date']))) } : error.params;
     return t(`settings:rates.manual.errors.${error.code}`, { ...params, defaultValue: t('settings:rates.manual.errors.required') });
   });
-
-  useEffect(() => {
-    if (settingsSection === 'exchange-rates' && store) {
-      heading.current?.scrollIntoView({ block: 'start' });
-      heading.current?.focus();
-    }
-  }, [settingsSection, store]);
 
   if (!store) return null;
   const policyCurrency = store.policy?.currency ?? 'EUR';

@@ -1,17 +1,17 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../../../../shared/domain/dunning/field-errors';
 import type { RateFileProblem } from '../../../../shared/domain/law/rate-table-csv';
 import { LETTER_RATE_KINDS, type LetterRateKind } from '../../../../shared/domain/law/rate-table-coverage';
 import { isHalfYearKind } from '../../../../shared/domain/law/reference-rates';
 import { useClock } from '../../app/app-clock';
-import { useNavigationStore } from '../../app/navigation-store';
 import { useFieldProblems } from '../../components/use-field-problems';
 import { dataWorker } from '../../data/data-client';
+import { useRateTable } from '../../data/queries/use-rate-table';
 import { useErrorMessage } from '../../i18n/use-error-message';
 import { useFormat } from '../../i18n/use-format';
 import { RateTableList } from './RateTableList';
-import { useRateTable } from './use-rate-table';
+import { useSectionFocus } from './use-section-focus';
 
 interface RateDraft {
   readonly kind: LetterRateKind;
@@ -34,9 +34,8 @@ export function InterestRatesSection() {
   const format = useFormat();
   const errorMessage = useErrorMessage();
   const id = useId();
-  const heading = useRef<HTMLHeadingElement>(null);
-  const settingsSection = useNavigationStore((state) => state.settingsSection);
   const rates = useRateTable();
+  const heading = useSectionFocus('interest-rates', rates !== undefined);
   const [draft, setDraft] = useState<RateDraft>({ kind: 'NL_HANDELSRENTE', validFrom: '', rate: '', source: '' });
   const [confirmed, setConfirmed] = useState(false);
   const [errors, setErrors] = useState<readonly FieldError[]>([]);
@@ -60,13 +59,6 @@ export function InterestRatesSection() {
     return t(`interestRates.errors.${error.code}`, { ...values, defaultValue: t('interestRates.errors.invalid') });
   };
   const field = useFieldProblems(errors, FIELDS, describe);
-
-  useEffect(() => {
-    if (settingsSection === 'interest-rates' && rates) {
-      heading.current?.scrollIntoView({ block: 'start' });
-      heading.current?.focus();
-    }
-  }, [settingsSection, rates]);
 
   if (!rates) return null;
 

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { mergeRateTables, type UserRateRow } from '../../../../shared/domain/law/rate-table-merge';
 import type { ReferenceRateTable } from '../../../../shared/domain/law/reference-rates';
-import { uiDb } from '../../data/queries/ui-db';
+import { uiDb } from './ui-db';
 
 /**
  * The statutory-interest table in force — the shipped rows and the controller's (Settings › Interest
