@@ -1,3 +1,4 @@
+import { isZip } from './bounded-zip';
 import { decodeText, isDamagedText } from './decode-text';
 
 export type FileKind = 'open-items' | 'camt053' | 'camt054' | 'mt940' | 'bgmax' | 'ubl' | 'xlsx';
@@ -7,7 +8,7 @@ export type FileKind = 'open-items' | 'camt053' | 'camt054' | 'mt940' | 'bgmax' 
  * ERP's ".xls" may be CSV). Returns undefined for files Kredo cannot read (binary, PDF, other XML).
  */
 export function sniffFormat(head: Uint8Array): FileKind | undefined {
-  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'xlsx';
+  if (isZip(head)) return 'xlsx';
   if (head.subarray(0, 4096).includes(0) && !(head[0] === 0xff || head[0] === 0xfe)) return undefined;
   const text = decodeText(head).text.replace(/^\s+/, '');
   if (text.startsWith('%PDF')) return undefined;
