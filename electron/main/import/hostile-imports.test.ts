@@ -3,13 +3,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabularAnalysis } from '../../../shared/ipc/import-contract';
 import { MAX_COLUMNS, MAX_FIELD_CHARS, MAX_HEADER_CHARS } from '../../../shared/import/table-limits';
+import { hostileTables, type HostileFile } from '../../../tests/support/hostile-inputs';
 import { createMemoryLogger } from '../../../tests/support/memory-logger';
 import { makeTempDir } from '../../../tests/support/temp-dir';
 import { makeZip, workbookParts } from '../../../tests/support/zip-file';
 import { startSourceImportWorker } from '../../chromium-host/host-import-worker';
 import { createImportProfiles } from './import-profiles';
 import { openImportService, type ImportService } from './import-service';
-import { MAX_PACKING_RATIO, MAX_SHEET_ROWS, MAX_WORKBOOK_CELLS, WORKER_MAX_OLD_GENERATION_MB } from './import-limits';
+import { MAX_PACKING_RATIO, MAX_WORKBOOK_CELLS, WORKER_MAX_OLD_GENERATION_MB } from './import-limits';
 
 /**
  * Hostile and broken files of the kinds issue 12 met, each through the real import worker (with its
@@ -42,24 +43,25 @@ async function analyse(name: string, content: Buffer | string) {
   return service.analyse(files[0]!.fileId, 'EUR');
 }
 
-const DIALECT = { decimal: ',' as const, dateFormat: 'DD-MM-YYYY' as const, defaultCurrency: 'EUR' };
+/** The hostile files are built in tests/support/hostile-inputs.ts, which the benchmark times too. */
+const analyseHostile = (file: HostileFile) => analyse(file.name, file.build());
+const { separatorLine, blobLine, longCustomerName, zipBomb, lyingPart, tooManyCells, rowBeyondExcel } = hostileTables;
 
 describe('hostile and broken files are refused, by name, before they cost memory or time', { timeout: 120_000 }, () => {
   it('a 5 MB single line full of separators: too many columns, not a hundred thousand dropdown options', async () => {
-    await expect(analyse('one-line.csv', 'a;'.repeat(2_500_000))).rejects.toMatchObject({ code: 'import.tooManyColumns', params: { file: 'one-line.csv', row: 1, limit: MAX_COLUMNS } });
+    await expect(analyseHostile(separatorLine)).rejects.toMatchObject({ code: 'import.tooManyColumns', params: { file: 'one-line.csv', row: 1, limit: MAX_COLUMNS } });
   });
 
   it('a 5 MB single line without separators: the column name is too long', async () => {
-    await expect(analyse('blob.txt', 'x'.repeat(5_000_000))).rejects.toMatchObject({ code: 'import.headerTooLong', params: { file: 'blob.txt', row: 1, column: 1, limit: MAX_HEADER_CHARS } });
+    await expect(analyseHostile(blobLine)).rejects.toMatchObject({ code: 'import.headerTooLong', params: { file: 'blob.txt', row: 1, column: 1, limit: MAX_HEADER_CHARS } });
   });
 
   it('a 5 MB customer name: the row is refused with its field, the rest is imported, nothing that long is stored', async () => {
-    const content = `Debiteurnummer;Naam;Factuurnummer;Factuurdatum;Openstaand\n1001;${'B'.repeat(5_000_000)};F1;01-10-2026;10,00\n1002;Mulder Transport B.V.;F2;01-10-2026;20,00\n`;
-    const { files } = await take('long-name.csv', content);
+    const { files } = await take(longCustomerName.name, longCustomerName.build());
     const analysis = (await service.analyse(files[0]!.fileId, 'EUR')) as TabularAnalysis;
     // The sample shows a cut value; the parse reads it whole and refuses it.
     expect(analysis.sample[0]![1]!.length).toBeLessThanOrEqual(201);
-    const summary = await service.parse(files[0]!.fileId, 1, analysis.mapping, DIALECT, analysis.reading);
+    const summary = await service.parse(files[0]!.fileId, 1, analysis.mapping, longCustomerName.dialect, analysis.reading);
     expect(summary).toMatchObject({ recordCount: 1, rejectionCount: 1 });
     expect(summary.rejections[0]).toMatchObject({ row: 2, field: 'customerName', code: 'fieldTooLong' });
     expect(summary.rejections[0]!.value.length).toBeLessThanOrEqual(80);
@@ -67,24 +69,21 @@ describe('hostile and broken files are refused, by name, before they cost memory
   });
 
   it('a zip bomb of a hundred KB that would unpack to 50 MB of two million cells: refused by its packing ratio', async () => {
-    const bomb = makeZip(workbookParts(`<worksheet><sheetData>${'<row><c><v>0</v></c></row>'.repeat(2_000_000)}</sheetData></worksheet>`));
+    const bomb = zipBomb.build();
     expect(bomb.length).toBeLessThan(200_000);
-    await expect(analyse('openstaand.xlsx', bomb)).rejects.toMatchObject({ code: 'import.workbookPackedTooTight', params: { file: 'openstaand.xlsx', limit: MAX_PACKING_RATIO } });
+    await expect(analyse(zipBomb.name, bomb)).rejects.toMatchObject({ code: 'import.workbookPackedTooTight', params: { file: 'openstaand.xlsx', limit: MAX_PACKING_RATIO } });
   });
 
   it('a part that lies about its size: never unpacked past what it declares', async () => {
-    const sheet = `<worksheet><sheetData>${'<row r="1"><c r="A1"><v>1</v></c></row>'.repeat(20_000)}</sheetData></worksheet>`;
-    await expect(analyse('liar.xlsx', makeZip(workbookParts(sheet, 1_000)))).rejects.toMatchObject({ code: 'import.damagedWorkbook', params: { file: 'liar.xlsx' } });
+    await expect(analyseHostile(lyingPart)).rejects.toMatchObject({ code: 'import.damagedWorkbook', params: { file: 'liar.xlsx' } });
   });
 
   it('a workbook of more cells than the worker can hold, packed like a real one: refused by its cell count', async () => {
-    const rows: string[] = [];
-    for (let row = 1; row * 10 <= MAX_WORKBOOK_CELLS + 10; row += 1) rows.push(`<row r="${row}">${'ABCDEFGHIJ'.split('').map((column) => `<c r="${column}${row}"><v>${row % 97}</v></c>`).join('')}</row>`);
-    await expect(analyse('huge.xlsx', makeZip(workbookParts(`<worksheet><sheetData>${rows.join('')}</sheetData></worksheet>`)))).rejects.toMatchObject({ code: 'import.workbookTooManyCells', params: { file: 'huge.xlsx', limit: MAX_WORKBOOK_CELLS } });
+    await expect(analyseHostile(tooManyCells)).rejects.toMatchObject({ code: 'import.workbookTooManyCells', params: { file: 'huge.xlsx', limit: MAX_WORKBOOK_CELLS } });
   });
 
   it('a sheet with a row number beyond Excel’s own limit', async () => {
-    await expect(analyse('far.xlsx', makeZip(workbookParts(`<worksheet><sheetData><row r="${MAX_SHEET_ROWS + 1}"><c r="A${MAX_SHEET_ROWS + 1}"><v>1</v></c></row></sheetData></worksheet>`)))).rejects.toMatchObject({ code: 'import.sheetTooLong', params: { file: 'far.xlsx' } });
+    await expect(analyseHostile(rowBeyondExcel)).rejects.toMatchObject({ code: 'import.sheetTooLong', params: { file: 'far.xlsx' } });
   });
 
   it('a workbook cut off in the middle: damaged, not “not recognised”', async () => {

@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSwedishOcr } from '../../../../shared/domain/references/swedish-ocr';
+import { hostileBankFiles } from '../../../../tests/support/hostile-inputs';
+import { mt940Statement as mt940 } from '../../../../tests/support/mt940-statement';
 import { intradayReportFormat, sniffFormat } from '../sniff-format';
 import { parseBankFile } from './bank-job';
 import { parseBgMax } from './bgmax';
@@ -13,10 +15,6 @@ const fixture = (name: string) => readFile(path.resolve('tests/fixtures/imports'
 const bytes = (text: string) => new TextEncoder().encode(text);
 const refused = (code: string, params: Record<string, unknown>) => expect.objectContaining({ code: `import.${code}`, params: expect.objectContaining(params) });
 const amounts = (parsed: ReturnType<typeof parseMt940>) => parsed.statements.flatMap((statement) => statement.transactions.map((transaction) => transaction.amountMinor));
-
-/** A minimal MT940 statement around the given lines. */
-const mt940 = (lines: readonly string[], opening = 'C261122EUR1000,00', closing = 'C261123EUR1000,00') =>
-  [':20:STMT-1', ':25:NL91ABNA0417164300', ':28C:7/1', `:60F:${opening}`, ...lines, `:62F:${closing}`, '-'].join('\r\n');
 
 describe('a statement must be whole and add up (issue 12, item 6)', () => {
   it('refuses an MT940 file cut inside its last transaction, naming the statement', async () => {
@@ -158,20 +156,22 @@ describe('known deviations read as meant, anything else refused on its own line 
 });
 
 describe('hostile bank files finish, refused (issue 12, item 5)', () => {
+  // Built in tests/support/hostile-inputs.ts, which the benchmark times too (`npm run bench -- hostile`).
+  const { mt940LongLine, mt940SlashField, mt940ManyLines, bgMaxLongLine, xmlAttributes, xmlDeep, xmlHugeValue } = hostileBankFiles;
+
   it('refuses MT940 beyond its limits: a 0.5 MB line, a field of thousands of slashes, millions of lines', () => {
-    expect(() => parseMt940(`:20:X\n:86:${'{1:'.repeat(170_000)}`, 'long.sta')).toThrow(refused('statementLineTooLong', { line: 2, limit: 10_000 }));
-    const slashes = Array.from({ length: 8_000 }, () => '/'.repeat(60)).join('\n');
-    expect(() => parseMt940(mt940([':61:261123C10,00NTRFNONREF', `:86:/REMI/${slashes}`]), 'slashes.sta')).toThrow(refused('statementFieldTooLong', { limit: 20_000 }));
-    expect(() => parseMt940(':\n'.repeat(4_000_001), 'lines.sta')).toThrow(refused('statementTooManyLines', { limit: 4_000_000 }));
-    expect(() => parseBgMax(`01BGMAX${' '.repeat(20_000)}`, 'bg.txt')).toThrow(refused('statementLineTooLong', { line: 1 }));
+    expect(() => parseMt940(mt940LongLine.build(), mt940LongLine.name)).toThrow(refused('statementLineTooLong', { line: 2, limit: 10_000 }));
+    expect(() => parseMt940(mt940SlashField.build(), mt940SlashField.name)).toThrow(refused('statementFieldTooLong', { limit: 20_000 }));
+    expect(() => parseMt940(mt940ManyLines.build(), mt940ManyLines.name)).toThrow(refused('statementTooManyLines', { limit: 4_000_000 }));
+    expect(() => parseBgMax(bgMaxLongLine.build(), bgMaxLongLine.name)).toThrow(refused('statementLineTooLong', { line: 1 }));
   }, 60_000);
 
   it('refuses XML beyond its limits before parsing it: many attributes, deep nesting, a huge value', () => {
-    const attributes = `<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt${Array.from({ length: 300_000 }, (_, index) => ` a${index}="1"`).join('')}/></Document>`;
+    const attributes = xmlAttributes.build();
     expect(attributes.length).toBeGreaterThan(3_000_000);
-    expect(() => parseCamt(attributes, 'attributes.xml')).toThrow(refused('xmlTooManyAttributes', { line: 1, limit: 32 }));
-    expect(() => parseCamt(`${'<a>'.repeat(100_000)}${'</a>'.repeat(100_000)}`, 'deep.xml')).toThrow(refused('xmlTooDeep', { limit: 64 }));
-    expect(() => parseCamt(`<Document><Ustrd>${'x'.repeat(200_000)}</Ustrd></Document>`, 'value.xml')).toThrow(refused('xmlValueTooLong', { limit: 100_000 }));
+    expect(() => parseCamt(attributes, xmlAttributes.name)).toThrow(refused('xmlTooManyAttributes', { line: 1, limit: 32 }));
+    expect(() => parseCamt(xmlDeep.build(), xmlDeep.name)).toThrow(refused('xmlTooDeep', { limit: 64 }));
+    expect(() => parseCamt(xmlHugeValue.build(), xmlHugeValue.name)).toThrow(refused('xmlValueTooLong', { limit: 100_000 }));
     // Within the limits, 1.5 MB of elements with attributes is parsed (and is not a statement).
     const many = `<Document>${'<b x="1" y="2" z="3">t</b>'.repeat(60_000)}</Document>`;
     expect(() => parseCamt(many, 'many.xml')).toThrow(refused('notCamt', { file: 'many.xml' }));
