@@ -1,3 +1,4 @@
+import { cyrb53 } from '../hash/cyrb53';
 import { isCurrencyCode, minorUnitDigits } from '../money/money';
 import type { IsoDate } from '../time/iso-date';
 import type { DecimalSeparator } from './parse-amount';
@@ -41,23 +42,13 @@ interface FirstSeen {
 export type SeenInvoices = Map<string, Map<string, FirstSeen>>;
 
 /**
- * A 53-bit hash of what a record says (cyrb53, public domain): two rows of one invoice with the same
+ * A 53-bit hash of what a record says (shared/hash/cyrb53.ts): two rows of one invoice with the same
  * fingerprint say the same thing. Holding a number per invoice, not the row itself, keeps a million-row
  * file's bookkeeping small; a chance collision (about 1 in 2^53) would only let a conflicting repeat pass
  * as a verbatim one.
  */
 function fingerprint(record: Omit<OpenItemRecord, 'row'>): number {
-  const text = [record.customerName, record.invoiceDate, record.dueDate ?? '', record.currency, record.openMinor, record.amountMinor ?? '', record.paymentReference, record.vatNumber, record.companyNumber, record.description].join('\u0000');
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let index = 0; index < text.length; index += 1) {
-    const code = text.charCodeAt(index);
-    h1 = Math.imul(h1 ^ code, 2654435761);
-    h2 = Math.imul(h2 ^ code, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  return cyrb53([record.customerName, record.invoiceDate, record.dueDate ?? '', record.currency, record.openMinor, record.amountMinor ?? '', record.paymentReference, record.vatNumber, record.companyNumber, record.description].join('\u0000'));
 }
 
 type Columns = Readonly<Record<OpenItemField, number>>;
