@@ -2,13 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KredoError } from '../../../../shared/errors/kredo-error';
 import { tabularAnalysisSchema, type TabularAnalysis } from '../../../../shared/ipc/import-contract';
 import { isCurrencyCode } from '../../../../shared/money/money';
 import { isIsoDate } from '../../../../shared/time/iso-date';
 import { MAX_FIELD_CHARS } from '../../../../shared/import/table-limits';
 import { decodeOpenItemBatch, type OpenItemBatch } from '../../../../shared/import/open-item-batch';
-import { fuzzOptions } from '../../../../tests/support/fuzz';
+import { expectTranslatedRefusal, fuzzOptions } from '../../../../tests/support/fuzz';
 import { sniffFormat, unreadableReason, type FileKind } from '../sniff-format';
 import { analyseTabular, parseTabular } from './tabular-job';
 
@@ -20,7 +19,6 @@ import { analyseTabular, parseTabular } from './tabular-job';
  * an unhandled rejection. Short inside `npm test`; `npm run fuzz` runs long (tests/support/fuzz.ts).
  */
 const FILE = 'fuzzed-export';
-const errorTexts = ['en', 'nl', 'sv'].map((language) => JSON.parse(readFileSync(path.resolve('locales', language, 'errors.json'), 'utf8')) as Record<string, Record<string, string>>);
 const folder = path.resolve('tests/fixtures/imports');
 /** Every table among the fixtures, found by content as the importer finds it. */
 const TABLES = readdirSync(folder)
@@ -30,13 +28,7 @@ const TABLES = readdirSync(folder)
     return kind === 'open-items' || kind === 'xlsx';
   });
 
-function expectRefusal(error: unknown): void {
-  if (!(error instanceof KredoError)) throw error;
-  const [namespace, key] = error.code.split('.');
-  expect(namespace, error.code).toBe('import');
-  for (const texts of errorTexts) expect(texts['import']?.[key!], `${error.code} translated`).toEqual(expect.any(String));
-  expect(error.params?.['file'], error.code).toBe(FILE);
-}
+const expectRefusal = (error: unknown) => expectTranslatedRefusal(error, { file: FILE, namespace: 'import' });
 
 /** Looks at the bytes as the service would (sniffing first), then reads them with what was proposed. */
 async function importTable(bytes: Uint8Array): Promise<void> {
