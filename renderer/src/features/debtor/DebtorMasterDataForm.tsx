@@ -2,12 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTACT_TITLES, type Contact, type ContactTitle, type PostalAddress } from '../../../../shared/domain/debtors/debtor';
 import { nameParts } from '../../../../shared/domain/debtors/debtor-master-data';
-import type { FieldError } from '../../../../shared/domain/dunning/field-errors';
 import { useClock } from '../../app/app-clock';
+import { useCheckedSave } from '../../components/use-checked-save';
 import { useFieldProblems } from '../../components/use-field-problems';
 import { dataWorker } from '../../data/data-client';
 import type { StoredDebtor } from '../../data/db/schema';
-import { useErrorMessage } from '../../i18n/use-error-message';
 import { kredo } from '../../platform/kredo-api';
 
 interface ContactRow {
@@ -37,15 +36,20 @@ const isBlank = (address: AddressRow) => ADDRESS_FIELDS.every((field) => field =
 export function DebtorMasterDataForm({ debtor, onDone }: { readonly debtor: StoredDebtor; readonly onDone: () => void }) {
   const { t } = useTranslation('debtor');
   const clock = useClock();
-  const errorMessage = useErrorMessage();
   const first = useRef<HTMLSelectElement>(null);
   const [contacts, setContacts] = useState<readonly ContactRow[]>(() => debtor.contacts.map(rowOf));
   const [address, setAddress] = useState<AddressRow>(() => debtor.address ?? emptyAddress(debtor.country));
   const [invoiceAddress, setInvoiceAddress] = useState<AddressRow>(() => debtor.invoiceAddress ?? emptyAddress(debtor.country));
-  const [errors, setErrors] = useState<readonly FieldError[]>([]);
-  const [failure, setFailure] = useState<string>();
-  const [isSaving, setSaving] = useState(false);
   useEffect(() => first.current?.focus(), []);
+  const { errors, failure, isSaving, save } = useCheckedSave(async () => {
+    const data = {
+      contacts: contacts.map(({ title, ...contact }) => ({ ...contact, ...(title && { title }) })),
+      ...(!isBlank(address) && { address }),
+      ...(!isBlank(invoiceAddress) && { invoiceAddress }),
+    };
+    const { homeCurrency } = await kredo.importGetSettings();
+    return dataWorker().saveDebtorMasterData({ debtorId: debtor.id, data, today: clock.today(), at: clock.now().toISOString(), homeCurrency });
+  }, onDone);
 
   const paths: Record<string, string> = { contacts: 'contacts' };
   contacts.forEach((_contact, index) => CONTACT_FIELDS.forEach((field) => (paths[`contacts.${index}.${field}`] = `contacts.${index}.${field}`)));
@@ -53,25 +57,6 @@ export function DebtorMasterDataForm({ debtor, onDone }: { readonly debtor: Stor
   const field = useFieldProblems(errors, paths, (error) => t(`masterData.errors.${error.code}`, { ...error.params, defaultValue: t('masterData.errors.invalid') }));
 
   const setContact = (index: number, change: Partial<ContactRow>) => setContacts((current) => current.map((contact, at) => (at === index ? { ...contact, ...change } : change.receivesReminders ? { ...contact, receivesReminders: false } : contact)));
-  const save = async () => {
-    setSaving(true);
-    setFailure(undefined);
-    try {
-      const data = {
-        contacts: contacts.map(({ title, ...contact }) => ({ ...contact, ...(title && { title }) })),
-        ...(!isBlank(address) && { address }),
-        ...(!isBlank(invoiceAddress) && { invoiceAddress }),
-      };
-      const { homeCurrency } = await kredo.importGetSettings();
-      const result = await dataWorker().saveDebtorMasterData({ debtorId: debtor.id, data, today: clock.today(), at: clock.now().toISOString(), homeCurrency });
-      setErrors(result.errors);
-      if (result.errors.length === 0) onDone();
-    } catch (error) {
-      setFailure(errorMessage(error));
-    } finally {
-      setSaving(false);
-    }
-  };
 
   const addressFields = (kind: 'address' | 'invoiceAddress', value: AddressRow, set: (next: AddressRow) => void) => (
     <fieldset className="debtor-settings">

@@ -2,17 +2,16 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultJurisdiction } from '../../../../shared/domain/debtors/debtor';
 import { DEBTOR_SETTING_FIELDS, defaultLanguage, SELECTABLE_COUNTRIES, settingsOf, type DebtorSettings } from '../../../../shared/domain/debtors/debtor-settings';
-import type { FieldError } from '../../../../shared/domain/dunning/field-errors';
 import { LAW_JURISDICTIONS } from '../../../../shared/domain/law/jurisdiction';
 import type { CreditPolicy } from '../../../../shared/domain/dunning/credit-policy';
 import { policySegmentOf } from '../../../../shared/domain/dunning/policy-segments';
 import { SUPPORTED_LANGUAGES } from '../../../../shared/i18n/languages';
 import { useClock } from '../../app/app-clock';
+import { useCheckedSave } from '../../components/use-checked-save';
 import { useFieldProblems } from '../../components/use-field-problems';
 import { dataWorker } from '../../data/data-client';
 import type { StoredDebtor } from '../../data/db/schema';
 import { useCountryName, useLanguageName } from '../../i18n/use-country-name';
-import { useErrorMessage } from '../../i18n/use-error-message';
 import { kredo } from '../../platform/kredo-api';
 
 /** Each form field's errors come back under its own name. */
@@ -26,13 +25,9 @@ const SETTING_PATHS = Object.fromEntries(DEBTOR_SETTING_FIELDS.map((name) => [na
 export function DebtorSettingsForm({ debtor, onDone }: { readonly debtor: StoredDebtor; readonly onDone: () => void }) {
   const { t } = useTranslation('debtor');
   const clock = useClock();
-  const errorMessage = useErrorMessage();
   const countryName = useCountryName();
   const languageName = useLanguageName();
   const [settings, setSettings] = useState<DebtorSettings>(() => settingsOf(debtor));
-  const [errors, setErrors] = useState<readonly FieldError[]>([]);
-  const [failure, setFailure] = useState<string>();
-  const [isSaving, setSaving] = useState(false);
   // Segments come from Settings › Credit policy (issue 13, item 5): chosen, never typed.
   const [policy, setPolicy] = useState<CreditPolicy>();
   useEffect(() => {
@@ -61,21 +56,11 @@ export function DebtorSettingsForm({ debtor, onDone }: { readonly debtor: Stored
       language: current.language === defaultLanguage(current.country) ? defaultLanguage(country) : current.language,
       jurisdiction: current.jurisdiction === defaultJurisdiction(current.country) ? defaultJurisdiction(country) : current.jurisdiction,
     }));
+  const { errors, failure, isSaving, save } = useCheckedSave(async () => {
+    const { homeCurrency } = await kredo.importGetSettings();
+    return dataWorker().saveDebtorSettings({ debtorId: debtor.id, settings, today: clock.today(), at: clock.now().toISOString(), homeCurrency });
+  }, onDone);
   const field = useFieldProblems(errors, SETTING_PATHS, (error) => t(`settings.errors.${error.code}`, { ...error.params, defaultValue: t('settings.errors.invalid') }));
-  const save = async () => {
-    setSaving(true);
-    setFailure(undefined);
-    try {
-      const { homeCurrency } = await kredo.importGetSettings();
-      const result = await dataWorker().saveDebtorSettings({ debtorId: debtor.id, settings, today: clock.today(), at: clock.now().toISOString(), homeCurrency });
-      setErrors(result.errors);
-      if (result.errors.length === 0) onDone();
-    } catch (error) {
-      setFailure(errorMessage(error));
-    } finally {
-      setSaving(false);
-    }
-  };
 
   return (
     <form

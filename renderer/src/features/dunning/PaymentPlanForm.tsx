@@ -1,15 +1,14 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldError } from '../../../../shared/domain/dunning/field-errors';
 import { MAX_INSTALMENTS, proposePaymentPlan, type PlanProposal, type PlanTerms } from '../../../../shared/domain/dunning/plan-proposal';
 import type { DebtorLedger } from '../../../../shared/domain/ledger/ledger-types';
 import { money } from '../../../../shared/money/money';
 import { addDays, isIsoDate, type IsoDate } from '../../../../shared/time/iso-date';
 import { useClock } from '../../app/app-clock';
+import { useCheckedSave } from '../../components/use-checked-save';
 import { useFieldProblems } from '../../components/use-field-problems';
 import { dataWorker } from '../../data/data-client';
 import type { StoredDebtor } from '../../data/db/schema';
-import { useErrorMessage } from '../../i18n/use-error-message';
 import { useFormat } from '../../i18n/use-format';
 import { useRateTable } from '../../data/queries/use-rate-table';
 import { InstalmentTable } from './InstalmentTable';
@@ -30,16 +29,12 @@ export function PaymentPlanForm({ debtor, ledger, onDone }: { readonly debtor: S
   const format = useFormat();
   const clock = useClock();
   const id = useId();
-  const errorMessage = useErrorMessage();
   const today = clock.today();
   const open = useMemo(() => ledger.items.filter((item) => item.kind === 'invoice' && item.openMinor > 0 && !item.dispute).sort((a, b) => a.dueDate.localeCompare(b.dueDate)), [ledger]);
   const [terms, setTerms] = useState<PlanTerms>(() => {
     const overdue = open.filter((item) => item.dueDate < today && item.currency === (open[0]?.currency ?? debtor.currency));
     return { itemIds: overdue.map((item) => item.id), includeInterest: true, interestDuringPlan: false, firstDueOn: addDays(today, FIRST_DUE_AFTER_DAYS), count: 3, everyMonths: 1 };
   });
-  const [errors, setErrors] = useState<readonly FieldError[]>([]);
-  const [failure, setFailure] = useState<string>();
-  const [isSaving, setSaving] = useState(false);
   // The same rate table the data worker uses when the plan is saved: shipped rows and the controller's.
   const rates = useRateTable()?.table;
 
@@ -54,22 +49,11 @@ export function PaymentPlanForm({ debtor, ledger, onDone }: { readonly debtor: S
     }
   }, [terms, ledger, debtor.jurisdiction, today, t, rates]);
 
+  const { errors, failure, isSaving, save: agree } = useCheckedSave(() => dataWorker().agreePaymentPlan({ debtorId: debtor.id, chunkId: debtor.chunkId, terms, today, at: clock.now().toISOString() }), onDone);
+
   const toggle = (itemId: string, checked: boolean) => setTerms({ ...terms, itemIds: checked ? [...terms.itemIds, itemId] : terms.itemIds.filter((candidate) => candidate !== itemId) });
   // Each field's problem from the data worker's check, shown next to the field.
   const problem = useFieldProblems(errors, TERM_PATHS, (error) => t(`plans.errors.${error.code}`, { ...error.params, defaultValue: t('plans.errors.invalid') }));
-  const agree = async () => {
-    setSaving(true);
-    setFailure(undefined);
-    try {
-      const result = await dataWorker().agreePaymentPlan({ debtorId: debtor.id, chunkId: debtor.chunkId, terms, today, at: clock.now().toISOString() });
-      setErrors(result.errors);
-      if (result.errors.length === 0) onDone();
-    } catch (error) {
-      setFailure(errorMessage(error));
-    } finally {
-      setSaving(false);
-    }
-  };
 
   return (
     <form className="payment-plan-form" aria-label={t('plans.agreeTitle')} onSubmit={(event) => { event.preventDefault(); void agree(); }}>
