@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { keysOfDebtor } from '../../../../shared/domain/debtors/debtor-directory';
 import { money } from '../../../../shared/money/money';
 import { useClock } from '../../app/app-clock';
+import { DebtorChoice, nameOrCodeMatches, searchNeedle, SHOWN_DEBTORS } from '../../components/DebtorChoice';
 import { useModalDialog } from '../../components/use-modal-dialog';
 import { dataWorker } from '../../data/data-client';
 import type { StoredDebtor } from '../../data/db/schema';
@@ -12,7 +13,6 @@ import { useErrorMessage } from '../../i18n/use-error-message';
 import { useFormat } from '../../i18n/use-format';
 import { kredo } from '../../platform/kredo-api';
 
-const SHOWN_DEBTORS = 20;
 const MOVES: readonly (keyof MergeCounts)[] = ['items', 'payments', 'limits', 'dunningActions', 'documents', 'promises', 'paymentPlans', 'insurerCases', 'notes', 'auditEntries', 'paymentsToReview'];
 
 const simpleName = (name: string) => name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
@@ -39,10 +39,10 @@ export function MergeDebtorDialog({ debtor, isOpen, onClose }: { readonly debtor
 
   const shown = useMemo(() => {
     const others = (debtors ?? []).filter((candidate) => candidate.id !== debtor.id);
-    const needle = query.trim().toLowerCase();
+    const needle = searchNeedle(query);
     if (needle) {
       return others
-        .filter((candidate) => candidate.name.toLowerCase().includes(needle) || candidate.customerCode.toLowerCase().includes(needle) || candidate.identifiers.some((identifier) => identifier.value.toLowerCase().includes(needle)))
+        .filter((candidate) => nameOrCodeMatches(candidate, needle) || candidate.identifiers.some((identifier) => identifier.value.toLowerCase().includes(needle)))
         .sort((a, b) => a.name.localeCompare(b.name))
         .slice(0, SHOWN_DEBTORS);
     }
@@ -91,20 +91,7 @@ export function MergeDebtorDialog({ debtor, isOpen, onClose }: { readonly debtor
     <dialog ref={dialog} className="dialog merge-dialog" aria-labelledby={`${id}-title`} onClose={close}>
       <h2 id={`${id}-title`}>{t('merge.title')}</h2>
       <p>{t('merge.body', { name: debtor.name })}</p>
-      <label className="mapping-row">
-        <span>{t('merge.search')}</span>
-        <input type="text" value={query} onChange={(event) => setQuery(event.target.value)} />
-      </label>
-      <fieldset className="choice-list">
-        <legend>{t('merge.other')}</legend>
-        {shown.length === 0 ? <p className="note">{query ? t('merge.noMatches') : t('merge.noSuggestions')}</p> : null}
-        {shown.map((candidate) => (
-          <label key={candidate.id} className="radio-option">
-            <input type="radio" name={`${id}-debtor`} checked={candidate.id === chosen?.id} onChange={() => choose(candidate)} />
-            {candidate.name} <span className="note">{candidate.customerCode}</span>
-          </label>
-        ))}
-      </fieldset>
+      <DebtorChoice searchLabel={t('merge.search')} legend={t('merge.other')} emptyText={query ? t('merge.noMatches') : t('merge.noSuggestions')} query={query} onQuery={setQuery} shown={shown} chosenId={chosen?.id} onChoose={choose} />
       {chosen && preview ? (
         <section aria-labelledby={`${id}-moves`}>
           <h3 id={`${id}-moves`} className="subsection-title">{t('merge.movesTitle', { merged: chosen.name, code: chosen.customerCode, survivor: debtor.name })}</h3>

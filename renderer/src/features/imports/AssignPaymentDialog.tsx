@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { money } from '../../../../shared/money/money';
 import { useClock } from '../../app/app-clock';
+import { DebtorChoice, nameOrCodeMatches, searchNeedle, SHOWN_DEBTORS } from '../../components/DebtorChoice';
 import { useModalDialog } from '../../components/use-modal-dialog';
 import { dataWorker } from '../../data/data-client';
 import type { PaymentToReview, StoredDebtor } from '../../data/db/schema';
@@ -9,8 +10,6 @@ import { useAllDebtors, useOpenInvoices } from '../../data/queries/use-imports';
 import { useErrorMessage } from '../../i18n/use-error-message';
 import { useFormat } from '../../i18n/use-format';
 import { kredo } from '../../platform/kredo-api';
-
-const SHOWN_DEBTORS = 20;
 
 /** Assigns a payment by hand: pick the debtor (the matcher's candidates first), then, if wanted, the invoices. */
 export function AssignPaymentDialog({ payment, onClose }: { readonly payment: PaymentToReview | undefined; readonly onClose: (assignedTo?: string) => void }) {
@@ -31,9 +30,9 @@ export function AssignPaymentDialog({ payment, onClose }: { readonly payment: Pa
 
   const shown = useMemo(() => {
     const candidates = new Set(payment?.candidateDebtorIds ?? []);
-    const needle = query.trim().toLowerCase();
+    const needle = searchNeedle(query);
     return (debtors ?? [])
-      .filter((candidate) => (needle ? candidate.name.toLowerCase().includes(needle) || candidate.customerCode.toLowerCase().includes(needle) : candidates.has(candidate.id)))
+      .filter((candidate) => (needle ? nameOrCodeMatches(candidate, needle) : candidates.has(candidate.id)))
       .sort((a, b) => Number(candidates.has(b.id)) - Number(candidates.has(a.id)) || a.name.localeCompare(b.name))
       .slice(0, SHOWN_DEBTORS);
   }, [debtors, query, payment]);
@@ -76,20 +75,7 @@ export function AssignPaymentDialog({ payment, onClose }: { readonly payment: Pa
           })}
         </p>
       ) : null}
-      <label className="mapping-row">
-        <span>{t('review.search')}</span>
-        <input type="text" value={query} onChange={(event) => setQuery(event.target.value)} />
-      </label>
-      <fieldset className="choice-list">
-        <legend>{t('review.debtor')}</legend>
-        {shown.length === 0 ? <p className="note">{t('review.noDebtors')}</p> : null}
-        {shown.map((candidate) => (
-          <label key={candidate.id} className="radio-option">
-            <input type="radio" name={`${id}-debtor`} checked={candidate.id === debtorId} onChange={() => choose(candidate)} />
-            {candidate.name} <span className="note">{candidate.customerCode}</span>
-          </label>
-        ))}
-      </fieldset>
+      <DebtorChoice searchLabel={t('review.search')} legend={t('review.debtor')} emptyText={t('review.noDebtors')} query={query} onQuery={setQuery} shown={shown} chosenId={debtorId} onChoose={choose} />
       {debtor ? (
         <fieldset className="choice-list">
           <legend>{t('review.invoices')}</legend>
