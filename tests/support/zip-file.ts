@@ -1,4 +1,4 @@
-import { deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 
 /** A part of a zip file; `declaredBytes` lets a test lie about its unpacked size, as a hostile file may. */
 export interface ZipPart {
@@ -8,9 +8,9 @@ export interface ZipPart {
 }
 
 /**
- * Writes a zip (APPNOTE.TXT: local headers, central directory, end record) with deflated parts, for tests
- * that need workbooks no spreadsheet program would write: zip bombs, parts that lie about their size.
- * The CRC is left 0: Kredo's checks do not read it, and the spreadsheet library is never reached.
+ * Writes a zip (APPNOTE.TXT: local headers, central directory, end record) with deflated parts and their
+ * real CRC-32: the ECB's rates zip as the fixture script writes it, and workbooks no spreadsheet program
+ * would write for the hostile-import tests — zip bombs, parts that lie about their size.
  */
 export function makeZip(parts: readonly ZipPart[]): Buffer {
   const locals: Buffer[] = [];
@@ -24,6 +24,7 @@ export function makeZip(parts: readonly ZipPart[]): Buffer {
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc32(data), 14);
     local.writeUInt32LE(packed.length, 18);
     local.writeUInt32LE(part.declaredBytes ?? data.length, 22);
     local.writeUInt16LE(name.length, 26);
@@ -32,6 +33,7 @@ export function makeZip(parts: readonly ZipPart[]): Buffer {
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc32(data), 16);
     central.writeUInt32LE(packed.length, 20);
     central.writeUInt32LE(part.declaredBytes ?? data.length, 24);
     central.writeUInt16LE(name.length, 28);
