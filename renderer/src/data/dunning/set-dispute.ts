@@ -2,8 +2,7 @@ import { DISPUTE_REASONS, type DisputeReason } from '../../../../shared/domain/l
 import { KredoError } from '../../../../shared/errors/kredo-error';
 import type { IsoDate } from '../../../../shared/time/iso-date';
 import type { KredoDb } from '../db/kredo-db';
-import { ChunkEditor, loadStoreIndex } from '../import/chunk-loader';
-import { REWRITTEN_TABLES, rewriteChunks } from '../import/rewrite-chunks';
+import { changeDebtor } from '../store/change-debtor';
 
 export interface DisputeRequest {
   readonly debtorId: string;
@@ -22,19 +21,13 @@ export interface DisputeRequest {
  */
 export async function setDispute(db: KredoDb, request: DisputeRequest): Promise<void> {
   if (request.reason !== null && !DISPUTE_REASONS.includes(request.reason)) throw new KredoError('ipc.invalidRequest');
-  const tables = [...REWRITTEN_TABLES.map((name) => db.table(name)), db.audit];
-  await db.transaction('rw', tables, async () => {
-    const index = await loadStoreIndex(db);
-    const debtor = index.byId.get(request.debtorId);
-    if (!debtor) throw new KredoError('import.debtorGone');
-    const editor = new ChunkEditor(db, index);
+  await changeDebtor(db, request, async (debtor, editor) => {
     const ledger = await editor.ledgerOf(debtor);
     const item = ledger.items.find((candidate) => candidate.id === request.itemId);
     if (!item) throw new KredoError('dunning.invoiceGone');
     const { dispute: _previous, ...undisputed } = item;
     const changed = request.reason === null ? undisputed : { ...item, dispute: { reason: request.reason, since: item.dispute?.since ?? request.today } };
     await editor.setLedger(debtor, { ...ledger, items: ledger.items.map((candidate) => (candidate.id === item.id ? changed : candidate)) });
-    await rewriteChunks(db, editor.updates(), { today: request.today, homeCurrency: request.homeCurrency });
-    await db.audit.add({ at: request.at, actor: 'user', action: request.reason === null ? 'item.disputeSettled' : 'item.disputed', entityType: 'debtor', entityId: request.debtorId, details: { itemId: item.id, number: item.number, ...(request.reason !== null && { reason: request.reason }) } });
+    return { audit: { action: request.reason === null ? 'item.disputeSettled' : 'item.disputed', details: { itemId: item.id, number: item.number, ...(request.reason !== null && { reason: request.reason }) } }, result: undefined };
   });
 }

@@ -1,12 +1,10 @@
 import { changedSettings, settingsOf, validateDebtorSettings } from '../../../../shared/domain/debtors/debtor-settings';
 import type { FieldError } from '../../../../shared/domain/dunning/field-errors';
 import { chooseSegment } from '../../../../shared/domain/dunning/policy-segments';
-import { KredoError } from '../../../../shared/errors/kredo-error';
 import type { IsoDate } from '../../../../shared/time/iso-date';
 import type { KredoDb } from '../db/kredo-db';
-import { ChunkEditor, loadStoreIndex } from '../import/chunk-loader';
-import { REWRITTEN_TABLES, rewriteChunks } from '../import/rewrite-chunks';
 import { loadCreditPolicy } from '../dunning/load-worklist';
+import { changeDebtor } from './change-debtor';
 
 export interface DebtorSettingsRequest {
   readonly debtorId: string;
@@ -28,20 +26,14 @@ export async function saveDebtorSettings(db: KredoDb, request: DebtorSettingsReq
   const validated = validateDebtorSettings(request.settings);
   if (!validated.ok) return { errors: validated.errors };
   const policy = await loadCreditPolicy(db);
-  const tables = [...REWRITTEN_TABLES.map((name) => db.table(name)), db.audit];
-  return db.transaction('rw', tables, async () => {
-    const index = await loadStoreIndex(db);
-    const debtor = index.byId.get(request.debtorId);
-    if (!debtor) throw new KredoError('import.debtorGone');
-    const segment = chooseSegment(policy, debtor.segment, validated.value.segment);
-    if ('error' in segment) return { errors: [segment.error] };
-    const settings = { ...validated.value, segment: segment.segment };
+  const value = validated.value;
+  return changeDebtor<{ readonly errors: readonly FieldError[] }>(db, request, async (debtor, editor) => {
+    const segment = chooseSegment(policy, debtor.segment, value.segment);
+    if ('error' in segment) return { result: { errors: [segment.error] } };
+    const settings = { ...value, segment: segment.segment };
     const changes = changedSettings(settingsOf(debtor), settings);
-    if (Object.keys(changes).length === 0) return { errors: [] };
-    const editor = new ChunkEditor(db, index);
+    if (Object.keys(changes).length === 0) return { result: { errors: [] } };
     await editor.setDebtor({ ...debtor, ...settings });
-    await rewriteChunks(db, editor.updates(), { today: request.today, homeCurrency: request.homeCurrency });
-    await db.audit.add({ at: request.at, actor: 'user', action: 'debtor.settingsChanged', entityType: 'debtor', entityId: debtor.id, details: changes });
-    return { errors: [] };
+    return { audit: { action: 'debtor.settingsChanged', details: changes }, result: { errors: [] } };
   });
 }
