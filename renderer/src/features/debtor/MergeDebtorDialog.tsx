@@ -1,9 +1,8 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { keysOfDebtor } from '../../../../shared/domain/debtors/debtor-directory';
 import { money } from '../../../../shared/money/money';
 import { useClock } from '../../app/app-clock';
-import { DebtorChoice, nameOrCodeMatches, searchNeedle, SHOWN_DEBTORS } from '../../components/DebtorChoice';
+import { DebtorChoice } from '../../components/DebtorChoice';
 import { useModalDialog } from '../../components/use-modal-dialog';
 import { dataWorker } from '../../data/data-client';
 import type { StoredDebtor } from '../../data/db/schema';
@@ -12,10 +11,9 @@ import type { MergeCounts, MergePreview } from '../../data/store/merge-debtors';
 import { useErrorMessage } from '../../i18n/use-error-message';
 import { useFormat } from '../../i18n/use-format';
 import { kredo } from '../../platform/kredo-api';
+import { mergeCandidates } from './merge-candidates';
 
 const MOVES: readonly (keyof MergeCounts)[] = ['items', 'payments', 'limits', 'dunningActions', 'documents', 'promises', 'paymentPlans', 'insurerCases', 'notes', 'auditEntries', 'paymentsToReview'];
-
-const simpleName = (name: string) => name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
 
 /**
  * "Merge with…": the controller picks the debtor that is the same company as this one — likely twins (a
@@ -37,19 +35,7 @@ export function MergeDebtorDialog({ debtor, isOpen, onClose }: { readonly debtor
   const [isMerging, setMerging] = useState(false);
   const latest = useRef<string>(undefined);
 
-  const shown = useMemo(() => {
-    const others = (debtors ?? []).filter((candidate) => candidate.id !== debtor.id);
-    const needle = searchNeedle(query);
-    if (needle) {
-      return others
-        .filter((candidate) => nameOrCodeMatches(candidate, needle) || candidate.identifiers.some((identifier) => identifier.value.toLowerCase().includes(needle)))
-        .sort((a, b) => a.name.localeCompare(b.name))
-        .slice(0, SHOWN_DEBTORS);
-    }
-    const keys = keysOfDebtor(debtor);
-    const name = simpleName(debtor.name);
-    return others.filter((candidate) => simpleName(candidate.name) === name || [...keysOfDebtor(candidate)].some((key) => keys.has(key))).slice(0, SHOWN_DEBTORS);
-  }, [debtors, debtor, query]);
+  const shown = useMemo(() => mergeCandidates(debtor, debtors ?? [], query), [debtors, debtor, query]);
 
   // The preview of the debtor chosen last: an earlier answer arriving late is dropped.
   const choose = (candidate: StoredDebtor) => {
