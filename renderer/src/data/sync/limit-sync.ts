@@ -1,18 +1,10 @@
 import { findOwnRequest, lookupSince } from '../../../../shared/sync/insurer-lookup';
 import type { InsurerSyncPort } from '../../../../shared/sync/insurer-sync-port';
-import { acknowledged, attemptFailed, dueEntries } from '../../../../shared/sync/limit-outbox';
+import { acknowledged, attemptFailed } from '../../../../shared/sync/limit-outbox';
 import type { KredoDb } from '../db/kredo-db';
 import { applyInsurerCovers, type InsurerLimitChange } from './apply-insurer-covers';
 import type { SyncClock } from './run-sync';
-import { sendChecked } from './send-checked';
-
-export interface OutboxReport {
-  readonly sent: number;
-  readonly refused: number;
-  readonly waiting: number;
-  /** When the insurer asked Kredo to come back: the sync stops here rather than ask again at once. */
-  readonly retryAt?: string;
-}
+import { sendDueChecked, type OutboxReport } from './send-checked';
 
 /**
  * Sends what waits in the limit-request outbox, oldest first, looking a request up at the insurer before
@@ -21,34 +13,22 @@ export interface OutboxReport {
  */
 export async function sendOutbox(db: KredoDb, port: InsurerSyncPort, clock: SyncClock): Promise<OutboxReport & { changes: InsurerLimitChange[] }> {
   const changes: InsurerLimitChange[] = [];
-  let sent = 0;
-  let refused = 0;
-  let waiting = 0;
-  // The far future makes every waiting entry due: the controller asked for a sync now.
-  for (const entry of dueEntries(await db.limitOutbox.toArray(), clock.force ? new Date(8.64e15) : clock.now())) {
-    const result = await sendChecked(db, port, entry, clock, {
-      table: db.limitOutbox,
-      kindOf: () => 'limit',
-      async find(unsent, companyId) {
-        const known = new Set((await db.limitOutbox.toArray()).flatMap((other) => (other.id !== unsent.id && other.insurerRequestId ? [other.insurerRequestId] : [])));
-        const record = findOwnRequest(unsent, await port.coverRequests(companyId, lookupSince(unsent)), known);
-        if (!record) return undefined;
-        const next = acknowledged(unsent, { decided: record.status === 'DECIDED', insurerRequestId: record.requestId, ...(record.coverId !== undefined && { coverId: record.coverId }) });
-        return { entry: next, insurerId: record.requestId };
-      },
-      async send(unsent, buyer) {
-        const answer = await port.submit(unsent, buyer);
-        if (answer.cover) changes.push(...(await applyInsurerCovers(db, [answer.cover], { today: clock.today, at: clock.now().toISOString() })).changes);
-        return acknowledged(unsent, { decided: answer.decided, ...(answer.requestId !== undefined && { insurerRequestId: answer.requestId }), ...(answer.cover && { coverId: answer.cover.coverId }) });
-      },
-      failed: attemptFailed,
-    });
-    if (!result) continue;
-    if (result.step === 'sent' || result.step === 'found') sent += 1;
-    else if (result.step === 'refused') refused += 1;
-    else waiting += 1;
-    if (result.retryAt) return { sent, refused, waiting, changes, retryAt: result.retryAt };
-    if (result.step === 'waiting') break; // The insurer is not answering: the rest waits too.
-  }
-  return { sent, refused, waiting, changes };
+  const report = await sendDueChecked(db, port, clock, {
+    table: db.limitOutbox,
+    kindOf: () => 'limit',
+    async find(unsent, companyId) {
+      const known = new Set((await db.limitOutbox.toArray()).flatMap((other) => (other.id !== unsent.id && other.insurerRequestId ? [other.insurerRequestId] : [])));
+      const record = findOwnRequest(unsent, await port.coverRequests(companyId, lookupSince(unsent)), known);
+      if (!record) return undefined;
+      const next = acknowledged(unsent, { decided: record.status === 'DECIDED', insurerRequestId: record.requestId, ...(record.coverId !== undefined && { coverId: record.coverId }) });
+      return { entry: next, insurerId: record.requestId };
+    },
+    async send(unsent, buyer) {
+      const answer = await port.submit(unsent, buyer);
+      if (answer.cover) changes.push(...(await applyInsurerCovers(db, [answer.cover], { today: clock.today, at: clock.now().toISOString() })).changes);
+      return acknowledged(unsent, { decided: answer.decided, ...(answer.requestId !== undefined && { insurerRequestId: answer.requestId }), ...(answer.cover && { coverId: answer.cover.coverId }) });
+    },
+    failed: attemptFailed,
+  });
+  return { ...report, changes };
 }

@@ -1,12 +1,10 @@
 import { feedEventSchema } from '../../../../shared/sync/feed-page';
 import type { InsurerSyncPort } from '../../../../shared/sync/insurer-sync-port';
 import { findOwnSubmission, lookupSince } from '../../../../shared/sync/insurer-lookup';
-import { dueEntries } from '../../../../shared/sync/limit-outbox';
 import { applyLossUpdate, lossAcknowledged, lossAttemptFailed, lossUpdateOf } from '../../../../shared/sync/loss-submission';
 import type { KredoDb } from '../db/kredo-db';
-import type { OutboxReport } from './limit-sync';
 import type { SyncClock } from './run-sync';
-import { sendChecked } from './send-checked';
+import { sendDueChecked, type OutboxReport } from './send-checked';
 
 /**
  * Sends the overdue notifications, collection handovers and claims waiting in the loss outbox, oldest
@@ -15,30 +13,17 @@ import { sendChecked } from './send-checked';
  * deadline passed, say) stops that entry for good and is shown with the insurer's reason.
  */
 export async function sendLossOutbox(db: KredoDb, port: InsurerSyncPort, clock: SyncClock): Promise<OutboxReport> {
-  let sent = 0;
-  let refused = 0;
-  let waiting = 0;
-  const now = clock.force ? new Date(8.64e15) : clock.now();
-  for (const entry of dueEntries(await db.lossOutbox.toArray(), now)) {
-    const result = await sendChecked(db, port, entry, clock, {
-      table: db.lossOutbox,
-      kindOf: (unsent) => unsent.kind,
-      async find(unsent, companyId) {
-        const known = new Set((await db.lossOutbox.toArray()).flatMap((other) => (other.id !== unsent.id && other.insurerId ? [other.insurerId] : [])));
-        const record = findOwnSubmission(unsent, await port.lossRecords(unsent.kind, companyId, lookupSince(unsent)), known);
-        return record && { entry: lossAcknowledged(unsent, { insurerId: record.insurerId, status: record.status }), insurerId: record.insurerId };
-      },
-      send: async (unsent, buyer) => lossAcknowledged(unsent, await port.submitLoss(unsent, buyer)),
-      failed: lossAttemptFailed,
-    });
-    if (!result) continue;
-    if (result.step === 'sent' || result.step === 'found') sent += 1;
-    else if (result.step === 'refused') refused += 1;
-    else waiting += 1;
-    if (result.retryAt) return { sent, refused, waiting, retryAt: result.retryAt };
-    if (result.step === 'waiting') break;
-  }
-  return { sent, refused, waiting };
+  return sendDueChecked(db, port, clock, {
+    table: db.lossOutbox,
+    kindOf: (unsent) => unsent.kind,
+    async find(unsent, companyId) {
+      const known = new Set((await db.lossOutbox.toArray()).flatMap((other) => (other.id !== unsent.id && other.insurerId ? [other.insurerId] : [])));
+      const record = findOwnSubmission(unsent, await port.lossRecords(unsent.kind, companyId, lookupSince(unsent)), known);
+      return record && { entry: lossAcknowledged(unsent, { insurerId: record.insurerId, status: record.status }), insurerId: record.insurerId };
+    },
+    send: async (unsent, buyer) => lossAcknowledged(unsent, await port.submitLoss(unsent, buyer)),
+    failed: lossAttemptFailed,
+  });
 }
 
 /** The feed page's news about submissions (acknowledged, supply ban, collection progress, claim, settlement). */

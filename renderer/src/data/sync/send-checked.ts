@@ -1,11 +1,20 @@
 import type { Table } from 'dexie';
 import type { AuditEntry } from '../../../../shared/domain/audit/audit-entry';
 import type { InsurerSyncPort } from '../../../../shared/sync/insurer-sync-port';
+import { dueEntries } from '../../../../shared/sync/limit-outbox';
 import { checkFailed, idempotencyKeyOf, needsCheck, notFoundAtInsurer, type CheckableEntry } from '../../../../shared/sync/outbox-check';
 import { MAX_RETRY_AFTER_MS, retryDelay, type CallOutcome } from '../../../../shared/sync/retry-policy';
 import type { KredoDb } from '../db/kredo-db';
 import type { SyncClock } from './run-sync';
 import { debtorFor, describeError } from './sync-support';
+
+export interface OutboxReport {
+  readonly sent: number;
+  readonly refused: number;
+  readonly waiting: number;
+  /** When the insurer asked Kredo to come back: the sync stops here rather than ask again at once. */
+  readonly retryAt?: string;
+}
 
 /** What became of one outbox entry in this sync. */
 export type SendStep = 'sent' | 'found' | 'refused' | 'checking' | 'waiting';
@@ -103,4 +112,27 @@ export async function sendChecked<E extends CheckableEntry & { readonly debtorId
       : { kind: 'retry', reason: 'network', delayMs: retryDelay(current.attempts, undefined, clock.random) };
     return store({ next: ops.failed(current, outcome, now), step: 'waiting', ...(asked && { retryAt: asked.retryAt }) });
   }
+}
+
+/**
+ * Sends what is due in an outbox (limit requests, loss submissions), oldest first, each through
+ * sendChecked. A forced sync (the controller asked for one now) takes every waiting entry as due. It stops
+ * at the first entry the insurer did not answer — the rest would wait too — or that it asked to come back
+ * for, reporting when.
+ */
+export async function sendDueChecked<E extends CheckableEntry & { readonly debtorId: string }>(db: KredoDb, port: InsurerSyncPort, clock: SyncClock, ops: OutboxOps<E>): Promise<OutboxReport> {
+  let sent = 0;
+  let refused = 0;
+  let waiting = 0;
+  // The far future makes every waiting entry due.
+  for (const entry of dueEntries(await ops.table.toArray(), clock.force ? new Date(8.64e15) : clock.now())) {
+    const result = await sendChecked(db, port, entry, clock, ops);
+    if (!result) continue;
+    if (result.step === 'sent' || result.step === 'found') sent += 1;
+    else if (result.step === 'refused') refused += 1;
+    else waiting += 1;
+    if (result.retryAt) return { sent, refused, waiting, retryAt: result.retryAt };
+    if (result.step === 'waiting') break;
+  }
+  return { sent, refused, waiting };
 }
