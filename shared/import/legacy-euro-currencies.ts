@@ -1,3 +1,6 @@
+import { divideRounded } from '../money/basis-points';
+import { parseRate } from '../money/exchange-rates';
+
 /**
  * The currencies the euro replaced, at their irrevocably fixed conversion rates (Council Regulation (EC)
  * No 2866/98 for the first eleven, 1478/2000 for the drachma, and the later Council decisions for those
@@ -21,13 +24,7 @@ export function isLegacyEuroCurrency(code: string): boolean {
 export function legacyToEuroCents(code: string, units: bigint, decimals: number): number {
   const rate = RATES[code];
   if (!rate) throw new RangeError(`Not a legacy euro currency: ${code}`);
-  const [whole, fraction = ''] = rate.split('.');
-  const rateScaled = BigInt(`${whole}${fraction}`);
-  // cents = units / 10^decimals / (rateScaled / 10^fraction.length) * 100
-  const numerator = units * 100n * 10n ** BigInt(fraction.length);
-  const denominator = rateScaled * 10n ** BigInt(decimals);
-  const negative = numerator < 0n;
-  const absolute = negative ? -numerator : numerator;
-  const rounded = (absolute * 2n + denominator) / (denominator * 2n);
-  return Number(negative ? -rounded : rounded);
+  const { numerator, denominator } = parseRate(rate);
+  // cents = units / 10^decimals ÷ (numerator / denominator) × 100
+  return divideRounded(units * 100n * denominator, numerator * 10n ** BigInt(decimals));
 }
