@@ -1,3 +1,4 @@
+import { fnv1a32 } from '../hash/fnv1a';
 import { accountKeys } from './account-keys';
 import { remittanceTokens } from './remittance-tokens';
 
@@ -119,9 +120,5 @@ function identifiersOf(endToEndId: string, references: readonly string[], remitt
   return [...identifiers];
 }
 
-/** FNV-1a, 32 bits, in base 36: short, and the same in every process. */
-function hash(text: string): string {
-  let value = 0x811c9dc5;
-  for (let index = 0; index < text.length; index += 1) value = Math.imul(value ^ text.charCodeAt(index), 0x01000193) >>> 0;
-  return value.toString(36);
-}
+/** FNV-1a, 32 bits (shared/hash/fnv1a.ts), in base 36: short, and the same in every process. */
+const hash = (text: string): string => fnv1a32(text).toString(36);

@@ -1,3 +1,4 @@
+import { fnv1a32 } from '../hash/fnv1a';
 import type { IsoDate } from '../time/iso-date';
 
 /** One booked movement on a bank account (CAMT.053/054 entry detail, MT940 statement line, BgMax payment), normalised. */
@@ -41,7 +42,5 @@ export interface BankStatement {
  */
 export function bankTransactionId(parts: { accountIban: string; bankReference: string; endToEndId: string; bookingDate: string; amountMinor: number; direction: string; sequence: number }): string {
   const key = [parts.accountIban, parts.bankReference || parts.endToEndId || `#${parts.sequence}`, parts.bookingDate, parts.direction, parts.amountMinor].join('|');
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < key.length; index += 1) hash = Math.imul(hash ^ key.charCodeAt(index), 0x01000193) >>> 0;
-  return `BT-${hash.toString(36)}-${key.length.toString(36)}-${parts.bookingDate.replace(/-/g, '')}`;
+  return `BT-${fnv1a32(key).toString(36)}-${key.length.toString(36)}-${parts.bookingDate.replace(/-/g, '')}`;
 }
