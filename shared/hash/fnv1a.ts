@@ -1,6 +1,6 @@
 /**
- * FNV-1a, 32 bits: the hash in bank lines' stored ids (bankTransactionId, bankLineId). Short and the same in
- * every process; those ids are stored, so it must never change. Not for anything an attacker chooses to collide.
+ * FNV-1a, 32 bits: the hash in stored ids — bank lines' (bankTransactionId, bankLineId) and quarantined
+ * insurer items' without an id of their own. Short and the same in every process; it must never change. Not for anything an attacker chooses to collide.
  */
 export function fnv1a32(text: string): number {
   let value = 0x811c9dc5;

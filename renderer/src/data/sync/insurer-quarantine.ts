@@ -1,3 +1,4 @@
+import { fnv1a32 } from '../../../../shared/hash/fnv1a';
 import type { InsurerCover } from '../../../../shared/sync/insurer-cover';
 import type { RejectedItem } from '../../../../shared/sync/insurer-rejects';
 import type { InsurerSyncPort } from '../../../../shared/sync/insurer-sync-port';
@@ -13,11 +14,7 @@ import type { QuarantinedInsurerItem } from '../db/schema';
 type Source = QuarantinedInsurerItem['source'];
 
 /** A short stable hash (FNV-1a) for items that carry neither a cover id nor an event id. */
-function hashOf(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index += 1) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
-  return (hash >>> 0).toString(16).padStart(8, '0');
-}
+const hashOf = (text: string): string => fnv1a32(text).toString(16).padStart(8, '0');
 
 const idOf = (item: RejectedItem): string => (item.coverId ? `cover:${item.coverId}` : item.eventId ? `event:${item.eventId}` : `item:${hashOf(item.excerpt)}`);
 
