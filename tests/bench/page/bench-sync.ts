@@ -18,6 +18,12 @@ export const syncBench = {
     return result.value.connectionId;
   },
 
+  /** One call to the insurer, untimed: after the sandbox restarts, the main process's dropped connection is retried here. */
+  async warmInsurer() {
+    const result = await settle('insurerPolicyTerms', {});
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+  },
+
   /** One sync as the app runs it; also the time of the feed or cover reads alone, for the breakdown. */
   async insurerSync(request: { readonly today: IsoDate; readonly connectionId: string; readonly fixedNow: string }) {
     const db = new KredoDb();
