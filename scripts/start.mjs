@@ -24,7 +24,11 @@ function fetchElectronBinary() {
   if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD === '1') return false;
   console.log('Fetching the Electron binary (once)…');
   const installer = require.resolve('electron/install.js');
-  return spawnSync(process.execPath, [installer], { stdio: 'inherit' }).status === 0;
+  // The installer's own failure is a raw stack trace ("TypeError: fetch failed …"); the user needs one sentence
+  // (below), so its output is kept and shown only when KREDO_START_VERBOSE=1 asks for it.
+  const result = spawnSync(process.execPath, [installer], { encoding: 'utf8' });
+  if (result.status !== 0 && process.env.KREDO_START_VERBOSE === '1') process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}`);
+  return result.status === 0;
 }
 
 function run(command, args) {
@@ -35,7 +39,6 @@ function run(command, args) {
 if (electronBinaryPresent() || fetchElectronBinary()) {
   run(npm, ['exec', '--', 'electron-vite', 'dev']);
 } else {
-  console.log('\nThe Electron binary is not available on this machine, so Kredo starts in the Chromium host instead.');
-  console.log('(On Windows or macOS with internet access, `npm start` opens the desktop app.)\n');
+  console.log('\nThe Electron binary could not be fetched (no internet access?), so Kredo opens in Chromium instead.\n');
   run(npm, ['run', 'start:chromium']);
 }
