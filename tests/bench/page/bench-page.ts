@@ -72,11 +72,18 @@ const timed = async <T>(work: () => Promise<T> | T): Promise<{ ms: number; value
 };
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+/**
+ * The runner's heap sampler (tests/bench/tools/heap-sampler.ts), which samples through CDP while a long
+ * step runs; this page's own `sample()` only sees the heap between steps. Absent when the page is opened by hand.
+ */
+const hostHeap = (command: 'reset' | 'peak'): Promise<number> | undefined => (window as unknown as { kredoBenchHeap?: (command: 'reset' | 'peak') => Promise<number> }).kredoBenchHeap?.(command);
+
 const bench = {
-  resetPeak: () => {
+  resetPeak: async () => {
     peak = heapMiB();
+    await hostHeap('reset');
   },
-  peakHeapMiB: () => peak,
+  peakHeapMiB: async () => Math.max(peak, (await hostHeap('peak')) ?? 0),
 
   /** Generates a tier into memory, then writes it to the store in one transaction. */
   async writeTier(tier: DataTier, today: IsoDate) {
