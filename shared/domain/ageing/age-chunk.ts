@@ -1,7 +1,7 @@
 import { FLAG_CREDIT_NOTE, FLAG_DISPUTED, type LedgerChunkNumbers } from '../ledger/ledger-chunk';
 import { bucketIndex, type AgeingConfig } from './ageing-config';
 import type { AgeingTable } from './ageing-table';
-import { openAmountsAsOf } from './open-as-of';
+import { openAmountsAsOf, type OpenAmounts } from './open-as-of';
 
 export interface ChunkGrouping {
   /** The table group of each debtor slot of the chunk, or −1 to leave the debtor out. */
@@ -14,9 +14,11 @@ export interface ChunkGrouping {
  * Adds one chunk's receivables, as they stood on `asOfDay`, to an ageing table. Invoices go into their
  * bucket; unused credit notes and unapplied cash into their own columns (shown apart and netted per
  * customer, law-and-formats.md §C.1); disputed invoices stay in their bucket and are also totalled apart.
+ * A caller that needs the open amounts on that date itself passes them in (`open`), so they are
+ * reconstructed once per chunk.
  */
-export function ageChunk(numbers: LedgerChunkNumbers, asOfDay: number, config: AgeingConfig, grouping: ChunkGrouping, table: AgeingTable): void {
-  const { itemOpen, paymentUnapplied } = openAmountsAsOf(numbers, asOfDay);
+export function ageChunk(numbers: LedgerChunkNumbers, asOfDay: number, config: AgeingConfig, grouping: ChunkGrouping, table: AgeingTable, open: OpenAmounts = openAmountsAsOf(numbers, asOfDay)): void {
+  const { itemOpen, paymentUnapplied } = open;
   const referenceDays = config.basis === 'due-date' ? numbers.itemDueDay : numbers.itemInvoiceDay;
   const { boundaries } = config;
   const { groupOfSlot, tableCurrencyOf } = grouping;
