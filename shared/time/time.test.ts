@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from './clock';
-import { addMonths, isIsoDate, isoDateToUtcMs, toIsoDate, utcMsToIsoDate } from './iso-date';
+import { addDays, addMonths, fromDayNumber, isIsoDate, isoDateToUtcMs, toDayNumber, toIsoDate, utcMsToIsoDate } from './iso-date';
 
 describe('IsoDate', () => {
   it('accepts real calendar dates only', () => {
@@ -35,5 +35,20 @@ describe('addMonths', () => {
     expect(addMonths(toIsoDate('2027-01-31'), 1)).toBe('2027-02-28');
     expect(addMonths(toIsoDate('2028-01-31'), 1)).toBe('2028-02-29');
     expect(addMonths(toIsoDate('2026-03-31'), -1)).toBe('2026-02-28');
+  });
+});
+
+describe('day numbers', () => {
+  it('convert the same way the first time and every time after, inside and outside the remembered years', () => {
+    for (const date of ['1949-12-31', '1950-01-01', '1970-01-01', '2024-02-29', '2026-11-24', '2099-12-31', '2100-01-01', '2400-02-29'] as const) {
+      const day = isoDateToUtcMs(toIsoDate(date)) / 86_400_000;
+      for (let time = 0; time < 3; time += 1) {
+        expect(toDayNumber(toIsoDate(date))).toBe(day);
+        expect(fromDayNumber(day)).toBe(date);
+      }
+    }
+    expect(addDays(toIsoDate('2024-02-28'), 1)).toBe('2024-02-29');
+    expect(addDays(toIsoDate('2099-12-31'), 1)).toBe('2100-01-01');
+    expect(fromDayNumber(-7306)).toBe('1949-12-31');
   });
 });

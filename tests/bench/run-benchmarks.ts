@@ -22,8 +22,9 @@ import { storeBenchmarks } from './benchmarks/store-benchmarks';
 import { importBenchmarks } from './benchmarks/import-benchmarks';
 import { syncBenchmarks } from './benchmarks/sync-benchmarks';
 import { hostileBenchmarks } from './benchmarks/hostile-benchmarks';
+import { dunningBenchmarks } from './benchmarks/dunning-benchmarks';
 
-const BENCHMARKS: readonly Benchmark[] = [shellBenchmarks, storeBenchmarks('M'), storeBenchmarks('L'), importBenchmarks, syncBenchmarks, hostileBenchmarks];
+const BENCHMARKS: readonly Benchmark[] = [shellBenchmarks, storeBenchmarks('M'), storeBenchmarks('L'), importBenchmarks, syncBenchmarks, hostileBenchmarks, dunningBenchmarks];
 
 const cleanups: (() => Promise<void>)[] = [];
 async function start(rendererDir: string): Promise<ChromiumHost> {

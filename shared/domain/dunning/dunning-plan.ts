@@ -77,6 +77,9 @@ function actionId(debtorId: string, step: DunningStep, itemIds: readonly string[
   return existing?.id ?? `dunning:${debtorId}:${step}:${fingerprintOf(itemIds)}`;
 }
 
+/** Invoice numbers as people read them (INV-9 before INV-10); one collator, as `localeCompare` with options builds one per call. */
+const compareInvoiceNumbers = new Intl.Collator('en', { numeric: true }).compare;
+
 interface StepGroup {
   readonly ladderStep: LadderStep;
   readonly items: LedgerItem[];
@@ -118,7 +121,7 @@ export function planDunning(input: DunningPlanInput): DunningPlan {
   const proposals = DUNNING_STEPS.flatMap((step): ProposedAction[] => {
     const group = groups.get(step);
     if (!group) return [];
-    const items = [...group.items].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.number.localeCompare(b.number, 'en', { numeric: true }));
+    const items = [...group.items].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || compareInvoiceNumbers(a.number, b.number));
     const itemIds = items.map((item) => item.id);
     const action: DunningAction = { id: actionId(debtor.id, step, itemIds, planned), debtorId: debtor.id, step, itemIds, plannedOn: group.plannedOn, status: 'planned', note: '' };
     return [{ action, channel: group.ladderStep.channel, items, payBy: termEndsOn(group.ladderStep, today, creditPolicy.assumedReceiptDays) }];

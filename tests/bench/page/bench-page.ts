@@ -35,6 +35,7 @@ import { portfolioColumns } from '../../../renderer/src/features/portfolio/grid/
 import { buildPortfolioRows } from '../../../renderer/src/features/portfolio/grid/portfolio-row';
 import { makeAgeingReportPdf } from '../../../renderer/src/data/reports/make-ageing-report-pdf';
 import type { AgeingReportRequest } from '../../../renderer/src/data/reports/ageing-report-request';
+import { dunningBench } from './bench-dunning';
 import { syncBench } from './bench-sync';
 
 /** The PDF ageing report in English as the app asks for it (the texts are the app's English ones, abridged). */
@@ -255,5 +256,5 @@ const importBench = {
   },
 };
 
-(window as unknown as { kredoBench: typeof bench & typeof importBench & typeof syncBench }).kredoBench = { ...bench, ...importBench, ...syncBench };
+(window as unknown as { kredoBench: typeof bench & typeof importBench & typeof syncBench & typeof dunningBench }).kredoBench = { ...bench, ...importBench, ...syncBench, ...dunningBench };
 document.title = 'ready';

@@ -3,13 +3,14 @@ import { letterReach } from '../../../../shared/domain/debtors/debtor-master-dat
 import { validateCreditPolicy } from '../../../../shared/domain/dunning/credit-policy-schema';
 import { buildWorklist, type Worklist, type WorklistDebtor } from '../../../../shared/domain/dunning/worklist';
 import { deadlineKey, type DeadlineKind } from '../../../../shared/domain/dunning/policy-deadlines';
-import { decodeLedgerChunk } from '../../../../shared/domain/ledger/ledger-chunk';
 import { itemId } from '../../../../shared/domain/ledger/ledger-types';
 import type { LossSubmission } from '../../../../shared/sync/loss-submission';
 import { scoreDebtorRisk } from '../../../../shared/domain/risk/risk-score';
 import { ExchangeRateTable } from '../../../../shared/money/exchange-rates';
-import type { IsoDate } from '../../../../shared/time/iso-date';
+import { toDayNumber, type IsoDate } from '../../../../shared/time/iso-date';
+import { createWorkHorizon } from '../../../../shared/domain/dunning/work-horizon';
 import type { KredoDb } from '../db/kredo-db';
+import { worklistLedgers, type LedgerNeed } from './worklist-ledgers';
 
 /** Follow-ups done that leave no dunning action behind (a broken promise chased, say), by worklist entry id. */
 export const WORKLIST_DONE_KEY = 'worklistDone';
@@ -41,9 +42,23 @@ function handledDeadlines(losses: readonly LossSubmission[]): ReadonlySet<string
   return keys;
 }
 
+/** Ledger chunks read per request: enough to keep IndexedDB busy, few enough to keep memory flat at tier L. */
+const CHUNKS_PER_READ = 16;
+
+function groupBy<T>(values: readonly T[], key: (value: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const value of values) {
+    const group = groups.get(key(value));
+    if (group) group.push(value);
+    else groups.set(key(value), [value]);
+  }
+  return groups;
+}
+
 /**
  * Today's dunning work across the portfolio (shared/domain/dunning/worklist.ts). Only debtors with overdue
- * money are decoded from the ledger chunks: at tier L that is a fraction of the million invoices.
+ * money are read from the ledger chunks, and of those only the open invoices that can have work today
+ * (work-horizon.ts): at tier L that is a fraction of the million invoices.
  */
 export async function loadWorklist(db: KredoDb, request: { readonly today: IsoDate; readonly leadDays: number; readonly locale: string }): Promise<Worklist | undefined> {
   const [policy] = await db.policies.toArray();
@@ -60,26 +75,38 @@ export async function loadWorklist(db: KredoDb, request: { readonly today: IsoDa
     loadDoneEntryIds(db),
   ]);
   const handled = handledDeadlines(losses);
-  const actionsOf = new Map<string, typeof actions>();
-  for (const action of actions) actionsOf.set(action.debtorId, [...(actionsOf.get(action.debtorId) ?? []), action]);
+  const actionsOf = groupBy(actions, (action) => action.debtorId);
+  const promisesOf = groupBy(promises, (promise) => promise.debtorId);
+  const plansOf = groupBy(plans, (plan) => plan.debtorId);
+  const debtorById = new Map(debtorChunks.flatMap((chunk) => chunk.debtors).map((debtor) => [debtor.id, debtor]));
+  const couldHaveWork = createWorkHorizon(creditPolicy, policy, toDayNumber(request.today), request.leadDays);
+
+  const wanted = summaryChunks.flatMap((chunk) => {
+    const overdue = new Map(chunk.summaries.filter((summary) => summary.overdueMinor > 0).map((summary) => [summary.debtorId, summary]));
+    return overdue.size > 0 ? [{ chunkId: chunk.chunkId, overdue }] : [];
+  });
   const debtors: WorklistDebtor[] = [];
-  for (const summaries of summaryChunks) {
-    const overdue = summaries.summaries.filter((summary) => summary.overdueMinor > 0);
-    if (overdue.length === 0) continue;
-    const [numbers, texts] = await Promise.all([db.ledgerNumbers.get(summaries.chunkId), db.ledgerTexts.get(summaries.chunkId)]);
-    const chunkDebtors = debtorChunks.find((chunk) => chunk.chunkId === summaries.chunkId)?.debtors ?? [];
-    if (!numbers || !texts) continue;
-    for (const ledger of decodeLedgerChunk({ numbers, texts }, new Set(overdue.map((summary) => summary.debtorId)))) {
-      const debtor = chunkDebtors.find((candidate) => candidate.id === ledger.debtorId);
-      const summary = overdue.find((candidate) => candidate.debtorId === ledger.debtorId);
-      if (!debtor || !summary) continue;
-      debtors.push({ debtor, ledger, riskScore: scoreDebtorRisk(summary, debtor.grade).score, actions: actionsOf.get(debtor.id) ?? [], promises: promises.filter((promise) => promise.debtorId === debtor.id), paymentPlans: plans.filter((plan) => plan.debtorId === debtor.id), handledDeadlines: handled });
-    }
+  for (let first = 0; first < wanted.length; first += CHUNKS_PER_READ) {
+    const batch = wanted.slice(first, first + CHUNKS_PER_READ);
+    const ids = batch.map((chunk) => chunk.chunkId);
+    const [numbersList, textsList] = await Promise.all([db.ledgerNumbers.bulkGet(ids), db.ledgerTexts.bulkGet(ids)]);
+    batch.forEach(({ overdue }, index) => {
+      const numbers = numbersList[index];
+      const texts = textsList[index];
+      if (!numbers || !texts) return;
+      const needs = new Map<string, LedgerNeed>();
+      for (const debtorId of overdue.keys()) needs.set(debtorId, promisesOf.has(debtorId) || plansOf.has(debtorId) ? 'whole' : actionsOf.has(debtorId) ? 'open' : 'horizon');
+      for (const ledger of worklistLedgers({ numbers, texts }, needs, couldHaveWork)) {
+        const debtor = debtorById.get(ledger.debtorId);
+        const summary = overdue.get(ledger.debtorId);
+        if (!debtor || !summary) continue;
+        debtors.push({ debtor, ledger, riskScore: scoreDebtorRisk(summary, debtor.grade).score, actions: actionsOf.get(debtor.id) ?? [], promises: promisesOf.get(debtor.id) ?? [], paymentPlans: plansOf.get(debtor.id) ?? [], handledDeadlines: handled });
+      }
+    });
   }
   const collator = new Intl.Collator(request.locale);
-  const worklist = buildWorklist({ today: request.today, creditPolicy, insurancePolicy: policy, leadDays: request.leadDays, rates: new ExchangeRateTable(rates), debtors, doneEntryIds, compareNames: (a, b) => collator.compare(a, b) });
+  const worklist = buildWorklist({ today: request.today, creditPolicy, insurancePolicy: policy, leadDays: request.leadDays, rates: new ExchangeRateTable(rates), debtors, doneEntryIds, compareNames: collator.compare });
   // A letter needs a usable address or an e-mail: the list says what is missing before anything is processed.
-  const debtorById = new Map(debtorChunks.flatMap((chunk) => chunk.debtors).map((debtor) => [debtor.id, debtor]));
   return {
     ...worklist,
     entries: worklist.entries.map((entry) => {

@@ -1,0 +1,54 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { letterReach } from '../../../../shared/domain/debtors/debtor-master-data';
+import { buildWorklist, type WorklistDebtor } from '../../../../shared/domain/dunning/worklist';
+import { decodeLedgerChunk } from '../../../../shared/domain/ledger/ledger-chunk';
+import { scoreDebtorRisk } from '../../../../shared/domain/risk/risk-score';
+import { ExchangeRateTable } from '../../../../shared/money/exchange-rates';
+import { addDays, type IsoDate } from '../../../../shared/time/iso-date';
+import { openDemoStore } from '../../../../tests/integration/demo-store';
+import type { KredoDb } from '../db/kredo-db';
+import { loadCreditPolicy, loadDoneEntryIds, loadWorklist } from './load-worklist';
+import { processWorklist } from './process-worklist';
+
+const day0 = '2026-11-24' as IsoDate;
+const requestOn = (today: IsoDate) => ({ today, at: `${today}T09:00:00.000Z`, locale: 'en-GB', leadDays: 7 });
+
+/** The worklist the plain way: every overdue debtor's whole ledger decoded and planned (what loadWorklist must equal). */
+async function worklistFromWholeLedgers(db: KredoDb, today: IsoDate) {
+  const [policy] = await db.policies.toArray();
+  const [numbers, texts, summaries, debtorChunks, actions, promises, plans] = await Promise.all([db.ledgerNumbers.toArray(), db.ledgerTexts.toArray(), db.summaryChunks.toArray(), db.debtorChunks.toArray(), db.dunningActions.toArray(), db.promises.toArray(), db.paymentPlans.toArray()]);
+  const debtors = debtorChunks.flatMap((chunk) => chunk.debtors);
+  const overdue = summaries.flatMap((chunk) => chunk.summaries).filter((summary) => summary.overdueMinor > 0);
+  const inputs: WorklistDebtor[] = numbers.flatMap((chunk, index) =>
+    decodeLedgerChunk({ numbers: chunk, texts: texts[index]! }, new Set(overdue.map((summary) => summary.debtorId))).map((ledger) => {
+      const debtor = debtors.find((candidate) => candidate.id === ledger.debtorId)!;
+      const summary = overdue.find((candidate) => candidate.debtorId === ledger.debtorId)!;
+      return { debtor, ledger, riskScore: scoreDebtorRisk(summary, debtor.grade).score, actions: actions.filter((action) => action.debtorId === debtor.id), promises: promises.filter((promise) => promise.debtorId === debtor.id), paymentPlans: plans.filter((plan) => plan.debtorId === debtor.id), handledDeadlines: new Set<string>() };
+    }),
+  );
+  const collator = new Intl.Collator('en-GB');
+  const worklist = buildWorklist({ today, creditPolicy: await loadCreditPolicy(db), insurancePolicy: policy!, leadDays: 7, rates: new ExchangeRateTable(await db.exchangeRates.toArray()), debtors: inputs, doneEntryIds: await loadDoneEntryIds(db), compareNames: collator.compare });
+  return { ...worklist, entries: worklist.entries.map((entry) => (entry.task.kind === 'dunning' && entry.task.channel === 'letter' ? { ...entry, letterReach: letterReach(debtors.find((debtor) => debtor.id === entry.debtorId)!) } : entry)) };
+}
+
+describe('the worklist read from the ledger columns', () => {
+  it('is the worklist planned from every overdue debtor’s whole ledger: with steps done, a promise kept open, and days later', async () => {
+    const db = await openDemoStore('load-worklist-1', day0);
+    expect(await loadWorklist(db, requestOn(day0))).toEqual(await worklistFromWholeLedgers(db, day0));
+
+    // Steps done for some debtors (their later steps follow from these dates) and a promise for another.
+    const entries = (await loadWorklist(db, requestOn(day0)))!.entries;
+    const reminders = entries.filter((entry) => entry.task.kind === 'dunning' && entry.task.step === 'reminder-1').slice(0, 4);
+    await processWorklist(db, { ...requestOn(day0), entryIds: reminders.map((entry) => entry.id) });
+    const promised = entries.find((entry) => entry.task.kind === 'dunning' && !reminders.some((reminder) => reminder.debtorId === entry.debtorId))!;
+    await db.promises.put({ id: 'ptp-test', debtorId: promised.debtorId, itemIds: [], amountMinor: promised.amountMinor, currency: promised.invoices[0]!.currency, promisedOn: day0, dueOn: addDays(day0, 3) });
+
+    for (const today of [day0, addDays(day0, 10), addDays(day0, 25)]) {
+      const worklist = await loadWorklist(db, requestOn(today));
+      expect(worklist).toEqual(await worklistFromWholeLedgers(db, today));
+      expect(worklist!.entries.length).toBeGreaterThan(0);
+    }
+    db.close();
+  });
+});

@@ -1,0 +1,59 @@
+import { decodeLedgerChunk, FLAG_CREDIT_NOTE, FLAG_DISPUTED, type EncodedLedgerChunk } from '../../../../shared/domain/ledger/ledger-chunk';
+import { DISPUTE_REASONS, itemId, type DebtorLedger, type DisputeReason, type LedgerItem } from '../../../../shared/domain/ledger/ledger-types';
+import { fromDayNumber } from '../../../../shared/time/iso-date';
+
+/**
+ * How much of a debtor's ledger the worklist needs:
+ * - `whole`: a debtor with promises or payment plans (judged from its payments and allocations);
+ * - `open`: every open invoice (a debtor with steps done: a later step follows from the earlier one's date);
+ * - `horizon`: only the open invoices that can have work today (work-horizon.ts).
+ */
+export type LedgerNeed = 'whole' | 'open' | 'horizon';
+
+/**
+ * The ledgers of one chunk's debtors with work in view, decoded only as far as the worklist reads them:
+ * open invoices straight from the columns, without the paid ones, payments and allocations the dunning
+ * plan does not look at (at tier L those are most of a chunk's rows). Ledgers come in the chunk's order.
+ */
+export function worklistLedgers(chunk: EncodedLedgerChunk, needs: ReadonlyMap<string, LedgerNeed>, couldHaveWork: (invoiceDay: number, dueDay: number) => boolean): DebtorLedger[] {
+  const { numbers, texts } = chunk;
+  const whole = new Set([...needs].filter(([, need]) => need === 'whole').map(([debtorId]) => debtorId));
+  const decodedWhole = new Map(whole.size > 0 ? decodeLedgerChunk(chunk, whole).map((ledger) => [ledger.debtorId, ledger]) : []);
+  const slotNeeds = numbers.debtorIds.map((debtorId) => needs.get(debtorId));
+  const items: LedgerItem[][] = numbers.debtorIds.map(() => []);
+  for (let row = 0; row < numbers.itemDebtor.length; row += 1) {
+    const slot = numbers.itemDebtor[row]!;
+    const need = slotNeeds[slot];
+    if (need === undefined || need === 'whole') continue;
+    const flags = numbers.itemFlags[row]!;
+    if (flags & FLAG_CREDIT_NOTE || !(numbers.itemOpen[row]! > 0)) continue;
+    if (need === 'horizon' && !couldHaveWork(numbers.itemInvoiceDay[row]!, numbers.itemDueDay[row]!)) continue;
+    const debtorId = numbers.debtorIds[slot]!;
+    const number = texts.itemNumbers[row]!;
+    const disputeReason = texts.itemDisputeReasons[row] as DisputeReason;
+    items[slot]!.push({
+      id: itemId(debtorId, number),
+      debtorId,
+      number,
+      kind: 'invoice',
+      invoiceDate: fromDayNumber(numbers.itemInvoiceDay[row]!),
+      dueDate: fromDayNumber(numbers.itemDueDay[row]!),
+      currency: numbers.currencies[numbers.itemCurrency[row]!]!,
+      amountMinor: numbers.itemAmount[row]!,
+      vatMinor: numbers.itemVat[row]!,
+      openMinor: numbers.itemOpen[row]!,
+      paymentReference: texts.itemReferences[row]!,
+      // As decodeLedgerChunk reads it: a dispute pauses dunning of the invoice.
+      ...(flags & FLAG_DISPUTED && DISPUTE_REASONS.includes(disputeReason) && { dispute: { reason: disputeReason, since: fromDayNumber(numbers.itemDisputeDay[row]!) } }),
+    });
+  }
+  const ledgers: DebtorLedger[] = [];
+  numbers.debtorIds.forEach((debtorId, slot) => {
+    const need = slotNeeds[slot];
+    if (need === 'whole') {
+      const ledger = decodedWhole.get(debtorId);
+      if (ledger) ledgers.push(ledger);
+    } else if (need === 'open' || (need === 'horizon' && items[slot]!.length > 0)) ledgers.push({ debtorId, items: items[slot]!, payments: [], allocations: [] });
+  });
+  return ledgers;
+}
