@@ -3,11 +3,11 @@ import type { PortfolioSummary } from '../../../../shared/domain/summaries/portf
 import type { IsoDate } from '../../../../shared/time/iso-date';
 import type { KredoDb } from '../db/kredo-db';
 import type { ImportRecord, PaymentToReview } from '../db/schema';
-import { REWRITTEN_TABLES, rewriteChunks, type ChunkUpdate } from './rewrite-chunks';
+import { REWRITTEN_TABLES, rewriteChunks, type StoreUpdate } from './rewrite-chunks';
 
 export interface ImportCommit {
   readonly record: ImportRecord;
-  readonly updates: readonly ChunkUpdate[];
+  readonly updates: readonly StoreUpdate[];
   readonly toReview: readonly PaymentToReview[];
   readonly today: IsoDate;
   readonly homeCurrency: string;

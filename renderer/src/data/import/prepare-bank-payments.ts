@@ -1,16 +1,69 @@
 import type { BankTransaction } from '../../../../shared/import/bank-transaction';
-import { bookPayment } from '../../../../shared/import/plan-bank-payments';
+import { ChunkBookings } from '../../../../shared/domain/ledger/chunk-bookings';
+import type { LedgerChunkNumbers } from '../../../../shared/domain/ledger/ledger-chunk';
+import { bookPayment, paymentFromTransaction } from '../../../../shared/import/plan-bank-payments';
 import type { KredoDb } from '../db/kredo-db';
 import type { PaymentToReview, StoredDebtor } from '../db/schema';
-import { ChunkEditor, loadStoreIndex } from './chunk-loader';
-import { loadLedgerColumns, matchPayments } from './match-payments';
+import { ChunkEditor, loadStoreIndex, type StoreIndex } from './chunk-loader';
+import { loadLedgerColumns, matchPayments, type LedgerColumns } from './match-payments';
 import { SampleCollector, type PaymentRow, type PaymentsPreview } from './import-preview';
-import type { ChunkUpdate } from './rewrite-chunks';
+import type { LedgerColumnsUpdate, StoreUpdate } from './rewrite-chunks';
 
 export interface PreparedBankPayments {
   readonly preview: PaymentsPreview;
-  readonly updates: ChunkUpdate[];
+  readonly updates: StoreUpdate[];
   readonly toReview: PaymentToReview[];
+}
+
+/**
+ * Payments booked straight on the ledger columns matching just read (ChunkBookings), each chunk's columns
+ * as they are stored: no chunk is read again, nor decoded into objects and encoded back (issue 14). A chunk
+ * whose columns do not list the same debtors as its debtor record, in the same order and countries, is left
+ * to the ChunkEditor, which rewrites it from the debtor record as every other change does.
+ */
+class ColumnBookings {
+  private readonly chunks = new Map<number, ChunkBookings | null>();
+  private readonly numbersOf: ReadonlyMap<number, LedgerChunkNumbers>;
+  private readonly debtorsOf = new Map<number, StoredDebtor[]>();
+
+  constructor(
+    private readonly columns: LedgerColumns,
+    index: StoreIndex,
+  ) {
+    this.numbersOf = new Map(columns.numbers.map((numbers) => [numbers.chunkId, numbers]));
+    for (const debtor of index.byId.values()) {
+      const list = this.debtorsOf.get(debtor.chunkId);
+      if (list) list.push(debtor);
+      else this.debtorsOf.set(debtor.chunkId, [debtor]);
+    }
+  }
+
+  /** Books the payment on the debtor's ledger columns; false when its chunk is not booked this way. */
+  book(debtor: StoredDebtor, transaction: BankTransaction, itemIds: readonly string[]): boolean {
+    const chunk = this.chunk(debtor.chunkId);
+    if (!chunk) return false;
+    chunk.book(chunk.slotOf(debtor.id), paymentFromTransaction(transaction, debtor.id), itemIds);
+    return true;
+  }
+
+  updates(): LedgerColumnsUpdate[] {
+    return [...this.chunks.values()].filter((chunk) => chunk !== null).map((chunk) => ({ chunkId: chunk.chunkId, ledger: chunk.result() }));
+  }
+
+  private chunk(chunkId: number): ChunkBookings | null {
+    let chunk = this.chunks.get(chunkId);
+    if (chunk === undefined) {
+      const numbers = this.numbersOf.get(chunkId);
+      const texts = this.columns.textsOf.get(chunkId);
+      const debtors = this.debtorsOf.get(chunkId) ?? [];
+      const isStoredAlike =
+        numbers !== undefined && texts !== undefined && numbers.debtorIds.length === debtors.length && new Set(numbers.debtorIds).size === debtors.length &&
+        debtors.every((debtor, slot) => numbers.debtorIds[slot] === debtor.id && numbers.debtorCountries[slot] === debtor.country);
+      chunk = isStoredAlike ? new ChunkBookings({ numbers, texts }) : null;
+      this.chunks.set(chunkId, chunk);
+    }
+    return chunk;
+  }
 }
 
 /**
@@ -20,8 +73,10 @@ export interface PreparedBankPayments {
  */
 export async function prepareBankPayments(db: KredoDb, transactions: readonly BankTransaction[], options: { readonly fileName: string; readonly at: string }): Promise<PreparedBankPayments> {
   const index = await loadStoreIndex(db);
-  const { decisions, itemNumbers } = matchPayments(await loadLedgerColumns(db), index, transactions);
+  const columns = await loadLedgerColumns(db);
+  const { decisions, itemNumbers } = matchPayments(columns, index, transactions);
   const editor = new ChunkEditor(db, index);
+  const bookings = new ColumnBookings(columns, index);
   const booked = new SampleCollector<PaymentRow>();
   const review = new SampleCollector<PaymentRow>();
   const toReview: PaymentToReview[] = [];
@@ -47,7 +102,7 @@ export async function prepareBankPayments(db: KredoDb, transactions: readonly Ba
     else if (decision.kind === 'book') {
       const { match } = decision;
       const debtor = index.byId.get(match.debtorId)!;
-      await editor.setLedger(debtor, bookPayment(await editor.ledgerOf(debtor), transaction, match.itemIds));
+      if (!bookings.book(debtor, transaction, match.itemIds)) await editor.setLedger(debtor, bookPayment(await editor.ledgerOf(debtor), transaction, match.itemIds));
       booked.add(row(transaction, debtor, { method: match.method, invoiceNumbers: match.itemIds.map((id) => itemNumbers.get(id) ?? id), fit: match.fit, reason: null }), transaction.amountMinor);
     } else {
       const candidateDebtorIds = decision.match.kind === 'ambiguous' ? decision.match.debtorIds : [];
@@ -55,5 +110,5 @@ export async function prepareBankPayments(db: KredoDb, transactions: readonly Ba
       review.add(row(transaction, undefined, { method: null, invoiceNumbers: [], fit: null, reason: decision.match.kind }), transaction.amountMinor);
     }
   }
-  return { preview: { booked: booked.result(), toReview: review.result(), duplicates, notReceipts }, updates: editor.updates(), toReview };
+  return { preview: { booked: booked.result(), toReview: review.result(), duplicates, notReceipts }, updates: [...bookings.updates(), ...editor.updates()], toReview };
 }

@@ -1,5 +1,5 @@
 import { ageingBuckets } from '../../../../shared/domain/ageing/ageing-config';
-import { encodeLedgerChunk } from '../../../../shared/domain/ledger/ledger-chunk';
+import { encodeLedgerChunk, type EncodedLedgerChunk } from '../../../../shared/domain/ledger/ledger-chunk';
 import type { DebtorLedger } from '../../../../shared/domain/ledger/ledger-types';
 import type { CreditLimit } from '../../../../shared/domain/limits/credit-limit';
 import { uninsuredPolicy } from '../../../../shared/domain/policy/uninsured-policy';
@@ -20,6 +20,17 @@ export interface ChunkUpdate {
   readonly limits: readonly CreditLimit[];
 }
 
+/**
+ * A chunk whose ledgers alone changed, already as columns: a bank import books payments straight onto them
+ * (ChunkBookings). Its debtors and limits stay as stored, so they are not written again.
+ */
+export interface LedgerColumnsUpdate {
+  readonly chunkId: number;
+  readonly ledger: EncodedLedgerChunk;
+}
+
+export type StoreUpdate = ChunkUpdate | LedgerColumnsUpdate;
+
 /** The tables an import or assignment writes, for the transaction that wraps `rewriteChunks`. */
 export const REWRITTEN_TABLES = ['debtorChunks', 'limitChunks', 'ledgerNumbers', 'ledgerTexts', 'summaryChunks', 'portfolio', 'policies', 'exchangeRates'] as const;
 
@@ -38,18 +49,17 @@ async function contextFor(db: KredoDb, today: IsoDate, homeCurrency: string): Pr
  * the caller adds its own records (history, audit) to the same transaction, so all of it lands or none.
  * Summaries of other chunks are reused when they are of today, and recomputed when they are older.
  */
-export async function rewriteChunks(db: KredoDb, updates: readonly ChunkUpdate[], options: { readonly today: IsoDate; readonly homeCurrency: string; readonly onChunk?: () => void }): Promise<PortfolioSummary> {
+export async function rewriteChunks(db: KredoDb, updates: readonly StoreUpdate[], options: { readonly today: IsoDate; readonly homeCurrency: string; readonly onChunk?: () => void }): Promise<PortfolioSummary> {
   const base = await contextFor(db, options.today, options.homeCurrency);
-  const changedLimits = groupLimits(updates.flatMap((update) => update.limits));
+  const changedLimits = groupLimits(updates.flatMap((update) => ('limits' in update ? update.limits : [])));
   const context: SummaryContext = { ...base, limitsOf: (debtorId) => changedLimits.get(debtorId) ?? base.limitsOf(debtorId) };
   const fresh = new Map<number, readonly DebtorSummary[]>();
   for (const update of updates) {
-    const { numbers, texts } = encodeLedgerChunk(update.chunkId, update.ledgers, update.debtors.map((debtor) => debtor.country));
+    const { numbers, texts } = 'ledger' in update ? update.ledger : encodeLedgerChunk(update.chunkId, update.ledgers, update.debtors.map((debtor) => debtor.country));
     const summaries = summariseChunk(numbers, context);
     fresh.set(update.chunkId, summaries);
     await Promise.all([
-      db.debtorChunks.put({ chunkId: update.chunkId, debtors: update.debtors }),
-      db.limitChunks.put({ chunkId: update.chunkId, limits: update.limits }),
+      ...('debtors' in update ? [db.debtorChunks.put({ chunkId: update.chunkId, debtors: update.debtors }), db.limitChunks.put({ chunkId: update.chunkId, limits: update.limits })] : []),
       db.ledgerNumbers.put(numbers),
       db.ledgerTexts.put(texts),
       db.summaryChunks.put({ chunkId: update.chunkId, asOf: options.today, summaries }),

@@ -15,7 +15,7 @@ import { prepareCustomers } from '../import/prepare-customers';
 import type { CustomerRecord } from '../../../../shared/import/normalise-customers';
 import type { AuditEntry } from '../../../../shared/domain/audit/audit-entry';
 import { groupByCustomer, prepareOpenItems } from '../import/prepare-open-items';
-import type { ChunkUpdate } from '../import/rewrite-chunks';
+import type { StoreUpdate } from '../import/rewrite-chunks';
 import { unpackBatch } from '../import/unpack-batch';
 
 export type ImportStage = 'comparing' | 'backingUp' | 'saving';
@@ -51,7 +51,7 @@ interface PendingImport {
   readonly preview: ImportPreview;
   readonly fileHash: string;
   readonly report: Record<string, number>;
-  readonly updates: (closeMissing: boolean) => readonly ChunkUpdate[];
+  readonly updates: (closeMissing: boolean) => readonly StoreUpdate[];
   readonly toReview: readonly PaymentToReview[];
   readonly audit?: (at: string, fileName: string) => AuditEntry[];
 }

@@ -1,0 +1,290 @@
+import { toDayNumber } from '../../time/iso-date';
+import { receivePayment } from './allocate';
+import { decodeLedgerChunk, encodeLedgerChunk, EXTERNAL_SOURCE, FLAG_CREDIT_NOTE, FLAG_DISPUTED, type EncodedLedgerChunk, type LedgerChunkNumbers, type LedgerChunkTexts } from './ledger-chunk';
+import { DISPUTE_REASONS, type DebtorLedger, type LedgerPayment } from './ledger-types';
+
+type IncomingPayment = Omit<LedgerPayment, 'unappliedMinor'>;
+
+interface Booking {
+  readonly slot: number;
+  readonly payment: IncomingPayment;
+  readonly targetItemIds: readonly string[];
+}
+
+/** What one debtor of the chunk has, and what has been booked on it so far. */
+interface SlotState {
+  readonly itemStart: number;
+  readonly itemEnd: number;
+  /** Invoice number → item row; the debtor's item ids are `<debtorId>|<number>`. */
+  readonly rowOfNumber: Map<string, number>;
+  readonly paymentIds: Set<string>;
+  readonly payments: { readonly payment: IncomingPayment; readonly unappliedMinor: number }[];
+  readonly allocations: { readonly itemRow: number; readonly payment: number; readonly amountMinor: number; readonly day: number }[];
+}
+
+const isDisputeReason = (reason: string) => (DISPUTE_REASONS as readonly string[]).includes(reason);
+/** The collator of compareOldestFirst (allocate.ts): `localeCompare(…, 'en', { numeric: true })` made once. */
+const byNumber = new Intl.Collator('en', { numeric: true }).compare;
+
+/** Row ranges per slot: [start, end) of the rows whose slot column holds it, or undefined if a slot's rows are not together and in slot order. */
+function slotRanges(slots: Int32Array, slotCount: number): { start: Int32Array; end: Int32Array } | undefined {
+  const start = new Int32Array(slotCount);
+  const end = new Int32Array(slotCount);
+  let row = 0;
+  for (let slot = 0; slot < slotCount; slot += 1) {
+    start[slot] = row;
+    while (row < slots.length && slots[row] === slot) row += 1;
+    end[slot] = row;
+  }
+  return row === slots.length ? { start, end } : undefined;
+}
+
+/**
+ * Incoming payments booked on one ledger chunk's columns, exactly as `receivePayment` books them on the
+ * decoded ledgers and `encodeLedgerChunk` stores the result — the same rows, amounts and order, byte for
+ * byte — without turning the chunk's thousands of items into objects and their dates into strings and
+ * back (issue 14: a 10,000-line bank statement touches every chunk of a tier-L store, and decoding them
+ * took most of its 8 s). Only the booked debtors' rows are looked at; the item columns are shared with
+ * the chunk given, apart from the open amounts.
+ *
+ * A chunk laid out other than `encodeLedgerChunk` writes it (a debtor's rows apart, an invoice number or
+ * payment id twice on one ledger, an allocation across ledgers) is booked the decoded way instead, so
+ * the outcome is always the decoded one.
+ */
+export class ChunkBookings {
+  private readonly numbers: LedgerChunkNumbers;
+  private readonly texts: LedgerChunkTexts;
+  private readonly open: Float64Array;
+  private readonly items: { start: Int32Array; end: Int32Array } | undefined;
+  private readonly paymentRows: { start: Int32Array; end: Int32Array } | undefined;
+  private readonly allocationRows: { start: Int32Array; end: Int32Array } | undefined;
+  private readonly slots = new Map<number, SlotState>();
+  private readonly log: Booking[] = [];
+  /** Set once the chunk is booked the decoded way. */
+  private ledgers: DebtorLedger[] | undefined;
+
+  constructor(private readonly chunk: EncodedLedgerChunk) {
+    this.numbers = chunk.numbers;
+    this.texts = chunk.texts;
+    this.open = chunk.numbers.itemOpen.slice();
+    const slotCount = chunk.numbers.debtorIds.length;
+    this.items = slotRanges(chunk.numbers.itemDebtor, slotCount);
+    this.paymentRows = slotRanges(chunk.numbers.paymentDebtor, slotCount);
+    const allocationSlots = chunk.numbers.allocationItem.map((row) => chunk.numbers.itemDebtor[row] ?? -1);
+    this.allocationRows = slotRanges(allocationSlots, slotCount);
+    if (!this.items || !this.paymentRows || !this.allocationRows || !this.allocationsStayOnTheirLedger(allocationSlots)) this.decode();
+  }
+
+  get chunkId(): number {
+    return this.numbers.chunkId;
+  }
+
+  /** The slot of a debtor in this chunk, or -1. */
+  slotOf(debtorId: string): number {
+    return this.numbers.debtorIds.indexOf(debtorId);
+  }
+
+  /** Books an incoming payment on the debtor in `slot` (see receivePayment: on the named invoices, or oldest first). */
+  book(slot: number, payment: IncomingPayment, targetItemIds: readonly string[]): void {
+    if (!this.ledgers && !this.slotState(slot)) this.decode();
+    if (this.ledgers) {
+      this.ledgers[slot] = receivePayment(this.ledgers[slot]!, payment, { targetItemIds });
+      return;
+    }
+    const state = this.slotState(slot)!;
+    if (state.paymentIds.has(payment.id)) throw new RangeError(`Payment ${payment.id} is already booked`);
+    if (!Number.isSafeInteger(payment.amountMinor) || payment.amountMinor <= 0) throw new RangeError('An allocation needs a positive whole amount');
+    this.log.push({ slot, payment, targetItemIds });
+    const { numbers, texts, open } = this;
+    const currency = numbers.currencies.indexOf(payment.currency);
+    const isOpenInvoice = (row: number) => !(numbers.itemFlags[row]! & FLAG_CREDIT_NOTE) && open[row]! > 0 && numbers.itemCurrency[row] === currency;
+
+    // planAllocations: the named invoices, then (when none is named) the undisputed others, oldest first.
+    const prefix = `${numbers.debtorIds[slot]!}|`;
+    const named: number[] = [];
+    for (const id of targetItemIds) {
+      const row = id.startsWith(prefix) ? state.rowOfNumber.get(id.slice(prefix.length)) : undefined;
+      if (row !== undefined && isOpenInvoice(row)) named.push(row);
+    }
+    const others: number[] = [];
+    if (targetItemIds.length === 0) {
+      for (let row = state.itemStart; row < state.itemEnd; row += 1) {
+        const isDisputed = numbers.itemFlags[row]! & FLAG_DISPUTED && isDisputeReason(texts.itemDisputeReasons[row]!);
+        if (isOpenInvoice(row) && !isDisputed) others.push(row);
+      }
+      others.sort((a, b) => numbers.itemDueDay[a]! - numbers.itemDueDay[b]! || numbers.itemInvoiceDay[a]! - numbers.itemInvoiceDay[b]! || byNumber(texts.itemNumbers[a]!, texts.itemNumbers[b]!));
+    }
+    let left = payment.amountMinor;
+    const plan: { row: number; amountMinor: number }[] = [];
+    for (const row of [...named, ...others]) {
+      if (left === 0) break;
+      const amountMinor = Math.min(left, open[row]!);
+      plan.push({ row, amountMinor });
+      left -= amountMinor;
+    }
+
+    // applyAllocations, with its checks: a plan naming an invoice twice must not settle it twice over.
+    let unapplied = payment.amountMinor;
+    const paymentIndex = state.payments.length;
+    const day = toDayNumber(payment.date);
+    for (const { row, amountMinor } of plan) {
+      if (amountMinor <= 0 || amountMinor > open[row]!) throw new RangeError(`Allocation of ${amountMinor} does not fit invoice ${prefix}${texts.itemNumbers[row]!}`);
+      if (unapplied < amountMinor) throw new RangeError(`Payment ${payment.id} has too little left for this allocation`);
+      open[row] = open[row]! - amountMinor;
+      unapplied -= amountMinor;
+      state.allocations.push({ itemRow: row, payment: paymentIndex, amountMinor, day });
+    }
+    state.payments.push({ payment, unappliedMinor: unapplied });
+    state.paymentIds.add(payment.id);
+  }
+
+  /** The chunk with every booking, as encodeLedgerChunk would store the booked ledgers. */
+  result(): EncodedLedgerChunk {
+    if (this.ledgers) return encodeLedgerChunk(this.numbers.chunkId, this.ledgers, this.numbers.debtorCountries);
+    const { numbers, texts } = this;
+    const slotCount = numbers.debtorIds.length;
+    const paymentRanges = this.paymentRows!;
+    const allocationRanges = this.allocationRows!;
+    const newPayments = [...this.slots.values()].reduce((sum, state) => sum + state.payments.length, 0);
+    const newAllocations = [...this.slots.values()].reduce((sum, state) => sum + state.allocations.length, 0);
+    const paymentCount = numbers.paymentDebtor.length + newPayments;
+    const allocationCount = numbers.allocationItem.length + newAllocations;
+    const { currencies, itemCurrency, paymentCurrencyOf } = this.currencies();
+
+    const payment = {
+      debtor: new Int32Array(paymentCount), day: new Int32Array(paymentCount), amount: new Float64Array(paymentCount), unapplied: new Float64Array(paymentCount), currency: new Uint8Array(paymentCount),
+      ids: new Array<string>(paymentCount), references: new Array<string>(paymentCount), remittances: new Array<string>(paymentCount), names: new Array<string>(paymentCount), ibans: new Array<string>(paymentCount),
+    };
+    const allocation = { item: new Int32Array(allocationCount), source: new Int32Array(allocationCount), amount: new Float64Array(allocationCount), day: new Int32Array(allocationCount) };
+    const newRowOfPayment = new Int32Array(numbers.paymentDebtor.length);
+    let paymentRow = 0;
+    let allocationRow = 0;
+    for (let slot = 0; slot < slotCount; slot += 1) {
+      const state = this.slots.get(slot);
+      const firstNewPayment = paymentRow + paymentRanges.end[slot]! - paymentRanges.start[slot]!;
+      for (let row = paymentRanges.start[slot]!; row < paymentRanges.end[slot]!; row += 1) {
+        newRowOfPayment[row] = paymentRow;
+        payment.debtor[paymentRow] = slot;
+        payment.day[paymentRow] = numbers.paymentDay[row]!;
+        payment.amount[paymentRow] = numbers.paymentAmount[row]!;
+        payment.unapplied[paymentRow] = numbers.paymentUnapplied[row]!;
+        payment.currency[paymentRow] = paymentCurrencyOf(numbers.paymentCurrency[row]!);
+        payment.ids[paymentRow] = texts.paymentIds[row]!;
+        payment.references[paymentRow] = texts.paymentReferences[row]!;
+        payment.remittances[paymentRow] = texts.paymentRemittances[row]!;
+        payment.names[paymentRow] = texts.paymentCounterpartyNames[row]!;
+        payment.ibans[paymentRow] = texts.paymentCounterpartyIbans[row]!;
+        paymentRow += 1;
+      }
+      for (const booked of state?.payments ?? []) {
+        payment.debtor[paymentRow] = slot;
+        payment.day[paymentRow] = toDayNumber(booked.payment.date);
+        payment.amount[paymentRow] = booked.payment.amountMinor;
+        payment.unapplied[paymentRow] = booked.unappliedMinor;
+        payment.currency[paymentRow] = currencies.indexOf(booked.payment.currency);
+        payment.ids[paymentRow] = booked.payment.id;
+        payment.references[paymentRow] = booked.payment.reference;
+        payment.remittances[paymentRow] = booked.payment.remittance;
+        payment.names[paymentRow] = booked.payment.counterpartyName;
+        payment.ibans[paymentRow] = booked.payment.counterpartyIban;
+        paymentRow += 1;
+      }
+      for (let row = allocationRanges.start[slot]!; row < allocationRanges.end[slot]!; row += 1) {
+        const source = numbers.allocationSource[row]!;
+        allocation.item[allocationRow] = numbers.allocationItem[row]!;
+        allocation.source[allocationRow] = source >= 0 ? newRowOfPayment[source]! : source;
+        allocation.amount[allocationRow] = numbers.allocationAmount[row]!;
+        allocation.day[allocationRow] = numbers.allocationDay[row]!;
+        allocationRow += 1;
+      }
+      for (const booked of state?.allocations ?? []) {
+        allocation.item[allocationRow] = booked.itemRow;
+        allocation.source[allocationRow] = firstNewPayment + booked.payment;
+        allocation.amount[allocationRow] = booked.amountMinor;
+        allocation.day[allocationRow] = booked.day;
+        allocationRow += 1;
+      }
+    }
+    return {
+      numbers: {
+        ...numbers,
+        currencies,
+        itemOpen: this.open,
+        itemCurrency,
+        paymentDebtor: payment.debtor,
+        paymentDay: payment.day,
+        paymentAmount: payment.amount,
+        paymentUnapplied: payment.unapplied,
+        paymentCurrency: payment.currency,
+        allocationItem: allocation.item,
+        allocationSource: allocation.source,
+        allocationAmount: allocation.amount,
+        allocationDay: allocation.day,
+      },
+      texts: { ...texts, paymentIds: payment.ids, paymentReferences: payment.references, paymentRemittances: payment.remittances, paymentCounterpartyNames: payment.names, paymentCounterpartyIbans: payment.ibans },
+    };
+  }
+
+  /**
+   * The chunk's currencies in encodeLedgerChunk's order (first seen going through each debtor's items, then
+   * its payments): a payment in a currency the chunk had only further on, or not at all, changes it.
+   */
+  private currencies(): { currencies: string[]; itemCurrency: Uint8Array; paymentCurrencyOf: (index: number) => number } {
+    const { numbers } = this;
+    const currencies: string[] = [];
+    const seen = (code: string) => {
+      if (currencies.includes(code)) return;
+      if (currencies.length === 255) throw new RangeError('A ledger chunk holds at most 255 currencies');
+      currencies.push(code);
+    };
+    const items = this.items!;
+    const paymentRanges = this.paymentRows!;
+    for (let slot = 0; slot < numbers.debtorIds.length; slot += 1) {
+      for (let row = items.start[slot]!; row < items.end[slot]!; row += 1) seen(numbers.currencies[numbers.itemCurrency[row]!]!);
+      for (let row = paymentRanges.start[slot]!; row < paymentRanges.end[slot]!; row += 1) seen(numbers.currencies[numbers.paymentCurrency[row]!]!);
+      for (const booked of this.slots.get(slot)?.payments ?? []) seen(booked.payment.currency);
+    }
+    const remap = numbers.currencies.map((code) => currencies.indexOf(code));
+    const isSame = remap.every((index, old) => index === old);
+    return {
+      currencies,
+      itemCurrency: isSame ? numbers.itemCurrency : numbers.itemCurrency.map((index) => remap[index]!),
+      paymentCurrencyOf: (index) => remap[index]!,
+    };
+  }
+
+  /** An allocation settles an item of its own debtor, from that debtor's payment or credit note. */
+  private allocationsStayOnTheirLedger(allocationSlots: Int32Array): boolean {
+    const { numbers } = this;
+    for (let row = 0; row < allocationSlots.length; row += 1) {
+      const source = numbers.allocationSource[row]!;
+      const sourceSlot = source >= 0 ? numbers.paymentDebtor[source] : source === EXTERNAL_SOURCE ? allocationSlots[row] : numbers.itemDebtor[-1 - source];
+      if (sourceSlot !== allocationSlots[row]) return false;
+    }
+    return true;
+  }
+
+  /** The debtor's rows, looked at once; undefined when an invoice number or payment id is on its ledger twice. */
+  private slotState(slot: number): SlotState | undefined {
+    const known = this.slots.get(slot);
+    if (known) return known;
+    const { numbers, texts } = this;
+    const itemStart = this.items!.start[slot]!;
+    const itemEnd = this.items!.end[slot]!;
+    const rowOfNumber = new Map<string, number>();
+    for (let row = itemStart; row < itemEnd; row += 1) rowOfNumber.set(texts.itemNumbers[row]!, row);
+    const paymentIds = new Set<string>();
+    for (let row = this.paymentRows!.start[slot]!; row < this.paymentRows!.end[slot]!; row += 1) paymentIds.add(texts.paymentIds[row]!);
+    if (rowOfNumber.size !== itemEnd - itemStart || paymentIds.size !== this.paymentRows!.end[slot]! - this.paymentRows!.start[slot]!) return undefined;
+    if (numbers.debtorIds.indexOf(numbers.debtorIds[slot]!) !== slot) return undefined;
+    const state: SlotState = { itemStart, itemEnd, rowOfNumber, paymentIds, payments: [], allocations: [] };
+    this.slots.set(slot, state);
+    return state;
+  }
+
+  /** From here on the chunk is booked on decoded ledgers, the bookings so far booked again on them. */
+  private decode(): void {
+    this.ledgers = decodeLedgerChunk(this.chunk);
+    for (const { slot, payment, targetItemIds } of this.log) this.ledgers[slot] = receivePayment(this.ledgers[slot]!, payment, { targetItemIds });
+  }
+}
