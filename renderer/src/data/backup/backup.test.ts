@@ -180,6 +180,25 @@ describe('backup and restore', () => {
     expect(await db.debtorChunks.count()).toBe(2);
   });
 
+  it('restores a backup from before version 14 with the chunks found by their cover ids and customer numbers again', async () => {
+    const db = await demoStore('backup-v13');
+    const file = memoryFile();
+    await writeBackup(db, { reason: 'manual', createdAt: '2026-11-24T09:00:00Z', debtors: 200, sink: file.sink });
+    const read = await readBackup(file.source());
+    // A version-13 file's chunks carry no keys.
+    const bare = (records: readonly unknown[]) => records.map((record) => {
+      const { coverIds: _covers, insurerRefs: _refs, keysVersion: _version, ...rest } = record as Record<string, unknown>;
+      return rest;
+    });
+    const tables = new Map([...read.tables].map(([name, records]) => [name, name === 'debtorChunks' || name === 'limitChunks' ? bare(records) : records]));
+    const target = freshDb('backup-v13-target');
+    await restoreStore(target, { ...read, tables, header: { ...read.header, schemaVersion: 13 } }, restoredEntry);
+    const limit = (await target.limitChunks.get(1))!.limits.find((candidate) => candidate.coverId)!;
+    const debtor = (await target.debtorChunks.get(1))!.debtors[0]!;
+    expect(await target.limitChunks.where('coverIds').equals(limit.coverId!).primaryKeys()).toEqual([1]);
+    expect(await target.debtorChunks.where('insurerRefs').equals(`ref:${debtor.customerCode}`).primaryKeys()).toEqual([1]);
+  });
+
   it('backs up a store of an older version as it is, and leaves it so when that backup fails', async () => {
     const name = `backup-old-${Math.random()}`;
     await new Promise<void>((resolve, reject) => {

@@ -1,4 +1,5 @@
 import Dexie, { type Table } from 'dexie';
+import { insurerKeysMiddleware } from './insurer-keys';
 import { MIGRATIONS } from './migrations';
 import type { StoreMigration } from './migrations/migration';
 import type { StoreTables } from './schema';
@@ -34,6 +35,8 @@ export class KredoDb extends Dexie {
 
   constructor(name = STORE_NAME, migrations: readonly StoreMigration[] = MIGRATIONS) {
     super(name, { cache: 'immutable' });
+    // Before any version is declared, so that every write of a chunk — upgrades included — carries its keys.
+    this.use(insurerKeysMiddleware);
     for (const migration of migrations) {
       const version = this.version(migration.version).stores(migration.stores);
       if (migration.upgrade) version.upgrade(migration.upgrade);

@@ -26,11 +26,17 @@ export type StoredDebtor = Debtor & { readonly chunkId: number };
 export interface DebtorChunk {
   readonly chunkId: number;
   readonly debtors: readonly StoredDebtor[];
+  /** Derived on every write (insurer-keys.ts), indexed: the customer numbers and buyer ids insurer covers name. */
+  readonly insurerRefs?: readonly string[];
+  readonly keysVersion?: number;
 }
 
 export interface LimitChunk {
   readonly chunkId: number;
   readonly limits: readonly CreditLimit[];
+  /** Derived on every write (insurer-keys.ts), indexed: every cover id the chunk's limits have had. */
+  readonly coverIds?: readonly string[];
+  readonly keysVersion?: number;
 }
 
 /** The summaries of one chunk's debtors, refreshed together with the chunk (see summariseChunk). */

@@ -1,5 +1,8 @@
 import 'fake-indexeddb/auto';
+import type { DBCore, DBCoreTable } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ageingBuckets, DEFAULT_AGEING } from '../../../../shared/domain/ageing/ageing-config';
+import { summarisePortfolio } from '../../../../shared/domain/summaries/portfolio-summary';
 import { DATA_TIERS, DEMO_SEED } from '../../../../shared/generator/data-tiers';
 import { generateChunk, generateExchangeRates, generatePolicy } from '../../../../shared/generator/generate-portfolio';
 import { planPortfolio } from '../../../../shared/generator/plan-portfolio';
@@ -14,8 +17,34 @@ const at = '2026-11-24T10:00:00.000Z';
 let db: KredoDb;
 afterEach(() => db?.close());
 
-async function demoStore(name: string): Promise<KredoDb> {
+/** The chunks each table handed out records of (by their chunkId), as the store is read. */
+function recordReads(store: KredoDb): Map<string, Set<number>> {
+  const reads = new Map<string, Set<number>>();
+  const note = (table: string, records: readonly unknown[]) => {
+    for (const record of records) if (record && typeof record === 'object' && 'chunkId' in record) (reads.get(table) ?? reads.set(table, new Set()).get(table)!).add(record.chunkId as number);
+  };
+  store.use({
+    stack: 'dbcore',
+    name: 'recordReads',
+    create: (down: DBCore): DBCore => ({
+      ...down,
+      table(name): DBCoreTable {
+        const table = down.table(name);
+        return {
+          ...table,
+          get: (request) => table.get(request).then((value: unknown) => (note(name, [value]), value)),
+          getMany: (request) => table.getMany(request).then((values) => (note(name, values), values)),
+          query: (request) => table.query(request).then((answer) => (request.values && note(name, answer.result), answer)),
+        };
+      },
+    }),
+  });
+  return reads;
+}
+
+async function demoStore(name: string, configure: (store: KredoDb) => void = () => undefined): Promise<KredoDb> {
   db = new KredoDb(name);
+  configure(db);
   const policy = generatePolicy(today);
   const plan = planPortfolio(DATA_TIERS.S, { seed: DEMO_SEED, today });
   const chunks = Array.from({ length: plan.chunkCount }, (_, chunkId) => generateChunk(plan, policy, chunkId));
@@ -96,5 +125,25 @@ describe('applying the insurer’s covers to the store', () => {
       expect(await applyInsurerCovers(store, [cancelled], { today, at }), order).toEqual({ changed: [], changes: [], unmatched: [] });
       store.close();
     }
+  });
+
+  it('reads and writes only the chunk the cover lands in, and moves the portfolio’s limit figures as adding every summary up would', async () => {
+    let reads = new Map<string, Set<number>>();
+    const store = await demoStore('apply-covers-5', (fresh) => {
+      reads = recordReads(fresh);
+    });
+    const limits = (await store.limitChunks.get(1))!.limits;
+    const target = limits.find((limit) => limit.source === 'insurer' && limit.status === 'APPROVED' && limit.decidedAmountMinor > 1_000_000)!;
+    reads.clear();
+
+    const result = await applyInsurerCovers(store, [cover({ coverId: target.coverId!, amount: '1000.00', status: 'REDUCED', version: 1 })], { today, at });
+    expect(result.changed).toEqual([target.debtorId]);
+    // Chunk 0 holds the other 100 debtors: nothing of it is read.
+    for (const table of ['debtorChunks', 'limitChunks', 'ledgerNumbers', 'summaryChunks']) expect([...(reads.get(table) ?? [])], table).toEqual([1]);
+
+    const summaries = (await store.summaryChunks.toArray()).flatMap((chunk) => chunk.summaries);
+    const policy = (await store.policies.toArray())[0]!;
+    const { id: _id, ...portfolio } = (await store.portfolio.get('current'))!;
+    expect(portfolio).toEqual(summarisePortfolio(summaries, { asOf: today, currency: policy.currency, bucketCount: ageingBuckets(DEFAULT_AGEING).length }));
   });
 });

@@ -1,13 +1,12 @@
-import { ageingBuckets } from '../../../../shared/domain/ageing/ageing-config';
 import type { AuditEntry } from '../../../../shared/domain/audit/audit-entry';
 import type { CreditLimit } from '../../../../shared/domain/limits/credit-limit';
-import type { DebtorSummary } from '../../../../shared/domain/summaries/debtor-summary';
-import { summarisePortfolio } from '../../../../shared/domain/summaries/portfolio-summary';
-import { summariseChunk } from '../../../../shared/domain/summaries/summarise-chunk';
+import { ExchangeRateTable } from '../../../../shared/money/exchange-rates';
 import { applyInsurerCover, type InsurerCover } from '../../../../shared/sync/insurer-cover';
 import type { IsoDate } from '../../../../shared/time/iso-date';
 import type { KredoDb } from '../db/kredo-db';
-import { groupLimits, loadSummaryContext } from '../store/summary-context';
+import { groupLimits, summaryContext } from '../store/summary-context';
+import { chunksNaming } from './chunks-naming';
+import { refreshSummariesOf } from '../store/refresh-chunk-summaries';
 
 interface Target {
   readonly chunkId: number;
@@ -52,7 +51,9 @@ const samePendingChange = (a: CreditLimit['pendingChange'], b: CreditLimit['pend
 export async function applyInsurerCovers(db: KredoDb, covers: readonly InsurerCover[], options: { readonly today: IsoDate; readonly at: string }): Promise<AppliedCovers> {
   const tables = [db.debtorChunks, db.limitChunks, db.ledgerNumbers, db.summaryChunks, db.portfolio, db.policies, db.exchangeRates, db.audit, db.syncState];
   return db.transaction('rw', tables, async () => {
-    const [debtorChunks, limitChunks] = await Promise.all([db.debtorChunks.toArray(), db.limitChunks.toArray()]);
+    // Only the chunks that hold one of the covers' ids, customer numbers or buyer ids (issue 14): matching
+    // over them finds what matching over every chunk would, since no other chunk names any of them.
+    const { debtorChunks, limitChunks } = await chunksNaming(db, covers);
     const byCover = new Map<string, Target>();
     const byReference = new Map<string, Target>();
     const names = new Map<string, string>();
@@ -133,17 +134,11 @@ export async function applyInsurerCovers(db: KredoDb, covers: readonly InsurerCo
     // Only chunks whose limits changed in force need fresh summaries: the first resync of a tier-L portfolio
     // stamps 17,000 limits with the insurer's version and would otherwise recompute every summary.
     if (summariesDirty.size > 0) {
-      const context = await loadSummaryContext(db, options.today);
-      if (!context) return { changed: [], changes: [], unmatched };
-      const limits = groupLimits([...limitsByChunk.values()].flat());
-      const withNewLimits = { ...context, limitsOf: (debtorId: string): readonly CreditLimit[] => limits.get(debtorId) ?? [] };
-      for (const chunkId of summariesDirty) {
-        const numbers = await db.ledgerNumbers.get(chunkId);
-        if (numbers) await db.summaryChunks.put({ chunkId, asOf: options.today, summaries: summariseChunk(numbers, withNewLimits) });
-      }
-      const all: DebtorSummary[] = (await db.summaryChunks.toArray()).flatMap((chunk) => chunk.summaries);
-      const portfolio = summarisePortfolio(all, { asOf: options.today, currency: context.policy.currency, bucketCount: ageingBuckets(context.ageing).length });
-      await db.portfolio.put({ id: 'current', ...portfolio });
+      const [policy] = await db.policies.toArray();
+      if (!policy) return { changed: [], changes: [], unmatched };
+      // Only the dirty chunks' debtors are summarised, and each debtor's limits live in its own chunk.
+      const context = summaryContext(policy, new ExchangeRateTable(await db.exchangeRates.toArray()), groupLimits([...limitsByChunk.values()].flat()), options.today);
+      await refreshSummariesOf(db, [...summariesDirty].sort((a, b) => a - b), context);
     }
     await db.audit.bulkAdd(audit);
     // The Limits screen's list of insurer changes is written with the limits themselves: kept in a later

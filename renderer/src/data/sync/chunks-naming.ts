@@ -1,0 +1,46 @@
+import type { Table } from 'dexie';
+import type { InsurerCover } from '../../../../shared/sync/insurer-cover';
+import { KEYS_VERSION, KEYS_VERSION_FIELD } from '../db/insurer-keys';
+import type { KredoDb } from '../db/kredo-db';
+import type { DebtorChunk, LimitChunk } from '../db/schema';
+
+/** Chunks rewritten at a time when keying chunks from before the keys: memory stays bounded at tier L. */
+const KEYING_BATCH = 20;
+
+/** Writes again, as they are, the chunks that lack this version's keys: the middleware adds them. */
+async function keyUnkeyed<T>(table: Table<T, number>): Promise<void> {
+  const [all, keyed] = await Promise.all([table.toCollection().primaryKeys(), table.where(KEYS_VERSION_FIELD).equals(KEYS_VERSION).primaryKeys()]);
+  if (all.length === keyed.length) return;
+  const done = new Set(keyed);
+  const unkeyed = all.filter((chunkId) => !done.has(chunkId));
+  for (let start = 0; start < unkeyed.length; start += KEYING_BATCH) {
+    await table.bulkPut((await table.bulkGet(unkeyed.slice(start, start + KEYING_BATCH))).filter((record): record is T => record !== undefined));
+  }
+}
+
+/**
+ * Gives the keys to chunk records written without them: a store from before migration 0014, or whatever
+ * was written past the middleware. Reads only primary keys when every chunk has them, as it nearly always
+ * has. Must run inside a transaction over debtorChunks and limitChunks.
+ */
+export async function ensureInsurerKeys(db: KredoDb): Promise<void> {
+  await keyUnkeyed(db.debtorChunks);
+  await keyUnkeyed(db.limitChunks);
+}
+
+/**
+ * The chunks that name any of the covers — by cover id (any the limits have had), customer number or insurer
+ * buyer id — in chunk order, found through the indexes of migration 0014: a sync of 100 changes reads the
+ * few chunks they land in rather than all 20,000 debtors and limits (issue 14). Every chunk that holds a
+ * debtor a cover could be matched to is among them. Must run inside a transaction over both tables.
+ */
+export async function chunksNaming(db: KredoDb, covers: readonly InsurerCover[]): Promise<{ debtorChunks: DebtorChunk[]; limitChunks: LimitChunk[] }> {
+  if (covers.length === 0) return { debtorChunks: [], limitChunks: [] };
+  await ensureInsurerKeys(db);
+  const coverIds = [...new Set(covers.map((cover) => cover.coverId))];
+  const refs = [...new Set(covers.flatMap((cover) => [...(cover.customerReference ? [`ref:${cover.customerReference}`] : []), `buyer:${cover.companyId}`]))];
+  const [byCover, byRef] = await Promise.all([db.limitChunks.where('coverIds').anyOf(coverIds).primaryKeys(), db.debtorChunks.where('insurerRefs').anyOf(refs).primaryKeys()]);
+  const chunkIds = [...new Set([...byCover, ...byRef])].sort((a, b) => a - b);
+  const [debtorChunks, limitChunks] = await Promise.all([db.debtorChunks.bulkGet(chunkIds), db.limitChunks.bulkGet(chunkIds)]);
+  return { debtorChunks: debtorChunks.filter((chunk) => chunk !== undefined), limitChunks: limitChunks.filter((chunk) => chunk !== undefined) };
+}
