@@ -177,8 +177,19 @@ export class ExchangeRateTable {
    */
   convert(amount: Money, to: CurrencyCode, date: IsoDate): Money {
     if (amount.currency === to) return amount;
-    const { numerator, denominator } = this.factor(amount.currency, to, date);
-    return { amountMinor: divideRounded(BigInt(amount.amountMinor) * numerator, denominator), currency: to };
+    return { amountMinor: convertWith(this.factor(amount.currency, to, date), amount.amountMinor), currency: to };
+  }
+
+  /**
+   * The conversion from one currency to another on `date`, with its rate looked up once: for code that
+   * converts many sums at the same rate (every debtor's figures in a summary refresh, issue 14). Gives
+   * exactly what `convert` and `convertParts` give; undefined when there is no rate (see `has`).
+   */
+  conversion(from: CurrencyCode, to: CurrencyCode, date: IsoDate): Conversion | undefined {
+    if (from === to) return SAME_CURRENCY;
+    if (!this.has(from, to, date)) return undefined;
+    const factor = this.factor(from, to, date);
+    return { amount: (amountMinor) => convertWith(factor, amountMinor), parts: (amountsMinor) => convertPartsWith(factor, amountsMinor) };
   }
 
   /**
@@ -188,20 +199,7 @@ export class ExchangeRateTable {
    */
   convertParts(amountsMinor: readonly number[], from: CurrencyCode, to: CurrencyCode, date: IsoDate): number[] {
     if (from === to) return [...amountsMinor];
-    const { numerator, denominator } = this.factor(from, to, date);
-    const scaled = amountsMinor.map((amount) => BigInt(amount) * numerator);
-    const total = divideRounded(scaled.reduce((sum, value) => sum + value, 0n), denominator);
-    const floors = scaled.map((value) => (value >= 0n ? value / denominator : -((-value + denominator - 1n) / denominator)));
-    const parts = floors.map(Number);
-    let shortfall = total - parts.reduce((sum, part) => sum + part, 0);
-    const byRemainder = scaled.map((value, index) => ({ index, remainder: value - floors[index]! * denominator })).sort((a, b) => (b.remainder > a.remainder ? 1 : b.remainder < a.remainder ? -1 : a.index - b.index));
-    for (let position = 0; shortfall !== 0 && byRemainder.length > 0; position = (position + 1) % byRemainder.length) {
-      const step = shortfall > 0 ? 1 : -1;
-      const index = byRemainder[shortfall > 0 ? position : byRemainder.length - 1 - position]!.index;
-      parts[index] = parts[index]! + step;
-      shortfall -= step;
-    }
-    return parts;
+    return convertPartsWith(this.factor(from, to, date), amountsMinor);
   }
 
   /** The exact factor (with minor-unit shift) that turns minor units of `from` into minor units of `to`. */
@@ -215,4 +213,35 @@ export class ExchangeRateTable {
       denominator: rate.denominator * (shift < 0 ? 10n ** BigInt(-shift) : 1n),
     };
   }
+}
+
+/** One currency's sums turned into another's at one rate: what `ExchangeRateTable.conversion` gives. */
+export interface Conversion {
+  /** As `convert`. */
+  amount(amountMinor: number): number;
+  /** As `convertParts`. */
+  parts(amountsMinor: readonly number[]): number[];
+}
+
+const SAME_CURRENCY: Conversion = { amount: (amountMinor) => amountMinor, parts: (amountsMinor) => [...amountsMinor] };
+
+function convertWith({ numerator, denominator }: Rational, amountMinor: number): number {
+  return divideRounded(BigInt(amountMinor) * numerator, denominator);
+}
+
+/** The parts converted so that they add up to the converted whole (see `convertParts`). */
+function convertPartsWith({ numerator, denominator }: Rational, amountsMinor: readonly number[]): number[] {
+  const scaled = amountsMinor.map((amount) => BigInt(amount) * numerator);
+  const total = divideRounded(scaled.reduce((sum, value) => sum + value, 0n), denominator);
+  const floors = scaled.map((value) => (value >= 0n ? value / denominator : -((-value + denominator - 1n) / denominator)));
+  const parts = floors.map(Number);
+  let shortfall = total - parts.reduce((sum, part) => sum + part, 0);
+  const byRemainder = scaled.map((value, index) => ({ index, remainder: value - floors[index]! * denominator })).sort((a, b) => (b.remainder > a.remainder ? 1 : b.remainder < a.remainder ? -1 : a.index - b.index));
+  for (let position = 0; shortfall !== 0 && byRemainder.length > 0; position = (position + 1) % byRemainder.length) {
+    const step = shortfall > 0 ? 1 : -1;
+    const index = byRemainder[shortfall > 0 ? position : byRemainder.length - 1 - position]!.index;
+    parts[index] = parts[index]! + step;
+    shortfall -= step;
+  }
+  return parts;
 }

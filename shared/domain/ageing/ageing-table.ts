@@ -10,13 +10,21 @@ export class AgeingTable {
   readonly cells: Float64Array;
   private readonly width: number;
 
+  /**
+   * `cells`, when given, is zeroed storage of exactly the table's size that the caller reuses from one
+   * table to the next (summarising a tier-L portfolio chunk by chunk would otherwise allocate thousands of
+   * buffers, and their garbage collection cost more than the ageing itself).
+   */
   constructor(
     readonly groupCount: number,
     readonly currencies: readonly string[],
     readonly bucketCount: number,
+    cells?: Float64Array,
   ) {
     this.width = bucketCount + EXTRA_COLUMN_COUNT;
-    this.cells = new Float64Array(groupCount * currencies.length * this.width);
+    const size = groupCount * currencies.length * this.width;
+    if (cells && cells.length !== size) throw new RangeError(`An ageing table of ${size} cells, not ${cells.length}`);
+    this.cells = cells ?? new Float64Array(size);
   }
 
   private offset(group: number, currency: number): number {

@@ -12,9 +12,12 @@ export interface OpenAmounts {
  * what was settled after the date was still open on it. O(items + allocations), so the ageing of any past
  * month-end costs the same as today's.
  */
-export function openAmountsAsOf(numbers: LedgerChunkNumbers, asOfDay: number): OpenAmounts {
-  const itemOpen = Float64Array.from(numbers.itemOpen);
-  const paymentUnapplied = Float64Array.from(numbers.paymentUnapplied);
+export function openAmountsAsOf(numbers: LedgerChunkNumbers, asOfDay: number, into?: OpenAmounts): OpenAmounts {
+  // Copied with the typed-array constructor or `set`: `Float64Array.from` walks its source through the
+  // iterator protocol, some fifteen times slower, and this runs for every chunk of every summary refresh.
+  // `into`, storage of the chunk's lengths the caller reuses, spares a tier-L refresh thousands of buffers.
+  const itemOpen = into ? copyInto(into.itemOpen, numbers.itemOpen) : new Float64Array(numbers.itemOpen);
+  const paymentUnapplied = into ? copyInto(into.paymentUnapplied, numbers.paymentUnapplied) : new Float64Array(numbers.paymentUnapplied);
   const { allocationDay, allocationItem, allocationSource, allocationAmount } = numbers;
   for (let row = 0; row < allocationDay.length; row += 1) {
     if (allocationDay[row]! <= asOfDay) continue;
@@ -32,6 +35,12 @@ export function openAmountsAsOf(numbers: LedgerChunkNumbers, asOfDay: number): O
     if (numbers.paymentDay[row]! > asOfDay) paymentUnapplied[row] = 0;
   }
   return { itemOpen, paymentUnapplied };
+}
+
+function copyInto(target: Float64Array, source: Float64Array): Float64Array {
+  if (target.length !== source.length) throw new RangeError(`Open amounts for ${source.length} rows, not ${target.length}`);
+  target.set(source);
+  return target;
 }
 
 export function isCreditNote(numbers: LedgerChunkNumbers, row: number): boolean {
