@@ -17,7 +17,8 @@ interface SlotState {
   readonly itemEnd: number;
   /** Invoice number → item row; the debtor's item ids are `<debtorId>|<number>`. */
   readonly rowOfNumber: Map<string, number>;
-  readonly paymentIds: Set<string>;
+  readonly paymentStart: number;
+  readonly paymentEnd: number;
   readonly payments: { readonly payment: IncomingPayment; readonly unappliedMinor: number }[];
   readonly allocations: { readonly itemRow: number; readonly payment: number; readonly amountMinor: number; readonly day: number }[];
 }
@@ -92,7 +93,7 @@ export class ChunkBookings {
       return;
     }
     const state = this.slotState(slot)!;
-    if (state.paymentIds.has(payment.id)) throw new RangeError(`Payment ${payment.id} is already booked`);
+    if (this.hasPayment(state, payment.id)) throw new RangeError(`Payment ${payment.id} is already booked`);
     if (!Number.isSafeInteger(payment.amountMinor) || payment.amountMinor <= 0) throw new RangeError('An allocation needs a positive whole amount');
     this.log.push({ slot, payment, targetItemIds });
     const { numbers, texts, open } = this;
@@ -135,7 +136,6 @@ export class ChunkBookings {
       state.allocations.push({ itemRow: row, payment: paymentIndex, amountMinor, day });
     }
     state.payments.push({ payment, unappliedMinor: unapplied });
-    state.paymentIds.add(payment.id);
   }
 
   /** The chunk with every booking, as encodeLedgerChunk would store the booked ledgers. */
@@ -264,7 +264,16 @@ export class ChunkBookings {
     return true;
   }
 
-  /** The debtor's rows, looked at once; undefined when an invoice number or payment id is on its ledger twice. */
+  private hasPayment(state: SlotState, id: string): boolean {
+    for (let row = state.paymentStart; row < state.paymentEnd; row += 1) if (this.texts.paymentIds[row] === id) return true;
+    return state.payments.some((booked) => booked.payment.id === id);
+  }
+
+  /**
+   * The debtor's rows, looked at once; undefined when an invoice number is on its ledger twice (decoded, the
+   * two become one item's id, and receivePayment writes one of them over the other). A payment id twice is
+   * stored as encodeLedgerChunk left it, so it needs no such care.
+   */
   private slotState(slot: number): SlotState | undefined {
     const known = this.slots.get(slot);
     if (known) return known;
@@ -273,11 +282,8 @@ export class ChunkBookings {
     const itemEnd = this.items!.end[slot]!;
     const rowOfNumber = new Map<string, number>();
     for (let row = itemStart; row < itemEnd; row += 1) rowOfNumber.set(texts.itemNumbers[row]!, row);
-    const paymentIds = new Set<string>();
-    for (let row = this.paymentRows!.start[slot]!; row < this.paymentRows!.end[slot]!; row += 1) paymentIds.add(texts.paymentIds[row]!);
-    if (rowOfNumber.size !== itemEnd - itemStart || paymentIds.size !== this.paymentRows!.end[slot]! - this.paymentRows!.start[slot]!) return undefined;
-    if (numbers.debtorIds.indexOf(numbers.debtorIds[slot]!) !== slot) return undefined;
-    const state: SlotState = { itemStart, itemEnd, rowOfNumber, paymentIds, payments: [], allocations: [] };
+    if (rowOfNumber.size !== itemEnd - itemStart || numbers.debtorIds.indexOf(numbers.debtorIds[slot]!) !== slot) return undefined;
+    const state: SlotState = { itemStart, itemEnd, rowOfNumber, paymentStart: this.paymentRows!.start[slot]!, paymentEnd: this.paymentRows!.end[slot]!, payments: [], allocations: [] };
     this.slots.set(slot, state);
     return state;
   }

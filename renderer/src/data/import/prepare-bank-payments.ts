@@ -66,14 +66,33 @@ class ColumnBookings {
   }
 }
 
+/** What matching and booking read from the store: every debtor, and every ledger chunk's columns. */
+export interface MatchingStore {
+  readonly index: StoreIndex;
+  readonly columns: LedgerColumns;
+}
+
+/**
+ * Reads the store for a bank import, which looks at every chunk; the import starts this while the main
+ * process still reads the file (issue 14), since neither waits for the other.
+ */
+export async function readMatchingStore(db: KredoDb): Promise<MatchingStore> {
+  const [index, columns] = await Promise.all([loadStoreIndex(db), loadLedgerColumns(db)]);
+  return { index, columns };
+}
+
 /**
  * Works out what a bank statement changes, without storing anything: each incoming payment is matched
  * (PaymentMatcher) and booked on its debtor's ledger, or kept for review; lines Kredo already has and
  * money going out are skipped.
  */
-export async function prepareBankPayments(db: KredoDb, transactions: readonly BankTransaction[], options: { readonly fileName: string; readonly at: string }): Promise<PreparedBankPayments> {
-  const index = await loadStoreIndex(db);
-  const columns = await loadLedgerColumns(db);
+export async function prepareBankPayments(
+  db: KredoDb,
+  transactions: readonly BankTransaction[],
+  options: { readonly fileName: string; readonly at: string },
+  store: Promise<MatchingStore> = readMatchingStore(db),
+): Promise<PreparedBankPayments> {
+  const { index, columns } = await store;
   const { decisions, itemNumbers } = matchPayments(columns, index, transactions);
   const editor = new ChunkEditor(db, index);
   const bookings = new ColumnBookings(columns, index);

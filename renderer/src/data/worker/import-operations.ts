@@ -10,7 +10,7 @@ import type { KredoDb } from '../db/kredo-db';
 import type { ImportRecord, PaymentToReview } from '../db/schema';
 import { commitImport } from '../import/commit-import';
 import type { ImportPreview } from '../import/import-preview';
-import { prepareBankPayments } from '../import/prepare-bank-payments';
+import { prepareBankPayments, readMatchingStore } from '../import/prepare-bank-payments';
 import { prepareCustomers } from '../import/prepare-customers';
 import type { CustomerRecord } from '../../../../shared/import/normalise-customers';
 import type { AuditEntry } from '../../../../shared/domain/audit/audit-entry';
@@ -76,6 +76,10 @@ export function createImportOperations(db: KredoDb) {
 
   async function prepare(request: PrepareImportRequest, feed: ParseFeed, onProgress?: ImportProgress): Promise<ImportPreview> {
     const { recordKind } = request;
+    // A bank statement is matched against every ledger chunk: they are read while the file is still being parsed.
+    const bankStore = recordKind === 'bank-transactions' ? readMatchingStore(db) : undefined;
+    // Awaited below; a parse that fails first must not leave its failure unhandled meanwhile.
+    bankStore?.catch(() => undefined);
     const records = await readAll<unknown>(feed, (batch) => (recordKind === 'open-items' ? decodeOpenItemBatch(batch as OpenItemBatch) : (batch as unknown[])));
     const summary = await feed.summary();
     const previous = (await db.imports.where('fileHash').equals(summary.fileHash).sortBy('at')).at(-1);
@@ -98,7 +102,7 @@ export function createImportOperations(db: KredoDb) {
     } else if (recordKind === 'bank-transactions') {
       const transactions = records as BankTransaction[];
       onProgress?.('comparing', 0, 1);
-      const prepared = await prepareBankPayments(db, transactions, { fileName: request.fileName, at: request.at });
+      const prepared = await prepareBankPayments(db, transactions, { fileName: request.fileName, at: request.at }, bankStore);
       const { booked, toReview, duplicates, notReceipts } = prepared.preview;
       entry = {
         preview: { ...base, kind: 'bank-transactions', openItems: null, payments: prepared.preview, hasChanges: booked.count + toReview.count > 0 },
