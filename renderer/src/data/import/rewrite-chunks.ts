@@ -68,16 +68,20 @@ export async function rewriteChunks(db: KredoDb, updates: readonly StoreUpdate[]
   }
 
   const all: DebtorSummary[] = [];
-  for (const stored of await db.summaryChunks.toArray()) {
-    const summaries = fresh.get(stored.chunkId) ?? (stored.asOf === options.today ? stored.summaries : undefined);
+  // The summaries just computed are not read back (a bank import has just computed nearly all of them).
+  const chunkIds = await db.summaryChunks.toCollection().primaryKeys();
+  const stored = new Map((await db.summaryChunks.bulkGet(chunkIds.filter((chunkId) => !fresh.has(chunkId)))).flatMap((chunk) => (chunk ? [[chunk.chunkId, chunk] as const] : [])));
+  for (const chunkId of chunkIds) {
+    const kept = stored.get(chunkId);
+    const summaries = fresh.get(chunkId) ?? (kept?.asOf === options.today ? kept.summaries : undefined);
     if (summaries) {
       all.push(...summaries);
       continue;
     }
-    const numbers = await db.ledgerNumbers.get(stored.chunkId);
+    const numbers = await db.ledgerNumbers.get(chunkId);
     if (!numbers) continue;
     const recomputed = summariseChunk(numbers, context);
-    await db.summaryChunks.put({ chunkId: stored.chunkId, asOf: options.today, summaries: recomputed });
+    await db.summaryChunks.put({ chunkId, asOf: options.today, summaries: recomputed });
     all.push(...recomputed);
   }
   const portfolio = summarisePortfolio(all, { asOf: options.today, currency: context.policy.currency, bucketCount: ageingBuckets(context.ageing).length });
