@@ -1,9 +1,11 @@
-import type { ExchangeRateTable } from '../../money/exchange-rates';
+import type { Conversion, ExchangeRateTable } from '../../money/exchange-rates';
 import type { CurrencyCode } from '../../money/money';
 import { toDayNumber, type IsoDate } from '../../time/iso-date';
-import { agePortfolio } from '../ageing/age-portfolio';
+import { ageChunk } from '../ageing/age-chunk';
+import { openAmountsAsOf } from '../ageing/open-as-of';
+import { ScratchArena } from '../ageing/scratch-arena';
 import { ageingBuckets, type AgeingConfig } from '../ageing/ageing-config';
-import type { AgeingTable } from '../ageing/ageing-table';
+import { AgeingTable, EXTRA_COLUMNS } from '../ageing/ageing-table';
 import { standardDso } from '../kpi/collection-kpis';
 import type { LedgerChunkNumbers } from '../ledger/ledger-chunk';
 import { KPI_WINDOW_DAYS } from '../summaries/debtor-summary';
@@ -50,16 +52,11 @@ export interface AsOfOptions {
 }
 
 function addInto(target: number[], values: readonly number[]): void {
-  values.forEach((value, index) => {
-    target[index] = target[index]! + value;
-  });
+  for (let index = 0; index < values.length; index += 1) target[index] = target[index]! + values[index]!;
 }
 
-/** Net sales per debtor group and table currency, invoiced in the DSO window (asOf − 90, asOf]. */
-function salesInWindow(chunk: LedgerChunkNumbers, asOfDay: number, groupOfSlot: readonly number[], table: AgeingTable): Float64Array {
-  const width = table.currencies.length;
-  const sales = new Float64Array(table.groupCount * width);
-  const currencyOf = chunk.currencies.map((code) => table.currencies.indexOf(code));
+/** Net sales per debtor group and table currency, invoiced in the DSO window (asOf − 90, asOf]; `sales` is zeroed. */
+function salesInWindow(chunk: LedgerChunkNumbers, asOfDay: number, groupOfSlot: Int32Array, currencyOf: Int32Array, width: number, sales: Float64Array): Float64Array {
   for (let row = 0; row < chunk.itemDebtor.length; row += 1) {
     const day = chunk.itemInvoiceDay[row]!;
     if (day <= asOfDay - KPI_WINDOW_DAYS || day > asOfDay) continue;
@@ -69,64 +66,112 @@ function salesInWindow(chunk: LedgerChunkNumbers, asOfDay: number, groupOfSlot: 
   return sales;
 }
 
+/** portfolioAsOf's working storage (see ScratchArena). */
+const scratch = new ScratchArena();
+
 /**
- * Ages the portfolio as it stood on `asOf` (agePortfolio over every chunk) and converts it to the policy
+ * Ages the portfolio as it stood on `asOf` (as agePortfolio does, chunk by chunk) and converts it to the policy
  * currency at that date's rates. Conversion is debtor by debtor and currency by currency, exactly as the
  * stored debtor summaries do it (summariseChunk), so for the summaries' date the buckets, the country
  * rows and DSO equal the portfolio summary to the cent; and the currency rows add up to the portfolio.
+ *
+ * Per debtor, the figures are read straight from the chunk's ageing table and each currency's rate is
+ * looked up once per call: the PDF ageing report runs this over a tier-L portfolio (issue 14, ≤ 2 s),
+ * where going through per-currency arrays and rate look-ups per debtor took seconds.
  */
 export function portfolioAsOf(chunks: Iterable<LedgerChunkNumbers>, options: AsOfOptions): PortfolioAsOf {
   const { asOf, config, rates, currency } = options;
   const asOfDay = toDayNumber(asOf);
   const bucketCount = ageingBuckets(config).length;
+  const width = bucketCount + Object.keys(EXTRA_COLUMNS).length;
   const zeros = () => new Array<number>(bucketCount).fill(0);
   const buckets = zeros();
   const countries = new Map<string, number[]>();
   const currencies = new Map<CurrencyCode, { native: number[]; converted: number[] | undefined }>();
   const unconverted = new Set<string>();
+  const conversions = new Map<CurrencyCode, Conversion | undefined>();
+  const conversionOf = (code: CurrencyCode) => {
+    if (!conversions.has(code)) conversions.set(code, rates.conversion(code, currency, asOf));
+    return conversions.get(code);
+  };
   let receivables = 0;
   let sales90 = 0;
 
-  const convert = (amountMinor: number, from: CurrencyCode): number => {
+  const convert = (amountMinor: number, from: CurrencyCode, conversion: Conversion | undefined): number => {
     if (amountMinor === 0) return 0;
-    if (!rates.has(from, currency, asOf)) {
+    if (!conversion) {
       unconverted.add(from);
       return 0;
     }
-    return rates.convert({ amountMinor, currency: from }, currency, asOf).amountMinor;
+    return conversion.amount(amountMinor);
   };
 
   for (const chunk of chunks) {
-    // One chunk at a time, grouped by debtor: the debtor is the unit the summaries convert.
-    const { table, groups } = agePortfolio([chunk], { asOf, config, grouping: 'debtor' });
-    const groupIndex = new Map(groups.map((debtorId, index) => [debtorId, index]));
-    const groupOfSlot = chunk.debtorIds.map((debtorId) => groupIndex.get(debtorId)!);
+    // One chunk at a time, grouped by debtor (as agePortfolio groups them): the debtor is the unit the
+    // summaries convert. Currencies in code order, as agePortfolio orders them.
+    const groups: string[] = [];
+    const groupIndex = new Map<string, number>();
+    const tableCodes = [...new Set(chunk.currencies)].sort();
+    const slots = chunk.debtorIds.length;
+    const items = chunk.itemOpen.length;
+    const payments = chunk.paymentUnapplied.length;
+    scratch.reset(slots * tableCodes.length * (width + 1) + items + payments, slots + chunk.currencies.length);
+    const groupOfSlot = scratch.int32(slots, 0);
+    chunk.debtorIds.forEach((debtorId, slot) => {
+      let group = groupIndex.get(debtorId);
+      if (group === undefined) {
+        group = groups.push(debtorId) - 1;
+        groupIndex.set(debtorId, group);
+      }
+      groupOfSlot[slot] = group;
+    });
+    const tableCurrencyOf = scratch.int32(chunk.currencies.length, 0);
+    chunk.currencies.forEach((code, index) => {
+      tableCurrencyOf[index] = tableCodes.indexOf(code);
+    });
+    const table = new AgeingTable(groups.length, tableCodes, bucketCount, scratch.float64(groups.length * tableCodes.length * width));
+    const open = openAmountsAsOf(chunk, asOfDay, { itemOpen: scratch.float64(items), paymentUnapplied: scratch.float64(payments) });
+    ageChunk(chunk, asOfDay, config, { groupOfSlot, tableCurrencyOf }, table, open);
     const countryOfGroup = groups.map((debtorId) => chunk.debtorCountries[chunk.debtorIds.indexOf(debtorId)]!);
-    const sales = salesInWindow(chunk, asOfDay, groupOfSlot, table);
+    const sales = salesInWindow(chunk, asOfDay, groupOfSlot, tableCurrencyOf, tableCodes.length, scratch.float64(groups.length * tableCodes.length));
+    const codes = table.currencies;
+    const tableConversions = codes.map(conversionOf);
+    const entries = codes.map((code, currencyIndex) => {
+      const entry = currencies.get(code) ?? { native: zeros(), converted: tableConversions[currencyIndex] ? zeros() : undefined };
+      currencies.set(code, entry);
+      return entry;
+    });
+    const { cells } = table;
 
-    groups.forEach((_debtorId, group) => {
-      table.currencies.forEach((code, currencyIndex) => {
-        const native = table.buckets(group, code);
-        const hasOpen = native.some((amount) => amount !== 0);
-        const entry = currencies.get(code) ?? { native: zeros(), converted: rates.has(code, currency, asOf) ? zeros() : undefined };
-        currencies.set(code, entry);
+    for (let group = 0; group < groups.length; group += 1) {
+      for (let currencyIndex = 0; currencyIndex < codes.length; currencyIndex += 1) {
+        const code = codes[currencyIndex]!;
+        const conversion = tableConversions[currencyIndex];
+        const entry = entries[currencyIndex]!;
+        const start = (group * codes.length + currencyIndex) * width;
+        let hasOpen = false;
+        for (let bucket = 0; bucket < bucketCount; bucket += 1) if (cells[start + bucket] !== 0) hasOpen = true;
         if (hasOpen) {
+          const native = new Array<number>(bucketCount);
+          for (let bucket = 0; bucket < bucketCount; bucket += 1) native[bucket] = cells[start + bucket]!;
           addInto(entry.native, native);
-          if (entry.converted) {
-            const converted = rates.convertParts(native, code, currency, asOf);
+          if (entry.converted && conversion) {
+            const converted = conversion.parts(native);
             addInto(entry.converted, converted);
             addInto(buckets, converted);
             const country = countryOfGroup[group]!;
             addInto(countries.get(country) ?? countries.set(country, zeros()).get(country)!, converted);
-            receivables += converted.reduce((sum, amount) => sum + amount, 0);
+            let open = 0;
+            for (let bucket = 0; bucket < bucketCount; bucket += 1) open += converted[bucket]!;
+            receivables += open;
           } else {
             unconverted.add(code);
           }
         }
-        receivables += convert(table.extra(group, code, 'credits'), code) - convert(table.extra(group, code, 'unappliedCash'), code);
-        sales90 += convert(sales[group * table.currencies.length + currencyIndex]!, code);
-      });
-    });
+        receivables += convert(cells[start + bucketCount + EXTRA_COLUMNS.credits]!, code, conversion) - convert(cells[start + bucketCount + EXTRA_COLUMNS.unappliedCash]!, code, conversion);
+        sales90 += convert(sales[group * codes.length + currencyIndex]!, code, conversion);
+      }
+    }
   }
 
   const total = (values: readonly number[]) => values.reduce((sum, amount) => sum + amount, 0);

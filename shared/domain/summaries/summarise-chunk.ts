@@ -4,6 +4,7 @@ import { ageChunk } from '../ageing/age-chunk';
 import { ageingBuckets, type AgeingConfig } from '../ageing/ageing-config';
 import { AgeingTable, EXTRA_COLUMNS } from '../ageing/ageing-table';
 import { openAmountsAsOf } from '../ageing/open-as-of';
+import { ScratchArena } from '../ageing/scratch-arena';
 import { averageDaysDelinquent, bestPossibleDso, standardDso } from '../kpi/collection-kpis';
 import { computeExposure } from '../exposure/exposure';
 import { FLAG_CREDIT_NOTE, type LedgerChunkNumbers } from '../ledger/ledger-chunk';
@@ -35,41 +36,7 @@ class SlotSums {
   }
 }
 
-/**
- * Working storage reused from one chunk to the next: summarising a tier-L portfolio allocated some twenty
- * typed arrays per chunk, 4,000 per refresh, and in Chromium their allocation and garbage collection cost
- * more than the arithmetic (profiled, issue 14). summariseChunk is synchronous and nothing it returns
- * refers to this storage, so each call may hand out the same memory again.
- */
-class ScratchArena {
-  private floats = new Float64Array(0);
-  private ints = new Int32Array(0);
-  private floatsUsed = 0;
-  private intsUsed = 0;
-
-  /** Starts handing out storage from the beginning, with room for this many numbers of each kind. */
-  reset(floatCount: number, intCount: number): void {
-    if (this.floats.length < floatCount) this.floats = new Float64Array(Math.ceil(floatCount * 1.25));
-    if (this.ints.length < intCount) this.ints = new Int32Array(Math.ceil(intCount * 1.25));
-    this.floatsUsed = 0;
-    this.intsUsed = 0;
-  }
-
-  /** `length` doubles, all 0. */
-  float64(length: number): Float64Array {
-    const view = this.floats.subarray(this.floatsUsed, this.floatsUsed + length);
-    this.floatsUsed += length;
-    return view.fill(0);
-  }
-
-  /** `length` integers, all `value`. */
-  int32(length: number, value: number): Int32Array {
-    const view = this.ints.subarray(this.intsUsed, this.intsUsed + length);
-    this.intsUsed += length;
-    return view.fill(value);
-  }
-}
-
+/** summariseChunk's own: nothing it calls uses this storage, so no call can reuse it while in use. */
 const scratch = new ScratchArena();
 
 const EXTRA_COLUMN_COUNT = Object.keys(EXTRA_COLUMNS).length;
