@@ -7,7 +7,7 @@ import { createRecordingDesktop } from '../chromium-host/host-desktop';
 import { startSourceImportWorker } from '../chromium-host/host-import-worker';
 import { createMainServices, type MainServicesOptions } from './main-services';
 import { plaintextSecretCodec } from './services/secret-store';
-import { decodeOpenItemBatch, type OpenItemBatch } from '../../shared/import/open-item-batch';
+import { decodeOpenItemBatch, unpackOpenItemBatch } from '../../shared/import/open-item-batch';
 import { DATA_TIERS, DEMO_SEED } from '../../shared/generator/data-tiers';
 import { generateChunk, generatePolicy } from '../../shared/generator/generate-portfolio';
 import { planPortfolio } from '../../shared/generator/plan-portfolio';
@@ -84,7 +84,7 @@ describe('main services', () => {
     const parsed = await services.dispatch('import:parse', { fileId, attempt: 1, mapping, dialect }, APP_PAGE);
     expect(parsed).toMatchObject({ ok: true, value: { recordKind: 'open-items', batchCount: 1 } });
     const batch = await services.dispatch('import:read-batch', { fileId, attempt: 1, index: 0 }, APP_PAGE);
-    expect(decodeOpenItemBatch(JSON.parse(gunzipSync(Buffer.from((batch as { value: { gzipBase64: string } }).value.gzipBase64, 'base64')).toString()) as OpenItemBatch)[0]).toMatchObject({ customerCode: '1001', invoiceNumber: '2026-0101', openMinor: 123_456 });
+    expect(decodeOpenItemBatch(unpackOpenItemBatch(gunzipSync(Buffer.from((batch as { value: { gzipBase64: string } }).value.gzipBase64, 'base64')), (text) => Buffer.from(text).toString()))[0]).toMatchObject({ customerCode: '1001', invoiceNumber: '2026-0101', openMinor: 123_456 });
     expect(await services.dispatch('import:parse', { fileId, attempt: 2, mapping: { amount: -1 }, dialect }, APP_PAGE)).toMatchObject({ ok: false, error: { code: 'ipc.invalidRequest' } });
     await services.close();
   });

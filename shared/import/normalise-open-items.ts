@@ -1,4 +1,4 @@
-import { cyrb53 } from '../hash/cyrb53';
+import { Cyrb53Stream } from '../hash/cyrb53';
 import { isCurrencyCode, minorUnitDigits } from '../money/money';
 import type { IsoDate } from '../time/iso-date';
 import type { DecimalSeparator } from './parse-amount';
@@ -29,26 +29,61 @@ export interface NormalisedRows {
   readonly repeatedRows: number;
 }
 
-/** The row an invoice was first seen on, and a fingerprint of what that row said about it. */
-interface FirstSeen {
-  readonly row: number;
-  readonly fingerprint: number;
-}
-
 /**
  * Tracks invoices across the batches of one file, to catch the same invoice listed twice: the row each
- * invoice number was first seen on, per customer (nested maps: no key strings to build a million times).
+ * invoice number was first seen on, per customer, and a fingerprint of what that row said about it. Nested
+ * maps (no key strings to build a million times) whose values index two typed arrays: a million invoices
+ * are then a million small integers, not a million objects for the garbage collector to walk.
  */
-export type SeenInvoices = Map<string, Map<string, FirstSeen>>;
+export class SeenInvoices {
+  private readonly byCustomer = new Map<string, Map<string, number>>();
+  private rows = new Int32Array(1024);
+  private prints = new Float64Array(1024);
+  private count = 0;
+
+  /** The first sighting of this invoice, or undefined after recording this one as the first. */
+  firstOrAdd(customerCode: string, invoiceNumber: string, row: number, fingerprint: number): { readonly row: number; readonly fingerprint: number } | undefined {
+    let ofCustomer = this.byCustomer.get(customerCode);
+    if (!ofCustomer) this.byCustomer.set(customerCode, (ofCustomer = new Map()));
+    const index = ofCustomer.get(invoiceNumber);
+    if (index !== undefined) return { row: this.rows[index]!, fingerprint: this.prints[index]! };
+    if (this.count === this.rows.length) {
+      const rows = new Int32Array(this.count * 2);
+      rows.set(this.rows);
+      const prints = new Float64Array(this.count * 2);
+      prints.set(this.prints);
+      [this.rows, this.prints] = [rows, prints];
+    }
+    this.rows[this.count] = row;
+    this.prints[this.count] = fingerprint;
+    ofCustomer.set(invoiceNumber, this.count);
+    this.count += 1;
+    return undefined;
+  }
+}
+
+const hasher = new Cyrb53Stream();
 
 /**
- * A 53-bit hash of what a record says (shared/hash/cyrb53.ts): two rows of one invoice with the same
- * fingerprint say the same thing. Holding a number per invoice, not the row itself, keeps a million-row
- * file's bookkeeping small; a chance collision (about 1 in 2^53) would only let a conflicting repeat pass
- * as a verbatim one.
+ * A 53-bit hash of what a record says (cyrb53, shared/hash/cyrb53.ts): two rows of one invoice with the
+ * same fingerprint say the same thing. Holding a number per invoice, not the row itself, keeps a
+ * million-row file's bookkeeping small; a chance collision (about 1 in 2^53) would only let a conflicting
+ * repeat pass as a verbatim one.
  */
 function fingerprint(record: Omit<OpenItemRecord, 'row'>): number {
-  return cyrb53([record.customerName, record.invoiceDate, record.dueDate ?? '', record.currency, record.openMinor, record.amountMinor ?? '', record.paymentReference, record.vatNumber, record.companyNumber, record.description].join('\u0000'));
+  return hasher
+    .reset()
+    .text(record.customerName)
+    .text(record.invoiceDate)
+    .text(record.dueDate ?? '')
+    .text(record.currency)
+    .number(record.openMinor)
+    .number(record.amountMinor)
+    .text(record.paymentReference)
+    .text(record.vatNumber)
+    .text(record.companyNumber)
+    .text(record.description)
+    .digest();
 }
 
 type Columns = Readonly<Record<OpenItemField, number>>;
@@ -138,10 +173,8 @@ class RowReader {
     };
     // The same invoice twice: a verbatim repeat (exports of several pages often overlap) changes nothing;
     // the same key with other content is a conflict only the ERP can settle, so it is refused.
-    let seenOfCustomer = this.seen.get(customerCode);
-    if (!seenOfCustomer) this.seen.set(customerCode, (seenOfCustomer = new Map()));
-    const first = seenOfCustomer.get(invoiceNumber);
     const print = fingerprint(record);
+    const first = this.seen.firstOrAdd(customerCode, invoiceNumber, row, print);
     if (first !== undefined) {
       if (first.fingerprint === print) {
         this.isRepeat = true;
@@ -149,7 +182,6 @@ class RowReader {
       }
       return this.fail('invoiceNumber', 'duplicateInFile', invoiceNumber, first.row);
     }
-    seenOfCustomer.set(invoiceNumber, { row, fingerprint: print });
     return record;
   }
 }

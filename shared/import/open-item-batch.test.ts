@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toIsoDate } from '../time/iso-date';
-import { decodeOpenItemBatch, encodeOpenItemBatch } from './open-item-batch';
+import { decodeOpenItemBatch, encodeOpenItemBatch, packOpenItemBatch, unpackOpenItemBatch } from './open-item-batch';
 import type { ImportedOpenItem } from './open-item-record';
 
 const item = (customerCode: string, invoiceNumber: string, fields: Partial<ImportedOpenItem> = {}): ImportedOpenItem => ({
@@ -25,6 +25,25 @@ describe('open-items batches', () => {
   it('keeps columns in step when a field holds the separator (a hostile file)', () => {
     const decoded = decodeOpenItemBatch(encodeOpenItemBatch([item('1', 'A\u0001B'), item('1', 'C')]));
     expect(decoded.map((record) => record.invoiceNumber)).toEqual(['AB', 'C']);
+  });
+
+  // The import worker hands batches over as bytes (typed columns), not JSON of a million numbers.
+  it('come through packed as typed columns whole, and a cut or foreign buffer is refused', () => {
+    const records = [
+      item('1001', 'Å-1', { customerName: 'Bäcker & Söner', amountMinor: 20_000, paymentReference: 'RF18 5390 0754 7034' }),
+      item('1001', 'B', { customerName: 'Bäcker & Söner', dueDate: undefined, openMinor: -500, amountMinor: 0 }),
+      item('1002', 'C', { currency: 'SEK', openMinor: 9_007_199_254_740_991 }),
+    ];
+    const encode = (text: string) => new TextEncoder().encode(text);
+    const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+    const packed = packOpenItemBatch(encodeOpenItemBatch(records), encode);
+    expect(decodeOpenItemBatch(unpackOpenItemBatch(packed, decode))).toEqual(records);
+    // A view at an odd offset (a slice of a larger buffer) reads the same.
+    const shifted = new Uint8Array(packed.length + 3);
+    shifted.set(packed, 3);
+    expect(decodeOpenItemBatch(unpackOpenItemBatch(shifted.subarray(3), decode))).toEqual(records);
+    expect(() => unpackOpenItemBatch(packed.subarray(0, packed.length - 1), decode)).toThrow(RangeError);
+    expect(() => unpackOpenItemBatch(encode(JSON.stringify(encodeOpenItemBatch(records))), decode)).toThrow(RangeError);
   });
 
   it('refuses a batch in a format it does not know', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { guessMapping } from './guess-mapping';
 import { missingRequiredFields } from './open-item-fields';
-import { normaliseOpenItemRows } from './normalise-open-items';
+import { normaliseOpenItemRows, SeenInvoices } from './normalise-open-items';
 
 describe('guessMapping', () => {
   it('recognises an Exact Online export by its column names', () => {
@@ -49,7 +49,7 @@ describe('normaliseOpenItemRows', () => {
       2,
       mapping,
       dialect,
-      new Map(),
+      new SeenInvoices(),
     );
     expect(result.records).toHaveLength(2);
     expect(result.records[0]).toMatchObject({ row: 2, customerCode: '1001', invoiceNumber: '2026-0101', invoiceDate: '2026-10-01', dueDate: '2026-10-31', openMinor: 123_456, currency: 'EUR' });
@@ -69,7 +69,7 @@ describe('normaliseOpenItemRows', () => {
 
   it('takes a row repeated verbatim as the same invoice, and refuses only a repeat with other content, naming the first row', () => {
     const row = ['1001', 'Bakker Bouw B.V.', '2026-0101', '01-10-2026', '31-10-2026', '1.234,56', 'EUR'];
-    const seen = new Map();
+    const seen = new SeenInvoices();
     // The repeat comes in a later batch of the same file: the file's invoices are tracked across batches.
     const first = normaliseOpenItemRows([row, ['1001', 'Bakker Bouw B.V.', '2026-0102', '01-10-2026', '31-10-2026', '10,00', 'EUR']], 2, mapping, dialect, seen);
     const later = normaliseOpenItemRows([[...row], row.map((cell) => (cell === '1.234,56' ? '1.234,57' : cell)), ['1001', 'Bakker Bouw B.V.', '2026-0102', '01-10-2026', '30-11-2026', '10,00', 'EUR']], 4, mapping, dialect, seen);
@@ -83,7 +83,7 @@ describe('normaliseOpenItemRows', () => {
   });
 
   it('reads credit notes as negative and fills in the default currency', () => {
-    const result = normaliseOpenItemRows([['1004', 'Credit B.V.', 'CN-7', '02-10-2026', '', '150,00-', '']], 2, mapping, dialect, new Map());
+    const result = normaliseOpenItemRows([['1004', 'Credit B.V.', 'CN-7', '02-10-2026', '', '150,00-', '']], 2, mapping, dialect, new SeenInvoices());
     expect(result.records[0]).toMatchObject({ openMinor: -15_000, currency: 'EUR', dueDate: undefined });
   });
 });

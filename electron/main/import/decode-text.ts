@@ -47,6 +47,9 @@ export function decodeText(bytes: Uint8Array, encoding: TextEncoding = detectEnc
   return { text: new TextDecoder(label).decode(bytes.subarray(bomLength)), encoding };
 }
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/;
+
 /**
  * Whether decoded text holds what no text export does: a NUL anywhere, or control characters (C0 other
  * than tab, line feed, form feed and carriage return; DEL; C1, which is also what Windows-1252's five
@@ -54,6 +57,8 @@ export function decodeText(bytes: Uint8Array, encoding: TextEncoding = detectEnc
  * Windows-1252, so this, not the decoder, is what tells a damaged or binary file from text. One pass.
  */
 export function isDamagedText(text: string): boolean {
+  // Nearly every file has none of them: one native scan says so (a loop over 100 M characters took a second).
+  if (!CONTROL_CHARACTER.test(text)) return false;
   let controls = 0;
   for (let index = 0; index < text.length; index += 1) {
     const code = text.charCodeAt(index);

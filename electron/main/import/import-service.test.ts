@@ -7,7 +7,7 @@ import { makeTempDir } from '../../../tests/support/temp-dir';
 import { startSourceImportWorker } from '../../chromium-host/host-import-worker';
 import type { ImportRefusal, TabularAnalysis } from '../../../shared/ipc/import-contract';
 import { createImportProfiles } from './import-profiles';
-import { decodeOpenItemBatch, type OpenItemBatch } from '../../../shared/import/open-item-batch';
+import { decodeOpenItemBatch, unpackOpenItemBatch } from '../../../shared/import/open-item-batch';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { IMPORT_WORKER_LIMITS, MAX_IMPORT_BYTES, openImportService, type ImportService, type StartImportWorker } from './import-service';
 
@@ -50,7 +50,7 @@ describe('import service (with real worker threads)', () => {
     const firstBatch = service.readBatch(file!.fileId, 1, 0);
     const summary = await service.parse(file!.fileId, 1, analysis.mapping, { ...analysis.dialect, dateFormat: analysis.dialect.dateFormat! });
     expect(summary).toMatchObject({ recordCount: 9, batchCount: 1 });
-    expect(decodeOpenItemBatch(JSON.parse(gunzipSync(Buffer.from((await firstBatch)!, 'base64')).toString()) as OpenItemBatch)).toHaveLength(9);
+    expect(decodeOpenItemBatch(unpackOpenItemBatch(gunzipSync(Buffer.from((await firstBatch)!, 'base64')), (text) => Buffer.from(text).toString()))).toHaveLength(9);
     expect(await service.readBatch(file!.fileId, 1, 1)).toBeNull();
     expect(progress.length).toBeGreaterThan(0);
     await service.finish(file!.fileId, 'committed');

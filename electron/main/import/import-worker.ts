@@ -4,11 +4,14 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { serializeError } from '../../../shared/errors/kredo-error';
-import { runImportJob, type ImportJobRequest } from './run-import-job';
+import { runImportJob, type ImportJobMessage, type ImportJobRequest } from './run-import-job';
 
 const port = parentPort;
 if (!port) throw new Error('import-worker must run as a worker thread');
 
-runImportJob(workerData as ImportJobRequest, (message) => port.postMessage(message))
+/** A batch's bytes are handed over, not copied, when they are a buffer of their own (not a slice of a pool). */
+const transferOf = (message: ImportJobMessage) => (message.type === 'batch' && message.gzip.byteOffset === 0 && message.gzip.byteLength === message.gzip.buffer.byteLength ? [message.gzip.buffer as ArrayBuffer] : []);
+
+runImportJob(workerData as ImportJobRequest, (message) => port.postMessage(message, transferOf(message)))
   .then(() => port.postMessage({ type: 'done' }))
   .catch((error: unknown) => port.postMessage({ type: 'failed', error: serializeError(error), detail: error instanceof Error ? (error.stack ?? error.message) : String(error) }));

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { FileAnalysis, ParseSummary, TabularAnalysis } from '../../../shared/ipc/import-contract';
 import type { ImportedOpenItem } from '../../../shared/import/open-item-record';
-import { decodeOpenItemBatch, type OpenItemBatch } from '../../../shared/import/open-item-batch';
+import { decodeOpenItemBatch, unpackOpenItemBatch } from '../../../shared/import/open-item-batch';
 import { gunzipSync } from 'node:zlib';
 import { countNonBlankByteLines, countNonBlankLines, runImportJob, type ImportJobMessage } from './run-import-job';
 import { sniffFormat, type FileKind } from './sniff-format';
@@ -26,7 +26,7 @@ async function parse(name: string, analysis: TabularAnalysis): Promise<{ records
     { type: 'parse', path: fixture(name), name, kind: (await kindOf(name))!, fileId: 'f1', mapping: analysis.mapping, dialect: { ...analysis.dialect, dateFormat: analysis.dialect.dateFormat! } },
     (message) => messages.push(message),
   );
-  const records = messages.flatMap((message) => (message.type === 'batch' ? decodeOpenItemBatch(JSON.parse(gunzipSync(message.gzip).toString()) as OpenItemBatch) : []));
+  const records = messages.flatMap((message) => (message.type === 'batch' ? decodeOpenItemBatch(unpackOpenItemBatch(gunzipSync(message.gzip), (text) => Buffer.from(text).toString())) : []));
   return { records, summary: (messages.find((message) => message.type === 'summary') as { summary: ParseSummary }).summary };
 }
 

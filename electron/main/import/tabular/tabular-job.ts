@@ -4,7 +4,7 @@ import { guessMapping, normaliseHeader } from '../../../../shared/import/guess-m
 import { guessCustomerMapping, type TableContent } from '../../../../shared/import/customer-fields';
 import { normaliseCustomerRows } from '../../../../shared/import/normalise-customers';
 import type { OpenItemRecord } from '../../../../shared/import/open-item-record';
-import { normaliseOpenItemRows, type SeenInvoices } from '../../../../shared/import/normalise-open-items';
+import { normaliseOpenItemRows, SeenInvoices } from '../../../../shared/import/normalise-open-items';
 import { encodeOpenItemBatch } from '../../../../shared/import/open-item-batch';
 import type { ColumnMapping } from '../../../../shared/import/open-item-fields';
 import type { ImportRejection } from '../../../../shared/import/open-item-record';
@@ -139,7 +139,7 @@ export async function parseTabular(
   const { headers } = layout(source, request.name);
   if (headers.length === 0) throw new ImportFileError('empty', { file: request.name });
   const rejections: ImportRejection[] = [];
-  const seen: SeenInvoices = new Map();
+  const seen = new SeenInvoices();
   const fields = { batchCount: 0, recordCount: 0, settledRows: 0, rowCount: 0, rejectionCount: 0 };
   const total = Math.max(1, source.lineCount);
   source.rowsBelowHeader(BATCH_SIZE, (rows, firstRow) => {
