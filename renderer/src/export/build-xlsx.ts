@@ -26,19 +26,25 @@ export async function buildXlsx(table: ExportTable, options: { sheetName: string
   });
   const headings = table.columns.map((column) => neutraliseText(columnHeading(column)));
   const widths = headings.map((heading) => heading.length + FILTER_BUTTON_WIDTH);
-  // Set before any row is added: exceljs gives each new cell its column's number format.
-  sheet.columns = table.columns.map((column) => ({ style: { numFmt: numberFormat(column) } }));
+  // One style object per column, given to every cell of it: exceljs would otherwise copy the column's style
+  // into each new cell, and then look each of the 500,000 copies of a tier-L export up in its style table
+  // by value (it recognises a style it has seen by identity); styles once is the library's fast path.
+  const styles = table.columns.map((column) => ({ numFmt: numberFormat(column) }));
+  sheet.columns = styles.map((style) => ({ style }));
   sheet.addRow(headings).font = { bold: true };
 
-  table.rows.forEach((row, rowIndex) => {
-    sheet.addRow(
-      table.columns.map((column, columnIndex) => {
-        const value = readExportCell(column, row[columnIndex], rowIndex);
-        widths[columnIndex] = Math.max(widths[columnIndex] ?? 0, displayLength(column, value));
-        return cellValue(value);
-      }),
-    );
-  });
+  const rows = table.rows.map((row, rowIndex) =>
+    table.columns.map((column, columnIndex) => {
+      const value = readExportCell(column, row[columnIndex], rowIndex);
+      widths[columnIndex] = Math.max(widths[columnIndex] ?? 0, displayLength(column, value));
+      return cellValue(value);
+    }),
+  );
+  for (const row of sheet.addRows(rows)) {
+    row.eachCell({ includeEmpty: true }, (cell, columnNumber) => {
+      cell.style = styles[columnNumber - 1]!;
+    });
+  }
 
   table.columns.forEach((_, index) => {
     sheet.getColumn(index + 1).width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, (widths[index] ?? 0) + 1));
@@ -46,9 +52,11 @@ export async function buildXlsx(table: ExportTable, options: { sheetName: string
   if (table.columns.length > 0) {
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: table.rows.length + 1, column: table.columns.length } };
   }
-  // exceljs types this as ArrayBuffer but returns a Buffer (a Uint8Array) in Node and in its browser build;
-  // `new Uint8Array` accepts both, and copies into a plain array the worker can transfer.
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  // Deflate at level 3 instead of 6: a quarter of the compression time of a tier-L export (20,000 rows)
+  // for a file some 18 % larger (3.1 MB instead of 2.7 MB), measured on the benchmark's portfolio.
+  // exceljs types the result as ArrayBuffer but returns a Buffer (a Uint8Array) in Node and in its browser
+  // build; `new Uint8Array` accepts both, and copies into a plain array the worker can transfer.
+  return new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 3 } } }));
 }
 
 /** Column widths in characters: room for the header's filter button; long texts wrap no further than this. */
