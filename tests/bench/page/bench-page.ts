@@ -18,11 +18,10 @@ import { refreshSummaries } from '../../../renderer/src/data/store/refresh-summa
 import { replacePortfolio } from '../../../renderer/src/data/store/replace-portfolio';
 import { loadSummaryContext } from '../../../renderer/src/data/store/summary-context';
 import { loadStoreIndex } from '../../../renderer/src/data/import/chunk-loader';
-import { prepareBankPayments } from '../../../renderer/src/data/import/prepare-bank-payments';
 import { loadLedgerColumns, matchPayments } from '../../../renderer/src/data/import/match-payments';
 import { createImportOperations } from '../../../renderer/src/data/worker/import-operations';
 import type { BankTransaction } from '../../../shared/import/bank-transaction';
-import type { ParseSummary, TabularAnalysis } from '../../../shared/ipc/import-contract';
+import type { FileAnalysis, ParseSummary, TabularAnalysis } from '../../../shared/ipc/import-contract';
 import type { KredoBridge } from '../../../shared/ipc/kredo-bridge';
 import { fromDayNumber } from '../../../shared/time/iso-date';
 import { FLAG_CREDIT_NOTE } from '../../../shared/domain/ledger/ledger-chunk';
@@ -86,8 +85,11 @@ const bench = {
   },
   peakHeapMiB: async () => Math.max(peak, (await hostHeap('peak')) ?? 0),
 
-  /** Generates a tier into memory, then writes it to the store in one transaction. */
-  async writeTier(tier: DataTier, today: IsoDate) {
+  /**
+   * Generates a tier into memory, then writes it to the store in one transaction; with `bankLineCount`, also
+   * makes that many bank lines paying its open invoices (see bankLinesOver), without reading the store.
+   */
+  async writeTier(tier: DataTier, today: IsoDate, bankLineCount = 0) {
     const plan = planPortfolio(DATA_TIERS[tier], { seed: DEMO_SEED, today });
     const policy = generatePolicy(today);
     const generation = await timed(() => Array.from({ length: plan.chunkCount }, (_, chunkId): GeneratedChunk => generateChunk(plan, policy, chunkId)));
@@ -97,7 +99,8 @@ const bench = {
     const db = new KredoDb();
     const write = await timed(() => replacePortfolio(db, { policy, rates: generateExchangeRates(DEMO_SEED, today), chunks, chunkCount: plan.chunkCount, asOf: today, at: new Date().toISOString(), source: 'benchmark' }));
     db.close();
-    return { generationMs: generation.ms, writeMs: write.ms, debtors: plan.size.debtors, items, payments, openItems: write.value.openItemCount };
+    const bankLines = bankLineCount > 0 ? bankLinesFromChunks(chunks, bankLineCount) : [];
+    return { generationMs: generation.ms, writeMs: write.ms, debtors: plan.size.debtors, items, payments, openItems: write.value.openItemCount, bankLines };
   },
 
   /** A fresh connection, as after starting the app: the totals, then every debtor's summary for the grid. */
@@ -187,18 +190,10 @@ const bench = {
   },
 };
 
-/** Bank lines for 10,000 of the store's open invoices: by reference, by invoice number, by name, or nobody's. */
-async function bankLinesFor(db: KredoDb, count: number): Promise<BankTransaction[]> {
-  const [numbersList, textsList, debtorChunks] = await Promise.all([db.ledgerNumbers.toArray(), db.ledgerTexts.toArray(), db.debtorChunks.toArray()]);
-  const names = new Map(debtorChunks.flatMap((chunk) => chunk.debtors.map((debtor) => [debtor.id, debtor.name] as const)));
-  const open: { debtorName: string; number: string; reference: string; amount: number; currency: string; due: number }[] = [];
-  numbersList.forEach((numbers, index) => {
-    const texts = textsList[index]!;
-    for (let row = 0; row < numbers.itemDebtor.length; row += 1) {
-      if (numbers.itemOpen[row]! <= 0 || numbers.itemFlags[row]! & FLAG_CREDIT_NOTE) continue;
-      open.push({ debtorName: names.get(numbers.debtorIds[numbers.itemDebtor[row]!]!) ?? '', number: texts.itemNumbers[row]!, reference: texts.itemReferences[row]!, amount: numbers.itemOpen[row]!, currency: numbers.currencies[numbers.itemCurrency[row]!]!, due: numbers.itemDueDay[row]! });
-    }
-  });
+type OpenInvoice = { debtorName: string; number: string; reference: string; amount: number; currency: string; due: number };
+
+/** Bank lines for `count` of these open invoices: by reference, by invoice number, by name, or nobody's. */
+function bankLinesOver(open: readonly OpenInvoice[], count: number): BankTransaction[] {
   const random = seededRandom(DEMO_SEED);
   return Array.from({ length: count }, (_, index): BankTransaction => {
     const item = open[random.int(0, open.length - 1)]!;
@@ -209,6 +204,35 @@ async function bankLinesFor(db: KredoDb, count: number): Promise<BankTransaction
       structuredReference: kind < 4 ? item.reference : '', remittance: kind >= 4 && kind < 7 ? `Invoice ${item.number}` : '', endToEndId: '', bankReference: `B${index}`,
     };
   });
+}
+
+/** Bank lines for 10,000 of the store's open invoices (see bankLinesOver). */
+async function bankLinesFor(db: KredoDb, count: number): Promise<BankTransaction[]> {
+  const [numbersList, textsList, debtorChunks] = await Promise.all([db.ledgerNumbers.toArray(), db.ledgerTexts.toArray(), db.debtorChunks.toArray()]);
+  const names = new Map(debtorChunks.flatMap((chunk) => chunk.debtors.map((debtor) => [debtor.id, debtor.name] as const)));
+  const open: OpenInvoice[] = [];
+  numbersList.forEach((numbers, index) => {
+    const texts = textsList[index]!;
+    for (let row = 0; row < numbers.itemDebtor.length; row += 1) {
+      if (numbers.itemOpen[row]! <= 0 || numbers.itemFlags[row]! & FLAG_CREDIT_NOTE) continue;
+      open.push({ debtorName: names.get(numbers.debtorIds[numbers.itemDebtor[row]!]!) ?? '', number: texts.itemNumbers[row]!, reference: texts.itemReferences[row]!, amount: numbers.itemOpen[row]!, currency: numbers.currencies[numbers.itemCurrency[row]!]!, due: numbers.itemDueDay[row]! });
+    }
+  });
+  return bankLinesOver(open, count);
+}
+
+/** The same kind of bank lines from a portfolio just generated, so making them reads nothing from the store. */
+function bankLinesFromChunks(chunks: readonly GeneratedChunk[], count: number): BankTransaction[] {
+  const open: OpenInvoice[] = [];
+  for (const chunk of chunks) {
+    chunk.ledgers.forEach((ledger, slot) => {
+      for (const item of ledger.items) {
+        if (item.openMinor <= 0 || item.kind === 'credit-note') continue;
+        open.push({ debtorName: chunk.debtors[slot]!.name, number: item.number, reference: item.paymentReference, amount: item.openMinor, currency: item.currency, due: toDayNumber(item.dueDate) });
+      }
+    });
+  }
+  return bankLinesOver(open, count);
 }
 
 const importBench = {
@@ -237,6 +261,33 @@ const importBench = {
     return { analyseMs: analyse.ms, parseMs, parseAndCompareMs, commitMs: commit.ms, records: (await parsing).recordCount, newItems: prepare.value.openItems?.newItems.count ?? 0, debtors: commit.value.debtorCount };
   },
 
+  /**
+   * A bank statement imported as the controller does it, start to finish: the main process's import worker
+   * reads the file (analysis, then the parse handed over in batches), the data worker's import operations
+   * match and book it on the ledgers (prepare), then store it (commit). The backup taken before every import
+   * is left out: it is the backups' own cost, the same for every kind of import.
+   */
+  async bankImport(fileId: string, today: IsoDate) {
+    const db = new KredoDb();
+    const operations = createImportOperations(db);
+    const at = new Date().toISOString();
+    const analyse = await timed(() => ipc<FileAnalysis>('importAnalyse', { fileId }));
+    const started = performance.now();
+    let parseMs = 0;
+    const parsing = ipc<ParseSummary>('importParse', { fileId, attempt: 1, mapping: {}, dialect: { decimal: '.', dateFormat: 'YYYY-MM-DD', defaultCurrency: 'EUR' } }).then((summary) => {
+      parseMs = performance.now() - started;
+      return summary;
+    });
+    const prepare = await timed(() =>
+      operations.prepare({ fileId, fileName: 'bench.xml', recordKind: 'bank-transactions', today, at }, { readBatch: async (index) => (await ipc<{ gzipBase64: string | null }>('importReadBatch', { fileId, attempt: 1, index })).gzipBase64, summary: () => parsing }),
+    );
+    const prepareMs = performance.now() - started;
+    const commit = await timed(() => operations.commit({ importId: fileId, closeMissing: false, at, today, homeCurrency: 'EUR' }, async () => undefined));
+    db.close();
+    const payments = prepare.value.payments!;
+    return { analyseMs: analyse.ms, parseMs, prepareMs, commitMs: commit.ms, lines: (await parsing).recordCount, booked: payments.booked.count, toReview: payments.toReview.count, duplicates: payments.duplicates };
+  },
+
   /** Matching 10,000 bank lines against the stored portfolio's open invoices (the matching itself: median of 3). */
   async matchPayments(count: number) {
     const db = new KredoDb();
@@ -250,9 +301,8 @@ const importBench = {
       match = await timed(() => matchPayments(columns, index, transactions));
       runs.push(match.ms);
     }
-    const prepare = await timed(() => prepareBankPayments(db, transactions, { fileName: 'bench.xml', at: new Date().toISOString() }));
     db.close();
-    return { loadMs: load.ms, matchMs: median(runs), firstMatchMs: runs[0]!, prepareMs: prepare.ms, candidates: match.value.candidateCount, booked: prepare.value.preview.booked.count, toReview: prepare.value.preview.toReview.count, matched: match.value.decisions.filter((decision) => decision.kind === 'book').length };
+    return { loadMs: load.ms, matchMs: median(runs), firstMatchMs: runs[0]!, candidates: match.value.candidateCount, matched: match.value.decisions.filter((decision) => decision.kind === 'book').length };
   },
 };
 
