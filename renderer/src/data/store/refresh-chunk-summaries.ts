@@ -3,25 +3,45 @@ import type { DebtorSummary } from '../../../../shared/domain/summaries/debtor-s
 import { portfolioAfterLimitChanges } from '../../../../shared/domain/summaries/portfolio-after-limits';
 import { summarisePortfolio } from '../../../../shared/domain/summaries/portfolio-summary';
 import { summariseChunk, type SummaryContext } from '../../../../shared/domain/summaries/summarise-chunk';
+import { summaryWithLimits } from '../../../../shared/domain/summaries/summary-with-limits';
 import type { KredoDb } from '../db/kredo-db';
+import type { SummaryChunk } from '../db/schema';
 
 /**
- * Fresh summaries for the chunks whose limits changed, and the portfolio with them. When nothing but limits
- * changed for those debtors (their old summaries are of the same day and terms), the portfolio's limit
- * figures move by the difference (portfolioAfterLimitChanges) instead of all 20,000 summaries being read and
- * added up again (issue 14); otherwise everything is added up, as before. Must run inside a transaction over
- * ledgerNumbers, summaryChunks and portfolio.
+ * Fresh summaries for debtors whose limits changed (by chunk), and the portfolio with them, costing what
+ * changed (issue 14). A chunk whose summaries are of the same day and currency keeps its ledger figures and
+ * has only those debtors' limit figures computed again (summaryWithLimits); any other is summarised whole
+ * from its ledger. The portfolio's limit figures then move by the difference between those debtors' old and
+ * new summaries (portfolioAfterLimitChanges); when that cannot be told, every summary is added up again.
+ * Must run inside a transaction over ledgerNumbers, summaryChunks and portfolio.
  */
-export async function refreshSummariesOf(db: KredoDb, chunkIds: readonly number[], context: SummaryContext): Promise<void> {
-  const [numbers, stored, portfolio] = await Promise.all([db.ledgerNumbers.bulkGet([...chunkIds]), db.summaryChunks.bulkGet([...chunkIds]), db.portfolio.get('current')]);
+export async function refreshSummariesOf(db: KredoDb, changed: ReadonlyMap<number, ReadonlySet<string>>, context: SummaryContext): Promise<void> {
+  const chunkIds = [...changed.keys()].sort((a, b) => a - b);
+  const [stored, portfolio] = await Promise.all([db.summaryChunks.bulkGet(chunkIds), db.portfolio.get('current')]);
+  const sameDay = (chunk: SummaryChunk | undefined): boolean => chunk !== undefined && chunk.asOf === context.asOf && chunk.summaries.every((summary) => summary.currency === context.policy.currency);
+  const stale = chunkIds.filter((_, index) => !sameDay(stored[index]));
+  const numbers = new Map((await db.ledgerNumbers.bulkGet(stale)).flatMap((chunk) => (chunk ? [[chunk.chunkId, chunk] as const] : [])));
   const before: DebtorSummary[] = [];
   const after: DebtorSummary[] = [];
-  const fresh = numbers.flatMap((chunk, index) => {
-    if (!chunk) return [];
-    const summaries = summariseChunk(chunk, context);
-    before.push(...(stored[index]?.summaries ?? []));
+  const fresh = chunkIds.flatMap((chunkId, index) => {
+    const old = stored[index];
+    if (old && sameDay(old)) {
+      const debtors = changed.get(chunkId)!;
+      const summaries = old.summaries.map((summary) => {
+        if (!debtors.has(summary.debtorId)) return summary;
+        const next = summaryWithLimits(summary, context.limitsOf(summary.debtorId), context.policy);
+        before.push(summary);
+        after.push(next);
+        return next;
+      });
+      return [{ chunkId, asOf: context.asOf, summaries }];
+    }
+    const ledger = numbers.get(chunkId);
+    if (!ledger) return [];
+    const summaries = summariseChunk(ledger, context);
+    before.push(...(old?.summaries ?? []));
     after.push(...summaries);
-    return [{ chunkId: chunk.chunkId, asOf: context.asOf, summaries }];
+    return [{ chunkId, asOf: context.asOf, summaries }];
   });
   await db.summaryChunks.bulkPut(fresh);
   const totals = { asOf: context.asOf, currency: context.policy.currency, bucketCount: ageingBuckets(context.ageing).length };

@@ -127,7 +127,7 @@ describe('applying the insurer’s covers to the store', () => {
     }
   });
 
-  it('reads and writes only the chunk the cover lands in, and moves the portfolio’s limit figures as adding every summary up would', async () => {
+  it('reads and writes only the chunk the cover lands in, no ledger, and moves the portfolio’s limit figures as adding every summary up would', async () => {
     let reads = new Map<string, Set<number>>();
     const store = await demoStore('apply-covers-5', (fresh) => {
       reads = recordReads(fresh);
@@ -138,9 +138,26 @@ describe('applying the insurer’s covers to the store', () => {
 
     const result = await applyInsurerCovers(store, [cover({ coverId: target.coverId!, amount: '1000.00', status: 'REDUCED', version: 1 })], { today, at });
     expect(result.changed).toEqual([target.debtorId]);
-    // Chunk 0 holds the other 100 debtors: nothing of it is read.
-    for (const table of ['debtorChunks', 'limitChunks', 'ledgerNumbers', 'summaryChunks']) expect([...(reads.get(table) ?? [])], table).toEqual([1]);
+    // Chunk 0 holds the other 100 debtors: nothing of it is read; a limit changes no ledger figure, so no ledger is read.
+    for (const table of ['debtorChunks', 'limitChunks', 'summaryChunks']) expect([...(reads.get(table) ?? [])], table).toEqual([1]);
+    expect(reads.get('ledgerNumbers')).toBeUndefined();
 
+    const summaries = (await store.summaryChunks.toArray()).flatMap((chunk) => chunk.summaries);
+    const policy = (await store.policies.toArray())[0]!;
+    const { id: _id, ...portfolio } = (await store.portfolio.get('current'))!;
+    expect(portfolio).toEqual(summarisePortfolio(summaries, { asOf: today, currency: policy.currency, bucketCount: ageingBuckets(DEFAULT_AGEING).length }));
+  });
+
+  it('summarises a chunk whose summaries are of an earlier day whole again, and adds the portfolio up again', async () => {
+    const store = await demoStore('apply-covers-6');
+    const stored = (await store.summaryChunks.get(1))!;
+    await store.summaryChunks.put({ ...stored, asOf: '2026-11-23', summaries: stored.summaries.map((summary) => ({ ...summary, asOf: toIsoDate('2026-11-23'), openMinor: summary.openMinor + 1 })) });
+    const target = (await store.limitChunks.get(1))!.limits.find((limit) => limit.source === 'insurer' && limit.status === 'APPROVED' && limit.decidedAmountMinor > 1_000_000)!;
+    await applyInsurerCovers(store, [cover({ coverId: target.coverId!, amount: '1000.00', status: 'REDUCED', version: 1 })], { today, at });
+
+    const fresh = (await store.summaryChunks.get(1))!;
+    expect(fresh.asOf).toBe(today);
+    expect(fresh.summaries.map((summary) => summary.openMinor)).toEqual(stored.summaries.map((summary) => summary.openMinor));
     const summaries = (await store.summaryChunks.toArray()).flatMap((chunk) => chunk.summaries);
     const policy = (await store.policies.toArray())[0]!;
     const { id: _id, ...portfolio } = (await store.portfolio.get('current'))!;

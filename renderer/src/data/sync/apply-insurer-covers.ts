@@ -75,7 +75,8 @@ export async function applyInsurerCovers(db: KredoDb, covers: readonly InsurerCo
     }
     const limitsByChunk = new Map(limitChunks.map((chunk) => [chunk.chunkId, [...chunk.limits]]));
     const dirty = new Set<number>();
-    const summariesDirty = new Set<number>();
+    /** Debtors whose limits changed in force, by chunk: their summaries are computed again. */
+    const summariesDirty = new Map<number, Set<string>>();
     const changed: string[] = [];
     const changes: InsurerLimitChange[] = [];
     const unmatched: string[] = [];
@@ -97,7 +98,7 @@ export async function applyInsurerCovers(db: KredoDb, covers: readonly InsurerCo
       byCover.set(cover.coverId, target);
       dirty.add(target.chunkId);
       if (!previous || previous.status !== next.status || previous.decidedAmountMinor !== next.decidedAmountMinor || !samePendingChange(previous.pendingChange, next.pendingChange) || JSON.stringify(previous.tranches) !== JSON.stringify(next.tranches)) {
-        summariesDirty.add(target.chunkId);
+        summariesDirty.set(target.chunkId, (summariesDirty.get(target.chunkId) ?? new Set()).add(target.debtorId));
       }
       // A newer version that changes nothing the controller sees (the first resync of limits Kredo already
       // holds, say) is stored quietly: no notification, no audit line.
@@ -136,9 +137,9 @@ export async function applyInsurerCovers(db: KredoDb, covers: readonly InsurerCo
     if (summariesDirty.size > 0) {
       const [policy] = await db.policies.toArray();
       if (!policy) return { changed: [], changes: [], unmatched };
-      // Only the dirty chunks' debtors are summarised, and each debtor's limits live in its own chunk.
+      // Only debtors of the chunks read are summarised, and each debtor's limits live in its own chunk.
       const context = summaryContext(policy, new ExchangeRateTable(await db.exchangeRates.toArray()), groupLimits([...limitsByChunk.values()].flat()), options.today);
-      await refreshSummariesOf(db, [...summariesDirty].sort((a, b) => a - b), context);
+      await refreshSummariesOf(db, summariesDirty, context);
     }
     await db.audit.bulkAdd(audit);
     // The Limits screen's list of insurer changes is written with the limits themselves: kept in a later

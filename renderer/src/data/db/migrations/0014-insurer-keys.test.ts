@@ -53,8 +53,9 @@ describe('migration 0014: chunks found by the cover ids, customer numbers and bu
 
   it('keeps the keys of whatever is written next, by any writer: a customer number that goes is no longer found', async () => {
     const db = new KredoDb('migration-0014-writes');
-    const first = chunk(0);
+    const [first, second] = [chunk(0), chunk(1)];
     await db.debtorChunks.put({ chunkId: 0, debtors: first.debtors.map((debtor) => ({ ...debtor, chunkId: 0 })) });
+    await db.debtorChunks.put({ chunkId: 1, debtors: second.debtors.map((debtor) => ({ ...debtor, chunkId: 1 })) });
     const code = first.debtors[3]!.customerCode;
     expect(await naming(db, [cover('CV-NEW', 'KSB-X', code)])).toEqual([0]);
     // A spread of the stored record with other debtors (as a merge writes it) carries no stale keys.
