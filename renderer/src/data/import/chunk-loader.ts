@@ -1,4 +1,6 @@
-import { decodeLedgerChunk } from '../../../../shared/domain/ledger/ledger-chunk';
+import { decodeLedgerChunk, type LedgerChunkNumbers, type LedgerChunkTexts } from '../../../../shared/domain/ledger/ledger-chunk';
+import type { ImportedOpenItem } from '../../../../shared/import/open-item-record';
+import { itemRowRanges, unchangedOpenItems, type ItemRowRanges, type UnchangedOpenItems } from '../../../../shared/import/unchanged-open-items';
 import type { DebtorLedger } from '../../../../shared/domain/ledger/ledger-types';
 import type { CreditLimit } from '../../../../shared/domain/limits/credit-limit';
 import type { KredoDb } from '../db/kredo-db';
@@ -39,8 +41,24 @@ export interface EditableChunk extends ChunkUpdate {
   readonly ledgers: DebtorLedger[];
 }
 
-export async function loadEditableChunk(db: KredoDb, chunkId: number): Promise<EditableChunk> {
+/** A chunk's four records as stored, not yet decoded. */
+export interface StoredChunk {
+  readonly debtorChunk: { readonly debtors: readonly StoredDebtor[] } | undefined;
+  readonly limitChunk: { readonly limits: readonly CreditLimit[] } | undefined;
+  readonly numbers: LedgerChunkNumbers | undefined;
+  readonly texts: LedgerChunkTexts | undefined;
+}
+
+async function readStoredChunk(db: KredoDb, chunkId: number): Promise<StoredChunk> {
   const [debtorChunk, limitChunk, numbers, texts] = await Promise.all([db.debtorChunks.get(chunkId), db.limitChunks.get(chunkId), db.ledgerNumbers.get(chunkId), db.ledgerTexts.get(chunkId)]);
+  return { debtorChunk, limitChunk, numbers, texts };
+}
+
+export async function loadEditableChunk(db: KredoDb, chunkId: number): Promise<EditableChunk> {
+  return editableChunk(chunkId, await readStoredChunk(db, chunkId));
+}
+
+function editableChunk(chunkId: number, { debtorChunk, limitChunk, numbers, texts }: StoredChunk): EditableChunk {
   const decoded = new Map((numbers && texts ? decodeLedgerChunk({ numbers, texts }) : []).map((ledger) => [ledger.debtorId, ledger]));
   const debtors = [...(debtorChunk?.debtors ?? [])];
   return {
@@ -54,6 +72,9 @@ export async function loadEditableChunk(db: KredoDb, chunkId: number): Promise<E
 /** Chunks an operation edits, loaded once each, and new ones started as debtors are added. */
 export class ChunkEditor {
   private readonly chunks = new Map<number, EditableChunk>();
+  /** Chunks read (or being read) but not decoded: most of an import's chunks are only compared, never edited. */
+  private readonly stored = new Map<number, Promise<StoredChunk>>();
+  private readonly ranges = new Map<number, ItemRowRanges | undefined>();
   /** Chunks something was changed in; others were only read. */
   private readonly dirty = new Set<number>();
   private nextChunkId: number;
@@ -67,13 +88,38 @@ export class ChunkEditor {
     this.filling = index.lastChunk && index.lastChunk.size < DEBTORS_PER_CHUNK ? index.lastChunk.chunkId : undefined;
   }
 
+  /** Starts reading a chunk (an import does so while the file is still being parsed); nothing is decoded. */
+  prefetch(chunkId: number): Promise<StoredChunk> {
+    let stored = this.stored.get(chunkId);
+    if (!stored) this.stored.set(chunkId, (stored = readStoredChunk(this.db, chunkId)));
+    return stored;
+  }
+
   async chunk(chunkId: number): Promise<EditableChunk> {
     let chunk = this.chunks.get(chunkId);
     if (!chunk) {
-      chunk = await loadEditableChunk(this.db, chunkId);
+      const stored = await this.prefetch(chunkId);
+      // Another call may have decoded it meanwhile: the first decoded copy is the one edited.
+      chunk = this.chunks.get(chunkId) ?? editableChunk(chunkId, stored);
       this.chunks.set(chunkId, chunk);
     }
     return chunk;
+  }
+
+  /**
+   * What an open-items export says about a stored debtor, if it changes nothing on its ledger, read from
+   * the stored columns without decoding them (unchanged-open-items.ts); undefined if it changes anything,
+   * or if the debtor's chunk has been edited in this operation (then its objects are the truth).
+   */
+  async unchangedOpenItems(debtor: StoredDebtor, records: readonly ImportedOpenItem[], isFullExport: boolean): Promise<UnchangedOpenItems | undefined> {
+    if (this.chunks.has(debtor.chunkId)) return undefined;
+    const { numbers, texts } = await this.prefetch(debtor.chunkId);
+    if (!numbers || !texts || this.chunks.has(debtor.chunkId)) return undefined;
+    if (!this.ranges.has(debtor.chunkId)) this.ranges.set(debtor.chunkId, itemRowRanges(numbers));
+    const starts = this.ranges.get(debtor.chunkId);
+    const slot = numbers.debtorIds.indexOf(debtor.id);
+    if (!starts || slot < 0) return undefined;
+    return unchangedOpenItems(numbers, texts, { start: starts[slot]!, end: starts[slot + 1]! }, records, isFullExport);
   }
 
   private slotOf(chunk: EditableChunk, debtor: StoredDebtor): number {

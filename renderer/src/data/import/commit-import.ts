@@ -17,6 +17,18 @@ export interface ImportCommit {
 }
 
 /**
+ * The stored portfolio totals, when they are of today: an import that changes no chunk (the same export
+ * again, the daily case) then writes nothing but its own record and audit line, instead of reading every
+ * chunk's summaries to add up the same totals again. Older totals are brought up to date as before.
+ */
+async function portfolioOfToday(db: KredoDb, today: IsoDate): Promise<PortfolioSummary | undefined> {
+  const stored = await db.portfolio.get('current');
+  if (stored?.asOf !== today) return undefined;
+  const { id: _id, ...portfolio } = stored;
+  return portfolio;
+}
+
+/**
  * Stores an import in one IndexedDB transaction: the changed ledger chunks with their summaries, the
  * portfolio totals, the payments left for review, the import's history record and its audit entry. If
  * anything fails, or the app is closed or killed half-way, IndexedDB rolls all of it back and the store
@@ -25,7 +37,7 @@ export interface ImportCommit {
 export async function commitImport(db: KredoDb, commit: ImportCommit): Promise<PortfolioSummary> {
   const tables = [...REWRITTEN_TABLES.map((name) => db.table(name)), db.imports, db.paymentsToReview, db.audit];
   return db.transaction('rw', tables, async () => {
-    const portfolio = await rewriteChunks(db, commit.updates, { today: commit.today, homeCurrency: commit.homeCurrency, ...(commit.onChunk && { onChunk: commit.onChunk }) });
+    const portfolio = (commit.updates.length === 0 ? await portfolioOfToday(db, commit.today) : undefined) ?? (await rewriteChunks(db, commit.updates, { today: commit.today, homeCurrency: commit.homeCurrency, ...(commit.onChunk && { onChunk: commit.onChunk }) }));
     if (commit.toReview.length > 0) await db.paymentsToReview.bulkPut([...commit.toReview]);
     await db.imports.put(commit.record);
     const entry: AuditEntry = {

@@ -100,6 +100,24 @@ describe('open-items import', () => {
     for (const name of ['debtorChunks', 'ledgerNumbers', 'ledgerTexts', 'summaryChunks', 'portfolio']) expect(after[name], name).toEqual(before[name]);
   });
 
+  // The daily case at tier L: the same export again must not rewrite a million items' chunks or summaries.
+  it('writes nothing but its own record and audit line when an import changes nothing', async () => {
+    const store = freshDb();
+    const written: string[] = [];
+    store.use({ stack: 'dbcore', name: 'count-writes', create: (down) => ({ ...down, table: (name) => {
+      const table = down.table(name);
+      return { ...table, mutate: (request) => (written.push(name), table.mutate(request)) };
+    } }) });
+    await importRecords(store, EXPORT);
+    written.length = 0;
+    // The same invoices in another order, and a line Kredo does not have that is already settled.
+    const again = [EXPORT[3]!, EXPORT[2]!, EXPORT[1]!, EXPORT[0]!, item('1002', '2026-0299', 0)];
+    const { preview, portfolio } = await importRecords(store, again, { fileId: 'file-2' });
+    expect(preview.openItems).toMatchObject({ unchanged: 4, alreadySettled: 1, newItems: { count: 0 }, settled: { count: 0 }, missing: { count: 0 } });
+    expect(portfolio).toMatchObject({ debtorCount: 2, openMinor: 165_000 });
+    expect([...new Set(written)].sort()).toEqual(['audit', 'imports']);
+  });
+
   it('settles what the ERP settled, and closes missing invoices only when confirmed', async () => {
     const store = freshDb();
     await importRecords(store, EXPORT);

@@ -5,7 +5,7 @@ import { closeMissingItems, diffOpenItems, type ItemChange } from '../../../../s
 import type { IsoDate } from '../../../../shared/time/iso-date';
 import type { KredoDb } from '../db/kredo-db';
 import type { StoredDebtor } from '../db/schema';
-import { ChunkEditor, loadStoreIndex } from './chunk-loader';
+import { ChunkEditor, loadStoreIndex, type StoreIndex } from './chunk-loader';
 import { SampleCollector, type DebtorLabel, type ItemChangeRow, type ItemDifferenceRow, type OpenItemsPreview } from './import-preview';
 import { resolveDebtors } from './resolve-debtors';
 import type { ChunkUpdate } from './rewrite-chunks';
@@ -36,10 +36,17 @@ export function groupByCustomer(records: Iterable<ImportedOpenItem>): Map<string
 export async function prepareOpenItems(
   db: KredoDb,
   groups: ReadonlyMap<string, readonly ImportedOpenItem[]>,
-  options: { readonly today: IsoDate; readonly isFullExport: boolean; readonly buyer?: EInvoiceBuyer; readonly onProgress?: (done: number, total: number) => void },
+  options: {
+    readonly today: IsoDate;
+    readonly isFullExport: boolean;
+    readonly buyer?: EInvoiceBuyer;
+    readonly onProgress?: (done: number, total: number) => void;
+    /** The store's index and an editor already reading chunks (while the file was parsed; see ChunkEditor.prefetch). */
+    readonly store?: { readonly index: StoreIndex; readonly editor: ChunkEditor };
+  },
 ): Promise<PreparedOpenItems> {
-  const index = await loadStoreIndex(db);
-  const editor = new ChunkEditor(db, index);
+  const index = options.store?.index ?? (await loadStoreIndex(db));
+  const editor = options.store?.editor ?? new ChunkEditor(db, index);
   const resolved = resolveDebtors(index, groups, { today: options.today, ...(options.buyer && { buyer: options.buyer }) });
   const newDebtors = new SampleCollector<DebtorLabel & { currency: string }>();
   const newItems = new SampleCollector<ItemChangeRow>();
@@ -54,6 +61,18 @@ export async function prepareOpenItems(
   let done = 0;
 
   for (const { debtor, stored: known, records, isUpdated } of resolved.targets) {
+    if (known && !isUpdated) {
+      // Most debtors of a daily export are as Kredo has them: seen on the stored columns, nothing decoded.
+      const same = await editor.unchangedOpenItems(known, records, options.isFullExport);
+      if (same) {
+        matchedDebtors += 1;
+        unchanged += same.unchanged;
+        alreadySettled += same.alreadySettled;
+        done += 1;
+        if (done % 500 === 0) options.onProgress?.(done, resolved.targets.length);
+        continue;
+      }
+    }
     const ledger: DebtorLedger = known ? await editor.ledgerOf(known) : { debtorId: debtor.id, items: [], payments: [], allocations: [] };
     const diff = diffOpenItems(ledger, records, { today: options.today, paymentTermsDays: debtor.paymentTermsDays, isFullExport: options.isFullExport && known !== undefined });
     const label = { customerCode: debtor.customerCode, debtorName: debtor.name };

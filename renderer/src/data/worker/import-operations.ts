@@ -17,6 +17,7 @@ import type { AuditEntry } from '../../../../shared/domain/audit/audit-entry';
 import { groupByCustomer, prepareOpenItems } from '../import/prepare-open-items';
 import type { StoreUpdate } from '../import/rewrite-chunks';
 import { unpackBatch } from '../import/unpack-batch';
+import { ChunkEditor, loadStoreIndex, type StoreIndex } from '../import/chunk-loader';
 
 export type ImportStage = 'comparing' | 'backingUp' | 'saving';
 export type ImportProgress = (stage: ImportStage, done: number, total: number) => void;
@@ -57,13 +58,46 @@ interface PendingImport {
 }
 
 /** Takes every batch of the parse as it comes (the main process is still reading the file meanwhile). */
-async function readAll<T>(feed: ParseFeed, decode: (batch: unknown) => readonly T[] = (batch) => batch as T[]): Promise<T[]> {
+async function readAll<T>(feed: ParseFeed, decode: (batch: unknown) => readonly T[] = (batch) => batch as T[], onBatch?: (records: readonly T[]) => void): Promise<T[]> {
   const all: T[] = [];
   for (let index = 0; ; index += 1) {
     const packed = await feed.readBatch(index);
     if (packed === null) return all;
-    for (const record of decode(await unpackBatch(packed))) all.push(record);
+    const records = decode(await unpackBatch(packed));
+    for (const record of records) all.push(record);
+    onBatch?.(records);
   }
+}
+
+/**
+ * For an open-items file: the store's index, and the chunks of the customers it already knows read while
+ * the main process is still parsing the file, so the comparison that follows finds them in memory.
+ */
+function prefetchStore(db: KredoDb) {
+  let ready: { readonly index: StoreIndex; readonly editor: ChunkEditor } | undefined;
+  const waiting = new Set<string>();
+  const fetch = (codes: Iterable<string>) => {
+    for (const code of codes) {
+      const debtor = ready!.index.byCustomerCode.get(code);
+      if (debtor) void ready!.editor.prefetch(debtor.chunkId).catch(() => undefined);
+    }
+  };
+  const store = loadStoreIndex(db).then((index) => {
+    ready = { index, editor: new ChunkEditor(db, index) };
+    fetch(waiting);
+    waiting.clear();
+    return ready;
+  });
+  // A parse that fails never gets to the comparison; its read of the index is then not waited for.
+  store.catch(() => undefined);
+  return {
+    store,
+    onBatch(records: readonly unknown[]) {
+      const codes = new Set((records as ImportedOpenItem[]).map((record) => record.customerCode));
+      if (ready) fetch(codes);
+      else for (const code of codes) waiting.add(code);
+    },
+  };
 }
 
 /**
@@ -80,7 +114,8 @@ export function createImportOperations(db: KredoDb) {
     const bankStore = recordKind === 'bank-transactions' ? readMatchingStore(db) : undefined;
     // Awaited below; a parse that fails first must not leave its failure unhandled meanwhile.
     bankStore?.catch(() => undefined);
-    const records = await readAll<unknown>(feed, (batch) => (recordKind === 'open-items' ? decodeOpenItemBatch(batch as OpenItemBatch) : (batch as unknown[])));
+    const prefetch = recordKind === 'open-items' ? prefetchStore(db) : undefined;
+    const records = await readAll<unknown>(feed, (batch) => (recordKind === 'open-items' ? decodeOpenItemBatch(batch as OpenItemBatch) : (batch as unknown[])), prefetch?.onBatch);
     const summary = await feed.summary();
     const previous = (await db.imports.where('fileHash').equals(summary.fileHash).sortBy('at')).at(-1);
     const base = { importId: request.fileId, fileName: request.fileName, previouslyImportedAt: previous?.at ?? null };
@@ -120,6 +155,7 @@ export function createImportOperations(db: KredoDb) {
         // An open-items export lists everything open; an e-invoice is one document and says nothing about the rest.
         isFullExport: !isEInvoice,
         ...(eInvoice && { buyer: eInvoice.buyer }),
+        ...(prefetch && { store: await prefetch.store }),
         onProgress: (done, total) => onProgress?.('comparing', done, total),
       });
       const { preview } = prepared;

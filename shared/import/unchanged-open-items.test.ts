@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { encodeLedgerChunk } from '../domain/ledger/ledger-chunk';
+import { testItem, testLedger } from '../domain/ledger/test-ledger';
+import { toIsoDate } from '../time/iso-date';
+import type { ImportedOpenItem } from './open-item-record';
+import { diffOpenItems } from './plan-open-items';
+import { itemRowRanges, unchangedOpenItems } from './unchanged-open-items';
+
+const today = toIsoDate('2026-11-24');
+const dates = { invoiceDate: '2026-10-01', dueDate: '2026-10-31' };
+const ledgers = [
+  testLedger('a', [testItem('a', 'A1', { ...dates, amountMinor: 100 }), testItem('a', 'A2', { ...dates, amountMinor: 200, openMinor: 0 }), testItem('a', 'A3', { ...dates, amountMinor: -50, currency: 'SEK' })]),
+  testLedger('empty', []),
+  testLedger('b', [testItem('b', 'B1', { ...dates, amountMinor: 300 })]),
+];
+const { numbers, texts } = encodeLedgerChunk(0, ledgers, ['NL', 'NL', 'SE']);
+const line = (invoiceNumber: string, openMinor: number, currency = 'EUR'): ImportedOpenItem => ({
+  customerCode: 'A', customerName: 'A B.V.', vatNumber: '', companyNumber: '', invoiceNumber, invoiceDate: toIsoDate(dates.invoiceDate), dueDate: undefined, currency, openMinor, amountMinor: undefined, paymentReference: '',
+});
+
+describe('unchangedOpenItems', () => {
+  it('finds each debtor’s rows, empty ledgers included', () => {
+    expect([...itemRowRanges(numbers)!]).toEqual([0, 3, 3, 4]);
+  });
+
+  // Held to diffOpenItems itself: undefined exactly when the full comparison finds anything to change or show.
+  it.each([
+    ['the same lines in the same order', [line('A1', 100), line('A2', 0), line('A3', -50, 'SEK')]],
+    ['the same lines in another order, a settled one left out', [line('A3', -50, 'SEK'), line('A1', 100)]],
+    ['an unknown line already settled', [line('A1', 100), line('A3', -50, 'SEK'), line('A9', 0)]],
+    ['a new invoice', [line('A1', 100), line('A3', -50, 'SEK'), line('A9', 10)]],
+    ['an invoice settled in the ERP', [line('A1', 40), line('A3', -50, 'SEK')]],
+    ['the ERP showing more open', [line('A1', 100), line('A2', 5), line('A3', -50, 'SEK')]],
+    ['another currency', [line('A1', 100, 'SEK'), line('A3', -50, 'SEK')]],
+    ['an open item left out', [line('A1', 100)]],
+  ])('agrees with the full comparison: %s', (_case, records) => {
+    for (const isFullExport of [true, false]) {
+      const diff = diffOpenItems(ledgers[0]!, records, { today, paymentTermsDays: 30, isFullExport });
+      const isUnchanged = diff.newItems.length + diff.settled.length + diff.differences.length + diff.missing.length === 0;
+      const quick = unchangedOpenItems(numbers, texts, { start: 0, end: 3 }, records, isFullExport);
+      expect(quick).toEqual(isUnchanged ? { unchanged: diff.unchanged, alreadySettled: diff.alreadySettled } : undefined);
+    }
+  });
+});

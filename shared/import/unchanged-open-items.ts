@@ -1,0 +1,82 @@
+import type { LedgerChunkNumbers, LedgerChunkTexts } from '../domain/ledger/ledger-chunk';
+import type { ImportedOpenItem } from './open-item-record';
+
+/** Where each debtor's items are in a chunk: slot `s` holds rows `starts[s]` to `starts[s + 1]`. */
+export type ItemRowRanges = Int32Array;
+
+/**
+ * The item rows of each debtor slot, or undefined when a chunk's rows are not grouped by debtor (they
+ * always are, see ledger-chunk.ts; a chunk that is not is simply compared the long way).
+ */
+export function itemRowRanges(numbers: LedgerChunkNumbers): ItemRowRanges | undefined {
+  const slots = numbers.debtorIds.length;
+  const starts = new Int32Array(slots + 1).fill(-1);
+  const { itemDebtor } = numbers;
+  let previous = -1;
+  for (let row = 0; row < itemDebtor.length; row += 1) {
+    const slot = itemDebtor[row]!;
+    if (slot === previous) continue;
+    if (slot < previous || slot >= slots) return undefined;
+    for (let between = previous + 1; between <= slot; between += 1) starts[between] = row;
+    previous = slot;
+  }
+  for (let after = previous + 1; after <= slots; after += 1) starts[after] = itemDebtor.length;
+  return starts;
+}
+
+export interface UnchangedOpenItems {
+  readonly unchanged: number;
+  readonly alreadySettled: number;
+}
+
+/**
+ * Whether an export changes nothing on one debtor's ledger, read straight from the stored columns: every
+ * line is an item Kredo has with the same currency and open amount (or one Kredo does not have that the
+ * export shows as settled), and, for a full export, every item Kredo has open is in the file. Then
+ * diffOpenItems (plan-open-items.ts) would find only unchanged and already settled lines, so the ledger
+ * need not be decoded into objects at all: the daily re-import of the same export reads a million items
+ * without making a million objects. Anything else (new, settled, different, missing) is undefined, and
+ * the debtor is compared the full way.
+ */
+export function unchangedOpenItems(
+  numbers: LedgerChunkNumbers,
+  texts: LedgerChunkTexts,
+  rows: { readonly start: number; readonly end: number },
+  records: readonly ImportedOpenItem[],
+  isFullExport: boolean,
+): UnchangedOpenItems | undefined {
+  const { start, end } = rows;
+  const { itemNumbers } = texts;
+  const { itemOpen, itemCurrency, currencies } = numbers;
+  const sameItem = (record: ImportedOpenItem, row: number) => itemOpen[row] === record.openMinor && currencies[itemCurrency[row]!] === record.currency;
+
+  // The same export again lists each debtor's invoices in the order they were first stored.
+  let isInOrder = records.length === end - start;
+  for (let index = 0; isInOrder && index < records.length; index += 1) isInOrder = itemNumbers[start + index] === records[index]!.invoiceNumber;
+  if (isInOrder) {
+    for (let index = 0; index < records.length; index += 1) if (!sameItem(records[index]!, start + index)) return undefined;
+    return { unchanged: records.length, alreadySettled: 0 };
+  }
+
+  // As diffOpenItems looks items up: by number, a later row of the same number winning.
+  const rowOf = new Map<string, number>();
+  for (let row = start; row < end; row += 1) rowOf.set(itemNumbers[row]!, row);
+  let unchanged = 0;
+  let alreadySettled = 0;
+  for (const record of records) {
+    const row = rowOf.get(record.invoiceNumber);
+    if (row === undefined) {
+      if (record.openMinor !== 0) return undefined;
+      alreadySettled += 1;
+    } else if (sameItem(record, row)) {
+      unchanged += 1;
+    } else {
+      return undefined;
+    }
+  }
+  if (isFullExport) {
+    const inFile = new Set(records.map((record) => record.invoiceNumber));
+    for (let row = start; row < end; row += 1) if (itemOpen[row] !== 0 && !inFile.has(itemNumbers[row]!)) return undefined;
+  }
+  return { unchanged, alreadySettled };
+}
