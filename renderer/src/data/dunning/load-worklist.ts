@@ -10,6 +10,8 @@ import { ExchangeRateTable } from '../../../../shared/money/exchange-rates';
 import { toDayNumber, type IsoDate } from '../../../../shared/time/iso-date';
 import { createWorkHorizon } from '../../../../shared/domain/dunning/work-horizon';
 import type { KredoDb } from '../db/kredo-db';
+import type { StoredDebtor } from '../db/schema';
+import { worklistRows, type WorklistView } from './worklist-rows';
 import { worklistLedgers, type LedgerNeed } from './worklist-ledgers';
 
 /** Follow-ups done that leave no dunning action behind (a broken promise chased, say), by worklist entry id. */
@@ -60,14 +62,33 @@ function groupBy<T>(values: readonly T[], key: (value: T) => string): Map<string
  * money are read from the ledger chunks, and of those only the open invoices that can have work today
  * (work-horizon.ts): at tier L that is a fraction of the million invoices.
  */
-export async function loadWorklist(db: KredoDb, request: { readonly today: IsoDate; readonly leadDays: number; readonly locale: string }): Promise<Worklist | undefined> {
+export async function loadWorklist(db: KredoDb, request: WorklistRequest): Promise<Worklist | undefined> {
+  return (await planWorklist(db, request))?.worklist;
+}
+
+/** The worklist as the Dunning screen shows it: one slim row per entry (worklist-rows.ts). */
+export async function loadWorklistView(db: KredoDb, request: WorklistRequest): Promise<WorklistView | undefined> {
+  const planned = await planWorklist(db, request);
+  return planned && worklistRows(planned.worklist, (debtorId) => planned.debtors.get(debtorId));
+}
+
+export interface WorklistRequest {
+  readonly today: IsoDate;
+  readonly leadDays: number;
+  readonly locale: string;
+}
+
+/**
+ * The worklist, or with `only` the part of it for those debtors (read from their chunks alone: processing a
+ * batch need not plan the whole portfolio again), and the chunk holding each debtor planned.
+ */
+export async function planWorklist(db: KredoDb, request: WorklistRequest, only?: ReadonlySet<string>): Promise<{ readonly worklist: Worklist; readonly chunkOf: ReadonlyMap<string, number>; readonly debtors: ReadonlyMap<string, StoredDebtor> } | undefined> {
   const [policy] = await db.policies.toArray();
   if (!policy) return undefined;
-  const [creditPolicy, rates, summaryChunks, debtorChunks, actions, losses, promises, plans, doneEntryIds] = await Promise.all([
+  const [creditPolicy, rates, summaryChunks, actions, losses, promises, plans, doneEntryIds] = await Promise.all([
     loadCreditPolicy(db),
     db.exchangeRates.toArray(),
     db.summaryChunks.toArray(),
-    db.debtorChunks.toArray(),
     db.dunningActions.toArray(),
     db.lossOutbox.toArray(),
     db.promises.toArray(),
@@ -78,19 +99,21 @@ export async function loadWorklist(db: KredoDb, request: { readonly today: IsoDa
   const actionsOf = groupBy(actions, (action) => action.debtorId);
   const promisesOf = groupBy(promises, (promise) => promise.debtorId);
   const plansOf = groupBy(plans, (plan) => plan.debtorId);
-  const debtorById = new Map(debtorChunks.flatMap((chunk) => chunk.debtors).map((debtor) => [debtor.id, debtor]));
   const couldHaveWork = createWorkHorizon(creditPolicy, policy, toDayNumber(request.today), request.leadDays);
 
   const wanted = summaryChunks.flatMap((chunk) => {
-    const overdue = new Map(chunk.summaries.filter((summary) => summary.overdueMinor > 0).map((summary) => [summary.debtorId, summary]));
+    const overdue = new Map(chunk.summaries.filter((summary) => summary.overdueMinor > 0 && (!only || only.has(summary.debtorId))).map((summary) => [summary.debtorId, summary]));
     return overdue.size > 0 ? [{ chunkId: chunk.chunkId, overdue }] : [];
   });
+  const debtorChunks = await db.debtorChunks.bulkGet(wanted.map((chunk) => chunk.chunkId));
+  const debtorById = new Map(debtorChunks.flatMap((chunk) => chunk?.debtors ?? []).map((debtor) => [debtor.id, debtor]));
   const debtors: WorklistDebtor[] = [];
+  const chunkOf = new Map<string, number>();
   for (let first = 0; first < wanted.length; first += CHUNKS_PER_READ) {
     const batch = wanted.slice(first, first + CHUNKS_PER_READ);
     const ids = batch.map((chunk) => chunk.chunkId);
     const [numbersList, textsList] = await Promise.all([db.ledgerNumbers.bulkGet(ids), db.ledgerTexts.bulkGet(ids)]);
-    batch.forEach(({ overdue }, index) => {
+    batch.forEach(({ chunkId, overdue }, index) => {
       const numbers = numbersList[index];
       const texts = textsList[index];
       if (!numbers || !texts) return;
@@ -100,6 +123,7 @@ export async function loadWorklist(db: KredoDb, request: { readonly today: IsoDa
         const debtor = debtorById.get(ledger.debtorId);
         const summary = overdue.get(ledger.debtorId);
         if (!debtor || !summary) continue;
+        chunkOf.set(debtor.id, chunkId);
         debtors.push({ debtor, ledger, riskScore: scoreDebtorRisk(summary, debtor.grade).score, actions: actionsOf.get(debtor.id) ?? [], promises: promisesOf.get(debtor.id) ?? [], paymentPlans: plansOf.get(debtor.id) ?? [], handledDeadlines: handled });
       }
     });
@@ -107,11 +131,9 @@ export async function loadWorklist(db: KredoDb, request: { readonly today: IsoDa
   const collator = new Intl.Collator(request.locale);
   const worklist = buildWorklist({ today: request.today, creditPolicy, insurancePolicy: policy, leadDays: request.leadDays, rates: new ExchangeRateTable(rates), debtors, doneEntryIds, compareNames: collator.compare });
   // A letter needs a usable address or an e-mail: the list says what is missing before anything is processed.
-  return {
-    ...worklist,
-    entries: worklist.entries.map((entry) => {
-      const debtor = debtorById.get(entry.debtorId);
-      return entry.task.kind === 'dunning' && entry.task.channel === 'letter' && debtor ? { ...entry, letterReach: letterReach(debtor) } : entry;
-    }),
-  };
+  const entries = worklist.entries.map((entry) => {
+    const debtor = debtorById.get(entry.debtorId);
+    return entry.task.kind === 'dunning' && entry.task.channel === 'letter' && debtor ? { ...entry, letterReach: letterReach(debtor) } : entry;
+  });
+  return { worklist: { ...worklist, entries }, chunkOf, debtors: debtorById };
 }

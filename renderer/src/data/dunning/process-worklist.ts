@@ -4,8 +4,8 @@ import type { LossKind } from '../../../../shared/sync/loss-submission';
 import type { IsoDate } from '../../../../shared/time/iso-date';
 import type { KredoDb } from '../db/kredo-db';
 import { queueLossSubmission } from '../sync/queue-loss-submission';
-import { loadDoneEntryIds, loadWorklist, WORKLIST_DONE_KEY } from './load-worklist';
-import { isLetterStep, makeLetterDocument, previewLetterText } from './send-letter';
+import { loadDoneEntryIds, planWorklist, WORKLIST_DONE_KEY } from './load-worklist';
+import { isLetterStep, loadLetterBatch, makeLetterDocument, previewLetterText, type LetterBatch } from './send-letter';
 
 export interface ProcessWorklistRequest {
   readonly entryIds: readonly string[];
@@ -13,12 +13,28 @@ export interface ProcessWorklistRequest {
   readonly at: string;
   readonly locale: string;
   readonly leadDays: number;
+  /** The debtors of the chosen entries: only their part of the worklist is worked out again. */
+  readonly debtorIds?: readonly string[];
+}
+
+/** How far a batch has got; the screen shows it and may ask to stop (answering true) between two entries. */
+export interface ProcessProgress {
+  onProgress?(done: number, total: number): void | Promise<void>;
+  isStopped?(): boolean | Promise<boolean>;
+}
+
+export interface ProcessOutcome {
+  readonly done: number;
+  readonly submitted: number;
+  readonly notMade: number;
+  /** Set when the controller stopped the batch: the entries processed until then stay processed. */
+  readonly stopped?: true;
 }
 
 /** What an insurer deadline asks for, and what a handover is: a submission through the insurer sync. */
 const SUBMISSION_FOR: Readonly<Record<string, LossKind | undefined>> = { 'overdue-notification': 'overdue', 'collection-transfer': 'collection', 'claim-filing': 'claim', handover: 'collection' };
 
-async function processEntry(db: KredoDb, entry: WorklistEntry, request: ProcessWorklistRequest): Promise<'done' | 'submitted' | 'skipped' | 'unreachable'> {
+async function processEntry(db: KredoDb, entry: WorklistEntry, request: ProcessWorklistRequest, letters: { readonly batch: LetterBatch; readonly chunkId: number | undefined }): Promise<'done' | 'submitted' | 'skipped' | 'unreachable'> {
   const task = entry.task;
   const itemIds = entry.invoices.map((invoice) => invoice.itemId);
   const submission = task.kind === 'deadline' ? SUBMISSION_FOR[task.deadline] : task.kind === 'dunning' ? SUBMISSION_FOR[task.step] : undefined;
@@ -44,7 +60,7 @@ async function processEntry(db: KredoDb, entry: WorklistEntry, request: ProcessW
   // The letter is made before anything is stored: if it cannot be made, the step is not recorded as done.
   // A debtor with neither a usable address nor an e-mail gets no letter, and the step stays on the list.
   if (isLetterStep(task.step) && entry.letterReach && !entry.letterReach.address && !entry.letterReach.email) return 'unreachable';
-  const letter = isLetterStep(task.step) ? await makeLetterDocument(db, { debtorId: entry.debtorId, actionId: task.action.id, step: task.step, itemIds, today: request.today, payBy: task.payBy, at: request.at }) : undefined;
+  const letter = isLetterStep(task.step) ? await makeLetterDocument(db, { debtorId: entry.debtorId, actionId: task.action.id, step: task.step, itemIds, today: request.today, payBy: task.payBy, at: request.at, ...(letters.chunkId !== undefined && { chunkId: letters.chunkId }) }, letters.batch) : undefined;
   await db.transaction('rw', db.dunningActions, db.documents, db.audit, async () => {
     // The action's id is stable (shared/domain/dunning/stable-id.ts): processing twice writes one record.
     await db.dunningActions.put({ ...task.action, status: 'done', doneOn: request.today });
@@ -64,27 +80,34 @@ async function processEntry(db: KredoDb, entry: WorklistEntry, request: ProcessW
 /**
  * Carries out the chosen worklist entries (one click for a whole batch): a letter, call or task step is
  * recorded as done for its invoices, a handover or an insurer deadline becomes a submission through the
- * insurer sync. The worklist is worked out again first, so an entry already done is not done twice.
+ * insurer sync. The worklist of the chosen debtors is worked out again first, so an entry already done is
+ * not done twice. Each entry is stored in its own transaction after its letter is made, so a batch stopped
+ * (or interrupted) between two entries leaves every entry either done with its letter or untouched.
  */
-export async function processWorklist(db: KredoDb, request: ProcessWorklistRequest): Promise<{ readonly done: number; readonly submitted: number; readonly notMade: number }> {
-  const worklist = await loadWorklist(db, request);
+export async function processWorklist(db: KredoDb, request: ProcessWorklistRequest, progress: ProcessProgress = {}): Promise<ProcessOutcome> {
+  const planned = await planWorklist(db, request, request.debtorIds && new Set(request.debtorIds));
   const wanted = new Set(request.entryIds);
+  const chosen = (planned?.worklist.entries ?? []).filter((entry) => wanted.has(entry.id));
+  const batch = await loadLetterBatch(db);
   let done = 0;
   let submitted = 0;
   let notMade = 0;
-  for (const entry of worklist?.entries ?? []) {
-    if (!wanted.has(entry.id)) continue;
-    const outcome = await processEntry(db, entry, request);
+  for (const [index, entry] of chosen.entries()) {
+    if (await progress.isStopped?.()) return { done, submitted, notMade, stopped: true };
+    const outcome = await processEntry(db, entry, request, { batch, chunkId: planned?.chunkOf.get(entry.debtorId) });
     if (outcome === 'done') done += 1;
     if (outcome === 'submitted') submitted += 1;
     if (outcome === 'unreachable') notMade += 1;
+    await progress.onProgress?.(index + 1, chosen.length);
   }
   return { done, submitted, notMade };
 }
 
 /** The letter a worklist entry would send, as text, so the controller sees it before processing. */
 export async function previewWorklistLetter(db: KredoDb, request: Omit<ProcessWorklistRequest, 'entryIds'> & { readonly entryId: string }): Promise<{ readonly subject: string; readonly text: string; readonly language: string } | undefined> {
-  const entry = (await loadWorklist(db, request))?.entries.find((candidate) => candidate.id === request.entryId);
+  const planned = await planWorklist(db, request, request.debtorIds && new Set(request.debtorIds));
+  const entry = planned?.worklist.entries.find((candidate) => candidate.id === request.entryId);
   if (!entry || entry.task.kind !== 'dunning' || !isLetterStep(entry.task.step)) return undefined;
-  return previewLetterText(db, { debtorId: entry.debtorId, step: entry.task.step, itemIds: entry.invoices.map((invoice) => invoice.itemId), today: request.today, payBy: entry.task.payBy });
+  const chunkId = planned?.chunkOf.get(entry.debtorId);
+  return previewLetterText(db, { debtorId: entry.debtorId, step: entry.task.step, itemIds: entry.invoices.map((invoice) => invoice.itemId), today: request.today, payBy: entry.task.payBy, ...(chunkId !== undefined && { chunkId }) });
 }

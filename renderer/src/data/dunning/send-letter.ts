@@ -9,7 +9,8 @@ import { letterPlainText } from '../../letters/letter-plain-text';
 import { letterTranslator } from '../../letters/letter-translator';
 import { buildLetterEml } from '../../letters/letter-eml';
 import { buildLetterPdf } from '../../letters/letter-pdf';
-import { LETTER_STEPS, type LetterStep } from '../../letters/dunning-letter';
+import { LETTER_STEPS, type LetterCreditor, type LetterStep } from '../../letters/dunning-letter';
+import type { ReferenceRateTable } from '../../../../shared/domain/law/reference-rates';
 import { bytesToBase64 } from '../backup/backup-format';
 import type { KredoDb } from '../db/kredo-db';
 import type { StoredDocument } from '../db/schema';
@@ -20,18 +21,39 @@ import { letterInputFor } from './letter-input';
 
 export const isLetterStep = (step: DunningStep): step is LetterStep => (LETTER_STEPS as readonly string[]).includes(step);
 
-async function letterInputOf(db: KredoDb, request: { readonly debtorId: string; readonly step: LetterStep; readonly itemIds: readonly string[]; readonly today: IsoDate; readonly payBy: IsoDate | undefined }) {
-  const chunk = await db.debtorChunks.filter((candidate) => candidate.debtors.some((debtor) => debtor.id === request.debtorId)).first();
+/** What every letter of a batch shares, read once: the letterhead and the statutory-interest rates. */
+export interface LetterBatch {
+  readonly creditor: LetterCreditor;
+  readonly rates: ReferenceRateTable;
+}
+
+export async function loadLetterBatch(db: KredoDb): Promise<LetterBatch> {
+  const [creditor, rates] = await Promise.all([loadCreditor(db), loadRateTable(db)]);
+  return { creditor, rates };
+}
+
+interface LetterRequest {
+  readonly debtorId: string;
+  readonly step: LetterStep;
+  readonly itemIds: readonly string[];
+  readonly today: IsoDate;
+  readonly payBy: IsoDate | undefined;
+  /** The chunk holding the debtor, when the caller knows it: otherwise every debtor chunk is searched. */
+  readonly chunkId?: number;
+}
+
+async function letterInputOf(db: KredoDb, request: LetterRequest, batch?: LetterBatch) {
+  const chunk = request.chunkId !== undefined ? await db.debtorChunks.get(request.chunkId) : await db.debtorChunks.filter((candidate) => candidate.debtors.some((debtor) => debtor.id === request.debtorId)).first();
   const debtor = chunk?.debtors.find((candidate) => candidate.id === request.debtorId);
   const ledger = chunk && (await readDebtorLedger(db, chunk.chunkId, request.debtorId));
   if (!debtor || !ledger) return undefined;
-  const [creditor, rates] = await Promise.all([loadCreditor(db), loadRateTable(db)]);
+  const { creditor, rates } = batch ?? (await loadLetterBatch(db));
   const input = letterInputFor({ debtor, ledger, itemIds: request.itemIds, step: request.step, today: request.today, payBy: request.payBy ?? addDays(request.today, 14), creditor, rates });
   return input.invoices.length === 0 ? undefined : { debtor, creditor, input };
 }
 
 /** What a letter will say, before it is made: its subject and text in the debtor's language. */
-export async function previewLetterText(db: KredoDb, request: { readonly debtorId: string; readonly step: LetterStep; readonly itemIds: readonly string[]; readonly today: IsoDate; readonly payBy: IsoDate | undefined }): Promise<{ readonly subject: string; readonly text: string; readonly language: string } | undefined> {
+export async function previewLetterText(db: KredoDb, request: LetterRequest): Promise<{ readonly subject: string; readonly text: string; readonly language: string } | undefined> {
   const made = await letterInputOf(db, request);
   if (!made) return undefined;
   const content = buildLetterContent(made.input, letterTranslator(made.input.language));
@@ -43,8 +65,8 @@ export async function previewLetterText(db: KredoDb, request: { readonly debtorI
  * law — and returns it as the document to keep. Kredo does not post or mail it: the controller saves the
  * PDF or opens the draft in their mail program; what is kept is exactly what was made.
  */
-export async function makeLetterDocument(db: KredoDb, request: { readonly debtorId: string; readonly actionId: string; readonly step: LetterStep; readonly itemIds: readonly string[]; readonly today: IsoDate; readonly payBy: IsoDate | undefined; readonly at: string }): Promise<StoredDocument | undefined> {
-  const made = await letterInputOf(db, request);
+export async function makeLetterDocument(db: KredoDb, request: LetterRequest & { readonly actionId: string; readonly at: string }, batch?: LetterBatch): Promise<StoredDocument | undefined> {
+  const made = await letterInputOf(db, request, batch);
   if (!made) return undefined;
   const { debtor, creditor, input } = made;
   // Without a usable address or e-mail there is no letter at all (the worklist says what is missing), and

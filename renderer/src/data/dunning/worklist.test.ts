@@ -47,4 +47,25 @@ describe('the dunning worklist over the demo portfolio', () => {
     expect((await loadWorklist(db, request))!.entries.some((entry) => entry.id === deadline!.id)).toBe(false);
     db.close();
   });
+
+  it('processes a batch of the chosen debtors with progress, and a stop between two entries leaves each one done with its letter or untouched', async () => {
+    const db = await openDemoStore('worklist-3', today);
+    const reminders = (await loadWorklist(db, request))!.entries.filter((entry) => entry.task.kind === 'dunning' && entry.task.step === 'reminder-1').slice(0, 4);
+    const progress: string[] = [];
+    const outcome = await processWorklist(
+      db,
+      { ...request, entryIds: reminders.map((entry) => entry.id), debtorIds: reminders.map((entry) => entry.debtorId) },
+      { onProgress: (done, total) => void progress.push(`${done}/${total}`), isStopped: () => progress.length === 2 },
+    );
+    expect(outcome).toEqual({ done: 2, submitted: 0, notMade: 0, stopped: true });
+    expect(progress).toEqual(['1/4', '2/4']);
+    const documents = await db.documents.toArray();
+    expect(documents.map((document) => document.actionId).sort()).toEqual(reminders.slice(0, 2).map((entry) => entry.id).sort());
+    expect(await db.audit.filter((entry) => entry.action === 'dunning.stepDone').count()).toBe(2);
+    // The two not reached are still on the list, as they were; processed again, they are done.
+    const after = (await loadWorklist(db, request))!.entries.map((entry) => entry.id);
+    expect(reminders.map((entry) => after.includes(entry.id))).toEqual([false, false, true, true]);
+    expect(await processWorklist(db, { ...request, entryIds: reminders.map((entry) => entry.id) })).toEqual({ done: 2, submitted: 0, notMade: 0 });
+    db.close();
+  });
 });

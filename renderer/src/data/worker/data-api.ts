@@ -13,8 +13,8 @@ import type { SyncReport } from '../sync/run-sync';
 import type { SettledInsurerPort } from '../sync/settled-insurer-port';
 import type { SyncNowRequest } from '../sync/sync-now';
 import type { LossSubmissionInput } from '../sync/queue-loss-submission';
-import type { Worklist } from '../../../../shared/domain/dunning/worklist';
-import type { ProcessWorklistRequest } from '../dunning/process-worklist';
+import type { WorklistView } from '../dunning/worklist-rows';
+import type { ProcessOutcome, ProcessProgress, ProcessWorklistRequest } from '../dunning/process-worklist';
 import type { RecordCallRequest } from '../dunning/record-call';
 import type { DisputeRequest } from '../dunning/set-dispute';
 import type { AgreePlanRequest } from '../dunning/agree-payment-plan';
@@ -88,9 +88,12 @@ export interface DataApi {
   /** Puts an overdue notification, collection handover or claim for a debtor in the loss outbox. */
   submitLoss(request: Omit<LossSubmissionInput, 'id'>): Promise<LossSubmission>;
   /** Today's dunning work: letters, calls, insurer deadlines, ordered by risk-weighted value; undefined without a portfolio. */
-  dunningWorklist(request: { readonly today: IsoDate; readonly leadDays: number; readonly locale: string }): Promise<Worklist | undefined>;
-  /** Carries out the chosen worklist entries (steps recorded as done, deadlines and handovers sent to the insurer). */
-  processWorklist(request: ProcessWorklistRequest): Promise<{ readonly done: number; readonly submitted: number; readonly notMade: number }>;
+  dunningWorklist(request: { readonly today: IsoDate; readonly leadDays: number; readonly locale: string }): Promise<WorklistView | undefined>;
+  /**
+   * Carries out the chosen worklist entries (steps recorded as done, deadlines and handovers sent to the
+   * insurer), telling `progress` how far it got and stopping between two entries when it says so.
+   */
+  processWorklist(request: ProcessWorklistRequest, progress?: ProcessProgress): Promise<ProcessOutcome>;
   /** The outcome of a worklist call: done with a note, a promise to pay stored, or no answer (stays on the list). */
   recordCall(request: RecordCallRequest): Promise<{ readonly promiseId?: string }>;
   /** Marks an invoice disputed with a reason (not dunned, uninsured) or settles the dispute; summaries follow. */

@@ -25,7 +25,7 @@ import type { DataApi } from './data-api';
 import { keepErrorCodesAcrossComlink } from './error-transfer';
 import { createImportOperations } from './import-operations';
 import { createSyncOperations } from './sync-operations';
-import { loadCreditPolicy, loadWorklist } from '../dunning/load-worklist';
+import { loadCreditPolicy, loadWorklistView } from '../dunning/load-worklist';
 import { saveCreditPolicy } from '../dunning/save-credit-policy';
 import { agreePaymentPlan } from '../dunning/agree-payment-plan';
 import { endPaymentPlan } from '../dunning/end-payment-plan';
@@ -106,8 +106,8 @@ const api: DataApi = {
   syncNow: (request, port) => exclusive(() => sync.syncNow(request, port)),
   requestLimits: (request) => exclusive(() => sync.requestLimits(request)),
   submitLoss: (request) => exclusive(() => sync.submitLoss(request)),
-  dunningWorklist: (request) => loadWorklist(db, request),
-  processWorklist: (request) => exclusive(() => processWorklist(db, request)),
+  dunningWorklist: (request) => loadWorklistView(db, request),
+  processWorklist: (request, progress) => exclusive(() => processWorklist(db, request, progress)),
   recordCall: (request) => exclusive(() => recordCall(db, request)),
   previewLetter: (request) => previewWorklistLetter(db, request),
   creditPolicy: () => loadCreditPolicy(db),

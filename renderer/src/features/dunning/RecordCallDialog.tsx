@@ -1,6 +1,5 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WorklistEntry } from '../../../../shared/domain/dunning/worklist';
 import { parseAmountInput } from '../../../../shared/format/decimal-input';
 import type { CurrencyCode } from '../../../../shared/money/money';
 import { isIsoDate } from '../../../../shared/time/iso-date';
@@ -8,6 +7,7 @@ import { useClock } from '../../app/app-clock';
 import { useModalDialog } from '../../components/use-modal-dialog';
 import { dataWorker } from '../../data/data-client';
 import { CALL_OUTCOMES, type CallOutcome } from '../../data/dunning/record-call';
+import type { WorklistRow } from '../../data/dunning/worklist-rows';
 import { useErrorMessage } from '../../i18n/use-error-message';
 import { useLanguage } from '../../i18n/use-language';
 import { DEADLINE_LEAD_DAYS } from './use-worklist';
@@ -16,7 +16,7 @@ import { DEADLINE_LEAD_DAYS } from './use-worklist';
  * A call's outcome, as the controller types it right after hanging up: reached and promised (amount and
  * date, which pause dunning until then), reached and disputed or otherwise, or no answer (call again).
  */
-export function RecordCallDialog({ entry, onClose }: { readonly entry: WorklistEntry | undefined; readonly onClose: (recorded: boolean) => void }) {
+export function RecordCallDialog({ entry, onClose }: { readonly entry: WorklistRow | undefined; readonly onClose: (recorded: boolean) => void }) {
   const { t } = useTranslation('dunning');
   const { formatLocale } = useLanguage();
   const clock = useClock();
@@ -28,7 +28,7 @@ export function RecordCallDialog({ entry, onClose }: { readonly entry: WorklistE
   const [amountText, setAmountText] = useState('');
   const [dueOn, setDueOn] = useState('');
   const [error, setError] = useState<string>();
-  const currency = (entry?.invoices[0]?.currency ?? 'EUR') as CurrencyCode;
+  const currency = (entry?.currency ?? 'EUR') as CurrencyCode;
 
   const close = (recorded: boolean) => {
     setNote('');

@@ -1,17 +1,17 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Worklist } from '../../../../shared/domain/dunning/worklist';
 import { useClock } from '../../app/app-clock';
 import { dataWorker } from '../../data/data-client';
+import type { WorklistView } from '../../data/dunning/worklist-rows';
 import { useLanguage } from '../../i18n/use-language';
 
 /** Insurer deadlines this far ahead are on today's list, so there is time to act. */
 export const DEADLINE_LEAD_DAYS = 7;
 
 /** Today's worklist, worked out in the data worker (it reads the ledgers of every overdue debtor). */
-export function useWorklist(): { readonly worklist: Worklist | null | undefined; readonly reload: () => void } {
+export function useWorklist(): { readonly worklist: WorklistView | null | undefined; readonly reload: () => void } {
   const today = useClock().today();
   const { formatLocale } = useLanguage();
-  const [worklist, setWorklist] = useState<Worklist | null>();
+  const [worklist, setWorklist] = useState<WorklistView | null>();
   const [version, setVersion] = useState(0);
   useEffect(() => {
     let isActive = true;
