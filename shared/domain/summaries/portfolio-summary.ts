@@ -59,9 +59,7 @@ export interface PortfolioSummary {
 }
 
 function addInto(target: number[], values: readonly number[]): void {
-  values.forEach((value, index) => {
-    target[index] = (target[index] ?? 0) + value;
-  });
+  for (let index = 0; index < values.length; index += 1) target[index] = (target[index] ?? 0) + values[index]!;
 }
 
 /**
@@ -105,7 +103,9 @@ export function summarisePortfolio(
     totals.lateWeighted += summary.daysLate.weightedDaysMinor;
     totals.latePaid += summary.daysLate.amountMinor;
     addInto(buckets, summary.bucketsMinor);
-    for (const [currency, amount] of Object.entries(summary.openByCurrency)) openByCurrency[currency] = (openByCurrency[currency] ?? 0) + amount;
+    // for…in over the summary's own plain object (it has no inherited keys): Object.entries allocated an
+    // array per debtor, 20,000 per refresh (issue 14).
+    for (const currency in summary.openByCurrency) openByCurrency[currency] = (openByCurrency[currency] ?? 0) + summary.openByCurrency[currency]!;
     // Summaries stored before SUMMARY_VERSION 5 lack the list; they are recomputed on first use.
     for (const currency of summary.unconvertedCurrencies ?? []) unconverted.add(currency);
 
