@@ -4,6 +4,8 @@ import { KEYS_VERSION, KEYS_VERSION_FIELD } from '../db/insurer-keys';
 import type { KredoDb } from '../db/kredo-db';
 import type { DebtorChunk, LimitChunk } from '../db/schema';
 
+/** Covers per chunk in a batch above which every chunk is read rather than looked up. */
+const FULL_READ_COVERS_PER_CHUNK = 10;
 /** Chunks rewritten at a time when keying chunks from before the keys: memory stays bounded at tier L. */
 const KEYING_BATCH = 20;
 
@@ -47,9 +49,9 @@ async function chunksListing(table: Table<DebtorChunk, number> | Table<LimitChun
  */
 export async function chunksNaming(db: KredoDb, covers: readonly InsurerCover[]): Promise<{ debtorChunks: DebtorChunk[]; limitChunks: LimitChunk[] }> {
   if (covers.length === 0) return { debtorChunks: [], limitChunks: [] };
-  // A batch with more covers than there are chunks (the full resync) lands in nearly every chunk: reading
-  // them all in one go costs less than a look-up per cover.
-  if (covers.length >= (await db.debtorChunks.count())) {
+  // A batch with many more covers than there are chunks (the full resync: 100 a chunk) lands in every chunk:
+  // reading them all in one go costs less than a look-up per cover. A feed page of 500 is looked up.
+  if (covers.length >= FULL_READ_COVERS_PER_CHUNK * (await db.debtorChunks.count())) {
     const [debtorChunks, limitChunks] = await Promise.all([db.debtorChunks.toArray(), db.limitChunks.toArray()]);
     return { debtorChunks, limitChunks };
   }
