@@ -27,6 +27,7 @@ import { createImportOperations } from './import-operations';
 import { createSyncOperations } from './sync-operations';
 import { loadCreditPolicy, loadWorklistView } from '../dunning/load-worklist';
 import { saveCreditPolicy } from '../dunning/save-credit-policy';
+import { createWorklistCache } from '../dunning/worklist-cache';
 import { agreePaymentPlan } from '../dunning/agree-payment-plan';
 import { endPaymentPlan } from '../dunning/end-payment-plan';
 import { loadCreditor } from '../dunning/creditor';
@@ -43,6 +44,8 @@ const db = new KredoDb();
 const exclusive = createExclusive();
 const imports = createImportOperations(db);
 const sync = createSyncOperations(db);
+// Kept while nothing it reads is written: coming back to the Dunning screen need not work it out again.
+const worklist = createWorklistCache(db.name, (request) => loadWorklistView(db, request));
 
 /** Runs an operation that writes ledgers: one at a time, and any prepared import is stale afterwards. */
 const writing = <T>(operation: () => Promise<T>) => exclusive(async () => {
@@ -106,7 +109,7 @@ const api: DataApi = {
   syncNow: (request, port) => exclusive(() => sync.syncNow(request, port)),
   requestLimits: (request) => exclusive(() => sync.requestLimits(request)),
   submitLoss: (request) => exclusive(() => sync.submitLoss(request)),
-  dunningWorklist: (request) => loadWorklistView(db, request),
+  dunningWorklist: (request) => worklist(request),
   processWorklist: (request, progress) => exclusive(() => processWorklist(db, request, progress)),
   recordCall: (request) => exclusive(() => recordCall(db, request)),
   previewLetter: (request) => previewWorklistLetter(db, request),
