@@ -53,7 +53,8 @@ export function resolveDebtors(index: StoreIndex, groups: ReadonlyMap<string, re
   const debtors = new Map<string, Debtor>(index.byId);
   const codeOwners = new Map<string, string>();
   for (const debtor of index.byId.values()) for (const code of [debtor.customerCode, ...(debtor.aliases?.customerCodes ?? [])]) if (!codeOwners.has(code)) codeOwners.set(code, debtor.id);
-  const targets = new Map<string, { debtor: Debtor; records: ImportedOpenItem[]; numbers: Set<string> }>();
+  /** `numbers`: the invoice numbers of `records`, built once a second customer code joins the debtor. */
+  const targets = new Map<string, { debtor: Debtor; records: ImportedOpenItem[]; numbers: Set<string> | undefined }>();
   const identified = new SampleCollector<IdentifiedDebtorRow>();
   const conflicts = new SampleCollector<DebtorConflictRow>();
 
@@ -90,16 +91,23 @@ export function resolveDebtors(index: StoreIndex, groups: ReadonlyMap<string, re
     }
     if (debtor !== debtors.get(debtor.id)) directory.add(debtor);
     debtors.set(debtor.id, debtor);
-    const target = targets.get(debtor.id) ?? { debtor, records: [], numbers: new Set<string>() };
-    target.debtor = debtor;
-    const repeated = records.filter((record) => target.numbers.has(record.invoiceNumber));
+    const known = targets.get(debtor.id);
+    if (!known) {
+      // The first code of a debtor: its lines are one per invoice already (the parse refuses or drops a
+      // repeated invoice of one customer code, normalise-open-items.ts), so they are taken as they are;
+      // hashing a million invoice numbers into sets cost seconds at tier L.
+      targets.set(debtor.id, { debtor, records: [...records], numbers: undefined });
+      continue;
+    }
+    known.debtor = debtor;
+    const numbers = (known.numbers ??= new Set(known.records.map((record) => record.invoiceNumber)));
+    const repeated = records.filter((record) => numbers.has(record.invoiceNumber));
     if (repeated.length > 0) refuse(customerCode, repeated, 'sameInvoiceNumber', '', [debtor.id]);
     for (const record of records) {
-      if (target.numbers.has(record.invoiceNumber)) continue;
-      target.numbers.add(record.invoiceNumber);
-      target.records.push(record);
+      if (numbers.has(record.invoiceNumber)) continue;
+      numbers.add(record.invoiceNumber);
+      known.records.push(record);
     }
-    targets.set(debtor.id, target);
   }
 
   return {
