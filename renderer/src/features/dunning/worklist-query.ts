@@ -77,10 +77,14 @@ export function worklistLines(rows: readonly WorklistRow[], query: WorklistQuery
     if (group) group.push(row);
     else groups.set(row.debtorId, [row]);
   }
-  return [...groups.values()].flatMap((group): WorklistLine[] => [
-    { kind: 'debtor', debtorId: group[0]!.debtorId, debtorName: group[0]!.debtorName, entryIds: group.map((row) => row.id) },
-    ...group.map((row): WorklistLine => ({ kind: 'entry', row })),
-  ]);
+  // One pass into one array: at tier L this is 28,000 entries under 16,000 headings.
+  const lines: WorklistLine[] = [];
+  for (const group of groups.values()) {
+    const first = group[0]!;
+    lines.push({ kind: 'debtor', debtorId: first.debtorId, debtorName: first.debtorName, entryIds: group.map((row) => row.id) });
+    for (const row of group) lines.push({ kind: 'entry', row });
+  }
+  return lines;
 }
 
 /** Kinds of work in the order a controller meets them: the ladder, the insurer's deadlines, broken word. */
