@@ -34,8 +34,8 @@ import { portfolioColumns } from '../../../renderer/src/features/portfolio/grid/
 import { buildPortfolioRows } from '../../../renderer/src/features/portfolio/grid/portfolio-row';
 import { makeAgeingReportPdf } from '../../../renderer/src/data/reports/make-ageing-report-pdf';
 import type { AgeingReportRequest } from '../../../renderer/src/data/reports/ageing-report-request';
-import { dunningBench } from './bench-dunning';
 import { syncBench } from './bench-sync';
+import { dunningBench } from './bench-dunning';
 
 /** The PDF ageing report in English as the app asks for it (the texts are the app's English ones, abridged). */
 const REPORT_REQUEST: AgeingReportRequest = {
@@ -240,7 +240,7 @@ const importBench = {
    * The app's import path: analysis and parsing in the main process's worker thread, the batches taken
    * and compared here while the parse runs (as the Imports screen does), then the commit.
    */
-  async importFile(fileId: string, today: IsoDate) {
+  async importFile(fileId: string, today: IsoDate, attempt: number) {
     const db = new KredoDb();
     const analyse = await timed(() => ipc<TabularAnalysis>('importAnalyse', { fileId }));
     const { mapping, dialect } = analyse.value;
@@ -248,12 +248,12 @@ const importBench = {
     const at = new Date().toISOString();
     const started = performance.now();
     let parseMs = 0;
-    const parsing = ipc<ParseSummary>('importParse', { fileId, attempt: 1, mapping, dialect: { ...dialect, dateFormat: dialect.dateFormat! } }).then((summary) => {
+    const parsing = ipc<ParseSummary>('importParse', { fileId, attempt, mapping, dialect: { ...dialect, dateFormat: dialect.dateFormat! } }).then((summary) => {
       parseMs = performance.now() - started;
       return summary;
     });
     const prepare = await timed(() =>
-      operations.prepare({ fileId, fileName: 'tier-l.csv', recordKind: 'open-items', today, at }, { readBatch: async (index) => (await ipc<{ gzipBase64: string | null }>('importReadBatch', { fileId, attempt: 1, index })).gzipBase64, summary: () => parsing }),
+      operations.prepare({ fileId, fileName: 'tier-l.csv', recordKind: 'open-items', today, at }, { readBatch: async (index) => (await ipc<{ gzipBase64: string | null }>('importReadBatch', { fileId, attempt, index })).gzipBase64, summary: () => parsing }),
     );
     const parseAndCompareMs = performance.now() - started;
     const commit = await timed(() => operations.commit({ importId: fileId, closeMissing: false, at, today, homeCurrency: 'EUR' }, async () => undefined));
