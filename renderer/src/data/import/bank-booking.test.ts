@@ -28,7 +28,7 @@ describe('prepareBankPayments', () => {
     const plan = planPortfolio({ ...DATA_TIERS.S, debtors: 300, items: 6_000, payments: 1_500 }, { seed: 7, today: TODAY });
     const policy = generatePolicy(TODAY);
     const chunks = Array.from({ length: plan.chunkCount }, (_, chunkId) => generateChunk(plan, policy, chunkId));
-    await replacePortfolio(db, { policy, rates: generateExchangeRates(7, TODAY), chunks, chunkCount: plan.chunkCount, asOf: TODAY, at: '2026-11-24T08:00:00.000Z', source: 'test' });
+    await replacePortfolio(db, { policy, rates: generateExchangeRates(7, TODAY), chunks, chunkCount: plan.chunkCount, asOf: TODAY, at: '2026-11-24T08:00:00.000Z', source: 'benchmark' });
 
     // Lines paying open invoices by reference, by number in the text, by name alone (oldest first), a debtor
     // paying twice, and money nobody is owed.
