@@ -172,6 +172,27 @@ export function encodeLedgerChunk(chunkId: number, ledgers: readonly DebtorLedge
   return { numbers, texts };
 }
 
+/** One item row of a chunk as a ledger item (`id` is `itemId(debtorId, number)`, which callers often have already). */
+export function decodeLedgerItem({ numbers, texts }: EncodedLedgerChunk, row: number, id: string): LedgerItem {
+  const flags = numbers.itemFlags[row]!;
+  const disputeReason = texts.itemDisputeReasons[row] as DisputeReason;
+  return {
+    id,
+    debtorId: numbers.debtorIds[numbers.itemDebtor[row]!]!,
+    number: texts.itemNumbers[row]!,
+    kind: flags & FLAG_CREDIT_NOTE ? 'credit-note' : 'invoice',
+    invoiceDate: fromDayNumber(numbers.itemInvoiceDay[row]!),
+    dueDate: fromDayNumber(numbers.itemDueDay[row]!),
+    currency: numbers.currencies[numbers.itemCurrency[row]!]!,
+    amountMinor: numbers.itemAmount[row]!,
+    vatMinor: numbers.itemVat[row]!,
+    openMinor: numbers.itemOpen[row]!,
+    paymentReference: texts.itemReferences[row]!,
+    // A dispute pauses dunning of the invoice; an unknown stored reason is read as no dispute.
+    ...(flags & FLAG_DISPUTED && DISPUTE_REASONS.includes(disputeReason) && { dispute: { reason: disputeReason, since: fromDayNumber(numbers.itemDisputeDay[row]!) } }),
+  };
+}
+
 /** Decodes a chunk back into debtor ledgers; with `debtorIds`, only those debtors. */
 export function decodeLedgerChunk(chunk: EncodedLedgerChunk, debtorIds?: ReadonlySet<string>): DebtorLedger[] {
   const { numbers, texts } = chunk;
@@ -186,22 +207,7 @@ export function decodeLedgerChunk(chunk: EncodedLedgerChunk, debtorIds?: Readonl
     const debtorId = numbers.debtorIds[slot]!;
     itemIds[row] = itemId(debtorId, texts.itemNumbers[row]!);
     if (!wanted[slot]) continue;
-    const flags = numbers.itemFlags[row]!;
-    const disputeReason = texts.itemDisputeReasons[row] as DisputeReason;
-    items[slot]!.push({
-      id: itemIds[row]!,
-      debtorId,
-      number: texts.itemNumbers[row]!,
-      kind: flags & FLAG_CREDIT_NOTE ? 'credit-note' : 'invoice',
-      invoiceDate: fromDayNumber(numbers.itemInvoiceDay[row]!),
-      dueDate: fromDayNumber(numbers.itemDueDay[row]!),
-      currency: numbers.currencies[numbers.itemCurrency[row]!]!,
-      amountMinor: numbers.itemAmount[row]!,
-      vatMinor: numbers.itemVat[row]!,
-      openMinor: numbers.itemOpen[row]!,
-      paymentReference: texts.itemReferences[row]!,
-      ...(flags & FLAG_DISPUTED && DISPUTE_REASONS.includes(disputeReason) && { dispute: { reason: disputeReason, since: fromDayNumber(numbers.itemDisputeDay[row]!) } }),
-    });
+    items[slot]!.push(decodeLedgerItem(chunk, row, itemIds[row]!));
   }
   for (let row = 0; row < numbers.paymentDebtor.length; row += 1) {
     const slot = numbers.paymentDebtor[row]!;

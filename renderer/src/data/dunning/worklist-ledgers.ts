@@ -1,6 +1,5 @@
-import { decodeLedgerChunk, FLAG_CREDIT_NOTE, FLAG_DISPUTED, type EncodedLedgerChunk } from '../../../../shared/domain/ledger/ledger-chunk';
-import { DISPUTE_REASONS, itemId, type DebtorLedger, type DisputeReason, type LedgerItem } from '../../../../shared/domain/ledger/ledger-types';
-import { fromDayNumber } from '../../../../shared/time/iso-date';
+import { decodeLedgerChunk, decodeLedgerItem, FLAG_CREDIT_NOTE, type EncodedLedgerChunk } from '../../../../shared/domain/ledger/ledger-chunk';
+import { itemId, type DebtorLedger, type LedgerItem } from '../../../../shared/domain/ledger/ledger-types';
 
 /**
  * How much of a debtor's ledger the worklist needs:
@@ -28,24 +27,7 @@ export function worklistLedgers(chunk: EncodedLedgerChunk, needs: ReadonlyMap<st
     const flags = numbers.itemFlags[row]!;
     if (flags & FLAG_CREDIT_NOTE || !(numbers.itemOpen[row]! > 0)) continue;
     if (need === 'horizon' && !couldHaveWork(numbers.itemInvoiceDay[row]!, numbers.itemDueDay[row]!)) continue;
-    const debtorId = numbers.debtorIds[slot]!;
-    const number = texts.itemNumbers[row]!;
-    const disputeReason = texts.itemDisputeReasons[row] as DisputeReason;
-    items[slot]!.push({
-      id: itemId(debtorId, number),
-      debtorId,
-      number,
-      kind: 'invoice',
-      invoiceDate: fromDayNumber(numbers.itemInvoiceDay[row]!),
-      dueDate: fromDayNumber(numbers.itemDueDay[row]!),
-      currency: numbers.currencies[numbers.itemCurrency[row]!]!,
-      amountMinor: numbers.itemAmount[row]!,
-      vatMinor: numbers.itemVat[row]!,
-      openMinor: numbers.itemOpen[row]!,
-      paymentReference: texts.itemReferences[row]!,
-      // As decodeLedgerChunk reads it: a dispute pauses dunning of the invoice.
-      ...(flags & FLAG_DISPUTED && DISPUTE_REASONS.includes(disputeReason) && { dispute: { reason: disputeReason, since: fromDayNumber(numbers.itemDisputeDay[row]!) } }),
-    });
+    items[slot]!.push(decodeLedgerItem(chunk, row, itemId(numbers.debtorIds[slot]!, texts.itemNumbers[row]!)));
   }
   const ledgers: DebtorLedger[] = [];
   numbers.debtorIds.forEach((debtorId, slot) => {
