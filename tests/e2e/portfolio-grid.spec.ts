@@ -60,6 +60,12 @@ for (const { language, systemLocale, netherlands } of LANGUAGES) {
       await expect(portfolio.columnHeader(columns.risk)).toHaveAttribute('aria-sort', 'ascending');
       await portfolio.sortBy(columns.risk);
       await expect(portfolio.columnHeader(columns.risk)).toHaveAttribute('aria-sort', 'descending');
+      // Names go A–Z on the first click (it went Z–A), then flip.
+      await portfolio.sortBy(columns.name);
+      await expect(portfolio.columnHeader(columns.name)).toHaveAttribute('aria-sort', 'ascending');
+      const names = await portfolio.columnTexts(columns.name);
+      expect(names).toEqual([...names].sort(new Intl.Collator(FORMAT_LOCALE[language]).compare));
+      await portfolio.sortBy(columns.risk);
       const third = (await portfolio.columnTexts(columns.name))[2]!;
       await portfolio.grid.focus();
       await kredo.page.keyboard.press('ArrowDown');

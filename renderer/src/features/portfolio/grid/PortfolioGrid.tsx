@@ -11,12 +11,17 @@ const ROW_HEIGHT = 36;
 const SORT_MARK = { asc: '▲', desc: '▼' } as const;
 const NUMERIC_KINDS = new Set<PortfolioColumn['kind']>(['money', 'percent', 'days', 'integer', 'score']);
 
+/** A heading's first click: figures and dates largest / newest first (what a controller looks for), names and codes A–Z. */
+function firstSortDirection(column: PortfolioColumn): GridSort['direction'] {
+  return NUMERIC_KINDS.has(column.kind) || column.kind === 'date' ? 'desc' : 'asc';
+}
+
 interface PortfolioGridProps {
   readonly rows: readonly PortfolioRow[];
   readonly columns: readonly PortfolioColumn[];
   readonly sort: GridSort;
   readonly activeIndex: number;
-  readonly onSort: (column: string) => void;
+  readonly onSort: (column: string, firstDirection: GridSort['direction']) => void;
   readonly onActiveIndexChange: (index: number) => void;
   readonly onOpen: (row: PortfolioRow) => void;
 }
@@ -76,7 +81,7 @@ export function PortfolioGrid({ rows, columns, sort, activeIndex, onSort, onActi
             const isSorted = sort.column === column.id;
             return (
               <div key={column.id} role="columnheader" aria-sort={isSorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'} className={NUMERIC_KINDS.has(column.kind) ? 'grid-cell numeric' : 'grid-cell'}>
-                <button type="button" className="grid-sort" onClick={() => onSort(column.id)} title={t('grid.sortBy', { column: text.label(column) })}>
+                <button type="button" className="grid-sort" onClick={() => onSort(column.id, firstSortDirection(column))} title={t('grid.sortBy', { column: text.label(column) })}>
                   {text.label(column)}
                   <span aria-hidden="true" className="grid-sort-mark">{isSorted ? SORT_MARK[sort.direction] : null}</span>
                 </button>

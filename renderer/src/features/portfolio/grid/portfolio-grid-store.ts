@@ -12,7 +12,8 @@ interface PortfolioGridState {
   readonly activeIndex: number;
   setSearch(search: string): void;
   setFilters(filters: GridFilters): void;
-  sortBy(column: string): void;
+  /** Sorts on a column: a new one in `firstDirection` (its natural order), the same one flipped. */
+  sortBy(column: string, firstDirection: GridSort['direction']): void;
   setColumns(columns: readonly string[] | undefined): void;
   applyView(view: { readonly query: GridQuery; readonly columns: readonly string[] }): void;
   setActiveIndex(index: number): void;
@@ -25,11 +26,10 @@ export const usePortfolioGridStore = create<PortfolioGridState>()((set) => ({
   activeIndex: 0,
   setSearch: (search) => set((state) => ({ query: { ...state.query, search }, activeIndex: 0 })),
   setFilters: (filters) => set((state) => ({ query: { ...state.query, filters }, activeIndex: 0 })),
-  // A new column sorts largest first for figures (what a controller looks for) and A–Z for text; the same column flips.
-  sortBy: (column) =>
+  sortBy: (column, firstDirection) =>
     set((state) => {
       const current = state.query.sort;
-      const sort: GridSort = current.column === column ? { column, direction: current.direction === 'asc' ? 'desc' : 'asc' } : { column, direction: 'desc' };
+      const sort: GridSort = current.column === column ? { column, direction: current.direction === 'asc' ? 'desc' : 'asc' } : { column, direction: firstDirection };
       return { query: { ...state.query, sort }, activeIndex: 0 };
     }),
   setColumns: (columns) => set({ columns }),
