@@ -5,6 +5,8 @@
  *   shared/    pure TypeScript: no Electron, Node built-ins, DOM, React, Dexie, nor electron/ or renderer/ code
  *   renderer/  never electron/ code, Electron or Node built-ins; only platform/kredo-api.ts touches window.kredo
  *   electron/  never renderer/ code; only electron/main/platform/ and the preload import `electron`
+ *   renderer/src/data/, letters/, documents/  below the screens: never features/, app/ or components/;
+ *   renderer/src/documents/  below data/ and letters/ too, which use it: never data/ or letters/
  */
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
@@ -22,6 +24,8 @@ const layer = {
   nodeBuiltins: { group: ['node:*'], message: 'This layer runs without Node: no Node built-ins.' },
   rendererCode: { group: ['**/renderer/**'], message: 'Only the renderer may import renderer code.' },
   electronCode: { group: ['**/electron/**'], message: 'Reach the main process through platform/kredo-api.ts, never by importing it.' },
+  screens: { group: ['**/features/**', '**/app/**', '**/components/**'], message: 'The store, letters and documents sit below the screens: never import features/, app/ or components/.' },
+  storeAndLetters: { group: ['**/data/**', '**/letters/**'], message: 'documents/ is the layer the store and letters print with: it never imports them.' },
   uiLibraries: { group: ['react', 'react/*', 'react-dom', 'react-dom/*', 'dexie', 'dexie-*', 'zustand', 'react-i18next', 'i18next', 'recharts'], message: 'shared/ is pure domain code: no UI, store or i18n libraries.' },
 };
 
@@ -78,6 +82,15 @@ export default tseslint.config(
       'no-restricted-properties': ['error', rendererKredoOnly],
       'no-restricted-globals': ['error', 'kredo', ...nodeGlobals],
     },
+  },
+  {
+    // Issue 16 item 7: the store and the letters once imported PDF building from features/reports (upward).
+    files: ['renderer/src/data/**/*.ts', 'renderer/src/letters/**/*.ts'],
+    rules: { 'no-restricted-imports': restrictImports(layer.electronModule, layer.nodeBuiltins, layer.electronCode, layer.screens) },
+  },
+  {
+    files: ['renderer/src/documents/**/*.ts'],
+    rules: { 'no-restricted-imports': restrictImports(layer.electronModule, layer.nodeBuiltins, layer.electronCode, layer.screens, layer.storeAndLetters) },
   },
   {
     files: ['renderer/src/platform/kredo-api.ts'],

@@ -1,8 +1,8 @@
 import type { Content, StyleDictionary, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { isoDateToUtcMs } from '../../../shared/time/iso-date';
-import { fittingFontSize, longer, longestWord } from '../features/reports/fitting-font-size';
-import { pageLabelFromTemplate } from '../features/reports/page-label';
-import { pdfSafeText } from '../features/reports/pdf-safe-text';
+import { fittingFontSize, longer, longestWord } from '../documents/fitting-font-size';
+import { pageLabelFromTemplate } from '../documents/page-label';
+import { pdfSafeText } from '../documents/pdf-safe-text';
 import type { LetterContent, LetterTotalLine } from './letter-content';
 
 /** Millimetres in PDF points: envelope windows and letter zones are specified in mm. */

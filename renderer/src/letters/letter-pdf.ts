@@ -1,4 +1,4 @@
-import { loadPdfMake } from '../features/reports/load-pdfmake';
+import { loadPdfMake } from '../documents/load-pdfmake';
 import type { DunningLetterInput } from './dunning-letter';
 import { buildLetterContent, type LetterContent } from './letter-content';
 import { letterDocument } from './letter-document';

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../../../../shared/time/iso-date';
-import type { AgeingReportData, AgeingReportText } from '../../features/reports/ageing-report-data';
+import type { AgeingReportData, AgeingReportText } from '../../documents/ageing-report/ageing-report-data';
 
 /**
  * What the UI sends the data worker to make the PDF ageing report: only data that survives postMessage

@@ -3,7 +3,7 @@ import { portfolioAsOf } from '../../../../shared/domain/dashboard/portfolio-as-
 import { scoreDebtorRisk } from '../../../../shared/domain/risk/risk-score';
 import type { DebtorSummary } from '../../../../shared/domain/summaries/debtor-summary';
 import type { IsoDate } from '../../../../shared/time/iso-date';
-import type { AgeingReportData, AgeingReportRow } from '../../features/reports/ageing-report-data';
+import type { AgeingReportData, AgeingReportRow } from '../../documents/ageing-report/ageing-report-data';
 import type { KredoDb } from '../db/kredo-db';
 import type { StoredDebtor } from '../db/schema';
 import { loadSummaryContext } from '../store/summary-context';

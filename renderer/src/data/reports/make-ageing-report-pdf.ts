@@ -1,8 +1,8 @@
 import { formatMoney } from '../../../../shared/format/format-money';
 import { formatNumber } from '../../../../shared/format/format-number';
 import { money } from '../../../../shared/money/money';
-import { buildAgeingReportPdf } from '../../features/reports/build-ageing-report-pdf';
-import { pageLabelFromTemplate } from '../../features/reports/page-label';
+import { buildAgeingReportPdf } from '../../documents/ageing-report/build-ageing-report-pdf';
+import { pageLabelFromTemplate } from '../../documents/page-label';
 import type { KredoDb } from '../db/kredo-db';
 import type { AgeingReportRequest } from './ageing-report-request';
 import { loadAgeingReport } from './load-ageing-report';

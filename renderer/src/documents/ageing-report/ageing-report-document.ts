@@ -1,7 +1,7 @@
 import type { Content, StyleDictionary, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { AgeingReportData, AgeingReportRow, AgeingReportText, ReportFormat } from './ageing-report-data';
 import { ageingTable, type AgeingTableColumns } from './ageing-report-table';
-import { pdfSafeText } from './pdf-safe-text';
+import { pdfSafeText } from '../pdf-safe-text';
 
 /** A4 landscape is 841.89 × 595.28 pt; half-inch side margins leave about 770 pt for the tables. */
 const PAGE_MARGINS: [number, number, number, number] = [36, 32, 36, 40];

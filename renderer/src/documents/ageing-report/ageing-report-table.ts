@@ -1,7 +1,7 @@
 import type { Content, ContentTable, CustomTableLayout, TableCell } from 'pdfmake/interfaces';
 import type { AgeingReportRow, ReportFormat } from './ageing-report-data';
-import { fittingFontSize, longer, longestWord } from './fitting-font-size';
-import { pdfSafeText } from './pdf-safe-text';
+import { fittingFontSize, longer, longestWord } from '../fitting-font-size';
+import { pdfSafeText } from '../pdf-safe-text';
 
 /** The column headers of one ageing table, already translated. */
 export interface AgeingTableColumns {

@@ -5,7 +5,7 @@ import { formatNumber, formatPercent } from '../../../../shared/format/format-nu
 import type { IsoDate } from '../../../../shared/time/iso-date';
 import type { AgeingReportData, AgeingReportRow, AgeingReportText, ReportFormat } from './ageing-report-data';
 import { buildAgeingReportPdf } from './build-ageing-report-pdf';
-import { pageLabelFromTemplate } from './page-label';
+import { pageLabelFromTemplate } from '../page-label';
 
 /** What a reader sees on a page: its text in reading order, and where each piece of text sits. */
 interface PrintedPage {

@@ -1,6 +1,6 @@
 import type { AgeingReportData, AgeingReportText, ReportFormat } from './ageing-report-data';
 import { ageingReportDocument } from './ageing-report-document';
-import { loadPdfMake } from './load-pdfmake';
+import { loadPdfMake } from '../load-pdfmake';
 
 /**
  * The printable ageing report as PDF bytes (A4 landscape), ready to save or hand to a viewer. Needs no
