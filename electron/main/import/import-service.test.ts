@@ -115,6 +115,42 @@ describe('import service (with real worker threads)', () => {
     ]);
   });
 
+  it('reads a bank statement once: the import after its analysis takes the lines the analysis read, and a file changed since is read again', async () => {
+    const jobs: string[] = [];
+    const counting: StartImportWorker = (request, limits) => {
+      jobs.push(request.type);
+      return startSourceImportWorker(request, limits);
+    };
+    const logger = createMemoryLogger();
+    const own = await openImportService({ userDataDir: dir.path, logger, profiles: createImportProfiles({ userDataDir: dir.path, logger }), startWorker: counting, onProgress: () => undefined, onFileArrived: () => undefined, onFileRefused: () => undefined });
+    const dialect = { decimal: '.', dateFormat: 'YYYY-MM-DD', defaultCurrency: 'EUR' } as const;
+    const lines = async (fileId: string, attempt: number) => JSON.parse(gunzipSync(Buffer.from((await own.readBatch(fileId, attempt, 0))!, 'base64')).toString()) as unknown[];
+    try {
+      const statement = path.join(dir.path, 'statement.xml');
+      const sameBytes = path.join(dir.path, 'same-statement.xml');
+      await copyFile(fixture('camt053-v02-ing-batch.xml'), statement);
+      await copyFile(fixture('camt053-v02-ing-batch.xml'), sameBytes);
+      const { files: [file, copy] } = await own.addPaths([statement, sameBytes], 'dialog');
+      const analysis = await own.analyse(file!.fileId, 'EUR');
+      const summary = await own.parse(file!.fileId, 1, {}, dialect);
+      expect(jobs).toEqual(['analyse']);
+      // The same lines and summary as a parse of the same bytes read from scratch.
+      const fromScratch = await own.parse(copy!.fileId, 1, {}, dialect);
+      expect(jobs).toEqual(['analyse', 'parse']);
+      expect(summary).toEqual({ ...fromScratch, fileId: file!.fileId });
+      expect(summary.recordCount).toBe(analysis.type === 'bank' ? analysis.credits + analysis.debits : -1);
+      expect(await lines(file!.fileId, 1)).toEqual(await lines(copy!.fileId, 1));
+
+      await copyFile(fixture('camt053-v02-abn-amro.xml'), statement);
+      const changed = await own.parse(file!.fileId, 2, {}, dialect);
+      expect(jobs).toEqual(['analyse', 'parse', 'parse']);
+      expect(changed.fileHash).not.toBe(summary.fileHash);
+      expect(await lines(file!.fileId, 2)).toHaveLength(changed.recordCount);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('reports a broken bank file as the file’s own error', async () => {
     const broken = path.join(dir.path, 'broken.sta');
     await writeFile(broken, ':20:X\n:25:NL91ABNA0417164300\n:60F:C261122EUR1,00\n:61:garbage\n');

@@ -46,6 +46,17 @@ interface HeldFile {
   readonly isTemporary: boolean;
   worker?: Worker;
   readonly parses: ParseAttempts;
+  /**
+   * A bank file's parse, read with its analysis (run-import-job.ts) and kept for the import that follows,
+   * with the identity the file had when it was read: a file changed since is read again.
+   */
+  readAhead?: { readonly identity: string; readonly batches: readonly Uint8Array[]; readonly summary: ParseSummary };
+}
+
+/** What tells the file read before from a changed one: size, modification time and inode (as `make` does). */
+async function fileIdentity(filePath: string): Promise<string | undefined> {
+  const { size, mtimeMs, ino } = await stat(filePath).catch(() => ({ size: -1, mtimeMs: -1, ino: -1 }));
+  return size < 0 ? undefined : `${size}:${mtimeMs}:${ino}`;
 }
 
 export interface ImportService {
@@ -215,15 +226,30 @@ export async function openImportService(options: {
     async analyse(fileId, defaultCurrency, reading) {
       const entry = held(fileId);
       let analysis: FileAnalysis | undefined;
+      // Taken before the job reads the file: a change while it reads makes the kept parse not match.
+      const identity = await fileIdentity(entry.path);
+      const batches: Uint8Array[] = [];
+      let parsed: ParseSummary | undefined;
+      entry.readAhead = undefined;
       await runJob(entry, { type: 'analyse', path: entry.path, name: entry.file.name, kind: entry.file.kind, defaultCurrency, profiles: await options.profiles.list(), ...(reading && { reading }) }, (message) => {
         if (message.type === 'analysis') analysis = message.analysis;
+        else if (message.type === 'batch') batches.push(message.gzip);
+        else if (message.type === 'summary') parsed = message.summary;
       });
       if (!analysis) throw new KredoError('import.unreadable', { file: entry.file.name });
+      if (parsed && identity) entry.readAhead = { identity, batches, summary: parsed };
       return analysis;
     },
     async parse(fileId, attempt, mapping, dialect, reading, content) {
       const entry = held(fileId);
       const parsed = entry.parses.start(attempt);
+      const kept = entry.readAhead;
+      if (kept && kept.identity === (await fileIdentity(entry.path))) {
+        for (const batch of kept.batches) parsed.add(batch);
+        parsed.finish();
+        logger.info('Import file parsed with its analysis', { name: entry.file.name, records: kept.summary.recordCount, rejected: kept.summary.rejectionCount });
+        return { ...kept.summary, fileId };
+      }
       let summary: ParseSummary | undefined;
       try {
         await runJob(entry, { type: 'parse', path: entry.path, name: entry.file.name, kind: entry.file.kind, fileId, mapping, dialect, ...(reading && { reading }), ...(content && { content }) }, (message) => {

@@ -7,6 +7,7 @@ import type { TableContent } from '../../../shared/import/customer-fields';
 import { packOpenItemBatch, type OpenItemBatch } from '../../../shared/import/open-item-batch';
 import { decodeText } from './decode-text';
 import { analyseBankFile, isBankFileKind, parseBankFile } from './formats/bank-job';
+import type { ParsedBankFile } from './formats/bank-file';
 import { parseUbl } from './formats/ubl';
 import type { FileKind } from './sniff-format';
 import { analyseTabular, BATCH_SIZE, parseTabular, type TableParseFields } from './tabular/tabular-job';
@@ -51,7 +52,11 @@ export async function runImportJob(request: ImportJobRequest, post: (message: Im
       const parsed = parseUbl(decodeText(bytes).text, request.name);
       post({ type: 'analysis', analysis: { type: 'e-invoice', documentKind: parsed.kind, number: parsed.record.invoiceNumber, buyerName: parsed.record.customerName, openMinor: parsed.record.openMinor, currency: parsed.record.currency } });
     } else if (isBankFileKind(request.kind)) {
-      post({ type: 'analysis', analysis: analyseBankFile(parseBankFile(request.kind, bytes, request.name)) });
+      const parsed = parseBankFile(request.kind, bytes, request.name);
+      post({ type: 'analysis', analysis: analyseBankFile(parsed) });
+      // A bank file is read whole to be analysed: its parse is handed over too, and the service keeps it
+      // for the import that follows (issue 14: a 10,000-line camt.053 was parsed twice, seconds each).
+      postBankParse(parsed, createHash('sha256').update(bytes).digest('hex'), '', post);
     }
     return;
   }
@@ -76,15 +81,7 @@ export async function runImportJob(request: ImportJobRequest, post: (message: Im
     return;
   }
   if (isBankFileKind(request.kind)) {
-    const parsed = parseBankFile(request.kind, bytes, request.name);
-    const transactions = parsed.statements.flatMap((statement) => statement.transactions);
-    let batchCount = 0;
-    for (let start = 0; start < transactions.length; start += BATCH_SIZE) {
-      const batch = transactions.slice(start, start + BATCH_SIZE);
-      post({ type: 'batch', gzip: packBatch(batch), count: batch.length });
-      batchCount += 1;
-    }
-    post({ type: 'summary', summary: summary({ recordKind: 'bank-transactions', batchCount, recordCount: transactions.length, rowCount: transactions.length, rejections: parsed.rejections.slice(0, 1_000), rejectionCount: parsed.rejections.length }) });
+    postBankParse(parseBankFile(request.kind, bytes, request.name), fileHash, request.fileId, post);
     return;
   }
 
@@ -92,4 +89,18 @@ export async function runImportJob(request: ImportJobRequest, post: (message: Im
     post(message.type === 'batch' ? { type: 'batch', gzip: request.content === 'customers' ? packBatch(message.records) : packOpenItems(message.records as OpenItemBatch), count: message.count } : message),
   );
   post({ type: 'summary', summary: summary({ recordKind: request.content === 'customers' ? 'customers' : 'open-items', ...table }) });
+}
+
+/** A bank file's booked lines in batches, then the parse's summary, as a parse hands them over. */
+function postBankParse(parsed: ParsedBankFile, fileHash: string, fileId: string, post: (message: ImportJobMessage) => void): void {
+  const transactions = parsed.statements.flatMap((statement) => statement.transactions);
+  let batchCount = 0;
+  for (let start = 0; start < transactions.length; start += BATCH_SIZE) {
+    const batch = transactions.slice(start, start + BATCH_SIZE);
+    post({ type: 'batch', gzip: packBatch(batch), count: batch.length });
+    batchCount += 1;
+  }
+  const rejections = parsed.rejections;
+  const summary: ParseSummary = { fileId, settledRows: 0, rejections: rejections.slice(0, 1_000), rejectionCount: rejections.length, fileHash, recordKind: 'bank-transactions', batchCount, recordCount: transactions.length, rowCount: transactions.length };
+  post({ type: 'summary', summary });
 }
