@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { stat, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { loadavg } from 'node:os';
 import { DuckDBInstance } from '@duckdb/node-api';
+import type { Page } from 'playwright-core';
 import type { BankTransaction } from '../../../shared/import/bank-transaction';
 import type { IsoDate } from '../../../shared/time/iso-date';
 import { makeTempDir } from '../../support/temp-dir';
@@ -20,6 +21,26 @@ type ImportBench = {
 };
 
 const TODAY = '2026-11-24' as IsoDate;
+
+/**
+ * With KREDO_BENCH_PROFILE=1, the page's CPU profile through one operation, written to
+ * bench-results/<name>.cpuprofile (open it in Chromium's DevTools); otherwise nothing.
+ */
+async function startPageProfile(page: Page): Promise<{ stop(name: string): Promise<void> }> {
+  if (!process.env['KREDO_BENCH_PROFILE']) return { stop: async () => undefined };
+  const session = await page.context().newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 500 });
+  await session.send('Profiler.start');
+  return {
+    async stop(name) {
+      const { profile } = await session.send('Profiler.stop');
+      await mkdir('bench-results', { recursive: true });
+      await writeFile(path.join('bench-results', `${name}.cpuprofile`), JSON.stringify(profile));
+      await session.detach();
+    },
+  };
+}
 const SETTLE_MS = 15_000;
 const n = (value: number) => value.toLocaleString('en');
 const ms = (value: number) => `${value < 10 ? value.toFixed(1) : Math.round(value).toLocaleString('en')} ms`;
@@ -57,7 +78,9 @@ export async function bankImportRows(context: BenchContext): Promise<BenchRow[]>
   // has long done when a controller imports the day's bank statement.
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   await call('resetPeak');
+  const profile = await startPageProfile(matching.page);
   const bank = await call('bankImport', held!.fileId, TODAY);
+  await profile.stop('bank-import');
   const total = bank.analyseMs + bank.prepareMs + bank.commitMs;
   const storeSize = `${n(tier.items)} items (${n(tier.openItems)} open) of ${n(tier.debtors)} debtors`;
   const bankSize = `${n(bank.lines)} bank lines (camt.053, ${(size / 1_048_576).toFixed(1)} MB) vs ${storeSize}`;
@@ -158,4 +181,10 @@ export const importBenchmarks: Benchmark = {
   async run(context: BenchContext): Promise<BenchRow[]> {
     return [...(await openItemsImportRows(context)), ...(await bankImportRows(context))];
   },
+};
+
+/** The bank import's rows of imports-L alone, without the million-row CSV before them. */
+export const bankBenchmarks: Benchmark = {
+  name: 'bank-L',
+  run: bankImportRows,
 };
