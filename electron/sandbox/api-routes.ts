@@ -25,7 +25,7 @@ export interface ApiEnv {
   readonly client?: ApiKeyRecord;
 }
 
-function policyView(env: ApiEnv) {
+export function policyView(env: ApiEnv) {
   const { maxCoverPerBuyerMinor, discretionaryLimitMax, deductible, ...terms } = env.state.policy;
   const decimal = (amountMinor: number) => toDecimalString({ amountMinor, currency: terms.currency });
   return { ...terms, policyId: terms.id, status: 'ACTIVE', maxCoverPerBuyer: decimal(maxCoverPerBuyerMinor), discretionaryLimitMax: decimal(discretionaryLimitMax.amountMinor), deductible: decimal(deductible.amountMinor) };

@@ -30,6 +30,8 @@ export interface FaultSettings {
   reissueCovers: boolean;
   /** Buyers (insurer company ids) whose covers are sent with a malformed amount: in the cover list, the feed and answers. */
   malformedCoverBuyers: string[];
+  /** Atradius dialect: a cover list that takes more than one page answers 206 Partial Content on every page but the last. */
+  partialContentPages: boolean;
 }
 
 export const NO_FAULTS: FaultSettings = {
@@ -43,6 +45,7 @@ export const NO_FAULTS: FaultSettings = {
   reorderFeedEvents: false,
   reissueCovers: false,
   malformedCoverBuyers: [],
+  partialContentPages: false,
 };
 
 export interface FaultInjector {
@@ -89,6 +92,7 @@ function checked(patch: unknown): Partial<FaultSettings> {
       case 'duplicateFeedEvents':
       case 'reorderFeedEvents':
       case 'reissueCovers':
+      case 'partialContentPages':
         if (typeof value !== 'boolean') throw fail(name, 'true or false');
         result[name] = value;
         break;

@@ -5,10 +5,12 @@ import type { DataTier } from '../../shared/generator/data-tiers';
 import { systemClock, type Clock } from '../../shared/time/clock';
 import { ADMIN_ROUTES, type AdminEnv } from './admin-routes';
 import { API_ROUTES, type ApiEnv } from './api-routes';
+import { ATRADIUS_ROUTES } from './atradius-routes';
+import { atradiusErrorBody, isAtradiusPath, SANDBOX_ATRADIUS } from './atradius-views';
 import { faultInjector } from './fault-injection';
 import { findReplay, rememberAnswer, requestFingerprint, requireIdempotencyKey } from './idempotency';
 import { advanceInsurerTimeline } from './insurer-timeline';
-import { ProblemError, tooManyRequests, unavailable } from './problem';
+import { ProblemError, tooManyRequests, unavailable, type Problem } from './problem';
 import { rateLimiter } from './rate-limiter';
 import { routeTable, type RequestContext, type SandboxResponse } from './route-table';
 import { DEMO_API_KEY, type SandboxState } from './sandbox-state';
@@ -43,6 +45,11 @@ export interface SandboxServer {
   /** Base URL without a trailing slash, e.g. http://127.0.0.1:53121; the API lives under /v1. */
   readonly url: string;
   readonly apiKey: string;
+  /**
+   * The same account in Atradius's dialect (issue 18), served beside the canonical API from the same state:
+   * the host is `url` itself (Atradius's routes have no /v1 prefix); client id and secret are the API key's.
+   */
+  readonly atradius: { readonly appKey: string; readonly clientId: string; readonly clientSecret: string; readonly customerId: string; readonly policyId: string };
   /** Admin routes live under `${url}/admin` and need the header `X-Admin-Token: <token>`. */
   readonly admin: { readonly token: string; readonly headers: Readonly<Record<string, string>> };
   close(): Promise<void>;
@@ -66,14 +73,16 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-function send(response: ServerResponse, answer: SandboxResponse, correlationId: string): void {
+function send(response: ServerResponse, answer: SandboxResponse, correlationId: string, path = ''): void {
   const problem = answer.status >= 400;
+  // Atradius answers errors JSON:API-style, not as RFC 7807 problems (insurer-apis.md §1.2.2).
+  if (problem && isAtradiusPath(path) && answer.body !== undefined) answer = { ...answer, body: atradiusErrorBody(answer.body as Problem) };
   const headers: Record<string, string> = { 'X-Correlation-Id': correlationId, ...answer.headers };
   if (answer.body === undefined || answer.status === 204) {
     response.writeHead(answer.status, headers).end();
     return;
   }
-  headers['Content-Type'] = problem ? 'application/problem+json; charset=utf-8' : 'application/json; charset=utf-8';
+  headers['Content-Type'] = problem && !isAtradiusPath(path) ? 'application/problem+json; charset=utf-8' : 'application/json; charset=utf-8';
   response.writeHead(answer.status, headers).end(JSON.stringify(answer.body));
 }
 
@@ -96,7 +105,7 @@ export async function createSandboxServer(options: SandboxServerOptions): Promis
   const faults = faultInjector(state.seed);
   const limiter = rateLimiter();
   const adminToken = options.adminToken ?? randomBytes(18).toString('base64url');
-  const api = routeTable<ApiEnv>(API_ROUTES);
+  const api = routeTable<ApiEnv>([...API_ROUTES, ...ATRADIUS_ROUTES]);
   const admin = routeTable<AdminEnv>(ADMIN_ROUTES);
 
   async function handleApi(context: RequestContext, response: ServerResponse): Promise<void> {
@@ -125,9 +134,11 @@ export async function createSandboxServer(options: SandboxServerOptions): Promis
         if (!WRITE_METHODS.has(context.method)) {
           answer = route.handle(routed, { ...env, client });
         } else {
-          const key = requireIdempotencyKey(context.headers['idempotency-key'] as string | undefined);
+          // Atradius is not known to take an Idempotency-Key: one sent is honoured, none is not required.
+          const given = context.headers['idempotency-key'] as string | undefined;
+          const key = isAtradiusPath(context.path) && given === undefined ? undefined : requireIdempotencyKey(given);
           const fingerprint = requestFingerprint(context.method, context.path, context.rawBody);
-          const replay = findReplay(state, client.clientId, key, fingerprint);
+          const replay = key === undefined ? undefined : findReplay(state, client.clientId, key, fingerprint);
           if (replay) {
             answer = { status: replay.status, body: replay.body, headers: { ...replay.headers, 'Idempotent-Replayed': 'true' } };
           } else {
@@ -137,7 +148,7 @@ export async function createSandboxServer(options: SandboxServerOptions): Promis
               if (!(error instanceof ProblemError)) throw error;
               answer = problemAnswer(error, context.path, context.correlationId);
             }
-            rememberAnswer(state, client.clientId, key, { fingerprint, status: answer.status, body: answer.body, headers: answer.headers ?? {}, storedAt: now.toISOString() });
+            if (key !== undefined) rememberAnswer(state, client.clientId, key, { fingerprint, status: answer.status, body: answer.body, headers: answer.headers ?? {}, storedAt: now.toISOString() });
             changed = true;
           }
         }
@@ -149,7 +160,7 @@ export async function createSandboxServer(options: SandboxServerOptions): Promis
     // Written before answering: whatever the client was told survives a crash.
     if (changed) await file.save(state);
     if (drop) return void response.socket?.destroy();
-    send(response, answer, context.correlationId);
+    send(response, answer, context.correlationId, context.path);
   }
 
   async function handleAdmin(context: RequestContext, response: ServerResponse): Promise<void> {
@@ -189,7 +200,7 @@ export async function createSandboxServer(options: SandboxServerOptions): Promis
         if (url.pathname === '/admin' || url.pathname.startsWith('/admin/')) return handleAdmin(context, response);
         return handleApi(context, response);
       })
-      .catch((error: unknown) => send(response, problemAnswer(error, url.pathname, correlationId), correlationId));
+      .catch((error: unknown) => send(response, problemAnswer(error, url.pathname, correlationId), correlationId, url.pathname));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -201,6 +212,7 @@ export async function createSandboxServer(options: SandboxServerOptions): Promis
   return {
     url: `http://${hostInUrl}:${port}`,
     apiKey: state.apiKeys[0]?.apiKey ?? DEMO_API_KEY,
+    atradius: { appKey: SANDBOX_ATRADIUS.appKey, clientId: state.apiKeys[0]?.clientId ?? 'kredo-demo', clientSecret: state.apiKeys[0]?.apiKey ?? DEMO_API_KEY, customerId: SANDBOX_ATRADIUS.customerId, policyId: state.policy.id },
     admin: { token: adminToken, headers: { 'X-Admin-Token': adminToken } },
     close: () => {
       closing ??= new Promise<void>((resolve) => {

@@ -58,6 +58,34 @@ export class ResyncNeeded extends KredoError {
 const problemOf = (body: unknown): { type?: string; detail?: string } => (typeof body === 'object' && body !== null ? (body as { type?: string; detail?: string }) : {});
 
 /**
+ * How a dialect signs in and says what went wrong (insurer-apis.md §1): the canonical API takes the API key
+ * as JSON and answers RFC 7807 problems; Atradius takes three secrets in headers and answers JSON:API errors
+ * (dialects/atradius-mapping.ts). Everything else — retries, Retry-After, re-signing in on a 401, no
+ * redirects — is the same for every insurer.
+ */
+export interface ClientAuth {
+  /** The sign-in exchange, relative to the base URL. */
+  signIn(): { readonly path: string; readonly init: RequestInit };
+  /** The token in the sign-in answer, or undefined when the answer is not one. */
+  readToken(body: unknown): { readonly value: string; readonly expiresInSeconds: number } | undefined;
+  /** The headers every later call carries. */
+  headers(token: string): Record<string, string>;
+  /** A refusal's stable code (a problem type URI or a Kredo code) and text, from the error body. */
+  problemOf(body: unknown, status: number): { readonly type?: string; readonly detail?: string };
+}
+
+/** Kredo's canonical API (insurer-apis.md §3.1 "Auth"): `POST /auth/token {"apiKey"}` buys a bearer token. */
+export const apiKeyAuth = (apiKey: string): ClientAuth => ({
+  signIn: () => ({ path: '/auth/token', init: { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ apiKey }) } }),
+  readToken(body) {
+    const { access_token: value, expires_in: expiresIn } = (body ?? {}) as { access_token?: unknown; expires_in?: unknown };
+    return typeof value === 'string' && typeof expiresIn === 'number' ? { value, expiresInSeconds: expiresIn } : undefined;
+  },
+  headers: (token) => ({ Authorization: `Bearer ${token}` }),
+  problemOf: (body) => problemOf(body),
+});
+
+/**
  * HTTP to the insurer for the sync engine: signs in with the API key and signs in again when the token
  * expires (there is no refresh token), retries dropped connections, 429 and 503 with back-off that honours
  * Retry-After, and turns everything else into a typed result. A Retry-After longer than the client waits in
@@ -66,7 +94,7 @@ const problemOf = (body: unknown): { type?: string; detail?: string } => (typeof
  * request until then. Every write carries the caller's Idempotency-Key on every attempt, so a retry after
  * a lost answer cannot create a second request.
  */
-export function createInsurerClient(connection: InsurerConnection, deps: InsurerClientDeps) {
+export function createInsurerClient(connection: InsurerConnection, deps: InsurerClientDeps, auth: ClientAuth = apiKeyAuth(connection.apiKey)) {
   const send = deps.fetch ?? fetch;
   const maxAttempts = deps.maxAttempts ?? 8;
   let token: { value: string; expiresAt: number } | undefined;
@@ -104,7 +132,7 @@ export function createInsurerClient(connection: InsurerConnection, deps: Insurer
         continue;
       }
       if (outcome.kind === 'resync') throw new ResyncNeeded();
-      const problem = problemOf(answer?.body);
+      const problem = auth.problemOf(answer?.body, answer?.status ?? 0);
       throw new InsurerRefusal(answer?.status ?? 0, problem.type, problem.detail);
     }
     throw new KredoError('insurer.unavailable');
@@ -112,23 +140,24 @@ export function createInsurerClient(connection: InsurerConnection, deps: Insurer
 
   const bearer = async (): Promise<string> => {
     if (token && token.expiresAt > deps.now().getTime() + 30_000) return token.value;
-    const answer = await withRetries('/auth/token', async () => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ apiKey: connection.apiKey }) }), () => undefined);
-    const body = answer.body as { access_token?: unknown; expires_in?: unknown };
-    if (typeof body.access_token !== 'string' || typeof body.expires_in !== 'number') throw new KredoError('insurer.badAnswer');
-    token = { value: body.access_token, expiresAt: deps.now().getTime() + body.expires_in * 1_000 };
+    const signIn = auth.signIn();
+    const answer = await withRetries(signIn.path, async () => signIn.init, () => undefined);
+    const read = auth.readToken(answer.body);
+    if (!read) throw new KredoError('insurer.badAnswer');
+    token = { value: read.value, expiresAt: deps.now().getTime() + read.expiresInSeconds * 1_000 };
     return token.value;
   };
 
   return {
     /** A read (GET) or, with an idempotency key, a write. */
-    async call(method: 'GET' | 'POST' | 'DELETE', path: string, options: { readonly body?: unknown; readonly idempotencyKey?: string } = {}): Promise<InsurerAnswer> {
+    async call(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, options: { readonly body?: unknown; readonly idempotencyKey?: string } = {}): Promise<InsurerAnswer> {
       if (method !== 'GET' && !options.idempotencyKey) throw new Error('A write to the insurer needs an idempotency key');
       return withRetries(
         path,
         async () => ({
           method,
           headers: {
-            Authorization: `Bearer ${await bearer()}`,
+            ...auth.headers(await bearer()),
             ...(options.body !== undefined && { 'Content-Type': 'application/json' }),
             ...(options.idempotencyKey !== undefined && { 'Idempotency-Key': options.idempotencyKey }),
           },
