@@ -1,3 +1,4 @@
+import { fnv1a32 } from '../../hash/fnv1a';
 import { toDayNumber } from '../../time/iso-date';
 import { receivePayment } from './allocate';
 import { decodeLedgerChunk, encodeLedgerChunk, EXTERNAL_SOURCE, FLAG_CREDIT_NOTE, FLAG_DISPUTED, type EncodedLedgerChunk, type LedgerChunkNumbers, type LedgerChunkTexts } from './ledger-chunk';
@@ -15,8 +16,6 @@ interface Booking {
 interface SlotState {
   readonly itemStart: number;
   readonly itemEnd: number;
-  /** Invoice number → item row; the debtor's item ids are `<debtorId>|<number>`. */
-  readonly rowOfNumber: Map<string, number>;
   readonly paymentStart: number;
   readonly paymentEnd: number;
   readonly payments: { readonly payment: IncomingPayment; readonly unappliedMinor: number }[];
@@ -26,6 +25,33 @@ interface SlotState {
 const isDisputeReason = (reason: string) => (DISPUTE_REASONS as readonly string[]).includes(reason);
 /** The collator of compareOldestFirst (allocate.ts): `localeCompare(…, 'en', { numeric: true })` made once. */
 const byNumber = new Intl.Collator('en', { numeric: true }).compare;
+
+/**
+ * Whether two of `texts[start..end)` are the same text. Open addressing on FNV-1a in a typed array,
+ * texts compared only when their hashes share a place: no Map or Set, whose hashing of the strings fresh
+ * from IndexedDB (a debtor's every invoice number, most debtors of a tier-L store) took longer than the
+ * bookings themselves (issue 14).
+ */
+function hasRepeatedText(texts: readonly string[], start: number, end: number): boolean {
+  const count = end - start;
+  if (count < 2) return false;
+  let size = 8;
+  while (size < count * 2) size *= 2;
+  const table = new Int32Array(size).fill(-1);
+  const mask = size - 1;
+  for (let row = start; row < end; row += 1) {
+    const text = texts[row]!;
+    for (let place = fnv1a32(text) & mask; ; place = (place + 1) & mask) {
+      const other = table[place]!;
+      if (other < 0) {
+        table[place] = row;
+        break;
+      }
+      if (texts[other] === text) return true;
+    }
+  }
+  return false;
+}
 
 /** Row ranges per slot: [start, end) of the rows whose slot column holds it, or undefined if a slot's rows are not together and in slot order. */
 function slotRanges(slots: Int32Array, slotCount: number): { start: Int32Array; end: Int32Array } | undefined {
@@ -104,8 +130,8 @@ export class ChunkBookings {
     const prefix = `${numbers.debtorIds[slot]!}|`;
     const named: number[] = [];
     for (const id of targetItemIds) {
-      const row = id.startsWith(prefix) ? state.rowOfNumber.get(id.slice(prefix.length)) : undefined;
-      if (row !== undefined && isOpenInvoice(row)) named.push(row);
+      const row = id.startsWith(prefix) ? this.rowOfNumber(state, id.slice(prefix.length)) : -1;
+      if (row >= 0 && isOpenInvoice(row)) named.push(row);
     }
     const others: number[] = [];
     if (targetItemIds.length === 0) {
@@ -264,6 +290,12 @@ export class ChunkBookings {
     return true;
   }
 
+  /** The debtor's item row of an invoice number, or -1 (its numbers are unique: see slotState). A payment names one or two. */
+  private rowOfNumber(state: SlotState, number: string): number {
+    for (let row = state.itemStart; row < state.itemEnd; row += 1) if (this.texts.itemNumbers[row] === number) return row;
+    return -1;
+  }
+
   private hasPayment(state: SlotState, id: string): boolean {
     for (let row = state.paymentStart; row < state.paymentEnd; row += 1) if (this.texts.paymentIds[row] === id) return true;
     return state.payments.some((booked) => booked.payment.id === id);
@@ -280,10 +312,8 @@ export class ChunkBookings {
     const { numbers, texts } = this;
     const itemStart = this.items!.start[slot]!;
     const itemEnd = this.items!.end[slot]!;
-    const rowOfNumber = new Map<string, number>();
-    for (let row = itemStart; row < itemEnd; row += 1) rowOfNumber.set(texts.itemNumbers[row]!, row);
-    if (rowOfNumber.size !== itemEnd - itemStart || numbers.debtorIds.indexOf(numbers.debtorIds[slot]!) !== slot) return undefined;
-    const state: SlotState = { itemStart, itemEnd, rowOfNumber, paymentStart: this.paymentRows!.start[slot]!, paymentEnd: this.paymentRows!.end[slot]!, payments: [], allocations: [] };
+    if (hasRepeatedText(texts.itemNumbers, itemStart, itemEnd) || numbers.debtorIds.indexOf(numbers.debtorIds[slot]!) !== slot) return undefined;
+    const state: SlotState = { itemStart, itemEnd, paymentStart: this.paymentRows!.start[slot]!, paymentEnd: this.paymentRows!.end[slot]!, payments: [], allocations: [] };
     this.slots.set(slot, state);
     return state;
   }
