@@ -1,12 +1,15 @@
 /**
  * `npm run check:i18n` (part of `npm test`): every language has every namespace file and every key of the
- * English source, with the same {{placeholders}}, no empty texts, and no text left in English. Together
+ * English source, with the same {{placeholders}}, no empty texts, and no text left in English; and the
+ * Dutch and Swedish texts use the glossary's terms (shared/i18n/glossary.ts, checked by
+ * shared/i18n/glossary-check.ts) and the Swedish register (du in the UI, ni in letters). Together
  * with the typed `t()` (locales/i18next.d.ts, checked by tsc) and the lint rule against literal JSX text,
  * this is what keeps Kredo fully Dutch, Swedish and English.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SUPPORTED_LANGUAGES } from '../shared/i18n/languages';
+import { checkGlossary } from '../shared/i18n/glossary-check';
 import { I18N_NAMESPACES } from '../shared/i18n/namespaces';
 
 /**
@@ -14,7 +17,8 @@ import { I18N_NAMESPACES } from '../shared/i18n/namespaces';
  * names are what Dutch and Swedish keyboards print on the keys.
  */
 const SAME_AS_ENGLISH_ON_PURPOSE: Readonly<Record<string, readonly string[]>> = {
-  nl: ['menu:help', 'shell:shortcuts.gridKeys', 'shell:shortcuts.enterKey', 'dunning:plans.status', 'settings:letterhead.fields.iban', 'settings:updates.title', 'settings:updates.later', 'shell:update.later', 'shell:update.details', 'settings:rates.list.pairValue', 'settings:rates.sources.riksbank', 'settings:rates.sources.boe'],
+  // Dutch credit managers say "key accounts" (shared/i18n/glossary.ts).
+  nl: ['settings:creditPolicy.ladders.key-account', 'settings:creditPolicy.segmentNames.key-account', 'menu:help', 'shell:shortcuts.gridKeys', 'shell:shortcuts.enterKey', 'dunning:plans.status', 'settings:letterhead.fields.iban', 'settings:updates.title', 'settings:updates.later', 'shell:update.later', 'shell:update.details', 'settings:rates.list.pairValue', 'settings:rates.sources.riksbank', 'settings:rates.sources.boe'],
   sv: ['settings:about.version', 'shell:shortcuts.gridKeys', 'shell:shortcuts.enterKey', 'dunning:plans.status', 'settings:letterhead.fields.iban', 'settings:rates.list.pairValue', 'settings:rates.sources.boe'],
 };
 
@@ -36,6 +40,8 @@ function placeholders(text: string): string {
 const root = path.resolve('locales');
 const problems: string[] = [];
 const english = new Map<string, Flat>();
+/** Every text of each language by `<namespace>:<key>`, for the glossary check. */
+const all = { en: new Map<string, string>(), nl: new Map<string, string>(), sv: new Map<string, string>() };
 
 for (const language of SUPPORTED_LANGUAGES) {
   const files = readdirSync(path.join(root, language)).filter((file) => file.endsWith('.json'));
@@ -55,6 +61,7 @@ for (const language of SUPPORTED_LANGUAGES) {
     if (language === 'en') {
       english.set(namespace, texts);
     }
+    for (const [key, text] of texts) all[language].set(`${namespace}:${key}`, text);
     const source = english.get(namespace) ?? new Map<string, string>();
     for (const [key, text] of texts) {
       const id = `${namespace}:${key}`;
@@ -79,6 +86,8 @@ for (const language of SUPPORTED_LANGUAGES) {
     }
   }
 }
+
+problems.push(...checkGlossary(all).map((problem) => problem.message));
 
 if (problems.length > 0) {
   console.error(`Translation check failed (${problems.length}):\n  ${problems.join('\n  ')}`);

@@ -92,7 +92,7 @@ describe('the language and the law of a letter', () => {
   });
 
   it('names the file after the letter, the customer and the date', () => {
-    expect(build(swedishCollectionDemand).fileName).toBe('Inkassokrav-K-20045-2026-03-16.pdf');
+    expect(build(swedishCollectionDemand).fileName).toBe('Slutligt-betalningskrav-K-20045-2026-03-16.pdf');
     expect(build({ ...swedishCollectionDemand, step: 'reminder-1' }).fileName).toBe('Betalningspåminnelse-K-20045-2026-03-16.pdf');
   });
 

@@ -105,10 +105,10 @@ describe('a Swedish reminder as an e-mail draft', () => {
   });
 });
 
-describe('a Swedish inkassokrav as an e-mail draft', () => {
+describe('a Swedish final demand as an e-mail draft', () => {
   it('has its subject with the en dash encoded and decoded back', () => {
     const message = splitPart(buildLetterEml(swedishCollectionDemand, new Uint8Array([37, 80, 68, 70]), options));
-    expect(fromHeaderValue(message.headers.get('subject') ?? '')).toBe('Inkassokrav – kundnummer K-20045');
+    expect(fromHeaderValue(message.headers.get('subject') ?? '')).toBe('Slutligt betalningskrav – kundnummer K-20045');
     expect(message.headers.get('content-language')).toBe('sv');
   });
 });

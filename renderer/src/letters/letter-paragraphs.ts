@@ -10,8 +10,10 @@ import type { LetterTranslator } from './letter-translator';
  * - NL formal notice: the fourteen-day letter (art. 6:96 lid 6 BW) gives "fourteen days after receipt
  *   of this letter" in words (a date or "after the letter's date" makes it defective, HR 25-11-2016)
  *   and names the WIK costs that fall due if that term passes.
- * - SE formal notice: an inkassokrav as inkassolagen 5 § and god inkassosed want it: who claims what,
- *   a last day to pay, what happens then, and until when objections can be made.
+ * - SE formal notice: the creditor's own final demand, "slutligt betalningskrav" — not "inkassokrav", which
+ *   is the collection demand of inkassolagen and lag 1981:739 4 § p.2 (shared/i18n/glossary.ts). It still
+ *   says what inkassolagen 5 § and god inkassosed ask of a demand: who claims what, a last day to pay,
+ *   what happens then, and until when objections can be made.
  * - GB formal notice: a final demand naming the Late Payment of Commercial Debts (Interest) Act 1998.
  */
 

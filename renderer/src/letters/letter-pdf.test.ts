@@ -91,7 +91,7 @@ describe('a Dutch fourteen-day letter (laatste aanmaning) with three invoices', 
   });
 });
 
-describe('a Swedish inkassokrav', () => {
+describe('a Swedish final demand (slutligt betalningskrav)', () => {
   let bytes: Uint8Array;
   let pages: PrintedPage[];
   beforeAll(async () => {
@@ -105,10 +105,11 @@ describe('a Swedish inkassokrav', () => {
     expect(again.every((byte, i) => byte === bytes[i])).toBe(true);
   });
 
-  it('says it is an inkassokrav, for which invoices, and what is owed in Swedish notation', () => {
+  it('says it is the creditor’s final demand (not an inkassokrav, which is a collection agency’s word), for which invoices, and what is owed in Swedish notation', () => {
     const text = allText(pages);
     expect(text).toContain('Åkerlunds Färg & Kakel AB Att: Märta Öberg Östra Hamngatan 7 411 10 Göteborg');
-    expect(text).toContain('Inkassokrav – kundnummer K-20045 Hej Märta Öberg, Detta är ett inkassokrav.');
+    expect(text).toContain('Slutligt betalningskrav – kundnummer K-20045 Hej Märta Öberg, Detta är vårt slutliga betalningskrav.');
+    expect(text).not.toMatch(/inkassokrav/i);
     expect(text).toContain('2026-118 2026-01-01 2026-01-31 44 18 750,00 kr 18 750,00 kr 226,03 kr');
     expect(text).toContain('2026-131 2026-01-15 2026-02-14 30 6 420,50 kr 6 420,50 kr 52,77 kr');
   });
@@ -121,11 +122,11 @@ describe('a Swedish inkassokrav', () => {
     expect(text).toContain('Enligt 4 a § lagen (1981:739) om ersättning för inkassokostnader m.m. har vi rätt till förseningsersättning med 450,00 kr');
   });
 
-  it('gives a last day to pay, the consequence and until when to object, as inkassolagen 5 § requires', () => {
+  it('gives a last day to pay, the consequence and until when to object, as good practice (inkassolagen 5 §) wants', () => {
     const text = allText(pages);
     expect(text).toContain('Vi kräver att ni betalar totalt 26 349,30 kr senast den 26 mars 2026.');
     expect(text).toContain('ansöka om betalningsföreläggande hos Kronofogden');
-    expect(text).toContain('Har ni invändningar mot kravet ska ni framföra dem skriftligen till oss senast den 26 mars 2026 och ange skälen.');
+    expect(text).toContain('Om ni bestrider kravet helt eller delvis ska ni meddela oss det skriftligen senast den 26 mars 2026 och ange skälen.');
     expect(text).toContain('Betala till bankgiro 5050-1055');
   });
 });

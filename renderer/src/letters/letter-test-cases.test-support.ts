@@ -55,7 +55,7 @@ export const dutchFormalNotice: DunningLetterInput = {
 };
 
 /**
- * SE, inkassokrav, 16 March 2026, dröjsmålsränta 10.00 % (referensränta 2.00 + 8):
+ * SE, final demand (slutligt betalningskrav), 16 March 2026, dröjsmålsränta 10.00 % (referensränta 2.00 + 8):
  * - 2026-118: 18 750,00 kr, due 2026-01-31, 44 days: 1875000 × 1000 × 44 / 3,650,000 = 22602.7 → 226,03 kr
  * - 2026-131: 6 420,50 kr, due 2026-02-14, 30 days: 642050 × 1000 × 30 / 3,650,000 = 5277.1 → 52,77 kr
  * Principal 25 170,50 kr; interest 278,80 kr; förseningsersättning 450 kr per invoice = 900,00 kr;

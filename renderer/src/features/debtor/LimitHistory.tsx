@@ -2,11 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { limitInForceOn, upcomingLimitOn, type CreditLimit } from '../../../../shared/domain/limits/credit-limit';
 import { money } from '../../../../shared/money/money';
 import type { IsoDate } from '../../../../shared/time/iso-date';
+import { insurerReasonText } from '../../i18n/insurer-reason';
 import { useFormat } from '../../i18n/use-format';
 
 /** Each limit with its tranches, any announced reduction, and every decision that led to it. */
 export function LimitHistory({ limits, asOf }: { readonly limits: readonly CreditLimit[]; readonly asOf: IsoDate }) {
-  const { t } = useTranslation(['debtor', 'limits']);
+  const { t, i18n } = useTranslation(['debtor', 'limits']);
   const format = useFormat();
   return (
     <section className="panel" aria-labelledby="limits-title">
@@ -47,9 +48,9 @@ export function LimitHistory({ limits, asOf }: { readonly limits: readonly Credi
                 {t(`debtor:limits.pending.${limit.pendingChange.type}`, { amount: amount(limit.pendingChange.newAmountMinor), from: format.date(limit.pendingChange.effectiveFrom), notice: format.date(limit.pendingChange.noticeGivenOn) })}
               </p>
             )}
-            {/* The insurer's own wording: its codes and descriptions are passed on as it sent them. */}
-            {limit.conditions.length > 0 && <p data-testid="limit-conditions">{t('debtor:limits.conditions', { list: limit.conditions.map((condition) => `${condition.description} (${condition.code})`).join('; ') })}</p>}
-            {limit.reasons.length > 0 && <p className="note">{t('debtor:limits.reasons', { list: limit.reasons.map((reason) => `${reason.description} (${reason.code})`).join('; ') })}</p>}
+            {/* Known codes in the user's language; any other in the insurer's own words, marked as such. */}
+            {limit.conditions.length > 0 && <p data-testid="limit-conditions">{t('debtor:limits.conditions', { list: limit.conditions.map((condition) => insurerReasonText(condition, i18n)).join('; ') })}</p>}
+            {limit.reasons.length > 0 && <p className="note">{t('debtor:limits.reasons', { list: limit.reasons.map((reason) => insurerReasonText(reason, i18n)).join('; ') })}</p>}
             <table className="data-table compact" aria-label={t('debtor:limits.historyLabel')}>
               <thead>
                 <tr>

@@ -28,7 +28,8 @@ export function RiskExplanation({ risk }: { readonly risk: RiskScore }) {
       <h2 id="risk-title" className="section-title">{t('debtor:risk.title')}</h2>
       <p className="risk-headline">
         <strong className={`risk-badge risk-${risk.band}`} data-testid="risk-score">{format.number(risk.score)}</strong>
-        <span>{t('debtor:risk.outOf', { band: t(`portfolio:risk.bands.${risk.band}`) })}</span>
+        {/* The band inside a sentence is lower case ("hoog risico"), unlike the band as a filter choice ("Hoog"). */}
+        <span>{t('debtor:risk.outOf', { level: t(`debtor:risk.level.${risk.band}`) })}</span>
       </p>
       <table className="data-table compact" aria-label={t('debtor:risk.factorsLabel')}>
         <thead>
