@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toIsoDate } from '../time/iso-date';
 import type { BankTransaction } from './bank-transaction';
 import { MatchingScope } from './matching-scope';
+import { normaliseReference, remittanceTokens } from './remittance-tokens';
 
 const line = (id: string, fields: Partial<BankTransaction>): BankTransaction => ({
   id, position: 1, accountIban: 'NL91ABNA0417164300', bookingDate: toIsoDate('2026-11-20'), valueDate: toIsoDate('2026-11-20'), amountMinor: 1_000, currency: 'EUR',
@@ -20,6 +22,20 @@ describe('MatchingScope', () => {
     expect(scope.mentions('5000 0567 8901 2345')).toBe(true);
     expect(scope.mentions('2026-0102')).toBe(false);
     expect(scope.mentions('')).toBe(false);
+  });
+
+  it('says a number or reference is mentioned exactly when some line has it among its remittance tokens', () => {
+    const text = fc.stringMatching(/^[0-9A-Za-z ./#-]{0,14}$/);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, text), { maxLength: 40 }), fc.array(text, { maxLength: 40 }), (fields, asked) => {
+        const lines = fields.map(([structuredReference, remittance], index) => line(`L${index}`, { structuredReference, remittance }));
+        const tokens = new Set(lines.flatMap((transaction) => remittanceTokens(`${transaction.structuredReference} ${transaction.remittance}`)));
+        const own = new MatchingScope(lines);
+        // Asked about the tokens themselves (written with spaces and in lower case too) and about anything else.
+        for (const question of [...asked, ...tokens, ...[...tokens].map((token) => ` ${token.toLowerCase()} `)]) expect(own.mentions(question)).toBe(tokens.has(normaliseReference(question)));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('keeps the accounts and names the lines come from', () => {
