@@ -1,13 +1,13 @@
-import type { IsoDate } from '../../time/iso-date';
+import { fromDayNumber, toDayNumber, type IsoDate } from '../../time/iso-date';
 import type { Debtor } from '../debtors/debtor';
 import type { DebtorLedger, LedgerItem } from '../ledger/ledger-types';
 import type { InsurancePolicy } from '../policy/insurance-policy';
 import { ladderForSegment, termEndsOn, type CreditPolicy, type DunningChannel, type LadderStep } from './credit-policy';
-import { DUNNING_STEPS, dunningKey, handledSteps, type DunningAction, type DunningStep } from './dunning-action';
+import { DUNNING_STEPS, handledStepDays, type DunningAction, type DunningStep } from './dunning-action';
 import { assessPaymentPlan, type PaymentPlan } from './payment-plans';
 import { assessPromise, type PromiseToPay } from './promises';
 import { fingerprintOf } from './stable-id';
-import { dueSteps, scheduleInvoice } from './step-schedule';
+import { dayLadder, dueStepDays } from './step-schedule';
 
 export interface DunningPlanInput {
   readonly today: IsoDate;
@@ -83,7 +83,8 @@ const compareInvoiceNumbers = new Intl.Collator('en', { numeric: true }).compare
 interface StepGroup {
   readonly ladderStep: LadderStep;
   readonly items: LedgerItem[];
-  plannedOn: IsoDate;
+  /** The earliest day the step fell due for its invoices (a day number). */
+  plannedOnDay: number;
 }
 
 /**
@@ -95,26 +96,34 @@ interface StepGroup {
 export function planDunning(input: DunningPlanInput): DunningPlan {
   const { today, debtor, creditPolicy } = input;
   const actions = input.actions.filter((action) => action.debtorId === debtor.id);
-  const handled = handledSteps(actions);
+  const handled = handledStepDays(actions);
   const invoices = input.ledger.items.filter((item) => item.kind === 'invoice' && item.openMinor > 0);
   const paused = pausedItems(input, invoices);
-  const ladder = ladderForSegment(creditPolicy, debtor.segment);
+  const ladder = dayLadder(ladderForSegment(creditPolicy, debtor.segment), input.insurancePolicy, creditPolicy);
+  const todayDay = toDayNumber(today);
 
+  // The step schedule in day numbers (step-schedule.ts dueStepDays): the same steps and days as
+  // dueSteps(scheduleInvoice(…)), without ISO strings and objects per step of every open invoice.
   const groups = new Map<DunningStep, StepGroup>();
   const pausedOverdue: { itemId: string; reason: PauseReason }[] = [];
+  const dueDays: number[] = [];
   for (const item of invoices) {
-    const reason = paused.get(item.id);
+    const reason = paused.size > 0 ? paused.get(item.id) : undefined;
     if (reason) {
       if (item.dueDate < today) pausedOverdue.push({ itemId: item.id, reason });
       continue;
     }
-    const schedule = scheduleInvoice(item, ladder, (step) => handled.get(dunningKey(item.id, step)), input.insurancePolicy, creditPolicy);
-    for (const { ladderStep, dueOn } of dueSteps(schedule, today)) {
-      const group = groups.get(ladderStep.step) ?? { ladderStep, items: [], plannedOn: dueOn! };
-      group.items.push(item);
-      if (dueOn! < group.plannedOn) group.plannedOn = dueOn!;
-      groups.set(ladderStep.step, group);
-    }
+    if (dueStepDays(toDayNumber(item.dueDate), ladder, handled.size > 0 ? handled.get(item.id) : undefined, todayDay, dueDays) === 0) continue;
+    ladder.steps.forEach((ladderStep, index) => {
+      const dueOn = dueDays[index]!;
+      if (Number.isNaN(dueOn)) return;
+      const group = groups.get(ladderStep.step);
+      if (!group) groups.set(ladderStep.step, { ladderStep, items: [item], plannedOnDay: dueOn });
+      else {
+        group.items.push(item);
+        if (dueOn < group.plannedOnDay) group.plannedOnDay = dueOn;
+      }
+    });
   }
 
   const planned = actions.filter((action) => action.status === 'planned');
@@ -123,7 +132,7 @@ export function planDunning(input: DunningPlanInput): DunningPlan {
     if (!group) return [];
     const items = [...group.items].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || compareInvoiceNumbers(a.number, b.number));
     const itemIds = items.map((item) => item.id);
-    const action: DunningAction = { id: actionId(debtor.id, step, itemIds, planned), debtorId: debtor.id, step, itemIds, plannedOn: group.plannedOn, status: 'planned', note: '' };
+    const action: DunningAction = { id: actionId(debtor.id, step, itemIds, planned), debtorId: debtor.id, step, itemIds, plannedOn: fromDayNumber(group.plannedOnDay), status: 'planned', note: '' };
     return [{ action, channel: group.ladderStep.channel, items, payBy: termEndsOn(group.ladderStep, today, creditPolicy.assumedReceiptDays) }];
   });
   const proposedIds = new Set(proposals.map((proposal) => proposal.action.id));

@@ -2,7 +2,7 @@ import { addDays, type IsoDate } from '../../time/iso-date';
 import type { LedgerItem } from '../ledger/ledger-types';
 import type { InsurancePolicy } from '../policy/insurance-policy';
 import { termEndsOn, type CreditPolicy, type DunningLadder, type LadderStep } from './credit-policy';
-import type { DunningStep } from './dunning-action';
+import { DUNNING_STEPS, type DunningStep } from './dunning-action';
 import { invoiceDeadlines, type InvoiceDeadlines } from './policy-deadlines';
 
 /** One step of one invoice's ladder: when it falls due, and whether it is done. */
@@ -61,6 +61,57 @@ export function dueSteps(schedule: readonly ScheduledStep[], today: IsoDate): Sc
   const due = schedule.filter((entry, index) => index > lastHandled && entry.handledOn === undefined && entry.dueOn !== undefined && entry.dueOn <= today);
   const forced = due.findLastIndex((entry) => entry.forcedByDeadline);
   return due.filter((entry, index) => index >= forced || entry.ladderStep.channel === 'task');
+}
+
+/**
+ * A debtor's ladder made ready for day arithmetic (day numbers, iso-date.ts): per step its wait, its
+ * insurer deadline as days after the invoice's due date (stop supply and handover; see `deadlineFor`),
+ * and its place in DUNNING_STEPS. Worked out once per debtor, not per invoice.
+ */
+export interface DayLadder {
+  readonly steps: readonly LadderStep[];
+  readonly deadlineFromDue: readonly (number | undefined)[];
+  readonly stepIndex: readonly number[];
+}
+
+export function dayLadder(ladder: DunningLadder, insurancePolicy: Pick<InsurancePolicy, 'maxExtensionPeriodDays' | 'collectionTransferDays'>, creditPolicy: Pick<CreditPolicy, 'handoverMarginDays'>): DayLadder {
+  const extension = insurancePolicy.maxExtensionPeriodDays;
+  const deadlineFromDue = ladder.steps.map(({ step }) => (step === 'stop-supply' ? extension : step === 'handover' ? extension + insurancePolicy.collectionTransferDays - creditPolicy.handoverMarginDays : undefined));
+  return { steps: ladder.steps, deadlineFromDue, stepIndex: ladder.steps.map(({ step }) => DUNNING_STEPS.indexOf(step)) };
+}
+
+/**
+ * `dueSteps(scheduleInvoice(…), today)` in day numbers, for planning a whole portfolio: writes into
+ * `dueDays[i]` the day ladder step i fell due if it is due today, NaN if not, and returns how many are
+ * due. `handledDays` holds per DUNNING_STEPS index the day the step was handled for the invoice (NaN when
+ * not); undefined when none was. Held equal to the ISO-date schedule by step-schedule.property.test.ts.
+ */
+export function dueStepDays(dueDay: number, ladder: DayLadder, handledDays: ArrayLike<number> | undefined, todayDay: number, dueDays: number[]): number {
+  const { steps, deadlineFromDue, stepIndex } = ladder;
+  let lastHandled = -1;
+  if (handledDays) for (let index = 0; index < steps.length; index += 1) if (!Number.isNaN(handledDays[stepIndex[index]!]!)) lastHandled = index;
+  let previousHandled = dueDay;
+  let lastForced = -1;
+  for (let index = 0; index < steps.length; index += 1) {
+    // NaN stands for "not reached": NaN + wait stays NaN, and every comparison with NaN is false.
+    const chained = previousHandled + steps[index]!.waitDays;
+    const offset = deadlineFromDue[index];
+    const forced = offset !== undefined && (Number.isNaN(chained) || dueDay + offset < chained);
+    const handled = handledDays ? handledDays[stepIndex[index]!]! : Number.NaN;
+    previousHandled = handled;
+    const dueOn = forced ? dueDay + offset : chained;
+    const due = index > lastHandled && Number.isNaN(handled) && dueOn <= todayDay;
+    dueDays[index] = due ? dueOn : Number.NaN;
+    if (due && forced) lastForced = index;
+  }
+  let count = 0;
+  for (let index = 0; index < steps.length; index += 1) {
+    if (Number.isNaN(dueDays[index]!)) continue;
+    // Letters and calls below a step an insurer deadline forces are passed over (as in dueSteps).
+    if (index < lastForced && steps[index]!.channel !== 'task') dueDays[index] = Number.NaN;
+    else count += 1;
+  }
+  return count;
 }
 
 export interface ProjectedStep {
