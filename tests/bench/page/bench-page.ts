@@ -47,7 +47,7 @@ const REPORT_REQUEST: AgeingReportRequest = {
   text: {
     title: 'Ageing report', subtitle: 'As of 24 Nov 2026 · amounts in EUR', generated: 'Generated 24 Nov 2026, 09:00', summaryHeading: 'Portfolio', countryHeading: 'By country',
     currencyHeading: 'By invoice currency', debtorHeading: 'Debtors with open items', columns: { name: 'Debtor', open: 'Open', overdue: 'Overdue', daysOverdue: 'Days overdue', risk: 'Risk' },
-    totalLabel: 'Total', pageTemplate: 'Page {{page}} of {{pages}}', otherDebtorsTemplates: { one: '{{count}} other debtor', other: '{{count}} other debtors' },
+    totalLabel: 'Total', pageTemplate: 'Page {{page}} of {{pages}}', unknownCountry: 'Unknown country', otherDebtorsTemplates: { one: '{{count}} other debtor', other: '{{count}} other debtors' },
   },
 };
 

@@ -15,6 +15,8 @@ export interface AgeingReportRequest {
     readonly pageTemplate: string;
     /** "{{amounts}} not converted", the placeholder left in: printed under the totals when a currency has no rate. */
     readonly notConvertedTemplate?: string;
+    /** What a debtor whose country is not known (ZZ) is listed under. */
+    readonly unknownCountry: string;
     /** "{{count}} other debtor(s)" in the language's plural forms, the placeholder left in. */
     readonly otherDebtorsTemplates: { readonly one: string; readonly other: string };
   };

@@ -1,4 +1,5 @@
 import { formatMoney } from '../../../../shared/format/format-money';
+import { countryNamer } from '../../../../shared/format/country-name';
 import { formatNumber } from '../../../../shared/format/format-number';
 import { money } from '../../../../shared/money/money';
 import { buildAgeingReportPdf } from '../../documents/ageing-report/build-ageing-report-pdf';
@@ -9,17 +10,17 @@ import { loadAgeingReport } from './load-ageing-report';
 
 /** Reads the report's figures and lays them out as a PDF, in the data worker (pdfmake takes seconds). */
 export async function makeAgeingReportPdf(db: KredoDb, request: AgeingReportRequest): Promise<Uint8Array | undefined> {
-  const countries = new Intl.DisplayNames([request.formatLocale], { type: 'region' });
+  const countryName = countryNamer(request.formatLocale, request.text.unknownCountry);
   const count = new Intl.NumberFormat(request.formatLocale);
   const plural = new Intl.PluralRules(request.formatLocale);
   const data = await loadAgeingReport(db, request, {
     bucketLabels: request.bucketLabels,
     kpis: request.kpis,
-    countryName: (code) => countries.of(code) ?? code,
+    countryName,
     otherDebtors: (others) => request.text.otherDebtorsTemplates[plural.select(others) === 'one' ? 'one' : 'other'].replace('{{count}}', count.format(others)),
   });
   if (!data) return undefined;
-  const { pageTemplate, otherDebtorsTemplates: _templates, notConvertedTemplate, ...text } = request.text;
+  const { pageTemplate, otherDebtorsTemplates: _templates, notConvertedTemplate, unknownCountry: _unknown, ...text } = request.text;
   // Amounts without a rate are named under the title, in their own currencies, never dropped (issue 13).
   const unconverted = data.unconverted ?? [];
   const notConverted = unconverted.length > 0 && notConvertedTemplate ? notConvertedTemplate.replace('{{amounts}}', unconverted.map((amount) => formatMoney(money(amount.amountMinor, amount.currency), request.formatLocale)).join(' + ')) : undefined;

@@ -48,6 +48,7 @@ export function useAgeingReportExport(): { readonly label: string; readonly run:
         totalLabel: t('reports:total'),
         pageTemplate: t('reports:page', { page: '{{page}}', pages: '{{pages}}' }),
         notConvertedTemplate: t('common:conversion.notConverted', { amounts: '{{amounts}}' }),
+        unknownCountry: t('common:country.unknown'),
         otherDebtorsTemplates: { one: t('reports:otherDebtors', { count: 1, formatted: '{{count}}' }), other: t('reports:otherDebtors', { count: 2, formatted: '{{count}}' }) },
       },
     });

@@ -1,0 +1,42 @@
+import { createInstance } from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { LOCALE_RESOURCES } from '../../../locales/resources';
+import type { Language } from '../../../shared/i18n/languages';
+import { I18N_NAMESPACES } from '../../../shared/i18n/namespaces';
+
+/**
+ * Sentences the screens put together from two texts, composed the way the screens compose them
+ * (RiskExplanation's headline, DunningScreen's deadline line), read through i18next as the user reads them.
+ */
+function translator(language: Language) {
+  const instance = createInstance();
+  void instance.init({ resources: LOCALE_RESOURCES, lng: language, fallbackLng: 'en', ns: [...I18N_NAMESPACES], defaultNS: 'common', initAsync: false, interpolation: { escapeValue: false } });
+  return instance.t;
+}
+
+describe('the risk headline on the debtor page', () => {
+  const headline = (language: Language) => {
+    const t = translator(language);
+    return t('debtor:risk.outOf', { level: t('debtor:risk.level.high') });
+  };
+
+  it('names the band in lower case inside the sentence, in every language', () => {
+    expect(headline('nl')).toBe('van 100 · hoog risico');
+    expect(headline('sv')).toBe('av 100 · hög risk');
+    expect(headline('en')).toBe('out of 100 · high risk');
+  });
+});
+
+describe('a passed insurer deadline on the dunning worklist', () => {
+  const passed = (language: Language) => {
+    const t = translator(language);
+    return t('dunning:worklist.deadlinePassed', { deadline: t('dunning:deadlines.overdue-notification'), date: '3 maart 2026', count: 2 });
+  };
+
+  it('keeps the task (a command) apart from what happened to its deadline', () => {
+    expect(passed('nl')).toBe('Achterstand melden bij de verzekeraar: de termijn is op 3 maart 2026 verstreken (2 dagen geleden)');
+    expect(passed('nl')).not.toMatch(/verzekeraar verstreken/);
+    expect(passed('sv')).toBe('Anmäl förfallna fakturor till försäkringsbolaget: fristen gick ut den 3 maart 2026 (för 2 dagar sedan)');
+    expect(passed('en')).toBe('Notify the insurer of the overdue invoices: the deadline passed on 3 maart 2026 (2 days ago)');
+  });
+});
