@@ -8,6 +8,17 @@ import { money } from './money';
 const d = toIsoDate;
 
 describe('applyBasisPoints', () => {
+  it('gives what exact BigInt arithmetic gives, for any whole amount and percentage', () => {
+    // Small products are worked out in doubles (basis-points.ts); they must round as the BigInt path does.
+    fc.assert(
+      fc.property(fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }).filter((value) => value % 7 !== 3), fc.integer({ min: 0, max: 10_000 }), (amountMinor, basisPoints) => {
+        expect(applyBasisPoints(amountMinor, basisPoints)).toBe(divideRounded(BigInt(amountMinor) * BigInt(basisPoints), 10_000n));
+        expect(applyBasisPoints(amountMinor % 1e9, basisPoints)).toBe(divideRounded(BigInt(amountMinor % 1e9) * BigInt(basisPoints), 10_000n));
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
   it('takes an exact percentage of an amount, rounding half away from zero', () => {
     expect(applyBasisPoints(1_000_000, 9000)).toBe(900_000); // 90 % of €10,000.00
     expect(applyBasisPoints(12_345, 9000)).toBe(11_111); // 11,110.5 → 11,111
@@ -108,6 +119,35 @@ describe('ExchangeRateTable', () => {
     const mixed = table.convertParts([12_345, -678, 0, 99_999], 'SEK', 'EUR', d('2026-11-24'));
     expect(mixed.reduce((sum, part) => sum + part, 0)).toBe(table.convert(money(111_666, 'SEK'), 'EUR', d('2026-11-24')).amountMinor);
     expect(table.convertParts([5, 7], 'EUR', 'EUR', d('2026-11-24'))).toEqual([5, 7]);
+  });
+
+  it('converts through a conversion looked up once exactly as convert and convertParts do, for small sums and sums too large for doubles', () => {
+    // conversion() works in doubles while every product stays below 2^51 and falls back to BigInt above it;
+    // a result beyond the safe integers is refused alike.
+    const outcome = <T>(work: () => T): T | string => {
+      try {
+        return work();
+      } catch (error) {
+        return String(error);
+      }
+    };
+    const amount = fc.oneof(fc.integer({ min: -1e6, max: 1e6 }), fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: -Math.floor(Number.MAX_SAFE_INTEGER / 1e4), max: Math.floor(Number.MAX_SAFE_INTEGER / 1e4) }));
+    // Rates from 0.01 to 99.99999999 with eight decimals, as central banks publish them.
+    const rate = fc.oneof(
+      fc.integer({ min: 100, max: 999_999 }).map((tenThousandths) => `${Math.floor(tenThousandths / 1e4)}.${String(tenThousandths % 1e4).padStart(4, '0')}`),
+      fc.integer({ min: 1_000_000, max: 9_999_999_999 }).map((hundredMillionths) => `${Math.floor(hundredMillionths / 1e8)}.${String(hundredMillionths % 1e8).padStart(8, '0')}`),
+    );
+    fc.assert(
+      fc.property(rate, fc.constantFrom('SEK', 'JPY', 'KWD'), fc.array(amount, { minLength: 1, maxLength: 6 }), (value, quote, amounts) => {
+        const rates = new ExchangeRateTable([{ date: d('2026-11-02'), base: 'EUR', quote, rate: value }]);
+        for (const [from, to] of [['EUR', quote], [quote, 'EUR']] as const) {
+          const conversion = rates.conversion(from, to, d('2026-11-24'))!;
+          for (const amountMinor of amounts) expect(outcome(() => conversion.amount(amountMinor))).toEqual(outcome(() => rates.convert(money(amountMinor, from), to, d('2026-11-24')).amountMinor));
+          expect(outcome(() => conversion.parts(amounts))).toEqual(outcome(() => rates.convertParts(amounts, from, to, d('2026-11-24'))));
+        }
+      }),
+      { numRuns: 2_000 },
+    );
   });
 
   it('rejects rates that are not positive decimals', () => {

@@ -1,5 +1,5 @@
 import { fromDayNumber, toDayNumber, type IsoDate } from '../time/iso-date';
-import { divideRounded } from './basis-points';
+import { divideRounded, divideRoundedExact, EXACT_IN_DOUBLE } from './basis-points';
 import { minorUnitDigits, type CurrencyCode, type Money } from './money';
 
 /**
@@ -189,7 +189,17 @@ export class ExchangeRateTable {
     if (from === to) return SAME_CURRENCY;
     if (!this.has(from, to, date)) return undefined;
     const factor = this.factor(from, to, date);
-    return { amount: (amountMinor) => convertWith(factor, amountMinor), parts: (amountsMinor) => convertPartsWith(factor, amountsMinor) };
+    // The factor as doubles where both fit exactly: a conversion whose products stay small is then done without
+    // BigInt, to the same result (a tier-L refresh converts some 200,000 sums; issue 14).
+    const small = factor.numerator <= EXACT_FACTOR && factor.denominator <= EXACT_FACTOR ? { numerator: Number(factor.numerator), denominator: Number(factor.denominator) } : undefined;
+    if (!small) return { amount: (amountMinor) => convertWith(factor, amountMinor), parts: (amountsMinor) => convertPartsWith(factor, amountsMinor) };
+    return {
+      amount: (amountMinor) => {
+        const scaled = amountMinor * small.numerator;
+        return Math.abs(scaled) <= EXACT_IN_DOUBLE ? divideRoundedExact(scaled, small.denominator) : convertWith(factor, amountMinor);
+      },
+      parts: (amountsMinor) => convertPartsSmall(small, amountsMinor) ?? convertPartsWith(factor, amountsMinor),
+    };
   }
 
   /**
@@ -227,6 +237,49 @@ const SAME_CURRENCY: Conversion = { amount: (amountMinor) => amountMinor, parts:
 
 function convertWith({ numerator, denominator }: Rational, amountMinor: number): number {
   return divideRounded(BigInt(amountMinor) * numerator, denominator);
+}
+
+/** A factor's numerator and denominator at most this large are held exactly as doubles (see `conversion`). */
+const EXACT_FACTOR = 2n ** 51n;
+
+/**
+ * convertPartsWith in doubles, step for step, when every product and their sum stay within EXACT_IN_DOUBLE
+ * (so each floor, remainder and the rounded total are exact); undefined otherwise, for the BigInt path.
+ */
+function convertPartsSmall({ numerator, denominator }: { readonly numerator: number; readonly denominator: number }, amountsMinor: readonly number[]): number[] | undefined {
+  const count = amountsMinor.length;
+  const scaled = new Array<number>(count);
+  let sum = 0;
+  let magnitude = 0;
+  for (let index = 0; index < count; index += 1) {
+    const value = amountsMinor[index]! * numerator;
+    scaled[index] = value;
+    sum += value;
+    magnitude += Math.abs(value);
+  }
+  if (magnitude > EXACT_IN_DOUBLE) return undefined;
+  const total = divideRoundedExact(sum, denominator);
+  const parts = new Array<number>(count);
+  const remainders = new Array<number>(count);
+  let shortfall = total;
+  for (let index = 0; index < count; index += 1) {
+    const value = scaled[index]!;
+    // The floor of value / denominator (towards minus infinity, as the BigInt path), and what is left over.
+    const remainder = ((value % denominator) + denominator) % denominator;
+    const floor = (value - remainder) / denominator;
+    parts[index] = floor === 0 ? 0 : floor;
+    remainders[index] = remainder;
+    shortfall -= parts[index]!;
+  }
+  if (shortfall === 0) return parts;
+  const byRemainder = Array.from({ length: count }, (_, index) => index).sort((a, b) => remainders[b]! - remainders[a]! || a - b);
+  for (let position = 0; shortfall !== 0 && count > 0; position = (position + 1) % count) {
+    const step = shortfall > 0 ? 1 : -1;
+    const index = byRemainder[shortfall > 0 ? position : count - 1 - position]!;
+    parts[index] = parts[index]! + step;
+    shortfall -= step;
+  }
+  return parts;
 }
 
 /** The parts converted so that they add up to the converted whole (see `convertParts`). */

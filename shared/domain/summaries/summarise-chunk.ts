@@ -41,6 +41,9 @@ const scratch = new ScratchArena();
 
 const EXTRA_COLUMN_COUNT = Object.keys(EXTRA_COLUMNS).length;
 
+/** effectiveLimitOn of no limits. */
+const NO_LIMIT = { amountMinor: 0, source: 'none' } as const;
+
 /**
  * One debtor's sums in each of the chunk's currencies, converted to the policy currency and added: the sum
  * in currency `c` is `values[offset + c * stride]`. A currency without a rate is left out and named in
@@ -165,8 +168,8 @@ export function summariseChunk(numbers: LedgerChunkNumbers, context: SummaryCont
   return numbers.debtorIds.map((debtorId, slot) => {
     // Currencies left out for want of a rate, in the order first met (the order `unconvertedCurrencies` lists them).
     const unconverted: string[] = [];
-    const sumsOf = (sums: SlotSums) => convertSums(sums.values, slot * currencies, 1, toPolicy, currencyCodes, unconverted);
-    const extraOf = (column: number) => convertSums(nowCells, slot * currencies * width + bucketCount + column, width, toPolicy, currencyCodes, unconverted);
+    const sumsAt = slot * currencies;
+    const extraAt = slot * currencies * width + bucketCount;
     // Buckets are converted together so they add up to the converted open total, whatever the date.
     const bucketsMinor = new Array<number>(bucketCount).fill(0);
     const openByCurrency: Record<string, number> = {};
@@ -193,27 +196,29 @@ export function summariseChunk(numbers: LedgerChunkNumbers, context: SummaryCont
     }
     let openMinor = 0;
     for (let bucket = 0; bucket < bucketCount; bucket += 1) openMinor += bucketsMinor[bucket]!;
-    const creditsMinor = extraOf(EXTRA_COLUMNS.credits);
-    const unappliedCashMinor = extraOf(EXTRA_COLUMNS.unappliedCash);
-    const disputedMinor = extraOf(EXTRA_COLUMNS.disputed);
-    const sales90Minor = sumsOf(sales);
+    const creditsMinor = convertSums(nowCells, extraAt + EXTRA_COLUMNS.credits, width, toPolicy, currencyCodes, unconverted);
+    const unappliedCashMinor = convertSums(nowCells, extraAt + EXTRA_COLUMNS.unappliedCash, width, toPolicy, currencyCodes, unconverted);
+    const disputedMinor = convertSums(nowCells, extraAt + EXTRA_COLUMNS.disputed, width, toPolicy, currencyCodes, unconverted);
+    const sales90Minor = convertSums(sales.values, sumsAt, 1, toPolicy, currencyCodes, unconverted);
     const limits = context.limitsOf(debtorId);
     // Insured: the insurer's limit in force, else the discretionary one within the policy's bound; the internal limit for over-limit.
-    const limit = effectiveLimitOn(limits, asOf, discretionaryBound);
-    const internalLimitMinor = internalLimitOn(limits, asOf);
-    const upcomingLimit = upcomingLimitOn(limits, asOf);
+    // A debtor without limits (a few thousand at tier L) has none of them: what the four look-ups below give for [].
+    const hasLimits = limits.length > 0;
+    const limit = hasLimits ? effectiveLimitOn(limits, asOf, discretionaryBound) : NO_LIMIT;
+    const internalLimitMinor = hasLimits ? internalLimitOn(limits, asOf) : undefined;
+    const upcomingLimit = hasLimits ? upcomingLimitOn(limits, asOf) : undefined;
     const exposure = computeExposure({ openInvoicesMinor: openMinor, creditsMinor, unappliedCashMinor, disputedMinor, limitMinor: limit.amountMinor, ...(internalLimitMinor !== undefined && { internalLimitMinor }), insuredPercentageBp: policy.insuredPercentageBp });
     const receivables = openMinor + creditsMinor - unappliedCashMinor;
     const dso = standardDso(receivables, sales90Minor, KPI_WINDOW_DAYS);
     const notDue = notDueBucket ? bucketsMinor[0]! : 0;
     const bestPossible = bestPossibleDso(notDue, sales90Minor, KPI_WINDOW_DAYS);
-    const overdueMinor = notDueBucket ? openMinor - bucketsMinor[0]! : sumsOf(overdue);
-    const receivables90DaysAgoMinor = convertSums(beforeNet, slot * currencies, 1, toPolicy, currencyCodes, unconverted);
-    const daysLate = { weightedDaysMinor: sumsOf(lateWeighted), amountMinor: sumsOf(latePaid) };
-    const daysLateRecent = { weightedDaysMinor: sumsOf(recentWeighted), amountMinor: sumsOf(recentPaid) };
+    const overdueMinor = notDueBucket ? openMinor - bucketsMinor[0]! : convertSums(overdue.values, sumsAt, 1, toPolicy, currencyCodes, unconverted);
+    const receivables90DaysAgoMinor = convertSums(beforeNet, sumsAt, 1, toPolicy, currencyCodes, unconverted);
+    const daysLate = { weightedDaysMinor: convertSums(lateWeighted.values, sumsAt, 1, toPolicy, currencyCodes, unconverted), amountMinor: convertSums(latePaid.values, sumsAt, 1, toPolicy, currencyCodes, unconverted) };
+    const daysLateRecent = { weightedDaysMinor: convertSums(recentWeighted.values, sumsAt, 1, toPolicy, currencyCodes, unconverted), amountMinor: convertSums(recentPaid.values, sumsAt, 1, toPolicy, currencyCodes, unconverted) };
     // What could not be converted stays in its own currency, so no screen shows it as nothing.
     const unconvertedFigures: Record<string, UnconvertedFigures> = {};
-    currencyCodes.forEach((code, index) => {
+    if (unconverted.length > 0) currencyCodes.forEach((code, index) => {
       if (!unconverted.includes(code)) return;
       const native = now.buckets(slot, code);
       const open = native.reduce((sum, amount) => sum + amount, 0);
@@ -236,7 +241,7 @@ export function summariseChunk(numbers: LedgerChunkNumbers, context: SummaryCont
       disputedMinor,
       ...exposure,
       limitSource: limit.source,
-      limitState: limitStateOf(limits, asOf),
+      limitState: hasLimits ? limitStateOf(limits, asOf) : 'NONE',
       ...(upcomingLimit && { upcomingLimit }),
       openItemCount: openCount[slot]!,
       overdueItemCount: overdueCount[slot]!,
