@@ -191,33 +191,57 @@ function isBlank(cells: readonly string[]): boolean {
   return true;
 }
 
+/** What reading rows found besides its records, added up over the rows read (see NormalisedRows). */
+export interface OpenItemTally {
+  readonly rejections: ImportRejection[];
+  settledRows: number;
+  filledRows: number;
+  repeatedRows: number;
+}
+
+export const emptyTally = (): OpenItemTally => ({ rejections: [], settledRows: 0, filledRows: 0, repeatedRows: 0 });
+
+/** Reads the rows of an open-items export with one reader (its date cache lives as long as it does). */
+export class OpenItemRowReader {
+  private readonly reader: RowReader;
+
+  constructor(mapping: ColumnMapping, dialect: OpenItemDialect, seen: SeenInvoices) {
+    this.reader = new RowReader(mapping, dialect, seen);
+  }
+
+  /**
+   * Reads `rows` (`firstRow` is the line number of `rows[0]` in the file), handing each record to
+   * `onRecord` as it is read and adding the rest to `tally`. Written as one loop over a reusable reader
+   * because it runs a million times for a large export: no closures or exceptions per row.
+   */
+  read(rows: readonly (readonly string[])[], firstRow: number, tally: OpenItemTally, onRecord: (record: OpenItemRecord) => void): void {
+    const reader = this.reader;
+    for (let index = 0; index < rows.length; index += 1) {
+      const cells = rows[index]!;
+      if (isBlank(cells)) continue;
+      tally.filledRows += 1;
+      const row = firstRow + index;
+      const record = reader.read(cells, row);
+      if (record) {
+        if (record.openMinor === 0) tally.settledRows += 1;
+        onRecord(record);
+      } else if (reader.isRepeat) {
+        tally.repeatedRows += 1;
+      } else if (reader.problem) {
+        tally.rejections.push({ row, ...reader.problem, value: reader.problem.value.slice(0, 80) });
+      }
+    }
+  }
+}
+
 /**
  * Turns rows of an open-items export into checked records. A row with a problem is refused whole, with
  * the first problem found (row, field, value as written, reason); good rows go on. `firstRow` is the line
- * number of `rows[0]` in the file. Written as one loop over a reusable reader because it runs a million
- * times for a large export: no closures or exceptions per row.
+ * number of `rows[0]` in the file.
  */
 export function normaliseOpenItemRows(rows: readonly (readonly string[])[], firstRow: number, mapping: ColumnMapping, dialect: OpenItemDialect, seen: SeenInvoices): NormalisedRows {
-  const reader = new RowReader(mapping, dialect, seen);
   const records: OpenItemRecord[] = [];
-  const rejections: ImportRejection[] = [];
-  let settledRows = 0;
-  let filledRows = 0;
-  let repeatedRows = 0;
-  for (let index = 0; index < rows.length; index += 1) {
-    const cells = rows[index]!;
-    if (isBlank(cells)) continue;
-    filledRows += 1;
-    const row = firstRow + index;
-    const record = reader.read(cells, row);
-    if (record) {
-      if (record.openMinor === 0) settledRows += 1;
-      records.push(record);
-    } else if (reader.isRepeat) {
-      repeatedRows += 1;
-    } else if (reader.problem) {
-      rejections.push({ row, ...reader.problem, value: reader.problem.value.slice(0, 80) });
-    }
-  }
-  return { records, rejections, settledRows, filledRows, repeatedRows };
+  const tally = emptyTally();
+  new OpenItemRowReader(mapping, dialect, seen).read(rows, firstRow, tally, (record) => records.push(record));
+  return { records, ...tally };
 }

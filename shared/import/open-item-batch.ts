@@ -26,10 +26,11 @@ export interface OpenItemBatch {
 }
 
 /** A control character no invoice number or reference has; one in a hostile file is dropped (withoutSeparator). */
-const SEPARATOR = '\u0001';
+export const SEPARATOR = '\u0001';
 
-const withoutSeparator = (text: string) => (text.includes(SEPARATOR) ? text.replaceAll(SEPARATOR, '') : text);
+export const withoutSeparator = (text: string) => (text.includes(SEPARATOR) ? text.replaceAll(SEPARATOR, '') : text);
 
+/** A batch of records at once, as plain arrays (JSON-safe); the import worker builds its batches with OpenItemBatchBuilder, to the same bytes once packed. */
 export function encodeOpenItemBatch(records: readonly ImportedOpenItem[]): OpenItemBatch {
   const customers: [string, string, string, string][] = [];
   const customerIndex = new Map<string, number>();
@@ -126,6 +127,16 @@ export function packOpenItemBatch(batch: OpenItemBatch, encodeUtf8: (text: strin
   view.setUint32(8, header.length, true);
   bytes.set(header, PREFIX_BYTES);
   const columns = columnsIn(bytes, numbersAt, count);
+  // A batch built as typed columns (OpenItemBatchBuilder) is copied column by column.
+  if (batch.open instanceof Float64Array && batch.amount instanceof Float64Array && batch.customer instanceof Int32Array && batch.invoiceDay instanceof Int32Array && batch.dueDay instanceof Int32Array && batch.currency instanceof Uint8Array) {
+    columns.open.set(batch.open);
+    columns.amount.set(batch.amount);
+    columns.customer.set(batch.customer);
+    columns.invoiceDay.set(batch.invoiceDay);
+    columns.dueDay.set(batch.dueDay);
+    columns.currency.set(batch.currency);
+    return bytes;
+  }
   for (let index = 0; index < count; index += 1) {
     columns.open[index] = batch.open[index]!;
     columns.amount[index] = batch.amount[index] ?? Number.NaN;

@@ -4,8 +4,8 @@ import { guessMapping, normaliseHeader } from '../../../../shared/import/guess-m
 import { guessCustomerMapping, type TableContent } from '../../../../shared/import/customer-fields';
 import { normaliseCustomerRows } from '../../../../shared/import/normalise-customers';
 import type { OpenItemRecord } from '../../../../shared/import/open-item-record';
-import { normaliseOpenItemRows, SeenInvoices } from '../../../../shared/import/normalise-open-items';
-import { encodeOpenItemBatch } from '../../../../shared/import/open-item-batch';
+import { emptyTally, OpenItemRowReader, SeenInvoices, type NormalisedRows } from '../../../../shared/import/normalise-open-items';
+import { OpenItemBatchBuilder } from '../../../../shared/import/open-item-batch-builder';
 import type { ColumnMapping } from '../../../../shared/import/open-item-fields';
 import type { ImportRejection } from '../../../../shared/import/open-item-record';
 import { detectDecimalSeparator } from '../../../../shared/import/parse-amount';
@@ -122,41 +122,78 @@ export async function analyseTabular(request: TableRequest & { readonly reading?
 
 /** Records per batch handed to the renderer: about 3–5 MB of JSON, a fraction of a second each. */
 export const BATCH_SIZE = 20_000;
+/**
+ * Rows of an open-items export read at a time: a batch of 20,000 rows of cells lived through several
+ * collections of the young generation and was copied into the old one (a third of a tier-L parse was
+ * garbage collection); a slice of 2,000 is read and dropped while still young.
+ */
+export const SLICE_SIZE = 2_000;
 const MAX_REPORTED_REJECTIONS = 1_000;
 
 export type TableParseFields = Pick<ParseSummary, 'batchCount' | 'recordCount' | 'rowCount' | 'settledRows' | 'rejectionCount'> & { rejections: ImportRejection[] };
 
+type TableParseMessage = { type: 'batch'; records: unknown; count: number } | { type: 'progress'; done: number; total: number };
+
 /**
  * Reads every row below the header, read as the analysis settled it (or as detected), into checked
  * records, batch by batch. Linear: one decode, one papaparse pass, one look at each row's mapped cells.
+ * Open items go straight from each row into the batch's typed columns (OpenItemBatchBuilder), a slice of
+ * rows at a time; the batches, progress and refusals are those of reading whole batches of rows
+ * (parse-open-item-slices.test.ts holds the two to each other).
  */
 export async function parseTabular(
   request: TableRequest & { readonly reading?: ImportReading; readonly mapping: ColumnMapping; readonly dialect: ImportDialect; readonly content?: TableContent },
   bytes: Uint8Array,
-  post: (message: { type: 'batch'; records: unknown; count: number } | { type: 'progress'; done: number; total: number }) => void,
+  post: (message: TableParseMessage) => void,
+  sizes: { readonly batch: number; readonly slice: number } = { batch: BATCH_SIZE, slice: SLICE_SIZE },
 ): Promise<TableParseFields> {
   const source = (await openTable(bytes, request.kind, request.name)).read(request.reading ?? {});
   const { headers } = layout(source, request.name);
   if (headers.length === 0) throw new ImportFileError('empty', { file: request.name });
   const rejections: ImportRejection[] = [];
-  const seen = new SeenInvoices();
   const fields = { batchCount: 0, recordCount: 0, settledRows: 0, rowCount: 0, rejectionCount: 0 };
   const total = Math.max(1, source.lineCount);
-  source.rowsBelowHeader(BATCH_SIZE, (rows, firstRow) => {
-    // A customer export: contacts and addresses, country left to the debtor's when the file names none.
-    const result = request.content === 'customers' ? { ...normaliseCustomerRows(rows, firstRow, request.mapping, ''), settledRows: 0 } : normaliseOpenItemRows(rows, firstRow, request.mapping, request.dialect, seen);
-    fields.rejectionCount += result.rejections.length;
-    if (rejections.length < MAX_REPORTED_REJECTIONS) rejections.push(...result.rejections.slice(0, MAX_REPORTED_REJECTIONS - rejections.length));
-    fields.settledRows += result.settledRows;
-    fields.rowCount += result.filledRows;
+  /** One batch's rows read: what the rows said besides their records, counted in, then the batch handed over. */
+  const endBatch = (tally: Pick<NormalisedRows, 'rejections' | 'settledRows' | 'filledRows'>, records: unknown, count: number, lastRow: number) => {
+    fields.rejectionCount += tally.rejections.length;
+    if (rejections.length < MAX_REPORTED_REJECTIONS) rejections.push(...tally.rejections.slice(0, MAX_REPORTED_REJECTIONS - rejections.length));
+    fields.settledRows += tally.settledRows;
+    fields.rowCount += tally.filledRows;
     if (fields.rowCount > MAX_ROWS) throw new ImportFileError('tooManyRows', { file: request.name, limit: MAX_ROWS });
-    if (result.records.length > 0) {
-      post({ type: 'batch', records: request.content === 'customers' ? result.records : encodeOpenItemBatch(result.records as OpenItemRecord[]), count: result.records.length });
+    if (count > 0) {
+      post({ type: 'batch', records, count });
       fields.batchCount += 1;
-      fields.recordCount += result.records.length;
+      fields.recordCount += count;
     }
-    post({ type: 'progress', done: firstRow + rows.length - 1, total });
-  });
+    post({ type: 'progress', done: lastRow, total });
+  };
+
+  if (request.content === 'customers') {
+    // A customer export: contacts and addresses, country left to the debtor's when the file names none.
+    source.rowsBelowHeader(sizes.batch, (rows, firstRow) => {
+      const result = normaliseCustomerRows(rows, firstRow, request.mapping, '');
+      endBatch({ ...result, settledRows: 0 }, result.records, result.records.length, firstRow + rows.length - 1);
+    });
+  } else {
+    const seen = new SeenInvoices();
+    const builder = new OpenItemBatchBuilder(sizes.batch);
+    // A reader per batch, as when batches were read whole: its cache of dates lasts a batch.
+    let reader = new OpenItemRowReader(request.mapping, request.dialect, seen);
+    let tally = emptyTally();
+    let lastRow: number | undefined;
+    const addRecord = (record: OpenItemRecord) => builder.add(record);
+    const flush = () => {
+      const count = builder.count;
+      endBatch(tally, count > 0 ? builder.take() : undefined, count, lastRow!);
+      [reader, tally, lastRow] = [new OpenItemRowReader(request.mapping, request.dialect, seen), emptyTally(), undefined];
+    };
+    source.rowSlicesBelowHeader(sizes.batch, sizes.slice, (rows, firstRow, isBatchEnd) => {
+      reader.read(rows, firstRow, tally, addRecord);
+      lastRow = firstRow + rows.length - 1;
+      if (isBatchEnd) flush();
+    });
+    if (lastRow !== undefined) flush();
+  }
   if (fields.rowCount === 0) throw new ImportFileError('noRows', { file: request.name });
   return { ...fields, rejections };
 }

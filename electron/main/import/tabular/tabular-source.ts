@@ -27,6 +27,16 @@ export interface TabularSource {
   head(limit: number): NumberedRow[];
   /** Every row below the header in batches, each with the row number of its first row. */
   rowsBelowHeader(batchSize: number, onBatch: (rows: string[][], firstRow: number) => void): void;
+  /**
+   * The same rows in slices of `sliceSize` (a divisor of `batchSize`), each saying whether it ends one of
+   * the batches rowsBelowHeader(batchSize) hands over: a reader that keeps nothing of a row after reading
+   * it holds a slice of rows at a time, not a batch, and still hands over the very same batches.
+   */
+  rowSlicesBelowHeader(batchSize: number, sliceSize: number, onSlice: (rows: string[][], firstRow: number, isBatchEnd: boolean) => void): void;
+}
+
+function checkSliceSize(batchSize: number, sliceSize: number): void {
+  if (sliceSize < 1 || batchSize % sliceSize !== 0) throw new RangeError(`A slice of ${sliceSize} rows does not divide a batch of ${batchSize}`);
 }
 
 /** The first 256 KB of a text file: plenty for its headers, a sample and the conventions it writes in. */
@@ -90,6 +100,16 @@ function textSource(bytes: Uint8Array, file: string, asked: ImportReading, lineC
         if (skip < rows.length) onBatch(skip === 0 ? rows : rows.slice(skip), firstRow + skip);
       });
     },
+    rowSlicesBelowHeader(batchSize, sliceSize, onSlice) {
+      checkSliceSize(batchSize, sliceSize);
+      const { text } = decodeText(bytes, encoding);
+      if (isDamagedText(text)) throw new ImportFileError('damagedText', { file });
+      // rowsBelowHeader's batches are counted from the file's first row, the header's included.
+      readDelimitedRows(text, delimiter, sliceSize, (rows, firstRow) => {
+        const skip = Math.max(0, headerRow - firstRow + 1);
+        if (skip < rows.length) onSlice(skip === 0 ? rows : rows.slice(skip), firstRow + skip, (firstRow + rows.length - 1) % batchSize === 0);
+      });
+    },
   };
 }
 
@@ -120,6 +140,11 @@ function workbookSource(sheets: readonly WorkbookSheet[], asked: ImportReading):
     head: (limit) => nonBlank(rows, 1, limit),
     rowsBelowHeader(batchSize, onBatch) {
       for (let start = headerRow; start < rows.length; start += batchSize) onBatch(rows.slice(start, start + batchSize) as string[][], start + 1);
+    },
+    rowSlicesBelowHeader(batchSize, sliceSize, onSlice) {
+      checkSliceSize(batchSize, sliceSize);
+      // rowsBelowHeader's batches are counted from the row below the header.
+      for (let start = headerRow; start < rows.length; start += sliceSize) onSlice(rows.slice(start, start + sliceSize) as string[][], start + 1, (start + sliceSize - headerRow) % batchSize === 0);
     },
   };
 }
