@@ -229,6 +229,42 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     sv: { term: 'exponering (utestående)', uses: ['exponering', 'utestående'] },
     why: 'What a debtor owes now (open items), set against its limit; Dutch and Swedish credit managers say uitstaand saldo / utestående as often as blootstelling / exponering.',
   },
+  {
+    concept: 'insurer',
+    en: ['insurers?', 'insurer’s', "insurer's"],
+    nl: { term: 'verzekeraar', uses: ['verzekeraar'] },
+    sv: { term: 'försäkringsbolaget', uses: ['försäkringsbolag', 'kreditförsäkr', 'försäkringsgivare'] },
+    why: 'The trade-credit insurer (Atradius, Allianz Trade, Coface); in Swedish the company is the försäkringsbolag.',
+  },
+  {
+    concept: 'deductible',
+    en: ['deductibles?'],
+    nl: { term: 'eigen risico', uses: ['eigen risico'] },
+    sv: { term: 'självrisk', uses: ['självrisk'] },
+    why: 'The part of a loss the policy does not pay.',
+  },
+  {
+    concept: 'discretionary limit',
+    en: ['discretionary limits?'],
+    nl: { term: 'discretionaire limiet', uses: ['discretionaire limiet'] },
+    sv: { term: 'diskretionär limit', uses: ['diskretionär(a)? limit'] },
+    why: 'A limit the insured may set itself under the policy, up to its discretionary maximum (insurer-apis.md 1.2).',
+  },
+  {
+    concept: 'stop supplies',
+    en: ['stop supplies', 'supply ban', 'supplies must stop'],
+    nl: { term: 'leveringsstop', uses: ['leveringsstop', 'leveringen (moeten )?stop'] },
+    sv: { term: 'leveransstopp', uses: ['leveransstopp', 'stoppa leveranser', 'leveranser måste stoppas'] },
+    why: 'The insurer’s order to deliver no more on credit once the maximum extension period has passed (insurer-apis.md 4).',
+  },
+  {
+    concept: 'debtor',
+    en: ['debtors?', 'debtor’s'],
+    nl: { term: 'debiteur', uses: ['debiteur'] },
+    sv: { term: 'kund', uses: ['kund', 'gäldenär'], forbidden: [{ pattern: word('debitor(er|n|erna)?'), why: 'a Germanism: Swedish kundreskontra says kund' }] },
+    namespaces: ['common', 'shell', 'welcome', 'portfolio', 'limits', 'ageing', 'dunning', 'sync', 'debtor', 'reports', 'settings'],
+    why: 'A customer who owes the company money; Swedish credit people work in the kundreskontra and say kund.',
+  },
 ];
 
 /**
