@@ -168,7 +168,6 @@ export class ChunkBookings {
   result(): EncodedLedgerChunk {
     if (this.ledgers) return encodeLedgerChunk(this.numbers.chunkId, this.ledgers, this.numbers.debtorCountries);
     const { numbers, texts } = this;
-    const slotCount = numbers.debtorIds.length;
     const paymentRanges = this.paymentRows!;
     const allocationRanges = this.allocationRows!;
     const newPayments = [...this.slots.values()].reduce((sum, state) => sum + state.payments.length, 0);
@@ -183,54 +182,78 @@ export class ChunkBookings {
     };
     const allocation = { item: new Int32Array(allocationCount), source: new Int32Array(allocationCount), amount: new Float64Array(allocationCount), day: new Int32Array(allocationCount) };
     const newRowOfPayment = new Int32Array(numbers.paymentDebtor.length);
-    let paymentRow = 0;
-    let allocationRow = 0;
-    for (let slot = 0; slot < slotCount; slot += 1) {
-      const state = this.slots.get(slot);
-      const firstNewPayment = paymentRow + paymentRanges.end[slot]! - paymentRanges.start[slot]!;
-      for (let row = paymentRanges.start[slot]!; row < paymentRanges.end[slot]!; row += 1) {
+    // The stored rows are copied in runs: up to the next booked debtor's last row, each only moves down by
+    // the payments (allocations) booked before it; a booked debtor's new rows follow its stored ones.
+    const booked = [...this.slots.entries()].filter(([, state]) => state.payments.length > 0 || state.allocations.length > 0).sort(([a], [b]) => a - b);
+    const firstNewPaymentOf = new Map<number, number>();
+    let paymentFrom = 0;
+    let paymentShift = 0;
+    const copyPayments = (end: number) => {
+      const to = paymentFrom + paymentShift;
+      payment.debtor.set(numbers.paymentDebtor.subarray(paymentFrom, end), to);
+      payment.day.set(numbers.paymentDay.subarray(paymentFrom, end), to);
+      payment.amount.set(numbers.paymentAmount.subarray(paymentFrom, end), to);
+      payment.unapplied.set(numbers.paymentUnapplied.subarray(paymentFrom, end), to);
+      for (let row = paymentFrom; row < end; row += 1) {
+        const paymentRow = row + paymentShift;
         newRowOfPayment[row] = paymentRow;
-        payment.debtor[paymentRow] = slot;
-        payment.day[paymentRow] = numbers.paymentDay[row]!;
-        payment.amount[paymentRow] = numbers.paymentAmount[row]!;
-        payment.unapplied[paymentRow] = numbers.paymentUnapplied[row]!;
         payment.currency[paymentRow] = paymentCurrencyOf(numbers.paymentCurrency[row]!);
         payment.ids[paymentRow] = texts.paymentIds[row]!;
         payment.references[paymentRow] = texts.paymentReferences[row]!;
         payment.remittances[paymentRow] = texts.paymentRemittances[row]!;
         payment.names[paymentRow] = texts.paymentCounterpartyNames[row]!;
         payment.ibans[paymentRow] = texts.paymentCounterpartyIbans[row]!;
-        paymentRow += 1;
       }
-      for (const booked of state?.payments ?? []) {
+      paymentFrom = end;
+    };
+    for (const [slot, state] of booked) {
+      copyPayments(paymentRanges.end[slot]!);
+      let paymentRow = paymentFrom + paymentShift;
+      firstNewPaymentOf.set(slot, paymentRow);
+      for (const { payment: incoming, unappliedMinor } of state.payments) {
         payment.debtor[paymentRow] = slot;
-        payment.day[paymentRow] = toDayNumber(booked.payment.date);
-        payment.amount[paymentRow] = booked.payment.amountMinor;
-        payment.unapplied[paymentRow] = booked.unappliedMinor;
-        payment.currency[paymentRow] = currencies.indexOf(booked.payment.currency);
-        payment.ids[paymentRow] = booked.payment.id;
-        payment.references[paymentRow] = booked.payment.reference;
-        payment.remittances[paymentRow] = booked.payment.remittance;
-        payment.names[paymentRow] = booked.payment.counterpartyName;
-        payment.ibans[paymentRow] = booked.payment.counterpartyIban;
+        payment.day[paymentRow] = toDayNumber(incoming.date);
+        payment.amount[paymentRow] = incoming.amountMinor;
+        payment.unapplied[paymentRow] = unappliedMinor;
+        payment.currency[paymentRow] = currencies.indexOf(incoming.currency);
+        payment.ids[paymentRow] = incoming.id;
+        payment.references[paymentRow] = incoming.reference;
+        payment.remittances[paymentRow] = incoming.remittance;
+        payment.names[paymentRow] = incoming.counterpartyName;
+        payment.ibans[paymentRow] = incoming.counterpartyIban;
         paymentRow += 1;
       }
-      for (let row = allocationRanges.start[slot]!; row < allocationRanges.end[slot]!; row += 1) {
-        const source = numbers.allocationSource[row]!;
-        allocation.item[allocationRow] = numbers.allocationItem[row]!;
-        allocation.source[allocationRow] = source >= 0 ? newRowOfPayment[source]! : source;
-        allocation.amount[allocationRow] = numbers.allocationAmount[row]!;
-        allocation.day[allocationRow] = numbers.allocationDay[row]!;
-        allocationRow += 1;
-      }
-      for (const booked of state?.allocations ?? []) {
-        allocation.item[allocationRow] = booked.itemRow;
-        allocation.source[allocationRow] = firstNewPayment + booked.payment;
-        allocation.amount[allocationRow] = booked.amountMinor;
-        allocation.day[allocationRow] = booked.day;
-        allocationRow += 1;
-      }
+      paymentShift += state.payments.length;
     }
+    copyPayments(numbers.paymentDebtor.length);
+
+    let allocationFrom = 0;
+    let allocationShift = 0;
+    const copyAllocations = (end: number) => {
+      const to = allocationFrom + allocationShift;
+      allocation.item.set(numbers.allocationItem.subarray(allocationFrom, end), to);
+      allocation.amount.set(numbers.allocationAmount.subarray(allocationFrom, end), to);
+      allocation.day.set(numbers.allocationDay.subarray(allocationFrom, end), to);
+      for (let row = allocationFrom; row < end; row += 1) {
+        const source = numbers.allocationSource[row]!;
+        allocation.source[row + allocationShift] = source >= 0 ? newRowOfPayment[source]! : source;
+      }
+      allocationFrom = end;
+    };
+    for (const [slot, state] of booked) {
+      copyAllocations(allocationRanges.end[slot]!);
+      let allocationRow = allocationFrom + allocationShift;
+      const firstNewPayment = firstNewPaymentOf.get(slot)!;
+      for (const settled of state.allocations) {
+        allocation.item[allocationRow] = settled.itemRow;
+        allocation.source[allocationRow] = firstNewPayment + settled.payment;
+        allocation.amount[allocationRow] = settled.amountMinor;
+        allocation.day[allocationRow] = settled.day;
+        allocationRow += 1;
+      }
+      allocationShift += state.allocations.length;
+    }
+    copyAllocations(numbers.allocationItem.length);
     return {
       numbers: {
         ...numbers,
