@@ -18,6 +18,7 @@ import { openBackupService, type BackupService } from './services/backup-service
 import { createImportProfiles } from './import/import-profiles';
 import { openImportService, type ImportService, type StartImportWorker } from './import/import-service';
 import { createUpdateService, type UpdaterPort, type UpdateService } from './updates/update-service';
+import { openMailService } from './mail/mail-service';
 
 export interface MainServicesOptions {
   readonly userDataDir: string;
@@ -92,6 +93,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   await imports.setWatchedFolder(settings.get().watchedFolder);
   const secrets = createSecretStore({ userDataDir: options.userDataDir, codec: options.secretCodec, logger });
   const insurer = createInsurerService({ stateFile: path.join(options.userDataDir, 'insurer-sandbox', 'state.json'), clock, logger, settings, secrets });
+  const mail = await openMailService({ userDataDir: options.userDataDir, settings, secrets, logger, onOutcome: () => events.publish('onMailOutcome', {}) });
   const updates = createUpdateService({
     updater: options.createUpdater?.(logger),
     settings,
@@ -111,6 +113,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     importProfiles,
     insurer,
     updates,
+    mail,
     t: () => translator(settings.get().language),
   });
   updates.start();
@@ -132,6 +135,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       updates.stop();
       await imports.close();
       await insurer.close();
+      await mail.close();
     },
   };
 }

@@ -54,6 +54,13 @@ export const INVOKE_CHANNELS = {
   updateInstall: 'update:install',
   updateDefer: 'update:defer',
   ratesImportFile: 'rates:import-file',
+  mailGetSettings: 'mail:get-settings',
+  mailTest: 'mail:test',
+  mailSetSettings: 'mail:set-settings',
+  mailQueue: 'mail:queue',
+  mailWithdraw: 'mail:withdraw',
+  mailOutcomes: 'mail:outcomes',
+  mailAcknowledge: 'mail:acknowledge',
 } as const;
 
 /** Channels on which the main process pushes events to the renderer. */
@@ -65,6 +72,7 @@ export const EVENT_CHANNELS = {
   onImportFileArrived: 'import:file-arrived',
   onImportFileRefused: 'import:file-refused',
   onUpdateStatus: 'update:status',
+  onMailOutcome: 'mail:outcome',
 } as const;
 
 export type InvokeMethod = keyof typeof INVOKE_CHANNELS;

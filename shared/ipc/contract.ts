@@ -14,6 +14,7 @@ import type { EventMethod, InvokeMethod } from './channels';
 import { insurerContract } from './insurer-contract';
 import { updateContract, updateEventContract } from './update-contract';
 import { ratesContract } from './rates-contract';
+import { mailContract, mailEventContract } from './mail-contract';
 import { columnMappingSchema, dialectSchema, fileAnalysisSchema, importFileSchema, importProfileSchema, importRefusalSchema, parseSummarySchema, readingSchema, tableContentSchema } from './import-contract';
 
 export const languageSchema = z.enum(SUPPORTED_LANGUAGES);
@@ -117,6 +118,7 @@ export const INVOKE_CONTRACT = {
   ...insurerContract,
   ...updateContract,
   ...ratesContract,
+  ...mailContract,
   exportSaveFile: {
     request: z.strictObject({
       format: z.enum(EXPORT_FORMATS),
@@ -160,6 +162,7 @@ export const EVENT_CONTRACT = {
   /** A file was not taken in (a watched-folder arrival, with the reason). */
   onImportFileRefused: importRefusalSchema,
   ...updateEventContract,
+  ...mailEventContract,
 } as const satisfies Record<EventMethod, z.ZodType>;
 
 export type Bootstrap = z.output<typeof bootstrapSchema>;

@@ -15,6 +15,8 @@ import { createExportHandlers } from './export-handlers';
 import { createImportHandlers } from './import-handlers';
 import { createInsurerHandlers } from './insurer-handlers';
 import { createUpdateHandlers } from './update-handlers';
+import { createMailHandlers } from './mail-handlers';
+import type { MailService } from '../mail/mail-service';
 import { createRatesHandlers } from './rates-handlers';
 import type { UpdateService } from '../updates/update-service';
 import type { InsurerService } from '../insurer/insurer-service';
@@ -32,6 +34,7 @@ export interface HandlerDependencies {
   readonly importProfiles: ImportProfiles;
   readonly insurer: InsurerService;
   readonly updates: UpdateService;
+  readonly mail: MailService;
   /** The main process's translator in the user's current language (dialog titles). */
   readonly t: () => MainTFunction;
 }
@@ -43,6 +46,7 @@ export function createIpcHandlers(deps: HandlerDependencies): IpcHandlers {
     ...createExportHandlers({ desktop, t: deps.t }),
     ...createInsurerHandlers(deps.insurer),
     ...createUpdateHandlers(deps.updates),
+    ...createMailHandlers(deps.mail),
     ...createRatesHandlers({ desktop, clock: deps.clock, t: deps.t }),
     ...createImportHandlers({
       imports: deps.imports,

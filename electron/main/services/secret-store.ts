@@ -47,7 +47,10 @@ export interface SecretStore {
  * the origin a secret for that URL is bound to.
  */
 export function urlOrigin(url: string): string {
-  const { origin } = new URL(url);
+  const parsed = new URL(url);
+  // A mail server has no web origin: its password is bound to `smtp://host:port` in the same normal form.
+  if (parsed.protocol === 'smtp:' && parsed.hostname !== '' && parsed.port !== '') return `smtp://${parsed.hostname.toLowerCase()}:${parsed.port}`;
+  const { origin } = parsed;
   if (origin === 'null') throw new Error(`A secret can only be bound to an http(s) origin, not ${url}`);
   return origin;
 }

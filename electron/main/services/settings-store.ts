@@ -4,6 +4,7 @@ import type { Language } from '../../../shared/i18n/languages';
 import { languageSchema } from '../../../shared/ipc/contract';
 import { insurerConnectionSettingsSchema, SANDBOX_CONNECTION, type InsurerConnectionSettings } from '../../../shared/ipc/insurer-contract';
 import { updateSettingsSchema, UPDATES_OFF, type UpdateSettings } from '../../../shared/ipc/update-contract';
+import { mailSettingsSchema, type MailSettings } from '../../../shared/ipc/mail-contract';
 import { readJsonFile, writeJsonFileAtomic } from './json-file';
 import type { Logger } from './logger';
 
@@ -17,6 +18,8 @@ const settingsSchema = z.object({
   insurer: insurerConnectionSettingsSchema.default(SANDBOX_CONNECTION),
   /** The update channel (Settings › Updates): off until the user gives a feed address. */
   updates: updateSettingsSchema.default(UPDATES_OFF),
+  /** Settings › E-mail: the controller's mailbox (the password is in the secret store); null until set. */
+  mail: mailSettingsSchema.nullable().default(null),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -28,6 +31,7 @@ export interface SettingsStore {
   setImportSettings(patch: Partial<Pick<Settings, 'watchedFolder' | 'homeCurrency'>>): Promise<Settings>;
   setInsurerConnection(connection: InsurerConnectionSettings): Promise<Settings>;
   setUpdateSettings(updates: UpdateSettings): Promise<Settings>;
+  setMailSettings(mail: MailSettings): Promise<Settings>;
   /** Called after every change, whoever made it: the renderer, the menu, or a test. */
   onChange(listener: (settings: Settings, previous: Settings) => void): () => void;
 }
@@ -43,7 +47,7 @@ export async function openSettingsStore(options: {
   logger: Logger;
 }): Promise<SettingsStore> {
   const file = path.join(options.userDataDir, 'settings.json');
-  let current: Settings = { watchedFolder: null, homeCurrency: 'EUR', insurer: SANDBOX_CONNECTION, updates: UPDATES_OFF, ...options.defaults, ...(await readJsonFile(file, settingsSchema, options.logger)) };
+  let current: Settings = { watchedFolder: null, homeCurrency: 'EUR', insurer: SANDBOX_CONNECTION, updates: UPDATES_OFF, mail: null, ...options.defaults, ...(await readJsonFile(file, settingsSchema, options.logger)) };
   const listeners = new Set<(settings: Settings, previous: Settings) => void>();
 
   async function update(next: Settings): Promise<Settings> {
@@ -60,6 +64,7 @@ export async function openSettingsStore(options: {
     setImportSettings: (patch) => update({ ...current, ...patch }),
     setInsurerConnection: (insurer) => update({ ...current, insurer }),
     setUpdateSettings: (updates) => update({ ...current, updates }),
+    setMailSettings: (mail) => update({ ...current, mail }),
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
