@@ -1,4 +1,5 @@
 import type * as PdfMakeApi from 'pdfmake';
+import { parseFontsOncePerSession } from './parse-fonts-once';
 
 export type PdfMake = typeof PdfMakeApi;
 
@@ -36,5 +37,6 @@ async function importPdfMake(): Promise<PdfMake> {
   });
   // Reports reference no images or fonts by URL: refuse every download rather than fetch anything.
   pdfMake.setUrlAccessPolicy(() => false);
+  await parseFontsOncePerSession(pdfMake);
   return pdfMake;
 }
