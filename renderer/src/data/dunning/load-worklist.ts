@@ -3,7 +3,7 @@ import { letterReach } from '../../../../shared/domain/debtors/debtor-master-dat
 import { validateCreditPolicy } from '../../../../shared/domain/dunning/credit-policy-schema';
 import { buildWorklist, type Worklist, type WorklistDebtor } from '../../../../shared/domain/dunning/worklist';
 import { deadlineKey, type DeadlineKind } from '../../../../shared/domain/dunning/policy-deadlines';
-import { itemId } from '../../../../shared/domain/ledger/ledger-types';
+import { itemId, type DebtorLedger } from '../../../../shared/domain/ledger/ledger-types';
 import type { LossSubmission } from '../../../../shared/sync/loss-submission';
 import { scoreDebtorRisk } from '../../../../shared/domain/risk/risk-score';
 import { ExchangeRateTable } from '../../../../shared/money/exchange-rates';
@@ -80,9 +80,11 @@ export interface WorklistRequest {
 
 /**
  * The worklist, or with `only` the part of it for those debtors (read from their chunks alone: processing a
- * batch need not plan the whole portfolio again), and the chunk holding each debtor planned.
+ * batch need not plan the whole portfolio again), and the chunk holding each debtor planned. With `only`,
+ * `ledgers` holds those debtors' whole ledgers as planned, so their letters are made without reading the
+ * chunks again (a tier-L chunk's columns per letter were most of a batch's store time, issue 14).
  */
-export async function planWorklist(db: KredoDb, request: WorklistRequest, only?: ReadonlySet<string>): Promise<{ readonly worklist: Worklist; readonly chunkOf: ReadonlyMap<string, number>; readonly debtors: ReadonlyMap<string, StoredDebtor> } | undefined> {
+export async function planWorklist(db: KredoDb, request: WorklistRequest, only?: ReadonlySet<string>): Promise<{ readonly worklist: Worklist; readonly chunkOf: ReadonlyMap<string, number>; readonly debtors: ReadonlyMap<string, StoredDebtor>; readonly ledgers: ReadonlyMap<string, DebtorLedger> } | undefined> {
   const [policy] = await db.policies.toArray();
   if (!policy) return undefined;
   const [creditPolicy, rates, summaryChunks, actions, losses, promises, plans, doneEntryIds] = await Promise.all([
@@ -109,6 +111,7 @@ export async function planWorklist(db: KredoDb, request: WorklistRequest, only?:
   const debtorById = new Map(debtorChunks.flatMap((chunk) => chunk?.debtors ?? []).map((debtor) => [debtor.id, debtor]));
   const debtors: WorklistDebtor[] = [];
   const chunkOf = new Map<string, number>();
+  const ledgers = new Map<string, DebtorLedger>();
   for (let first = 0; first < wanted.length; first += CHUNKS_PER_READ) {
     const batch = wanted.slice(first, first + CHUNKS_PER_READ);
     const ids = batch.map((chunk) => chunk.chunkId);
@@ -118,12 +121,14 @@ export async function planWorklist(db: KredoDb, request: WorklistRequest, only?:
       const texts = textsList[index];
       if (!numbers || !texts) return;
       const needs = new Map<string, LedgerNeed>();
-      for (const debtorId of overdue.keys()) needs.set(debtorId, promisesOf.has(debtorId) || plansOf.has(debtorId) ? 'whole' : actionsOf.has(debtorId) ? 'open' : 'horizon');
+      // A batch's few debtors are read whole: their letters need the payments and allocations too.
+      for (const debtorId of overdue.keys()) needs.set(debtorId, only || promisesOf.has(debtorId) || plansOf.has(debtorId) ? 'whole' : actionsOf.has(debtorId) ? 'open' : 'horizon');
       for (const ledger of worklistLedgers({ numbers, texts }, needs, couldHaveWork)) {
         const debtor = debtorById.get(ledger.debtorId);
         const summary = overdue.get(ledger.debtorId);
         if (!debtor || !summary) continue;
         chunkOf.set(debtor.id, chunkId);
+        if (only) ledgers.set(debtor.id, ledger);
         debtors.push({ debtor, ledger, riskScore: scoreDebtorRisk(summary, debtor.grade).score, actions: actionsOf.get(debtor.id) ?? [], promises: promisesOf.get(debtor.id) ?? [], paymentPlans: plansOf.get(debtor.id) ?? [], handledDeadlines: handled });
       }
     });
@@ -135,5 +140,5 @@ export async function planWorklist(db: KredoDb, request: WorklistRequest, only?:
     const debtor = debtorById.get(entry.debtorId);
     return entry.task.kind === 'dunning' && entry.task.channel === 'letter' && debtor ? { ...entry, letterReach: letterReach(debtor) } : entry;
   });
-  return { worklist: { ...worklist, entries }, chunkOf, debtors: debtorById };
+  return { worklist: { ...worklist, entries }, chunkOf, debtors: debtorById, ledgers };
 }

@@ -3,6 +3,8 @@ import { KredoError } from '../../../../shared/errors/kredo-error';
 import type { LossKind } from '../../../../shared/sync/loss-submission';
 import type { IsoDate } from '../../../../shared/time/iso-date';
 import type { KredoDb } from '../db/kredo-db';
+import type { StoredDebtor } from '../db/schema';
+import type { DebtorLedger } from '../../../../shared/domain/ledger/ledger-types';
 import { queueLossSubmission } from '../sync/queue-loss-submission';
 import { loadDoneEntryIds, planWorklist, WORKLIST_DONE_KEY } from './load-worklist';
 import { isLetterStep, loadLetterBatch, makeLetterDocument, previewLetterText, type LetterBatch } from './send-letter';
@@ -34,7 +36,7 @@ export interface ProcessOutcome {
 /** What an insurer deadline asks for, and what a handover is: a submission through the insurer sync. */
 const SUBMISSION_FOR: Readonly<Record<string, LossKind | undefined>> = { 'overdue-notification': 'overdue', 'collection-transfer': 'collection', 'claim-filing': 'claim', handover: 'collection' };
 
-async function processEntry(db: KredoDb, entry: WorklistEntry, request: ProcessWorklistRequest, letters: { readonly batch: LetterBatch; readonly chunkId: number | undefined }): Promise<'done' | 'submitted' | 'skipped' | 'unreachable'> {
+async function processEntry(db: KredoDb, entry: WorklistEntry, request: ProcessWorklistRequest, letters: { readonly batch: LetterBatch; readonly chunkId: number | undefined; readonly read: { readonly debtor: StoredDebtor; readonly ledger: DebtorLedger } | undefined }): Promise<'done' | 'submitted' | 'skipped' | 'unreachable'> {
   const task = entry.task;
   const itemIds = entry.invoices.map((invoice) => invoice.itemId);
   const submission = task.kind === 'deadline' ? SUBMISSION_FOR[task.deadline] : task.kind === 'dunning' ? SUBMISSION_FOR[task.step] : undefined;
@@ -60,7 +62,7 @@ async function processEntry(db: KredoDb, entry: WorklistEntry, request: ProcessW
   // The letter is made before anything is stored: if it cannot be made, the step is not recorded as done.
   // A debtor with neither a usable address nor an e-mail gets no letter, and the step stays on the list.
   if (isLetterStep(task.step) && entry.letterReach && !entry.letterReach.address && !entry.letterReach.email) return 'unreachable';
-  const letter = isLetterStep(task.step) ? await makeLetterDocument(db, { debtorId: entry.debtorId, actionId: task.action.id, step: task.step, itemIds, today: request.today, payBy: task.payBy, at: request.at, ...(letters.chunkId !== undefined && { chunkId: letters.chunkId }) }, letters.batch) : undefined;
+  const letter = isLetterStep(task.step) ? await makeLetterDocument(db, { debtorId: entry.debtorId, actionId: task.action.id, step: task.step, itemIds, today: request.today, payBy: task.payBy, at: request.at, ...(letters.chunkId !== undefined && { chunkId: letters.chunkId }), ...(letters.read && { read: letters.read }) }, letters.batch) : undefined;
   await db.transaction('rw', db.dunningActions, db.documents, db.audit, async () => {
     // The action's id is stable (shared/domain/dunning/stable-id.ts): processing twice writes one record.
     await db.dunningActions.put({ ...task.action, status: 'done', doneOn: request.today });
@@ -94,7 +96,9 @@ export async function processWorklist(db: KredoDb, request: ProcessWorklistReque
   let notMade = 0;
   for (const [index, entry] of chosen.entries()) {
     if (await progress.isStopped?.()) return { done, submitted, notMade, stopped: true };
-    const outcome = await processEntry(db, entry, request, { batch, chunkId: planned?.chunkOf.get(entry.debtorId) });
+    const debtor = planned?.debtors.get(entry.debtorId);
+    const ledger = planned?.ledgers.get(entry.debtorId);
+    const outcome = await processEntry(db, entry, request, { batch, chunkId: planned?.chunkOf.get(entry.debtorId), read: debtor && ledger && { debtor, ledger } });
     if (outcome === 'done') done += 1;
     if (outcome === 'submitted') submitted += 1;
     if (outcome === 'unreachable') notMade += 1;

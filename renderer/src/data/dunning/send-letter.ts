@@ -13,11 +13,14 @@ import { LETTER_STEPS, type LetterCreditor, type LetterStep } from '../../letter
 import type { ReferenceRateTable } from '../../../../shared/domain/law/reference-rates';
 import { bytesToBase64 } from '../backup/backup-format';
 import type { KredoDb } from '../db/kredo-db';
-import type { StoredDocument } from '../db/schema';
+import type { StoredDebtor, StoredDocument } from '../db/schema';
+import type { DebtorLedger } from '../../../../shared/domain/ledger/ledger-types';
 import { loadRateTable } from '../interest-rates/interest-rates';
 import { readDebtorLedger } from '../store/read-ledger';
 import { loadCreditor } from './creditor';
 import { letterInputFor } from './letter-input';
+import { letterMailMessage } from './letter-mail';
+import type { MailMessageRequest } from '../../../../shared/ipc/mail-contract';
 
 export const isLetterStep = (step: DunningStep): step is LetterStep => (LETTER_STEPS as readonly string[]).includes(step);
 
@@ -40,12 +43,20 @@ interface LetterRequest {
   readonly payBy: IsoDate | undefined;
   /** The chunk holding the debtor, when the caller knows it: otherwise every debtor chunk is searched. */
   readonly chunkId?: number;
+  /** The debtor and its whole ledger, when the caller has just read them (a batch): nothing is read again. */
+  readonly read?: { readonly debtor: StoredDebtor; readonly ledger: DebtorLedger };
 }
 
-async function letterInputOf(db: KredoDb, request: LetterRequest, batch?: LetterBatch) {
+async function readLetterParties(db: KredoDb, request: LetterRequest): Promise<{ readonly debtor: StoredDebtor | undefined; readonly ledger: DebtorLedger | undefined }> {
+  if (request.read) return request.read;
   const chunk = request.chunkId !== undefined ? await db.debtorChunks.get(request.chunkId) : await db.debtorChunks.filter((candidate) => candidate.debtors.some((debtor) => debtor.id === request.debtorId)).first();
   const debtor = chunk?.debtors.find((candidate) => candidate.id === request.debtorId);
   const ledger = chunk && (await readDebtorLedger(db, chunk.chunkId, request.debtorId));
+  return { debtor, ledger };
+}
+
+async function letterInputOf(db: KredoDb, request: LetterRequest, batch?: LetterBatch) {
+  const { debtor, ledger } = await readLetterParties(db, request);
   if (!debtor || !ledger) return undefined;
   const { creditor, rates } = batch ?? (await loadLetterBatch(db));
   const input = letterInputFor({ debtor, ledger, itemIds: request.itemIds, step: request.step, today: request.today, payBy: request.payBy ?? addDays(request.today, 14), creditor, rates });
@@ -65,7 +76,7 @@ export async function previewLetterText(db: KredoDb, request: LetterRequest): Pr
  * law — and returns it as the document to keep. Kredo does not post or mail it: the controller saves the
  * PDF or opens the draft in their mail program; what is kept is exactly what was made.
  */
-export async function makeLetterDocument(db: KredoDb, request: LetterRequest & { readonly actionId: string; readonly at: string }, batch?: LetterBatch): Promise<StoredDocument | undefined> {
+export async function makeLetterDocument(db: KredoDb, request: LetterRequest & { readonly actionId: string; readonly at: string }, batch?: LetterBatch): Promise<(StoredDocument & { readonly mailMessage?: MailMessageRequest }) | undefined> {
   const made = await letterInputOf(db, request, batch);
   if (!made) return undefined;
   const { debtor, creditor, input } = made;
@@ -87,5 +98,7 @@ export async function makeLetterDocument(db: KredoDb, request: LetterRequest & {
     ...(eml !== undefined && { eml }),
     currency: input.currency,
     totalDueMinor: letterFigures(input).totalDueMinor,
+    // What the e-mail outbox sends (not stored with the document): subject and text in the debtor's language.
+    ...(input.debtor.email && { mailMessage: letterMailMessage(input, { key: `${request.actionId}:letter`, debtorId: debtor.id, fileName: `${debtor.customerCode}-${request.step}-${request.today}`, pdf }) }),
   };
 }

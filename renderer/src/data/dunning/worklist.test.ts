@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { IsoDate } from '../../../../shared/time/iso-date';
 import { openDemoStore } from '../../../../tests/integration/demo-store';
 import { loadWorklist } from './load-worklist';
@@ -67,5 +67,20 @@ describe('the dunning worklist over the demo portfolio', () => {
     expect(reminders.map((entry) => after.includes(entry.id))).toEqual([false, false, true, true]);
     expect(await processWorklist(db, { ...request, entryIds: reminders.map((entry) => entry.id) })).toEqual({ done: 2, submitted: 0, notMade: 0 });
     db.close();
+  });
+
+  it('makes a batch\'s letters from the ledgers it planned with: no chunk is read again per letter, and the letters say the same', async () => {
+    const [planned, reread] = await Promise.all([openDemoStore('worklist-4', today), openDemoStore('worklist-5', today)]);
+    const reminders = (await loadWorklist(planned, request))!.entries.filter((entry) => entry.task.kind === 'dunning' && entry.task.step === 'reminder-1').slice(0, 3);
+    const chosen = { ...request, entryIds: reminders.map((entry) => entry.id) };
+    const reads = [vi.spyOn(planned.debtorChunks, 'get'), vi.spyOn(planned.ledgerNumbers, 'get'), vi.spyOn(planned.ledgerTexts, 'get')];
+    expect(await processWorklist(planned, { ...chosen, debtorIds: reminders.map((entry) => entry.debtorId) })).toEqual({ done: 3, submitted: 0, notMade: 0 });
+    expect(reads.map((read) => read.mock.calls.length)).toEqual([0, 0, 0]);
+    // Without the debtors named, each letter reads its debtor's chunk, as before: the same letters.
+    expect(await processWorklist(reread, chosen)).toEqual({ done: 3, submitted: 0, notMade: 0 });
+    const letters = async (db: typeof planned) => (await db.documents.orderBy('id').toArray()).map(({ pdfBase64, eml, ...letter }) => ({ ...letter, pdf: pdfBase64.length > 0, eml: eml?.split('\r\n').filter((line) => /^(To|Subject):/.test(line)) }));
+    expect(await letters(planned)).toEqual(await letters(reread));
+    planned.close();
+    reread.close();
   });
 });
