@@ -40,3 +40,16 @@ describe('a passed insurer deadline on the dunning worklist', () => {
     expect(passed('en')).toBe('Notify the insurer of the overdue invoices: the deadline passed on 3 maart 2026 (2 days ago)');
   });
 });
+
+describe('a limit decision on the debtor’s timeline', () => {
+  const line = (language: Language) => {
+    const t = translator(language);
+    return t('debtor:timeline.limit', { status: t('limits:stateInSentence.APPROVED'), amount: '€ 10.000,00' });
+  };
+
+  it('has the decision in lower case after the word limit', () => {
+    expect(line('nl')).toBe('Limiet goedgekeurd: € 10.000,00');
+    expect(line('sv')).toBe('Kreditlimit beviljad: € 10.000,00');
+    expect(line('en')).toBe('Limit approved: € 10.000,00');
+  });
+});

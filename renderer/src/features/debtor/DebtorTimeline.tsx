@@ -91,7 +91,7 @@ export function DebtorTimeline({ events }: { readonly events: readonly TimelineE
       case 'dispute':
         return t('debtor:timeline.dispute', { number: event.number, reason: t(`debtor:items.disputeReasons.${event.reason}`) });
       case 'limit':
-        return t('debtor:timeline.limit', { status: t(`limits:state.${event.status}`), amount: format.money(money(event.amountMinor, event.currency)) });
+        return t('debtor:timeline.limit', { status: t(`limits:stateInSentence.${event.status}`), amount: format.money(money(event.amountMinor, event.currency)) });
       case 'dunning':
         return t(`debtor:timeline.dunning.${event.status}`, { step: t(`dunning:steps.${event.step}`) });
       case 'audit':

@@ -33,7 +33,7 @@ export function LimitRequestsSection({ overview }: { readonly overview: LimitsOv
       case 'DECIDED': {
         const summary = overview.summaries.get(entry.debtorId);
         if (summary?.limitState === 'SCHEDULED' && summary.upcomingLimit) return t('requests.decidedScheduled', { amount: format.money(money(summary.upcomingLimit.amountMinor, summary.currency)), date: format.date(summary.upcomingLimit.from) });
-        return summary ? t('requests.decided', { state: t(`state.${summary.limitState}`), amount: format.money(money(summary.limitMinor, summary.currency)) }) : t('requests.decidedShort');
+        return summary ? t('requests.decided', { state: t(`stateInSentence.${summary.limitState}`), amount: format.money(money(summary.limitMinor, summary.currency)) }) : t('requests.decidedShort');
       }
       case 'REJECTED':
         return errorMessage(new KredoApiError('insurer.refused', { status: entry.lastProblem?.status ?? 0, ...(entry.lastProblem?.code !== undefined && { type: entry.lastProblem.code }) }));
