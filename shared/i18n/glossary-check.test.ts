@@ -64,6 +64,11 @@ describe('the glossary check', () => {
     expect(checkGlossary(locale('letters:closing.alreadyPaid', 'If you have paid', 'Hebt u betaald', 'Om ni redan har betalat'))).toEqual([]);
   });
 
+  it('holds the Dutch texts to "u"', () => {
+    const problems = checkGlossary(locale('imports:intro', 'You see what changes', 'Je ziet wat er verandert', 'Du ser vad som ändras'));
+    expect(problems.map((problem) => [problem.language, problem.expected])).toEqual([['nl', 'u']]);
+  });
+
   it('fails a text in any language that sends the user to the README', () => {
     const problems = checkGlossary(locale('debtor:risk.method', 'The README explains each rule.', 'De README legt het uit.', 'README förklarar det.'));
     expect(problems.map((problem) => problem.language)).toEqual(['en', 'nl', 'sv']);

@@ -1,4 +1,4 @@
-import { GLOSSARY, NOT_IN_APP_TEXTS, SWEDISH_REGISTER, word, type GlossaryEntry, type GlossaryTerm } from './glossary';
+import { GLOSSARY, NOT_IN_APP_TEXTS, REGISTER, word, type GlossaryEntry, type GlossaryTerm } from './glossary';
 
 /** Every text of one language, by `<namespace>:<key>`. */
 export type LanguageTexts = ReadonlyMap<string, string>;
@@ -43,7 +43,7 @@ function applies(entry: GlossaryEntry, id: string): boolean {
 /**
  * Holds the Dutch and Swedish texts to the glossary: where the English text of a key uses a concept's
  * English word, the translation must use the concept's Dutch or Swedish word; a forbidden variant fails
- * wherever it stands; the Swedish texts keep their register (du in the UI, ni in letters); and no text in
+ * wherever it stands; the texts keep their register (Swedish du in the UI and ni in letters, Dutch u); and no text in
  * any language points to what the user does not have (NOT_IN_APP_TEXTS).
  */
 export function checkGlossary(
@@ -88,20 +88,11 @@ export function checkGlossary(
           }
         }
       }
-      if (language === 'sv') {
-        const letters = id.startsWith('letters:');
-        for (const register of SWEDISH_REGISTER) {
-          if ((register.namespaces === 'letters') !== letters) continue;
-          const found = regex(register.pattern).exec(text);
-          if (found) {
-            problems.push({
-              language,
-              id,
-              expected: letters ? 'ni' : 'du',
-              message: `${location(language, id)}: "${found[0]}" — ${register.why}`,
-            });
-          }
-        }
+      const letters = id.startsWith('letters:');
+      for (const register of REGISTER) {
+        if (register.language !== language || (register.namespaces !== 'all' && (register.namespaces === 'letters') !== letters)) continue;
+        const found = regex(register.pattern).exec(text);
+        if (found) problems.push({ language, id, expected: register.expected, message: `${location(language, id)}: "${found[0]}" — ${register.why}` });
       }
     }
   }

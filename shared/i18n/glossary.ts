@@ -268,13 +268,14 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
 ];
 
 /**
- * How the Swedish UI addresses the user, and how the letters address the debtor. The UI says “du”
- * (project rule, README); a letter to another company keeps the formal “ni” throughout, so one letter
- * never mixes both.
+ * How the UI addresses the user, and how the letters address the debtor. The Swedish UI says “du”
+ * (project rule, README); a Swedish letter to another company keeps the formal “ni” throughout, so one
+ * letter never mixes both. Dutch says “u” everywhere, as Dutch business software and letters do.
  */
-export const SWEDISH_REGISTER: readonly { readonly namespaces: 'letters' | 'ui'; readonly pattern: string; readonly why: string }[] = [
-  { namespaces: 'ui', pattern: word('ni|er|ert|era'), why: 'the Swedish UI addresses the user as “du” (du, dig, din, ditt, dina)' },
-  { namespaces: 'letters', pattern: word('du|dig|din|ditt|dina'), why: 'a letter to a debtor company addresses it as “ni” throughout' },
+export const REGISTER: readonly { readonly language: 'nl' | 'sv'; readonly namespaces: 'letters' | 'ui' | 'all'; readonly expected: string; readonly pattern: string; readonly why: string }[] = [
+  { language: 'sv', namespaces: 'ui', expected: 'du', pattern: word('ni|er|ert|era'), why: 'the Swedish UI addresses the user as “du” (du, dig, din, ditt, dina)' },
+  { language: 'sv', namespaces: 'letters', expected: 'ni', pattern: word('du|dig|din|ditt|dina'), why: 'a letter to a debtor company addresses it as “ni” throughout' },
+  { language: 'nl', namespaces: 'all', expected: 'u', pattern: word('je|jij|jou|jouw'), why: 'Dutch screens and letters address the reader as “u” (u, uw)' },
 ];
 
 /** Words no text of the app may hold, in any language. */
