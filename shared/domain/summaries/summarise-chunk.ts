@@ -189,6 +189,11 @@ export function summariseChunk(numbers: LedgerChunkNumbers, context: SummaryCont
         if (!unconverted.includes(currencyCodes[currency]!)) unconverted.push(currencyCodes[currency]!);
         continue;
       }
+      if (currencyCodes[currency] === policy.currency) {
+        // The policy's own currency converts to itself: its buckets are added as they are (no arrays to copy).
+        for (let bucket = 0; bucket < bucketCount; bucket += 1) bucketsMinor[bucket] = bucketsMinor[bucket]! + nowCells[start + bucket]!;
+        continue;
+      }
       const native = new Array<number>(bucketCount);
       for (let bucket = 0; bucket < bucketCount; bucket += 1) native[bucket] = nowCells[start + bucket]!;
       const converted = conversion.parts(native);

@@ -55,24 +55,35 @@ export async function applyInsurerCovers(db: KredoDb, covers: readonly InsurerCo
     // over them finds what matching over every chunk would, since no other chunk names any of them.
     const { debtorChunks, limitChunks } = await chunksNaming(db, covers);
     const byCover = new Map<string, Target>();
-    const byReference = new Map<string, Target>();
-    const names = new Map<string, string>();
     for (const chunk of limitChunks) {
       for (const limit of chunk.limits) {
         // Every cover id the debtor has had, so that a late event of a superseded cover still finds its debtor.
         for (const cover of [limit, ...(limit.otherCovers ?? [])]) if (cover.coverId) byCover.set(cover.coverId, { chunkId: chunk.chunkId, debtorId: limit.debtorId });
       }
     }
-    for (const chunk of debtorChunks) {
-      for (const debtor of chunk.debtors) {
-        names.set(debtor.id, debtor.name);
-        byReference.set(`ref:${debtor.customerCode}`, { chunkId: chunk.chunkId, debtorId: debtor.id });
-        if (debtor.insurerBuyerId) byReference.set(`buyer:${debtor.insurerBuyerId}`, { chunkId: chunk.chunkId, debtorId: debtor.id });
-        // A debtor merged into this one: the insurer still knows it by its customer number and buyer id.
-        for (const code of debtor.aliases?.customerCodes ?? []) if (!byReference.has(`ref:${code}`)) byReference.set(`ref:${code}`, { chunkId: chunk.chunkId, debtorId: debtor.id });
-        for (const buyerId of debtor.aliases?.insurerBuyerIds ?? []) if (!byReference.has(`buyer:${buyerId}`)) byReference.set(`buyer:${buyerId}`, { chunkId: chunk.chunkId, debtorId: debtor.id });
+    // Built on first use: a feed page whose covers Kredo knows by id (nearly every one) needs neither the
+    // references of every debtor read nor, when nothing the controller sees changed, their names.
+    let byReferenceBuilt: Map<string, Target> | undefined;
+    const byReference = (key: string): Target | undefined => {
+      if (!byReferenceBuilt) {
+        byReferenceBuilt = new Map();
+        for (const chunk of debtorChunks) {
+          for (const debtor of chunk.debtors) {
+            byReferenceBuilt.set(`ref:${debtor.customerCode}`, { chunkId: chunk.chunkId, debtorId: debtor.id });
+            if (debtor.insurerBuyerId) byReferenceBuilt.set(`buyer:${debtor.insurerBuyerId}`, { chunkId: chunk.chunkId, debtorId: debtor.id });
+            // A debtor merged into this one: the insurer still knows it by its customer number and buyer id.
+            for (const code of debtor.aliases?.customerCodes ?? []) if (!byReferenceBuilt.has(`ref:${code}`)) byReferenceBuilt.set(`ref:${code}`, { chunkId: chunk.chunkId, debtorId: debtor.id });
+            for (const buyerId of debtor.aliases?.insurerBuyerIds ?? []) if (!byReferenceBuilt.has(`buyer:${buyerId}`)) byReferenceBuilt.set(`buyer:${buyerId}`, { chunkId: chunk.chunkId, debtorId: debtor.id });
+          }
+        }
       }
-    }
+      return byReferenceBuilt.get(key);
+    };
+    let namesBuilt: Map<string, string> | undefined;
+    const nameOf = (debtorId: string): string | undefined => {
+      namesBuilt ??= new Map(debtorChunks.flatMap((chunk) => chunk.debtors.map((debtor) => [debtor.id, debtor.name] as const)));
+      return namesBuilt.get(debtorId);
+    };
     const limitsByChunk = new Map(limitChunks.map((chunk) => [chunk.chunkId, [...chunk.limits]]));
     const dirty = new Set<number>();
     /** Debtors whose limits changed in force, by chunk: their summaries are computed again. */
@@ -82,7 +93,7 @@ export async function applyInsurerCovers(db: KredoDb, covers: readonly InsurerCo
     const unmatched: string[] = [];
     const audit: AuditEntry[] = [];
     for (const cover of covers) {
-      const target = byCover.get(cover.coverId) ?? (cover.customerReference ? byReference.get(`ref:${cover.customerReference}`) : undefined) ?? byReference.get(`buyer:${cover.companyId}`);
+      const target = byCover.get(cover.coverId) ?? (cover.customerReference ? byReference(`ref:${cover.customerReference}`) : undefined) ?? byReference(`buyer:${cover.companyId}`);
       if (!target) {
         unmatched.push(cover.coverId);
         continue;
@@ -107,7 +118,7 @@ export async function applyInsurerCovers(db: KredoDb, covers: readonly InsurerCo
       changes.push({
         at: options.at,
         debtorId: target.debtorId,
-        debtorName: names.get(target.debtorId) ?? target.debtorId,
+        debtorName: nameOf(target.debtorId) ?? target.debtorId,
         currency: next.currency,
         status: next.status,
         amountMinor: next.decidedAmountMinor,
