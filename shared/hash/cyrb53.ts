@@ -37,7 +37,16 @@ export class Cyrb53Stream {
   }
 
   text(value: string): this {
-    for (let index = 0; index < value.length; index += 1) this.mix(value.charCodeAt(index));
+    // The state in locals while the characters are mixed in (as mix does, one at a time), not two field
+    // writes per character: a million-row import hashes some 70 million characters.
+    let { h1, h2 } = this;
+    for (let index = 0; index < value.length; index += 1) {
+      const code = value.charCodeAt(index);
+      h1 = Math.imul(h1 ^ code, 2654435761);
+      h2 = Math.imul(h2 ^ code, 1597334677);
+    }
+    this.h1 = h1;
+    this.h2 = h2;
     this.mix(0);
     return this;
   }

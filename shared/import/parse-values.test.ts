@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectDecimalSeparator, parseAmount } from './parse-amount';
+import { detectDecimalSeparator, parseAmount, parseAmountInFull } from './parse-amount';
 import { detectDateFormat, parseDate } from './parse-date';
 
 describe('parseAmount', () => {
@@ -60,6 +60,20 @@ describe('parseAmount', () => {
         expect(euros(text, ',')).toEqual({ ok: true, minor: cents === 0 ? 0 : cents });
       }),
     );
+  });
+  // Guard for the fast path of plain amounts (issue 14): whatever the text, the same as the full reading.
+  it('reads plain amounts the quick way exactly as the full reading does (property)', () => {
+    const character = fc.constantFrom(...'0123456789,.-+ ()€\u00a0\u2212eE'.split(''));
+    const text = fc.oneof(fc.string({ unit: character, maxLength: 24 }), fc.string({ maxLength: 12 }), fc.stringMatching(/^-?\d{0,20}([.,]\d{0,6})?-?$/));
+    fc.assert(
+      fc.property(text, fc.constantFrom<',' | '.'>(',', '.'), fc.constantFrom(0, 2, 3), (input, decimal, digits) => {
+        expect(parseAmount(input, decimal, digits)).toEqual(parseAmountInFull(input, decimal, digits));
+      }),
+      { numRuns: 5_000 },
+    );
+    for (const input of ['-', '--1', '-1-', ',5', '-,5', '5,', '5,-', '0012,50', '-0', '0,000', '1,2,3', '12,345', '99999999999999999', '1'.repeat(400)]) {
+      for (const decimal of [',', '.'] as const) expect(parseAmount(input, decimal, 2), input).toEqual(parseAmountInFull(input, decimal, 2));
+    }
   });
 });
 
