@@ -216,9 +216,9 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     en: ['days overdue', 'days late', 'days past due'],
     nl: { term: 'dagen te laat', uses: ['dagen te laat', 'dagen na (de )?vervaldatum', 'dagen over', 'dagen vervallen'] },
     sv: {
-      term: 'dagar efter förfallodag',
-      uses: ['dagar efter förfall', 'dagar (för )?sent', 'dagar försen', 'dröjsmålsdagar'],
-      forbidden: [{ pattern: word('dagar sen'), why: '“dagar sen” does not agree with anything: say dagar efter förfallodag, or n dagar försenad' }],
+      term: 'dröjsmålsdagar',
+      uses: ['dröjsmålsdagar', 'dagar efter förfall', 'dagar (för )?sent', 'dagar försen'],
+      forbidden: [{ pattern: word('dagar sen'), why: '“dagar sen” does not agree with anything: say dröjsmålsdagar (as the letters do), or n dagar försenad' }],
     },
     why: 'How long an invoice has been unpaid after its due date.',
   },

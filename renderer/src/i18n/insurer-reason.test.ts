@@ -23,5 +23,6 @@ describe('an insurer reason on a Dutch or Swedish screen', () => {
     const unknown = { code: 'XY9', description: 'Awaiting audited accounts' };
     expect(insurerReasonText(unknown, i18nIn('nl'))).toBe('Awaiting audited accounts (XY9, tekst van de verzekeraar)');
     expect(insurerReasonText(unknown, i18nIn('sv'))).toBe('Awaiting audited accounts (XY9, försäkringsbolagets text)');
+    expect(insurerReasonText({ code: '', description: 'Awaiting audited accounts' }, i18nIn('nl'))).toBe('Awaiting audited accounts (tekst van de verzekeraar)');
   });
 });

@@ -8,7 +8,9 @@ import type { CodedText } from '../../../shared/domain/limits/credit-limit';
  * text, so a Dutch or Swedish screen never passes English off as its own words (issue 17).
  */
 export function insurerReasonText(reason: CodedText, i18n: Pick<I18n, 't' | 'exists'>): string {
-  const key = `limits.insurerReason.${reason.code}` as ParseKeys<'debtor'>;
+  const code = reason.code.trim();
+  if (code === '') return i18n.t('limits.insurerTextUncoded', { ns: 'debtor', text: reason.description });
+  const key = `limits.insurerReason.${code}` as ParseKeys<'debtor'>;
   if (i18n.exists(key, { ns: 'debtor' })) return i18n.t(key, { ns: 'debtor' });
-  return i18n.t('limits.insurerText', { ns: 'debtor', text: reason.description, code: reason.code });
+  return i18n.t('limits.insurerText', { ns: 'debtor', text: reason.description, code });
 }
