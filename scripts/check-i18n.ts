@@ -13,13 +13,13 @@ import { checkGlossary } from '../shared/i18n/glossary-check';
 import { I18N_NAMESPACES } from '../shared/i18n/namespaces';
 
 /**
- * Texts that are rightly the same as in English: "Help", "Updates", "Later" and "Details" are Dutch too, "Version" is Swedish too, "Status" and "IBAN" are both, as are the names of central banks and a rate written as a formula, and key
+ * Texts that are rightly the same as in English: "Help", "Updates", "Later" and "Details" are Dutch too, "Version" is Swedish too, "Status" and "IBAN" are both, as are the names of central banks and insurers and a rate written as a formula, and key
  * names are what Dutch and Swedish keyboards print on the keys.
  */
 const SAME_AS_ENGLISH_ON_PURPOSE: Readonly<Record<string, readonly string[]>> = {
   // Dutch credit managers say "key accounts" (shared/i18n/glossary.ts).
-  nl: ['settings:creditPolicy.ladders.key-account', 'settings:creditPolicy.segmentNames.key-account', 'menu:help', 'shell:shortcuts.gridKeys', 'shell:shortcuts.enterKey', 'dunning:plans.status', 'settings:letterhead.fields.iban', 'settings:updates.title', 'settings:updates.later', 'shell:update.later', 'shell:update.details', 'settings:rates.list.pairValue', 'settings:rates.sources.riksbank', 'settings:rates.sources.boe'],
-  sv: ['settings:about.version', 'shell:shortcuts.gridKeys', 'shell:shortcuts.enterKey', 'dunning:plans.status', 'settings:letterhead.fields.iban', 'settings:rates.list.pairValue', 'settings:rates.sources.boe'],
+  nl: ['settings:creditPolicy.ladders.key-account', 'settings:creditPolicy.segmentNames.key-account', 'menu:help', 'shell:shortcuts.gridKeys', 'shell:shortcuts.enterKey', 'dunning:plans.status', 'settings:letterhead.fields.iban', 'settings:updates.title', 'settings:updates.later', 'shell:update.later', 'shell:update.details', 'settings:rates.list.pairValue', 'settings:rates.sources.riksbank', 'settings:rates.sources.boe', 'settings:insurer.dialects.atradius'],
+  sv: ['settings:about.version', 'shell:shortcuts.gridKeys', 'shell:shortcuts.enterKey', 'dunning:plans.status', 'settings:letterhead.fields.iban', 'settings:rates.list.pairValue', 'settings:rates.sources.boe', 'settings:insurer.dialects.atradius'],
 };
 
 type Flat = Map<string, string>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IDENTIFIER_TYPES } from '../domain/identifiers/identifier-type';
 import { insurerCoverSchema } from '../sync/insurer-cover';
+import { INSURER_DIALECTS } from '../sync/insurer-dialect';
 import { rejectedItemSchema } from '../sync/insurer-rejects';
 import { LIMIT_REQUEST_TYPES } from '../sync/limit-outbox';
 import { LOSS_KINDS } from '../sync/loss-submission';
@@ -12,15 +13,22 @@ import { isIsoDate } from '../time/iso-date';
  * an insurer's API at a URL under a policy. The API key is never in these settings: it goes to the main
  * process's secret store and is never sent back.
  */
-export const insurerConnectionSettingsSchema = z.discriminatedUnion('mode', [
-  z.strictObject({ mode: z.literal('sandbox') }),
-  z.strictObject({
-    mode: z.literal('insurer'),
-    // Up to and including the API version, e.g. https://api.insurer.example/v1. Plain http only on this machine.
-    baseUrl: z.url({ protocol: /^https?$/ }).max(500).refine((url) => url.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(`${url}/`), 'https, or http on this machine'),
-    policyId: z.string().min(1).max(100).regex(/^[\w.-]+$/),
-  }),
-]);
+export const insurerConnectionSettingsSchema = z
+  .discriminatedUnion('mode', [
+    // The sandbox speaks every dialect (electron/sandbox): trying Atradius's needs no Atradius account.
+    z.strictObject({ mode: z.literal('sandbox'), dialect: z.enum(INSURER_DIALECTS).optional() }),
+    z.strictObject({
+      mode: z.literal('insurer'),
+      /** The insurer's API dialect (shared/sync/insurer-dialect.ts); absent is Kredo's canonical API, as before issue 18. */
+      dialect: z.enum(INSURER_DIALECTS).optional(),
+      // Up to and including the API version, e.g. https://api.insurer.example/v1 (Atradius: the host). Plain http only on this machine.
+      baseUrl: z.url({ protocol: /^https?$/ }).max(500).refine((url) => url.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(`${url}/`), 'https, or http on this machine'),
+      policyId: z.string().min(1).max(100).regex(/^[\w.-]+$/),
+      /** Atradius scopes every call by customer id as well as policy id. */
+      customerId: z.string().min(1).max(100).regex(/^[\w.-]+$/).optional(),
+    }),
+  ])
+  .refine((settings) => settings.mode === 'sandbox' || settings.dialect !== 'atradius' || settings.customerId !== undefined, { message: 'Atradius needs the customer id', path: ['customerId'] });
 export type InsurerConnectionSettings = z.infer<typeof insurerConnectionSettingsSchema>;
 export const SANDBOX_CONNECTION: InsurerConnectionSettings = { mode: 'sandbox' };
 
@@ -35,8 +43,22 @@ const connectionView = z.strictObject({
    * key is stored. Not a secret: the form asks for the key again when the URL's origin differs.
    */
   apiKeyOrigin: z.string().max(500).nullable(),
+  /** The dialect spoken, and what its API can do: the screens offer only that and say where the rest is done. */
+  dialect: z.enum(INSURER_DIALECTS),
+  capabilities: z.strictObject({ lossSubmissions: z.boolean(), changeFeed: z.boolean() }),
 });
 export type InsurerConnectionView = z.infer<typeof connectionView>;
+
+/**
+ * What a dialect signs in with, typed once in Settings and kept in the main process's secret store, bound to
+ * the URL's origin: an API key, or Atradius's app key, client id and client secret (insurer-apis.md §1.2.2).
+ */
+const secret = z.string().trim().min(4).max(500);
+export const insurerCredentialsSchema = z.discriminatedUnion('dialect', [
+  z.strictObject({ dialect: z.literal('canonical'), apiKey: secret.min(8) }),
+  z.strictObject({ dialect: z.literal('atradius'), appKey: secret, clientId: secret, clientSecret: secret }),
+]);
+export type InsurerCredentials = z.infer<typeof insurerCredentialsSchema>;
 
 const businessDate = z.string().refine(isIsoDate, 'not a YYYY-MM-DD date');
 const minorAmount = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -127,7 +149,7 @@ export const insurerContract = {
   insurerGetConnection: { request: z.strictObject({}), response: connectionView },
   /** Saves the connection after signing in and reading the policy with it; a failure changes nothing. */
   insurerSetConnection: {
-    request: z.strictObject({ settings: insurerConnectionSettingsSchema, apiKey: z.string().min(8).max(500).optional() }),
+    request: z.strictObject({ settings: insurerConnectionSettingsSchema, apiKey: z.string().min(8).max(500).optional(), credentials: insurerCredentialsSchema.optional() }),
     response: connectionView,
   },
   insurerPolicyTerms: { request: z.strictObject({}), response: insurerPolicySchema },

@@ -27,3 +27,6 @@ export const DIALECT_SECRETS = {
   canonical: ['apiKey'],
   atradius: ['appKey', 'clientId', 'clientSecret'],
 } as const satisfies Record<InsurerDialect, readonly string[]>;
+
+/** Where a dialect's test environment is, offered as the address to start with (insurer-apis.md §1.2.2: test first). */
+export const DIALECT_TEST_URLS: Readonly<Record<InsurerDialect, string>> = { canonical: '', atradius: 'https://api-uat.atradius.com' };

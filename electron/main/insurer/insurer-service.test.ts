@@ -57,7 +57,7 @@ afterEach(async () => {
 describe('the insurer connection', () => {
   it('is the built-in sandbox by default, whose policy terms arrive in minor units and days', async () => {
     await open();
-    expect(await service.connection()).toEqual({ settings: { mode: 'sandbox' }, connectionId: 'sandbox', hasApiKey: true, apiKeyOrigin: null });
+    expect(await service.connection()).toEqual({ settings: { mode: 'sandbox' }, connectionId: 'sandbox', hasApiKey: true, apiKeyOrigin: null, dialect: 'canonical', capabilities: { lossSubmissions: true, changeFeed: true } });
     const terms = await (await service.port()).policyTerms();
     expect(terms).toMatchObject({ policyId: POLICY, currency: 'EUR', insuredPercentageBp: 9000, discretionaryLimitMax: '25000.00' });
     expect(terms.overdueNotificationDays).toBeGreaterThan(0);
@@ -73,7 +73,7 @@ describe('the insurer connection', () => {
     expect(await secrets.boundOrigin(INSURER_API_KEY_SECRET)).toBeUndefined();
 
     const view = await service.configure(target, external.server.apiKey);
-    expect(view).toEqual({ settings: target, connectionId: `${target.baseUrl}#${POLICY}`, hasApiKey: true, apiKeyOrigin: external.server.url });
+    expect(view).toEqual({ settings: target, connectionId: `${target.baseUrl}#${POLICY}`, hasApiKey: true, apiKeyOrigin: external.server.url, dialect: 'canonical', capabilities: { lossSubmissions: true, changeFeed: true } });
     expect(JSON.stringify(settings.get())).not.toContain(external.server.apiKey);
     expect(await secrets.get(INSURER_API_KEY_SECRET, external.server.url)).toBe(external.server.apiKey);
     // The sync now reads the other insurer's covers.
@@ -179,5 +179,43 @@ describe('the sandbox controls', () => {
     await open();
     const unknown = buyerWithoutCover(() => true);
     await expect(service.sandboxControl({ action: 'announceReduction', country: unknown.country, identifiers: unknown.identifiers })).rejects.toMatchObject({ code: 'insurer.refused', params: { type: 'no_cover_in_force' } });
+  });
+});
+
+describe('the insurer connection in Atradius’s dialect (issue 18)', () => {
+  it('connects with the three secrets only when they sign in, keeps them bound to the origin and out of the settings file, and says what Atradius lacks', async () => {
+    const { secrets } = await open();
+    external = await startTestSandbox();
+    const { appKey, clientId, clientSecret, customerId } = external.server.atradius;
+    const target = { mode: 'insurer' as const, dialect: 'atradius' as const, baseUrl: external.server.url, policyId: POLICY, customerId };
+
+    await expect(service.configure(target, { dialect: 'atradius', appKey, clientId, clientSecret: 'not-the-secret' })).rejects.toMatchObject({ code: 'insurer.refused', params: { status: 401 } });
+    await expect(service.configure(target)).rejects.toMatchObject({ code: 'insurer.credentialsMissing' });
+    // An API key typed for Kredo's own API is never sent as Atradius's secrets.
+    await expect(service.configure(target, 'ks_some_api_key')).rejects.toMatchObject({ code: 'insurer.credentialsMissing' });
+
+    const view = await service.configure(target, { dialect: 'atradius', appKey, clientId, clientSecret });
+    expect(view).toMatchObject({ settings: target, hasApiKey: true, apiKeyOrigin: external.server.url, dialect: 'atradius', capabilities: { lossSubmissions: false, changeFeed: false } });
+    expect(view.connectionId).toContain('atradius');
+    expect(await secrets.get('insurer.atradius.clientSecret', external.server.url)).toBe(clientSecret);
+    const file = await import('node:fs/promises').then((fs) => fs.readFile(path.join(dir.path, 'settings.json'), 'utf8'));
+    for (const secret of [appKey, clientSecret]) expect(file).not.toContain(secret);
+
+    // The sync reads every cover through the Atradius adapter.
+    const { covers } = await (await service.port()).fullResync();
+    expect(covers.length).toBeGreaterThan(50);
+
+    // Another origin needs the secrets again.
+    await expect(service.configure({ ...target, baseUrl: 'http://127.0.0.1:9' })).rejects.toMatchObject({ code: 'insurer.apiKeyOtherOrigin', params: { keyOrigin: external.server.url } });
+  });
+
+  it('lets the built-in sandbox speak Atradius, with its own secrets', async () => {
+    await open();
+    const view = await service.configure({ mode: 'sandbox', dialect: 'atradius' });
+    expect(view).toMatchObject({ dialect: 'atradius', hasApiKey: true, connectionId: 'sandbox#atradius:' });
+    expect(await (await service.port()).policyTerms()).toMatchObject({ policyId: POLICY, currency: 'EUR' });
+    const buyer = buyerWithoutCover((grade) => grade <= 4);
+    const company = seededState().companies.find((candidate) => candidate.companyId === buyer.companyId)!;
+    expect(await (await service.port()).lookupBuyer(company.country, company.identifiers)).toBe(buyer.companyId);
   });
 });

@@ -1,19 +1,20 @@
 import { KredoError } from '../../../shared/errors/kredo-error';
-import type { InsurerConnectionSettings, InsurerConnectionView } from '../../../shared/ipc/insurer-contract';
+import type { InsurerConnectionSettings, InsurerConnectionView, InsurerCredentials } from '../../../shared/ipc/insurer-contract';
+import { DIALECT_CAPABILITIES, type InsurerDialect } from '../../../shared/sync/insurer-dialect';
 import { seededRandom } from '../../../shared/random/seeded-random';
 import type { Clock } from '../../../shared/time/clock';
 import { createSandboxServer, type SandboxServer } from '../../sandbox/sandbox-server';
 import type { Logger } from '../services/logger';
 import { urlOrigin, type SecretStore } from '../services/secret-store';
 import type { SettingsStore } from '../services/settings-store';
-import { createInsurerClient, type InsurerConnection } from './insurer-client';
-import { createInsurerGateway, type InsurerGateway } from './insurer-gateway';
+import { createDialectGateway, DIALECT_SECRET_NAMES, storeCredentials, storedCredentials, type DialectTarget } from './dialect-gateway';
+import type { InsurerGateway } from './insurer-gateway';
 import { createSandboxControls, type SandboxControlRequest } from './sandbox-controls';
 
 /** The sandbox's policy as it seeds it (electron/sandbox/seed-sandbox.ts). */
 const SANDBOX_POLICY = 'sandbox-1001';
 /** Where the insurer's API key lives in the secret store. */
-export const INSURER_API_KEY_SECRET = 'insurer.apiKey';
+export const INSURER_API_KEY_SECRET = DIALECT_SECRET_NAMES.canonical.apiKey;
 
 export interface InsurerService {
   /** The insurer to sync with, as configured; the built-in sandbox starts on first use. */
@@ -24,7 +25,7 @@ export interface InsurerService {
    * stored one; only when that works are the key and the settings saved, so a typo changes nothing. The
    * stored key is used only at the origin it was entered for: a URL at another origin needs the key again.
    */
-  configure(settings: InsurerConnectionSettings, apiKey?: string): Promise<InsurerConnectionView>;
+  configure(settings: InsurerConnectionSettings, credentials?: string | InsurerCredentials): Promise<InsurerConnectionView>;
   sandboxControl(request: SandboxControlRequest): Promise<{ insurerNow: string }>;
   close(): Promise<void>;
 }
@@ -39,7 +40,13 @@ export interface InsurerServiceDeps {
   readonly maxAttempts?: number;
 }
 
-const connectionIdOf = (settings: InsurerConnectionSettings) => (settings.mode === 'sandbox' ? 'sandbox' : `${settings.baseUrl}#${settings.policyId}`);
+const dialectOf = (settings: InsurerConnectionSettings): InsurerDialect => settings.dialect ?? 'canonical';
+/** Another dialect is another insurer to the sync: its cursor means nothing there, so it reads everything again. */
+const connectionIdOf = (settings: InsurerConnectionSettings) => {
+  const dialect = dialectOf(settings) === 'canonical' ? '' : `${dialectOf(settings)}:`;
+  if (settings.mode === 'sandbox') return dialect === '' ? 'sandbox' : `sandbox#${dialect}`;
+  return `${dialect}${settings.baseUrl}#${settings.policyId}${settings.customerId ? `#${settings.customerId}` : ''}`;
+};
 
 /**
  * The insurer Kredo talks to. By default that is the built-in sandbox, started in this process on
@@ -51,17 +58,18 @@ export function createInsurerService(deps: InsurerServiceDeps): InsurerService {
   let sandbox: Promise<SandboxServer> | undefined;
   let gateway: Promise<InsurerGateway> | undefined;
 
-  const gatewayFor = (connection: InsurerConnection, policyId: string, maxAttempts = deps.maxAttempts ?? 5) =>
-    createInsurerGateway(
-      createInsurerClient(connection, {
+  const gatewayFor = (target: DialectTarget, credentials: InsurerCredentials, maxAttempts = deps.maxAttempts ?? 5) =>
+    createDialectGateway(
+      target,
+      credentials,
+      {
         now: () => deps.clock.now(),
         random: () => random.next(),
         // The client never asks for more than IN_PROCESS_WAIT_MAX_MS: a longer Retry-After goes back to the outbox.
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
         maxAttempts,
-      }),
-      policyId,
-      { logger: deps.logger },
+      },
+      deps.logger,
     );
 
   const startSandbox = () => {
@@ -93,33 +101,48 @@ export function createInsurerService(deps: InsurerServiceDeps): InsurerService {
     return legacyKeyBound;
   };
 
-  /** The stored key for this insurer URL, refused (naming both origins) when it was entered for another one. */
-  const storedKeyFor = async (baseUrl: string): Promise<string> => {
+  /**
+   * The stored secrets of this dialect for this insurer URL, refused (naming both origins) when they were
+   * entered for another one. Atradius's three secrets are bound like the API key (secret-store.ts).
+   */
+  const storedCredentialsFor = async (dialect: InsurerDialect, baseUrl: string): Promise<InsurerCredentials> => {
     await bindLegacyKey();
     const origin = urlOrigin(baseUrl);
-    const keyOrigin = await deps.secrets.boundOrigin(INSURER_API_KEY_SECRET);
-    if (keyOrigin === undefined) throw new KredoError('insurer.apiKeyMissing');
-    if (keyOrigin !== origin) throw new KredoError('insurer.apiKeyOtherOrigin', { keyOrigin, origin });
-    const apiKey = await deps.secrets.get(INSURER_API_KEY_SECRET, origin);
-    if (!apiKey) throw new KredoError('insurer.apiKeyMissing');
-    return apiKey;
+    const stored = await storedCredentials(deps.secrets, dialect, origin);
+    if (stored.credentials) return stored.credentials;
+    if (stored.boundOrigin !== undefined && stored.boundOrigin !== origin) throw new KredoError('insurer.apiKeyOtherOrigin', { keyOrigin: stored.boundOrigin, origin });
+    throw new KredoError(dialect === 'atradius' ? 'insurer.credentialsMissing' : 'insurer.apiKeyMissing');
   };
+
+  /** The built-in sandbox in the dialect chosen, with its own credentials (it speaks both from one state). */
+  const sandboxTarget = async (dialect: InsurerDialect): Promise<{ target: DialectTarget; credentials: InsurerCredentials }> => {
+    const server = await startSandbox();
+    if (dialect === 'atradius') {
+      const { appKey, clientId, clientSecret, customerId, policyId } = server.atradius;
+      return { target: { baseUrl: server.url, policyId, customerId }, credentials: { dialect, appKey, clientId, clientSecret } };
+    }
+    return { target: { baseUrl: `${server.url}/v1`, policyId: SANDBOX_POLICY }, credentials: { dialect: 'canonical', apiKey: server.apiKey } };
+  };
+
+  const targetOf = (settings: Extract<InsurerConnectionSettings, { mode: 'insurer' }>): DialectTarget => ({ baseUrl: settings.baseUrl, policyId: settings.policyId, ...(settings.customerId !== undefined && { customerId: settings.customerId }) });
 
   const connect = async (): Promise<InsurerGateway> => {
     const settings = deps.settings.get().insurer;
     if (settings.mode === 'sandbox') {
-      const server = await startSandbox();
-      return gatewayFor({ baseUrl: `${server.url}/v1`, apiKey: server.apiKey }, SANDBOX_POLICY);
+      const { target, credentials } = await sandboxTarget(dialectOf(settings));
+      return gatewayFor(target, credentials);
     }
-    return gatewayFor({ baseUrl: settings.baseUrl, apiKey: await storedKeyFor(settings.baseUrl) }, settings.policyId);
+    return gatewayFor(targetOf(settings), await storedCredentialsFor(dialectOf(settings), settings.baseUrl));
   };
 
   const connection = async (): Promise<InsurerConnectionView> => {
     await bindLegacyKey();
     const settings = deps.settings.get().insurer;
-    const keyOrigin = deps.secrets.isAvailable ? await deps.secrets.boundOrigin(INSURER_API_KEY_SECRET) : undefined;
-    const hasApiKey = settings.mode === 'sandbox' || (keyOrigin !== undefined && keyOrigin === urlOrigin(settings.baseUrl));
-    return { settings, connectionId: connectionIdOf(settings), hasApiKey, apiKeyOrigin: keyOrigin ?? null };
+    const dialect = dialectOf(settings);
+    const firstSecret = Object.values(DIALECT_SECRET_NAMES[dialect])[0]!;
+    const keyOrigin = deps.secrets.isAvailable ? await deps.secrets.boundOrigin(firstSecret) : undefined;
+    const hasApiKey = settings.mode === 'sandbox' || (deps.secrets.isAvailable && (await storedCredentials(deps.secrets, dialect, urlOrigin(settings.baseUrl))).credentials !== undefined);
+    return { settings, connectionId: connectionIdOf(settings), hasApiKey, apiKeyOrigin: keyOrigin ?? null, dialect, capabilities: DIALECT_CAPABILITIES[dialect] };
   };
 
   const controls = createSandboxControls({
@@ -140,19 +163,23 @@ export function createInsurerService(deps: InsurerServiceDeps): InsurerService {
       return gateway;
     },
     connection,
-    async configure(settings, apiKey) {
+    async configure(settings, given) {
       if (settings.mode === 'insurer') {
-        const key = apiKey ?? (await storedKeyFor(settings.baseUrl));
+        const dialect = dialectOf(settings);
+        const typed: InsurerCredentials | undefined = typeof given === 'string' ? { dialect: 'canonical', apiKey: given } : given;
+        // Secrets typed for one dialect are never sent to an insurer of another.
+        if (typed && typed.dialect !== dialect) throw new KredoError('insurer.credentialsMissing');
+        const credentials = typed ?? (await storedCredentialsFor(dialect, settings.baseUrl));
         // Two attempts: a wrong URL or key should answer within seconds, not after the sync's patient back-off.
-        await gatewayFor({ baseUrl: settings.baseUrl, apiKey: key }, settings.policyId, 2).policyTerms();
-        if (apiKey) await deps.secrets.set(INSURER_API_KEY_SECRET, apiKey, urlOrigin(settings.baseUrl));
+        await gatewayFor(targetOf(settings), credentials, 2).policyTerms();
+        if (typed) await storeCredentials(deps.secrets, typed, urlOrigin(settings.baseUrl));
       } else {
         // The legacy key must be bound to the URL it was used with before that URL is forgotten.
         await bindLegacyKey();
       }
       await deps.settings.setInsurerConnection(settings);
       gateway = undefined;
-      deps.logger.info('Insurer connection changed', { mode: settings.mode, connection: connectionIdOf(settings) });
+      deps.logger.info('Insurer connection changed', { mode: settings.mode, dialect: dialectOf(settings), connection: connectionIdOf(settings) });
       return connection();
     },
     sandboxControl: (request) => controls.run(request),

@@ -28,7 +28,7 @@ export function createInsurerHandlers(insurer: InsurerService): InsurerHandlers 
     insurerCoverRequests: async ({ companyId, since }) => ({ records: (await (await insurer.port()).coverRequests(companyId, since)).slice(0, 100).map((record) => ({ ...record })) }),
     insurerLossRecords: async ({ kind, companyId, since }) => ({ records: (await (await insurer.port()).lossRecords(kind, companyId, since)).slice(0, 100).map((record) => ({ ...record, invoiceNumbers: [...record.invoiceNumbers] })) }),
     insurerGetConnection: () => insurer.connection(),
-    insurerSetConnection: ({ settings, apiKey }) => insurer.configure(settings, apiKey),
+    insurerSetConnection: ({ settings, apiKey, credentials }) => insurer.configure(settings, credentials ?? apiKey),
     insurerPolicyTerms: async () => (await insurer.port()).policyTerms(),
     insurerSandboxControl: (request) => insurer.sandboxControl(request),
   };

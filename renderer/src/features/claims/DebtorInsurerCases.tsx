@@ -11,6 +11,7 @@ import { useErrorMessage } from '../../i18n/use-error-message';
 import { useInsurerProblem } from '../../i18n/use-insurer-problem';
 import { useFormat } from '../../i18n/use-format';
 import { KredoApiError } from '../../platform/kredo-api';
+import { useInsurerConnection } from '../sync/use-insurer-connection';
 import { useSyncStore } from '../sync/sync-store';
 
 const KINDS: readonly LossKind[] = ['overdue', 'collection', 'claim'];
@@ -27,6 +28,9 @@ export function DebtorInsurerCases({ debtorId }: { readonly debtorId: string }) 
   const errorMessage = useErrorMessage();
   const insurerProblem = useInsurerProblem();
   const id = useId();
+  // An insurer whose API takes none of these (Atradius): say where they are done instead of offering a send that must fail.
+  const { connection } = useInsurerConnection();
+  const canSubmit = connection?.capabilities.lossSubmissions ?? true;
   const [message, setMessage] = useState<{ readonly text: string; readonly isError: boolean }>();
   // Dexie's live-query cache hands back read-only arrays: sort a copy.
   const submissions = useLiveQuery(async () => [...(await uiDb.lossOutbox.where('debtorId').equals(debtorId).toArray())].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)), [debtorId]);
@@ -57,14 +61,16 @@ export function DebtorInsurerCases({ debtorId }: { readonly debtorId: string }) 
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="section-title">{t('losses.title')}</h2>
-      <p className="note">{t('losses.explain')}</p>
-      <div className="button-row">
-        {KINDS.map((kind) => (
-          <button key={kind} type="button" className="button" onClick={() => void submit(kind)}>
-            {t(`losses.action.${kind}`)}
-          </button>
-        ))}
-      </div>
+      <p className="note">{t(canSubmit ? 'losses.explain' : 'losses.portalOnly')}</p>
+      {canSubmit && (
+        <div className="button-row">
+          {KINDS.map((kind) => (
+            <button key={kind} type="button" className="button" onClick={() => void submit(kind)}>
+              {t(`losses.action.${kind}`)}
+            </button>
+          ))}
+        </div>
+      )}
       {message && <p role={message.isError ? 'alert' : 'status'} className={message.isError ? 'error-text' : 'note'}>{message.text}</p>}
       {submissions && submissions.length > 0 && (
         <table className="data-table compact" data-testid="insurer-cases">

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InsurerConnectionSettings, InsurerConnectionView } from '../../../../shared/ipc/insurer-contract';
+import type { InsurerConnectionSettings, InsurerConnectionView, InsurerCredentials } from '../../../../shared/ipc/insurer-contract';
+import { DIALECT_CAPABILITIES, DIALECT_TEST_URLS, type InsurerDialect } from '../../../../shared/sync/insurer-dialect';
 import { useErrorMessage } from '../../i18n/use-error-message';
 import { kredo } from '../../platform/kredo-api';
 
@@ -14,10 +15,15 @@ function originOf(url: string): string | undefined {
   }
 }
 
+/** Each dialect's secrets as the form asks for them; all are masked, none is ever shown again. */
+const SECRET_FIELDS = { canonical: ['apiKey'], atradius: ['appKey', 'clientId', 'clientSecret'] } as const satisfies Record<InsurerDialect, readonly string[]>;
+type SecretField = (typeof SECRET_FIELDS)[InsurerDialect][number];
+
 /**
- * Sandbox or insurer URL, policy and API key; "Test and save" signs in first, so a wrong URL or key changes
- * nothing. The stored key is sent only to the origin it was entered for (the main process refuses anything
- * else), so an address at another origin asks for the key again and says why.
+ * Sandbox or insurer URL, the API's dialect (Kredo's own, Atradius; Allianz Trade is coming), policy and
+ * exactly that dialect's secrets; "Test and save" signs in first, so a wrong URL or secret changes nothing.
+ * The stored secrets are sent only to the origin they were entered for (the main process refuses anything
+ * else), so an address at another origin asks for them again and says why.
  */
 export function InsurerConnectionForm({ connection, onSaved }: { readonly connection: InsurerConnectionView; readonly onSaved: () => void }) {
   const { t } = useTranslation('settings');
@@ -27,21 +33,33 @@ export function InsurerConnectionForm({ connection, onSaved }: { readonly connec
   const [mode, setMode] = useState<InsurerConnectionSettings['mode']>(initial.mode);
   const [baseUrl, setBaseUrl] = useState(initial.mode === 'insurer' ? initial.baseUrl : '');
   const [policyId, setPolicyId] = useState(initial.mode === 'insurer' ? initial.policyId : '');
-  const [apiKey, setApiKey] = useState('');
+  const [dialect, setDialect] = useState<InsurerDialect>(connection.dialect);
+  const [customerId, setCustomerId] = useState(initial.mode === 'insurer' ? (initial.customerId ?? '') : '');
+  const [secrets, setSecrets] = useState<Partial<Record<SecretField, string>>>({});
   const [status, setStatus] = useState<{ text: string; isError: boolean }>();
   const [isSaving, setSaving] = useState(false);
   const typedOrigin = originOf(baseUrl);
   const keyOrigin = connection.apiKeyOrigin;
-  const isKeyStoredForUrl = keyOrigin !== null && typedOrigin === keyOrigin;
-  const isNewOrigin = keyOrigin !== null && typedOrigin !== undefined && typedOrigin !== keyOrigin;
+  // The stored secrets are the saved dialect's: another dialect's must be typed.
+  const isSameDialect = dialect === connection.dialect;
+  const isKeyStoredForUrl = isSameDialect && keyOrigin !== null && typedOrigin === keyOrigin;
+  const isNewOrigin = isSameDialect && keyOrigin !== null && typedOrigin !== undefined && typedOrigin !== keyOrigin;
+  const typed = SECRET_FIELDS[dialect].map((field) => (secrets[field] ?? '').trim());
+  const credentials = (): InsurerCredentials | undefined => {
+    if (typed.every((value) => value === '')) return undefined;
+    return dialect === 'atradius' ? { dialect, appKey: typed[0]!, clientId: typed[1]!, clientSecret: typed[2]! } : { dialect, apiKey: typed[0]! };
+  };
 
   const save = async () => {
     setSaving(true);
     setStatus(undefined);
     try {
-      const settings: InsurerConnectionSettings = mode === 'sandbox' ? { mode } : { mode, baseUrl: baseUrl.trim(), policyId: policyId.trim() };
-      await kredo.insurerSetConnection({ settings, ...(apiKey.trim() !== '' && { apiKey: apiKey.trim() }) });
-      setApiKey('');
+      const chosen = dialect === 'canonical' ? {} : { dialect };
+      const settings: InsurerConnectionSettings =
+        mode === 'sandbox' ? { mode, ...chosen } : { mode, ...chosen, baseUrl: baseUrl.trim(), policyId: policyId.trim(), ...(dialect === 'atradius' && { customerId: customerId.trim() }) };
+      const given = mode === 'insurer' ? credentials() : undefined;
+      await kredo.insurerSetConnection({ settings, ...(given && { credentials: given }) });
+      setSecrets({});
       setStatus({ text: t('insurer.saved'), isError: false });
       onSaved();
     } catch (error) {
@@ -69,28 +87,52 @@ export function InsurerConnectionForm({ connection, onSaved }: { readonly connec
             {t('insurer.api')}
           </label>
         </div>
+        <fieldset className="radio-row">
+          <legend>{t('insurer.dialect')}</legend>
+          <label className="radio-option">
+            <input type="radio" name={`${id}-dialect`} checked={dialect === 'canonical'} onChange={() => setDialect('canonical')} />
+            {t('insurer.dialects.canonical')}
+          </label>
+          <label className="radio-option">
+            <input type="radio" name={`${id}-dialect`} checked={dialect === 'atradius'} onChange={() => setDialect('atradius')} />
+            {t('insurer.dialects.atradius')}
+          </label>
+          <label className="radio-option">
+            <input type="radio" name={`${id}-dialect`} disabled checked={false} onChange={() => undefined} />
+            {t('insurer.dialects.allianzTradeComing')}
+          </label>
+        </fieldset>
+        {!DIALECT_CAPABILITIES[dialect].lossSubmissions && <p className="note">{t('insurer.dialectLacks.atradius')}</p>}
         {mode === 'insurer' && (
           <div className="form-grid">
             <label>
               <span>{t('insurer.baseUrl')}</span>
-              <input type="url" required value={baseUrl} onChange={(event) => setBaseUrl(event.target.value)} />
+              <input type="url" required value={baseUrl} placeholder={DIALECT_TEST_URLS[dialect]} onChange={(event) => setBaseUrl(event.target.value)} />
             </label>
             <label>
               <span>{t('insurer.policyId')}</span>
               <input type="text" required value={policyId} onChange={(event) => setPolicyId(event.target.value)} />
             </label>
-            <label>
-              <span>{t('insurer.apiKey')}</span>
-              <input
-                type="password"
-                autoComplete="off"
-                required={!isKeyStoredForUrl}
-                value={apiKey}
-                placeholder={isKeyStoredForUrl ? t('insurer.apiKeyStored') : ''}
-                aria-describedby={isNewOrigin ? `${id}-new-origin` : undefined}
-                onChange={(event) => setApiKey(event.target.value)}
-              />
-            </label>
+            {dialect === 'atradius' && (
+              <label>
+                <span>{t('insurer.customerId')}</span>
+                <input type="text" required value={customerId} onChange={(event) => setCustomerId(event.target.value)} />
+              </label>
+            )}
+            {SECRET_FIELDS[dialect].map((field) => (
+              <label key={`${dialect}-${field}`}>
+                <span>{field === 'apiKey' ? t('insurer.apiKey') : t(`insurer.secrets.${field}`)}</span>
+                <input
+                  type="password"
+                  autoComplete="off"
+                  required={!isKeyStoredForUrl}
+                  value={secrets[field] ?? ''}
+                  placeholder={isKeyStoredForUrl ? t('insurer.apiKeyStored') : ''}
+                  aria-describedby={isNewOrigin ? `${id}-new-origin` : undefined}
+                  onChange={(event) => setSecrets((current) => ({ ...current, [field]: event.target.value }))}
+                />
+              </label>
+            ))}
             {isNewOrigin && (
               <p id={`${id}-new-origin`} className="note">
                 {t('insurer.apiKeyNewOrigin', { origin: keyOrigin })}
