@@ -1,4 +1,4 @@
-import { addDays, daysBetween, type IsoDate } from '../../time/iso-date';
+import { addDays, fromDayNumber, toDayNumber, type IsoDate } from '../../time/iso-date';
 import type { LedgerItem } from '../ledger/ledger-types';
 import type { InsurancePolicy } from '../policy/insurance-policy';
 
@@ -55,16 +55,30 @@ export interface DeadlineAlert {
  * a dispute pauses dunning, not the insurer's clock. Deadlines in `handled` (deadlineKey) are left out.
  */
 export function deadlineAlerts(items: readonly LedgerItem[], policy: DeadlineTerms, today: IsoDate, leadDays: number, handled: ReadonlySet<string> = new Set()): DeadlineAlert[] {
-  const alerts: DeadlineAlert[] = [];
+  return alertedItems(items, policy, today, leadDays, handled).map(({ alert }) => alert);
+}
+
+/**
+ * `deadlineAlerts` with each alert's invoice beside it, for the worklist (which lists the invoices), and
+ * the deadlines a debtor's own steps meet given per kind as sets of item ids (`met`) rather than as keys
+ * added to a copy of `handled`: building a key per invoice and deadline was a visible share at tier L.
+ */
+export function alertedItems(items: readonly LedgerItem[], policy: DeadlineTerms, today: IsoDate, leadDays: number, handled: ReadonlySet<string>, met?: ReadonlyMap<DeadlineKind, ReadonlySet<string>>): { readonly alert: DeadlineAlert; readonly item: LedgerItem }[] {
+  // In day numbers (the same days as invoiceDeadlines and daysBetween): at tier L this runs over every open
+  // invoice with work in view, and four ISO dates and eight conversions per invoice were a visible share.
+  const todayDay = toDayNumber(today);
+  const extension = policy.maxExtensionPeriodDays;
+  const fromDue: Readonly<Record<DeadlineKind, number>> = { 'overdue-notification': policy.overdueNotificationDays, 'stop-supply': extension, 'collection-transfer': extension + policy.collectionTransferDays, 'claim-filing': 0 };
+  const alerts: { readonly alert: DeadlineAlert; readonly item: LedgerItem }[] = [];
   for (const item of items) {
     if (item.kind !== 'invoice' || item.openMinor <= 0) continue;
-    const deadlines = invoiceDeadlines(item, policy);
+    const dueDay = toDayNumber(item.dueDate);
     for (const kind of DEADLINE_KINDS) {
-      const on = deadlines[kind];
-      const daysLeft = daysBetween(today, on);
-      if (daysLeft > leadDays || handled.has(deadlineKey(item.id, kind))) continue;
-      alerts.push({ debtorId: item.debtorId, itemId: item.id, number: item.number, kind, on, daysLeft, openMinor: item.openMinor, currency: item.currency });
+      const onDay = kind === 'claim-filing' ? toDayNumber(item.invoiceDate) + policy.claimFilingDays : dueDay + fromDue[kind];
+      const daysLeft = onDay - todayDay;
+      if (daysLeft > leadDays || met?.get(kind)?.has(item.id) || (handled.size > 0 && handled.has(deadlineKey(item.id, kind)))) continue;
+      alerts.push({ alert: { debtorId: item.debtorId, itemId: item.id, number: item.number, kind, on: fromDayNumber(onDay), daysLeft, openMinor: item.openMinor, currency: item.currency }, item });
     }
   }
-  return alerts.sort((a, b) => a.on.localeCompare(b.on) || DEADLINE_KINDS.indexOf(a.kind) - DEADLINE_KINDS.indexOf(b.kind) || a.itemId.localeCompare(b.itemId));
+  return alerts.sort(({ alert: a }, { alert: b }) => a.on.localeCompare(b.on) || DEADLINE_KINDS.indexOf(a.kind) - DEADLINE_KINDS.indexOf(b.kind) || a.itemId.localeCompare(b.itemId));
 }

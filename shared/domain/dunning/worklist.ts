@@ -1,7 +1,7 @@
 import { divideRounded } from '../../money/basis-points';
-import type { ExchangeRateTable } from '../../money/exchange-rates';
+import type { Conversion, ExchangeRateTable } from '../../money/exchange-rates';
 import type { CurrencyCode } from '../../money/money';
-import { daysBetween, type IsoDate } from '../../time/iso-date';
+import { toDayNumber, type IsoDate } from '../../time/iso-date';
 import type { Debtor } from '../debtors/debtor';
 import type { DebtorLedger, LedgerItem } from '../ledger/ledger-types';
 import type { InsurancePolicy } from '../policy/insurance-policy';
@@ -9,7 +9,7 @@ import type { CreditPolicy, DunningChannel } from './credit-policy';
 import { DUNNING_STEPS, type DunningAction, type DunningStep } from './dunning-action';
 import { planDunning } from './dunning-plan';
 import { assessPaymentPlan, type PaymentPlan } from './payment-plans';
-import { DEADLINE_KINDS, deadlineAlerts, deadlineKey, type DeadlineAlert, type DeadlineKind } from './policy-deadlines';
+import { alertedItems, DEADLINE_KINDS, type DeadlineAlert, type DeadlineKind } from './policy-deadlines';
 import { assessPromise, type PromiseToPay } from './promises';
 import { fingerprintOf } from './stable-id';
 
@@ -94,34 +94,44 @@ export function riskWeighted(amountMinor: number, riskScore: number): number {
   return divideRounded(BigInt(amountMinor) * BigInt(100 + score), 100n);
 }
 
+const NOTHING_HANDLED: ReadonlySet<string> = new Set();
+
 /** The insurer deadline a dunning step meets. */
 const DEADLINE_OF_STEP: Partial<Record<DunningStep, DeadlineKind>> = { 'stop-supply': 'stop-supply', handover: 'collection-transfer' };
 
 function drafts(input: WorklistInput, entry: WorklistDebtor): { readonly drafts: EntryDraft[]; readonly stalePlannedIds: readonly string[] } {
   const { today, creditPolicy, insurancePolicy } = input;
   const { debtor, ledger } = entry;
-  const byId = new Map(ledger.items.map((item) => [item.id, item]));
-  const openInvoices = ledger.items.filter((item) => item.kind === 'invoice' && item.openMinor > 0);
+  // Only a debtor with promises or payment plans looks invoices up by id (most of a tier-L worklist has neither).
+  let byId: Map<string, LedgerItem> | undefined;
   const itemsOf = (ids: readonly string[], currency: CurrencyCode) =>
-    ids.length > 0 ? ids.flatMap((id) => byId.get(id) ?? []).filter((item) => item.openMinor > 0) : openInvoices.filter((item) => item.currency === currency && item.dueDate < today);
+    ids.length > 0
+      ? ids.flatMap((id) => (byId ??= new Map(ledger.items.map((item) => [item.id, item]))).get(id) ?? []).filter((item) => item.openMinor > 0)
+      : ledger.items.filter((item) => item.kind === 'invoice' && item.openMinor > 0 && item.currency === currency && item.dueDate < today);
 
   const plan = planDunning({ today, debtor, ledger, actions: entry.actions, promises: entry.promises, paymentPlans: entry.paymentPlans, creditPolicy, insurancePolicy });
   const result: EntryDraft[] = plan.proposals.map(({ action, channel, items, payBy }) => ({ id: action.id, task: { kind: 'dunning', step: action.step, channel, action, payBy }, items }));
 
   // Supplies stopped or a handover done deal with those insurer deadlines (skipping them does not); proposed
-  // today, the task itself says so.
-  const handled = new Set(entry.handledDeadlines);
-  const meeting = [...entry.actions.filter((action) => action.status === 'done'), ...plan.proposals.map((proposal) => proposal.action)];
-  for (const action of meeting) {
+  // today, the task itself says so (by item id per deadline kind, beside the portfolio's handled keys).
+  const met = new Map<DeadlineKind, Set<string>>();
+  for (const action of [...entry.actions.filter((done) => done.status === 'done'), ...plan.proposals.map((proposal) => proposal.action)]) {
     const kind = DEADLINE_OF_STEP[action.step];
-    if (kind) for (const itemId of action.itemIds) handled.add(deadlineKey(itemId, kind));
+    if (!kind) continue;
+    const ids = met.get(kind) ?? new Set<string>();
+    for (const itemId of action.itemIds) ids.add(itemId);
+    met.set(kind, ids);
   }
-  const alerts = deadlineAlerts(ledger.items, insurancePolicy, today, input.leadDays, handled);
-  const byKind = new Map<DeadlineKind, DeadlineAlert[]>();
-  for (const alert of alerts) byKind.set(alert.kind, [...(byKind.get(alert.kind) ?? []), alert]);
+  const byKind = new Map<DeadlineKind, { readonly alerts: DeadlineAlert[]; readonly items: LedgerItem[] }>();
+  for (const { alert, item } of alertedItems(ledger.items, insurancePolicy, today, input.leadDays, entry.handledDeadlines ?? NOTHING_HANDLED, met)) {
+    const group = byKind.get(alert.kind);
+    if (group) {
+      group.alerts.push(alert);
+      group.items.push(item);
+    } else byKind.set(alert.kind, { alerts: [alert], items: [item] });
+  }
   // One entry per debtor and kind, as the insurer takes one overdue notification per buyer listing its invoices.
-  for (const [kind, group] of byKind) {
-    const items = group.flatMap((alert) => byId.get(alert.itemId) ?? []);
+  for (const [kind, { alerts: group, items }] of byKind) {
     const first = group[0]!;
     result.push({ id: `deadline:${debtor.id}:${kind}:${fingerprintOf(items.map((item) => item.id))}`, task: { kind: 'deadline', deadline: kind, on: first.on, daysLeft: first.daysLeft }, items });
   }
@@ -140,14 +150,32 @@ function drafts(input: WorklistInput, entry: WorklistDebtor): { readonly drafts:
   return { drafts: result.filter((draft) => draft.items.length > 0), stalePlannedIds: plan.stalePlannedIds };
 }
 
-function toEntry(input: WorklistInput, entry: WorklistDebtor, draft: EntryDraft): WorklistEntry {
-  const policyCurrency = input.insurancePolicy.currency;
+/** What every entry of one worklist shares: today as a day number, and each currency's conversion looked up once. */
+interface EntryContext {
+  readonly todayDay: number;
+  conversionOf(currency: CurrencyCode): Conversion | undefined;
+}
+
+function entryContext(input: WorklistInput): EntryContext {
+  const conversions = new Map<CurrencyCode, Conversion | undefined>();
+  return {
+    todayDay: toDayNumber(input.today),
+    conversionOf(currency) {
+      if (!conversions.has(currency)) conversions.set(currency, input.rates.conversion(currency, input.insurancePolicy.currency, input.today));
+      return conversions.get(currency);
+    },
+  };
+}
+
+function toEntry(context: EntryContext, entry: WorklistDebtor, draft: EntryDraft): WorklistEntry {
   let amountMinor = 0;
   const unconverted = new Set<CurrencyCode>();
   const invoices = draft.items.map((item): WorklistInvoice => {
-    if (input.rates.has(item.currency, policyCurrency, input.today)) amountMinor += input.rates.convert({ amountMinor: item.openMinor, currency: item.currency }, policyCurrency, input.today).amountMinor;
+    // ExchangeRateTable.conversion gives exactly what has + convert give, with the rate looked up once per currency.
+    const conversion = context.conversionOf(item.currency);
+    if (conversion) amountMinor += conversion.amount(item.openMinor);
     else unconverted.add(item.currency);
-    return { itemId: item.id, number: item.number, dueDate: item.dueDate, daysOverdue: Math.max(0, daysBetween(item.dueDate, input.today)), openMinor: item.openMinor, currency: item.currency };
+    return { itemId: item.id, number: item.number, dueDate: item.dueDate, daysOverdue: Math.max(0, context.todayDay - toDayNumber(item.dueDate)), openMinor: item.openMinor, currency: item.currency };
   });
   return {
     id: draft.id,
@@ -185,9 +213,10 @@ export function buildWorklist(input: WorklistInput): Worklist {
   const done = input.doneEntryIds ?? new Set<string>();
   const entries: WorklistEntry[] = [];
   const stalePlannedIds: string[] = [];
+  const context = entryContext(input);
   for (const entry of input.debtors) {
     const debtorWork = drafts(input, entry);
-    for (const draft of debtorWork.drafts) if (!done.has(draft.id)) entries.push(toEntry(input, entry, draft));
+    for (const draft of debtorWork.drafts) if (!done.has(draft.id)) entries.push(toEntry(context, entry, draft));
     stalePlannedIds.push(...debtorWork.stalePlannedIds);
   }
   entries.sort((a, b) => b.weightedMinor - a.weightedMinor || b.daysOverdue - a.daysOverdue || compareNames(a.debtorName, b.debtorName) || urgency(a.task) - urgency(b.task) || a.id.localeCompare(b.id));
