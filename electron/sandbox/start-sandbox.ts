@@ -6,6 +6,8 @@ import { createSandboxServer } from './sandbox-server';
  * another tool at it. State lives in $KREDO_SANDBOX_DIR/state.json (default `.sandbox/state.json` in the
  * current folder); $KREDO_SANDBOX_PORT picks the port (default 4455, 0 for any free one);
  * $KREDO_SANDBOX_TIER the portfolio a new state file is seeded from (S, the demo, unless told; L for benchmarks).
+ * `npm run sandbox -- --dialect atradius` prints how to connect in Atradius's dialect (issue 18): the server
+ * always serves both from one state, so Kredo and another tool can each speak their own.
  */
 const folder = process.env.KREDO_SANDBOX_DIR ?? path.resolve('.sandbox');
 const port = Number(process.env.KREDO_SANDBOX_PORT ?? 4455);
@@ -19,6 +21,13 @@ if (tier !== 'S' && tier !== 'M' && tier !== 'L') {
   process.exit(2);
 }
 
+const dialectAt = process.argv.indexOf('--dialect');
+const dialect = dialectAt === -1 ? 'canonical' : process.argv[dialectAt + 1];
+if (dialect !== 'canonical' && dialect !== 'atradius') {
+  console.error(`--dialect must be canonical or atradius, got ${dialect}`);
+  process.exit(2);
+}
+
 const sandbox = await createSandboxServer({
   stateFile: path.join(folder, 'state.json'),
   port,
@@ -26,8 +35,17 @@ const sandbox = await createSandboxServer({
   ...(process.env.KREDO_SANDBOX_ADMIN_TOKEN && { adminToken: process.env.KREDO_SANDBOX_ADMIN_TOKEN }),
 });
 
-console.log(`Kredo insurer sandbox listening on ${sandbox.url}/v1`);
-console.log(`  API key:     ${sandbox.apiKey}   (POST ${sandbox.url}/v1/auth/token {"apiKey": "…"})`);
+if (dialect === 'atradius') {
+  const { appKey, clientId, clientSecret, customerId, policyId } = sandbox.atradius;
+  console.log(`Kredo insurer sandbox speaking Atradius's dialect on ${sandbox.url}`);
+  console.log(`  App key:       ${appKey}   (header Atradius-App-Key)`);
+  console.log(`  Client ID:     ${clientId}`);
+  console.log(`  Client secret: ${clientSecret}   (POST ${sandbox.url}/authenticate/v2/tokens, HTTP Basic)`);
+  console.log(`  Customer ID:   ${customerId}   Policy: ${policyId}`);
+} else {
+  console.log(`Kredo insurer sandbox listening on ${sandbox.url}/v1`);
+  console.log(`  API key:     ${sandbox.apiKey}   (POST ${sandbox.url}/v1/auth/token {"apiKey": "…"})`);
+}
 console.log(`  Admin token: ${sandbox.admin.token}   (header X-Admin-Token, routes under ${sandbox.url}/admin)`);
 console.log(`  State file:  ${path.join(folder, 'state.json')}`);
 console.log('Press Ctrl+C to stop.');

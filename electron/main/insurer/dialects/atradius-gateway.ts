@@ -48,7 +48,11 @@ export function createAtradiusGateway(client: InsurerClient, account: AtradiusAc
   let terms: Promise<InsurerPolicy> | undefined;
   const policyTerms = () => {
     terms ??= client.call('GET', `${ATRADIUS_PATHS.policy(account.policyId)}?customerId=${encodeURIComponent(account.customerId)}`).then(
-      (answer) => insurerPolicySchema.parse((answer.body as { data?: unknown } | undefined)?.data),
+      (answer) => {
+        const parsed = insurerPolicySchema.safeParse((answer.body as { data?: unknown } | undefined)?.data);
+        if (!parsed.success) throw new KredoError('insurer.badAnswer');
+        return parsed.data;
+      },
       (error: unknown) => {
         terms = undefined;
         throw error;
