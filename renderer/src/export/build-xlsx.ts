@@ -1,38 +1,25 @@
-import type ExcelJS from 'exceljs';
 import { cellText } from '../../../shared/export/cell-text';
 import { assertExportTable, columnHeading, DEFAULT_PERCENT_DIGITS, readExportCell, type ExportColumn, type ExportTable, type ExportValue } from '../../../shared/export/export-table';
 import { neutraliseText } from '../../../shared/export/neutralise-cell';
 import { minorUnitDigits } from '../../../shared/money/money';
 import { isoDateToUtcMs } from '../../../shared/time/iso-date';
+import { writeXlsx, type XlsxCell } from './xlsx-package';
 
 /**
  * A grid as an Excel workbook of one sheet: a bold, frozen header row with a filter, numbers as numeric
  * cells with number formats (money `#,##0.00` with the currency in the header, percent `0.0%`, integers
  * `#,##0`), dates as real Excel dates shown `yyyy-mm-dd`, and text neutralised against formula injection.
- * Cells are only ever written as plain values — never `{ formula }` objects — so nothing in the file is a
- * formula; text columns are also formatted as Text (`@`), so a user editing a cell does not turn it into one.
+ * Cells are only ever written as plain values, so nothing in the file is a formula; text columns are also
+ * formatted as Text (`@`), so a user editing a cell does not turn it into one.
  *
- * exceljs is loaded on first use (it is large); its browser build runs in the data worker, its Node build
- * under vitest.
+ * The workbook is written by `xlsx-package.ts` (SpreadsheetML as text, zipped with fflate) — the same
+ * workbook exceljs wrote (`build-xlsx.oracle.test.ts` compares them cell by cell) in about a fifth of the
+ * time, which a tier-L export of 20,000 rows needs (issue 14). Runs in the data worker and under Node.
  */
-export async function buildXlsx(table: ExportTable, options: { sheetName: string }): Promise<Uint8Array> {
+export async function buildXlsx(table: ExportTable, options: { sheetName: string; createdAt?: Date }): Promise<Uint8Array> {
   assertExportTable(table);
-  const { default: excel } = await import('exceljs');
-  const workbook = new excel.Workbook();
-  workbook.creator = 'Kredo';
-  workbook.title = table.title;
-  const sheet = workbook.addWorksheet(toSheetName(options.sheetName), {
-    views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
-  });
   const headings = table.columns.map((column) => neutraliseText(columnHeading(column)));
   const widths = headings.map((heading) => heading.length + FILTER_BUTTON_WIDTH);
-  // One style object per column, given to every cell of it: exceljs would otherwise copy the column's style
-  // into each new cell, and then look each of the 500,000 copies of a tier-L export up in its style table
-  // by value (it recognises a style it has seen by identity); styles once is the library's fast path.
-  const styles = table.columns.map((column) => ({ numFmt: numberFormat(column) }));
-  sheet.columns = styles.map((style) => ({ style }));
-  sheet.addRow(headings).font = { bold: true };
-
   const rows = table.rows.map((row, rowIndex) =>
     table.columns.map((column, columnIndex) => {
       const value = readExportCell(column, row[columnIndex], rowIndex);
@@ -43,31 +30,29 @@ export async function buildXlsx(table: ExportTable, options: { sheetName: string
       return cellValue(value);
     }),
   );
-  for (const row of sheet.addRows(rows)) {
-    row.eachCell({ includeEmpty: true }, (cell, columnNumber) => {
-      cell.style = styles[columnNumber - 1]!;
-    });
-  }
-
-  table.columns.forEach((_, index) => {
-    sheet.getColumn(index + 1).width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, (widths[index] ?? 0) + 1));
+  return writeXlsx({
+    sheetName: toSheetName(options.sheetName),
+    title: table.title,
+    creator: 'Kredo',
+    createdAt: options.createdAt ?? new Date(),
+    columns: table.columns.map((column, index) => ({ numberFormat: numberFormat(column), width: Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, (widths[index] ?? 0) + 1)) })),
+    header: headings,
+    rows,
+    // Level 3 rather than 6: a fraction of the compression time of a tier-L export for a file some 15 %
+    // larger, measured on the benchmark's portfolio (as with exceljs before).
+    compressionLevel: 3,
   });
-  if (table.columns.length > 0) {
-    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: table.rows.length + 1, column: table.columns.length } };
-  }
-  // Deflate at level 3 instead of 6: a quarter of the compression time of a tier-L export (20,000 rows)
-  // for a file some 18 % larger (3.1 MB instead of 2.7 MB), measured on the benchmark's portfolio.
-  // exceljs types the result as ArrayBuffer but returns a Buffer (a Uint8Array) in Node and in its browser
-  // build; `new Uint8Array` accepts both, and copies into a plain array the worker can transfer.
-  return new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 3 } } }));
 }
 
 /** Column widths in characters: room for the header's filter button; long texts wrap no further than this. */
 const FILTER_BUTTON_WIDTH = 3;
 const MIN_WIDTH = 8;
 const MAX_WIDTH = 60;
+const MS_PER_DAY = 86_400_000;
+/** 1970-01-01 as an Excel serial day. */
+const SERIAL_DAY_OF_UNIX_EPOCH = 25_569;
 
-function cellValue(value: ExportValue): ExcelJS.CellValue {
+function cellValue(value: ExportValue): XlsxCell {
   switch (value.kind) {
     case 'empty':
       return null;
@@ -81,8 +66,9 @@ function cellValue(value: ExportValue): ExcelJS.CellValue {
       // exact to the cent below 10 trillion), never the product of float arithmetic on minor units.
       return Number(value.decimal);
     case 'date':
-      // Excel stores a date as days since 1899-12-30 with no time zone; exceljs converts from UTC.
-      return new Date(isoDateToUtcMs(value.date));
+      // Excel stores a date as its serial day: days since 1899-12-30 (ECMA-376 Part 1, 18.17.4.1, the
+      // 1900 date system), with no time zone.
+      return isoDateToUtcMs(value.date) / MS_PER_DAY + SERIAL_DAY_OF_UNIX_EPOCH;
   }
 }
 
