@@ -54,6 +54,7 @@ const ERROR_TEXTS: readonly (readonly [RegExp, string])[] = [
 /** Codes by status when the text is not one Kredo knows (statuses seen: 400 401 403 404 405 406 408 422 500 503). */
 const STATUS_CODES: Readonly<Record<number, string>> = {
   400: 'invalid_body',
+  401: 'invalid_credentials',
   403: 'policy_not_in_scope',
   404: 'no_buyer_match',
   409: 'request_already_pending',
