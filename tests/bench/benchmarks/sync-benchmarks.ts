@@ -109,7 +109,27 @@ export const syncBenchmarks: Benchmark = {
         if (run.value.fullResync) throw new Error('The incremental sync fell back to a full resync: the cursor was lost');
         return { announced, ...run };
       };
-      const hundred = await incremental(100);
+      // KREDO_BENCH_PROFILE=<folder>: CPU profiles of the 100-change sync, the page's and the runner's (main
+      // services and sandbox), for Chrome DevTools — where the time goes on a machine too busy for wall clocks.
+      const profileDir = process.env.KREDO_BENCH_PROFILE;
+      let hundred: Awaited<ReturnType<typeof incremental>>;
+      if (profileDir) {
+        const { Session } = await import('node:inspector/promises');
+        const { writeFile } = await import('node:fs/promises');
+        const node = new Session();
+        node.connect();
+        await node.post('Profiler.enable');
+        await node.post('Profiler.start');
+        const cdp = await host.page.context().newCDPSession(host.page);
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+        hundred = await incremental(100);
+        const page = await cdp.send('Profiler.stop');
+        const main = await node.post('Profiler.stop');
+        await writeFile(path.join(profileDir, 'sync100-page.cpuprofile'), JSON.stringify(page.profile));
+        await writeFile(path.join(profileDir, 'sync100-main.cpuprofile'), JSON.stringify(main.profile));
+      } else hundred = await incremental(100);
       rows.push({
         benchmark: '[L] incremental sync: 100 feed changes spread over the portfolio (fetch, apply, summaries)',
         dataSize: `${n(hundred.announced)} reductions on ${n(debtors)} debtors → ${n(hundred.value.changedLimits)} limits changed`,

@@ -148,8 +148,8 @@ export async function applyInsurerCovers(db: KredoDb, covers: readonly InsurerCo
     if (summariesDirty.size > 0) {
       const [policy] = await db.policies.toArray();
       if (!policy) return { changed: [], changes: [], unmatched };
-      // Only debtors of the chunks read are summarised, and each debtor's limits live in its own chunk.
-      const context = summaryContext(policy, new ExchangeRateTable(await db.exchangeRates.toArray()), groupLimits([...limitsByChunk.values()].flat()), options.today);
+      // Only debtors of the chunks whose limits changed in force are summarised, and each debtor's limits live in its own chunk.
+      const context = summaryContext(policy, new ExchangeRateTable(await db.exchangeRates.toArray()), groupLimits([...summariesDirty.keys()].flatMap((chunkId) => limitsByChunk.get(chunkId) ?? [])), options.today);
       await refreshSummariesOf(db, summariesDirty, context);
     }
     await db.audit.bulkAdd(audit);
