@@ -50,7 +50,7 @@ export const dunningBenchmarks: Benchmark = {
       push({
         benchmark: `[L] dunning: process ${REMINDERS} first reminders (letters made and stored)`,
         dataSize: `${n(processed.chosen)} chosen → ${n(processed.done)} done, ${n(processed.letters)} letters`,
-        result: ms(processed.ms),
+        result: `${ms(processed.ms)} (the chosen debtors' list worked out again ${ms(processed.planMs)}, then letters made and stored ${ms(processed.ms - processed.planMs)})`,
         target: '≤ 10 s',
         isTargetMet: processed.ms <= 10_000 && processed.done === REMINDERS,
         peakHeapMiB: Math.round(processed.peakHeapMiB),
