@@ -11,6 +11,7 @@ import { useMenuCommands } from './use-menu-commands';
 import { useNavigationStore } from './navigation-store';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useImportEvents } from '../features/imports/use-import-events';
+import { useMailOutcomes } from '../features/mail/use-mail-outcomes';
 import { useInsurerSync } from '../features/sync/use-insurer-sync';
 
 /**
@@ -22,6 +23,7 @@ export function App() {
   useMenuCommands();
   useKeyboardShortcuts();
   useImportEvents();
+  useMailOutcomes();
   const status = usePortfolioStatus();
   const clock = useClock();
   const today = clock.today();

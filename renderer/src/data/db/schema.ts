@@ -95,6 +95,11 @@ export interface StoredDocument {
   readonly eml?: string;
   readonly currency: string;
   readonly totalDueMinor: number;
+  /**
+   * When the letter went into the e-mail outbox (Settings › E-mail): its Message-ID and how it went. Once
+   * sent, failed or uncertain, `eml` holds the exact message handed to the mail server.
+   */
+  readonly mail?: { readonly messageId: string; readonly state: 'queued' | 'sent' | 'failed' | 'uncertain'; readonly at?: string; readonly code?: string };
 }
 
 /**

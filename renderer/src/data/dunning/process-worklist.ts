@@ -3,9 +3,10 @@ import { KredoError } from '../../../../shared/errors/kredo-error';
 import type { LossKind } from '../../../../shared/sync/loss-submission';
 import type { IsoDate } from '../../../../shared/time/iso-date';
 import type { KredoDb } from '../db/kredo-db';
-import type { StoredDebtor } from '../db/schema';
+import type { StoredDebtor, StoredDocument } from '../db/schema';
 import type { DebtorLedger } from '../../../../shared/domain/ledger/ledger-types';
 import { queueLossSubmission } from '../sync/queue-loss-submission';
+import type { MailMessageRequest } from '../../../../shared/ipc/mail-contract';
 import { loadDoneEntryIds, planWorklist, WORKLIST_DONE_KEY } from './load-worklist';
 import { isLetterStep, loadLetterBatch, makeLetterDocument, previewLetterText, type LetterBatch } from './send-letter';
 
@@ -23,6 +24,12 @@ export interface ProcessWorklistRequest {
 export interface ProcessProgress {
   onProgress?(done: number, total: number): void | Promise<void>;
   isStopped?(): boolean | Promise<boolean>;
+  /**
+   * Puts a letter into the main process's e-mail outbox (Settings › E-mail); answers undefined when e-mail
+   * is not set up, and the letter is then kept with its `.eml` draft as before.
+   */
+  queueMail?(message: MailMessageRequest): Promise<{ readonly messageId: string; readonly queued: boolean } | undefined>;
+  withdrawMail?(key: string): Promise<unknown>;
 }
 
 export interface ProcessOutcome {
@@ -36,7 +43,7 @@ export interface ProcessOutcome {
 /** What an insurer deadline asks for, and what a handover is: a submission through the insurer sync. */
 const SUBMISSION_FOR: Readonly<Record<string, LossKind | undefined>> = { 'overdue-notification': 'overdue', 'collection-transfer': 'collection', 'claim-filing': 'claim', handover: 'collection' };
 
-async function processEntry(db: KredoDb, entry: WorklistEntry, request: ProcessWorklistRequest, letters: { readonly batch: LetterBatch; readonly chunkId: number | undefined; readonly read: { readonly debtor: StoredDebtor; readonly ledger: DebtorLedger } | undefined }): Promise<'done' | 'submitted' | 'skipped' | 'unreachable'> {
+async function processEntry(db: KredoDb, entry: WorklistEntry, request: ProcessWorklistRequest, letters: { readonly batch: LetterBatch; readonly chunkId: number | undefined; readonly read: { readonly debtor: StoredDebtor; readonly ledger: DebtorLedger } | undefined }, mail: Pick<ProcessProgress, 'queueMail' | 'withdrawMail'> = {}): Promise<'done' | 'submitted' | 'skipped' | 'unreachable'> {
   const task = entry.task;
   const itemIds = entry.invoices.map((invoice) => invoice.itemId);
   const submission = task.kind === 'deadline' ? SUBMISSION_FOR[task.deadline] : task.kind === 'dunning' ? SUBMISSION_FOR[task.step] : undefined;
@@ -62,7 +69,26 @@ async function processEntry(db: KredoDb, entry: WorklistEntry, request: ProcessW
   // The letter is made before anything is stored: if it cannot be made, the step is not recorded as done.
   // A debtor with neither a usable address nor an e-mail gets no letter, and the step stays on the list.
   if (isLetterStep(task.step) && entry.letterReach && !entry.letterReach.address && !entry.letterReach.email) return 'unreachable';
-  const letter = isLetterStep(task.step) ? await makeLetterDocument(db, { debtorId: entry.debtorId, actionId: task.action.id, step: task.step, itemIds, today: request.today, payBy: task.payBy, at: request.at, ...(letters.chunkId !== undefined && { chunkId: letters.chunkId }), ...(letters.read && { read: letters.read }) }, letters.batch) : undefined;
+  const made = isLetterStep(task.step) ? await makeLetterDocument(db, { debtorId: entry.debtorId, actionId: task.action.id, step: task.step, itemIds, today: request.today, payBy: task.payBy, at: request.at, ...(letters.chunkId !== undefined && { chunkId: letters.chunkId }), ...(letters.read && { read: letters.read }) }, letters.batch) : undefined;
+  const { mailMessage, ...document } = made ?? {};
+  // The e-mail is queued before the step is stored, under the letter's stable id: a stop in between leaves a
+  // queued message whose step is stored when the entry is processed again — the outbox keeps one message per
+  // key, so it is never sent twice. If storing fails, the message is withdrawn before it goes.
+  const queued = mailMessage ? await mail.queueMail?.(mailMessage) : undefined;
+  const letter = made && { ...(document as StoredDocument), ...(queued && { mail: { messageId: queued.messageId, state: 'queued' as const } }) };
+  try {
+    await storeStep(db, entry, request, letter);
+  } catch (error) {
+    if (mailMessage && queued?.queued) await mail.withdrawMail?.(mailMessage.key);
+    throw error;
+  }
+  return 'done';
+}
+
+async function storeStep(db: KredoDb, entry: WorklistEntry, request: ProcessWorklistRequest, letter: StoredDocument | undefined): Promise<void> {
+  const task = entry.task;
+  if (task.kind !== 'dunning') return;
+  const itemIds = entry.invoices.map((invoice) => invoice.itemId);
   await db.transaction('rw', db.dunningActions, db.documents, db.audit, async () => {
     // The action's id is stable (shared/domain/dunning/stable-id.ts): processing twice writes one record.
     await db.dunningActions.put({ ...task.action, status: 'done', doneOn: request.today });
@@ -76,7 +102,6 @@ async function processEntry(db: KredoDb, entry: WorklistEntry, request: ProcessW
       details: { step: task.step, actionId: task.action.id, invoices: itemIds.length, amountMinor: entry.amountMinor, ...(letter && { documentId: letter.id, totalDueMinor: letter.totalDueMinor, currency: letter.currency }) },
     });
   });
-  return 'done';
 }
 
 /**
@@ -98,7 +123,7 @@ export async function processWorklist(db: KredoDb, request: ProcessWorklistReque
     if (await progress.isStopped?.()) return { done, submitted, notMade, stopped: true };
     const debtor = planned?.debtors.get(entry.debtorId);
     const ledger = planned?.ledgers.get(entry.debtorId);
-    const outcome = await processEntry(db, entry, request, { batch, chunkId: planned?.chunkOf.get(entry.debtorId), read: debtor && ledger && { debtor, ledger } });
+    const outcome = await processEntry(db, entry, request, { batch, chunkId: planned?.chunkOf.get(entry.debtorId), read: debtor && ledger && { debtor, ledger } }, progress);
     if (outcome === 'done') done += 1;
     if (outcome === 'submitted') submitted += 1;
     if (outcome === 'unreachable') notMade += 1;

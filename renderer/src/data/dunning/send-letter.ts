@@ -19,6 +19,8 @@ import { loadRateTable } from '../interest-rates/interest-rates';
 import { readDebtorLedger } from '../store/read-ledger';
 import { loadCreditor } from './creditor';
 import { letterInputFor } from './letter-input';
+import { letterMailMessage } from './letter-mail';
+import type { MailMessageRequest } from '../../../../shared/ipc/mail-contract';
 
 export const isLetterStep = (step: DunningStep): step is LetterStep => (LETTER_STEPS as readonly string[]).includes(step);
 
@@ -74,7 +76,7 @@ export async function previewLetterText(db: KredoDb, request: LetterRequest): Pr
  * law — and returns it as the document to keep. Kredo does not post or mail it: the controller saves the
  * PDF or opens the draft in their mail program; what is kept is exactly what was made.
  */
-export async function makeLetterDocument(db: KredoDb, request: LetterRequest & { readonly actionId: string; readonly at: string }, batch?: LetterBatch): Promise<StoredDocument | undefined> {
+export async function makeLetterDocument(db: KredoDb, request: LetterRequest & { readonly actionId: string; readonly at: string }, batch?: LetterBatch): Promise<(StoredDocument & { readonly mailMessage?: MailMessageRequest }) | undefined> {
   const made = await letterInputOf(db, request, batch);
   if (!made) return undefined;
   const { debtor, creditor, input } = made;
@@ -96,5 +98,7 @@ export async function makeLetterDocument(db: KredoDb, request: LetterRequest & {
     ...(eml !== undefined && { eml }),
     currency: input.currency,
     totalDueMinor: letterFigures(input).totalDueMinor,
+    // What the e-mail outbox sends (not stored with the document): subject and text in the debtor's language.
+    ...(input.debtor.email && { mailMessage: letterMailMessage(input, { key: `${request.actionId}:letter`, debtorId: debtor.id, fileName: `${debtor.customerCode}-${request.step}-${request.today}`, pdf }) }),
   };
 }

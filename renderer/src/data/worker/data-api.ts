@@ -1,3 +1,4 @@
+import type { MailOutcome } from '../../../../shared/ipc/mail-contract';
 import type { PortfolioSummary } from '../../../../shared/domain/summaries/portfolio-summary';
 import type { ExportTable } from '../../../../shared/export/export-table';
 import type { Language } from '../../../../shared/i18n/languages';
@@ -96,6 +97,8 @@ export interface DataApi {
   processWorklist(request: ProcessWorklistRequest, progress?: ProcessProgress): Promise<ProcessOutcome>;
   /** The outcome of a worklist call: done with a note, a promise to pay stored, or no answer (stays on the list). */
   recordCall(request: RecordCallRequest): Promise<{ readonly promiseId?: string }>;
+  /** Records the e-mail outbox's sent / failed / uncertain letters on the debtors' timelines; answers the keys recorded. */
+  recordMailOutcomes(outcomes: readonly MailOutcome[]): Promise<string[]>;
   /** Marks an invoice disputed with a reason (not dunned, uninsured) or settles the dispute; summaries follow. */
   setDispute(request: DisputeRequest): Promise<void>;
   /** Stores a payment plan agreed with the debtor (amounts computed from the stored ledger); field problems instead when the terms do not check out. */

@@ -35,6 +35,7 @@ import { saveLetterhead } from '../dunning/save-letterhead';
 import { setDispute } from '../dunning/set-dispute';
 import { previewWorklistLetter, processWorklist } from '../dunning/process-worklist';
 import { recordCall } from '../dunning/record-call';
+import { recordMailOutcomes } from '../dunning/record-mail-outcomes';
 import { assignPayment, dismissPayment } from '../import/review-payments';
 import { importRates, neededCurrencies, saveManualRate } from '../rates/store-rates';
 import { importInterestRates, removeInterestRate, saveInterestRate } from '../interest-rates/interest-rates';
@@ -112,6 +113,7 @@ const api: DataApi = {
   dunningWorklist: (request) => worklist(request),
   processWorklist: (request, progress) => exclusive(() => processWorklist(db, request, progress)),
   recordCall: (request) => exclusive(() => recordCall(db, request)),
+  recordMailOutcomes: (outcomes) => writing(() => recordMailOutcomes(db, outcomes)),
   previewLetter: (request) => previewWorklistLetter(db, request),
   creditPolicy: () => loadCreditPolicy(db),
   setDispute: (request) => writing(() => setDispute(db, request)),

@@ -57,6 +57,12 @@ export function DebtorTimeline({ events }: { readonly events: readonly TimelineE
         return t('debtor:timeline.planAgreed', { total: format.money(money(Number(details['totalMinor']), text('currency'))), count: Number(details['instalments']) });
       case 'dunning.planEnded':
         return t('debtor:timeline.planEnded');
+      case 'mail.sent':
+        return t('debtor:timeline.mailSent', { to: text('to'), subject: text('subject') });
+      case 'mail.failed':
+        return t('debtor:timeline.mailFailed', { to: text('to'), response: text('response') || '–' });
+      case 'mail.uncertain':
+        return t('debtor:timeline.mailUncertain', { to: text('to') });
       case 'debtor.merged':
         return t('debtor:timeline.merged', { name: text('mergedName'), code: text('mergedCustomerCode'), items: Number(details['items']), payments: Number(details['payments']) });
       case 'debtor.masterDataChanged':

@@ -9,6 +9,8 @@ import { EmptyState } from '../../components/EmptyState';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { StaleRatesNote } from './StaleRatesNote';
 import { callback, dataWorker } from '../../data/data-client';
+import type { MailMessageRequest } from '../../../../shared/ipc/mail-contract';
+import { kredo } from '../../platform/kredo-api';
 import type { WorklistRow } from '../../data/dunning/worklist-rows';
 import { uiDb } from '../../data/queries/ui-db';
 import { useErrorMessage } from '../../i18n/use-error-message';
@@ -70,6 +72,7 @@ export function DunningScreen() {
     });
   const process = async () => {
     const chosen = rows.filter((row) => selected.has(row.id));
+    const mailReady = Boolean((await kredo.mailGetSettings({}).catch(() => undefined))?.settings);
     stopRequested.current = false;
     setStopping(false);
     setProgress({ done: 0, total: chosen.length });
@@ -77,7 +80,13 @@ export function DunningScreen() {
     try {
       const result = await dataWorker().processWorklist(
         { ...request(), entryIds: chosen.map((row) => row.id), debtorIds: [...new Set(chosen.map((row) => row.debtorId))] },
-        callback({ onProgress: (done: number, total: number) => setProgress({ done, total }), isStopped: () => stopRequested.current }),
+        callback({
+          onProgress: (done: number, total: number) => setProgress({ done, total }),
+          isStopped: () => stopRequested.current,
+          // Letters to debtors with an e-mail address go into the outbox when Settings › E-mail is set up.
+          queueMail: async (message: MailMessageRequest) => (mailReady ? kredo.mailQueue({ message }) : undefined),
+          withdrawMail: (key: string) => kredo.mailWithdraw({ key }),
+        }),
       );
       const counts = { done: format.number(result.done), submitted: format.number(result.submitted) };
       setMessage([t(result.stopped ? 'worklist.stopped' : 'worklist.processed', counts), ...(result.notMade > 0 ? [t('worklist.notMade', { count: result.notMade })] : [])].join(' '));
