@@ -2,13 +2,15 @@ import { POLICY, startTestSandbox } from '../../electron/sandbox/sandbox-test-ki
 import { expect, saveScreenshot, test } from './fixtures';
 import { texts } from './locale-texts';
 import { AppShellPage } from './page-models/app-shell-page';
+import { PortfolioPage } from './page-models/portfolio-page';
 import { WelcomePage } from './page-models/welcome-page';
 
 /**
  * Settings › Insurer with an insurer speaking Atradius's dialect (issue 18): the sandbox on its own port, as
  * `npm run sandbox -- --dialect atradius` runs it. The form asks for exactly Atradius's secrets (app key,
  * client ID, client secret) and the customer ID, says what Atradius's API lacks, and saves nothing until
- * they sign in; the policy terms are then read through Atradius's routes.
+ * they sign in; the policy terms are then read through Atradius's routes. A debtor's insurer cases then say to
+ * use Atradius's portal instead of offering notifications the API cannot take.
  */
 test.use({ systemLocales: ['nl-NL'] });
 
@@ -48,6 +50,14 @@ test('connects to an insurer in Atradius’s dialect with its three secrets', as
     await expect(section.getByLabel(nl.secrets.clientSecret)).toHaveAttribute('placeholder', nl.apiKeyStored);
     await expect(section.getByText(nl.terms.insuredPercentage)).toBeVisible();
     await saveScreenshot(page, 'settings-insurer-atradius-nl');
+
+    // Atradius's API takes no overdue notifications or claims: the debtor page says where they go instead.
+    const losses = texts('nl').sync.losses;
+    await new AppShellPage(page, 'nl').open('portfolio');
+    await new PortfolioPage(page, 'nl').rows.first().getByRole('button').first().click();
+    const cases = page.getByRole('region', { name: losses.title, exact: true });
+    await expect(cases.getByText(losses.portalOnly)).toBeVisible();
+    await expect(cases.getByRole('button', { name: losses.action.overdue })).toHaveCount(0);
   } finally {
     await insurer.stop();
   }
