@@ -3,6 +3,7 @@ import { seededRandom } from '../../../../shared/random/seeded-random';
 import type { LimitOutboxEntry } from '../../../../shared/sync/limit-outbox';
 import { buyerWithCover, buyerWithoutCover, startTestSandbox, TEST_NOW, type TestSandbox } from '../../../sandbox/sandbox-test-kit';
 import { createInsurerClient, type InsurerClientDeps } from '../insurer-client';
+import { createInsurerGateway } from '../insurer-gateway';
 import { createAtradiusGateway } from './atradius-gateway';
 import { atradiusAuth, atradiusProblemOf } from './atradius-mapping';
 
@@ -92,5 +93,27 @@ describe('Atradius paging', () => {
     const port = createAtradiusGateway(client, { customerId: '1', policyId: 'P' }, { baseUrl: 'https://api-uat.atradius.example' });
     await expect(port.coverRequests('B', TEST_NOW)).rejects.toMatchObject({ code: 'insurer.badAnswer' });
     expect(asked.every((url) => url.startsWith('https://api-uat.atradius.example/'))).toBe(true);
+  });
+});
+
+describe('one insurer, two dialects', () => {
+  it('reads the same covers through Atradius’s dialect as through the canonical API: amounts, tranches, conditions, announced changes', async () => {
+    const canonical = createInsurerGateway(createInsurerClient({ baseUrl: `${sandbox.server.url}/v1`, apiKey: sandbox.server.apiKey }, clientDeps()), sandbox.server.atradius.policyId);
+    const expected = (await canonical.fullResync()).covers;
+    const read = new Map((await gateway().fullResync()).covers.map((cover) => [cover.coverId, cover]));
+    expect(read.size).toBe(expected.length);
+    expect(expected.some((cover) => cover.pendingChange)).toBe(true);
+    for (const cover of expected) {
+      const atradius = read.get(cover.coverId)!;
+      const shape = (from: typeof cover) => ({
+        companyId: from.companyId,
+        decidedAmount: from.decidedAmount,
+        covers: ['APPROVED', 'PARTIALLY_APPROVED', 'REDUCED'].includes(from.status),
+        tranches: from.tranches.map((tranche) => ({ amount: tranche.amount, expiresAt: tranche.expiresAt ?? null })),
+        conditions: from.conditions.map((condition) => condition.description),
+        pendingChange: from.pendingChange ? { type: from.pendingChange.type, newAmount: from.pendingChange.newAmount, effectiveFrom: from.pendingChange.effectiveFrom } : null,
+      });
+      expect(shape(atradius), cover.coverId).toEqual(shape(cover));
+    }
   });
 });
