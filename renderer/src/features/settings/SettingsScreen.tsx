@@ -9,6 +9,7 @@ import { ImportSettingsSection } from './ImportSettingsSection';
 import { InsurerSection } from './InsurerSection';
 import { InterestRatesSection } from './InterestRatesSection';
 import { LetterheadSection } from './LetterheadSection';
+import { MailSection } from './MailSection';
 import { RatesSection } from './RatesSection';
 import { UpdatesSection } from '../updates/UpdatesSection';
 import { useErrorMessage } from '../../i18n/use-error-message';
@@ -56,6 +57,7 @@ export function SettingsScreen() {
       <InterestRatesSection />
       <CreditPolicySection />
       <LetterheadSection />
+      <MailSection />
       <ImportSettingsSection />
       <BackupsSection />
       <UpdatesSection />
