@@ -57,7 +57,7 @@ test('a limit requested offline is sent when back online, decided, then reduced 
   await limits.toast.getByRole('button', { name: 'Show' }).click();
   const shell = new AppShellPage(page, 'en');
   await expect(shell.heading).toHaveText(shell.titleOf('limits'));
-  await expect(limits.requests.getByRole('row').filter({ hasText: buyer.legalName })).toContainText('Decided: Approved, €400,000.00');
+  await expect(limits.requests.getByRole('row').filter({ hasText: buyer.legalName })).toContainText('Decided: approved, €400,000.00');
   await expect(limits.reductions.getByRole('row').filter({ hasText: buyer.legalName })).toContainText('€200,000.00');
   await expect(limits.changes.getByRole('listitem').filter({ hasText: buyer.legalName })).toHaveCount(2);
   await saveScreenshot(page, 'limits-screen-en');
@@ -67,7 +67,7 @@ test('a limit requested offline is sent when back online, decided, then reduced 
   const again = new LimitsPage(restarted.page, 'en');
   await new AppShellPage(restarted.page, 'en').open('limits');
   await again.expectSyncStatus('idle');
-  await expect(again.requests.getByRole('row').filter({ hasText: buyer.legalName })).toContainText('Decided: Approved');
+  await expect(again.requests.getByRole('row').filter({ hasText: buyer.legalName })).toContainText('Decided: approved');
   await expect(again.changes.getByRole('listitem').filter({ hasText: buyer.legalName })).toHaveCount(2);
   const server = JSON.parse(await readFile(path.join(kredo.userDataDir, 'insurer-sandbox', 'state.json'), 'utf8')) as { requests: { companyId: string }[] };
   expect(server.requests.filter((request) => request.companyId === buyer.companyId)).toHaveLength(1);
