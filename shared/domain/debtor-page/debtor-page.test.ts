@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../time/iso-date';
+import type { AuditEntry } from '../audit/audit-entry';
 import type { DebtorLedger } from '../ledger/ledger-types';
 import { testItem, testLedger } from '../ledger/test-ledger';
 import { debtorTimeline } from './debtor-timeline';
@@ -59,5 +60,12 @@ describe('the debtor timeline', () => {
       '2026-11-20 audit', '2026-11-07 dunning', '2026-11-05 dispute', '2026-10-21 payment', '2026-10-01 invoice',
       '2026-09-01 limit', '2026-09-01 invoice', '2026-08-31 payment', '2026-08-01 invoice',
     ]);
+  });
+
+  it('tells a dispute marked in Kredo once, by its audit line, and one from the ledger alone by the invoice', () => {
+    const marked: AuditEntry = { at: '2026-11-05T09:00:00.000Z', actor: 'user', action: 'item.disputed', entityType: 'debtor', entityId: 'D1', details: { itemId: 'D1|C', number: 'C', reason: 'quality' } };
+    const events = debtorTimeline({ ledger: ledgerWithPayments(), limits: [], dunning: [], audit: [marked] });
+    expect(events.filter((event) => event.on === '2026-11-05').map((event) => event.kind)).toEqual(['audit']);
+    expect(debtorTimeline({ ledger: ledgerWithPayments(), limits: [], dunning: [], audit: [] }).filter((event) => event.kind === 'dispute')).toHaveLength(1);
   });
 });

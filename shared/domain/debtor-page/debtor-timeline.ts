@@ -30,9 +30,13 @@ const KIND_ORDER: Record<TimelineEvent['kind'], number> = { audit: 0, dunning: 1
  */
 export function debtorTimeline(sources: TimelineSources): TimelineEvent[] {
   const events: TimelineEvent[] = [];
+  // A dispute set in Kredo is both on the invoice and in the audit trail ('item.disputed', with who and
+  // when): the audit line tells it, and outlives the settling. The invoice's own record tells only the
+  // disputes that came without one (from an import or the demo ledger), so each dispute shows once.
+  const disputedInAudit = new Set(sources.audit.filter((entry) => entry.action === 'item.disputed').map((entry) => String(entry.details['itemId'])));
   for (const item of sources.ledger?.items ?? []) {
     events.push({ kind: item.kind, on: item.invoiceDate, number: item.number, amountMinor: item.amountMinor, currency: item.currency });
-    if (item.dispute) events.push({ kind: 'dispute', on: item.dispute.since, number: item.number, reason: item.dispute.reason });
+    if (item.dispute && !disputedInAudit.has(item.id)) events.push({ kind: 'dispute', on: item.dispute.since, number: item.number, reason: item.dispute.reason });
   }
   for (const payment of sources.ledger?.payments ?? []) {
     events.push({ kind: 'payment', on: payment.date, amountMinor: payment.amountMinor, currency: payment.currency, reference: payment.reference });
