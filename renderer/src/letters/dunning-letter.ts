@@ -1,4 +1,5 @@
 import type { ContactTitle, CountryCode } from '../../../shared/domain/debtors/debtor';
+import type { PaymentReferenceScheme } from '../../../shared/domain/references/letter-payment-reference';
 import type { Language } from '../../../shared/i18n/languages';
 import { isCurrencyCode, type CurrencyCode } from '../../../shared/money/money';
 import { isIsoDate, type IsoDate } from '../../../shared/time/iso-date';
@@ -104,7 +105,10 @@ export interface DunningLetterInput {
   readonly costs: readonly LetterCost[];
   /** The yearly interest rate applied, in basis points (10.15 % = 1015), when one rate applies. */
   readonly interestRateBp?: number;
+  /** The letter's own payment reference as printed (data/dunning/letter-number.ts), never the customer number. */
   readonly paymentReference: string;
+  /** Which scheme it follows, which names it: betalingskenmerk, OCR-nummer, RF (shared/domain/references/letter-payment-reference.ts). */
+  readonly paymentReferenceScheme: PaymentReferenceScheme;
   readonly currency: CurrencyCode;
 }
 

@@ -120,3 +120,27 @@ describe('a letter that would print something wrong', () => {
     expect(() => build({ ...swedishCollectionDemand, payBy: '2026-03-15' as IsoDate })).toThrow(/before the letter date/);
   });
 });
+
+describe('the payment reference of a letter (issue 16, item 6)', () => {
+  const info = (content: LetterContent) => content.info.map((line) => `${line.label}: ${line.value}`);
+
+  it('names the reference after its scheme in the debtor’s language, beside the customer number', () => {
+    const dutch = build({ ...dutchFormalNotice, paymentReference: '5000 0567 8901 2345', paymentReferenceScheme: 'betalingskenmerk' });
+    expect(info(dutch)).toContain('Betalingskenmerk: 5000 0567 8901 2345');
+    expect(allText(dutch)).toContain('onder vermelding van betalingskenmerk 5000 0567 8901 2345');
+
+    const swedish = build({ ...swedishCollectionDemand, paymentReference: '18108401345678778', paymentReferenceScheme: 'ocr' });
+    expect(info(swedish)).toContain('OCR-nummer: 18108401345678778');
+    expect(allText(swedish)).toContain('ange OCR-nummer 18108401345678778');
+
+    const british = build({ ...britishFinalDemand, paymentReference: 'RF18 5390 0754 7034', paymentReferenceScheme: 'rf' });
+    expect(info(british)).toContain('Payment reference (RF): RF18 5390 0754 7034');
+    expect(allText(british)).toContain('quoting payment reference RF18 5390 0754 7034');
+    expect(info(british)).toContain(`Customer number: ${britishFinalDemand.debtor.customerCode}`);
+  });
+
+  it('calls an OCR number an OCR number in a Dutch or English letter too', () => {
+    expect(info(build({ ...dutchFormalNotice, paymentReference: '1018966492531', paymentReferenceScheme: 'ocr' }))).toContain('OCR-nummer: 1018966492531');
+    expect(info(build({ ...britishFinalDemand, paymentReference: '1018966492531', paymentReferenceScheme: 'ocr' }))).toContain('OCR number: 1018966492531');
+  });
+});

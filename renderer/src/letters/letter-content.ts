@@ -77,7 +77,7 @@ export function buildLetterContent(input: DunningLetterInput, t: LetterTranslato
     info: [
       { label: t('info.date'), value: format.longDate(input.letterDate) },
       { label: t('info.customerCode'), value: debtor.customerCode },
-      { label: t('info.reference'), value: input.paymentReference },
+      { label: t(`info.reference.${input.paymentReferenceScheme}`), value: input.paymentReference },
     ],
     salutation: salutationOf(input, named, t),
     opening: openingParagraphs(input, t, format, figures),

@@ -70,6 +70,6 @@ function costNotes(input: DunningLetterInput, t: LetterTranslator, format: Lette
 
 function paymentInstruction(input: DunningLetterInput, t: LetterTranslator): string {
   const { creditor } = input;
-  const values = { iban: formatIban(creditor.iban), bic: creditor.bic, creditor: creditor.name, reference: input.paymentReference };
+  const values = { iban: formatIban(creditor.iban), bic: creditor.bic, creditor: creditor.name, reference: input.paymentReference, referenceTerm: t(`payment.referenceTerm.${input.paymentReferenceScheme}`) };
   return creditor.bankgiro ? t('payment.bankgiro', { ...values, bankgiro: creditor.bankgiro }) : t('payment.iban', values);
 }

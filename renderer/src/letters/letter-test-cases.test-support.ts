@@ -51,6 +51,7 @@ export const dutchFormalNotice: DunningLetterInput = {
   costs: [{ code: 'NL_WIK', amountMinor: 89_846, status: 'announced' }],
   interestRateBp: 1_015,
   paymentReference: '4000 0000 1002 3001',
+  paymentReferenceScheme: 'betalingskenmerk',
   currency: 'EUR',
 };
 
@@ -94,7 +95,8 @@ export const swedishCollectionDemand: DunningLetterInput = {
     { code: 'SE_FORSENINGSERSATTNING', amountMinor: 45_000, invoiceNumber: '2026-131' },
   ],
   interestRateBp: 1_000,
-  paymentReference: '2004512',
+  paymentReference: '1018966492531',
+  paymentReferenceScheme: 'ocr',
   currency: 'SEK',
 };
 
@@ -135,7 +137,8 @@ export const britishFinalDemand: DunningLetterInput = {
     { code: 'GB_FIXED_SUM', amountMinor: 4_000, invoiceNumber: 'INV-21077' },
   ],
   interestRateBp: 1_225,
-  paymentReference: 'C-3107',
+  paymentReference: 'RF14 C310 7',
+  paymentReferenceScheme: 'rf',
   currency: 'GBP',
 };
 

@@ -96,6 +96,13 @@ export interface StoredDocument {
   readonly currency: string;
   readonly totalDueMinor: number;
   /**
+   * The letter's own payment reference, without spaces (betalingskenmerk, OCR or RF: issue 16, item 6), and
+   * the ledger items it listed: a payment quoting the reference pays exactly those. Absent on letters kept
+   * before references were given (optional fields: no migration needed).
+   */
+  readonly paymentReference?: string;
+  readonly itemIds?: readonly string[];
+  /**
    * When the letter went into the e-mail outbox (Settings › E-mail): its Message-ID and how it went. Once
    * sent, failed or uncertain, `eml` holds the exact message handed to the mail server.
    */

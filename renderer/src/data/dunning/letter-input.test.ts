@@ -31,7 +31,7 @@ describe('a letter’s figures from the store', async () => {
   const debtors = await overdueDebtors();
   const input = (jurisdiction: string, step: 'reminder-1' | 'formal-notice') => {
     const { debtor, ledger, itemIds } = debtors.get(jurisdiction)!;
-    return letterInputFor({ debtor, ledger, itemIds, step, today, payBy: '2026-12-08' as IsoDate, creditor: DEMO_CREDITOR });
+    return letterInputFor({ debtor, ledger, itemIds, step, today, payBy: '2026-12-08' as IsoDate, creditor: DEMO_CREDITOR, letterNumber: 1 });
   };
 
   it('keeps a first reminder friendly: the open invoices, no interest, no costs', () => {
@@ -71,7 +71,7 @@ describe('a letter’s figures from the store', async () => {
 
   it('takes the sender’s country from the letterhead, or else from its company register', () => {
     const { debtor, ledger, itemIds } = debtors.get('SE')!;
-    const from = (creditor: typeof DEMO_CREDITOR) => letterInputFor({ debtor, ledger, itemIds, step: 'reminder-1', today, payBy: '2026-12-08' as IsoDate, creditor }).debtor.addressLines;
+    const from = (creditor: typeof DEMO_CREDITOR) => letterInputFor({ debtor, ledger, itemIds, step: 'reminder-1', today, payBy: '2026-12-08' as IsoDate, creditor, letterNumber: 1 }).debtor.addressLines;
     // A letterhead saved before it had a country: the register tells (the organisationsnummer is Swedish).
     const { country: _country, ...withoutCountry } = DEMO_CREDITOR;
     expect(from({ ...withoutCountry, registration: { scheme: 'orgnr', number: '556036-0793' } })).toHaveLength(2);

@@ -4,6 +4,7 @@ import { JURISDICTION_CURRENCY } from '../../../../shared/domain/law/jurisdictio
 import { statutoryInterestOnInvoice } from '../../../../shared/domain/law/invoice-interest';
 import { fixedCompensation } from '../../../../shared/domain/law/collection-costs';
 import type { ReferenceRateTable } from '../../../../shared/domain/law/reference-rates';
+import { letterPaymentReference } from '../../../../shared/domain/references/letter-payment-reference';
 import { statutoryInterestRule } from '../../../../shared/domain/law/statutory-interest';
 import type { DebtorLedger } from '../../../../shared/domain/ledger/ledger-types';
 import { addDays, daysBetween, type IsoDate } from '../../../../shared/time/iso-date';
@@ -12,6 +13,17 @@ import { postalAddressLines } from '../../letters/postal-address';
 
 /** The cost each jurisdiction's formal notice claims (law-and-formats.md A.1–A.4). */
 const NOTICE_COST: Readonly<Record<DunningLetterInput['jurisdiction'], LetterCostCode>> = { NL: 'NL_WIK', SE: 'SE_FORSENINGSERSATTNING', GB: 'GB_FIXED_SUM', EU: 'EU_FIXED_COMPENSATION' };
+
+/**
+ * The ledger items a letter lists: the chosen ones still open, in the currency of the first (a letter is in
+ * one currency). These are the invoices a payment quoting the letter's reference pays.
+ */
+export function letterItems(ledger: DebtorLedger, itemIds: readonly string[], debtorCurrency: string): { readonly items: DebtorLedger['items']; readonly currency: string } {
+  const wanted = new Set(itemIds);
+  const open = ledger.items.filter((item) => wanted.has(item.id) && item.openMinor > 0);
+  const currency = open[0]?.currency ?? debtorCurrency;
+  return { items: open.filter((item) => item.currency === currency), currency };
+}
 
 /**
  * A dunning letter's figures for one debtor and step: its overdue invoices with their open amount and
@@ -31,17 +43,15 @@ export function letterInputFor(input: {
   readonly creditor: LetterCreditor;
   /** The statutory-interest rate table in force: the shipped rows and the controller's (data/interest-rates). */
   readonly rates?: ReferenceRateTable;
+  /** The letter's unique number (letter-number.ts): its payment reference is made from it. */
+  readonly letterNumber: number;
 }): DunningLetterInput {
   const { debtor, ledger, today, step } = input;
   const jurisdiction = debtor.jurisdiction;
-  const wanted = new Set(input.itemIds);
-  const items = ledger.items.filter((item) => wanted.has(item.id) && item.openMinor > 0);
-  const currency = items[0]?.currency ?? debtor.currency;
+  const { items, currency } = letterItems(ledger, input.itemIds, debtor.currency);
   const lawful = currency === JURISDICTION_CURRENCY[jurisdiction];
   const withInterest = step !== 'reminder-1' && lawful;
-  const invoices: LetterInvoice[] = items
-    .filter((item) => item.currency === currency)
-    .map((item) => ({
+  const invoices: LetterInvoice[] = items.map((item) => ({
       number: item.number,
       invoiceDate: item.invoiceDate,
       dueDate: item.dueDate,
@@ -68,6 +78,7 @@ export function letterInputFor(input: {
   const { bankgiro, ...withoutBankgiro } = input.creditor;
   const creditor = debtor.country === 'SE' && bankgiro ? input.creditor : withoutBankgiro;
   const address = letterAddress(debtor);
+  const reference = letterPaymentReference(debtor.country, input.letterNumber);
   return {
     language: debtor.language,
     jurisdiction,
@@ -88,7 +99,10 @@ export function letterInputFor(input: {
     costs,
     // The rate today, as the letter names it; the interest itself follows every change since each due date.
     ...(withInterest && invoices.length > 0 && { interestRateBp: statutoryInterestRule(jurisdiction, addDays(invoices[0]!.dueDate, 1), input.rates).rateOn(today).rateBp }),
-    paymentReference: items.length === 1 && items[0]!.paymentReference ? items[0]!.paymentReference : debtor.customerCode,
+    // The letter's own reference in the scheme of the payer's bank, made from its number: a payment quoting it
+    // is matched to exactly the invoices listed here (issue 16, item 6). Never the customer number.
+    paymentReference: reference.printed,
+    paymentReferenceScheme: reference.scheme,
     currency,
   };
 }

@@ -53,7 +53,7 @@ describe('who a letter goes to', () => {
     expect(fromHeaderValue(splitPart(document.eml!).headers.get('to')!)).toBe('"Fred Fairbairn" <fred.fairbairn@example.co.uk>');
     const ledger = (await readDebtorLedger(db, debtor.chunkId, debtor.id))!;
     const stored = (await loadStoreIndex(db)).byId.get(debtor.id)!;
-    const content = buildLetterContent(letterInputFor({ debtor: stored, ledger, itemIds, step: 'reminder-1', today, payBy: '2026-12-08' as IsoDate, creditor: DEMO_CREDITOR }), letterTranslator(stored.language));
+    const content = buildLetterContent(letterInputFor({ debtor: stored, ledger, itemIds, step: 'reminder-1', today, payBy: '2026-12-08' as IsoDate, creditor: DEMO_CREDITOR, letterNumber: 1 }), letterTranslator(stored.language));
     expect(content.recipient).toEqual([stored.name, 'FAO Fred Fairbairn', '12 Mill Lane', 'LEEDS', 'LS1 4AB', 'UNITED KINGDOM']);
     expect(content.salutation).toBe('Dear Mr Fairbairn,');
     expect(document.eml).not.toContain('no-address@');
@@ -69,7 +69,7 @@ describe('who a letter goes to', () => {
     ] as const) {
       const { debtor, ledger, itemIds } = await overdue(db, jurisdiction);
       const withContact: Debtor = { ...debtor, contacts: [{ role: '', email: 'ap@example.com', phone: '', isPrimary: false, receivesReminders: true, ...contact }] };
-      const content = buildLetterContent(letterInputFor({ debtor: withContact, ledger, itemIds, step: 'reminder-1', today, payBy: '2026-12-08' as IsoDate, creditor: DEMO_CREDITOR }), letterTranslator(debtor.language));
+      const content = buildLetterContent(letterInputFor({ debtor: withContact, ledger, itemIds, step: 'reminder-1', today, payBy: '2026-12-08' as IsoDate, creditor: DEMO_CREDITOR, letterNumber: 1 }), letterTranslator(debtor.language));
       expect(content.salutation).toBe(greeting);
     }
     db.close();

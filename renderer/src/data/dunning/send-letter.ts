@@ -18,7 +18,8 @@ import type { DebtorLedger } from '../../../../shared/domain/ledger/ledger-types
 import { loadRateTable } from '../interest-rates/interest-rates';
 import { readDebtorLedger } from '../store/read-ledger';
 import { loadCreditor } from './creditor';
-import { letterInputFor } from './letter-input';
+import { letterInputFor, letterItems } from './letter-input';
+import { letterNumberFor, nextLetterNumber } from './letter-number';
 import { letterMailMessage } from './letter-mail';
 import type { MailMessageRequest } from '../../../../shared/ipc/mail-contract';
 
@@ -55,12 +56,18 @@ async function readLetterParties(db: KredoDb, request: LetterRequest): Promise<{
   return { debtor, ledger };
 }
 
-async function letterInputOf(db: KredoDb, request: LetterRequest, batch?: LetterBatch) {
+/**
+ * The letter's input, its number taken from `letterNumber` only once the letter has invoices to list (a
+ * letter never made takes no number). A preview passes nothing and shows the number the next letter gets.
+ */
+async function letterInputOf(db: KredoDb, request: LetterRequest, batch?: LetterBatch, letterNumber?: () => Promise<number>) {
   const { debtor, ledger } = await readLetterParties(db, request);
   if (!debtor || !ledger) return undefined;
+  if (letterItems(ledger, request.itemIds, debtor.currency).items.length === 0) return undefined;
   const { creditor, rates } = batch ?? (await loadLetterBatch(db));
-  const input = letterInputFor({ debtor, ledger, itemIds: request.itemIds, step: request.step, today: request.today, payBy: request.payBy ?? addDays(request.today, 14), creditor, rates });
-  return input.invoices.length === 0 ? undefined : { debtor, creditor, input };
+  const number = await (letterNumber ?? (() => nextLetterNumber(db)))();
+  const input = letterInputFor({ debtor, ledger, itemIds: request.itemIds, step: request.step, today: request.today, payBy: request.payBy ?? addDays(request.today, 14), creditor, rates, letterNumber: number });
+  return { debtor, ledger, creditor, input };
 }
 
 /** What a letter will say, before it is made: its subject and text in the debtor's language. */
@@ -77,9 +84,9 @@ export async function previewLetterText(db: KredoDb, request: LetterRequest): Pr
  * PDF or opens the draft in their mail program; what is kept is exactly what was made.
  */
 export async function makeLetterDocument(db: KredoDb, request: LetterRequest & { readonly actionId: string; readonly at: string }, batch?: LetterBatch): Promise<(StoredDocument & { readonly mailMessage?: MailMessageRequest }) | undefined> {
-  const made = await letterInputOf(db, request, batch);
+  const made = await letterInputOf(db, request, batch, () => letterNumberFor(db, request.actionId));
   if (!made) return undefined;
-  const { debtor, creditor, input } = made;
+  const { debtor, ledger, creditor, input } = made;
   // Without a usable address or e-mail there is no letter at all (the worklist says what is missing), and
   // without an e-mail no draft: never a placeholder recipient (issue 13, item 4).
   const reach = letterReach(debtor);
@@ -98,6 +105,8 @@ export async function makeLetterDocument(db: KredoDb, request: LetterRequest & {
     ...(eml !== undefined && { eml }),
     currency: input.currency,
     totalDueMinor: letterFigures(input).totalDueMinor,
+    paymentReference: input.paymentReference.replace(/\s/g, ''),
+    itemIds: letterItems(ledger, request.itemIds, debtor.currency).items.map((item) => item.id),
     // What the e-mail outbox sends (not stored with the document): subject and text in the debtor's language.
     ...(input.debtor.email && { mailMessage: letterMailMessage(input, { key: `${request.actionId}:letter`, debtorId: debtor.id, fileName: `${debtor.customerCode}-${request.step}-${request.today}`, pdf }) }),
   };
