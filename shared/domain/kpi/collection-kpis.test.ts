@@ -34,19 +34,27 @@ describe('DSO', () => {
 });
 
 describe('collectionEffectivenessIndex', () => {
-  it('is 3,490 / 6,240 = 55.9 % in the creditguru example', () => {
-    const cei = collectionEffectivenessIndex({
-      beginningReceivablesMinor: 620_000,
-      creditSalesMinor: 1_089_000,
-      months: 3,
-      endingTotalReceivablesMinor: 634_000,
-      endingCurrentReceivablesMinor: 359_000,
-    });
-    expect(cei).toBeCloseTo(55.93, 2);
+  it('is 10,750 / 13,500 = 79.6 % for the creditguru figures taken over the whole quarter', () => {
+    // Begin 6,200, sales Jan–Mar 10,890, end total 6,340, end current 3,590: collected 10,750 of 13,500.
+    // (creditguru's 55.9 % sets a third of the sales against the quarter's start and end: see the function.)
+    const cei = collectionEffectivenessIndex({ beginningReceivablesMinor: 620_000, creditSalesMinor: 1_089_000, endingTotalReceivablesMinor: 634_000, endingCurrentReceivablesMinor: 359_000 });
+    expect(cei).toEqual({ percent: (1_075_000 / 1_350_000) * 100 });
   });
 
   it('is 100 % when everything collectable was collected', () => {
-    expect(collectionEffectivenessIndex({ beginningReceivablesMinor: 1000, creditSalesMinor: 3000, months: 3, endingTotalReceivablesMinor: 500, endingCurrentReceivablesMinor: 500 })).toBe(100);
+    expect(collectionEffectivenessIndex({ beginningReceivablesMinor: 1000, creditSalesMinor: 3000, endingTotalReceivablesMinor: 500, endingCurrentReceivablesMinor: 500 })).toEqual({ percent: 100 });
+  });
+
+  it('counts unapplied cash and open credit notes that leave less owed than is not yet due as collecting everything overdue', () => {
+    // 1,000 invoiced and not yet due, paid in advance: nothing is owed, so nothing was left uncollected.
+    expect(collectionEffectivenessIndex({ beginningReceivablesMinor: 0, creditSalesMinor: 1000, endingTotalReceivablesMinor: 0, endingCurrentReceivablesMinor: 1000 })).toEqual({ percent: 100 });
+  });
+
+  it('says why instead of giving a number the period cannot support', () => {
+    expect(collectionEffectivenessIndex({ beginningReceivablesMinor: 5000, creditSalesMinor: 0, endingTotalReceivablesMinor: 5000, endingCurrentReceivablesMinor: 0 })).toEqual({ unavailable: 'no-sales' });
+    expect(collectionEffectivenessIndex({ beginningReceivablesMinor: 0, creditSalesMinor: 2000, endingTotalReceivablesMinor: 2000, endingCurrentReceivablesMinor: 2000 })).toEqual({ unavailable: 'nothing-collectable' });
+    // More left open than was owed: invoices or their history are missing from the ledger.
+    expect(collectionEffectivenessIndex({ beginningReceivablesMinor: 0, creditSalesMinor: 2000, endingTotalReceivablesMinor: 3000, endingCurrentReceivablesMinor: 500 })).toEqual({ unavailable: 'inconsistent' });
   });
 });
 

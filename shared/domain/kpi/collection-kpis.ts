@@ -1,7 +1,7 @@
 /**
  * Collection KPIs (law-and-formats.md §C.2–C.3, Credit Research Foundation definitions). Inputs are whole
  * minor units in one currency; the results are ratios of amounts (days or percentages), where a float is
- * the right type. Each returns undefined when the formula has no meaning (no sales in the period).
+ * the right type. Each returns undefined (CEI: the reason) when the formula has no meaning (no sales in the period).
  */
 
 /** Standard DSO: receivables / credit sales in the period × days in the period. */
@@ -43,21 +43,52 @@ export function averageDaysDelinquent(dso: number | undefined, bestPossible: num
 }
 
 export interface CeiInputs {
+  /** Net receivables at the start of the period (open invoices less open credit notes and unapplied cash). */
   readonly beginningReceivablesMinor: number;
+  /** Net credit sales of the whole period (invoices less credit notes dated in it). */
   readonly creditSalesMinor: number;
-  /** N, the number of months the sales cover. */
-  readonly months: number;
+  /** Net receivables at the end of the period, on the same basis as the beginning. */
   readonly endingTotalReceivablesMinor: number;
   /** Not yet due at the end of the period (the same basis as ageing). */
   readonly endingCurrentReceivablesMinor: number;
 }
 
-/** Collection effectiveness index, in percent: how much of what could be collected was collected. */
-export function collectionEffectivenessIndex(inputs: CeiInputs): number | undefined {
-  const available = inputs.beginningReceivablesMinor + inputs.creditSalesMinor / inputs.months;
-  const collectable = available - inputs.endingCurrentReceivablesMinor;
-  if (collectable <= 0) return undefined;
-  return ((available - inputs.endingTotalReceivablesMinor) / collectable) * 100;
+/** Why a period's figures give no collection effectiveness: said on screen instead of a number. */
+export type CeiUnavailable =
+  /** No net credit sales in the period. */
+  | 'no-sales'
+  /** Nothing was collectable: all that was owed in the period is not yet due. */
+  | 'nothing-collectable'
+  /** The receivables do not follow from the sales (more left open than was owed): data missing from the ledger. */
+  | 'inconsistent';
+
+export type CeiFigure = { readonly percent: number } | { readonly unavailable: CeiUnavailable };
+
+/**
+ * Collection effectiveness index, in percent: how much of what could be collected was collected
+ * (Credit Research Foundation; law-and-formats.md §C.3):
+ *
+ *   CEI = (beginning receivables + credit sales − ending total receivables)
+ *       / (beginning receivables + credit sales − ending current receivables) × 100
+ *
+ * CRF writes "credit sales / N" for a period of N months, a form meant for one month's figures (N = 1).
+ * Over one 90-day period with the receivables taken at its start and end, the whole period's sales are
+ * what was added to the receivables: beginning + sales − ending is then what was collected (or credited),
+ * and the index lies in 0–100 %. A third of the sales against a growing ledger gave −148 % (issue 17).
+ *
+ * Ending current receivables are capped at the ending total: unapplied cash and open credit notes that
+ * leave less owed than is not yet due mean everything overdue was collected. When the figures cannot give
+ * a meaningful index, the reason is returned rather than a clamped number.
+ */
+export function collectionEffectivenessIndex(inputs: CeiInputs): CeiFigure {
+  if (inputs.creditSalesMinor <= 0) return { unavailable: 'no-sales' };
+  const owed = inputs.beginningReceivablesMinor + inputs.creditSalesMinor;
+  const endingCurrent = Math.min(inputs.endingCurrentReceivablesMinor, inputs.endingTotalReceivablesMinor);
+  const collectable = owed - endingCurrent;
+  if (collectable <= 0) return { unavailable: 'nothing-collectable' };
+  const collected = owed - inputs.endingTotalReceivablesMinor;
+  if (collected < 0) return { unavailable: 'inconsistent' };
+  return { percent: (collected / collectable) * 100 };
 }
 
 /**

@@ -59,6 +59,6 @@ export const KPI_WINDOW_DAYS = 90;
  * The version of the summary formulas. Stored with the portfolio summary: when the app finds summaries made
  * by older formulas (a field added, a rule changed) it recomputes them, as it does on a new day.
  */
-export const SUMMARY_VERSION = 7;
+export const SUMMARY_VERSION = 8;
 /** How far back payment behaviour (days late) looks. */
 export const PAYMENT_BEHAVIOUR_DAYS = 365;

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../../time/iso-date';
 import { workingLimit } from '../exposure/exposure';
-import { averageDaysDelinquent, bestPossibleDso, collectionEffectivenessIndex, standardDso, weightedDaysLate } from '../kpi/collection-kpis';
+import { averageDaysDelinquent, bestPossibleDso, collectionEffectivenessIndex, standardDso, weightedDaysLate, type CeiFigure } from '../kpi/collection-kpis';
 import { KPI_WINDOW_DAYS, SUMMARY_VERSION, type DebtorSummary } from './debtor-summary';
 import { addUnconverted, type UnconvertedByCurrency } from './unconverted';
 
@@ -42,8 +42,8 @@ export interface PortfolioSummary {
   readonly dso: number | undefined;
   readonly bestPossibleDso: number | undefined;
   readonly averageDaysDelinquent: number | undefined;
-  /** Collection effectiveness over the last 90 days (3 months), in percent. */
-  readonly cei: number | undefined;
+  /** Collection effectiveness over the last 90 days, in percent, or why the period gives none. */
+  readonly cei: CeiFigure;
   readonly weightedDaysLate: number | undefined;
   readonly byCountry: readonly SegmentTotals[];
   /** Open invoices per currency, unconverted. */
@@ -154,7 +154,6 @@ export function summarisePortfolio(
     cei: collectionEffectivenessIndex({
       beginningReceivablesMinor: totals.receivablesBefore,
       creditSalesMinor: totals.sales90Minor,
-      months: 3,
       endingTotalReceivablesMinor: receivables,
       endingCurrentReceivablesMinor: notDue,
     }),

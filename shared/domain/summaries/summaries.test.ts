@@ -121,8 +121,9 @@ describe('summarisePortfolio', () => {
   it('recomputes KPIs from the summed parts rather than averaging them', () => {
     expect(portfolio.dso).toBeCloseTo((315_000 / 360_000) * 90, 10);
     expect(portfolio.weightedDaysLate).toBe(19);
-    // Nothing was collectable at the start that is not still open or current: CEI has no meaning here.
-    expect(portfolio.cei).toBeUndefined();
+    // 500.00 owed 90 days ago (D1's C and D) and the quarter's net sales of 3,600.00, against 3,150.00 net
+    // receivables now of which 2,050.00 is not yet due: 950.00 collected of 2,050.00 collectable.
+    expect(portfolio.cei).toEqual({ percent: ((50_000 + 360_000 - 315_000) / (50_000 + 360_000 - 205_000)) * 100 });
   });
 
   it('adds up what could not be converted per currency, beside the converted totals', () => {
@@ -156,5 +157,27 @@ describe('figures shown side by side', () => {
       }
     }
     expect(checked).toBeGreaterThan(0);
+  });
+});
+
+describe('collection effectiveness of a growing ledger', () => {
+  // One quarter of a debtor whose sales grow: €1,000 open at the start, €13,000 invoiced, €8,000 collected.
+  const pay = (id: string, date: string, amountMinor: number, target: string) =>
+    [{ id, debtorId: 'G', date: d(date), currency: 'EUR', amountMinor, reference: '', remittance: '', counterpartyName: '', counterpartyIban: '' }, { targetItemIds: [`G|${target}`] }] as const;
+  let ledger = testLedger('G', [
+    testItem('G', 'X0', { invoiceDate: '2026-08-01', dueDate: '2026-08-31', amountMinor: 100_000 }),
+    testItem('G', 'W1', { invoiceDate: '2026-09-01', dueDate: '2026-10-01', amountMinor: 400_000 }),
+    testItem('G', 'W2', { invoiceDate: '2026-10-01', dueDate: '2026-10-31', amountMinor: 400_000 }),
+    testItem('G', 'W3', { invoiceDate: '2026-11-01', dueDate: '2026-11-15', amountMinor: 300_000 }),
+    testItem('G', 'W4', { invoiceDate: '2026-11-20', dueDate: '2026-12-20', amountMinor: 200_000 }),
+  ]);
+  for (const [payment, options] of [pay('P0', '2026-09-10', 100_000, 'X0'), pay('P1', '2026-10-01', 400_000, 'W1'), pay('P2', '2026-11-05', 300_000, 'W2')]) ledger = receivePayment(ledger, payment, options);
+  const growing = summarisePortfolio(summariseChunk(encodeLedgerChunk(0, [ledger], ['NL']).numbers, { ...context, limitsOf: () => [] }), { asOf: context.asOf, currency: 'EUR', bucketCount: 5 });
+
+  it('stays within 0–100 %: collected 8,000 of the 12,000 that could be collected', () => {
+    // (beginning 1,000 + sales 13,000 − ending total 6,000) / (1,000 + 13,000 − ending current 2,000) × 100.
+    // With a third of the sales (CRF's "sales / N" for a 3-month window) set against a beginning from 90
+    // days ago, this ledger showed −20 %.
+    expect(growing.cei).toEqual({ percent: (800_000 / 1_200_000) * 100 });
   });
 });

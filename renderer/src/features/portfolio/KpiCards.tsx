@@ -3,6 +3,7 @@ import { money } from '../../../../shared/money/money';
 import { toIsoDate } from '../../../../shared/time/iso-date';
 import type { StoredPortfolioSummary } from '../../data/db/schema';
 import { unconvertedAmounts } from '../../../../shared/domain/summaries/unconverted';
+import { useCeiText } from '../../i18n/use-cei-text';
 import { useConvertedMoney } from '../../i18n/use-converted-money';
 import { useFormat } from '../../i18n/use-format';
 
@@ -11,6 +12,7 @@ export function KpiCards({ portfolio }: { readonly portfolio: StoredPortfolioSum
   const { t } = useTranslation('portfolio');
   const format = useFormat();
   const convertedMoney = useConvertedMoney();
+  const cei = useCeiText()(portfolio.cei);
   // Exposure, overdue and uninsured each carry what could not be converted beside them, never €0 for it (issue 13);
   // foreign exposure without a rate counts as uninsured too: Kredo cannot weigh it against a limit.
   const amount = (minor: number, figure?: 'exposureMinor' | 'overdueMinor') => (figure ? convertedMoney(minor, portfolio.currency, unconvertedAmounts(portfolio.unconverted, figure)) : format.money(money(minor, portfolio.currency)));
@@ -20,7 +22,7 @@ export function KpiCards({ portfolio }: { readonly portfolio: StoredPortfolioSum
     { id: 'overdue', label: t('kpi.overdue'), value: amount(portfolio.overdueMinor, 'overdueMinor'), detail: t('kpi.openItems', { count: portfolio.openItemCount, formatted: format.number(portfolio.openItemCount) }) },
     { id: 'uninsured', label: t('kpi.uninsured'), value: amount(portfolio.uninsuredMinor, 'exposureMinor'), detail: t('kpi.overLimit', { count: portfolio.overLimitCount, formatted: format.number(portfolio.overLimitCount) }) },
     { id: 'dso', label: t('kpi.dso'), value: days(portfolio.dso), detail: t('kpi.add', { value: days(portfolio.averageDaysDelinquent) }) },
-    { id: 'cei', label: t('kpi.cei'), value: portfolio.cei === undefined ? t('kpi.notAvailable') : format.percent(portfolio.cei / 100), detail: t('kpi.bestPossible', { value: days(portfolio.bestPossibleDso) }) },
+    { id: 'cei', label: t('kpi.cei'), value: cei.value, detail: t('kpi.bestPossible', { value: days(portfolio.bestPossibleDso) }), note: cei.reason },
   ];
   return (
     <>
@@ -33,6 +35,7 @@ export function KpiCards({ portfolio }: { readonly portfolio: StoredPortfolioSum
             <span className="kpi-label">{card.label}</span>
             <strong className="kpi-value">{card.value}</strong>
             <span className="kpi-detail">{card.detail}</span>
+            {'note' in card && card.note && <span className="kpi-detail" data-testid={`kpi-${card.id}-reason`}>{card.note}</span>}
           </li>
         ))}
       </ul>

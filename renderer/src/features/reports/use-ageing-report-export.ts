@@ -4,6 +4,7 @@ import { exportFileName, saveExportFile } from '../../components/ExportButtons';
 import { dataWorker } from '../../data/data-client';
 import { usePortfolioSummary } from '../../data/queries/use-portfolio';
 import { useBucketLabels } from '../../i18n/use-bucket-labels';
+import { useCeiText } from '../../i18n/use-cei-text';
 import { useFormat } from '../../i18n/use-format';
 import { useLanguage } from '../../i18n/use-language';
 
@@ -14,6 +15,7 @@ import { useLanguage } from '../../i18n/use-language';
 export function useAgeingReportExport(): { readonly label: string; readonly run: () => Promise<string | null> } {
   const { t } = useTranslation(['reports', 'portfolio', 'common']);
   const format = useFormat();
+  const ceiText = useCeiText();
   const { formatLocale } = useLanguage();
   const clock = useClock();
   const bucketLabels = useBucketLabels();
@@ -24,6 +26,8 @@ export function useAgeingReportExport(): { readonly label: string; readonly run:
     if (!portfolio) return null;
     const now = clock.now();
     const today = clock.today();
+    // No number without its meaning: a period without one says why beside the dash (issue 17).
+    const cei = ceiText(portfolio.cei);
     const bytes = await dataWorker().ageingReportPdf({
       today,
       generatedAt: now.toISOString(),
@@ -33,7 +37,7 @@ export function useAgeingReportExport(): { readonly label: string; readonly run:
         { label: t('reports:kpis.debtors'), value: format.number(portfolio.debtorsWithOpenItems) },
         { label: t('portfolio:kpi.dso'), value: days(portfolio.dso) },
         { label: t('reports:kpis.add'), value: days(portfolio.averageDaysDelinquent) },
-        { label: t('portfolio:kpi.cei'), value: portfolio.cei === undefined ? t('portfolio:kpi.notAvailable') : format.percent(portfolio.cei / 100) },
+        { label: t('portfolio:kpi.cei'), value: cei.reason ? `${cei.value} (${cei.reason})` : cei.value },
         { label: t('portfolio:kpi.uninsured'), value: format.money({ amountMinor: portfolio.uninsuredMinor, currency: portfolio.currency }) },
       ],
       text: {
