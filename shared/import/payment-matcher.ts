@@ -20,6 +20,17 @@ export interface MatchableDebtor {
   readonly ibans: readonly string[];
 }
 
+/**
+ * A letter Kredo sent with a payment reference of its own (issue 16, item 6): a payment quoting it pays
+ * exactly the invoices the letter listed, not whatever else the debtor owes.
+ */
+export interface MatchableLetter {
+  /** Without spaces: betalingskenmerk, OCR or RF (shared/domain/references/letter-payment-reference.ts). */
+  readonly reference: string;
+  readonly debtorId: string;
+  readonly itemIds: readonly string[];
+}
+
 export type MatchMethod = 'reference' | 'invoice-number' | 'iban' | 'name';
 
 export type PaymentMatch =
@@ -47,7 +58,8 @@ function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /**
  * Matches incoming payments to debtors and invoices, most certain first (PRODUCT.md, issue 4):
- * 1. a structured reference or a reference in the text (betalingskenmerk, OCR, RF) that Kredo issued;
+ * 1. a structured reference or a reference in the text (betalingskenmerk, OCR, RF) that Kredo issued: a
+ *    letter's own reference names the invoices that letter listed, an invoice's reference that invoice;
  * 2. invoice numbers in the remittance text;
  * 3. the paying account (IBAN), from the debtor's earlier payments;
  * 4. the payer's name.
@@ -65,9 +77,13 @@ export class PaymentMatcher {
   private readonly byDebtor = new Map<string, MatchableItem[]>();
   private readonly debtorsByIban = new Map<string, string[]>();
   private readonly debtorsByName = new Map<string, string[]>();
+  private readonly lettersByReference = new Map<string, MatchableLetter[]>();
+  private readonly byItemId = new Map<string, MatchableItem>();
 
-  constructor(items: Iterable<MatchableItem>, debtors: Iterable<MatchableDebtor>) {
+  constructor(items: Iterable<MatchableItem>, debtors: Iterable<MatchableDebtor>, letters: Iterable<MatchableLetter> = []) {
+    for (const letter of letters) addTo(this.lettersByReference, normaliseReference(letter.reference), letter);
     for (const item of items) {
+      this.byItemId.set(item.itemId, item);
       if (item.paymentReference) addTo(this.byReference, normaliseReference(item.paymentReference), item);
       addTo(this.byNumber, normaliseReference(item.number), item);
       addTo(this.byDebtor, item.debtorId, item);
@@ -86,6 +102,13 @@ export class PaymentMatcher {
     const byReference: MatchableItem[] = [];
     const byNumber: MatchableItem[] = [];
     for (const token of tokens) {
+      // A letter's reference stands for every invoice the letter listed that is still open in this currency.
+      for (const letter of this.lettersByReference.get(token) ?? []) {
+        for (const id of letter.itemIds) {
+          const item = this.byItemId.get(id);
+          if (item && item.debtorId === letter.debtorId && item.currency === transaction.currency && !byReference.includes(item)) byReference.push(item);
+        }
+      }
       for (const item of this.byReference.get(token) ?? []) if (item.currency === transaction.currency) byReference.push(item);
       for (const item of this.byNumber.get(token) ?? []) if (item.currency === transaction.currency) byNumber.push(item);
     }

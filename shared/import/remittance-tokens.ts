@@ -1,3 +1,5 @@
+import { validPaymentReferenceSchemes } from '../domain/references/letter-payment-reference';
+
 /**
  * Candidate references in remittance text: every word that could be an invoice number, a betalingskenmerk,
  * an OCR or an RF reference. Payers write them with spaces in groups ("5000 0567 8901 2345",
@@ -5,8 +7,8 @@
  * references and invoice numbers Kredo holds, so a stray number cannot match anything that does not exist.
  */
 export function remittanceTokens(text: string): string[] {
-  const joined = text
-    .toUpperCase()
+  const upper = text.toUpperCase();
+  const joined = upper
     .replace(/\bRF\d{2}(?:\s?[A-Z0-9]{1,4}){1,6}\b/g, (reference) => reference.replace(/\s/g, ''))
     .replace(/\b\d{4}(?:\s\d{4}){2,5}\b/g, (digits) => digits.replace(/\s/g, ''));
   const tokens = new Set<string>();
@@ -20,8 +22,25 @@ export function remittanceTokens(text: string): string[] {
     add(raw);
     for (const part of raw.split('/')) add(part);
   }
+  // A group join cannot tell where a reference ends and the next word begins ("RF34 0000 0042 DANK U",
+  // "5000 0567 8901 2345 2026"): a shorter join that stops at a group boundary is a candidate too, when its
+  // check digits hold (letter-payment-reference.ts), so that what a payer typed after it does not hide it.
+  for (const [groups, minimum] of GROUPED_REFERENCES) {
+    for (const found of upper.matchAll(groups)) {
+      const parts = found[0].split(/\s+/);
+      for (let count = minimum; count < parts.length; count += 1) {
+        const candidate = parts.slice(0, count).join('');
+        if (validPaymentReferenceSchemes(candidate).length > 0) tokens.add(candidate);
+      }
+    }
+  }
   return [...tokens];
 }
+
+const GROUPED_REFERENCES = [
+  [/\bRF\d{2}(?:\s[A-Z0-9]{1,4}){1,6}\b/g, 2],
+  [/\b\d{4}(?:\s\d{4}){2,5}\b/g, 3],
+] as const;
 
 /** How invoice numbers and references are compared: case and spaces do not matter. */
 export function normaliseReference(reference: string): string {
