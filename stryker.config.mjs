@@ -19,6 +19,8 @@ export default {
     'shared/import/known-bank-lines.ts',
     'shared/import/parse-amount.ts',
     'renderer/src/data/import/match-payments.ts',
+    // Which quoted words are looked up as a letter's own payment reference (issue 16, item 6).
+    'shared/domain/references/letter-payment-reference.ts',
   ],
   // The machine's two cores are shared with other work.
   concurrency: 1,

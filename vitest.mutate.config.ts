@@ -16,6 +16,10 @@ export default defineConfig({
       'electron/main/import/formats/bank-recognition.test.ts',
       'renderer/src/data/import/match-payments.test.ts',
       'renderer/src/data/import/import.test.ts',
+      // A payment quoting a letter's own reference (issue 16, item 6); the fast-check properties of
+      // letter-payment-reference.test.ts stay out for the reason above.
+      'electron/main/import/formats/letter-reference-payment.test.ts',
+      'renderer/src/data/dunning/letter-reference.test.ts',
     ],
     environment: 'node',
     testTimeout: 60_000,

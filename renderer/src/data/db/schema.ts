@@ -97,11 +97,12 @@ export interface StoredDocument {
   readonly totalDueMinor: number;
   /**
    * The letter's own payment reference, without spaces (betalingskenmerk, OCR or RF: issue 16, item 6), and
-   * the ledger items it listed: a payment quoting the reference pays exactly those. Absent on letters kept
-   * before references were given (optional fields: no migration needed).
+   * the numbers of the invoices it listed: a payment quoting the reference pays exactly those. Numbers, not
+   * item ids, since a merge moves the letter to another debtor (`debtorId` changes, the numbers do not).
+   * Absent on letters kept before references were given.
    */
   readonly paymentReference?: string;
-  readonly itemIds?: readonly string[];
+  readonly invoiceNumbers?: readonly string[];
   /**
    * When the letter went into the e-mail outbox (Settings › E-mail): its Message-ID and how it went. Once
    * sent, failed or uncertain, `eml` holds the exact message handed to the mail server.

@@ -8,7 +8,10 @@ import type { IsoDate } from '../../../../shared/time/iso-date';
 import { openDemoStore } from '../../../../tests/integration/demo-store';
 import { base64ToBytes } from '../backup/backup-format';
 import type { KredoDb } from '../db/kredo-db';
+import { prepareBankPayments } from '../import/prepare-bank-payments';
 import { readDebtorLedger } from '../store/read-ledger';
+import type { BankTransaction } from '../../../../shared/import/bank-transaction';
+import { toIsoDate } from '../../../../shared/time/iso-date';
 import { makeLetterDocument } from './send-letter';
 
 const today = '2026-11-24' as IsoDate;
@@ -42,7 +45,7 @@ describe('a letter’s own payment reference (issue 16, item 6)', () => {
     expect(letter.paymentReference).toBeDefined();
     expect(letter.paymentReference).not.toBe(debtor.customerCode);
     expect(isValidBetalingskenmerk(letter.paymentReference!)).toBe(true);
-    expect([...letter.itemIds!].sort()).toEqual([...itemIds].sort());
+    expect([...letter.invoiceNumbers!].map((number) => `${debtor.id}|${number}`).sort()).toEqual([...itemIds].sort());
     const text = await pdfText(letter.pdfBase64);
     const printed = letter.paymentReference!.replace(/(\d{4})(?=\d)/g, '$1 ');
     expect(text).toContain('Betalingskenmerk');
@@ -74,6 +77,26 @@ describe('a letter’s own payment reference (issue 16, item 6)', () => {
     const again = (await makeLetterDocument(db, { debtorId: debtor.id, actionId: 'a-again', step: 'reminder-1', itemIds, today, payBy: undefined, at }))!;
     expect(again.paymentReference).toBe(first.paymentReference);
     expect(again.pdfBase64).toBe(first.pdfBase64);
+    db.close();
+  });
+
+  it('books a bank payment quoting the reference, typed with spaces, on exactly the invoices the letter listed', async () => {
+    const db = await openDemoStore('letter-reference-payment', today);
+    const { debtor, itemIds } = await overdue(db, 'NL');
+    const ledger = (await readDebtorLedger(db, debtor.chunkId, debtor.id))!;
+    // The letter lists one of the debtor's overdue invoices; the others stay open beside it.
+    const [listed] = ledger.items.filter((item) => item.id === itemIds[0]);
+    const letter = (await makeLetterDocument(db, { debtorId: debtor.id, actionId: 'a-paid', step: 'reminder-1', itemIds: [listed!.id], today, payBy: undefined, at }))!;
+    const { mailMessage: _mail, ...kept } = letter;
+    await db.documents.put(kept);
+    const printed = letter.paymentReference!.replace(/(\d{4})(?=\d)/g, '$1 ');
+    const line: BankTransaction = {
+      id: 'BT-LETTER', position: 1, accountIban: 'NL91ABNA0417164300', bookingDate: toIsoDate('2026-11-26'), valueDate: toIsoDate('2026-11-26'), amountMinor: listed!.openMinor - 1, currency: listed!.currency,
+      direction: 'credit', isReversal: false, counterpartyName: 'Iemand Anders', counterpartyIban: '', structuredReference: '', remittance: `betalingskenmerk ${printed} bedankt`, endToEndId: '', bankReference: '',
+    };
+    const { preview } = await prepareBankPayments(db, [line], { fileName: 'camt.xml', at });
+    expect(preview.toReview.count).toBe(0);
+    expect(preview.booked.sample).toEqual([expect.objectContaining({ transactionId: 'BT-LETTER', customerCode: debtor.customerCode, method: 'reference', invoiceNumbers: [listed!.number], fit: 'short' })]);
     db.close();
   });
 });

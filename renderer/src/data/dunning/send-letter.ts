@@ -67,7 +67,7 @@ async function letterInputOf(db: KredoDb, request: LetterRequest, batch?: Letter
   const { creditor, rates } = batch ?? (await loadLetterBatch(db));
   const number = await (letterNumber ?? (() => nextLetterNumber(db)))();
   const input = letterInputFor({ debtor, ledger, itemIds: request.itemIds, step: request.step, today: request.today, payBy: request.payBy ?? addDays(request.today, 14), creditor, rates, letterNumber: number });
-  return { debtor, ledger, creditor, input };
+  return { debtor, creditor, input };
 }
 
 /** What a letter will say, before it is made: its subject and text in the debtor's language. */
@@ -86,7 +86,7 @@ export async function previewLetterText(db: KredoDb, request: LetterRequest): Pr
 export async function makeLetterDocument(db: KredoDb, request: LetterRequest & { readonly actionId: string; readonly at: string }, batch?: LetterBatch): Promise<(StoredDocument & { readonly mailMessage?: MailMessageRequest }) | undefined> {
   const made = await letterInputOf(db, request, batch, () => letterNumberFor(db, request.actionId));
   if (!made) return undefined;
-  const { debtor, ledger, creditor, input } = made;
+  const { debtor, creditor, input } = made;
   // Without a usable address or e-mail there is no letter at all (the worklist says what is missing), and
   // without an e-mail no draft: never a placeholder recipient (issue 13, item 4).
   const reach = letterReach(debtor);
@@ -106,7 +106,7 @@ export async function makeLetterDocument(db: KredoDb, request: LetterRequest & {
     currency: input.currency,
     totalDueMinor: letterFigures(input).totalDueMinor,
     paymentReference: input.paymentReference.replace(/\s/g, ''),
-    itemIds: letterItems(ledger, request.itemIds, debtor.currency).items.map((item) => item.id),
+    invoiceNumbers: input.invoices.map((invoice) => invoice.number),
     // What the e-mail outbox sends (not stored with the document): subject and text in the debtor's language.
     ...(input.debtor.email && { mailMessage: letterMailMessage(input, { key: `${request.actionId}:letter`, debtorId: debtor.id, fileName: `${debtor.customerCode}-${request.step}-${request.today}`, pdf }) }),
   };

@@ -3,7 +3,9 @@ import { itemId } from '../../../../shared/domain/ledger/ledger-types';
 import type { BankTransaction } from '../../../../shared/import/bank-transaction';
 import { KnownBankLines } from '../../../../shared/import/known-bank-lines';
 import { MatchingScope } from '../../../../shared/import/matching-scope';
-import { PaymentMatcher, type MatchableDebtor, type MatchableItem } from '../../../../shared/import/payment-matcher';
+import { PaymentMatcher, type MatchableDebtor, type MatchableItem, type MatchableLetter } from '../../../../shared/import/payment-matcher';
+import { remittanceTokens } from '../../../../shared/import/remittance-tokens';
+import { validPaymentReferenceSchemes } from '../../../../shared/domain/references/letter-payment-reference';
 import { decidePayments, type PaymentDecision } from '../../../../shared/import/plan-bank-payments';
 import { fromDayNumber } from '../../../../shared/time/iso-date';
 import type { KredoDb } from '../db/kredo-db';
@@ -19,6 +21,22 @@ export interface LedgerColumns {
 export async function loadLedgerColumns(db: KredoDb): Promise<LedgerColumns> {
   const [numbers, texts, reviewIds] = await Promise.all([db.ledgerNumbers.toArray(), db.ledgerTexts.toArray(), db.paymentsToReview.toCollection().primaryKeys()]);
   return { numbers, textsOf: new Map(texts.map((chunk) => [chunk.chunkId, chunk])), reviewIds: new Set(reviewIds) };
+}
+
+/**
+ * The kept letters whose own payment reference some line quotes (issue 16, item 6), found through the
+ * `paymentReference` index (migration 0016): only words whose check digits hold are looked up, and only the
+ * letters found are read. Their invoices are named by number under the letter's debtor as it is now (a
+ * merge moves the letter), so `itemId` gives the ledger item.
+ */
+export async function loadQuotedLetters(db: KredoDb, transactions: readonly BankTransaction[]): Promise<MatchableLetter[]> {
+  const quoted = new Set<string>();
+  for (const transaction of transactions) {
+    for (const token of remittanceTokens(`${transaction.structuredReference} ${transaction.remittance}`)) if (validPaymentReferenceSchemes(token).length > 0) quoted.add(token);
+  }
+  if (quoted.size === 0) return [];
+  const letters = await db.documents.where('paymentReference').anyOf([...quoted]).toArray();
+  return letters.flatMap((letter) => (letter.paymentReference && letter.invoiceNumbers ? [{ reference: letter.paymentReference, debtorId: letter.debtorId, itemIds: letter.invoiceNumbers.map((number) => itemId(letter.debtorId, number)) }] : []));
 }
 
 export interface PaymentMatches {
@@ -56,7 +74,7 @@ function openItems(columns: LedgerColumns, wanted: (debtorId: string, number: st
  * their amount), so a second pass adds those debtors' open invoices and matches just those lines again.
  * Lines matched by reference or number cannot change: their matches depend only on the mentioned invoices.
  */
-export function matchPayments(columns: LedgerColumns, index: StoreIndex, transactions: readonly BankTransaction[]): PaymentMatches {
+export function matchPayments(columns: LedgerColumns, index: StoreIndex, transactions: readonly BankTransaction[], letters: readonly MatchableLetter[] = []): PaymentMatches {
   const scope = new MatchingScope(transactions);
   // Payments and lines waiting for review that are any of these lines, in whatever format they came.
   const known = new KnownBankLines(columns.reviewIds, scope.transactionIds);
@@ -83,8 +101,11 @@ export function matchPayments(columns: LedgerColumns, index: StoreIndex, transac
   }
 
   const items = new Map<string, MatchableItem>();
-  openItems(columns, (_debtorId, number, reference) => scope.mentions(number) || scope.mentions(reference), items);
-  const decisions = decidePayments(transactions, new PaymentMatcher(items.values(), payers), known);
+  // The invoices of letters a line quotes by reference are read too, whether or not a line names them.
+  const listed = new Set(letters.flatMap((letter) => letter.itemIds));
+  const isListed = listed.size === 0 ? () => false : (debtorId: string, number: string) => listed.has(itemId(debtorId, number));
+  openItems(columns, (debtorId, number, reference) => scope.mentions(number) || scope.mentions(reference) || isListed(debtorId, number), items);
+  const decisions = decidePayments(transactions, new PaymentMatcher(items.values(), payers, letters), known);
 
   const byAccountOrName = new Set<string>();
   decisions.forEach((decision) => {
@@ -92,7 +113,7 @@ export function matchPayments(columns: LedgerColumns, index: StoreIndex, transac
   });
   if (byAccountOrName.size > 0) {
     openItems(columns, (debtorId) => byAccountOrName.has(debtorId), items);
-    const complete = new PaymentMatcher(items.values(), payers);
+    const complete = new PaymentMatcher(items.values(), payers, letters);
     decisions.forEach((decision, position) => {
       if (decision.kind === 'book' && (decision.match.method === 'iban' || decision.match.method === 'name')) {
         const match = complete.match(transactions[position]!);

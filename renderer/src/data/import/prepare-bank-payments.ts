@@ -5,7 +5,7 @@ import { bookPayment, paymentFromTransaction } from '../../../../shared/import/p
 import type { KredoDb } from '../db/kredo-db';
 import type { PaymentToReview, StoredDebtor } from '../db/schema';
 import { ChunkEditor, loadStoreIndex, type StoreIndex } from './chunk-loader';
-import { loadLedgerColumns, matchPayments, type LedgerColumns } from './match-payments';
+import { loadLedgerColumns, loadQuotedLetters, matchPayments, type LedgerColumns } from './match-payments';
 import { SampleCollector, type PaymentRow, type PaymentsPreview } from './import-preview';
 import type { LedgerColumnsUpdate, StoreUpdate } from './rewrite-chunks';
 
@@ -92,8 +92,8 @@ export async function prepareBankPayments(
   options: { readonly fileName: string; readonly at: string },
   store: Promise<MatchingStore> = readMatchingStore(db),
 ): Promise<PreparedBankPayments> {
-  const { index, columns } = await store;
-  const { decisions, itemNumbers } = matchPayments(columns, index, transactions);
+  const [{ index, columns }, letters] = await Promise.all([store, loadQuotedLetters(db, transactions)]);
+  const { decisions, itemNumbers } = matchPayments(columns, index, transactions, letters);
   const editor = new ChunkEditor(db, index);
   const bookings = new ColumnBookings(columns, index);
   const booked = new SampleCollector<PaymentRow>();
