@@ -52,7 +52,7 @@ export interface DataApi {
   ageingDashboard(request: { readonly today: IsoDate }, onProgress?: (done: number, total: number) => void): Promise<AgeingDashboardData | undefined>;
   /**
    * Writes a grid as a CSV (in the language's separator and decimal conventions) or an Excel workbook. Off
-   * the UI thread: a tier-L grid takes seconds in exceljs.
+   * the UI thread: a tier-L grid of 20,000 rows still takes about a second to write and zip.
    */
   buildExport(request: { readonly table: ExportTable; readonly format: 'csv' | 'xlsx'; readonly language: Language }): Promise<Uint8Array>;
   /** The printable ageing report as PDF bytes, read from the store as of `today`; undefined without a portfolio. */
