@@ -206,7 +206,7 @@ describe('the insurer connection in Atradius’s dialect (issue 18)', () => {
     expect(covers.length).toBeGreaterThan(50);
 
     // Another origin needs the secrets again.
-    await expect(service.configure({ ...target, baseUrl: 'http://127.0.0.1:9' })).rejects.toMatchObject({ code: 'insurer.apiKeyOtherOrigin', params: { keyOrigin: external.server.url } });
+    await expect(service.configure({ ...target, baseUrl: 'http://127.0.0.1:9' })).rejects.toMatchObject({ code: 'insurer.credentialsOtherOrigin', params: { keyOrigin: external.server.url } });
   });
 
   it('lets the built-in sandbox speak Atradius, with its own secrets', async () => {

@@ -110,7 +110,7 @@ export function createInsurerService(deps: InsurerServiceDeps): InsurerService {
     const origin = urlOrigin(baseUrl);
     const stored = await storedCredentials(deps.secrets, dialect, origin);
     if (stored.credentials) return stored.credentials;
-    if (stored.boundOrigin !== undefined && stored.boundOrigin !== origin) throw new KredoError('insurer.apiKeyOtherOrigin', { keyOrigin: stored.boundOrigin, origin });
+    if (stored.boundOrigin !== undefined && stored.boundOrigin !== origin) throw new KredoError(dialect === 'atradius' ? 'insurer.credentialsOtherOrigin' : 'insurer.apiKeyOtherOrigin', { keyOrigin: stored.boundOrigin, origin });
     throw new KredoError(dialect === 'atradius' ? 'insurer.credentialsMissing' : 'insurer.apiKeyMissing');
   };
 

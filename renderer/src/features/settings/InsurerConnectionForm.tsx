@@ -135,7 +135,7 @@ export function InsurerConnectionForm({ connection, onSaved }: { readonly connec
             ))}
             {isNewOrigin && (
               <p id={`${id}-new-origin`} className="note">
-                {t('insurer.apiKeyNewOrigin', { origin: keyOrigin })}
+                {t(dialect === 'atradius' ? 'insurer.credentialsNewOrigin' : 'insurer.apiKeyNewOrigin', { origin: keyOrigin })}
               </p>
             )}
           </div>
