@@ -5,6 +5,7 @@ import type { CompanyIdentifier } from '../domain/identifiers/identifier-type';
 import { defaultLanguage } from '../domain/debtors/debtor-settings';
 import { daysBetween, type IsoDate } from '../time/iso-date';
 import type { EInvoiceBuyer } from './e-invoice';
+import { factsOfRecords, type CustomerFacts } from './open-item-lines';
 import type { ImportedOpenItem } from './open-item-record';
 
 /** ISO 3166 user-assigned code for "unknown": Intl.DisplayNames shows it as "Unknown Region" in each language. */
@@ -16,12 +17,9 @@ export const DEFAULT_PAYMENT_TERMS_DAYS = 30;
 /** Countries whose only currency tells where a customer is, when nothing else does. */
 const COUNTRY_OF_CURRENCY: Readonly<Record<string, string>> = { SEK: 'SE', GBP: 'GB', NOK: 'NO', DKK: 'DK', CHF: 'CH', PLN: 'PL' };
 
-const distinct = (values: readonly string[]) => [...new Set(values.filter(Boolean))];
-
 /** Where a customer is, from what the import says: the e-invoice's buyer address, the VAT number's prefix or a single-country currency. */
-function countryOfRecords(records: readonly ImportedOpenItem[], buyer: EInvoiceBuyer | undefined): string | undefined {
-  const vatNumber = records.find((record) => record.vatNumber)?.vatNumber ?? '';
-  return buyer?.country || countryOfVatNumber(vatNumber) || COUNTRY_OF_CURRENCY[records[0]?.currency ?? ''];
+function countryOfFacts(facts: CustomerFacts, buyer: EInvoiceBuyer | undefined): string | undefined {
+  return buyer?.country || countryOfVatNumber(facts.vatNumbers[0] ?? '') || COUNTRY_OF_CURRENCY[facts.firstCurrency];
 }
 
 /**
@@ -31,13 +29,13 @@ function countryOfRecords(records: readonly ImportedOpenItem[], buyer: EInvoiceB
  * already belongs to) or else the country the records tell.
  */
 export function importedParty(customerCode: string, records: readonly ImportedOpenItem[], buyer?: EInvoiceBuyer, countryHint?: string): SourceParty {
-  const country = countryHint && countryHint !== UNKNOWN_COUNTRY ? countryHint : countryOfRecords(records, buyer);
-  const ids = readCompanyIds({
-    vatNumbers: distinct(records.map((record) => record.vatNumber)),
-    companyNumbers: distinct(records.map((record) => record.companyNumber)),
-    partyIds: buyer?.partyIds ?? [],
-    country,
-  });
+  return importedPartyOf(customerCode, factsOfRecords(records), buyer, countryHint);
+}
+
+/** importedParty from the facts of a customer's lines (open-item-lines.ts), without records. */
+export function importedPartyOf(customerCode: string, facts: CustomerFacts, buyer?: EInvoiceBuyer, countryHint?: string): SourceParty {
+  const country = countryHint && countryHint !== UNKNOWN_COUNTRY ? countryHint : countryOfFacts(facts, buyer);
+  const ids = readCompanyIds({ vatNumbers: facts.vatNumbers, companyNumbers: facts.companyNumbers, partyIds: buyer?.partyIds ?? [], country });
   return { customerCode, ...ids };
 }
 
@@ -69,7 +67,7 @@ function usualTermsDays(records: readonly ImportedOpenItem[]): number {
 export function debtorFromImport(id: string, records: readonly ImportedOpenItem[], createdOn: IsoDate, buyer?: EInvoiceBuyer): Debtor {
   const first = records[0];
   if (!first) throw new RangeError('A debtor needs at least one record');
-  const country = countryOfRecords(records, buyer) ?? UNKNOWN_COUNTRY;
+  const country = countryOfFacts(factsOfRecords(records), buyer) ?? UNKNOWN_COUNTRY;
   // An identifier that fails its check digit is left out rather than stored wrong: insurers look buyers up by it.
   const party = importedParty(first.customerCode, records, buyer);
   return {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeLedgerChunk } from '../domain/ledger/ledger-chunk';
 import { testItem, testLedger } from '../domain/ledger/test-ledger';
 import { toIsoDate } from '../time/iso-date';
+import { linesOfRecords } from './open-item-lines';
 import type { ImportedOpenItem } from './open-item-record';
 import { diffOpenItems } from './plan-open-items';
 import { itemRowRanges, unchangedOpenItems } from './unchanged-open-items';
@@ -37,7 +38,7 @@ describe('unchangedOpenItems', () => {
     for (const isFullExport of [true, false]) {
       const diff = diffOpenItems(ledgers[0]!, records, { today, paymentTermsDays: 30, isFullExport });
       const isUnchanged = diff.newItems.length + diff.settled.length + diff.differences.length + diff.missing.length === 0;
-      const quick = unchangedOpenItems(numbers, texts, { start: 0, end: 3 }, records, isFullExport);
+      const quick = unchangedOpenItems(numbers, texts, { start: 0, end: 3 }, linesOfRecords('A', records), isFullExport);
       expect(quick).toEqual(isUnchanged ? { unchanged: diff.unchanged, alreadySettled: diff.alreadySettled } : undefined);
     }
   });

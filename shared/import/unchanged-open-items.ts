@@ -1,5 +1,5 @@
 import type { LedgerChunkNumbers, LedgerChunkTexts } from '../domain/ledger/ledger-chunk';
-import type { ImportedOpenItem } from './open-item-record';
+import type { CustomerLines } from './open-item-lines';
 
 /** Where each debtor's items are in a chunk: slot `s` holds rows `starts[s]` to `starts[s + 1]`. */
 export type ItemRowRanges = Int32Array;
@@ -42,41 +42,46 @@ export function unchangedOpenItems(
   numbers: LedgerChunkNumbers,
   texts: LedgerChunkTexts,
   rows: { readonly start: number; readonly end: number },
-  records: readonly ImportedOpenItem[],
+  lines: CustomerLines,
   isFullExport: boolean,
 ): UnchangedOpenItems | undefined {
   const { start, end } = rows;
   const { itemNumbers } = texts;
   const { itemOpen, itemCurrency, currencies } = numbers;
-  const sameItem = (record: ImportedOpenItem, row: number) => itemOpen[row] === record.openMinor && currencies[itemCurrency[row]!] === record.currency;
+  const count = lines.count;
 
   // The same export again lists each debtor's invoices in the order they were first stored.
-  let isInOrder = records.length === end - start;
-  for (let index = 0; isInOrder && index < records.length; index += 1) isInOrder = itemNumbers[start + index] === records[index]!.invoiceNumber;
-  if (isInOrder) {
-    for (let index = 0; index < records.length; index += 1) if (!sameItem(records[index]!, start + index)) return undefined;
-    return { unchanged: records.length, alreadySettled: 0 };
+  let row = start;
+  if (count === end - start && lines.every((invoiceNumber) => itemNumbers[row++] === invoiceNumber)) {
+    row = start;
+    const isSame = lines.every((_number, openMinor, currency) => {
+      const at = row++;
+      return itemOpen[at] === openMinor && currencies[itemCurrency[at]!] === currency;
+    });
+    return isSame ? { unchanged: count, alreadySettled: 0 } : undefined;
   }
 
   // As diffOpenItems looks items up: by number, a later row of the same number winning.
   const rowOf = new Map<string, number>();
-  for (let row = start; row < end; row += 1) rowOf.set(itemNumbers[row]!, row);
+  for (let at = start; at < end; at += 1) rowOf.set(itemNumbers[at]!, at);
   let unchanged = 0;
   let alreadySettled = 0;
-  for (const record of records) {
-    const row = rowOf.get(record.invoiceNumber);
-    if (row === undefined) {
-      if (record.openMinor !== 0) return undefined;
+  const isUnchanged = lines.every((invoiceNumber, openMinor, currency) => {
+    const at = rowOf.get(invoiceNumber);
+    if (at === undefined) {
+      if (openMinor !== 0) return false;
       alreadySettled += 1;
-    } else if (sameItem(record, row)) {
-      unchanged += 1;
-    } else {
-      return undefined;
+      return true;
     }
-  }
+    if (itemOpen[at] !== openMinor || currencies[itemCurrency[at]!] !== currency) return false;
+    unchanged += 1;
+    return true;
+  });
+  if (!isUnchanged) return undefined;
   if (isFullExport) {
-    const inFile = new Set(records.map((record) => record.invoiceNumber));
-    for (let row = start; row < end; row += 1) if (itemOpen[row] !== 0 && !inFile.has(itemNumbers[row]!)) return undefined;
+    const inFile = new Set<string>();
+    lines.every((invoiceNumber) => inFile.add(invoiceNumber) !== undefined);
+    for (let at = start; at < end; at += 1) if (itemOpen[at] !== 0 && !inFile.has(itemNumbers[at]!)) return undefined;
   }
   return { unchanged, alreadySettled };
 }

@@ -10,6 +10,7 @@ import type { IsoDate } from '../../../shared/time/iso-date';
 import { makeTempDir } from '../../support/temp-dir';
 import { camtStatement } from '../tools/camt-statement';
 import { processTreeCpuSeconds } from '../tools/cpu-time';
+import { profiled } from '../tools/cpu-profile';
 import { anchorOf, benchCaller, type Benchmark, type BenchContext, type BenchRow } from '../bench-types';
 
 type ImportBench = {
@@ -148,7 +149,8 @@ export async function openItemsImportRows(context: BenchContext): Promise<BenchR
   const duckBefore = await duckDbLoadMs(file);
   await call('resetPeak');
   const cpuFirst = processTreeCpuSeconds();
-  const result = await call('importFile', held!.fileId, TODAY, 1);
+  // KREDO_BENCH_CPU_PROFILE=<folder>: the page's CPU profile of each import (open-items-first, open-items-again).
+  const result = await profiled(page, 'open-items-first', () => call('importFile', held!.fileId, TODAY, 1));
   const cpuFirstEnd = processTreeCpuSeconds();
   const total = result.analyseMs + result.parseAndCompareMs + result.commitMs;
   const heapFirst = await peak();
@@ -175,7 +177,7 @@ export async function openItemsImportRows(context: BenchContext): Promise<BenchR
   await call('resetPeak');
   const loadAgain = load();
   const cpuAgain = processTreeCpuSeconds();
-  const again = await call('importFile', held!.fileId, TODAY, 2);
+  const again = await profiled(page, 'open-items-again', () => call('importFile', held!.fileId, TODAY, 2));
   const cpuAgainEnd = processTreeCpuSeconds();
   const againTotal = again.analyseMs + again.parseAndCompareMs + again.commitMs;
   const againSize = `the same ${n(rowCount)} rows into ${n(result.debtors)} debtors, nothing changes`;

@@ -1,5 +1,5 @@
 import { decodeLedgerChunk, type LedgerChunkNumbers, type LedgerChunkTexts } from '../../../../shared/domain/ledger/ledger-chunk';
-import type { ImportedOpenItem } from '../../../../shared/import/open-item-record';
+import type { CustomerLines } from '../../../../shared/import/open-item-lines';
 import { itemRowRanges, unchangedOpenItems, type ItemRowRanges, type UnchangedOpenItems } from '../../../../shared/import/unchanged-open-items';
 import type { DebtorLedger } from '../../../../shared/domain/ledger/ledger-types';
 import type { CreditLimit } from '../../../../shared/domain/limits/credit-limit';
@@ -111,7 +111,7 @@ export class ChunkEditor {
    * the stored columns without decoding them (unchanged-open-items.ts); undefined if it changes anything,
    * or if the debtor's chunk has been edited in this operation (then its objects are the truth).
    */
-  async unchangedOpenItems(debtor: StoredDebtor, records: readonly ImportedOpenItem[], isFullExport: boolean): Promise<UnchangedOpenItems | undefined> {
+  async unchangedOpenItems(debtor: StoredDebtor, lines: CustomerLines, isFullExport: boolean): Promise<UnchangedOpenItems | undefined> {
     if (this.chunks.has(debtor.chunkId)) return undefined;
     const { numbers, texts } = await this.prefetch(debtor.chunkId);
     if (!numbers || !texts || this.chunks.has(debtor.chunkId)) return undefined;
@@ -119,7 +119,7 @@ export class ChunkEditor {
     const starts = this.ranges.get(debtor.chunkId);
     const slot = numbers.debtorIds.indexOf(debtor.id);
     if (!starts || slot < 0) return undefined;
-    return unchangedOpenItems(numbers, texts, { start: starts[slot]!, end: starts[slot + 1]! }, records, isFullExport);
+    return unchangedOpenItems(numbers, texts, { start: starts[slot]!, end: starts[slot + 1]! }, lines, isFullExport);
   }
 
   private slotOf(chunk: EditableChunk, debtor: StoredDebtor): number {

@@ -1,6 +1,6 @@
 import type { DebtorLedger } from '../../../../shared/domain/ledger/ledger-types';
 import type { EInvoiceBuyer } from '../../../../shared/import/e-invoice';
-import type { ImportedOpenItem } from '../../../../shared/import/open-item-record';
+import type { CustomerLines } from '../../../../shared/import/open-item-lines';
 import { closeMissingItems, diffOpenItems, type ItemChange } from '../../../../shared/import/plan-open-items';
 import type { IsoDate } from '../../../../shared/time/iso-date';
 import type { KredoDb } from '../db/kredo-db';
@@ -16,17 +16,6 @@ export interface PreparedOpenItems {
   readonly updates: (closeMissing: boolean) => ChunkUpdate[];
 }
 
-/** Groups records by customer, keeping file order within each. */
-export function groupByCustomer(records: Iterable<ImportedOpenItem>): Map<string, ImportedOpenItem[]> {
-  const groups = new Map<string, ImportedOpenItem[]>();
-  for (const record of records) {
-    const group = groups.get(record.customerCode);
-    if (group) group.push(record);
-    else groups.set(record.customerCode, [record]);
-  }
-  return groups;
-}
-
 /**
  * Works out what an open-items export (or an e-invoice) changes, without storing anything: each customer
  * in the file is found by customer code or company identifier, or created (resolveDebtors), and its ledger
@@ -35,7 +24,7 @@ export function groupByCustomer(records: Iterable<ImportedOpenItem>): Map<string
  */
 export async function prepareOpenItems(
   db: KredoDb,
-  groups: ReadonlyMap<string, readonly ImportedOpenItem[]>,
+  groups: ReadonlyMap<string, CustomerLines>,
   options: {
     readonly today: IsoDate;
     readonly isFullExport: boolean;
@@ -60,10 +49,10 @@ export async function prepareOpenItems(
   let debtorsUpdated = 0;
   let done = 0;
 
-  for (const { debtor, stored: known, records, isUpdated } of resolved.targets) {
+  for (const { debtor, stored: known, lines, isUpdated } of resolved.targets) {
     if (known && !isUpdated) {
       // Most debtors of a daily export are as Kredo has them: seen on the stored columns, nothing decoded.
-      const same = await editor.unchangedOpenItems(known, records, options.isFullExport);
+      const same = await editor.unchangedOpenItems(known, lines, options.isFullExport);
       if (same) {
         matchedDebtors += 1;
         unchanged += same.unchanged;
@@ -74,7 +63,7 @@ export async function prepareOpenItems(
       }
     }
     const ledger: DebtorLedger = known ? await editor.ledgerOf(known) : { debtorId: debtor.id, items: [], payments: [], allocations: [] };
-    const diff = diffOpenItems(ledger, records, { today: options.today, paymentTermsDays: debtor.paymentTermsDays, isFullExport: options.isFullExport && known !== undefined });
+    const diff = diffOpenItems(ledger, lines.records(), { today: options.today, paymentTermsDays: debtor.paymentTermsDays, isFullExport: options.isFullExport && known !== undefined });
     const label = { customerCode: debtor.customerCode, debtorName: debtor.name };
     const hasChanges = diff.newItems.length > 0 || diff.settled.length > 0;
 

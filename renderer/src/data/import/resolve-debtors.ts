@@ -1,7 +1,8 @@
 import { NO_ALIASES, type Debtor } from '../../../../shared/domain/debtors/debtor';
-import { DebtorDirectory, keysOfDebtor, type DebtorMatch } from '../../../../shared/domain/debtors/debtor-directory';
+import { DebtorDirectory, keysOfDebtor, type DebtorMatch, type SourceParty } from '../../../../shared/domain/debtors/debtor-directory';
 import { keyOfIdentifier, type CompanyKey } from '../../../../shared/domain/identifiers/company-keys';
-import { debtorFromImport, importedDebtorId, importedParty, masterDataOfBuyer } from '../../../../shared/import/debtor-from-import';
+import { debtorFromImport, importedDebtorId, importedPartyOf, masterDataOfBuyer } from '../../../../shared/import/debtor-from-import';
+import { linesOfRecords, type CustomerLines } from '../../../../shared/import/open-item-lines';
 import { takeImportedMasterData } from '../../../../shared/domain/debtors/debtor-master-data';
 import type { EInvoiceBuyer } from '../../../../shared/import/e-invoice';
 import type { ImportedOpenItem } from '../../../../shared/import/open-item-record';
@@ -15,7 +16,8 @@ export interface DebtorTarget {
   /** In the store already (as it will be stored: with what the import learned about it), or new. */
   readonly debtor: Debtor;
   readonly stored: StoredDebtor | undefined;
-  readonly records: ImportedOpenItem[];
+  /** Its lines in the file, read in place until something needs them as records. */
+  readonly lines: CustomerLines;
   /** Whether the import adds identifiers or customer codes to a debtor already stored. */
   readonly isUpdated: boolean;
 }
@@ -29,7 +31,7 @@ export interface ResolvedDebtors {
 const labelOf = (debtor: Debtor): DebtorLabel => ({ customerCode: debtor.customerCode, debtorName: debtor.name });
 
 /** The debtor with what a source said about it that it did not know: identifiers, party keys, the code it came under. */
-function learn(debtor: Debtor, party: ReturnType<typeof importedParty>, match: Extract<DebtorMatch, { kind: 'known' }>): Debtor {
+function learn(debtor: Debtor, party: SourceParty, match: Extract<DebtorMatch, { kind: 'known' }>): Debtor {
   const keys = keysOfDebtor(debtor);
   const identifiers = party.identifiers.filter((identifier) => !keys.has(keyOfIdentifier(identifier)) && !debtor.identifiers.some((own) => own.type === identifier.type));
   const partyKeys = party.partyKeys.filter((key) => !keys.has(key));
@@ -48,13 +50,16 @@ function learn(debtor: Debtor, party: ReturnType<typeof importedParty>, match: E
  * identifiers, so the next file finds it by them. An invoice number that two codes of one debtor both
  * list is left out the second time (one ledger holds each number once) and listed too.
  */
-export function resolveDebtors(index: StoreIndex, groups: ReadonlyMap<string, readonly ImportedOpenItem[]>, options: { readonly today: IsoDate; readonly buyer?: EInvoiceBuyer }): ResolvedDebtors {
+export function resolveDebtors(index: StoreIndex, groups: ReadonlyMap<string, CustomerLines>, options: { readonly today: IsoDate; readonly buyer?: EInvoiceBuyer }): ResolvedDebtors {
   const directory = new DebtorDirectory(index.byId.values());
   const debtors = new Map<string, Debtor>(index.byId);
   const codeOwners = new Map<string, string>();
   for (const debtor of index.byId.values()) for (const code of [debtor.customerCode, ...(debtor.aliases?.customerCodes ?? [])]) if (!codeOwners.has(code)) codeOwners.set(code, debtor.id);
-  /** `numbers`: the invoice numbers of `records`, built once a second customer code joins the debtor. */
-  const targets = new Map<string, { debtor: Debtor; records: ImportedOpenItem[]; numbers: Set<string> | undefined }>();
+  /**
+   * `lines`: the first customer code's lines as they are; once a second code joins the debtor, `records`
+   * holds the lines of both as records and `numbers` their invoice numbers.
+   */
+  const targets = new Map<string, { debtor: Debtor; lines: CustomerLines; records: ImportedOpenItem[] | undefined; numbers: Set<string> | undefined }>();
   const identified = new SampleCollector<IdentifiedDebtorRow>();
   const conflicts = new SampleCollector<DebtorConflictRow>();
 
@@ -66,12 +71,13 @@ export function resolveDebtors(index: StoreIndex, groups: ReadonlyMap<string, re
     for (const record of records) if (record.currency !== currency) conflicts.totals[record.currency] = (conflicts.totals[record.currency] ?? 0) + record.openMinor;
   };
 
-  for (const [customerCode, records] of groups) {
+  for (const [customerCode, lines] of groups) {
+    const { facts } = lines;
     const owner = codeOwners.get(customerCode);
-    const party = importedParty(customerCode, records, options.buyer, owner ? debtors.get(owner)?.country : undefined);
+    const party = importedPartyOf(customerCode, facts, options.buyer, owner ? debtors.get(owner)?.country : undefined);
     const match = directory.find(party);
     if (match.kind === 'conflict') {
-      refuse(customerCode, records, match.reason, match.key, match.debtorIds);
+      refuse(customerCode, lines.records(), match.reason, match.key, match.debtorIds);
       continue;
     }
     let debtor: Debtor;
@@ -83,11 +89,11 @@ export function resolveDebtors(index: StoreIndex, groups: ReadonlyMap<string, re
         const filled = takeImportedMasterData(debtor, masterDataOfBuyer(options.buyer, debtor.country), 'fill');
         if (filled.taken.length > 0) debtor = filled.debtor;
       }
-      if (match.by === 'identifier') identified.add({ customerCode, debtorName: records.find((record) => record.customerName)?.customerName ?? '', currency: records[0]!.currency, debtorCustomerCode: debtor.customerCode, debtorNameInKredo: debtor.name, key: match.key }, 0);
+      if (match.by === 'identifier') identified.add({ customerCode, debtorName: facts.customerName, currency: facts.firstCurrency, debtorCustomerCode: debtor.customerCode, debtorNameInKredo: debtor.name, key: match.key }, 0);
     } else {
       let id = importedDebtorId(customerCode);
       for (let suffix = 2; directory.isIdTaken(id); suffix += 1) id = `${importedDebtorId(customerCode)}~${suffix}`;
-      debtor = debtorFromImport(id, records, options.today, options.buyer);
+      debtor = debtorFromImport(id, lines.records(), options.today, options.buyer);
     }
     if (debtor !== debtors.get(debtor.id)) directory.add(debtor);
     debtors.set(debtor.id, debtor);
@@ -96,24 +102,26 @@ export function resolveDebtors(index: StoreIndex, groups: ReadonlyMap<string, re
       // The first code of a debtor: its lines are one per invoice already (the parse refuses or drops a
       // repeated invoice of one customer code, normalise-open-items.ts), so they are taken as they are;
       // hashing a million invoice numbers into sets cost seconds at tier L.
-      targets.set(debtor.id, { debtor, records: [...records], numbers: undefined });
+      targets.set(debtor.id, { debtor, lines, records: undefined, numbers: undefined });
       continue;
     }
     known.debtor = debtor;
-    const numbers = (known.numbers ??= new Set(known.records.map((record) => record.invoiceNumber)));
+    const joined = (known.records ??= [...known.lines.records()]);
+    const numbers = (known.numbers ??= new Set(joined.map((record) => record.invoiceNumber)));
+    const records = lines.records();
     const repeated = records.filter((record) => numbers.has(record.invoiceNumber));
     if (repeated.length > 0) refuse(customerCode, repeated, 'sameInvoiceNumber', '', [debtor.id]);
     for (const record of records) {
       if (numbers.has(record.invoiceNumber)) continue;
       numbers.add(record.invoiceNumber);
-      known.records.push(record);
+      joined.push(record);
     }
   }
 
   return {
-    targets: [...targets.values()].map(({ debtor, records }) => {
+    targets: [...targets.values()].map(({ debtor, lines, records }) => {
       const stored = index.byId.get(debtor.id);
-      return { debtor: stored ? { ...debtor, chunkId: stored.chunkId } : debtor, stored, records, isUpdated: stored !== undefined && debtor !== stored };
+      return { debtor: stored ? { ...debtor, chunkId: stored.chunkId } : debtor, stored, lines: records ? linesOfRecords(debtor.customerCode, records) : lines, isUpdated: stored !== undefined && debtor !== stored };
     }),
     identified,
     conflicts,

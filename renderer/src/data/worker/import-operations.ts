@@ -1,8 +1,8 @@
 import { KredoError } from '../../../../shared/errors/kredo-error';
 import type { BankTransaction } from '../../../../shared/import/bank-transaction';
 import type { ParsedEInvoice } from '../../../../shared/import/e-invoice';
-import { decodeOpenItemBatch, type OpenItemBatch } from '../../../../shared/import/open-item-batch';
-import type { ImportedOpenItem } from '../../../../shared/import/open-item-record';
+import type { OpenItemBatch } from '../../../../shared/import/open-item-batch';
+import { groupRecordsByCustomer, OpenItemLineGroups } from '../../../../shared/import/open-item-lines';
 import type { ParseSummary } from '../../../../shared/ipc/import-contract';
 import type { PortfolioSummary } from '../../../../shared/domain/summaries/portfolio-summary';
 import type { IsoDate } from '../../../../shared/time/iso-date';
@@ -14,7 +14,7 @@ import { prepareBankPayments, readMatchingStore } from '../import/prepare-bank-p
 import { prepareCustomers } from '../import/prepare-customers';
 import type { CustomerRecord } from '../../../../shared/import/normalise-customers';
 import type { AuditEntry } from '../../../../shared/domain/audit/audit-entry';
-import { groupByCustomer, prepareOpenItems } from '../import/prepare-open-items';
+import { prepareOpenItems } from '../import/prepare-open-items';
 import type { StoreUpdate } from '../import/rewrite-chunks';
 import { unpackBatch } from '../import/unpack-batch';
 import { ChunkEditor, loadStoreIndex, type StoreIndex } from '../import/chunk-loader';
@@ -58,14 +58,11 @@ interface PendingImport {
 }
 
 /** Takes every batch of the parse as it comes (the main process is still reading the file meanwhile). */
-async function readAll<T>(feed: ParseFeed, decode: (batch: unknown) => readonly T[] = (batch) => batch as T[], onBatch?: (records: readonly T[]) => void): Promise<T[]> {
-  const all: T[] = [];
+async function readAll(feed: ParseFeed, take: (batch: unknown) => void): Promise<void> {
   for (let index = 0; ; index += 1) {
     const packed = await feed.readBatch(index);
-    if (packed === null) return all;
-    const records = decode(await unpackBatch(packed));
-    for (const record of records) all.push(record);
-    onBatch?.(records);
+    if (packed === null) return;
+    take(await unpackBatch(packed));
   }
 }
 
@@ -92,8 +89,7 @@ function prefetchStore(db: KredoDb) {
   store.catch(() => undefined);
   return {
     store,
-    onBatch(records: readonly unknown[]) {
-      const codes = new Set((records as ImportedOpenItem[]).map((record) => record.customerCode));
+    onBatch(codes: readonly string[]) {
       if (ready) fetch(codes);
       else for (const code of codes) waiting.add(code);
     },
@@ -115,7 +111,13 @@ export function createImportOperations(db: KredoDb) {
     // Awaited below; a parse that fails first must not leave its failure unhandled meanwhile.
     bankStore?.catch(() => undefined);
     const prefetch = recordKind === 'open-items' ? prefetchStore(db) : undefined;
-    const records = await readAll<unknown>(feed, (batch) => (recordKind === 'open-items' ? decodeOpenItemBatch(batch as OpenItemBatch) : (batch as unknown[])), prefetch?.onBatch);
+    // An open-items file's lines are grouped by customer as they arrive and read in place (open-item-lines.ts).
+    const lines = prefetch ? new OpenItemLineGroups() : undefined;
+    const records: unknown[] = [];
+    await readAll(feed, (batch) => {
+      if (lines) prefetch!.onBatch(lines.add(batch as OpenItemBatch));
+      else for (const record of batch as unknown[]) records.push(record);
+    });
     const summary = await feed.summary();
     const previous = (await db.imports.where('fileHash').equals(summary.fileHash).sortBy('at')).at(-1);
     const base = { importId: request.fileId, fileName: request.fileName, previouslyImportedAt: previous?.at ?? null };
@@ -149,8 +151,8 @@ export function createImportOperations(db: KredoDb) {
     } else {
       const isEInvoice = recordKind === 'e-invoice';
       const eInvoice = isEInvoice ? (records as ParsedEInvoice[])[0] : undefined;
-      const items = eInvoice ? [eInvoice.record] : (records as ImportedOpenItem[]);
-      const prepared = await prepareOpenItems(db, groupByCustomer(items), {
+      const groups = eInvoice ? groupRecordsByCustomer([eInvoice.record]) : lines!.byCustomer;
+      const prepared = await prepareOpenItems(db, groups, {
         today: request.today,
         // An open-items export lists everything open; an e-invoice is one document and says nothing about the rest.
         isFullExport: !isEInvoice,
