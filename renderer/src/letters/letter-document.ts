@@ -47,8 +47,34 @@ const styles: StyleDictionary = {
  * registration and bank details at the foot of every page, with page numbers once there is more than one.
  */
 export function letterDocument(content: LetterContent): TDocumentDefinitions {
-  const page = pageLabelFromTemplate(content.pageTemplate);
   const paragraphs = (texts: readonly string[]): Content[] => texts.map((text) => ({ text: pdfSafeText(text), style: 'paragraph' }));
+  return letterShell(content, [
+    { text: pdfSafeText(content.salutation), style: 'paragraph' },
+    ...paragraphs(content.opening),
+    invoiceTable(content.table),
+    totalsTable(content.totals),
+    ...paragraphs(content.closing.slice(0, -1)),
+    // The last paragraph goes with the signature, so a signature is never alone on a page.
+    {
+      unbreakable: true,
+      stack: [
+        ...paragraphs(content.closing.slice(-1)),
+        { text: pdfSafeText(content.signOff), margin: [0, 4, 0, 22] },
+        ...content.signature.map((line, index) => ({ text: pdfSafeText(line), bold: index === 0 })),
+      ],
+    },
+  ]);
+}
+
+/** What every document to a debtor has around its text: letterhead, envelope window, references, footer. */
+export type LetterFrame = Pick<LetterContent, 'subject' | 'letterDate' | 'letterhead' | 'returnAddress' | 'recipient' | 'info' | 'footer' | 'pageTemplate'>;
+
+/**
+ * The page every document to a debtor is printed on (a letter, a statement of account): the first page's
+ * fixed blocks, the subject where the body starts, then `body`, with the footer and page numbers.
+ */
+export function letterShell(content: LetterFrame, body: Content[]): TDocumentDefinitions {
+  const page = pageLabelFromTemplate(content.pageTemplate);
   return {
     pageSize: 'A4',
     pageOrientation: 'portrait',
@@ -65,29 +91,12 @@ export function letterDocument(content: LetterContent): TDocumentDefinitions {
       ],
       columnGap: 12,
     }),
-    content: [
-      ...firstPageBlocks(content),
-      { text: pdfSafeText(content.subject), style: 'subject', margin: [0, BODY_START - PAGE_MARGINS[1], 0, 12] },
-      { text: pdfSafeText(content.salutation), style: 'paragraph' },
-      ...paragraphs(content.opening),
-      invoiceTable(content),
-      totalsTable(content.totals),
-      ...paragraphs(content.closing.slice(0, -1)),
-      // The last paragraph goes with the signature, so a signature is never alone on a page.
-      {
-        unbreakable: true,
-        stack: [
-          ...paragraphs(content.closing.slice(-1)),
-          { text: pdfSafeText(content.signOff), margin: [0, 4, 0, 22] },
-          ...content.signature.map((line, index) => ({ text: pdfSafeText(line), bold: index === 0 })),
-        ],
-      },
-    ],
+    content: [...firstPageBlocks(content), { text: pdfSafeText(content.subject), style: 'subject', margin: [0, BODY_START - PAGE_MARGINS[1], 0, 12] }, ...body],
   };
 }
 
 /** Letterhead, return address, recipient and information block: fixed places on the first page. */
-function firstPageBlocks(content: LetterContent): Content[] {
+function firstPageBlocks(content: LetterFrame): Content[] {
   const { letterhead } = content;
   const lines = (texts: readonly string[], style: string): Content[] => texts.map((text) => ({ text: pdfSafeText(text), style }));
   return [
@@ -120,9 +129,9 @@ function placed(x: number, y: number, width: number, stack: Content[]): Content 
 
 const CELL_PADDING = 4;
 
-/** The invoices, at the largest type size (up to 8.5 pt) at which every column fits the page width. */
-function invoiceTable(content: LetterContent): Content {
-  const { columns, rows } = content.table;
+/** A table of invoices (or payments), at the largest type size (up to 8.5 pt) at which every column fits the page width. */
+export function invoiceTable(table: LetterContent['table']): Content {
+  const { columns, rows } = table;
   const widest = columns.map((column) => longestWord(column.label));
   for (const row of rows) row.forEach((cell, i) => (widest[i] = longer(widest[i] ?? '', cell)));
   const fontSize = fittingFontSize({ widestTexts: widest, availableWidth: CONTENT_WIDTH, nameWidth: 0, columnPadding: 2 * CELL_PADDING, preferred: 8.5, minimum: 6 });
@@ -147,7 +156,7 @@ function invoiceTable(content: LetterContent): Content {
 }
 
 /** Principal, interest, costs and the total due, right-aligned and never split across pages. */
-function totalsTable(lines: readonly LetterTotalLine[]): Content {
+export function totalsTable(lines: readonly LetterTotalLine[]): Content {
   const isTotal = (line: LetterTotalLine | undefined): boolean => line?.kind === 'total' || line?.kind === 'total-if-unpaid';
   const muted = (line: LetterTotalLine): boolean => line.kind === 'announced-cost' || line.kind === 'total-if-unpaid';
   return {
