@@ -27,7 +27,7 @@ export const DEFAULT_XML_LIMITS: XmlLimits = { depth: 64, attributesPerElement: 
  * parsing superlinear (3 MB took 24 s, issue 12). Values stay strings: amounts must not become floats.
  */
 export function parseSafeXml(text: string, file: string, repeated: ReadonlySet<string>, limits: XmlLimits = DEFAULT_XML_LIMITS): XmlNode {
-  if (/<!DOCTYPE/i.test(text) || /<!ENTITY/i.test(text)) throw new ImportFileError('xmlUnsafe', { file });
+  refuseDeclarations(text, file);
   checkXmlLimits(text, file, limits);
   const parser = new XMLParser({
     ignoreAttributes: false,
@@ -43,6 +43,11 @@ export function parseSafeXml(text: string, file: string, repeated: ReadonlySet<s
   } catch {
     throw new ImportFileError('xmlInvalid', { file });
   }
+}
+
+/** A document that declares a DOCTYPE or an entity is refused: neither CAMT nor UBL needs one (see parseSafeXml). */
+export function refuseDeclarations(text: string, file: string): void {
+  if (/<!DOCTYPE/i.test(text) || /<!ENTITY/i.test(text)) throw new ImportFileError('xmlUnsafe', { file });
 }
 
 const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
