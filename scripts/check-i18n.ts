@@ -18,8 +18,8 @@ import { I18N_NAMESPACES } from '../shared/i18n/namespaces';
  */
 const SAME_AS_ENGLISH_ON_PURPOSE: Readonly<Record<string, readonly string[]>> = {
   // Dutch credit managers say "key accounts" (shared/i18n/glossary.ts).
-  nl: ['settings:creditPolicy.ladders.key-account', 'settings:creditPolicy.segmentNames.key-account', 'menu:help', 'shell:shortcuts.gridKeys', 'shell:shortcuts.enterKey', 'dunning:plans.status', 'settings:letterhead.fields.iban', 'settings:updates.title', 'settings:updates.later', 'shell:update.later', 'shell:update.details', 'settings:rates.list.pairValue', 'settings:rates.sources.riksbank', 'settings:rates.sources.boe', 'settings:insurer.dialects.atradius'],
-  sv: ['settings:about.version', 'shell:shortcuts.gridKeys', 'shell:shortcuts.enterKey', 'dunning:plans.status', 'settings:letterhead.fields.iban', 'settings:rates.list.pairValue', 'settings:rates.sources.boe', 'settings:insurer.dialects.atradius'],
+  nl: ['settings:creditPolicy.ladders.key-account', 'settings:creditPolicy.segmentNames.key-account', 'menu:help', 'shell:shortcuts.gridKeys', 'shell:shortcuts.enterKey', 'dunning:plans.status', 'settings:letterhead.fields.iban', 'settings:updates.title', 'settings:updates.later', 'shell:update.later', 'shell:update.details', 'settings:rates.list.pairValue', 'settings:rates.sources.riksbank', 'settings:rates.sources.boe', 'settings:insurer.dialects.atradius', 'settings:insurer.dialects.allianz'],
+  sv: ['settings:about.version', 'shell:shortcuts.gridKeys', 'shell:shortcuts.enterKey', 'dunning:plans.status', 'settings:letterhead.fields.iban', 'settings:rates.list.pairValue', 'settings:rates.sources.boe', 'settings:insurer.dialects.atradius', 'settings:insurer.dialects.allianz'],
 };
 
 type Flat = Map<string, string>;

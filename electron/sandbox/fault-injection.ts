@@ -32,6 +32,8 @@ export interface FaultSettings {
   malformedCoverBuyers: string[];
   /** Atradius dialect: a cover list that takes more than one page answers 206 Partial Content on every page but the last. */
   partialContentPages: boolean;
+  /** Allianz Trade dialect: the next N job polls answer "pending" (a job still being processed). */
+  pendingJobPolls: number;
 }
 
 export const NO_FAULTS: FaultSettings = {
@@ -46,6 +48,7 @@ export const NO_FAULTS: FaultSettings = {
   reissueCovers: false,
   malformedCoverBuyers: [],
   partialContentPages: false,
+  pendingJobPolls: 0,
 };
 
 export interface FaultInjector {
@@ -58,6 +61,8 @@ export interface FaultInjector {
   throttled(): number | undefined;
   /** The end of the maintenance window `nowMs` falls in. */
   maintenanceUntil(nowMs: number): number | undefined;
+  /** Whether this job poll falls in the `pendingJobPolls` fault (and counts it down). */
+  takePendingJobPoll(): boolean;
 }
 
 /** A week: longer than any maintenance an insurer announces, and more than the client honours (six hours). */
@@ -78,6 +83,7 @@ function checked(patch: unknown): Partial<FaultSettings> {
         break;
       case 'dropNext':
       case 'throttleNext':
+      case 'pendingJobPolls':
         if (!Number.isSafeInteger(value) || (value as number) < 0) throw fail(name, 'a whole number, 0 or more');
         result[name] = value as number;
         break;
@@ -129,6 +135,11 @@ export function faultInjector(seed: number): FaultInjector {
       if (settings.throttleNext <= 0) return undefined;
       settings.throttleNext -= 1;
       return settings.throttleRetryAfterSeconds;
+    },
+    takePendingJobPoll() {
+      if (settings.pendingJobPolls <= 0) return false;
+      settings.pendingJobPolls -= 1;
+      return true;
     },
     maintenanceUntil(nowMs) {
       const window = settings.maintenance.find((candidate) => Date.parse(candidate.start) <= nowMs && nowMs < Date.parse(candidate.end));

@@ -24,7 +24,7 @@ export interface SandboxResponse {
 }
 
 export interface Route<Env> {
-  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   readonly path: string;
   readonly handle: (context: RequestContext, env: Env) => SandboxResponse;
   /** Reachable without a bearer token. */

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import type { DataTier } from '../../shared/generator/data-tiers';
 import { systemClock, type Clock } from '../../shared/time/clock';
 import { ADMIN_ROUTES, type AdminEnv } from './admin-routes';
+import { ALLIANZ_ROUTES } from './allianz-routes';
+import { allianzErrorBody, isAllianzPath, SANDBOX_ALLIANZ } from './allianz-views';
 import { API_ROUTES, type ApiEnv } from './api-routes';
 import { ATRADIUS_ROUTES } from './atradius-routes';
 import { atradiusErrorBody, isAtradiusPath, SANDBOX_ATRADIUS } from './atradius-views';
@@ -50,6 +52,8 @@ export interface SandboxServer {
    * the host is `url` itself (Atradius's routes have no /v1 prefix); client id and secret are the API key's.
    */
   readonly atradius: { readonly appKey: string; readonly clientId: string; readonly clientSecret: string; readonly customerId: string; readonly policyId: string };
+  /** The same account in Allianz Trade's dialect: the host is `url` itself (production has no environment prefix); the API key is the canonical one's. */
+  readonly allianz: { readonly apiKey: string; readonly businessUnitCode: string; readonly policyId: string };
   /** Admin routes live under `${url}/admin` and need the header `X-Admin-Token: <token>`. */
   readonly admin: { readonly token: string; readonly headers: Readonly<Record<string, string>> };
   close(): Promise<void>;
@@ -77,12 +81,14 @@ function send(response: ServerResponse, answer: SandboxResponse, correlationId: 
   const problem = answer.status >= 400;
   // Atradius answers errors JSON:API-style, not as RFC 7807 problems (insurer-apis.md §1.2.2).
   if (problem && isAtradiusPath(path) && answer.body !== undefined) answer = { ...answer, body: atradiusErrorBody(answer.body as Problem) };
+  // Allianz Trade's error body is not public: the sandbox answers Kredo's guess (allianz-views.ts).
+  if (problem && isAllianzPath(path) && answer.body !== undefined) answer = { ...answer, body: allianzErrorBody(answer.body as Problem) };
   const headers: Record<string, string> = { 'X-Correlation-Id': correlationId, ...answer.headers };
   if (answer.body === undefined || answer.status === 204) {
     response.writeHead(answer.status, headers).end();
     return;
   }
-  headers['Content-Type'] = problem && !isAtradiusPath(path) ? 'application/problem+json; charset=utf-8' : 'application/json; charset=utf-8';
+  headers['Content-Type'] = problem && !isAtradiusPath(path) && !isAllianzPath(path) ? 'application/problem+json; charset=utf-8' : 'application/json; charset=utf-8';
   response.writeHead(answer.status, headers).end(JSON.stringify(answer.body));
 }
 
@@ -105,7 +111,7 @@ export async function createSandboxServer(options: SandboxServerOptions): Promis
   const faults = faultInjector(state.seed);
   const limiter = rateLimiter();
   const adminToken = options.adminToken ?? randomBytes(18).toString('base64url');
-  const api = routeTable<ApiEnv>([...API_ROUTES, ...ATRADIUS_ROUTES]);
+  const api = routeTable<ApiEnv>([...API_ROUTES, ...ATRADIUS_ROUTES, ...ALLIANZ_ROUTES]);
   const admin = routeTable<AdminEnv>(ADMIN_ROUTES);
 
   async function handleApi(context: RequestContext, response: ServerResponse): Promise<void> {
@@ -134,9 +140,10 @@ export async function createSandboxServer(options: SandboxServerOptions): Promis
         if (!WRITE_METHODS.has(context.method)) {
           answer = route.handle(routed, { ...env, client });
         } else {
-          // Atradius is not known to take an Idempotency-Key: one sent is honoured, none is not required.
+          // Atradius and Allianz Trade are not known to take an Idempotency-Key: one sent is honoured, none is
+          // not required (Allianz's searches are POSTs that change nothing).
           const given = context.headers['idempotency-key'] as string | undefined;
-          const key = isAtradiusPath(context.path) && given === undefined ? undefined : requireIdempotencyKey(given);
+          const key = (isAtradiusPath(context.path) || isAllianzPath(context.path)) && given === undefined ? undefined : requireIdempotencyKey(given);
           const fingerprint = requestFingerprint(context.method, context.path, context.rawBody);
           const replay = key === undefined ? undefined : findReplay(state, client.clientId, key, fingerprint);
           if (replay) {
@@ -213,6 +220,7 @@ export async function createSandboxServer(options: SandboxServerOptions): Promis
     url: `http://${hostInUrl}:${port}`,
     apiKey: state.apiKeys[0]?.apiKey ?? DEMO_API_KEY,
     atradius: { appKey: SANDBOX_ATRADIUS.appKey, clientId: state.apiKeys[0]?.clientId ?? 'kredo-demo', clientSecret: state.apiKeys[0]?.apiKey ?? DEMO_API_KEY, customerId: SANDBOX_ATRADIUS.customerId, policyId: state.policy.id },
+    allianz: { apiKey: state.apiKeys[0]?.apiKey ?? DEMO_API_KEY, businessUnitCode: SANDBOX_ALLIANZ.businessUnitCode, policyId: state.policy.id },
     admin: { token: adminToken, headers: { 'X-Admin-Token': adminToken } },
     close: () => {
       closing ??= new Promise<void>((resolve) => {

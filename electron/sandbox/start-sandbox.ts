@@ -6,8 +6,9 @@ import { createSandboxServer } from './sandbox-server';
  * another tool at it. State lives in $KREDO_SANDBOX_DIR/state.json (default `.sandbox/state.json` in the
  * current folder); $KREDO_SANDBOX_PORT picks the port (default 4455, 0 for any free one);
  * $KREDO_SANDBOX_TIER the portfolio a new state file is seeded from (S, the demo, unless told; L for benchmarks).
- * `npm run sandbox -- --dialect atradius` prints how to connect in Atradius's dialect (issue 18): the server
- * always serves both from one state, so Kredo and another tool can each speak their own.
+ * `npm run sandbox -- --dialect atradius` (or `allianz`) prints how to connect in Atradius's (Allianz Trade's)
+ * dialect (issue 18): the server always serves every dialect from one state, so Kredo and another tool can each
+ * speak their own.
  */
 const folder = process.env.KREDO_SANDBOX_DIR ?? path.resolve('.sandbox');
 const port = Number(process.env.KREDO_SANDBOX_PORT ?? 4455);
@@ -23,8 +24,8 @@ if (tier !== 'S' && tier !== 'M' && tier !== 'L') {
 
 const dialectAt = process.argv.indexOf('--dialect');
 const dialect = dialectAt === -1 ? 'canonical' : process.argv[dialectAt + 1];
-if (dialect !== 'canonical' && dialect !== 'atradius') {
-  console.error(`--dialect must be canonical or atradius, got ${dialect}`);
+if (dialect !== 'canonical' && dialect !== 'atradius' && dialect !== 'allianz') {
+  console.error(`--dialect must be canonical, atradius or allianz, got ${dialect}`);
   process.exit(2);
 }
 
@@ -42,6 +43,11 @@ if (dialect === 'atradius') {
   console.log(`  Client ID:     ${clientId}`);
   console.log(`  Client secret: ${clientSecret}   (POST ${sandbox.url}/authenticate/v2/tokens, HTTP Basic)`);
   console.log(`  Customer ID:   ${customerId}   Policy: ${policyId}`);
+} else if (dialect === 'allianz') {
+  const { apiKey, businessUnitCode, policyId } = sandbox.allianz;
+  console.log(`Kredo insurer sandbox speaking Allianz Trade's dialect on ${sandbox.url}`);
+  console.log(`  API key:       ${apiKey}   (POST ${sandbox.url}/v1/idp/oauth2/authorize {"apiKey": "…"})`);
+  console.log(`  Business unit: ${businessUnitCode}   Policy: ${policyId}`);
 } else {
   console.log(`Kredo insurer sandbox listening on ${sandbox.url}/v1`);
   console.log(`  API key:     ${sandbox.apiKey}   (POST ${sandbox.url}/v1/auth/token {"apiKey": "…"})`);

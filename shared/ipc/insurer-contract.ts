@@ -26,9 +26,12 @@ export const insurerConnectionSettingsSchema = z
       policyId: z.string().min(1).max(100).regex(/^[\w.-]+$/),
       /** Atradius scopes every call by customer id as well as policy id. */
       customerId: z.string().min(1).max(100).regex(/^[\w.-]+$/).optional(),
+      /** Allianz Trade addresses a policy by business unit and policy id (insurer-apis.md §1.1.5: `ACI`, `EHSE`, …). */
+      businessUnitCode: z.string().min(1).max(20).regex(/^[\w-]+$/).optional(),
     }),
   ])
-  .refine((settings) => settings.mode === 'sandbox' || settings.dialect !== 'atradius' || settings.customerId !== undefined, { message: 'Atradius needs the customer id', path: ['customerId'] });
+  .refine((settings) => settings.mode === 'sandbox' || settings.dialect !== 'atradius' || settings.customerId !== undefined, { message: 'Atradius needs the customer id', path: ['customerId'] })
+  .refine((settings) => settings.mode === 'sandbox' || settings.dialect !== 'allianz' || settings.businessUnitCode !== undefined, { message: 'Allianz Trade needs the business unit', path: ['businessUnitCode'] });
 export type InsurerConnectionSettings = z.infer<typeof insurerConnectionSettingsSchema>;
 export const SANDBOX_CONNECTION: InsurerConnectionSettings = { mode: 'sandbox' };
 
@@ -45,7 +48,7 @@ const connectionView = z.strictObject({
   apiKeyOrigin: z.string().max(500).nullable(),
   /** The dialect spoken, and what its API can do: the screens offer only that and say where the rest is done. */
   dialect: z.enum(INSURER_DIALECTS),
-  capabilities: z.strictObject({ lossSubmissions: z.boolean(), changeFeed: z.boolean() }),
+  capabilities: z.strictObject({ lossSubmissions: z.boolean(), lossKinds: z.array(z.enum(LOSS_KINDS)).max(3), changeFeed: z.boolean() }),
 });
 export type InsurerConnectionView = z.infer<typeof connectionView>;
 
@@ -57,6 +60,8 @@ const secret = z.string().trim().min(4).max(500);
 export const insurerCredentialsSchema = z.discriminatedUnion('dialect', [
   z.strictObject({ dialect: z.literal('canonical'), apiKey: secret.min(8) }),
   z.strictObject({ dialect: z.literal('atradius'), appKey: secret, clientId: secret, clientSecret: secret }),
+  // Allianz Trade's API key (a base64 `email:secret` in public client code) buys a bearer token (§1.1.2).
+  z.strictObject({ dialect: z.literal('allianz'), apiKey: secret.min(8) }),
 ]);
 export type InsurerCredentials = z.infer<typeof insurerCredentialsSchema>;
 

@@ -1,32 +1,47 @@
+import type { LossKind } from './loss-submission';
+
 /**
  * The API dialects Kredo speaks with an insurer (issue 18, insurer-apis.md §1 and §3): Kredo's own canonical
- * API (what the built-in sandbox speaks first), and Atradius's published REST API. Allianz Trade's
- * (API key → bearer token, riskinfo v3 covers with asynchronous jobs) is the next dialect; it is listed so
- * Settings can say it is coming, and it is not accepted anywhere yet.
+ * API (what the built-in sandbox speaks first), Atradius's published REST API and Allianz Trade's (API key →
+ * bearer token, riskinfo v3 covers with asynchronous jobs, Payment Overdues).
  */
-export const INSURER_DIALECTS = ['canonical', 'atradius'] as const;
+export const INSURER_DIALECTS = ['canonical', 'atradius', 'allianz'] as const;
 export type InsurerDialect = (typeof INSURER_DIALECTS)[number];
 
 /** What a dialect's API can do, so the screens offer only what will work and say where the rest is done. */
 export interface DialectCapabilities {
-  /** Overdue notifications, collection handovers and claims through the API. */
+  /** Overdue notifications, collection handovers and claims through the API: any of them. */
   readonly lossSubmissions: boolean;
+  /** Which of them the API takes; the others are submitted in the insurer's portal. */
+  readonly lossKinds: readonly LossKind[];
   /** A change feed with a cursor; without one Kredo polls the covers changed since a watermark. */
   readonly changeFeed: boolean;
 }
 
 export const DIALECT_CAPABILITIES: Readonly<Record<InsurerDialect, DialectCapabilities>> = {
-  canonical: { lossSubmissions: true, changeFeed: true },
+  canonical: { lossSubmissions: true, lossKinds: ['overdue', 'collection', 'claim'], changeFeed: true },
   // Atradius publishes buyer and cover management; no public material shows overdue, collection or claim
   // routes (a "Non-Payments API" is named in one third-party note only, unverified): those go through Atrium.
-  atradius: { lossSubmissions: false, changeFeed: false },
+  atradius: { lossSubmissions: false, lossKinds: [], changeFeed: false },
+  // Allianz Trade publishes a Payment Overdues API (OVD, EXP, RES: insurer-apis.md §1.1.6). Its claims and
+  // collections APIs appear only in machine-generated material (§1.1.8): those go through EOLIS. No change
+  // feed either: cover search and cover-request search polled from a watermark.
+  allianz: { lossSubmissions: true, lossKinds: ['overdue'], changeFeed: false },
 };
 
-/** The secrets each dialect signs in with: one API key, or Atradius's app key, client id and client secret. */
+/** The secrets each dialect signs in with: one API key (canonical, Allianz Trade), or Atradius's app key, client id and client secret. */
 export const DIALECT_SECRETS = {
   canonical: ['apiKey'],
   atradius: ['appKey', 'clientId', 'clientSecret'],
+  allianz: ['apiKey'],
 } as const satisfies Record<InsurerDialect, readonly string[]>;
 
-/** Where a dialect's test environment is, offered as the address to start with (insurer-apis.md §1.2.2: test first). */
-export const DIALECT_TEST_URLS: Readonly<Record<InsurerDialect, string>> = { canonical: '', atradius: 'https://api-uat.atradius.com' };
+/**
+ * Where a dialect's test environment is, offered as the address to start with (insurer-apis.md §1.1.2 and
+ * §1.2.2: test first). Allianz Trade's UAT host carries its environment in the path (`/uatm`).
+ */
+export const DIALECT_TEST_URLS: Readonly<Record<InsurerDialect, string>> = {
+  canonical: '',
+  atradius: 'https://api-uat.atradius.com',
+  allianz: 'https://api-services.uat.1placedessaisons.com/uatm',
+};

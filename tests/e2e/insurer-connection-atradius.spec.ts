@@ -26,7 +26,6 @@ test('connects to an insurer in Atradius’s dialect with its three secrets', as
 
     await section.getByLabel(nl.api).check();
     await section.getByLabel(nl.dialects.atradius).check();
-    await expect(section.getByLabel(nl.dialects.allianzTradeComing)).toBeDisabled();
     await expect(section.getByText(nl.dialectLacks.atradius)).toBeVisible();
     // Exactly Atradius's secrets: no API key field.
     await expect(section.getByLabel(nl.apiKey, { exact: true })).toHaveCount(0);

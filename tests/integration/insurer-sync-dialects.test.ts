@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDialectGateway } from '../../electron/main/insurer/dialect-gateway';
 import { createAtradiusGateway } from '../../electron/main/insurer/dialects/atradius-gateway';
 import { atradiusAuth } from '../../electron/main/insurer/dialects/atradius-mapping';
 import { createInsurerClient } from '../../electron/main/insurer/insurer-client';
@@ -7,6 +8,7 @@ import { ACTIVE_COVER_STATUSES } from '../../electron/sandbox/cover-decisions';
 import { POLICY, seededState, startTestSandbox, TEST_NOW, type TestSandbox } from '../../electron/sandbox/sandbox-test-kit';
 import type { KredoDb } from '../../renderer/src/data/db/kredo-db';
 import { queueLimitRequest } from '../../renderer/src/data/sync/queue-limit-request';
+import { readDebtorLedger } from '../../renderer/src/data/store/read-ledger';
 import { queueLossSubmission } from '../../renderer/src/data/sync/queue-loss-submission';
 import { runSync, type SyncClock } from '../../renderer/src/data/sync/run-sync';
 import { statusGivesCover } from '../../shared/domain/limits/credit-limit';
@@ -14,14 +16,17 @@ import { KredoError } from '../../shared/errors/kredo-error';
 import { seededRandom } from '../../shared/random/seeded-random';
 import { insurerAmountToMinor } from '../../shared/sync/insurer-cover';
 import type { InsurerSyncPort } from '../../shared/sync/insurer-sync-port';
-import type { IsoDate } from '../../shared/time/iso-date';
+import { addDays, type IsoDate } from '../../shared/time/iso-date';
 import { openDemoStore } from './demo-store';
 
 /**
- * The insurer sync end to end in Atradius's dialect (issue 18): the data worker's sync over a real store,
- * through the main process's Atradius adapter (three secrets, organisation-management buyers,
- * cover-management covers polled with `fromDate`), against the sandbox speaking Atradius from the same state
- * and decision engine as the canonical API. Each scenario ends with Kredo's limits equal to the sandbox's.
+ * The insurer sync end to end in each insurer's own dialect (issue 18): the data worker's sync over a real
+ * store, through the main process's adapter for the dialect, against the sandbox speaking that dialect from the
+ * same state and decision engine as the canonical API — Atradius (three secrets, organisation-management
+ * buyers, cover-management covers polled with `fromDate`, 206 pages) and Allianz Trade (API key → bearer
+ * token, company matching, riskinfo v3 requests answered by jobs, cover and cover-request search polled from a
+ * watermark, Payment Overdues). The same scenarios run in both; each ends with Kredo's limits equal to the
+ * sandbox's.
  */
 const today = TEST_NOW.slice(0, 10) as IsoDate;
 let sandbox: TestSandbox;
@@ -42,12 +47,47 @@ afterEach(async () => {
 
 const random = seededRandom(5);
 const clock = (): SyncClock => ({ now: () => virtualNow, today, random: () => random.next() });
-/** Pages of 40 covers, so a full read of the demo policy takes several (and meets the 206 fault). */
-const port = (): InsurerSyncPort => {
-  const { appKey, clientId, clientSecret, customerId, policyId } = sandbox.server.atradius;
-  const client = createInsurerClient({ baseUrl: sandbox.server.url, apiKey: '' }, { now: () => virtualNow, random: () => random.next(), sleep: async () => undefined, maxAttempts: 40, retryPolicy: { baseDelayMs: 1, maxDelayMs: 5 } }, atradiusAuth({ appKey, clientId, clientSecret }));
-  return createAtradiusGateway(client, { customerId, policyId }, { baseUrl: sandbox.server.url, pageSize: 40 });
-};
+const clientDeps = () => ({ now: () => virtualNow, random: () => random.next(), sleep: async () => undefined, maxAttempts: 40, retryPolicy: { baseDelayMs: 1, maxDelayMs: 5 } });
+
+/** How each dialect differs in the shared scenarios: the rest is the same sync against the same sandbox state. */
+interface DialectCase {
+  readonly name: string;
+  readonly port: () => InsurerSyncPort;
+  /** Faults that make a cover list come in partial pages (Allianz answers 206 on every page but the last as it stands). */
+  readonly partialPages: Record<string, unknown>;
+  /** Requests answered by an asynchronous job, which can still be pending when Kredo stops polling. */
+  readonly jobs: boolean;
+  /** Overdue notifications through the API (Allianz's Payment Overdues), or refused for the portal (Atradius). */
+  readonly overdues: boolean;
+}
+
+const DIALECTS: readonly DialectCase[] = [
+  {
+    name: 'Atradius',
+    // Pages of 40 covers, so a full read of the demo policy takes several (and meets the 206 fault).
+    port: () => {
+      const { appKey, clientId, clientSecret, customerId, policyId } = sandbox.server.atradius;
+      const client = createInsurerClient({ baseUrl: sandbox.server.url, apiKey: '' }, clientDeps(), atradiusAuth({ appKey, clientId, clientSecret }));
+      return createAtradiusGateway(client, { customerId, policyId }, { baseUrl: sandbox.server.url, pageSize: 40 });
+    },
+    partialPages: { partialContentPages: true },
+    jobs: false,
+    overdues: false,
+  },
+  {
+    name: 'Allianz Trade',
+    // Through the main process's own wiring (dialect-gateway.ts), as Settings connects it.
+    port: () => {
+      const { apiKey, businessUnitCode, policyId } = sandbox.server.allianz;
+      return createDialectGateway({ baseUrl: sandbox.server.url, policyId, businessUnitCode }, { dialect: 'allianz', apiKey }, clientDeps());
+    },
+    partialPages: {},
+    jobs: true,
+    overdues: true,
+  },
+];
+let dialect: DialectCase = DIALECTS[0]!;
+const port = (): InsurerSyncPort => dialect.port();
 const offline: InsurerSyncPort = {
   fullResync: () => Promise.reject(new KredoError('insurer.unavailable')),
   changes: () => Promise.reject(new KredoError('insurer.unavailable')),
@@ -85,6 +125,22 @@ async function uncoveredDebtor() {
   return debtors.find((candidate) => !covered.has(candidate.id) && (candidate.grade?.value ?? 10) <= 4 && candidate.identifiers.length > 0 && candidate.country === 'NL')!;
 }
 
+/** An insured euro debtor with undisputed invoices fallen due within the notification period, and no older ones. */
+async function debtorWithFreshOverdue() {
+  const server = seededState();
+  for (const chunk of await db.debtorChunks.toArray()) {
+    for (const debtor of chunk.debtors) {
+      const company = server.companies.find((candidate) => candidate.debtorId === debtor.id);
+      const cover = server.covers.find((candidate) => candidate.companyId === company?.companyId && candidate.status === 'APPROVED');
+      if (!company || !cover || company.grade > 6 || debtor.currency !== 'EUR') continue;
+      const ledger = (await readDebtorLedger(db, chunk.chunkId, debtor.id))!;
+      const fresh = ledger.items.filter((item) => item.kind === 'invoice' && item.openMinor > 0 && !item.dispute && item.dueDate < today && addDays(item.dueDate, 50) >= today);
+      if (fresh.length > 0 && !ledger.items.some((item) => item.openMinor > 0 && item.dueDate < today && !fresh.includes(item))) return { debtor, itemIds: fresh.map((item) => item.id) };
+    }
+  }
+  throw new Error('No such debtor in the demo');
+}
+
 /** Buyers with a steady seeded cover in force (no announced change, no temporary tranche, no open request). */
 function coveredBuyers() {
   const state = seededState();
@@ -92,10 +148,14 @@ function coveredBuyers() {
   return state.companies.filter((company) => !requested.has(company.companyId) && state.covers.some((cover) => cover.companyId === company.companyId && ACTIVE_COVER_STATUSES.has(cover.status) && !cover.pendingChange && cover.tranches.every((tranche) => tranche.expiresOn === null)));
 }
 
-describe('insurer sync in Atradius’s dialect', () => {
-  it('requests a limit offline, has it referred (202) and decided later, mirrors a reduction and a re-issue, and refuses overdue notifications plainly', async () => {
+describe.each(DIALECTS)('insurer sync in $name’s dialect', (dialectCase) => {
+  beforeEach(() => {
+    dialect = dialectCase;
+  });
+
+  it('requests a limit offline, has it referred and decided later, mirrors a reduction and a re-issue, refuses an amount not in thousands, and notifies an overdue as the dialect allows', async () => {
     // First sync: every cover, over pages answered 206 Partial Content, with an expired token on the way.
-    await sandbox.admin('POST', '/faults', { partialContentPages: true });
+    await sandbox.admin('POST', '/faults', dialect.partialPages);
     expect(await runSync(db, port(), clock())).toMatchObject({ fullResync: true });
     await expectLimitsEqualServer();
 
@@ -106,15 +166,25 @@ describe('insurer sync in Atradius’s dialect', () => {
     await expect(runSync(db, offline, clock())).rejects.toMatchObject({ code: 'insurer.unavailable' });
     expect(await db.limitOutbox.get(id)).toMatchObject({ state: 'SUBMITTED_LOCAL' });
 
-    // Online: above every grade's automatic appetite, the application is referred to an underwriter (202).
+    // Online, with the token expired: above every grade's automatic appetite, the request goes to an underwriter.
     await sandbox.admin('POST', '/tokens/expire');
     virtualNow = new Date(virtualNow.getTime() + 60_000);
-    expect(await runSync(db, port(), clock())).toMatchObject({ sent: 1, fullResync: false });
+    if (dialect.jobs) {
+      // The request's job is still pending when Kredo stops polling it: sent, its answer not yet known. The
+      // next sync looks it up among the insurer's cover requests instead of sending it a second time.
+      await sandbox.admin('POST', '/faults', { pendingJobPolls: 5 });
+      expect(await runSync(db, port(), clock())).toMatchObject({ sent: 0, waiting: 1, fullResync: false });
+      expect(await db.limitOutbox.get(id)).toMatchObject({ state: 'SUBMITTED_LOCAL', answerLost: true });
+      virtualNow = new Date(virtualNow.getTime() + 60_000);
+      expect(await runSync(db, port(), { ...clock(), force: true })).toMatchObject({ sent: 1, fullResync: false });
+    } else {
+      expect(await runSync(db, port(), clock())).toMatchObject({ sent: 1, fullResync: false });
+    }
     const pending = (await db.limitOutbox.get(id))!;
     expect(pending).toMatchObject({ state: 'PENDING' });
     expect(pending.insurerRequestId).toMatch(/^REQ-/);
 
-    // Hours later the underwriter decides; Kredo polls the covers changed since its watermark and marks it decided.
+    // Hours later the underwriter decides; Kredo polls what changed since its watermark and marks it decided.
     await sandbox.admin('POST', '/clock', { advance: 'PT5H' });
     virtualNow = new Date(virtualNow.getTime() + 5 * 3_600_000);
     await runSync(db, port(), clock());
@@ -134,7 +204,7 @@ describe('insurer sync in Atradius’s dialect', () => {
     // The controller reduces another debtor's limit; the insurer decides it under a new cover id (re-issue).
     const [reissued] = coveredBuyers();
     const before = (await insurerLimitOf(reissued!.debtorId))!;
-    await sandbox.admin('POST', '/faults', { reissueCovers: true, partialContentPages: true });
+    await sandbox.admin('POST', '/faults', { reissueCovers: true, ...dialect.partialPages });
     const reducedMinor = Math.floor(before.decidedAmountMinor / 200_000) * 100_000;
     await queueLimitRequest(db, { id: 'a7a7a7a7-0000-4000-8000-000000000002', debtorId: reissued!.debtorId, type: 'REDUCE', amountMinor: reducedMinor, currency: 'EUR', at: virtualNow.toISOString() });
     expect(await runSync(db, port(), clock())).toMatchObject({ sent: 1, refused: 0 });
@@ -144,32 +214,39 @@ describe('insurer sync in Atradius’s dialect', () => {
     expect(after.coverId).not.toBe(before.coverId);
     expect(after.otherCovers).toEqual([expect.objectContaining({ coverId: before.coverId, status: 'CANCELLED', decidedAmountMinor: 0 })]);
 
-    // Atradius's API takes no overdue notifications: the entry is refused with that reason, never sent anywhere.
-    const debtors = (await db.debtorChunks.toArray()).flatMap((chunk) => chunk.debtors);
-    let notified: string | undefined;
-    for (const candidate of debtors) {
-      try {
-        notified = (await queueLossSubmission(db, { id: 'a7a7a7a7-0000-4000-8000-000000000003', debtorId: candidate.id, kind: 'overdue', detail: { category: 'OVD' }, at: virtualNow.toISOString(), today })).id;
-        break;
-      } catch (error) {
-        if (!(error instanceof KredoError && error.code === 'sync.nothingOverdue')) throw error;
-      }
-    }
-    expect(notified).toBeDefined();
+    // An amount not in whole thousands is refused in the insurer's words, read as Kredo's code.
+    const odd = await uncoveredDebtor();
+    await queueLimitRequest(db, { id: 'a7a7a7a7-0000-4000-8000-000000000004', debtorId: odd.id, type: 'NEW', amountMinor: 1_234_500, currency: 'EUR', at: virtualNow.toISOString() });
+    expect(await runSync(db, port(), clock())).toMatchObject({ refused: 1 });
+    expect(await db.limitOutbox.get('a7a7a7a7-0000-4000-8000-000000000004')).toMatchObject({ state: 'REJECTED', lastProblem: { code: 'amount_not_multiple_of_1000' } });
+
+    // An overdue notification: Allianz's Payment Overdues take it and answer a day later; Atradius's API takes
+    // none, so the entry is refused with that reason, never sent anywhere.
+    const overdue = await debtorWithFreshOverdue();
+    const notified = 'a7a7a7a7-0000-4000-8000-000000000003';
+    await queueLossSubmission(db, { id: notified, debtorId: overdue.debtor.id, kind: 'overdue', itemIds: overdue.itemIds, detail: { category: 'OVD' }, at: virtualNow.toISOString(), today });
     await runSync(db, port(), clock());
-    expect(await db.lossOutbox.get(notified!)).toMatchObject({ state: 'REJECTED', lastProblem: { code: 'dialect_no_loss_api' } });
+    if (dialect.overdues) {
+      expect(await db.lossOutbox.get(notified)).toMatchObject({ state: 'ACKNOWLEDGED', insurerId: expect.stringMatching(/^OVD-/), insurerStatus: 'RECEIVED' });
+      await sandbox.admin('POST', '/clock', { advance: 'PT25H' });
+      virtualNow = new Date(virtualNow.getTime() + 25 * 3_600_000);
+      await runSync(db, port(), clock());
+      expect(await db.lossOutbox.get(notified)).toMatchObject({ insurerStatus: 'ACKNOWLEDGED', outcome: 'LIMIT_CONFIRMED' });
+    } else {
+      expect(await db.lossOutbox.get(notified)).toMatchObject({ state: 'REJECTED', lastProblem: { code: 'dialect_no_loss_api' } });
+    }
 
     await expectLimitsEqualServer();
   });
 
-  it('catches up after a week offline and a 503, by `fromDate` from its watermark, ending equal to the server', async () => {
+  it('catches up after a week offline and a 503, from its watermark, ending equal to the server', async () => {
     await runSync(db, port(), clock());
     const [first, second] = coveredBuyers();
     await sandbox.admin('POST', `/buyers/${first!.companyId}/reduction`, {});
     await sandbox.admin('POST', '/clock', { advance: 'P7D' });
     virtualNow = new Date(virtualNow.getTime() + 7 * 86_400_000);
     await sandbox.admin('POST', `/buyers/${second!.companyId}/reduction`, {});
-    // An hour of "service overloaded, retry later" (503 with Retry-After): the sync stops and says when to come back.
+    // An hour of maintenance (503 with Retry-After): the sync stops and says when to come back.
     await sandbox.admin('POST', '/faults', { maintenance: [{ start: virtualNow.toISOString(), end: new Date(virtualNow.getTime() + 3_600_000).toISOString() }] });
     await expect(runSync(db, port(), clock())).rejects.toMatchObject({ code: 'insurer.unavailable', params: { retryAt: expect.any(String) } });
     await sandbox.admin('POST', '/clock', { advance: 'PT2H' });

@@ -149,9 +149,12 @@ export function createInsurerClient(connection: InsurerConnection, deps: Insurer
   };
 
   return {
-    /** A read (GET) or, with an idempotency key, a write. */
-    async call(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, options: { readonly body?: unknown; readonly idempotencyKey?: string } = {}): Promise<InsurerAnswer> {
-      if (method !== 'GET' && !options.idempotencyKey) throw new Error('A write to the insurer needs an idempotency key');
+    /**
+     * A read (GET, or a POST that only searches, as Allianz Trade's cover and company searches: `search`) or,
+     * with an idempotency key, a write.
+     */
+    async call(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, options: { readonly body?: unknown; readonly idempotencyKey?: string; readonly search?: boolean } = {}): Promise<InsurerAnswer> {
+      if (method !== 'GET' && !options.search && !options.idempotencyKey) throw new Error('A write to the insurer needs an idempotency key');
       return withRetries(
         path,
         async () => ({

@@ -57,7 +57,7 @@ afterEach(async () => {
 describe('the insurer connection', () => {
   it('is the built-in sandbox by default, whose policy terms arrive in minor units and days', async () => {
     await open();
-    expect(await service.connection()).toEqual({ settings: { mode: 'sandbox' }, connectionId: 'sandbox', hasApiKey: true, apiKeyOrigin: null, dialect: 'canonical', capabilities: { lossSubmissions: true, changeFeed: true } });
+    expect(await service.connection()).toEqual({ settings: { mode: 'sandbox' }, connectionId: 'sandbox', hasApiKey: true, apiKeyOrigin: null, dialect: 'canonical', capabilities: { lossSubmissions: true, lossKinds: ['overdue', 'collection', 'claim'], changeFeed: true } });
     const terms = await (await service.port()).policyTerms();
     expect(terms).toMatchObject({ policyId: POLICY, currency: 'EUR', insuredPercentageBp: 9000, discretionaryLimitMax: '25000.00' });
     expect(terms.overdueNotificationDays).toBeGreaterThan(0);
@@ -73,7 +73,7 @@ describe('the insurer connection', () => {
     expect(await secrets.boundOrigin(INSURER_API_KEY_SECRET)).toBeUndefined();
 
     const view = await service.configure(target, external.server.apiKey);
-    expect(view).toEqual({ settings: target, connectionId: `${target.baseUrl}#${POLICY}`, hasApiKey: true, apiKeyOrigin: external.server.url, dialect: 'canonical', capabilities: { lossSubmissions: true, changeFeed: true } });
+    expect(view).toEqual({ settings: target, connectionId: `${target.baseUrl}#${POLICY}`, hasApiKey: true, apiKeyOrigin: external.server.url, dialect: 'canonical', capabilities: { lossSubmissions: true, lossKinds: ['overdue', 'collection', 'claim'], changeFeed: true } });
     expect(JSON.stringify(settings.get())).not.toContain(external.server.apiKey);
     expect(await secrets.get(INSURER_API_KEY_SECRET, external.server.url)).toBe(external.server.apiKey);
     // The sync now reads the other insurer's covers.
@@ -213,6 +213,45 @@ describe('the insurer connection in Atradius’s dialect (issue 18)', () => {
     await open();
     const view = await service.configure({ mode: 'sandbox', dialect: 'atradius' });
     expect(view).toMatchObject({ dialect: 'atradius', hasApiKey: true, connectionId: 'sandbox#atradius:' });
+    expect(await (await service.port()).policyTerms()).toMatchObject({ policyId: POLICY, currency: 'EUR' });
+    const buyer = buyerWithoutCover((grade) => grade <= 4);
+    const company = seededState().companies.find((candidate) => candidate.companyId === buyer.companyId)!;
+    expect(await (await service.port()).lookupBuyer(company.country, company.identifiers)).toBe(buyer.companyId);
+  });
+});
+
+describe('the insurer connection in Allianz Trade’s dialect (issue 18)', () => {
+  it('connects with the API key only when it buys a token, keeps it bound to the origin, and says Allianz takes overdues but not claims', async () => {
+    const { secrets } = await open();
+    external = await startTestSandbox();
+    const { apiKey, businessUnitCode } = external.server.allianz;
+    const target = { mode: 'insurer' as const, dialect: 'allianz' as const, baseUrl: external.server.url, policyId: POLICY, businessUnitCode };
+
+    await expect(service.configure(target, { dialect: 'allianz', apiKey: 'not-the-api-key' })).rejects.toMatchObject({ code: 'insurer.refused', params: { status: 401 } });
+    // A business unit the key does not cover is refused before anything is saved.
+    await expect(service.configure({ ...target, businessUnitCode: 'ACI' }, { dialect: 'allianz', apiKey })).rejects.toMatchObject({ code: 'insurer.refused', params: { status: 403 } });
+    // Atradius's secrets are never sent as Allianz Trade's key.
+    await expect(service.configure(target, { dialect: 'atradius', appKey: 'ak_1234', clientId: 'kredo-demo', clientSecret: apiKey })).rejects.toMatchObject({ code: 'insurer.credentialsMissing' });
+
+    const view = await service.configure(target, { dialect: 'allianz', apiKey });
+    expect(view).toMatchObject({ settings: target, hasApiKey: true, apiKeyOrigin: external.server.url, dialect: 'allianz', capabilities: { lossSubmissions: true, lossKinds: ['overdue'], changeFeed: false } });
+    expect(view.connectionId).toContain('allianz');
+    expect(await secrets.get('insurer.allianz.apiKey', external.server.url)).toBe(apiKey);
+    const file = await import('node:fs/promises').then((fs) => fs.readFile(path.join(dir.path, 'settings.json'), 'utf8'));
+    expect(file).not.toContain(apiKey);
+
+    // The sync reads every cover through the Allianz adapter (cover search, 206 pages).
+    const { covers } = await (await service.port()).fullResync(40);
+    expect(covers.length).toBeGreaterThan(50);
+
+    // Another origin needs the key again.
+    await expect(service.configure({ ...target, baseUrl: 'http://127.0.0.1:9' })).rejects.toMatchObject({ code: 'insurer.apiKeyOtherOrigin', params: { keyOrigin: external.server.url } });
+  });
+
+  it('lets the built-in sandbox speak Allianz Trade, with its own key', async () => {
+    await open();
+    const view = await service.configure({ mode: 'sandbox', dialect: 'allianz' });
+    expect(view).toMatchObject({ dialect: 'allianz', hasApiKey: true, connectionId: 'sandbox#allianz:' });
     expect(await (await service.port()).policyTerms()).toMatchObject({ policyId: POLICY, currency: 'EUR' });
     const buyer = buyerWithoutCover((grade) => grade <= 4);
     const company = seededState().companies.find((candidate) => candidate.companyId === buyer.companyId)!;

@@ -45,7 +45,7 @@ const dialectOf = (settings: InsurerConnectionSettings): InsurerDialect => setti
 const connectionIdOf = (settings: InsurerConnectionSettings) => {
   const dialect = dialectOf(settings) === 'canonical' ? '' : `${dialectOf(settings)}:`;
   if (settings.mode === 'sandbox') return dialect === '' ? 'sandbox' : `sandbox#${dialect}`;
-  return `${dialect}${settings.baseUrl}#${settings.policyId}${settings.customerId ? `#${settings.customerId}` : ''}`;
+  return `${dialect}${settings.baseUrl}#${settings.policyId}${settings.customerId ? `#${settings.customerId}` : ''}${settings.businessUnitCode ? `#${settings.businessUnitCode}` : ''}`;
 };
 
 /**
@@ -114,17 +114,21 @@ export function createInsurerService(deps: InsurerServiceDeps): InsurerService {
     throw new KredoError(dialect === 'atradius' ? 'insurer.credentialsMissing' : 'insurer.apiKeyMissing');
   };
 
-  /** The built-in sandbox in the dialect chosen, with its own credentials (it speaks both from one state). */
+  /** The built-in sandbox in the dialect chosen, with its own credentials (it speaks every dialect from one state). */
   const sandboxTarget = async (dialect: InsurerDialect): Promise<{ target: DialectTarget; credentials: InsurerCredentials }> => {
     const server = await startSandbox();
     if (dialect === 'atradius') {
       const { appKey, clientId, clientSecret, customerId, policyId } = server.atradius;
       return { target: { baseUrl: server.url, policyId, customerId }, credentials: { dialect, appKey, clientId, clientSecret } };
     }
+    if (dialect === 'allianz') {
+      const { apiKey, businessUnitCode, policyId } = server.allianz;
+      return { target: { baseUrl: server.url, policyId, businessUnitCode }, credentials: { dialect, apiKey } };
+    }
     return { target: { baseUrl: `${server.url}/v1`, policyId: SANDBOX_POLICY }, credentials: { dialect: 'canonical', apiKey: server.apiKey } };
   };
 
-  const targetOf = (settings: Extract<InsurerConnectionSettings, { mode: 'insurer' }>): DialectTarget => ({ baseUrl: settings.baseUrl, policyId: settings.policyId, ...(settings.customerId !== undefined && { customerId: settings.customerId }) });
+  const targetOf = (settings: Extract<InsurerConnectionSettings, { mode: 'insurer' }>): DialectTarget => ({ baseUrl: settings.baseUrl, policyId: settings.policyId, ...(settings.customerId !== undefined && { customerId: settings.customerId }), ...(settings.businessUnitCode !== undefined && { businessUnitCode: settings.businessUnitCode }) });
 
   const connect = async (): Promise<InsurerGateway> => {
     const settings = deps.settings.get().insurer;
@@ -142,7 +146,7 @@ export function createInsurerService(deps: InsurerServiceDeps): InsurerService {
     const firstSecret = Object.values(DIALECT_SECRET_NAMES[dialect])[0]!;
     const keyOrigin = deps.secrets.isAvailable ? await deps.secrets.boundOrigin(firstSecret) : undefined;
     const hasApiKey = settings.mode === 'sandbox' || (deps.secrets.isAvailable && (await storedCredentials(deps.secrets, dialect, urlOrigin(settings.baseUrl))).credentials !== undefined);
-    return { settings, connectionId: connectionIdOf(settings), hasApiKey, apiKeyOrigin: keyOrigin ?? null, dialect, capabilities: DIALECT_CAPABILITIES[dialect] };
+    return { settings, connectionId: connectionIdOf(settings), hasApiKey, apiKeyOrigin: keyOrigin ?? null, dialect, capabilities: { ...DIALECT_CAPABILITIES[dialect], lossKinds: [...DIALECT_CAPABILITIES[dialect].lossKinds] } };
   };
 
   const controls = createSandboxControls({

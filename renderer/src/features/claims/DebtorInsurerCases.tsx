@@ -28,9 +28,11 @@ export function DebtorInsurerCases({ debtorId }: { readonly debtorId: string }) 
   const errorMessage = useErrorMessage();
   const insurerProblem = useInsurerProblem();
   const id = useId();
-  // An insurer whose API takes none of these (Atradius): say where they are done instead of offering a send that must fail.
+  // An insurer whose API takes none of these (Atradius) or only some (Allianz Trade: overdues): offer only what
+  // it takes and say where the rest is done, instead of offering a send that must fail.
   const { connection } = useInsurerConnection();
-  const canSubmit = connection?.capabilities.lossSubmissions ?? true;
+  const kinds = KINDS.filter((kind) => connection?.capabilities.lossKinds.includes(kind) ?? true);
+  const canSubmit = kinds.length > 0;
   const [message, setMessage] = useState<{ readonly text: string; readonly isError: boolean }>();
   // Dexie's live-query cache hands back read-only arrays: sort a copy.
   const submissions = useLiveQuery(async () => [...(await uiDb.lossOutbox.where('debtorId').equals(debtorId).toArray())].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)), [debtorId]);
@@ -62,9 +64,10 @@ export function DebtorInsurerCases({ debtorId }: { readonly debtorId: string }) 
     <section className="panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="section-title">{t('losses.title')}</h2>
       <p className="note">{t(canSubmit ? 'losses.explain' : 'losses.portalOnly')}</p>
+      {canSubmit && kinds.length < KINDS.length && <p className="note">{t('losses.portalPartly')}</p>}
       {canSubmit && (
         <div className="button-row">
-          {KINDS.map((kind) => (
+          {kinds.map((kind) => (
             <button key={kind} type="button" className="button" onClick={() => void submit(kind)}>
               {t(`losses.action.${kind}`)}
             </button>

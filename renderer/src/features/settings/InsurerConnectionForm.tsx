@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InsurerConnectionSettings, InsurerConnectionView, InsurerCredentials } from '../../../../shared/ipc/insurer-contract';
-import { DIALECT_CAPABILITIES, DIALECT_TEST_URLS, type InsurerDialect } from '../../../../shared/sync/insurer-dialect';
+import { DIALECT_TEST_URLS, INSURER_DIALECTS, type InsurerDialect } from '../../../../shared/sync/insurer-dialect';
 import { useErrorMessage } from '../../i18n/use-error-message';
 import { kredo } from '../../platform/kredo-api';
 
@@ -16,12 +16,12 @@ function originOf(url: string): string | undefined {
 }
 
 /** Each dialect's secrets as the form asks for them; all are masked, none is ever shown again. */
-const SECRET_FIELDS = { canonical: ['apiKey'], atradius: ['appKey', 'clientId', 'clientSecret'] } as const satisfies Record<InsurerDialect, readonly string[]>;
+const SECRET_FIELDS = { canonical: ['apiKey'], atradius: ['appKey', 'clientId', 'clientSecret'], allianz: ['apiKey'] } as const satisfies Record<InsurerDialect, readonly string[]>;
 type SecretField = (typeof SECRET_FIELDS)[InsurerDialect][number];
 
 /**
- * Sandbox or insurer URL, the API's dialect (Kredo's own, Atradius; Allianz Trade is coming), policy and
- * exactly that dialect's secrets; "Test and save" signs in first, so a wrong URL or secret changes nothing.
+ * Sandbox or insurer URL, the API's dialect (Kredo's own, Atradius, Allianz Trade), policy and exactly that
+ * dialect's secrets (and Atradius's customer ID, Allianz Trade's business unit); "Test and save" signs in first, so a wrong URL or secret changes nothing.
  * The stored secrets are sent only to the origin they were entered for (the main process refuses anything
  * else), so an address at another origin asks for them again and says why.
  */
@@ -35,6 +35,7 @@ export function InsurerConnectionForm({ connection, onSaved }: { readonly connec
   const [policyId, setPolicyId] = useState(initial.mode === 'insurer' ? initial.policyId : '');
   const [dialect, setDialect] = useState<InsurerDialect>(connection.dialect);
   const [customerId, setCustomerId] = useState(initial.mode === 'insurer' ? (initial.customerId ?? '') : '');
+  const [businessUnitCode, setBusinessUnitCode] = useState(initial.mode === 'insurer' ? (initial.businessUnitCode ?? '') : '');
   const [secrets, setSecrets] = useState<Partial<Record<SecretField, string>>>({});
   const [status, setStatus] = useState<{ text: string; isError: boolean }>();
   const [isSaving, setSaving] = useState(false);
@@ -47,7 +48,8 @@ export function InsurerConnectionForm({ connection, onSaved }: { readonly connec
   const typed = SECRET_FIELDS[dialect].map((field) => (secrets[field] ?? '').trim());
   const credentials = (): InsurerCredentials | undefined => {
     if (typed.every((value) => value === '')) return undefined;
-    return dialect === 'atradius' ? { dialect, appKey: typed[0]!, clientId: typed[1]!, clientSecret: typed[2]! } : { dialect, apiKey: typed[0]! };
+    if (dialect === 'atradius') return { dialect, appKey: typed[0]!, clientId: typed[1]!, clientSecret: typed[2]! };
+    return { dialect, apiKey: typed[0]! };
   };
 
   const save = async () => {
@@ -56,7 +58,9 @@ export function InsurerConnectionForm({ connection, onSaved }: { readonly connec
     try {
       const chosen = dialect === 'canonical' ? {} : { dialect };
       const settings: InsurerConnectionSettings =
-        mode === 'sandbox' ? { mode, ...chosen } : { mode, ...chosen, baseUrl: baseUrl.trim(), policyId: policyId.trim(), ...(dialect === 'atradius' && { customerId: customerId.trim() }) };
+        mode === 'sandbox'
+          ? { mode, ...chosen }
+          : { mode, ...chosen, baseUrl: baseUrl.trim(), policyId: policyId.trim(), ...(dialect === 'atradius' && { customerId: customerId.trim() }), ...(dialect === 'allianz' && { businessUnitCode: businessUnitCode.trim() }) };
       const given = mode === 'insurer' ? credentials() : undefined;
       await kredo.insurerSetConnection({ settings, ...(given && { credentials: given }) });
       setSecrets({});
@@ -89,20 +93,14 @@ export function InsurerConnectionForm({ connection, onSaved }: { readonly connec
         </div>
         <fieldset className="radio-row">
           <legend>{t('insurer.dialect')}</legend>
-          <label className="radio-option">
-            <input type="radio" name={`${id}-dialect`} checked={dialect === 'canonical'} onChange={() => setDialect('canonical')} />
-            {t('insurer.dialects.canonical')}
-          </label>
-          <label className="radio-option">
-            <input type="radio" name={`${id}-dialect`} checked={dialect === 'atradius'} onChange={() => setDialect('atradius')} />
-            {t('insurer.dialects.atradius')}
-          </label>
-          <label className="radio-option">
-            <input type="radio" name={`${id}-dialect`} disabled checked={false} onChange={() => undefined} />
-            {t('insurer.dialects.allianzTradeComing')}
-          </label>
+          {INSURER_DIALECTS.map((choice) => (
+            <label key={choice} className="radio-option">
+              <input type="radio" name={`${id}-dialect`} checked={dialect === choice} onChange={() => setDialect(choice)} />
+              {t(`insurer.dialects.${choice}`)}
+            </label>
+          ))}
         </fieldset>
-        {!DIALECT_CAPABILITIES[dialect].lossSubmissions && <p className="note">{t('insurer.dialectLacks.atradius')}</p>}
+        {dialect !== 'canonical' && <p className="note">{t(`insurer.dialectLacks.${dialect}`)}</p>}
         {mode === 'insurer' && (
           <div className="form-grid">
             <label>
@@ -117,6 +115,12 @@ export function InsurerConnectionForm({ connection, onSaved }: { readonly connec
               <label>
                 <span>{t('insurer.customerId')}</span>
                 <input type="text" required value={customerId} onChange={(event) => setCustomerId(event.target.value)} />
+              </label>
+            )}
+            {dialect === 'allianz' && (
+              <label>
+                <span>{t('insurer.businessUnitCode')}</span>
+                <input type="text" required value={businessUnitCode} onChange={(event) => setBusinessUnitCode(event.target.value)} />
               </label>
             )}
             {SECRET_FIELDS[dialect].map((field) => (
