@@ -62,18 +62,19 @@ function usualTermsDays(records: readonly ImportedOpenItem[]): number {
 /**
  * A new debtor from what an import says about a customer Kredo does not know yet. The country comes
  * from the e-invoice's buyer address, the VAT number's prefix or a single-country currency; when none
- * tells, it is "unknown" for the controller to fill in rather than a guess.
+ * tells, it is "unknown" for the controller to fill in rather than a guess. `facts`: those of `records`
+ * (factsOfRecords), passed when the lines already know them (open-item-lines.ts).
  */
-export function debtorFromImport(id: string, records: readonly ImportedOpenItem[], createdOn: IsoDate, buyer?: EInvoiceBuyer): Debtor {
+export function debtorFromImport(id: string, records: readonly ImportedOpenItem[], createdOn: IsoDate, buyer?: EInvoiceBuyer, facts: CustomerFacts = factsOfRecords(records)): Debtor {
   const first = records[0];
   if (!first) throw new RangeError('A debtor needs at least one record');
-  const country = countryOfFacts(factsOfRecords(records), buyer) ?? UNKNOWN_COUNTRY;
+  const country = countryOfFacts(facts, buyer) ?? UNKNOWN_COUNTRY;
   // An identifier that fails its check digit is left out rather than stored wrong: insurers look buyers up by it.
-  const party = importedParty(first.customerCode, records, buyer);
+  const party = importedPartyOf(first.customerCode, facts, buyer);
   return {
     id,
     customerCode: first.customerCode,
-    name: buyer?.name || records.find((record) => record.customerName)?.customerName || first.customerCode,
+    name: buyer?.name || facts.customerName || first.customerCode,
     country,
     currency: first.currency,
     paymentTermsDays: usualTermsDays(records),

@@ -76,9 +76,12 @@ export function diffOpenItems(ledger: DebtorLedger, records: readonly ImportedOp
   let unchanged = 0;
   let alreadySettled = 0;
 
+  // Only a full export needs the file's numbers, and only a ledger with items a look-up: hashing a million
+  // invoice numbers of new debtors cost seconds at tier L (issue 14).
+  const hasItems = ledger.items.length > 0;
   for (const record of records) {
-    inFile.add(record.invoiceNumber);
-    const item = existing.get(record.invoiceNumber);
+    if (options.isFullExport) inFile.add(record.invoiceNumber);
+    const item = hasItems ? existing.get(record.invoiceNumber) : undefined;
     if (!item) {
       if (record.openMinor === 0) alreadySettled += 1;
       else {

@@ -93,7 +93,7 @@ export function resolveDebtors(index: StoreIndex, groups: ReadonlyMap<string, Cu
     } else {
       let id = importedDebtorId(customerCode);
       for (let suffix = 2; directory.isIdTaken(id); suffix += 1) id = `${importedDebtorId(customerCode)}~${suffix}`;
-      debtor = debtorFromImport(id, lines.records(), options.today, options.buyer);
+      debtor = debtorFromImport(id, lines.records(), options.today, options.buyer, facts);
     }
     if (debtor !== debtors.get(debtor.id)) directory.add(debtor);
     debtors.set(debtor.id, debtor);
