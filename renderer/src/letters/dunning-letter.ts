@@ -3,6 +3,7 @@ import type { PaymentReferenceScheme } from '../../../shared/domain/references/l
 import type { Language } from '../../../shared/i18n/languages';
 import { isCurrencyCode, type CurrencyCode } from '../../../shared/money/money';
 import { isIsoDate, type IsoDate } from '../../../shared/time/iso-date';
+import type { LetterFreeTexts } from './letter-free-texts';
 
 /**
  * What a dunning letter says, with every figure already worked out: the statutory interest and costs
@@ -110,6 +111,11 @@ export interface DunningLetterInput {
   /** Which scheme it follows, which names it: betalingskenmerk, OCR-nummer, RF (shared/domain/references/letter-payment-reference.ts). */
   readonly paymentReferenceScheme: PaymentReferenceScheme;
   readonly currency: CurrencyCode;
+  /**
+   * The controller's own salutation, opening and closing for this language and step (Settings › Letter
+   * texts, letter-free-texts.ts); parts left out keep Kredo's wording. The legal parts are never in here.
+   */
+  readonly texts?: LetterFreeTexts;
 }
 
 /**

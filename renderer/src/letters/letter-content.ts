@@ -4,7 +4,8 @@ import { checkDunningLetter, type DunningLetterInput, type LetterCost } from './
 import { isAnnounced, letterFigures, type LetterFigures } from './letter-figures';
 import { letterFormat, type LetterFormat } from './letter-format';
 import { formatIban } from '../../../shared/domain/references/iban';
-import { closingParagraphs, openingParagraphs } from './letter-paragraphs';
+import { closingParagraphs, openingParagraphs, placeholderValues } from './letter-paragraphs';
+import { fillPlaceholders, namesPlaceholder, ownText } from './letter-free-texts';
 import type { LetterTranslator } from './letter-translator';
 
 /**
@@ -79,7 +80,7 @@ export function buildLetterContent(input: DunningLetterInput, t: LetterTranslato
       { label: t('info.customerCode'), value: debtor.customerCode },
       { label: t(`info.reference.${input.paymentReferenceScheme}`), value: input.paymentReference },
     ],
-    salutation: salutationOf(input, named, t),
+    salutation: ownSalutation(input, named, format) ?? salutationOf(input, named, t),
     opening: openingParagraphs(input, t, format, figures),
     table: invoiceTable(input, t, format, figures.interestMinor > 0),
     totals: totalLines(input, t, format, figures),
@@ -136,6 +137,16 @@ function totalLines(input: DunningLetterInput, t: LetterTranslator, format: Lett
     lines.push(line('total-if-unpaid', t('totals.ifUnpaid'), figures.totalIfUnpaidMinor));
   }
   return lines;
+}
+
+/**
+ * The controller's own greeting, filled in; none when they have none, or when it greets the contact by
+ * name and this debtor has no contact (Kredo's "Dear Sir or Madam" then, not the company's name).
+ */
+function ownSalutation(input: DunningLetterInput, named: boolean, format: LetterFormat): string | undefined {
+  const own = ownText(input.texts, 'salutation');
+  if (own === undefined || (!named && namesPlaceholder(own, 'contactName'))) return undefined;
+  return fillPlaceholders(own, placeholderValues(input, format));
 }
 
 /**

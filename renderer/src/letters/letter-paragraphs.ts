@@ -3,6 +3,7 @@ import { isAnnounced, sumMinor, type LetterFigures } from './letter-figures';
 import type { LetterFormat } from './letter-format';
 import { formatIban } from '../../../shared/domain/references/iban';
 import type { LetterTranslator } from './letter-translator';
+import { fillPlaceholders, ownText, type LetterPlaceholder } from './letter-free-texts';
 
 /**
  * The running text of a letter, chosen by step and jurisdiction. The legal wording follows the law the
@@ -17,13 +18,33 @@ import type { LetterTranslator } from './letter-translator';
  * - GB formal notice: a final demand naming the Late Payment of Commercial Debts (Interest) Act 1998.
  */
 
-/** Before the invoice table: what this letter is and what it asks. */
+/** The facts a controller's free text may name (letter-free-texts.ts), as this letter prints them. */
+export function placeholderValues(input: DunningLetterInput, format: LetterFormat): Record<LetterPlaceholder, string> {
+  const contact = input.debtor.contactName?.trim();
+  return {
+    debtorName: input.debtor.name,
+    contactName: contact ? contact : input.debtor.name,
+    customerCode: input.debtor.customerCode,
+    date: format.longDate(input.letterDate),
+    creditorName: input.creditor.name,
+    phone: input.creditor.phone,
+    email: input.creditor.email,
+  };
+}
+
+/**
+ * Before the invoice table: what this letter is and what it asks. A controller's own opening replaces the
+ * reminders' first paragraph; in a formal notice it comes before the statement of default or final demand,
+ * which the law asks for and so stays generated. The request (total, term) is always generated.
+ */
 export function openingParagraphs(input: DunningLetterInput, t: LetterTranslator, format: LetterFormat, figures: LetterFigures): string[] {
   const values = { total: format.money(figures.totalDueMinor), payBy: format.longDate(input.payBy) };
+  const own = ownText(input.texts, 'opening');
+  const opening = own === undefined ? undefined : fillPlaceholders(own, placeholderValues(input, format));
   if (input.step === 'formal-notice') {
-    return [t(`intro.formal-notice.${input.jurisdiction}`), t(`request.formal-notice.${input.jurisdiction}`, values)];
+    return [...(opening === undefined ? [] : [opening]), t(`intro.formal-notice.${input.jurisdiction}`), t(`request.formal-notice.${input.jurisdiction}`, values)];
   }
-  return [t(`intro.${input.step}`), t(`request.${input.step}`, values)];
+  return [opening ?? t(`intro.${input.step}`), t(`request.${input.step}`, values)];
 }
 
 /** After the table and its totals: the legal basis, the consequences, how to pay, and the closing. */
@@ -46,6 +67,11 @@ export function closingParagraphs(input: DunningLetterInput, t: LetterTranslator
   }
 
   paragraphs.push(paymentInstruction(input, t));
+  const own = ownText(input.texts, 'closing');
+  if (own !== undefined) {
+    paragraphs.push(fillPlaceholders(own, placeholderValues(input, format)));
+    return paragraphs;
+  }
   const contact = t('closing.contact', { phone: input.creditor.phone, email: input.creditor.email, customerCode: input.debtor.customerCode });
   paragraphs.push(`${t('closing.alreadyPaid')} ${contact}`);
   return paragraphs;

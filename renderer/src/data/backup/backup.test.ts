@@ -81,10 +81,12 @@ describe('backup and restore', () => {
     const original = await demoStore('backup-original');
     // A statutory-interest rate the controller added (Settings › Interest rates) is in the backup too.
     await original.interestRates.put({ id: 'SE_REFERENSRANTA:2026-07-01', kind: 'SE_REFERENSRANTA', validFrom: toIsoDate('2026-07-01'), rateBp: 200, source: 'riksbank.se', addedAt: '2026-11-24T09:00:00Z' });
+    // So is a version of the controller's letter texts (Settings › Letter texts, migration 0019).
+    await original.letterTexts.put({ id: 'nl:reminder-1:1', key: 'nl:reminder-1', language: 'nl', step: 'reminder-1', version: 1, texts: { opening: 'Wij missen nog een betaling.' }, savedAt: '2026-11-24T09:00:00Z' });
     const file = memoryFile();
     await writeBackup(original, { reason: 'manual', createdAt: '2026-11-24T09:00:00Z', debtors: 200, tableOrder: TABLE_NAMES, sink: file.sink });
     const parsed = await readBackup(file.source());
-    expect(parsed.header).toMatchObject({ format: 'kredo-backup', schemaVersion: LATEST_SCHEMA_VERSION, reason: 'manual', debtors: 200, counts: { debtorChunks: 2, ledgerNumbers: 2, interestRates: 1 } });
+    expect(parsed.header).toMatchObject({ format: 'kredo-backup', schemaVersion: LATEST_SCHEMA_VERSION, reason: 'manual', debtors: 200, counts: { debtorChunks: 2, ledgerNumbers: 2, interestRates: 1, letterTexts: 1 } });
 
     const target = freshDb('backup-target');
     await restoreStore(target, parsed, restoredEntry);
@@ -93,6 +95,7 @@ describe('backup and restore', () => {
     for (const name of TABLE_NAMES.filter((table) => table !== 'audit')) expect(after[name], name).toEqual(before[name]);
     expect((after['ledgerNumbers'] as { itemAmount: unknown }[])[0]?.itemAmount).toBeInstanceOf(Float64Array);
     expect(after['interestRates']).toMatchObject([{ id: 'SE_REFERENSRANTA:2026-07-01', rateBp: 200 }]);
+    expect(after['letterTexts']).toMatchObject([{ id: 'nl:reminder-1:1', texts: { opening: 'Wij missen nog een betaling.' } }]);
     expect(after['audit']).toMatchObject([{ action: 'portfolio.demoOpened' }, { action: 'backup.restored' }]);
   });
 

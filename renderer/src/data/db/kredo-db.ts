@@ -32,6 +32,7 @@ export class KredoDb extends Dexie {
   insurerQuarantine!: Table<StoreTables['insurerQuarantine'], string>;
   syncState!: Table<StoreTables['syncState'], string>;
   interestRates!: Table<StoreTables['interestRates'], string>;
+  letterTexts!: Table<StoreTables['letterTexts'], string>;
 
   constructor(name = STORE_NAME, migrations: readonly StoreMigration[] = MIGRATIONS) {
     super(name, { cache: 'immutable' });

@@ -14,6 +14,7 @@ import type { PromiseToPay } from '../../../../shared/domain/dunning/promises';
 import type { PaymentPlan } from '../../../../shared/domain/dunning/payment-plans';
 import type { RejectedItem } from '../../../../shared/sync/insurer-rejects';
 import type { UserRateRow } from '../../../../shared/domain/law/rate-table-merge';
+import type { LetterFreeTexts } from '../../letters/letter-free-texts';
 
 /** A debtor as stored: the domain record plus the ledger chunk that holds its invoices and payments. */
 export type StoredDebtor = Debtor & { readonly chunkId: number };
@@ -104,6 +105,12 @@ export interface StoredDocument {
   readonly paymentReference?: string;
   readonly invoiceNumbers?: readonly string[];
   /**
+   * Which version of the controller's letter texts for its language and step it was worded with
+   * (`letterTexts`, Settings › Letter texts); 0 when Kredo's own wording. Absent on letters made before
+   * texts could be edited. The PDF and e-mail above are the letter as made, whatever is edited later.
+   */
+  readonly textVersion?: number;
+  /**
    * When the letter went into the e-mail outbox (Settings › E-mail): its Message-ID and how it went. Once
    * sent, failed or uncertain, `eml` holds the exact message handed to the mail server.
    */
@@ -124,6 +131,24 @@ export interface QuarantinedInsurerItem extends RejectedItem {
   readonly debtorName?: string;
   readonly firstSeenAt: string;
   readonly lastSeenAt: string;
+}
+
+/**
+ * One saved version of the controller's salutation, opening and closing for a language and letter step
+ * (issue 16, item 4). Every save adds a version and none is ever changed, so the history shows what each
+ * letter said; a reset to Kredo's wording is a version without texts.
+ */
+export interface LetterTextVersion {
+  /** `${language}:${step}:${version}`. */
+  readonly id: string;
+  /** `${language}:${step}`, indexed: the versions of one language and step. */
+  readonly key: string;
+  readonly language: string;
+  readonly step: string;
+  /** 1, 2, 3 … per language and step. */
+  readonly version: number;
+  readonly texts: LetterFreeTexts;
+  readonly savedAt: string;
 }
 
 /** The tables of the offline store and what each holds (see README.md in this folder's parent). */
@@ -153,11 +178,13 @@ export interface StoreTables {
   readonly syncState: { readonly key: string; readonly value: unknown };
   /** Statutory-interest rate rows the controller added (Settings › Interest rates); they win over shipped rows for their period. */
   readonly interestRates: UserRateRow;
+  /** The controller's letter texts, every saved version (Settings › Letter texts). */
+  readonly letterTexts: LetterTextVersion;
 }
 
 export type TableName = keyof StoreTables;
 
 /** Every table, in the order a backup writes and a restore reads them. */
 export const TABLE_NAMES: readonly TableName[] = [
-  'meta', 'policies', 'exchangeRates', 'debtorChunks', 'limitChunks', 'ledgerNumbers', 'ledgerTexts', 'summaryChunks', 'portfolio', 'dunningActions', 'imports', 'paymentsToReview', 'limitOutbox', 'lossOutbox', 'documents', 'promises', 'paymentPlans', 'insurerQuarantine', 'syncState', 'interestRates', 'audit',
+  'meta', 'policies', 'exchangeRates', 'debtorChunks', 'limitChunks', 'ledgerNumbers', 'ledgerTexts', 'summaryChunks', 'portfolio', 'dunningActions', 'imports', 'paymentsToReview', 'limitOutbox', 'lossOutbox', 'documents', 'promises', 'paymentPlans', 'insurerQuarantine', 'syncState', 'interestRates', 'letterTexts', 'audit',
 ];

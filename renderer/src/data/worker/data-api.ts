@@ -16,12 +16,16 @@ import type { SyncNowRequest } from '../sync/sync-now';
 import type { LossSubmissionInput } from '../sync/queue-loss-submission';
 import type { WorklistView } from '../dunning/worklist-rows';
 import type { ProcessOutcome, ProcessProgress, ProcessWorklistRequest } from '../dunning/process-worklist';
+import type { MadeStatement, StatementBatchOutcome, StatementBatchProgress } from '../statements/make-statement';
+import type { StatementContent } from '../../letters/statement-content';
 import type { RecordCallRequest } from '../dunning/record-call';
 import type { DisputeRequest } from '../dunning/set-dispute';
 import type { AgreePlanRequest } from '../dunning/agree-payment-plan';
 import type { RateFileProblem } from '../../../../shared/domain/law/rate-table-csv';
 import type { RateRowInput } from '../../../../shared/domain/law/rate-row-validation';
-import type { LetterCreditor } from '../../letters/dunning-letter';
+import type { LetterCreditor, LetterStep } from '../../letters/dunning-letter';
+import type { LetterFreeTexts } from '../../letters/letter-free-texts';
+import type { LetterTextVersion } from '../db/schema';
 import type { PaymentPlan } from '../../../../shared/domain/dunning/payment-plans';
 import type { DebtorSettingsRequest } from '../store/save-debtor-settings';
 import type { OwnLimitRequest } from '../store/save-own-limit';
@@ -125,6 +129,10 @@ export interface DataApi {
   letterhead(): Promise<LetterCreditor>;
   /** Saves the letterhead; returns every field's problem instead when one does not check out. */
   saveLetterhead(request: { readonly letterhead: unknown; readonly at: string }): Promise<{ readonly errors: readonly FieldError[] }>;
+  /** Every saved version of the controller's salutation, opening and closing for a language and step, newest first. */
+  letterTextHistory(request: { readonly language: Language; readonly step: LetterStep }): Promise<LetterTextVersion[]>;
+  /** Saves them as the next version (blank parts: Kredo's wording; none at all: a reset); refuses an unknown placeholder. */
+  saveLetterTexts(request: { readonly language: Language; readonly step: LetterStep; readonly texts: LetterFreeTexts; readonly at: string }): Promise<LetterTextVersion>;
   /** Stores a central bank's rates (read by the main process) and recomputes the figures with them; rates typed by hand are kept. */
   importRates(request: { readonly reading: RateFileReadingDto; readonly at: string; readonly today: IsoDate }): Promise<{ readonly stored: number }>;
   /** Stores a rate typed by the controller and recomputes the figures; every field's problem instead when one does not check out. */
@@ -133,6 +141,14 @@ export interface DataApi {
   neededCurrencies(): Promise<string[]>;
   /** The letter a worklist entry would send, as its subject and text in the debtor's language. */
   previewLetter(request: Omit<ProcessWorklistRequest, 'entryIds'> & { readonly entryId: string }): Promise<{ readonly subject: string; readonly text: string; readonly language: string } | undefined>;
+  /** What the debtor's statement of account would say today (issue 16, item 3), before it is made. */
+  previewStatement(request: { readonly debtorId: string; readonly today: IsoDate }): Promise<StatementContent | undefined>;
+  /** Makes and keeps the debtor's statement of account as of today (or returns today's, already kept). */
+  makeStatement(request: { readonly debtorId: string; readonly today: IsoDate; readonly at: string }): Promise<MadeStatement | undefined>;
+  /** Records that a kept statement went into the e-mail outbox under its Message-ID. */
+  markStatementQueued(request: { readonly documentId: string; readonly messageId: string }): Promise<void>;
+  /** Statements for a selection, or every debtor with open items, with progress and Stop between two debtors. */
+  makeStatements(request: { readonly debtorIds?: readonly string[]; readonly today: IsoDate; readonly at: string }, progress?: StatementBatchProgress): Promise<StatementBatchOutcome>;
   /** Stores a statutory-interest rate row typed by the controller; every field's problem instead when one does not check out. */
   saveInterestRate(request: { readonly input: RateRowInput; readonly today: IsoDate; readonly at: string }): Promise<{ readonly errors: readonly FieldError[] }>;
   /** Imports a rates file's rows (all or, with any problem, none: the problems come back with their lines). */

@@ -32,8 +32,10 @@ import { agreePaymentPlan } from '../dunning/agree-payment-plan';
 import { endPaymentPlan } from '../dunning/end-payment-plan';
 import { loadCreditor } from '../dunning/creditor';
 import { saveLetterhead } from '../dunning/save-letterhead';
+import { letterTextHistory, saveLetterTexts } from '../dunning/letter-texts';
 import { setDispute } from '../dunning/set-dispute';
 import { previewWorklistLetter, processWorklist } from '../dunning/process-worklist';
+import { makeStatement, makeStatements, markStatementQueued, previewStatement } from '../statements/make-statement';
 import { recordCall } from '../dunning/record-call';
 import { recordMailOutcomes } from '../dunning/record-mail-outcomes';
 import { assignPayment, dismissPayment } from '../import/review-payments';
@@ -115,10 +117,16 @@ const api: DataApi = {
   recordCall: (request) => exclusive(() => recordCall(db, request)),
   recordMailOutcomes: (outcomes) => writing(() => recordMailOutcomes(db, outcomes)),
   previewLetter: (request) => previewWorklistLetter(db, request),
+  previewStatement: (request) => previewStatement(db, request),
+  makeStatement: (request) => exclusive(() => makeStatement(db, request)),
+  markStatementQueued: (request) => writing(() => markStatementQueued(db, request.documentId, request.messageId)),
+  makeStatements: (request, progress) => exclusive(() => makeStatements(db, request, progress)),
   creditPolicy: () => loadCreditPolicy(db),
   setDispute: (request) => writing(() => setDispute(db, request)),
   letterhead: () => loadCreditor(db),
   saveLetterhead: (request) => exclusive(() => saveLetterhead(db, request)),
+  letterTextHistory: (request) => letterTextHistory(db, request),
+  saveLetterTexts: (request) => exclusive(() => saveLetterTexts(db, request)),
   agreePaymentPlan: (request) => exclusive(() => agreePaymentPlan(db, request)),
   endPaymentPlan: (request) => exclusive(() => endPaymentPlan(db, request)),
   saveDebtorSettings: (request) => writing(() => saveDebtorSettings(db, request)),

@@ -9,6 +9,7 @@ import { ImportSettingsSection } from './ImportSettingsSection';
 import { InsurerSection } from './InsurerSection';
 import { InterestRatesSection } from './InterestRatesSection';
 import { LetterheadSection } from './LetterheadSection';
+import { LetterTextsSection } from './LetterTextsSection';
 import { MailSection } from './MailSection';
 import { RatesSection } from './RatesSection';
 import { UpdatesSection } from '../updates/UpdatesSection';
@@ -57,6 +58,7 @@ export function SettingsScreen() {
       <InterestRatesSection />
       <CreditPolicySection />
       <LetterheadSection />
+      <LetterTextsSection />
       <MailSection />
       <ImportSettingsSection />
       <BackupsSection />
