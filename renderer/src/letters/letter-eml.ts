@@ -2,7 +2,7 @@ import type { DunningLetterInput } from './dunning-letter';
 import { buildLetterContent, type LetterContent } from './letter-content';
 import { letterPlainText } from './letter-plain-text';
 import { letterTranslator } from './letter-translator';
-import { asciiFileName, base64Lines, CRLF, foldHeader, headerField, headerWords, quoted, quotedPrintable, rfc2231Value, rfc5322Date } from './mime-encoding';
+import { asciiFileName, base64, base64TextLines, CRLF, foldHeader, headerField, headerWords, quoted, quotedPrintable, rfc2231Value, rfc5322Date } from './mime-encoding';
 
 /** A sender or recipient: the address, and the name mail programs show. */
 export interface Mailbox {
@@ -26,10 +26,14 @@ export interface LetterEmlOptions {
  */
 export function buildLetterEml(input: DunningLetterInput, pdf: Uint8Array, options: LetterEmlOptions): string {
   const t = letterTranslator(input.language);
-  return letterEmlFromContent(buildLetterContent(input, t), t('attachmentNote'), pdf, options);
+  return letterEmlFromContent(buildLetterContent(input, t), t('attachmentNote'), base64(pdf), options);
 }
 
-export function letterEmlFromContent(content: LetterContent, attachmentNote: string, pdf: Uint8Array, options: LetterEmlOptions): string {
+/**
+ * The draft of content already built, with the PDF as base64 text already encoded: a letter that is also
+ * kept and e-mailed builds its content and encodes its PDF once for all three (issue 14).
+ */
+export function letterEmlFromContent(content: LetterContent, attachmentNote: string, pdfBase64: string, options: LetterEmlOptions): string {
   const messageId = normalisedMessageId(options.messageId ?? `${crypto.randomUUID()}@${domainOf(options.from.address)}`);
   // "=_" cannot occur in quoted-printable or base64 text, so no body line can be mistaken for the boundary.
   const boundary = `=_kredo_${messageId.replace(/[^A-Za-z0-9]/g, '').slice(0, 48)}`;
@@ -56,7 +60,7 @@ export function letterEmlFromContent(content: LetterContent, attachmentNote: str
     `Content-Disposition: attachment;${CRLF} filename=${quoted(asciiFileName(fileName))};${CRLF} filename*=${rfc2231Value(fileName)}`,
     'Content-Transfer-Encoding: base64',
     '',
-    base64Lines(pdf),
+    base64TextLines(pdfBase64),
   ];
   return [...headers, '', `--${boundary}`, ...text, `--${boundary}`, ...attachment, `--${boundary}--`, ''].join(CRLF);
 }

@@ -29,7 +29,11 @@ export function base64(bytes: Uint8Array): string {
 
 /** Bytes as base64 in lines of 76 characters, as an attachment's body. */
 export function base64Lines(bytes: Uint8Array): string {
-  const text = base64(bytes);
+  return base64TextLines(base64(bytes));
+}
+
+/** Base64 text already encoded (a kept letter's PDF) in lines of 76 characters, so it is not encoded twice. */
+export function base64TextLines(text: string): string {
   const lines: string[] = [];
   for (let start = 0; start < text.length; start += 76) lines.push(text.slice(start, start + 76));
   return lines.join(CRLF);

@@ -7,8 +7,8 @@ import { letterFigures } from '../../letters/letter-figures';
 import { buildLetterContent } from '../../letters/letter-content';
 import { letterPlainText } from '../../letters/letter-plain-text';
 import { letterTranslator } from '../../letters/letter-translator';
-import { buildLetterEml } from '../../letters/letter-eml';
-import { buildLetterPdf } from '../../letters/letter-pdf';
+import { letterEmlFromContent } from '../../letters/letter-eml';
+import { letterPdfFromContent } from '../../letters/letter-pdf';
 import { LETTER_STEPS, type LetterCreditor, type LetterStep } from '../../letters/dunning-letter';
 import type { ReferenceRateTable } from '../../../../shared/domain/law/reference-rates';
 import { bytesToBase64 } from '../backup/backup-format';
@@ -21,24 +21,19 @@ import { loadCreditor } from './creditor';
 import { letterInputFor, letterItems } from './letter-input';
 import { letterNumberFor, nextLetterNumber } from './letter-number';
 import { letterMailMessage } from './letter-mail';
-import { letterTextsFor, loadLetterTextsInUse, type LetterTextsInUse } from './letter-texts';
 import type { MailMessageRequest } from '../../../../shared/ipc/mail-contract';
 
 export const isLetterStep = (step: DunningStep): step is LetterStep => (LETTER_STEPS as readonly string[]).includes(step);
 
-/**
- * What every letter of a batch shares, read once: the letterhead, the statutory-interest rates and the
- * controller's wording of the free paragraphs per language and step (letter-texts.ts).
- */
+/** What every letter of a batch shares, read once: the letterhead and the statutory-interest rates. */
 export interface LetterBatch {
   readonly creditor: LetterCreditor;
   readonly rates: ReferenceRateTable;
-  readonly texts: ReadonlyMap<string, LetterTextsInUse>;
 }
 
 export async function loadLetterBatch(db: KredoDb): Promise<LetterBatch> {
-  const [creditor, rates, texts] = await Promise.all([loadCreditor(db), loadRateTable(db), loadLetterTextsInUse(db)]);
-  return { creditor, rates, texts };
+  const [creditor, rates] = await Promise.all([loadCreditor(db), loadRateTable(db)]);
+  return { creditor, rates };
 }
 
 interface LetterRequest {
@@ -69,11 +64,10 @@ async function letterInputOf(db: KredoDb, request: LetterRequest, batch?: Letter
   const { debtor, ledger } = await readLetterParties(db, request);
   if (!debtor || !ledger) return undefined;
   if (letterItems(ledger, request.itemIds, debtor.currency).items.length === 0) return undefined;
-  const { creditor, rates, texts } = batch ?? (await loadLetterBatch(db));
+  const { creditor, rates } = batch ?? (await loadLetterBatch(db));
   const number = await (letterNumber ?? (() => nextLetterNumber(db)))();
-  const wording = letterTextsFor(texts, debtor.language, request.step);
-  const input = { ...letterInputFor({ debtor, ledger, itemIds: request.itemIds, step: request.step, today: request.today, payBy: request.payBy ?? addDays(request.today, 14), creditor, rates, letterNumber: number }), texts: wording.texts };
-  return { debtor, creditor, input, textVersion: wording.version };
+  const input = letterInputFor({ debtor, ledger, itemIds: request.itemIds, step: request.step, today: request.today, payBy: request.payBy ?? addDays(request.today, 14), creditor, rates, letterNumber: number });
+  return { debtor, creditor, input };
 }
 
 /** What a letter will say, before it is made: its subject and text in the debtor's language. */
@@ -92,13 +86,19 @@ export async function previewLetterText(db: KredoDb, request: LetterRequest): Pr
 export async function makeLetterDocument(db: KredoDb, request: LetterRequest & { readonly actionId: string; readonly at: string }, batch?: LetterBatch): Promise<(StoredDocument & { readonly mailMessage?: MailMessageRequest }) | undefined> {
   const made = await letterInputOf(db, request, batch, () => letterNumberFor(db, request.actionId));
   if (!made) return undefined;
-  const { debtor, creditor, input, textVersion } = made;
+  const { debtor, creditor, input } = made;
   // Without a usable address or e-mail there is no letter at all (the worklist says what is missing), and
   // without an e-mail no draft: never a placeholder recipient (issue 13, item 4).
   const reach = letterReach(debtor);
   if (!reach.address && !reach.email) throw new KredoError('dunning.noLetterAddress', { name: debtor.name });
-  const pdf = await buildLetterPdf(input);
-  const eml = input.debtor.email ? buildLetterEml(input, pdf, { from: { name: creditor.name, address: creditor.email }, to: { ...(input.debtor.contactName && { name: input.debtor.contactName }), address: input.debtor.email }, date: new Date(request.at) }) : undefined;
+  // One content, one PDF and one base64 text of it serve the kept letter, the .eml draft and the outbox's
+  // message: a run of a hundred reminders built each letter's content three times and encoded its PDF twice
+  // more (issue 14).
+  const t = letterTranslator(input.language);
+  const content = buildLetterContent(input, t);
+  const pdfBase64 = bytesToBase64(await letterPdfFromContent(content));
+  const eml = input.debtor.email ? letterEmlFromContent(content, t('attachmentNote'), pdfBase64, { from: { name: creditor.name, address: creditor.email }, to: { ...(input.debtor.contactName && { name: input.debtor.contactName }), address: input.debtor.email }, date: new Date(request.at) }) : undefined;
+  const fileName = `${debtor.customerCode}-${request.step}-${request.today}`;
   return {
     id: `${request.actionId}:letter`,
     debtorId: debtor.id,
@@ -106,15 +106,14 @@ export async function makeLetterDocument(db: KredoDb, request: LetterRequest & {
     step: request.step,
     language: input.language,
     createdAt: request.at,
-    fileName: `${debtor.customerCode}-${request.step}-${request.today}`,
-    pdfBase64: bytesToBase64(pdf),
+    fileName,
+    pdfBase64,
     ...(eml !== undefined && { eml }),
     currency: input.currency,
     totalDueMinor: letterFigures(input).totalDueMinor,
     paymentReference: input.paymentReference.replace(/\s/g, ''),
     invoiceNumbers: input.invoices.map((invoice) => invoice.number),
-    textVersion,
     // What the e-mail outbox sends (not stored with the document): subject and text in the debtor's language.
-    ...(input.debtor.email && { mailMessage: letterMailMessage(input, { key: `${request.actionId}:letter`, debtorId: debtor.id, fileName: `${debtor.customerCode}-${request.step}-${request.today}`, pdf }) }),
+    ...(input.debtor.email && { mailMessage: letterMailMessage(input, content, { key: `${request.actionId}:letter`, debtorId: debtor.id, fileName, pdfBase64 }) }),
   };
 }
