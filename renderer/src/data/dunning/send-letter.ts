@@ -21,19 +21,24 @@ import { loadCreditor } from './creditor';
 import { letterInputFor, letterItems } from './letter-input';
 import { letterNumberFor, nextLetterNumber } from './letter-number';
 import { letterMailMessage } from './letter-mail';
+import { letterTextsFor, loadLetterTextsInUse, type LetterTextsInUse } from './letter-texts';
 import type { MailMessageRequest } from '../../../../shared/ipc/mail-contract';
 
 export const isLetterStep = (step: DunningStep): step is LetterStep => (LETTER_STEPS as readonly string[]).includes(step);
 
-/** What every letter of a batch shares, read once: the letterhead and the statutory-interest rates. */
+/**
+ * What every letter of a batch shares, read once: the letterhead, the statutory-interest rates and the
+ * controller's wording of the free paragraphs per language and step (letter-texts.ts).
+ */
 export interface LetterBatch {
   readonly creditor: LetterCreditor;
   readonly rates: ReferenceRateTable;
+  readonly texts: ReadonlyMap<string, LetterTextsInUse>;
 }
 
 export async function loadLetterBatch(db: KredoDb): Promise<LetterBatch> {
-  const [creditor, rates] = await Promise.all([loadCreditor(db), loadRateTable(db)]);
-  return { creditor, rates };
+  const [creditor, rates, texts] = await Promise.all([loadCreditor(db), loadRateTable(db), loadLetterTextsInUse(db)]);
+  return { creditor, rates, texts };
 }
 
 interface LetterRequest {
@@ -64,10 +69,11 @@ async function letterInputOf(db: KredoDb, request: LetterRequest, batch?: Letter
   const { debtor, ledger } = await readLetterParties(db, request);
   if (!debtor || !ledger) return undefined;
   if (letterItems(ledger, request.itemIds, debtor.currency).items.length === 0) return undefined;
-  const { creditor, rates } = batch ?? (await loadLetterBatch(db));
+  const { creditor, rates, texts } = batch ?? (await loadLetterBatch(db));
   const number = await (letterNumber ?? (() => nextLetterNumber(db)))();
-  const input = letterInputFor({ debtor, ledger, itemIds: request.itemIds, step: request.step, today: request.today, payBy: request.payBy ?? addDays(request.today, 14), creditor, rates, letterNumber: number });
-  return { debtor, creditor, input };
+  const wording = letterTextsFor(texts, debtor.language, request.step);
+  const input = { ...letterInputFor({ debtor, ledger, itemIds: request.itemIds, step: request.step, today: request.today, payBy: request.payBy ?? addDays(request.today, 14), creditor, rates, letterNumber: number }), texts: wording.texts };
+  return { debtor, creditor, input, textVersion: wording.version };
 }
 
 /** What a letter will say, before it is made: its subject and text in the debtor's language. */
@@ -86,7 +92,7 @@ export async function previewLetterText(db: KredoDb, request: LetterRequest): Pr
 export async function makeLetterDocument(db: KredoDb, request: LetterRequest & { readonly actionId: string; readonly at: string }, batch?: LetterBatch): Promise<(StoredDocument & { readonly mailMessage?: MailMessageRequest }) | undefined> {
   const made = await letterInputOf(db, request, batch, () => letterNumberFor(db, request.actionId));
   if (!made) return undefined;
-  const { debtor, creditor, input } = made;
+  const { debtor, creditor, input, textVersion } = made;
   // Without a usable address or e-mail there is no letter at all (the worklist says what is missing), and
   // without an e-mail no draft: never a placeholder recipient (issue 13, item 4).
   const reach = letterReach(debtor);
@@ -113,6 +119,7 @@ export async function makeLetterDocument(db: KredoDb, request: LetterRequest & {
     totalDueMinor: letterFigures(input).totalDueMinor,
     paymentReference: input.paymentReference.replace(/\s/g, ''),
     invoiceNumbers: input.invoices.map((invoice) => invoice.number),
+    textVersion,
     // What the e-mail outbox sends (not stored with the document): subject and text in the debtor's language.
     ...(input.debtor.email && { mailMessage: letterMailMessage(input, content, { key: `${request.actionId}:letter`, debtorId: debtor.id, fileName, pdfBase64 }) }),
   };
