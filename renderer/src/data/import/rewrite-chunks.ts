@@ -1,5 +1,5 @@
 import { ageingBuckets } from '../../../../shared/domain/ageing/ageing-config';
-import { encodeLedgerChunk, type EncodedLedgerChunk, type LedgerChunkNumbers, type LedgerChunkTexts } from '../../../../shared/domain/ledger/ledger-chunk';
+import { encodeLedgerChunk, type EncodedLedgerChunk } from '../../../../shared/domain/ledger/ledger-chunk';
 import type { DebtorLedger } from '../../../../shared/domain/ledger/ledger-types';
 import type { CreditLimit } from '../../../../shared/domain/limits/credit-limit';
 import { uninsuredPolicy } from '../../../../shared/domain/policy/uninsured-policy';
@@ -9,7 +9,7 @@ import { summariseChunk, type SummaryContext } from '../../../../shared/domain/s
 import { ExchangeRateTable } from '../../../../shared/money/exchange-rates';
 import type { IsoDate } from '../../../../shared/time/iso-date';
 import type { KredoDb } from '../db/kredo-db';
-import type { DebtorChunk, LimitChunk, StoredDebtor, SummaryChunk } from '../db/schema';
+import type { StoredDebtor } from '../db/schema';
 import { groupLimits, loadSummaryContext, summaryContext } from '../store/summary-context';
 
 /** A ledger chunk as it will be after an import or a payment assignment: its debtors and their ledgers, in step. */
@@ -30,9 +30,6 @@ export interface LedgerColumnsUpdate {
 }
 
 export type StoreUpdate = ChunkUpdate | LedgerColumnsUpdate;
-
-/** Chunks written per bulkPut: a tier-L chunk's columns are a few hundred kB, so a batch stays a few MB. */
-const WRITE_BATCH_CHUNKS = 16;
 
 /** The tables an import or assignment writes, for the transaction that wraps `rewriteChunks`. */
 export const REWRITTEN_TABLES = ['debtorChunks', 'limitChunks', 'ledgerNumbers', 'ledgerTexts', 'summaryChunks', 'portfolio', 'policies', 'exchangeRates'] as const;
@@ -57,35 +54,17 @@ export async function rewriteChunks(db: KredoDb, updates: readonly StoreUpdate[]
   const changedLimits = groupLimits(updates.flatMap((update) => ('limits' in update ? update.limits : [])));
   const context: SummaryContext = { ...base, limitsOf: (debtorId) => changedLimits.get(debtorId) ?? base.limitsOf(debtorId) };
   const fresh = new Map<number, readonly DebtorSummary[]>();
-  // Chunks are written a batch at a time, each table's records in one bulkPut: awaiting three puts per
-  // chunk left the transaction waiting on a round trip to IndexedDB's backend for each of the ~200 chunks a
-  // bank statement touches (issue 14). A batch bounds what is held in memory before it is written.
-  for (let start = 0; start < updates.length; start += WRITE_BATCH_CHUNKS) {
-    const batch = updates.slice(start, start + WRITE_BATCH_CHUNKS);
-    const debtorChunks: DebtorChunk[] = [];
-    const limitChunks: LimitChunk[] = [];
-    const numbersList: LedgerChunkNumbers[] = [];
-    const textsList: LedgerChunkTexts[] = [];
-    const summaryChunks: SummaryChunk[] = [];
-    for (const update of batch) {
-      const { numbers, texts } = 'ledger' in update ? update.ledger : encodeLedgerChunk(update.chunkId, update.ledgers, update.debtors.map((debtor) => debtor.country));
-      const summaries = summariseChunk(numbers, context);
-      fresh.set(update.chunkId, summaries);
-      if ('debtors' in update) {
-        debtorChunks.push({ chunkId: update.chunkId, debtors: update.debtors });
-        limitChunks.push({ chunkId: update.chunkId, limits: update.limits });
-      }
-      numbersList.push(numbers);
-      textsList.push(texts);
-      summaryChunks.push({ chunkId: update.chunkId, asOf: options.today, summaries });
-    }
+  for (const update of updates) {
+    const { numbers, texts } = 'ledger' in update ? update.ledger : encodeLedgerChunk(update.chunkId, update.ledgers, update.debtors.map((debtor) => debtor.country));
+    const summaries = summariseChunk(numbers, context);
+    fresh.set(update.chunkId, summaries);
     await Promise.all([
-      ...(debtorChunks.length > 0 ? [db.debtorChunks.bulkPut(debtorChunks), db.limitChunks.bulkPut(limitChunks)] : []),
-      db.ledgerNumbers.bulkPut(numbersList),
-      db.ledgerTexts.bulkPut(textsList),
-      db.summaryChunks.bulkPut(summaryChunks),
+      ...('debtors' in update ? [db.debtorChunks.put({ chunkId: update.chunkId, debtors: update.debtors }), db.limitChunks.put({ chunkId: update.chunkId, limits: update.limits })] : []),
+      db.ledgerNumbers.put(numbers),
+      db.ledgerTexts.put(texts),
+      db.summaryChunks.put({ chunkId: update.chunkId, asOf: options.today, summaries }),
     ]);
-    for (let written = 0; written < batch.length; written += 1) options.onChunk?.();
+    options.onChunk?.();
   }
 
   const all: DebtorSummary[] = [];
