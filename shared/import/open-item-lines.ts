@@ -66,11 +66,11 @@ export function groupRecordsByCustomer(records: Iterable<ImportedOpenItem>): Map
   return new Map([...groups].map(([code, group]) => [code, linesOfRecords(code, group)]));
 }
 
-/** A batch with its two text columns split, as its lines are read. */
+/** A batch with its invoice numbers split, as its lines are read; its references only once a record is made. */
 interface OpenBatch {
   readonly batch: OpenItemBatch;
   readonly invoiceNumbers: readonly string[];
-  readonly references: readonly string[];
+  references: readonly string[] | undefined;
 }
 
 /** Rows `start` to `end` of one batch, all of one customer entry of that batch. */
@@ -130,7 +130,8 @@ class BatchLines implements CustomerLines {
     const made = new Array<ImportedOpenItem>(this.count);
     let index = 0;
     for (const { open, customer, start, end } of this.runs) {
-      const { batch, invoiceNumbers, references } = open;
+      const { batch, invoiceNumbers } = open;
+      const references = (open.references ??= batch.reference.split(SEPARATOR));
       const [customerCode, customerName, vatNumber, companyNumber] = batch.customers[customer]!;
       for (let row = start; row < end; row += 1) {
         const dueDay = batch.dueDay[row]!;
@@ -180,7 +181,7 @@ export class OpenItemLineGroups {
     for (let row = 0; row < count; row += 1) {
       if (batch.customers[batch.customer[row]!] === undefined || batch.currencies[batch.currency[row]!] === undefined) throw new RangeError('An open-items batch refers to a customer or currency it does not list');
     }
-    const open: OpenBatch = { batch, invoiceNumbers: batch.invoiceNumber.split(SEPARATOR), references: batch.reference.split(SEPARATOR) };
+    const open: OpenBatch = { batch, invoiceNumbers: batch.invoiceNumber.split(SEPARATOR), references: undefined };
     const ofEntry = new Array<BatchLines | undefined>(batch.customers.length);
     const codes: string[] = [];
     for (let start = 0; start < count; ) {
