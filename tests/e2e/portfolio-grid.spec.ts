@@ -6,7 +6,7 @@ import { formatMoney } from '../../shared/format/format-money';
 import { money } from '../../shared/money/money';
 import { DEMO_DEBTORS, expectedDemo } from './demo-portfolio';
 import { E2E_TODAY, expect, saveScreenshot, test } from './fixtures';
-import { texts } from './locale-texts';
+import { fill, texts } from './locale-texts';
 import { DebtorPage } from './page-models/debtor-page';
 import { PortfolioPage } from './page-models/portfolio-page';
 import { WelcomePage } from './page-models/welcome-page';
@@ -34,6 +34,12 @@ for (const { language, systemLocale, netherlands } of LANGUAGES) {
       expect(risks.length).toBeGreaterThan(5);
       expect(risks).toEqual([...risks].sort((a, b) => b - a));
       await saveScreenshot(kredo.page, `portfolio-grid-${language}`);
+      // Each debtor's next dunning step and its date (issue 16, item 5), no longer '–' for every debtor.
+      const steps = Object.values(texts(language).dunning.steps);
+      const nextActions = await portfolio.columnTexts(columns.nextAction);
+      const planned = nextActions.filter((text) => text !== '–');
+      expect(planned.length).toBeGreaterThan(nextActions.length / 2);
+      for (const text of planned) expect(steps.some((step) => text.startsWith(fill(texts(language).portfolio.grid.nextAction, { step, date: '' }))), text).toBe(true);
 
       // Sort by exposure, largest first: the top row is the demo's largest exposure, in the language's money format.
       await portfolio.sortBy(columns.exposure);

@@ -1,4 +1,7 @@
+import type { CreditPolicy } from '../../../../../shared/domain/dunning/credit-policy';
 import type { DunningAction, DunningStep } from '../../../../../shared/domain/dunning/dunning-action';
+import { nextDunningStep } from '../../../../../shared/domain/dunning/next-step';
+import type { InsurancePolicy } from '../../../../../shared/domain/policy/insurance-policy';
 import type { LimitState } from '../../../../../shared/domain/limits/credit-limit';
 import { scoreDebtorRisk, type RiskBand } from '../../../../../shared/domain/risk/risk-score';
 import type { DebtorSummary } from '../../../../../shared/domain/summaries/debtor-summary';
@@ -31,15 +34,20 @@ export interface PortfolioRow {
 
 interface DunningState {
   stage?: DunningAction;
+  /** The step done or skipped last: the ladder goes on from it. */
+  handled?: DunningAction;
   next?: DunningAction;
 }
 
-/** Per debtor: the last step done and the first one planned. */
+const handledOn = (action: DunningAction): string => action.doneOn ?? action.plannedOn;
+
+/** Per debtor: the last step done, the last handled (done or skipped) and the first one planned. */
 function dunningByDebtor(actions: readonly DunningAction[]): Map<string, DunningState> {
   const states = new Map<string, DunningState>();
   for (const action of actions) {
     const state = states.get(action.debtorId) ?? {};
-    if (action.status === 'done' && (!state.stage || (action.doneOn ?? action.plannedOn) > (state.stage.doneOn ?? state.stage.plannedOn))) state.stage = action;
+    if (action.status === 'done' && (!state.stage || handledOn(action) > handledOn(state.stage))) state.stage = action;
+    if (action.status !== 'planned' && (!state.handled || handledOn(action) > handledOn(state.handled))) state.handled = action;
     if (action.status === 'planned' && (!state.next || action.plannedOn < state.next.plannedOn)) state.next = action;
     states.set(action.debtorId, state);
   }
@@ -50,6 +58,12 @@ export interface PortfolioRowSources {
   readonly debtorChunks: readonly DebtorChunk[];
   readonly summaryChunks: readonly SummaryChunk[];
   readonly dunningActions: readonly DunningAction[];
+  /**
+   * The credit policy and insurance policy in force: with both, a debtor without a planned action gets its
+   * next step worked out from its summary (shared/domain/dunning/next-step.ts), once per store change.
+   */
+  readonly creditPolicy?: CreditPolicy;
+  readonly insurancePolicy?: InsurancePolicy;
 }
 
 /** Joins the stored chunks into grid rows, one per debtor with a summary, scoring each debtor's risk. */
@@ -64,6 +78,7 @@ export function buildPortfolioRows(sources: PortfolioRowSources): PortfolioRow[]
       if (!summary) continue;
       const risk = scoreDebtorRisk(summary, debtor.grade);
       const state = dunning.get(debtor.id);
+      const next = state?.next ? { step: state.next.step, on: state.next.plannedOn } : sources.creditPolicy && sources.insurancePolicy ? nextDunningStep({ summary, segment: debtor.segment, lastHandled: state?.handled, creditPolicy: sources.creditPolicy, insurancePolicy: sources.insurancePolicy }) : undefined;
       rows.push({
         debtorId: debtor.id,
         chunkId: chunk.chunkId,
@@ -77,7 +92,7 @@ export function buildPortfolioRows(sources: PortfolioRowSources): PortfolioRow[]
         riskBand: risk.band,
         limitState: summary.limitState,
         dunningStage: state?.stage?.step,
-        nextAction: state?.next ? { step: state.next.step, on: state.next.plannedOn } : undefined,
+        nextAction: next,
         summary,
         searchText: [debtor.name, debtor.customerCode, ...debtor.identifiers.map((identifier) => identifier.value)].join(' ').toLocaleLowerCase(),
       });

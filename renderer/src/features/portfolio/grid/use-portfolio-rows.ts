@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { loadCreditPolicy } from '../../../data/dunning/load-worklist';
 import { uiDb } from '../../../data/queries/ui-db';
 import { buildPortfolioRows, type PortfolioRow } from './portfolio-row';
 
@@ -9,11 +10,14 @@ import { buildPortfolioRows, type PortfolioRow } from './portfolio-row';
  */
 export function usePortfolioRows(): readonly PortfolioRow[] | undefined {
   return useLiveQuery(async () => {
-    const [debtorChunks, summaryChunks, dunningActions] = await Promise.all([
+    const [debtorChunks, summaryChunks, dunningActions, [insurancePolicy], creditPolicy] = await Promise.all([
       uiDb.debtorChunks.toArray(),
       uiDb.summaryChunks.toArray(),
       uiDb.dunningActions.toArray(),
+      uiDb.policies.toArray(),
+      loadCreditPolicy(uiDb),
     ]);
-    return buildPortfolioRows({ debtorChunks, summaryChunks, dunningActions });
+    // The next action of each debtor from its summary and last step (next-step.ts): no ledger is read.
+    return buildPortfolioRows({ debtorChunks, summaryChunks, dunningActions, creditPolicy, insurancePolicy });
   }, []);
 }
