@@ -9,6 +9,7 @@ import type { BackupSink } from '../backup/write-backup';
 import type { AgeingDashboardData } from '../dashboard/ageing-dashboard-data';
 import type { ImportPreview } from '../import/import-preview';
 import type { AgeingReportRequest } from '../reports/ageing-report-request';
+import type { PrintBatchRequest } from '../dunning/print-batch';
 import type { Assignment } from '../import/review-payments';
 import type { SyncReport } from '../sync/run-sync';
 import type { SettledInsurerPort } from '../sync/settled-insurer-port';
@@ -61,6 +62,8 @@ export interface DataApi {
   buildExport(request: { readonly table: ExportTable; readonly format: 'csv' | 'xlsx'; readonly language: Language }): Promise<Uint8Array>;
   /** The printable ageing report as PDF bytes, read from the store as of `today`; undefined without a portfolio. */
   ageingReportPdf(request: AgeingReportRequest): Promise<Uint8Array | undefined>;
+  /** One processing run's letters to post as one PDF, a covering list first, in envelope order; undefined when none goes by post. */
+  printBatchPdf(request: PrintBatchRequest): Promise<Uint8Array | undefined>;
   /** Before the store's schema is upgraded: a backup of it as it is. Call before anything opens the store. */
   backupBeforeMigrationIfNeeded(request: { readonly at: string }, sink: BackupSink): Promise<BackupInfo | undefined>;
   createBackup(request: { readonly reason: 'daily' | 'manual' | 'before-import'; readonly at: string }, sink: BackupSink): Promise<BackupInfo>;

@@ -35,6 +35,7 @@ import { saveLetterhead } from '../dunning/save-letterhead';
 import { letterTextHistory, saveLetterTexts } from '../dunning/letter-texts';
 import { setDispute } from '../dunning/set-dispute';
 import { previewWorklistLetter, processWorklist } from '../dunning/process-worklist';
+import { makePrintBatchPdf } from '../dunning/print-batch';
 import { makeStatement, makeStatements, markStatementQueued, previewStatement } from '../statements/make-statement';
 import { recordCall } from '../dunning/record-call';
 import { recordMailOutcomes } from '../dunning/record-mail-outcomes';
@@ -88,6 +89,11 @@ const api: DataApi = {
 
   ageingReportPdf: async (request) => {
     const bytes = await makeAgeingReportPdf(db, request);
+    return bytes && transfer(bytes, [bytes.buffer as ArrayBuffer]);
+  },
+
+  printBatchPdf: async (request) => {
+    const bytes = await makePrintBatchPdf(db, request);
     return bytes && transfer(bytes, [bytes.buffer as ArrayBuffer]);
   },
 

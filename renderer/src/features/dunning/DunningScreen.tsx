@@ -18,6 +18,7 @@ import { useFormat } from '../../i18n/use-format';
 import { useLanguage } from '../../i18n/use-language';
 import { useSyncStore } from '../sync/sync-store';
 import { LetterPreviewDialog, type LetterPreview } from './LetterPreviewDialog';
+import { PrintBatchButton, type ProcessingRun } from './PrintBatchButton';
 import { RecordCallDialog } from './RecordCallDialog';
 import { DEADLINE_LEAD_DAYS, useWorklist } from './use-worklist';
 import { WorklistFilters } from './WorklistFilters';
@@ -49,6 +50,8 @@ export function DunningScreen() {
   const [isStopping, setStopping] = useState(false);
   const [calling, setCalling] = useState<WorklistRow>();
   const [preview, setPreview] = useState<LetterPreview>();
+  // The last processing run, offered as one print batch of its letters until the next run.
+  const [printRun, setPrintRun] = useState<ProcessingRun>();
   const rows = useMemo(() => worklist?.rows ?? [], [worklist]);
   const lines = useMemo(() => worklistLines(rows, query), [rows, query]);
   const shown = useMemo(() => lines.flatMap((line) => (line.kind === 'entry' ? [line.row] : [])), [lines]);
@@ -77,9 +80,11 @@ export function DunningScreen() {
     setStopping(false);
     setProgress({ done: 0, total: chosen.length });
     setMessage(undefined);
+    setPrintRun(undefined);
+    const run = { ...request(), debtorIds: [...new Set(chosen.map((row) => row.debtorId))] };
     try {
       const result = await dataWorker().processWorklist(
-        { ...request(), entryIds: chosen.map((row) => row.id), debtorIds: [...new Set(chosen.map((row) => row.debtorId))] },
+        { ...run, entryIds: chosen.map((row) => row.id) },
         callback({
           onProgress: (done: number, total: number) => setProgress({ done, total }),
           isStopped: () => stopRequested.current,
@@ -91,6 +96,7 @@ export function DunningScreen() {
       const counts = { done: format.number(result.done), submitted: format.number(result.submitted) };
       setMessage([t(result.stopped ? 'worklist.stopped' : 'worklist.processed', counts), ...(result.notMade > 0 ? [t('worklist.notMade', { count: result.notMade })] : [])].join(' '));
       setSelected(new Set());
+      if (result.done > 0) setPrintRun({ at: run.at, today: run.today, debtorIds: run.debtorIds });
       reload();
       if (result.submitted > 0) void useSyncStore.getState().sync(clock, isClockFixed, { force: true });
     } catch (error) {
@@ -147,6 +153,7 @@ export function DunningScreen() {
         </>
       )}
       {message && <p role="status" className="note">{message}</p>}
+      {printRun && <PrintBatchButton run={printRun} />}
       <LetterPreviewDialog preview={preview} onClose={() => setPreview(undefined)} />
       <RecordCallDialog
         entry={calling}
