@@ -26,7 +26,10 @@ export interface CustomerLines {
   readonly facts: CustomerFacts;
   /** Calls `visit` with each line's invoice number, open amount and currency, in file order, while it returns true; false if it stopped early. */
   every(visit: (invoiceNumber: string, openMinor: number, currency: string) => boolean): boolean;
-  /** The lines as records (made on the first call, the same array after). */
+  /**
+   * The lines as records, made afresh on each call: a tier-L first import makes a million, and records kept
+   * from matching to comparing lived long enough to be copied into the old generation (issue 14).
+   */
   records(): readonly ImportedOpenItem[];
 }
 
@@ -88,7 +91,6 @@ class BatchLines implements CustomerLines {
   private readonly vatNumbers: string[] = [];
   private readonly companyNumbers: string[] = [];
   private firstCurrency: string | undefined;
-  private made: ImportedOpenItem[] | undefined;
 
   constructor(
     readonly customerCode: string,
@@ -126,7 +128,6 @@ class BatchLines implements CustomerLines {
 
   /** As decodeOpenItemBatch (open-item-batch.ts) makes each record. */
   records(): readonly ImportedOpenItem[] {
-    if (this.made) return this.made;
     const made = new Array<ImportedOpenItem>(this.count);
     let index = 0;
     for (const { open, customer, start, end } of this.runs) {
@@ -152,7 +153,6 @@ class BatchLines implements CustomerLines {
         index += 1;
       }
     }
-    this.made = made;
     return made;
   }
 }
