@@ -6,7 +6,7 @@ import { statementCosts, statementOfAccount, type StatementOfAccount } from '../
 import type { MailMessageRequest } from '../../../../shared/ipc/mail-contract';
 import { ExchangeRateTable } from '../../../../shared/money/exchange-rates';
 import type { CurrencyCode } from '../../../../shared/money/money';
-import type { IsoDate } from '../../../../shared/time/iso-date';
+import { addDays, type IsoDate } from '../../../../shared/time/iso-date';
 import { creditorCountry, type LetterCreditor } from '../../letters/dunning-letter';
 import { letterTranslator } from '../../letters/letter-translator';
 import { postalAddressLines } from '../../letters/postal-address';
@@ -68,7 +68,10 @@ async function readParties(db: KredoDb, debtorId: string): Promise<{ readonly de
 /** The statement's input: figures worked out and words chosen, for a given letter number. */
 async function statementInput(db: KredoDb, parties: { readonly debtor: StoredDebtor; readonly ledger: DebtorLedger }, today: IsoDate, context: StatementContext, letterNumber: number): Promise<StatementLetterInput> {
   const { debtor, ledger } = parties;
-  const [since, actions] = await Promise.all([lastStatementDate(db, debtor.id, today), db.dunningActions.where('debtorId').equals(debtor.id).toArray()]);
+  const [last, actions] = await Promise.all([lastStatementDate(db, debtor.id, today), db.dunningActions.where('debtorId').equals(debtor.id).toArray()]);
+  // A first statement lists the payments since the oldest item still open was invoiced, not years of history.
+  const oldestOpen = ledger.items.filter((item) => item.openMinor !== 0).map((item) => item.invoiceDate).sort()[0];
+  const since = last ?? (oldestOpen && addDays(oldestOpen, -1));
   const statement: StatementOfAccount = statementOfAccount({
     ledger,
     jurisdiction: debtor.jurisdiction,

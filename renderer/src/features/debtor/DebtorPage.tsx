@@ -13,6 +13,7 @@ import { DebtorNotes } from './DebtorNotes';
 import { DebtorTimeline } from './DebtorTimeline';
 import { DebtorInsurerCases } from '../claims/DebtorInsurerCases';
 import { DebtorLetters } from '../dunning/DebtorLetters';
+import { DebtorStatement } from '../dunning/DebtorStatement';
 import { DebtorPaymentPlans } from '../dunning/DebtorPaymentPlans';
 import { DebtorLimitRequest } from '../limits/DebtorLimitRequest';
 import { DebtorOwnLimits } from '../limits/DebtorOwnLimits';
@@ -87,6 +88,7 @@ export function DebtorPage({ debtorId, chunkId }: { readonly debtorId: string; r
         <DebtorLimitRequest debtor={debtor} summary={summary} />
         <DebtorOwnLimits debtor={debtor} limits={detail.limits} />
         <DebtorLetters debtorId={debtor.id} />
+        <DebtorStatement debtorId={debtor.id} />
         {detail.ledger && <DebtorPaymentPlans debtor={debtor} ledger={detail.ledger} />}
         <DebtorInsurerCases debtorId={debtor.id} />
         <DebtorNotes debtorId={debtor.id} audit={detail.audit} />

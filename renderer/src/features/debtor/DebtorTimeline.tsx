@@ -59,6 +59,8 @@ export function DebtorTimeline({ events }: { readonly events: readonly TimelineE
         return t('debtor:timeline.planEnded');
       case 'mail.sent':
         return t('debtor:timeline.mailSent', { to: text('to'), subject: text('subject') });
+      case 'statement.made':
+        return t('debtor:timeline.statementMade', { total: format.money(money(Number(details['totalDueMinor']), text('currency'))), reference: text('reference') });
       case 'mail.failed':
         return t('debtor:timeline.mailFailed', { to: text('to'), response: text('response') || '–' });
       case 'mail.uncertain':

@@ -8,6 +8,7 @@ import { useNavigationStore } from '../../app/navigation-store';
 import { EmptyState } from '../../components/EmptyState';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { StaleRatesNote } from './StaleRatesNote';
+import { StatementBatch } from './StatementBatch';
 import { callback, dataWorker } from '../../data/data-client';
 import type { MailMessageRequest } from '../../../../shared/ipc/mail-contract';
 import { kredo } from '../../platform/kredo-api';
@@ -154,6 +155,7 @@ export function DunningScreen() {
       )}
       {message && <p role="status" className="note">{message}</p>}
       {printRun && <PrintBatchButton run={printRun} />}
+      <StatementBatch />
       <LetterPreviewDialog preview={preview} onClose={() => setPreview(undefined)} />
       <RecordCallDialog
         entry={calling}
