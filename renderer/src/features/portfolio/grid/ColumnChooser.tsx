@@ -6,10 +6,13 @@ interface ColumnChooserProps {
   readonly columns: readonly PortfolioColumn[];
   readonly visible: readonly string[];
   readonly onChange: (visible: readonly string[] | undefined) => void;
+  /** Whether the controller has widened or narrowed a column (by dragging its edge). */
+  readonly hasCustomWidths: boolean;
+  readonly onResetWidths: () => void;
 }
 
 /** Which columns the grid shows; the debtor's name always stays. Kept in the column order of the grid. */
-export function ColumnChooser({ columns, visible, onChange }: ColumnChooserProps) {
+export function ColumnChooser({ columns, visible, onChange, hasCustomWidths, onResetWidths }: ColumnChooserProps) {
   const { t } = useTranslation('portfolio');
   const text = useColumnText();
   const toggle = (id: string, isOn: boolean) => {
@@ -30,6 +33,10 @@ export function ColumnChooser({ columns, visible, onChange }: ColumnChooserProps
         ))}
         <button type="button" className="button" onClick={() => onChange(undefined)}>
           {t('grid.defaultColumns')}
+        </button>
+        {/* The keyboard's way back from widths set by dragging (a double-click on a column's edge does the same). */}
+        <button type="button" className="button" disabled={!hasCustomWidths} onClick={onResetWidths}>
+          {t('grid.defaultWidths')}
         </button>
       </div>
     </details>

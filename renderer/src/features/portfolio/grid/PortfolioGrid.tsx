@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { clampColumnRem } from './column-widths';
 import type { GridSort } from './grid-query';
 import type { PortfolioColumn } from './portfolio-columns';
 import type { PortfolioRow } from './portfolio-row';
@@ -24,6 +25,20 @@ interface PortfolioGridProps {
   readonly onSort: (column: string, firstDirection: GridSort['direction']) => void;
   readonly onActiveIndexChange: (index: number) => void;
   readonly onOpen: (row: PortfolioRow) => void;
+  /** A column's new width in rem after a drag of its edge, or undefined to give it back its default width. */
+  readonly onResize: (columnId: string, widthRem: number | undefined) => void;
+}
+
+/** The width in rem a drag of a column's edge has reached, shown live and kept when the pointer is let go. */
+interface ColumnDrag {
+  readonly columnId: string;
+  readonly startX: number;
+  readonly startRem: number;
+  readonly widthRem: number;
+}
+
+function remPx(): number {
+  return Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
 }
 
 /**
@@ -31,10 +46,12 @@ interface PortfolioGridProps {
  * scroll as smoothly as 20. The keyboard moves an active row (arrows, Page Up/Down, Home/End) that the
  * grid announces through aria-activedescendant; Enter opens the debtor.
  */
-export function PortfolioGrid({ rows, columns, sort, activeIndex, onSort, onActiveIndexChange, onOpen }: PortfolioGridProps) {
+export function PortfolioGrid({ rows, columns: givenColumns, sort, activeIndex, onSort, onActiveIndexChange, onOpen, onResize }: PortfolioGridProps) {
   const { t } = useTranslation('portfolio');
   const text = useColumnText();
   const scroller = useRef<HTMLDivElement>(null);
+  const [drag, setDrag] = useState<ColumnDrag>();
+  const columns = drag ? givenColumns.map((column) => (column.id === drag.columnId ? { ...column, width: drag.widthRem } : column)) : givenColumns;
   // TanStack Virtual re-renders through its own subscription; the compiler just leaves this component unmemoised.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
@@ -43,6 +60,32 @@ export function PortfolioGrid({ rows, columns, sort, activeIndex, onSort, onActi
   useEffect(() => {
     if (rows.length > 0) virtualizer.scrollToIndex(active, { align: 'auto' });
   }, [active, rows.length, virtualizer]);
+
+  // Dragging a column's edge (the handle at the right of its heading) sets its width; a double-click gives
+  // it back its default. Keyboard users have Alt+← / Alt+→ on the heading and the Columns menu's reset.
+  const onResizeStart = (event: PointerEvent<HTMLSpanElement>, column: PortfolioColumn) => {
+    if (event.button !== 0) return;
+    event.preventDefault();
+    event.currentTarget.setPointerCapture(event.pointerId);
+    const heading = event.currentTarget.parentElement;
+    const startRem = heading ? heading.getBoundingClientRect().width / remPx() : column.width;
+    setDrag({ columnId: column.id, startX: event.clientX, startRem, widthRem: clampColumnRem(startRem) });
+  };
+  const onResizeMove = (event: PointerEvent<HTMLSpanElement>) => {
+    if (!drag) return;
+    setDrag({ ...drag, widthRem: clampColumnRem(drag.startRem + (event.clientX - drag.startX) / remPx()) });
+  };
+  const onResizeEnd = () => {
+    if (!drag) return;
+    if (drag.widthRem !== clampColumnRem(drag.startRem)) onResize(drag.columnId, drag.widthRem);
+    setDrag(undefined);
+  };
+  const onHeadingKeyDown = (event: KeyboardEvent<HTMLButtonElement>, column: PortfolioColumn) => {
+    if (!event.altKey || (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight')) return;
+    event.preventDefault();
+    const current = (event.currentTarget.parentElement?.getBoundingClientRect().width ?? 0) / remPx() || column.width;
+    onResize(column.id, clampColumnRem(current + (event.key === 'ArrowRight' ? 1 : -1)));
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     // The column headings are buttons the Tab key reaches (Enter or Space sorts); the arrows move rows.
@@ -81,10 +124,22 @@ export function PortfolioGrid({ rows, columns, sort, activeIndex, onSort, onActi
             const isSorted = sort.column === column.id;
             return (
               <div key={column.id} role="columnheader" aria-sort={isSorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'} className={NUMERIC_KINDS.has(column.kind) ? 'grid-cell numeric' : 'grid-cell'}>
-                <button type="button" className="grid-sort" onClick={() => onSort(column.id, firstSortDirection(column))} title={t('grid.sortBy', { column: text.label(column) })}>
+                <button type="button" className="grid-sort" onClick={() => onSort(column.id, firstSortDirection(column))} onKeyDown={(event) => onHeadingKeyDown(event, column)} title={t('grid.sortBy', { column: text.label(column) })}>
                   {text.label(column)}
                   <span aria-hidden="true" className="grid-sort-mark">{isSorted ? SORT_MARK[sort.direction] : null}</span>
                 </button>
+                {/* Pointer-only (hidden from assistive technology, which would read it into the heading's name). */}
+                <span
+                  aria-hidden="true"
+                  className="grid-resize"
+                  data-column={column.id}
+                  title={t('grid.resizeColumn')}
+                  onPointerDown={(event) => onResizeStart(event, column)}
+                  onPointerMove={onResizeMove}
+                  onPointerUp={onResizeEnd}
+                  onPointerCancel={() => setDrag(undefined)}
+                  onDoubleClick={() => onResize(column.id, undefined)}
+                />
               </div>
             );
           })}

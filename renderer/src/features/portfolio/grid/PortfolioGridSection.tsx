@@ -6,6 +6,7 @@ import { ExportButtons, exportFileName } from '../../../components/ExportButtons
 import { useFormat } from '../../../i18n/use-format';
 import { useLanguage } from '../../../i18n/use-language';
 import { ColumnChooser } from './ColumnChooser';
+import { resetColumnWidths, saveColumnWidth, useColumnWidths, withColumnWidths } from './column-widths';
 import { GridFilters } from './GridFilters';
 import { portfolioExportTable } from './grid-export';
 import { applyGridQuery } from './grid-query';
@@ -31,7 +32,8 @@ export function PortfolioGridSection({ currency, bucketCount }: { readonly curre
   const search = useRef<HTMLInputElement>(null);
   const columns = useMemo(() => portfolioColumns(bucketCount), [bucketCount]);
   const visibleIds = state.columns ?? defaultVisibleColumns(columns);
-  const visible = columns.filter((column) => visibleIds.includes(column.id));
+  const widths = useColumnWidths();
+  const visible = withColumnWidths(columns.filter((column) => visibleIds.includes(column.id)), widths);
   // Typing stays responsive at tier L: React renders the new search term first and filters just after.
   const query = useDeferredValue(state.query);
   const shown = useMemo(() => (rows ? applyGridQuery(rows, query, columns, formatLocale) : []), [rows, query, columns, formatLocale]);
@@ -52,7 +54,7 @@ export function PortfolioGridSection({ currency, bucketCount }: { readonly curre
           <input ref={search} type="search" value={state.query.search} placeholder={t('grid.searchPlaceholder')} onChange={(event) => state.setSearch(event.target.value)} />
         </label>
         <SavedViews query={state.query} columns={visibleIds} onApply={state.applyView} />
-        <ColumnChooser columns={columns} visible={visibleIds} onChange={state.setColumns} />
+        <ColumnChooser columns={columns} visible={visibleIds} onChange={state.setColumns} hasCustomWidths={Object.keys(widths).length > 0} onResetWidths={() => void resetColumnWidths()} />
         <ExportButtons
           extra={report}
           fileName={exportFileName(t('grid.title'), today)}
@@ -63,7 +65,7 @@ export function PortfolioGridSection({ currency, bucketCount }: { readonly curre
       <p className="note" role="status" data-testid="grid-count">
         {t('grid.count', { count: rows.length, shown: format.number(shown.length), total: format.number(rows.length) })}
       </p>
-      <PortfolioGrid rows={shown} columns={visible} sort={state.query.sort} activeIndex={state.activeIndex} onSort={state.sortBy} onActiveIndexChange={state.setActiveIndex} onOpen={(row) => openDebtor(row.debtorId, row.chunkId)} />
+      <PortfolioGrid rows={shown} columns={visible} sort={state.query.sort} activeIndex={state.activeIndex} onSort={state.sortBy} onActiveIndexChange={state.setActiveIndex} onOpen={(row) => openDebtor(row.debtorId, row.chunkId)} onResize={(columnId, widthRem) => void saveColumnWidth(columnId, widthRem)} />
     </section>
   );
 }
