@@ -188,3 +188,32 @@ test('exports the grid as shown to CSV and Excel', async ({ kredo }) => {
   await expect(kredo.page.getByTestId('export-status')).toContainText(xlsxFile);
   expect((await readFile(xlsxFile)).subarray(0, 2).toString()).toBe('PK');
 });
+
+test('at 1440×900 the grid has room for more than a dozen debtors, and their names stay in view when the figures scroll sideways', async ({ kredo }) => {
+  const page = kredo.page;
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await new WelcomePage(page, 'en').openDemoPortfolio();
+  const portfolio = new PortfolioPage(page, 'en');
+  await portfolio.expectCount(DEMO_DEBTORS, DEMO_DEBTORS);
+  // Rows a controller sees without scrolling anything: inside both the grid's own pane and the window (issue 17 found eight).
+  const rowsInView = () =>
+    portfolio.grid.evaluate((grid) => {
+      const pane = grid.getBoundingClientRect();
+      const bottom = Math.min(pane.bottom, window.innerHeight);
+      return Array.from(grid.querySelectorAll('.grid-body [role="row"]')).filter((row) => {
+        const box = row.getBoundingClientRect();
+        return box.top >= pane.top && box.bottom <= bottom;
+      }).length;
+    });
+  await saveScreenshot(page, 'portfolio-grid-rows-in-view');
+  expect(await rowsInView()).toBeGreaterThanOrEqual(13);
+
+  // Scrolled all the way to the right, the first row's name is still where it was, at the grid's left edge.
+  const nameCell = portfolio.rows.first().getByRole('gridcell').first();
+  const before = await nameCell.boundingBox();
+  await portfolio.grid.evaluate((grid) => grid.scrollTo({ left: grid.scrollWidth }));
+  await expect.poll(() => portfolio.grid.evaluate((grid) => grid.scrollLeft)).toBeGreaterThan(100);
+  await saveScreenshot(page, 'portfolio-grid-scrolled-sideways');
+  expect((await nameCell.boundingBox())?.x).toBe(before?.x);
+  await expect(nameCell.getByRole('button')).toBeVisible();
+});

@@ -20,7 +20,7 @@ export function PortfolioScreen() {
   if (portfolio === undefined) return null;
   if (debtorId && portfolio) return <DebtorPage debtorId={debtorId} chunkId={debtorChunkId} />;
   return (
-    <section>
+    <section className="portfolio-screen">
       <ScreenHeader title={t('title')} intro={t('intro')} />
       {portfolio === null ? (
         <EmptyState message={t('empty')} />

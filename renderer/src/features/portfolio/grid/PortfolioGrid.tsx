@@ -1,13 +1,16 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useScrollMemory } from '../../../components/use-scroll-memory';
 import { clampColumnRem } from './column-widths';
 import type { GridSort } from './grid-query';
+import { columnTrack } from './heading-width';
 import type { PortfolioColumn } from './portfolio-columns';
 import type { PortfolioRow } from './portfolio-row';
 import { useColumnText } from './use-column-text';
 
-const ROW_HEIGHT = 36;
+/** Matches .grid-row's height in app.css: dense enough for a dozen debtors and more at 1440×900 (issue 17). */
+const ROW_HEIGHT = 32;
 /** The sort direction as a mark beside the heading; screen readers get aria-sort instead. */
 const SORT_MARK = { asc: '▲', desc: '▼' } as const;
 const NUMERIC_KINDS = new Set<PortfolioColumn['kind']>(['money', 'percent', 'days', 'integer', 'score']);
@@ -54,12 +57,20 @@ export function PortfolioGrid({ rows, columns: givenColumns, sort, activeIndex, 
   const columns = drag ? givenColumns.map((column) => (column.id === drag.columnId ? { ...column, width: drag.widthRem } : column)) : givenColumns;
   // TanStack Virtual re-renders through its own subscription; the compiler just leaves this component unmemoised.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  // Back from a debtor or another screen, the grid shows the rows the controller left (issue 17).
+  const scrollMemory = useScrollMemory('portfolio-grid', scroller);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12, initialOffset: scrollMemory.savedOffset });
   const active = Math.min(activeIndex, Math.max(0, rows.length - 1));
+  // The remembered position wins over bringing the active row into view when the grid comes back.
+  const isReturning = useRef(scrollMemory.savedOffset !== undefined);
 
   useEffect(() => {
+    if (isReturning.current || scrollMemory.isRestoring()) {
+      isReturning.current = false;
+      return;
+    }
     if (rows.length > 0) virtualizer.scrollToIndex(active, { align: 'auto' });
-  }, [active, rows.length, virtualizer]);
+  }, [active, rows.length, virtualizer, scrollMemory]);
 
   // Dragging a column's edge (the handle at the right of its heading) sets its width; a double-click gives
   // it back its default. Keyboard users have Alt+← / Alt+→ on the heading and the Columns menu's reset.
@@ -102,7 +113,7 @@ export function PortfolioGrid({ rows, columns: givenColumns, sort, activeIndex, 
     }
   };
 
-  const template = columns.map((column) => `${column.width}rem`).join(' ');
+  const template = columns.map((column) => columnTrack(column.width, text.label(column))).join(' ');
   const activeRow = rows[active];
   return (
     <div
@@ -123,7 +134,7 @@ export function PortfolioGrid({ rows, columns: givenColumns, sort, activeIndex, 
           {columns.map((column) => {
             const isSorted = sort.column === column.id;
             return (
-              <div key={column.id} role="columnheader" aria-sort={isSorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'} className={NUMERIC_KINDS.has(column.kind) ? 'grid-cell numeric' : 'grid-cell'}>
+              <div key={column.id} role="columnheader" aria-sort={isSorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'} className={headingClass(column)}>
                 <button type="button" className="grid-sort" onClick={() => onSort(column.id, firstSortDirection(column))} onKeyDown={(event) => onHeadingKeyDown(event, column)} title={t('grid.sortBy', { column: text.label(column) })}>
                   {text.label(column)}
                   <span aria-hidden="true" className="grid-sort-mark">{isSorted ? SORT_MARK[sort.direction] : null}</span>
@@ -179,8 +190,19 @@ export function PortfolioGrid({ rows, columns: givenColumns, sort, activeIndex, 
   );
 }
 
+/** The debtor's name stays in view while the figures scroll sideways (issue 17). */
+const PINNED_COLUMN = 'name';
+
+function headingClass(column: PortfolioColumn): string {
+  const classes = ['grid-cell'];
+  if (NUMERIC_KINDS.has(column.kind)) classes.push('numeric');
+  if (column.id === PINNED_COLUMN) classes.push('is-pinned');
+  return classes.join(' ');
+}
+
 function cellClass(column: PortfolioColumn, row: PortfolioRow): string {
   const classes = ['grid-cell'];
+  if (column.id === PINNED_COLUMN) classes.push('is-pinned');
   if (NUMERIC_KINDS.has(column.kind)) classes.push('numeric');
   if (column.id === 'risk') classes.push(`risk-${row.riskBand}`);
   if (column.id === 'utilisation' && row.summary.overLimitMinor > 0 && row.summary.limitMinor > 0) classes.push('is-alert');

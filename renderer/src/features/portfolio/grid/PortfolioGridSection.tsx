@@ -47,7 +47,13 @@ export function PortfolioGridSection({ currency, bucketCount }: { readonly curre
   };
   return (
     <section className="portfolio-grid" aria-labelledby="portfolio-grid-title" onKeyDown={onKeyDown}>
-      <h2 id="portfolio-grid-title" className="section-title">{t('grid.title')}</h2>
+      {/* The count on the title's line: one line less above the grid (issue 17). */}
+      <div className="section-heading">
+        <h2 id="portfolio-grid-title" className="section-title">{t('grid.title')}</h2>
+        <p className="note" role="status" data-testid="grid-count">
+          {t('grid.count', { count: rows.length, shown: format.number(shown.length), total: format.number(rows.length) })}
+        </p>
+      </div>
       <div className="grid-toolbar">
         <label className="grid-search">
           <span>{t('grid.search')}</span>
@@ -62,9 +68,6 @@ export function PortfolioGridSection({ currency, bucketCount }: { readonly curre
         />
       </div>
       <GridFilters rows={rows} filters={state.query.filters} currency={currency} onChange={state.setFilters} />
-      <p className="note" role="status" data-testid="grid-count">
-        {t('grid.count', { count: rows.length, shown: format.number(shown.length), total: format.number(rows.length) })}
-      </p>
       <PortfolioGrid rows={shown} columns={visible} sort={state.query.sort} activeIndex={state.activeIndex} onSort={state.sortBy} onActiveIndexChange={state.setActiveIndex} onOpen={(row) => openDebtor(row.debtorId, row.chunkId)} onResize={(columnId, widthRem) => void saveColumnWidth(columnId, widthRem)} />
     </section>
   );
