@@ -1,7 +1,7 @@
 import { addDays, type IsoDate } from '../../time/iso-date';
 import type { DebtorSummary } from '../summaries/debtor-summary';
 import type { InsurancePolicy } from '../policy/insurance-policy';
-import { ladderForSegment, type CreditPolicy } from './credit-policy';
+import { ladderForSegment, type CreditPolicy, type DunningLadder } from './credit-policy';
 import type { DunningAction, DunningStep } from './dunning-action';
 import { invoiceDeadlines } from './policy-deadlines';
 import { deadlineFor } from './step-schedule';
@@ -30,11 +30,13 @@ export function nextDunningStep(input: {
   readonly lastHandled: DunningAction | undefined;
   readonly creditPolicy: CreditPolicy;
   readonly insurancePolicy: InsurancePolicy;
+  /** The segment's ladder when the caller has it at hand (one per segment for a whole portfolio). */
+  readonly ladder?: DunningLadder;
 }): NextDunningStep | undefined {
   const { summary, lastHandled, creditPolicy } = input;
   const dueDate = summary.oldestDueDate;
   if (dueDate === undefined || summary.openItemCount === 0) return undefined;
-  const { steps } = ladderForSegment(creditPolicy, input.segment);
+  const { steps } = input.ladder ?? ladderForSegment(creditPolicy, input.segment);
   const handledOn = lastHandled && (lastHandled.doneOn ?? lastHandled.plannedOn);
   const current = handledOn !== undefined && handledOn >= dueDate ? steps.findIndex((step) => step.step === lastHandled!.step) : -1;
   const next = steps[current + 1];

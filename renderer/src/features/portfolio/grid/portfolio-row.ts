@@ -1,4 +1,4 @@
-import type { CreditPolicy } from '../../../../../shared/domain/dunning/credit-policy';
+import { ladderForSegment, type CreditPolicy, type DunningLadder } from '../../../../../shared/domain/dunning/credit-policy';
 import type { DunningAction, DunningStep } from '../../../../../shared/domain/dunning/dunning-action';
 import { nextDunningStep } from '../../../../../shared/domain/dunning/next-step';
 import type { InsurancePolicy } from '../../../../../shared/domain/policy/insurance-policy';
@@ -71,6 +71,13 @@ export function buildPortfolioRows(sources: PortfolioRowSources): PortfolioRow[]
   const summaries = new Map<string, DebtorSummary>();
   for (const chunk of sources.summaryChunks) for (const summary of chunk.summaries) summaries.set(summary.debtorId, summary);
   const dunning = dunningByDebtor(sources.dunningActions);
+  // One ladder per segment, not one look-up per debtor (20,000 at tier L).
+  const ladders = new Map<string, DunningLadder>();
+  const ladderOf = (segment: string, policy: CreditPolicy): DunningLadder => {
+    let ladder = ladders.get(segment);
+    if (!ladder) ladders.set(segment, (ladder = ladderForSegment(policy, segment)));
+    return ladder;
+  };
   const rows: PortfolioRow[] = [];
   for (const chunk of sources.debtorChunks) {
     for (const debtor of chunk.debtors) {
@@ -78,7 +85,7 @@ export function buildPortfolioRows(sources: PortfolioRowSources): PortfolioRow[]
       if (!summary) continue;
       const risk = scoreDebtorRisk(summary, debtor.grade);
       const state = dunning.get(debtor.id);
-      const next = state?.next ? { step: state.next.step, on: state.next.plannedOn } : sources.creditPolicy && sources.insurancePolicy ? nextDunningStep({ summary, segment: debtor.segment, lastHandled: state?.handled, creditPolicy: sources.creditPolicy, insurancePolicy: sources.insurancePolicy }) : undefined;
+      const next = state?.next ? { step: state.next.step, on: state.next.plannedOn } : sources.creditPolicy && sources.insurancePolicy ? nextDunningStep({ summary, segment: debtor.segment, lastHandled: state?.handled, creditPolicy: sources.creditPolicy, insurancePolicy: sources.insurancePolicy, ladder: ladderOf(debtor.segment, sources.creditPolicy) }) : undefined;
       rows.push({
         debtorId: debtor.id,
         chunkId: chunk.chunkId,
