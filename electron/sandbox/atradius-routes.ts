@@ -88,7 +88,7 @@ export const ATRADIUS_ROUTES: readonly Route<ApiEnv>[] = [
       const uid = context.query.get('uid');
       if (!country || !idType || !uid) throw badRequest('invalid_parameter', 'country (ISO 3166 alpha-3), uid and uidType are required.', [{ code: 'invalid', detail: 'Missing or unknown', source: { parameter: !country ? 'country' : !idType ? 'uidType' : 'uid' } }]);
       const found = findCompanies(env.state, new URLSearchParams({ country, idType, idValue: uid }));
-      return dated(env, { status: 200, body: { data: found.slice(0, 10).map((company) => ({ buyerId: company.companyId, buyerName: company.legalName, country: context.query.get('country'), buyerRating: company.grade })) } });
+      return dated(env, { status: 200, body: { data: found.slice(0, 10).map((company) => ({ buyerId: company.companyId, buyerName: company.legalName, country: context.query.get('country'), buyerRating: company.grade, buyerAddress: { addressLine1: company.address.street, postCode: company.address.postalCode, town: company.address.city } })) } });
     },
   },
   {

@@ -39,6 +39,7 @@ export const INVOKE_CHANNELS = {
   insurerFullResync: 'insurer:full-resync',
   insurerChanges: 'insurer:changes',
   insurerLookupBuyer: 'insurer:lookup-buyer',
+  insurerCheckBuyer: 'insurer:check-buyer',
   insurerSubmit: 'insurer:submit',
   insurerSubmitLoss: 'insurer:submit-loss',
   insurerLossStatus: 'insurer:loss-status',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IDENTIFIER_TYPES } from '../domain/identifiers/identifier-type';
+import { buyerCheckSchema } from '../sync/buyer-check';
 import { insurerCoverSchema } from '../sync/insurer-cover';
 import { INSURER_DIALECTS } from '../sync/insurer-dialect';
 import { rejectedItemSchema } from '../sync/insurer-rejects';
@@ -87,6 +88,11 @@ export const insurerContract = {
   insurerLookupBuyer: {
     request: z.strictObject({ country: z.string().regex(/^[A-Z]{2}$/), identifiers: identifiersSchema }),
     response: z.strictObject({ companyId: z.string().max(100).nullable() }),
+  },
+  /** The credit check before trading (issue 18 item 3): null when the insurer knows no buyer by these identifiers. */
+  insurerCheckBuyer: {
+    request: z.strictObject({ country: z.string().regex(/^[A-Z]{2}$/), identifiers: identifiersSchema }),
+    response: z.strictObject({ buyer: buyerCheckSchema.nullable() }),
   },
   insurerSubmit: {
     request: z.strictObject({

@@ -1,4 +1,5 @@
 import { toDecimalString } from '../../../shared/money/money';
+import { checkCoverOf, gradeOf, type BuyerCheck } from '../../../shared/sync/buyer-check';
 import type { CompanyIdentifier } from '../../../shared/domain/identifiers/identifier-type';
 import { digestFeedPage, feedPageSchema } from '../../../shared/sync/feed-page';
 import { insurerCoverSchema, type InsurerCover } from '../../../shared/sync/insurer-cover';
@@ -21,7 +22,21 @@ import type { InsurerClient } from './insurer-client';
 export type InsurerGateway = InsurerSyncPort & {
   /** The policy's terms as the insurer holds them. */
   policyTerms(): Promise<InsurerPolicy>;
+  /**
+   * The credit check before trading (issue 18 item 3): the buyer the identifiers name, as the insurer knows it
+   * (name, address, grade) with the policy's covers on it; undefined when the insurer knows no such buyer.
+   */
+  checkBuyer(country: string, identifiers: readonly CompanyIdentifier[]): Promise<BuyerCheck | undefined>;
 };
+
+/** A company as `GET /v1/companies` shows it (insurer-apis.md §3.2). */
+interface CanonicalCompany {
+  readonly companyId?: unknown;
+  readonly legalName?: unknown;
+  readonly country?: unknown;
+  readonly address?: { readonly street?: unknown; readonly postalCode?: unknown; readonly city?: unknown };
+  readonly grade?: { readonly value?: unknown };
+}
 
 export interface InsurerGatewayDeps {
   /** Where insurer data that does not fit the schema is reported (the main log). */
@@ -92,6 +107,28 @@ export function createInsurerGateway(client: InsurerClient, policyId: string, de
         });
         const found = (answer?.body as { items?: { companyId?: unknown }[] } | undefined)?.items?.[0]?.companyId;
         if (typeof found === 'string') return found;
+      }
+      return undefined;
+    },
+
+    async checkBuyer(country: string, identifiers: readonly CompanyIdentifier[]): Promise<BuyerCheck | undefined> {
+      for (const identifier of identifiers) {
+        const answer = await client.call('GET', `/companies?country=${encodeURIComponent(country)}&idType=${encodeURIComponent(identifier.type)}&idValue=${encodeURIComponent(identifier.value)}`).catch((error: unknown) => {
+          if (error instanceof KredoError && error.code === 'insurer.refused') return undefined;
+          throw error;
+        });
+        const company = (answer?.body as { items?: CanonicalCompany[] } | undefined)?.items?.[0];
+        if (typeof company?.companyId !== 'string') continue;
+        // The policy's covers on the buyer (one page of a hundred: a buyer has a handful at most).
+        const covers = (await client.call('GET', `${base}/covers?companyId=${encodeURIComponent(company.companyId)}&pageSize=100`)).body as { items?: unknown };
+        return {
+          companyId: company.companyId,
+          name: typeof company.legalName === 'string' ? company.legalName.slice(0, 300) : '',
+          country: typeof company.country === 'string' && /^[A-Z]{2}$/.test(company.country) ? company.country : country,
+          ...(company.address && typeof company.address.city === 'string' && { address: { street: String(company.address.street ?? ''), postalCode: String(company.address.postalCode ?? ''), city: company.address.city } }),
+          ...(gradeOf(company.grade?.value) !== undefined && { grade: gradeOf(company.grade?.value)! }),
+          covers: (Array.isArray(covers.items) ? covers.items : []).map(checkCoverOf).filter((cover) => cover !== undefined),
+        };
       }
       return undefined;
     },

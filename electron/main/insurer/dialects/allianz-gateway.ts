@@ -10,6 +10,7 @@ import { insurerPolicySchema, type InsurerPolicy } from '../../../../shared/sync
 import type { Logger } from '../../services/logger';
 import { InsurerRefusal, ResyncNeeded, type InsurerAnswer, type InsurerClient } from '../insurer-client';
 import type { InsurerGateway } from '../insurer-gateway';
+import { checkCoverOf } from '../../../../shared/sync/buyer-check';
 import {
   canonicalCoverOf,
   canonicalOverdueOf,
@@ -17,6 +18,7 @@ import {
   jobIdOf,
   jobStateOf,
   matchedCompanyId,
+  matchedCompanyOf,
   matchingBodies,
   overdueBody,
   overdueRecordOf,
@@ -208,6 +210,22 @@ export function createAllianzGateway(client: InsurerClient, policy: AllianzPolic
         });
         const found = matchedCompanyId(answer?.body);
         if (found) return found;
+      }
+      return undefined;
+    },
+
+    /** The credit check: the matched company, with the policy's covers on it. */
+    async checkBuyer(country: string, identifiers: readonly CompanyIdentifier[]) {
+      for (const body of matchingBodies(country, identifiers)) {
+        const answer = await client.call('POST', paths.matching, { search: true, body }).catch((error: unknown) => {
+          if (error instanceof KredoError && error.code === 'insurer.refused') return undefined;
+          throw error;
+        });
+        const company = matchedCompanyOf(answer?.body, country);
+        if (!company) continue;
+        const policyCurrency = await currency();
+        const { items } = await search<AllianzCover>(paths.coverSearch, { companyIds: [company.companyId] });
+        return { ...company, covers: items.map((item) => checkCoverOf(canonicalCoverOf(item, policyCurrency))).filter((cover) => cover !== undefined) };
       }
       return undefined;
     },

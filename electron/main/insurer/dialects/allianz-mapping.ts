@@ -124,6 +124,25 @@ export function matchedCompanyId(body: unknown): string | undefined {
   return typeof id === 'string' && id !== '' ? id : typeof id === 'number' ? String(id) : undefined;
 }
 
+/**
+ * The best match as the credit check shows it: `company.legalData.companyName` and `company.address.countryCode`
+ * are what the sandbox answers; the street fields (`streetName`, `postCode`, `town`) are UNVERIFIED. The grade
+ * comes with a grade-only cover request (GradeCover), not with the match: it stays unknown here.
+ */
+export function matchedCompanyOf(body: unknown, country: string): { companyId: string; name: string; country: string; address?: { street: string; postalCode: string; city: string } } | undefined {
+  const companyId = matchedCompanyId(body);
+  if (!companyId) return undefined;
+  const company = ((body as { results?: { company?: { legalData?: { companyName?: unknown }; address?: { countryCode?: unknown; streetName?: unknown; postCode?: unknown; town?: unknown } } }[] }).results ?? [])[0]?.company;
+  const address = company?.address;
+  const code = typeof address?.countryCode === 'string' && /^[A-Z]{2}$/.test(address.countryCode) ? address.countryCode : country.toUpperCase();
+  return {
+    companyId,
+    name: typeof company?.legalData?.companyName === 'string' ? company.legalData.companyName.slice(0, 300) : '',
+    country: code,
+    ...(typeof address?.town === 'string' && { address: { street: String(address.streetName ?? ''), postalCode: String(address.postCode ?? ''), city: address.town } }),
+  };
+}
+
 /** Allianz amounts are numbers (seen: `requestedAmount: 50000`, `decision.permanent.permanentAmount`); Kredo's are exact decimal strings. */
 export function decimalOf(amount: unknown, currency: string): string | undefined {
   if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0) return undefined;

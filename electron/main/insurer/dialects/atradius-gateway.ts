@@ -9,7 +9,8 @@ import { insurerPolicySchema, type InsurerPolicy } from '../../../../shared/sync
 import type { Logger } from '../../services/logger';
 import { InsurerRefusal, ResyncNeeded, type InsurerAnswer, type InsurerClient } from '../insurer-client';
 import type { InsurerGateway } from '../insurer-gateway';
-import { applicationBody, ATRADIUS_PATHS, buyerQueries, canonicalCoverOf, fromDateOf, isReferred, PUT_ACTIONS, requestRecordOfCover, type AtradiusCover } from './atradius-mapping';
+import { checkCoverOf, gradeOf } from '../../../../shared/sync/buyer-check';
+import { applicationBody, ATRADIUS_PATHS, buyerOf, buyerQueries, canonicalCoverOf, fromDateOf, isReferred, PUT_ACTIONS, requestRecordOfCover, type AtradiusCover } from './atradius-mapping';
 
 /** Atradius's account: the customer id and policy id every route is scoped by (seen as query parameters). */
 export interface AtradiusAccount {
@@ -162,6 +163,28 @@ export function createAtradiusGateway(client: InsurerClient, account: AtradiusAc
         });
         const found = (answer?.body as { data?: { buyerId?: unknown }[] } | undefined)?.data?.[0]?.buyerId;
         if (typeof found === 'string' && found !== '') return found;
+      }
+      return undefined;
+    },
+
+    /** The credit check: the buyer by national identifier, with the policy's covers on it (credit limits and credit checks alike). */
+    async checkBuyer(country: string, identifiers: readonly CompanyIdentifier[]) {
+      for (const query of buyerQueries(country, identifiers)) {
+        for (const [name, value] of scope()) query.set(name, value);
+        const answer = await client.call('GET', `${ATRADIUS_PATHS.buyers}?${query.toString()}`).catch((error: unknown) => {
+          if (error instanceof KredoError && error.code === 'insurer.refused') return undefined;
+          throw error;
+        });
+        const buyer = buyerOf((answer?.body as { data?: unknown[] } | undefined)?.data?.[0], country);
+        if (!buyer) continue;
+        const policyCurrency = await currency();
+        const coverQuery = scope();
+        coverQuery.set('buyerId', buyer.companyId);
+        const { items } = await readCovers(coverQuery);
+        const { rating, ...found } = buyer;
+        const grade = gradeOf(rating);
+        const covers = items.filter((item) => !isReferred(item)).map((item) => checkCoverOf(canonicalCoverOf(item, policyCurrency))).filter((cover) => cover !== undefined);
+        return { ...found, ...(grade !== undefined && { grade }), covers };
       }
       return undefined;
     },

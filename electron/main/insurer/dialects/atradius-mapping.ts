@@ -118,6 +118,25 @@ export function buyerQueries(country: string, identifiers: readonly CompanyIdent
     .map((identifier) => new URLSearchParams({ country: alpha3, uid: identifier.value, uidType: UID_TYPES[identifier.type]! }));
 }
 
+/**
+ * A buyer of the organisation-management search as the credit check shows it. `buyerId`, `buyerName` and
+ * `buyerRating` are seen in public client code; the address (`buyerAddress {addressLine1, postCode, town}`) is
+ * UNVERIFIED, and so is that `buyerRating` is on the 1–10 scale (a rating outside it is left out).
+ */
+export function buyerOf(item: unknown, country: string): { companyId: string; name: string; country: string; address?: { street: string; postalCode: string; city: string }; rating?: unknown } | undefined {
+  const buyer = item as { buyerId?: unknown; buyerName?: unknown; buyerRating?: unknown; buyerAddress?: { addressLine1?: unknown; postCode?: unknown; town?: unknown } } | undefined;
+  const companyId = typeof buyer?.buyerId === 'number' ? String(buyer.buyerId) : buyer?.buyerId;
+  if (typeof companyId !== 'string' || companyId === '') return undefined;
+  const address = buyer?.buyerAddress;
+  return {
+    companyId,
+    name: typeof buyer?.buyerName === 'string' ? buyer.buyerName.slice(0, 300) : '',
+    country: country.toUpperCase(),
+    ...(typeof address?.town === 'string' && { address: { street: String(address.addressLine1 ?? ''), postalCode: String(address.postCode ?? ''), city: address.town } }),
+    rating: buyer?.buyerRating,
+  };
+}
+
 /** Atradius amounts are numbers in the policy currency (seen); Kredo's are exact decimal strings. */
 export function decimalOf(amount: unknown, currency: string): string | undefined {
   if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0) return undefined;
