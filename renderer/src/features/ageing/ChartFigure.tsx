@@ -22,7 +22,8 @@ export function ChartFigure({ id, title, caption, table, isTableVisible, childre
         {caption}
       </figcaption>
       <div className="ageing-chart">{children}</div>
-      <div className={isTableVisible ? 'ageing-figure-table' : 'visually-hidden'}>{table}</div>
+      {/* Shown, it may scroll sideways: focusable then, so the keyboard can scroll it (axe scrollable-region-focusable). */}
+      <div className={isTableVisible ? 'ageing-figure-table' : 'visually-hidden'} tabIndex={isTableVisible ? 0 : undefined}>{table}</div>
     </figure>
   );
 }

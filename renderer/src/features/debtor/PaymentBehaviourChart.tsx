@@ -32,7 +32,8 @@ export function PaymentBehaviourChart({ months }: { readonly months: readonly Mo
           <figcaption className="note">{t('behaviour.caption')}</figcaption>
           <div aria-hidden="true">
             <ResponsiveContainer width="100%" height={260}>
-              <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+              {/* Hidden from assistive technology (the table below says the same), so it must not take focus either (axe aria-hidden-focus). */}
+              <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
                 <CartesianGrid strokeDasharray="3 3" stroke={CHART_COLOURS.grid} />
                 <XAxis dataKey="label" />
                 <YAxis yAxisId="days" tickFormatter={(value: number) => format.number(value)} />

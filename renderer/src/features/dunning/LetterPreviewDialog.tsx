@@ -19,7 +19,8 @@ export function LetterPreviewDialog({ preview, onClose }: { readonly preview: Le
       {preview && (
         <div lang={preview.language}>
           <p><strong>{preview.subject}</strong></p>
-          <pre className="letter-text" data-testid="letter-preview">{preview.text}</pre>
+          {/* It scrolls: focusable, so the keyboard can scroll it (axe scrollable-region-focusable, issue 17). */}
+          <pre className="letter-text" data-testid="letter-preview" tabIndex={0}>{preview.text}</pre>
         </div>
       )}
       <div className="dialog-actions">

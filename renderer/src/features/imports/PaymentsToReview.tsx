@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { money } from '../../../../shared/money/money';
 import { useClock } from '../../app/app-clock';
+import { useScrollMemory } from '../../components/use-scroll-memory';
 import { dataWorker } from '../../data/data-client';
 import type { PaymentToReview } from '../../data/db/schema';
 import { usePaymentsToReview } from '../../data/queries/use-imports';
@@ -14,12 +15,15 @@ import { AssignPaymentDialog } from './AssignPaymentDialog';
  * invoices), or takes it off the list when it is not a customer's payment.
  */
 export function PaymentsToReview() {
-  const { t } = useTranslation('imports');
+  const { t } = useTranslation(['imports', 'common']);
   const format = useFormat();
   const clock = useClock();
   const errorMessage = useErrorMessage();
   const payments = usePaymentsToReview();
   const [assigning, setAssigning] = useState<PaymentToReview>();
+  // Back from a debtor or another screen, the list shows the payments the controller left (issue 17).
+  const scroller = useRef<HTMLDivElement>(null);
+  useScrollMemory('payments-to-review', scroller);
   const [status, setStatus] = useState<{ text: string; isError: boolean }>();
 
   if (!payments || payments.length === 0) return null;
@@ -33,15 +37,19 @@ export function PaymentsToReview() {
   };
 
   return (
-    <section className="settings-group settings-wide" aria-labelledby="review-payments-title">
+    <section className="settings-group payments-to-review" aria-labelledby="review-payments-title">
       <h2 id="review-payments-title">{t('review.title', { count: payments.length, formatted: format.number(payments.length) })}</h2>
       <p className="note">{t('review.body')}</p>
+      {/* Above the table, never over it, and closed by the controller once read (issue 17: it stayed for good). */}
       {status ? (
-        <p role={status.isError ? 'alert' : 'status'} className={status.isError ? 'error-text' : 'note'}>
-          {status.text}
+        <p role={status.isError ? 'alert' : 'status'} className={status.isError ? 'error-text notice' : 'note notice'}>
+          {status.text}{' '}
+          <button type="button" className="button button-small" onClick={() => setStatus(undefined)}>
+            {t('common:actions.close')}
+          </button>
         </p>
       ) : null}
-      <div className="table-scroll short-table">
+      <div ref={scroller} className="table-scroll short-table">
         <table className="data-table compact" aria-label={t('review.tableLabel')}>
           <thead>
             <tr>

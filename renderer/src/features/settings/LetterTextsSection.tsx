@@ -129,7 +129,7 @@ export function LetterTextsSection() {
       {status && <p role={status.isError ? 'alert' : 'status'} className={status.isError ? 'error-text' : 'note'}>{status.text}</p>}
       <h3>{t('settings:letterTexts.preview')}</h3>
       <p className="note">{t('settings:letterTexts.previewNote')}</p>
-      {sample !== undefined && <pre className="letter-text" lang={language} data-testid="letter-text-preview">{sample}</pre>}
+      {sample !== undefined && <pre className="letter-text" lang={language} data-testid="letter-text-preview" tabIndex={0}>{sample}</pre>}
       <h3>{t('settings:letterTexts.history.title')}</h3>
       {history.length === 0 ? (
         <p className="note">{t('settings:letterTexts.history.none')}</p>

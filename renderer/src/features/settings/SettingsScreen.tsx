@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from '../../../../shared/i18n/languages';
 import { useBootstrap } from '../../app/bootstrap-context';
@@ -12,6 +12,7 @@ import { LetterheadSection } from './LetterheadSection';
 import { LetterTextsSection } from './LetterTextsSection';
 import { MailSection } from './MailSection';
 import { RatesSection } from './RatesSection';
+import { SettingsNav } from './SettingsNav';
 import { UpdatesSection } from '../updates/UpdatesSection';
 import { useErrorMessage } from '../../i18n/use-error-message';
 import { useLanguage } from '../../i18n/use-language';
@@ -23,6 +24,7 @@ export function SettingsScreen() {
   const bootstrap = useBootstrap();
   const { language, changeLanguage } = useLanguage();
   const [logStatus, setLogStatus] = useState<string>();
+  const sections = useRef<HTMLDivElement>(null);
 
   const onOpenLogFolder = async () => {
     try {
@@ -36,8 +38,11 @@ export function SettingsScreen() {
   return (
     <section>
       <ScreenHeader title={t('settings:title')} intro={t('settings:language.body')} />
+      <div className="settings-layout">
+      <SettingsNav sections={sections} />
+      <div ref={sections} className="settings-sections">
       <fieldset className="settings-group">
-        <legend>{t('settings:language.title')}</legend>
+        <legend id="settings-language-title">{t('settings:language.title')}</legend>
         <div className="radio-row">
           {SUPPORTED_LANGUAGES.map((option) => (
             <label key={option} className="radio-option" lang={option}>
@@ -84,6 +89,8 @@ export function SettingsScreen() {
           </p>
         ) : null}
       </section>
+      </div>
+      </div>
     </section>
   );
 }
