@@ -81,7 +81,7 @@ export function DebtorIdentity({ debtor }: { readonly debtor: StoredDebtor }) {
       {debtor.contacts.length === 0 ? (
         <p className="note">{t('identity.noContacts')}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table className="data-table compact" aria-label={t('identity.contacts')}>
             <thead>
               <tr>

@@ -70,7 +70,7 @@ export function DebtorItems({ ledger, asOf, debtorName }: { readonly ledger: Deb
           </button>
         ))}
       </div>
-      <div className="table-scroll" role="tabpanel">
+      <div className="table-scroll" role="tabpanel" tabIndex={0}>
         <table className="data-table compact" aria-label={t(tab === 'open' ? 'items.openLabel' : 'items.paidLabel')}>
           <thead>
             <tr>

@@ -45,7 +45,7 @@ export function PaymentsToReview() {
           </button>
         </p>
       ) : null}
-      <div className="table-scroll short-table">
+      <div className="table-scroll short-table" tabIndex={0}>
         <table className="data-table compact" aria-label={t('review.tableLabel')}>
           <thead>
             <tr>

@@ -16,7 +16,7 @@ export function RejectedRows({ fileName, summary }: { readonly fileName: string;
       </h3>
       <p className="note">{t('rejected.body', { file: fileName })}</p>
       {summary.rejections.length < summary.rejectionCount ? <p className="note">{t('rejected.firstOnly', { shown: format.number(summary.rejections.length) })}</p> : null}
-      <div className="table-scroll short-table">
+      <div className="table-scroll short-table" tabIndex={0}>
         <table className="data-table compact" aria-label={t('rejected.tableLabel')}>
           <thead>
             <tr>

@@ -45,7 +45,7 @@ export function SampleTable({ headers, rows, mapping, fieldName, reading }: { re
   return (
     <>
       <h3 className="subsection-title">{t('mapping.previewTitle')}</h3>
-      <div className="table-scroll sample-table">
+      <div className="table-scroll sample-table" tabIndex={0}>
         <table className="data-table compact" aria-label={t('mapping.previewTitle')}>
           <thead>
             <tr>

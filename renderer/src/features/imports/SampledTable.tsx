@@ -23,7 +23,7 @@ export function SampledTable<T>({ label, rows, columns, children }: {
   return (
     <>
       {rows.sample.length < rows.count ? <p className="note">{t('preview.firstOnly', { shown: format.number(rows.sample.length), total: format.number(rows.count) })}</p> : null}
-      <div className="table-scroll short-table">
+      <div className="table-scroll short-table" tabIndex={0}>
         <table className="data-table compact" aria-label={label}>
           <thead>
             <tr>
