@@ -3,6 +3,7 @@ import type { PortfolioSummary } from '../../../../shared/domain/summaries/portf
 import type { ExportTable } from '../../../../shared/export/export-table';
 import type { Language } from '../../../../shared/i18n/languages';
 import type { BackupInfo } from '../../../../shared/ipc/contract';
+import type { CompanyIdentifier } from '../../../../shared/domain/identifiers/identifier-type';
 import type { IsoDate } from '../../../../shared/time/iso-date';
 import type { BackupSource } from '../backup/read-backup';
 import type { BackupSink } from '../backup/write-backup';
@@ -30,6 +31,7 @@ import type { LetterTextVersion } from '../db/schema';
 import type { PaymentPlan } from '../../../../shared/domain/dunning/payment-plans';
 import type { DebtorSettingsRequest } from '../store/save-debtor-settings';
 import type { OwnLimitRequest } from '../store/save-own-limit';
+import type { KnownCompany, NewCustomer } from '../store/new-customer';
 import type { DebtorMasterDataRequest } from '../store/save-debtor-master-data';
 import type { MergeCounts, MergePreview, MergeRequest } from '../store/merge-debtors';
 import type { CreditPolicy } from '../../../../shared/domain/dunning/credit-policy';
@@ -118,6 +120,10 @@ export interface DataApi {
   saveDebtorMasterData(request: DebtorMasterDataRequest): Promise<{ readonly errors: readonly FieldError[] }>;
   /** Sets a debtor's discretionary or internal limit (with fresh figures); every field's problem instead when one does not check out. */
   saveOwnLimit(request: OwnLimitRequest): Promise<{ readonly errors: readonly FieldError[] }>;
+  /** The debtors already on the books that are the company these identifiers name, with their payment experience (new-customer flow). */
+  findKnownCompany(request: { readonly identifiers: readonly CompanyIdentifier[] }): Promise<KnownCompany[]>;
+  /** Adds a customer taken on by hand (with fresh figures and an audit line); refused when its number is taken or, unconfirmed, it is already a debtor. */
+  addNewCustomer(request: { readonly customer: NewCustomer; readonly id: string; readonly today: IsoDate; readonly at: string; readonly homeCurrency: string }): Promise<{ readonly debtorId: string }>;
   /** Ends a debtor's discretionary or internal limit, kept in its history. */
   endOwnLimit(request: { readonly debtorId: string; readonly kind: 'discretionary' | 'internal'; readonly note: string; readonly today: IsoDate; readonly at: string; readonly homeCurrency: string }): Promise<void>;
   /** What merging one debtor into another would move, what to look out for, and why it cannot be done now. Changes nothing. */

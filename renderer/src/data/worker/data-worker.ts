@@ -19,6 +19,7 @@ import { refreshSummaries } from '../store/refresh-summaries';
 import { replacePortfolio } from '../store/replace-portfolio';
 import { saveDebtorSettings } from '../store/save-debtor-settings';
 import { endOwnLimitOf, saveOwnLimit } from '../store/save-own-limit';
+import { addNewCustomer, findKnownCompany } from '../store/new-customer';
 import { saveDebtorMasterData } from '../store/save-debtor-master-data';
 import { mergeDebtors, previewDebtorMerge } from '../store/merge-debtors';
 import type { DataApi } from './data-api';
@@ -140,6 +141,9 @@ const api: DataApi = {
   saveOwnLimit: (request) => writing(() => saveOwnLimit(db, request)),
   saveDebtorMasterData: (request) => writing(() => saveDebtorMasterData(db, request)),
   endOwnLimit: (request) => writing(() => endOwnLimitOf(db, request)),
+  findKnownCompany: (request) => findKnownCompany(db, request.identifiers),
+  // A new debtor goes into a chunk like an import's: one at a time with imports and syncs.
+  addNewCustomer: async (request) => ({ debtorId: (await writing(() => addNewCustomer(db, request))).id }),
   previewDebtorMerge: (request) => previewDebtorMerge(db, request),
   // One at a time with imports and syncs: a merge rewrites two ledgers and moves insurer cases, and a prepared import compared the store before it.
   mergeDebtors: (request) => writing(() => mergeDebtors(db, request)),

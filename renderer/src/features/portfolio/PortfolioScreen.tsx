@@ -6,6 +6,7 @@ import { usePortfolioSummary } from '../../data/queries/use-portfolio';
 import { DebtorPage } from '../debtor/DebtorPage';
 import { PortfolioGridSection } from './grid/PortfolioGridSection';
 import { KpiCards } from './KpiCards';
+import { NewCustomerSection } from './new-customer/NewCustomerSection';
 import { UnconvertedNotice } from '../rates/UnconvertedNotice';
 import { unconvertedAmounts } from '../../../../shared/domain/summaries/unconverted';
 
@@ -28,6 +29,7 @@ export function PortfolioScreen() {
         <>
           <UnconvertedNotice currency={portfolio.currency} currencies={portfolio.unconvertedCurrencies ?? []} total={{ convertedMinor: portfolio.openMinor, unconverted: unconvertedAmounts(portfolio.unconverted, OPEN) }} />
           <KpiCards portfolio={portfolio} />
+          <NewCustomerSection />
           <PortfolioGridSection currency={portfolio.currency} bucketCount={portfolio.bucketsMinor.length} />
         </>
       )}
