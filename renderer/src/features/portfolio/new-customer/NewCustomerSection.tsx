@@ -225,7 +225,7 @@ export function NewCustomerSection() {
             </ul>
           )}
           <form
-            className="stacked-form"
+            className="form-grid"
             onSubmit={(event) => {
               event.preventDefault();
               void create();
@@ -249,7 +249,7 @@ export function NewCustomerSection() {
             </label>
             <p id={`${id}-limit-hint`} className="note">{t('newCustomer.limitHint')}</p>
             {checked.known.length > 0 && (
-              <label className="checkbox">
+              <label className="checkbox-row" style={{ display: "flex" }}>
                 <input type="checkbox" checked={confirmed} onChange={(event) => setConfirmed(event.target.checked)} />
                 <span>{t('newCustomer.confirmSecond')}</span>
               </label>
