@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Brand } from '../components/Brand';
+import { useScrollMemory } from '../components/use-scroll-memory';
 import { InsurerChangesToast } from '../features/sync/InsurerChangesToast';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { UpdateNotice } from '../features/updates/UpdateNotice';
@@ -15,6 +16,11 @@ export function AppShell() {
   const { t } = useTranslation(['shell', 'common']);
   const screen = useNavigationStore((state) => state.screen);
   const main = useRef<HTMLElement>(null);
+  const debtorId = useNavigationStore((state) => state.debtorId);
+  // A Settings section or a part of a debtor's page asked for by name is scrolled to by that screen itself.
+  const isSectionAsked = useNavigationStore((state) => Boolean(state.settingsSection ?? state.debtorSection));
+  // Each screen, and each debtor's page, comes back scrolled where the controller left it (issue 17).
+  useScrollMemory(isSectionAsked ? undefined : debtorId ? `debtor:${debtorId}` : `screen:${screen}`, main);
 
   // Move focus to the new screen, so keyboard and screen-reader users land on its content.
   useEffect(() => {

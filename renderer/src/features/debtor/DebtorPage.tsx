@@ -38,7 +38,8 @@ export function DebtorPage({ debtorId, chunkId }: { readonly debtorId: string; r
   const [isMerging, setMerging] = useState(false);
 
   useEffect(() => {
-    if (isLoaded) heading.current?.focus();
+    // Without scrolling: coming back to a debtor, the page stays where the controller left it (issue 17).
+    if (isLoaded) heading.current?.focus({ preventScroll: true });
   }, [isLoaded]);
   useEffect(() => {
     // Escape goes back to the grid, except while typing a note.

@@ -1,8 +1,9 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { money, type CurrencyCode } from '../../../../shared/money/money';
 import type { WorklistRow } from '../../data/dunning/worklist-rows';
+import { useScrollMemory } from '../../components/use-scroll-memory';
 import { useFormat } from '../../i18n/use-format';
 import type { WorklistLine } from './worklist-query';
 
@@ -30,20 +31,35 @@ interface WorklistTableProps {
  * (arrows, Page Up/Down, Home/End), Space ticks it (a debtor's heading ticks all its entries) and Enter
  * opens the debtor; the checkboxes and buttons in each row are reached with Tab as usual.
  */
+/**
+ * The row heights measured when the worklist was last shown: with them the list comes back at exactly the
+ * rows it was left at (the rows differ in height, so estimates would place it some pixels off).
+ */
+let measuredRows: VirtualItem[] | undefined;
+
 export function WorklistTable({ lines, selected, currency, what, onSelect, onOpenDebtor, onPreview, onCall }: WorklistTableProps) {
   const { t } = useTranslation('dunning');
   const format = useFormat();
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const isWhole = lines.length <= RENDERED_WHOLE;
+  // Back from a debtor or another screen, the worklist shows the entries the controller left (issue 17).
+  const scrollMemory = useScrollMemory('dunning-worklist', scroller);
   // TanStack Virtual re-renders through its own subscription; the compiler just leaves this component unmemoised.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: lines.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_ESTIMATE, overscan: isWhole ? RENDERED_WHOLE : 15 });
+  const virtualizer = useVirtualizer({ count: lines.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_ESTIMATE, overscan: isWhole ? RENDERED_WHOLE : 15, initialOffset: scrollMemory.savedOffset, initialMeasurementsCache: scrollMemory.savedOffset === undefined ? undefined : measuredRows });
   const current = Math.min(active, Math.max(0, lines.length - 1));
+  // The remembered position wins over bringing the first line into view when the worklist comes back.
+  const isReturning = useRef(scrollMemory.savedOffset !== undefined);
+  useEffect(() => () => void (measuredRows = virtualizer.takeSnapshot()), [virtualizer]);
 
   useEffect(() => {
+    if (isReturning.current || scrollMemory.isRestoring()) {
+      isReturning.current = false;
+      return;
+    }
     if (lines.length > 0 && !isWhole) virtualizer.scrollToIndex(current, { align: 'auto' });
-  }, [current, lines.length, isWhole, virtualizer]);
+  }, [current, lines.length, isWhole, virtualizer, scrollMemory]);
 
   const idsOf = (line: WorklistLine) => (line.kind === 'debtor' ? line.entryIds : [line.row.id]);
   const isLineSelected = (line: WorklistLine) => idsOf(line).every((id) => selected.has(id));

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { money } from '../../../../shared/money/money';
 import { useClock } from '../../app/app-clock';
+import { useScrollMemory } from '../../components/use-scroll-memory';
 import { dataWorker } from '../../data/data-client';
 import type { PaymentToReview } from '../../data/db/schema';
 import { usePaymentsToReview } from '../../data/queries/use-imports';
@@ -20,6 +21,9 @@ export function PaymentsToReview() {
   const errorMessage = useErrorMessage();
   const payments = usePaymentsToReview();
   const [assigning, setAssigning] = useState<PaymentToReview>();
+  // Back from a debtor or another screen, the list shows the payments the controller left (issue 17).
+  const scroller = useRef<HTMLDivElement>(null);
+  useScrollMemory('payments-to-review', scroller);
   const [status, setStatus] = useState<{ text: string; isError: boolean }>();
 
   if (!payments || payments.length === 0) return null;
@@ -45,7 +49,7 @@ export function PaymentsToReview() {
           </button>
         </p>
       ) : null}
-      <div className="table-scroll short-table" tabIndex={0}>
+      <div ref={scroller} className="table-scroll short-table" tabIndex={0}>
         <table className="data-table compact" aria-label={t('review.tableLabel')}>
           <thead>
             <tr>

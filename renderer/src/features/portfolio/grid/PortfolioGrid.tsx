@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useScrollMemory } from '../../../components/use-scroll-memory';
 import { clampColumnRem } from './column-widths';
 import type { GridSort } from './grid-query';
 import { columnTrack } from './heading-width';
@@ -54,14 +55,22 @@ export function PortfolioGrid({ rows, columns: givenColumns, sort, activeIndex, 
   const scroller = useRef<HTMLDivElement>(null);
   const [drag, setDrag] = useState<ColumnDrag>();
   const columns = drag ? givenColumns.map((column) => (column.id === drag.columnId ? { ...column, width: drag.widthRem } : column)) : givenColumns;
+  // Back from a debtor or another screen, the grid shows the rows the controller left (issue 17).
+  const scrollMemory = useScrollMemory('portfolio-grid', scroller);
   // TanStack Virtual re-renders through its own subscription; the compiler just leaves this component unmemoised.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12, initialOffset: scrollMemory.savedOffset });
   const active = Math.min(activeIndex, Math.max(0, rows.length - 1));
+  // The remembered position wins over bringing the active row into view when the grid comes back.
+  const isReturning = useRef(scrollMemory.savedOffset !== undefined);
 
   useEffect(() => {
+    if (isReturning.current || scrollMemory.isRestoring()) {
+      isReturning.current = false;
+      return;
+    }
     if (rows.length > 0) virtualizer.scrollToIndex(active, { align: 'auto' });
-  }, [active, rows.length, virtualizer]);
+  }, [active, rows.length, virtualizer, scrollMemory]);
 
   // Dragging a column's edge (the handle at the right of its heading) sets its width; a double-click gives
   // it back its default. Keyboard users have Alt+← / Alt+→ on the heading and the Columns menu's reset.
