@@ -11,6 +11,7 @@ import { callback, dataWorker } from './data/data-client';
 import { setupI18n } from './i18n/setup-i18n';
 import { kredo } from './platform/kredo-api';
 import './styles/app.css';
+import './styles/dark.css';
 
 function reportUnexpected(message: string, stack: string | undefined, source: string): void {
   void kredo.reportRendererError({ message: message.slice(0, 4000), ...(stack && { stack: stack.slice(0, 20000) }), source }).catch(() => undefined);
