@@ -1,5 +1,6 @@
 import { POLICY, seededState, startTestSandbox } from '../../electron/sandbox/sandbox-test-kit';
-import { expect, saveScreenshot, test } from './fixtures';
+import { seedSandboxState } from '../../electron/sandbox/seed-sandbox';
+import { E2E_TODAY, expect, saveScreenshot, test } from './fixtures';
 import { texts } from './locale-texts';
 import { AppShellPage } from './page-models/app-shell-page';
 import { WelcomePage } from './page-models/welcome-page';
@@ -74,4 +75,43 @@ test('a new customer is checked with the insurer, added, and its limit requested
   } finally {
     await insurer.stop();
   }
+});
+
+test('offline, the check says the insurer cannot be reached, and the debtor is added with its request waiting for the next sync', async ({ kredo }) => {
+  const { page } = kredo;
+  const nl = texts('nl');
+  const text = nl.portfolio.newCustomer;
+  // The built-in sandbox insurer, seeded for the app's day: a well-graded demo company with no cover or request.
+  const state = seedSandboxState({ now: new Date(`${E2E_TODAY}T12:00:00Z`) });
+  const busy = new Set([...state.covers.map((cover) => cover.companyId), ...state.requests.map((request) => request.companyId)]);
+  const buyer = state.companies.find((company) => !busy.has(company.companyId) && company.grade <= 4 && company.identifiers.some((identifier) => identifier.type === 'SE_ORGNR'))!;
+  const orgnr = buyer.identifiers.find((identifier) => identifier.type === 'SE_ORGNR')!.value;
+  await new WelcomePage(page, 'nl').openDemoPortfolio();
+  await page.context().setOffline(true);
+
+  await page.getByRole('button', { name: text.open }).click();
+  const check = page.getByRole('region', { name: text.title });
+  await check.getByLabel(text.scheme).selectOption('SE_ORGNR');
+  // A wrong Luhn digit is refused with that reason.
+  await check.getByLabel(text.number, { exact: true }).fill(`${orgnr.slice(0, -1)}${(Number(orgnr.at(-1)) + 1) % 10}`);
+  await check.getByRole('button', { name: text.check }).click();
+  await expect(check.getByRole('alert')).toContainText('controlecijfer');
+
+  await check.getByLabel(text.number, { exact: true }).fill(orgnr.replace('-', ''));
+  await check.getByRole('button', { name: text.check }).click();
+  await expect(check.getByText(text.unreachable)).toBeVisible();
+  await expect(check.getByTestId('known-debtors')).toContainText(buyer.legalName);
+  // Without the insurer, the name comes from the debtor Kredo already knows.
+  await expect(check.getByLabel(text.name, { exact: true })).toHaveValue(buyer.legalName);
+  await check.getByLabel(text.customerCode).fill('NIEUW-002');
+  await check.getByLabel(text.limit.replace(' ({{currency}}, optioneel)', ''), { exact: false }).fill('10.000');
+  await check.getByLabel(text.confirmSecond).check();
+  await check.getByRole('button', { name: text.create }).click();
+  await expect(check.getByRole('status').last()).toContainText('Debiteur toegevoegd en een kredietlimiet van');
+
+  // Back online: the waiting request goes out and the insurer decides it.
+  await page.context().setOffline(false);
+  await check.getByRole('button', { name: text.openCreated }).click();
+  const limits = page.getByRole('region', { name: nl.debtor.limits.title, exact: true });
+  await expect(limits.getByRole('heading', { name: `${nl.debtor.limits.source.insurer} · ${nl.limits.state.APPROVED}` })).toBeVisible({ timeout: 30_000 });
 });

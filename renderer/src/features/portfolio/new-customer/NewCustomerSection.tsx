@@ -17,6 +17,7 @@ import { useFormat } from '../../../i18n/use-format';
 import { useLanguage } from '../../../i18n/use-language';
 import { kredo, KredoApiError } from '../../../platform/kredo-api';
 import { requestLimits } from '../../limits/request-limits';
+import { useSyncStore } from '../../sync/sync-store';
 
 /** What the check found: the insurer's view (or why there is none) and Kredo's own debtors of the same company. */
 interface Checked {
@@ -75,12 +76,15 @@ export function NewCustomerSection() {
     try {
       const identifiers = [read.identifier];
       const known = await dataWorker().findKnownCompany({ identifiers });
-      const insurer = await kredo.insurerCheckBuyer({ country: read.country, identifiers }).then(
+      // Offline the insurer cannot answer: say so at once instead of waiting out the client's retries.
+      const insurer = !useSyncStore.getState().isOnline
+        ? ({ unreachable: true } as const)
+        : await kredo.insurerCheckBuyer({ country: read.country, identifiers }).then(
         (answer): Checked['insurer'] => answer,
         (error: unknown): Checked['insurer'] => (error instanceof KredoApiError && error.code === 'insurer.unavailable' ? { unreachable: true } : { error: errorMessage(error) }),
       );
       setChecked({ country: read.country, identifier: read.identifier, insurer, known });
-      setName('buyer' in insurer && insurer.buyer ? insurer.buyer.name : '');
+      setName('buyer' in insurer && insurer.buyer ? insurer.buyer.name : (known[0]?.name ?? ''));
       setConfirmed(false);
     } catch (error) {
       setMessage({ text: errorMessage(error), isError: true });
