@@ -1,6 +1,6 @@
 import type { Language } from '../../../shared/i18n/languages';
 import type { IsoDate } from '../../../shared/time/iso-date';
-import { checkDunningLetter, type DunningLetterInput, type LetterCost } from './dunning-letter';
+import { checkDunningLetter, type DunningLetterInput, type LetterCost, type LetterCreditor } from './dunning-letter';
 import { isAnnounced, letterFigures, type LetterFigures } from './letter-figures';
 import { letterFormat, type LetterFormat } from './letter-format';
 import { formatIban } from '../../../shared/domain/references/iban';
@@ -87,13 +87,7 @@ export function buildLetterContent(input: DunningLetterInput, t: LetterTranslato
     closing: closingParagraphs(input, t, format, figures),
     signOff: named ? t('signOff.named') : t('signOff.anonymous'),
     signature: [creditor.name, t('department')],
-    footer: [
-      creditor.name,
-      t(`registration.${creditor.registration.scheme}`, { number: creditor.registration.number }),
-      t('vat', { vat: creditor.vatNumber }),
-      t('bank', { iban: formatIban(creditor.iban), bic: creditor.bic }),
-      ...(creditor.bankgiro ? [t('bankgiro', { bankgiro: creditor.bankgiro })] : []),
-    ],
+    footer: creditorFooter(creditor, t),
     pageTemplate: t('page', { page: '{{page}}', pages: '{{pages}}' }),
     figures,
   };
@@ -162,4 +156,15 @@ function salutationOf(input: DunningLetterInput, named: boolean, t: LetterTransl
     return t(`salutation.titled.${person.title}`, { surname });
   }
   return named ? t('salutation.named', { name: input.debtor.contactName }) : t('salutation.anonymous');
+}
+
+/** The creditor's line at the foot of every page — name, registration, VAT and bank — on letters and statements alike. */
+export function creditorFooter(creditor: LetterCreditor, t: LetterTranslator): string[] {
+  return [
+    creditor.name,
+    t(`registration.${creditor.registration.scheme}`, { number: creditor.registration.number }),
+    t('vat', { vat: creditor.vatNumber }),
+    t('bank', { iban: formatIban(creditor.iban), bic: creditor.bic }),
+    ...(creditor.bankgiro ? [t('bankgiro', { bankgiro: creditor.bankgiro })] : []),
+  ];
 }

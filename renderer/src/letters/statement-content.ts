@@ -7,7 +7,7 @@ import type { CurrencyCode } from '../../../shared/money/money';
 import type { IsoDate } from '../../../shared/time/iso-date';
 import type { LetterCreditor, LetterDebtor } from './dunning-letter';
 import type { LetterFrame } from './letter-document';
-import type { LetterColumn, LetterTotalLine } from './letter-content';
+import { creditorFooter, type LetterColumn, type LetterTotalLine } from './letter-content';
 import { letterFormat, type LetterFormat } from './letter-format';
 import type { LetterTranslator } from './letter-translator';
 
@@ -88,13 +88,7 @@ export function buildStatementContent(input: StatementLetterInput, t: LetterTran
     ],
     signOff: named ? t('signOff.named') : t('signOff.anonymous'),
     signature: [creditor.name, t('department')],
-    footer: [
-      creditor.name,
-      t(`registration.${creditor.registration.scheme}`, { number: creditor.registration.number }),
-      t('vat', { vat: creditor.vatNumber }),
-      t('bank', { iban: formatIban(creditor.iban), bic: creditor.bic }),
-      ...(creditor.bankgiro ? [t('bankgiro', { bankgiro: creditor.bankgiro })] : []),
-    ],
+    footer: creditorFooter(creditor, t),
     pageTemplate: t('page', { page: '{{page}}', pages: '{{pages}}' }),
   };
 }
