@@ -1,11 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CurrencyCode } from '../../../../shared/money/money';
 import { useClock } from '../../app/app-clock';
 import { useBootstrap } from '../../app/bootstrap-context';
 import { useNavigationStore } from '../../app/navigation-store';
 import { EmptyState } from '../../components/EmptyState';
+import { ProgressWithStop, useStop } from '../../components/ProgressWithStop';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { StaleRatesNote } from './StaleRatesNote';
 import { StatementBatch } from './StatementBatch';
@@ -47,8 +48,7 @@ export function DunningScreen() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [message, setMessage] = useState<string>();
   const [progress, setProgress] = useState<{ readonly done: number; readonly total: number }>();
-  const stopRequested = useRef(false);
-  const [isStopping, setStopping] = useState(false);
+  const stop = useStop();
   const [calling, setCalling] = useState<WorklistRow>();
   const [preview, setPreview] = useState<LetterPreview>();
   // The last processing run, offered as one print batch of its letters until the next run.
@@ -77,8 +77,7 @@ export function DunningScreen() {
   const process = async () => {
     const chosen = rows.filter((row) => selected.has(row.id));
     const mailReady = Boolean((await kredo.mailGetSettings({}).catch(() => undefined))?.settings);
-    stopRequested.current = false;
-    setStopping(false);
+    stop.reset();
     setProgress({ done: 0, total: chosen.length });
     setMessage(undefined);
     setPrintRun(undefined);
@@ -88,7 +87,7 @@ export function DunningScreen() {
         { ...run, entryIds: chosen.map((row) => row.id) },
         callback({
           onProgress: (done: number, total: number) => setProgress({ done, total }),
-          isStopped: () => stopRequested.current,
+          isStopped: stop.isStopped,
           // Letters to debtors with an e-mail address go into the outbox when Settings › E-mail is set up.
           queueMail: async (message: MailMessageRequest) => (mailReady ? kredo.mailQueue({ message }) : undefined),
           withdrawMail: (key: string) => kredo.mailWithdraw({ key }),
@@ -133,22 +132,16 @@ export function DunningScreen() {
               {t('worklist.process', { count: selected.size })}
             </button>
             {progress && (
-              <>
-                <progress max={Math.max(1, progress.total)} value={progress.done} aria-label={t('worklist.progressLabel')} />
-                <span className="note" data-testid="worklist-progress">{t('worklist.progress', { done: format.number(progress.done), total: format.number(progress.total) })}</span>
-                <button
-                  type="button"
-                  className="button"
-                  disabled={isStopping}
-                  onClick={() => {
-                    // Read by the worker between two entries: the one being made is finished and stored first.
-                    stopRequested.current = true;
-                    setStopping(true);
-                  }}
-                >
-                  {t('worklist.stop')}
-                </button>
-              </>
+              <ProgressWithStop
+                done={progress.done}
+                total={progress.total}
+                label={t('worklist.progressLabel')}
+                text={t('worklist.progress', { done: format.number(progress.done), total: format.number(progress.total) })}
+                data-testid="worklist-progress"
+                stopLabel={t('worklist.stop')}
+                isStopping={stop.isStopping}
+                onStop={stop.requestStop}
+              />
             )}
           </div>
         </>

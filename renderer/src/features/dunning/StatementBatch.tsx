@@ -1,7 +1,8 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MailMessageRequest } from '../../../../shared/ipc/mail-contract';
 import { useClock } from '../../app/app-clock';
+import { ProgressWithStop, useStop } from '../../components/ProgressWithStop';
 import { callback, dataWorker } from '../../data/data-client';
 import { useErrorMessage } from '../../i18n/use-error-message';
 import { useFormat } from '../../i18n/use-format';
@@ -19,12 +20,10 @@ export function StatementBatch() {
   const errorMessage = useErrorMessage();
   const [progress, setProgress] = useState<{ readonly done: number; readonly total: number }>();
   const [message, setMessage] = useState<string>();
-  const stopRequested = useRef(false);
-  const [isStopping, setStopping] = useState(false);
+  const stop = useStop();
   const start = async () => {
     const mailReady = Boolean((await kredo.mailGetSettings({}).catch(() => undefined))?.settings);
-    stopRequested.current = false;
-    setStopping(false);
+    stop.reset();
     setMessage(undefined);
     setProgress({ done: 0, total: 0 });
     try {
@@ -32,7 +31,7 @@ export function StatementBatch() {
         { today: clock.today(), at: clock.now().toISOString() },
         callback({
           onProgress: (done: number, total: number) => setProgress({ done, total }),
-          isStopped: () => stopRequested.current,
+          isStopped: stop.isStopped,
           queueMail: async (mail: MailMessageRequest) => (mailReady ? kredo.mailQueue({ message: mail }) : undefined),
         }),
       );
@@ -48,22 +47,15 @@ export function StatementBatch() {
     <div className="button-row" data-testid="statement-batch">
       <button type="button" className="button" disabled={progress !== undefined} onClick={() => void start()}>{t('statement.batch.start')}</button>
       {progress && (
-        <>
-          <progress max={Math.max(1, progress.total)} value={progress.done} aria-label={t('statement.batch.progressLabel')} />
-          <span className="note">{t('statement.batch.progress', { done: format.number(progress.done), total: format.number(progress.total) })}</span>
-          <button
-            type="button"
-            className="button"
-            disabled={isStopping}
-            onClick={() => {
-              // Read by the worker between two debtors: the statement being made is finished and kept first.
-              stopRequested.current = true;
-              setStopping(true);
-            }}
-          >
-            {t('statement.batch.stop')}
-          </button>
-        </>
+        <ProgressWithStop
+          done={progress.done}
+          total={progress.total}
+          label={t('statement.batch.progressLabel')}
+          text={t('statement.batch.progress', { done: format.number(progress.done), total: format.number(progress.total) })}
+          stopLabel={t('statement.batch.stop')}
+          isStopping={stop.isStopping}
+          onStop={stop.requestStop}
+        />
       )}
       {message && <p role="status" className="note">{message}</p>}
     </div>
