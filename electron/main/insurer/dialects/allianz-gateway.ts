@@ -6,7 +6,7 @@ import { rejectionOf, rejectsForLog, type RejectedItem } from '../../../../share
 import type { LimitOutboxEntry } from '../../../../shared/sync/limit-outbox';
 import type { LossSubmission } from '../../../../shared/sync/loss-submission';
 import { idempotencyKeyOf } from '../../../../shared/sync/outbox-check';
-import { insurerPolicySchema, type InsurerPolicy } from '../../../../shared/sync/policy-terms';
+import { policyTermsOnce } from './policy-terms-once';
 import type { Logger } from '../../services/logger';
 import { InsurerRefusal, ResyncNeeded, type InsurerAnswer, type InsurerClient } from '../insurer-client';
 import type { InsurerGateway } from '../insurer-gateway';
@@ -71,22 +71,10 @@ function watermarkOf(answer: InsurerAnswer, fallback: string, previous?: string)
 export function createAllianzGateway(client: InsurerClient, policy: AllianzPolicyRef, paths: AllianzPaths, deps: AllianzGatewayDeps): InsurerGateway {
   const policies = [policy];
   const base = new URL(deps.baseUrl);
-  let terms: Promise<InsurerPolicy> | undefined;
-  const policyTerms = () => {
+  const policyTerms = policyTermsOnce(async () => {
     const query = new URLSearchParams({ businessUnitCode: policy.businessUnitCode, extensionId: policy.extensionId });
-    terms ??= client.call('GET', `${paths.policy(policy.policyId)}?${query.toString()}`).then(
-      (answer) => {
-        const parsed = insurerPolicySchema.safeParse(answer.body);
-        if (!parsed.success) throw new KredoError('insurer.badAnswer');
-        return parsed.data;
-      },
-      (error: unknown) => {
-        terms = undefined;
-        throw error;
-      },
-    );
-    return terms;
-  };
+    return (await client.call('GET', `${paths.policy(policy.policyId)}?${query.toString()}`)).body;
+  });
   const currency = async () => (await policyTerms()).currency;
 
   /** A `resourceUrl` is followed only on the insurer's own origin: the bearer token goes nowhere else. */

@@ -5,7 +5,7 @@ import type { InsurerRequestRecord } from '../../../../shared/sync/insurer-looku
 import { rejectionOf, rejectsForLog, type RejectedItem } from '../../../../shared/sync/insurer-rejects';
 import type { LimitOutboxEntry } from '../../../../shared/sync/limit-outbox';
 import { idempotencyKeyOf } from '../../../../shared/sync/outbox-check';
-import { insurerPolicySchema, type InsurerPolicy } from '../../../../shared/sync/policy-terms';
+import { policyTermsOnce } from './policy-terms-once';
 import type { Logger } from '../../services/logger';
 import { InsurerRefusal, ResyncNeeded, type InsurerAnswer, type InsurerClient } from '../insurer-client';
 import type { InsurerGateway } from '../insurer-gateway';
@@ -46,21 +46,10 @@ function watermarkOf(answer: InsurerAnswer, covers: readonly Record<string, unkn
  */
 export function createAtradiusGateway(client: InsurerClient, account: AtradiusAccount, deps: { readonly baseUrl: string; readonly logger?: Pick<Logger, 'warn'>; readonly pageSize?: number }): InsurerGateway {
   const scope = () => new URLSearchParams({ customerId: account.customerId, policyId: account.policyId });
-  let terms: Promise<InsurerPolicy> | undefined;
-  const policyTerms = () => {
-    terms ??= client.call('GET', `${ATRADIUS_PATHS.policy(account.policyId)}?customerId=${encodeURIComponent(account.customerId)}`).then(
-      (answer) => {
-        const parsed = insurerPolicySchema.safeParse((answer.body as { data?: unknown } | undefined)?.data);
-        if (!parsed.success) throw new KredoError('insurer.badAnswer');
-        return parsed.data;
-      },
-      (error: unknown) => {
-        terms = undefined;
-        throw error;
-      },
-    );
-    return terms;
-  };
+  const policyTerms = policyTermsOnce(async () => {
+    const answer = await client.call('GET', `${ATRADIUS_PATHS.policy(account.policyId)}?customerId=${encodeURIComponent(account.customerId)}`);
+    return (answer.body as { data?: unknown } | undefined)?.data;
+  });
   const currency = async () => (await policyTerms()).currency;
 
   /** A `links.next` is followed only on the insurer's own origin: the bearer token and app key go nowhere else. */
