@@ -35,7 +35,7 @@ interface Checked {
  * The debtor is then created — a second debtor of a known company only when the controller confirms it — and a
  * limit requested through the outbox, which waits while the insurer cannot be reached.
  */
-export function NewCustomerSection() {
+export function NewCustomerSection({ onClose }: { readonly onClose: () => void }) {
   const { t } = useTranslation('portfolio');
   const { t: tDunning } = useTranslation('dunning');
   const { t: tLimits } = useTranslation('limits');
@@ -47,7 +47,6 @@ export function NewCustomerSection() {
   const openDebtor = useNavigationStore((state) => state.openDebtor);
   const id = useId();
   const policy = useLiveQuery(async () => (await uiDb.policies.toArray())[0], []);
-  const [isOpen, setOpen] = useState(false);
   const [scheme, setScheme] = useState<ProspectScheme>('NL_KVK');
   const [number, setNumber] = useState('');
   const [problem, setProblem] = useState<string>();
@@ -134,15 +133,6 @@ export function NewCustomerSection() {
     }
   };
 
-  if (!isOpen) {
-    return (
-      <div className="new-customer-bar">
-        <button type="button" className="button" aria-expanded={false} onClick={() => setOpen(true)}>
-          {t('newCustomer.open')}
-        </button>
-      </div>
-    );
-  }
   const insurer = checked?.insurer;
   const buyer = insurer && 'buyer' in insurer ? insurer.buyer : null;
   return (
@@ -173,7 +163,7 @@ export function NewCustomerSection() {
         <button type="submit" className="button button-primary" disabled={isBusy}>
           {t('newCustomer.check')}
         </button>
-        <button type="button" className="button" onClick={() => setOpen(false)}>
+        <button type="button" className="button" onClick={onClose}>
           {t('newCustomer.close')}
         </button>
       </form>
