@@ -95,15 +95,7 @@ export function buildLetterContent(input: DunningLetterInput, t: LetterTranslato
 
 /** One row per invoice; the interest column only when some interest is claimed. */
 function invoiceTable(input: DunningLetterInput, t: LetterTranslator, format: LetterFormat, withInterest: boolean): LetterContent['table'] {
-  const columns: LetterColumn[] = [
-    { label: t('table.invoice'), align: 'left' },
-    { label: t('table.invoiceDate'), align: 'left' },
-    { label: t('table.dueDate'), align: 'left' },
-    { label: t('table.daysOverdue'), align: 'right' },
-    { label: t('table.amount'), align: 'right' },
-    { label: t('table.open'), align: 'right' },
-    ...(withInterest ? [{ label: t('table.interest'), align: 'right' as const }] : []),
-  ];
+  const columns = invoiceColumns(t, withInterest);
   const rows = input.invoices.map((invoice) => [
     invoice.number,
     format.date(invoice.invoiceDate),
@@ -166,5 +158,18 @@ export function creditorFooter(creditor: LetterCreditor, t: LetterTranslator): s
     t('vat', { vat: creditor.vatNumber }),
     t('bank', { iban: formatIban(creditor.iban), bic: creditor.bic }),
     ...(creditor.bankgiro ? [t('bankgiro', { bankgiro: creditor.bankgiro })] : []),
+  ];
+}
+
+/** The invoice table's headings, the same on letters and statements; interest only when some is claimed. */
+export function invoiceColumns(t: LetterTranslator, withInterest: boolean): LetterColumn[] {
+  return [
+    { label: t('table.invoice'), align: 'left' },
+    { label: t('table.invoiceDate'), align: 'left' },
+    { label: t('table.dueDate'), align: 'left' },
+    { label: t('table.daysOverdue'), align: 'right' },
+    { label: t('table.amount'), align: 'right' },
+    { label: t('table.open'), align: 'right' },
+    ...(withInterest ? [{ label: t('table.interest'), align: 'right' as const }] : []),
   ];
 }

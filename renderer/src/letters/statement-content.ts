@@ -7,7 +7,7 @@ import type { CurrencyCode } from '../../../shared/money/money';
 import type { IsoDate } from '../../../shared/time/iso-date';
 import type { LetterCreditor, LetterDebtor } from './dunning-letter';
 import type { LetterFrame } from './letter-document';
-import { creditorFooter, type LetterColumn, type LetterTotalLine } from './letter-content';
+import { creditorFooter, invoiceColumns, type LetterColumn, type LetterTotalLine } from './letter-content';
 import { letterFormat, type LetterFormat } from './letter-format';
 import type { LetterTranslator } from './letter-translator';
 
@@ -95,15 +95,7 @@ export function buildStatementContent(input: StatementLetterInput, t: LetterTran
 
 function sectionOf(block: StatementBlock, statement: StatementOfAccount, t: LetterTranslator, format: LetterFormat): StatementSection {
   const withInterest = block.interestMinor > 0;
-  const columns: LetterColumn[] = [
-    { label: t('table.invoice'), align: 'left' },
-    { label: t('table.invoiceDate'), align: 'left' },
-    { label: t('table.dueDate'), align: 'left' },
-    { label: t('table.daysOverdue'), align: 'right' },
-    { label: t('table.amount'), align: 'right' },
-    { label: t('table.open'), align: 'right' },
-    ...(withInterest ? [{ label: t('table.interest'), align: 'right' as const }] : []),
-  ];
+  const columns = invoiceColumns(t, withInterest);
   const rows = block.items.map((item) => {
     const number = item.kind === 'credit-note' ? t('statement.creditNote', { number: item.number }) : item.disputed ? t('statement.disputed', { number: item.number }) : item.number;
     return [
