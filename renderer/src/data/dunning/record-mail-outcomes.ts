@@ -5,7 +5,8 @@ import type { KredoDb } from '../db/kredo-db';
 /**
  * Records what the e-mail outbox did with letters on each debtor's timeline — sent, refused (with the
  * server's words) or uncertain — and keeps the exact message handed to the mail server as the letter's
- * `.eml`, so it can be opened from the debtor's letters as evidence. Each outcome is recorded once: an
+ * `.eml`, so it can be opened from the debtor's letters as evidence. The line names the document's step, so
+ * the timeline calls a statement of account a statement (features/debtor/mail-timeline-text.ts). Each outcome is recorded once: an
  * outcome the letter already carries (the renderer was closed before it told the outbox) adds nothing.
  * Returns the keys recorded, for the outbox to forget.
  */
@@ -25,7 +26,7 @@ export async function recordMailOutcomes(db: KredoDb, outcomes: readonly MailOut
         action: `mail.${outcome.state}`,
         entityType: 'debtor',
         entityId: outcome.debtorId,
-        details: { documentId: outcome.key, messageId: outcome.messageId, to: outcome.to, subject: outcome.subject, attempts: outcome.attempts, ...(outcome.code !== undefined && { code: outcome.code }), ...(outcome.response !== undefined && { response: outcome.response }) },
+        details: { documentId: outcome.key, ...(document && { step: document.step }), messageId: outcome.messageId, to: outcome.to, subject: outcome.subject, attempts: outcome.attempts, ...(outcome.code !== undefined && { code: outcome.code }), ...(outcome.response !== undefined && { response: outcome.response }) },
       });
     });
     recorded.push(outcome.key);

@@ -9,6 +9,7 @@ import { money } from '../../../../shared/money/money';
 import { toIsoDate } from '../../../../shared/time/iso-date';
 import { useCountryName, useLanguageName } from '../../i18n/use-country-name';
 import { useFormat } from '../../i18n/use-format';
+import { mailTimelineText } from './mail-timeline-text';
 
 const PAGE = 50;
 
@@ -18,7 +19,7 @@ const SETTING_LABEL = { country: 'debtor:identity.country', language: 'debtor:id
 
 /** Every event of the debtor, newest first, fifty at a time. */
 export function DebtorTimeline({ events }: { readonly events: readonly TimelineEvent[] }) {
-  const { t } = useTranslation(['debtor', 'limits', 'dunning']);
+  const { t, i18n } = useTranslation(['debtor', 'limits', 'dunning']);
   const format = useFormat();
   const [limit, setLimit] = useState(PAGE);
   const countryName = useCountryName();
@@ -58,13 +59,11 @@ export function DebtorTimeline({ events }: { readonly events: readonly TimelineE
       case 'dunning.planEnded':
         return t('debtor:timeline.planEnded');
       case 'mail.sent':
-        return t('debtor:timeline.mailSent', { to: text('to'), subject: text('subject') });
+      case 'mail.failed':
+      case 'mail.uncertain':
+        return mailTimelineText(entry, i18n) ?? entry.action;
       case 'statement.made':
         return t('debtor:timeline.statementMade', { total: format.money(money(Number(details['totalDueMinor']), text('currency'))), reference: text('reference') });
-      case 'mail.failed':
-        return t('debtor:timeline.mailFailed', { to: text('to'), response: text('response') || '–' });
-      case 'mail.uncertain':
-        return t('debtor:timeline.mailUncertain', { to: text('to') });
       case 'debtor.merged':
         return t('debtor:timeline.merged', { name: text('mergedName'), code: text('mergedCustomerCode'), items: Number(details['items']), payments: Number(details['payments']) });
       case 'debtor.masterDataChanged':
