@@ -12,21 +12,12 @@ import { buildLetterContent } from '../../letters/letter-content';
 import { FREE_TEXT_PARTS, unknownPlaceholders, type FreeTextPart, type LetterFreeTexts } from '../../letters/letter-free-texts';
 import { letterPlainText } from '../../letters/letter-plain-text';
 import { letterTranslator } from '../../letters/letter-translator';
+import { kredoWording } from './kredo-wording';
 import { sampleLetterInput } from './letter-text-sample';
 
 type Draft = Record<FreeTextPart, string>;
 const EMPTY: Draft = { salutation: '', opening: '', closing: '' };
 const draftOf = (texts: LetterFreeTexts | undefined): Draft => ({ salutation: texts?.salutation ?? '', opening: texts?.opening ?? '', closing: texts?.closing ?? '' });
-
-/** Kredo's own wording of each free paragraph in the letter's language, shown in grey in a blank field. */
-function kredoWording(language: Language, step: LetterStep): Draft {
-  const t = letterTranslator(language);
-  return {
-    salutation: t('salutation.anonymous'),
-    opening: step === 'formal-notice' ? '' : t(`intro.${step}`),
-    closing: `${t('closing.alreadyPaid')} ${t('closing.contact', { phone: '{phone}', email: '{email}', customerCode: '{customerCode}' })}`,
-  };
-}
 
 /**
  * Settings › Letter texts (issue 16, item 4): the controller words the greeting, opening and closing of each
