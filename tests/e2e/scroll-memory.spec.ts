@@ -52,18 +52,29 @@ test('the portfolio grid and a debtor page come back scrolled where the controll
   await expect(debtor.heading).toContainText(name);
   await expect(debtor.riskScore).toBeVisible();
   const debtorTop = await wheel(shell.main, 500);
-  await page.getByRole('button', { name: '← Back to portfolio' }).click();
+  expect(debtorTop).toBeGreaterThan(250);
+  // Escape goes back without touching the page's scroll. (Not the Back button here: it sits at the top of the
+  // page, so clicking it — for Playwright as for a controller — first scrolls the page back to the top, and the
+  // top is then rightly where the page was left. Whether that scroll's event landed before the click closed
+  // the page decided whether 0 or this place was kept: the "three times in five" of stop 22.)
+  await page.keyboard.press('Escape');
   await expectScrolledTo(portfolio.grid, gridTop);
 
-  // Another screen starts at its top, though the debtor page was left scrolled. (The same debtor opened again
-  // comes back at its place only about three times in five here — a race in use-scroll-memory not found yet,
-  // 7 December 2026 — so it is not asserted until it is mended; the grid and the worklist are.)
-  expect(debtorTop).toBeGreaterThan(250);
+  // The same debtor again: its page is where it was left; another screen starts at its top.
   await openRow();
   await expect(debtor.heading).toContainText(name);
+  await expectScrolledTo(shell.main, debtorTop);
   await shell.open('settings');
   await expect(shell.heading).toHaveText(shell.titleOf('settings'));
   await expectScrolledTo(shell.main, 0);
+
+  // Back from the debtor page by its button, the list is where it was too.
+  await shell.open('portfolio');
+  await expectScrolledTo(portfolio.grid, gridTop);
+  await openRow();
+  await expect(debtor.heading).toContainText(name);
+  await page.getByRole('button', { name: '← Back to portfolio' }).click();
+  await expectScrolledTo(portfolio.grid, gridTop);
 });
 
 test('the virtualised dunning worklist comes back scrolled where the controller left it', async ({ kredo }) => {
