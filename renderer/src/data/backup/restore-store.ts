@@ -3,7 +3,8 @@ import type { AuditEntry } from '../../../../shared/domain/audit/audit-entry';
 import { KredoError } from '../../../../shared/errors/kredo-error';
 import type { KredoDb } from '../db/kredo-db';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../db/migrations';
-import { TABLE_NAMES } from '../db/schema';
+import { TABLE_NAMES, type MetaEntry, type StoredDocument } from '../db/schema';
+import { LAST_LETTER_NUMBER_KEY } from '../dunning/letter-number';
 import type { ParsedBackup } from './read-backup';
 
 const WRITE_BATCH = 2_000;
@@ -23,6 +24,16 @@ export function canRestoreSchema(version: number): boolean {
  * Replaces the store's contents with a backup's, in one transaction: it either all happens or, on any
  * failure (or the app closing half-way), the store stays as it was. The audit trail is append-only, so it
  * is not replaced: entries the store lacks are added from the backup, and the restore itself is recorded.
+ *
+ * Two more things a restore cannot take back, because they left Kredo (issue 16, item 2):
+ * - what was e-mailed to a debtor. The outbox (main process, mail-outbox-store.ts) is not in backups: it
+ *   holds only messages on their way and forgets each once its outcome is kept on the letter — restored on
+ *   another computer or over a newer store it would send letters a second time. The evidence is the kept
+ *   letter or statement (`eml` as sent, `mail` with its Message-ID and outcome) and the audit line; so a
+ *   letter the store holds as sent, refused or uncertain keeps that outcome and message over the backup's
+ *   copy (still queued when the backup was made), and is kept even when the backup predates it.
+ * - the letter numbers given: a letter printed or e-mailed after the backup quotes its payment reference,
+ *   so the counter never goes back (letter-number.ts) and the numbers of the letters kept here stay theirs.
  */
 export async function restoreStore(db: KredoDb, backup: ParsedBackup, entry: Omit<AuditEntry, 'seq'>): Promise<void> {
   if (!canRestoreSchema(backup.header.schemaVersion)) throw new KredoError('backup.schemaMismatch');
@@ -30,6 +41,8 @@ export async function restoreStore(db: KredoDb, backup: ParsedBackup, entry: Omi
   if (unknown.length > 0) throw new KredoError('backup.damaged');
 
   await db.transaction('rw', db.tables, async () => {
+    const sent = await mailEvidence(db);
+    const numbers = await db.meta.where('key').startsWith('letters.').toArray();
     for (const name of TABLE_NAMES) {
       const table = db.table(name);
       const records = backup.tables.get(name) ?? [];
@@ -42,6 +55,40 @@ export async function restoreStore(db: KredoDb, backup: ParsedBackup, entry: Omi
       await table.clear();
       for (let start = 0; start < records.length; start += WRITE_BATCH) await table.bulkPut(records.slice(start, start + WRITE_BATCH));
     }
+    await keepMailEvidence(db, sent);
+    await keepLetterNumbers(db, numbers);
     await db.audit.add(entry);
   });
+}
+
+const hasOutcome = (document: StoredDocument | undefined): boolean => document?.mail !== undefined && document.mail.state !== 'queued';
+
+/** The letters and statements whose e-mail was sent, refused or found uncertain: what the debtor may hold. */
+async function mailEvidence(db: KredoDb): Promise<StoredDocument[]> {
+  const found: StoredDocument[] = [];
+  await db.documents.each((document) => {
+    if (hasOutcome(document)) found.push(document);
+  });
+  return found;
+}
+
+async function keepMailEvidence(db: KredoDb, sent: readonly StoredDocument[]): Promise<void> {
+  for (const document of sent) {
+    const restored = await db.documents.get(document.id);
+    if (hasOutcome(restored)) continue;
+    const { eml, mail } = document;
+    await db.documents.put(restored ? { ...restored, ...(eml !== undefined && { eml }), ...(mail && { mail }) } : document);
+  }
+}
+
+/** The letter counter at the higher of the store's and the backup's; each number given stays its letter's. */
+async function keepLetterNumbers(db: KredoDb, before: readonly MetaEntry[]): Promise<void> {
+  for (const record of before) {
+    const restored = await db.meta.get(record.key);
+    if (record.key === LAST_LETTER_NUMBER_KEY) {
+      if (typeof record.value === 'number' && !(typeof restored?.value === 'number' && restored.value >= record.value)) await db.meta.put(record);
+    } else if (record.key.startsWith('letters.number:') && restored === undefined) {
+      await db.meta.put(record);
+    }
+  }
 }
