@@ -10,6 +10,7 @@ import { companyView, coverView, requestView } from './resource-views';
 import { jsonBody, pageOf, paging, type Route } from './route-table';
 import type { ApiKeyRecord, SandboxState } from './sandbox-state';
 import { coverAsSent } from './schema-faults';
+import { SANDBOX_TURNOVER_TERMS, TURNOVER_ROUTES } from './turnover-declarations';
 import { issueToken, readCredentials } from './token-auth';
 import type { VirtualClock } from './virtual-clock';
 
@@ -28,7 +29,7 @@ export interface ApiEnv {
 export function policyView(env: ApiEnv) {
   const { maxCoverPerBuyerMinor, discretionaryLimitMax, deductible, ...terms } = env.state.policy;
   const decimal = (amountMinor: number) => toDecimalString({ amountMinor, currency: terms.currency });
-  return { ...terms, policyId: terms.id, status: 'ACTIVE', maxCoverPerBuyer: decimal(maxCoverPerBuyerMinor), discretionaryLimitMax: decimal(discretionaryLimitMax.amountMinor), deductible: decimal(deductible.amountMinor) };
+  return { ...terms, policyId: terms.id, status: 'ACTIVE', maxCoverPerBuyer: decimal(maxCoverPerBuyerMinor), discretionaryLimitMax: decimal(discretionaryLimitMax.amountMinor), deductible: decimal(deductible.amountMinor), ...SANDBOX_TURNOVER_TERMS };
 }
 
 function feedLimit(text: string | null): number {
@@ -155,4 +156,5 @@ export const API_ROUTES: readonly Route<ApiEnv>[] = [
     },
   },
   ...LOSS_ROUTES,
+  ...TURNOVER_ROUTES,
 ];

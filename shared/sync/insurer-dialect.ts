@@ -45,3 +45,19 @@ export const DIALECT_TEST_URLS: Readonly<Record<InsurerDialect, string>> = {
   atradius: 'https://api-uat.atradius.com',
   allianz: 'https://api-services.uat.1placedessaisons.com/uatm',
 };
+
+/**
+ * How each dialect takes a turnover (sales) declaration (issue 18 item 4), beside DIALECT_CAPABILITIES: `api` is
+ * sent from Kredo and answered with the premium; `portal` means no public API takes it, so Kredo prepares the
+ * declaration as a file (CSV) for the controller to enter in the insurer's portal, and the screen says so.
+ */
+export const DIALECT_TURNOVER_DECLARATIONS: Readonly<Record<InsurerDialect, 'api' | 'portal'>> = {
+  // Kredo's own API: POST /v1/policies/{policyId}/turnover-declarations (insurer-apis.md §3.2).
+  canonical: 'api',
+  // Atradius's published APIs are organisation management (buyers) and cover management (§1.2.2); turnover for
+  // the advance premium (§1.2.1 glossary) is declared in Atrium. No public turnover route: unverified that none exists.
+  atradius: 'portal',
+  // Allianz Trade's EOLIS does "sales and invoice reporting, i.e. turnover declarations" in the portal (§1.1.1);
+  // a Policy API appears only in machine-generated material (§1.1.8), not as a documented route: portal it is.
+  allianz: 'portal',
+};

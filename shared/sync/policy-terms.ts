@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DiscretionaryConditions } from '../domain/limits/own-limit';
+import type { DeclarationFrequency } from '../domain/turnover/declaration-period';
 import type { InsurancePolicy } from '../domain/policy/insurance-policy';
 import { isCurrencyCode, type CurrencyCode } from '../money/money';
 import { isIsoDate, type IsoDate } from '../time/iso-date';
@@ -34,6 +35,8 @@ export const insurerPolicySchema = z.object({
   claimFilingDays: days,
   waitingPeriodDays: days,
   deductible: decimal,
+  /** How often turnover is declared (insurer-apis.md §2.1 `turnoverDeclarationFrequency`), when the insurer's API says. */
+  turnoverDeclarationFrequency: z.enum(['MONTHLY', 'QUARTERLY']).optional(),
 });
 export type InsurerPolicy = z.infer<typeof insurerPolicySchema>;
 
@@ -41,7 +44,7 @@ export type InsurerPolicy = z.infer<typeof insurerPolicySchema>;
  * The policy terms Kredo keeps: its InsurancePolicy plus the insurer's cap per buyer and its conditions for a
  * discretionary limit, when it states them (without them the common conditions apply: own-limit.ts).
  */
-export type PolicyTerms = InsurancePolicy & { readonly maxCoverPerBuyerMinor?: number; readonly discretionaryConditions?: DiscretionaryConditions };
+export type PolicyTerms = InsurancePolicy & { readonly maxCoverPerBuyerMinor?: number; readonly discretionaryConditions?: DiscretionaryConditions; readonly turnoverDeclarationFrequency?: DeclarationFrequency };
 
 export function policyTermsFrom(view: InsurerPolicy): PolicyTerms {
   const currency = view.currency as CurrencyCode;
@@ -64,5 +67,6 @@ export function policyTermsFrom(view: InsurerPolicy): PolicyTerms {
     deductible: { amountMinor: minor(view.deductible), currency },
     ...(view.maxCoverPerBuyer !== undefined && { maxCoverPerBuyerMinor: minor(view.maxCoverPerBuyer) }),
     ...(view.discretionaryConditions && { discretionaryConditions: view.discretionaryConditions }),
+    ...(view.turnoverDeclarationFrequency && { turnoverDeclarationFrequency: view.turnoverDeclarationFrequency === 'QUARTERLY' ? 'quarterly' : 'monthly' }),
   };
 }

@@ -12,7 +12,9 @@ import type { InsurerSyncPort } from '../../../shared/sync/insurer-sync-port';
 import { KredoError } from '../../../shared/errors/kredo-error';
 import { insurerPolicySchema, type InsurerPolicy } from '../../../shared/sync/policy-terms';
 import type { Logger } from '../services/logger';
+import type { TurnoverReceipt, TurnoverSubmission } from '../../../shared/sync/turnover-wire';
 import type { InsurerClient } from './insurer-client';
+import { declareCanonicalTurnover } from './turnover-gateway';
 
 /**
  * What the sync engine asks of the insurer, one method per protocol step (insurer-apis.md §3.5). The
@@ -22,6 +24,8 @@ import type { InsurerClient } from './insurer-client';
 export type InsurerGateway = InsurerSyncPort & {
   /** The policy's terms as the insurer holds them. */
   policyTerms(): Promise<InsurerPolicy>;
+  /** A turnover declaration (issue 18 item 4); absent where the dialect has no API for it (DIALECT_TURNOVER_DECLARATIONS). */
+  declareTurnover?(submission: TurnoverSubmission): Promise<TurnoverReceipt>;
   /**
    * The credit check before trading (issue 18 item 3): the buyer the identifiers name, as the insurer knows it
    * (name, address, grade) with the policy's covers on it; undefined when the insurer knows no such buyer.
@@ -58,6 +62,8 @@ export function createInsurerGateway(client: InsurerClient, policyId: string, de
     async policyTerms() {
       return insurerPolicySchema.parse((await client.call('GET', base)).body);
     },
+
+    declareTurnover: (submission) => declareCanonicalTurnover(client, base, submission),
 
     /**
      * Every cover on the policy, page by page, and the feed cursor to continue from without a gap; covers

@@ -33,6 +33,7 @@ export class KredoDb extends Dexie {
   syncState!: Table<StoreTables['syncState'], string>;
   interestRates!: Table<StoreTables['interestRates'], string>;
   letterTexts!: Table<StoreTables['letterTexts'], string>;
+  turnoverDeclarations!: Table<StoreTables['turnoverDeclarations'], string>;
 
   constructor(name = STORE_NAME, migrations: readonly StoreMigration[] = MIGRATIONS) {
     super(name, { cache: 'immutable' });

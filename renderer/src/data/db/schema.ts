@@ -15,6 +15,7 @@ import type { PaymentPlan } from '../../../../shared/domain/dunning/payment-plan
 import type { RejectedItem } from '../../../../shared/sync/insurer-rejects';
 import type { UserRateRow } from '../../../../shared/domain/law/rate-table-merge';
 import type { LetterFreeTexts } from '../../letters/letter-free-texts';
+import type { TurnoverDeclarationRecord } from '../turnover/turnover-record';
 
 /** A debtor as stored: the domain record plus the ledger chunk that holds its invoices and payments. */
 export type StoredDebtor = Debtor & { readonly chunkId: number };
@@ -180,11 +181,13 @@ export interface StoreTables {
   readonly interestRates: UserRateRow;
   /** The controller's letter texts, every saved version (Settings › Letter texts). */
   readonly letterTexts: LetterTextVersion;
+  /** Turnover declarations sent to the insurer or prepared for its portal, every version per period. */
+  readonly turnoverDeclarations: TurnoverDeclarationRecord;
 }
 
 export type TableName = keyof StoreTables;
 
 /** Every table, in the order a backup writes and a restore reads them. */
 export const TABLE_NAMES: readonly TableName[] = [
-  'meta', 'policies', 'exchangeRates', 'debtorChunks', 'limitChunks', 'ledgerNumbers', 'ledgerTexts', 'summaryChunks', 'portfolio', 'dunningActions', 'imports', 'paymentsToReview', 'limitOutbox', 'lossOutbox', 'documents', 'promises', 'paymentPlans', 'insurerQuarantine', 'syncState', 'interestRates', 'letterTexts', 'audit',
+  'meta', 'policies', 'exchangeRates', 'debtorChunks', 'limitChunks', 'ledgerNumbers', 'ledgerTexts', 'summaryChunks', 'portfolio', 'dunningActions', 'imports', 'paymentsToReview', 'limitOutbox', 'lossOutbox', 'documents', 'promises', 'paymentPlans', 'insurerQuarantine', 'syncState', 'interestRates', 'letterTexts', 'turnoverDeclarations', 'audit',
 ];
