@@ -1,7 +1,9 @@
 import { minorUnitDigits, toDecimalString } from '../../shared/money/money';
 import type { ApiEnv } from './api-routes';
 import { policyView } from './api-routes';
-import { allianzCoverView, allianzOverdueView, allianzRequestView, requestOfJob, requestUpdatedAt, SANDBOX_ALLIANZ } from './allianz-views';
+import { GRADE_REQUEST_TYPE } from '../main/insurer/dialects/allianz-mapping';
+import { companyOfGradeJob, gradeOnlyRequest } from './buyer-checks';
+import { allianzCoverView, allianzGradeCoverView, allianzOverdueView, allianzRequestView, requestOfJob, requestUpdatedAt, SANDBOX_ALLIANZ } from './allianz-views';
 import { findCompanies } from './company-lookup';
 import { parseCoverRequest, submitCoverRequest } from './cover-requests';
 import { parseOverdue, submitOverdue } from './overdues';
@@ -57,6 +59,10 @@ function coverRequest(context: RequestContext, env: ApiEnv, method: 'POST' | 'PA
   scoped(env, body.policy);
   let companyId = body.companyId;
   let type: CoverRequestType;
+  if (method === 'POST' && body.requestTypeCode === GRADE_REQUEST_TYPE) {
+    // A grade-only request (seen: `GradeCover`): a job like any cover request, its resource the grade (buyer-checks.ts).
+    return dated(env, { status: 202, body: gradeOnlyRequest(env.state, String(companyId ?? '')).jobId });
+  }
   if (method === 'POST') {
     type = body.requestTypeCode === 'Increase' ? 'INCREASE' : 'NEW';
     if (body.requestTypeCode !== 'Primary' && body.requestTypeCode !== 'Increase') throw badRequest('invalid_body', 'requestTypeCode must be Primary or Increase.', [{ code: 'invalid', detail: 'Unknown request type', source: { pointer: '/requestTypeCode' } }]);
@@ -121,6 +127,8 @@ export const ALLIANZ_ROUTES: readonly Route<ApiEnv>[] = [
     method: 'GET',
     path: '/riskinfo/v3/covers/:coverId',
     handle: (context, env) => {
+      const graded = companyOfGradeJob(env.state, context.params.coverId ?? '');
+      if (graded) return dated(env, { status: 200, body: allianzGradeCoverView(context.params.coverId ?? '', graded) });
       const cover = env.state.covers.find((candidate) => candidate.coverId === context.params.coverId);
       if (!cover) throw notFound('unknown_cover', `No cover ${context.params.coverId}.`);
       return dated(env, { status: 200, body: allianzCoverView(cover) });
@@ -131,6 +139,7 @@ export const ALLIANZ_ROUTES: readonly Route<ApiEnv>[] = [
     path: '/riskinfo/v3/jobs/:jobId',
     handle: (context, env) => {
       const jobId = context.params.jobId ?? '';
+      if (companyOfGradeJob(env.state, jobId)) return job(env, { resourceUrl: `/riskinfo/v3/covers/${jobId}` }, jobId);
       const request = requestOfJob(env.state, jobId);
       // A request with an underwriter: processed, no decision to point at yet (UNVERIFIED, see allianz-gateway.ts).
       return job(env, request && { requestId: request.requestId, failed: request.status === 'WITHDRAWN', ...(request.status === 'DECIDED' && { resourceUrl: `/riskinfo/v3/covers/${request.coverId}` }) }, jobId);

@@ -1,8 +1,8 @@
 import { minorUnitDigits } from '../../shared/money/money';
-import { ALLIANZ_OVERDUE_CODES, ALLIANZ_STATUS_CODES } from '../main/insurer/dialects/allianz-mapping';
+import { ALLIANZ_OVERDUE_CODES, ALLIANZ_STATUS_CODES, GRADE_REQUEST_TYPE } from '../main/insurer/dialects/allianz-mapping';
 import type { SandboxOverdue } from './loss-state';
 import type { Problem } from './problem';
-import type { SandboxCover, SandboxCoverRequest, SandboxState } from './sandbox-state';
+import type { SandboxCompany, SandboxCover, SandboxCoverRequest, SandboxState } from './sandbox-state';
 
 /**
  * The sandbox's resources as Allianz Trade's API shows them (insurer-apis.md §1.1): riskinfo v3 covers with
@@ -17,6 +17,14 @@ import type { SandboxCover, SandboxCoverRequest, SandboxState } from './sandbox-
 export const SANDBOX_ALLIANZ = { businessUnitCode: 'EHSE' } as const;
 
 const number = (amountMinor: number, currency: string) => amountMinor / 10 ** minorUnitDigits(currency);
+
+/**
+ * A processed grade-only request's resource: the buyer's grade, no limit. UNVERIFIED field names (`coverTypeCode`,
+ * `grade.gradeValue`, `grade.gradeDate`), read by allianz-mapping.ts gradeOfGradeCover.
+ */
+export function allianzGradeCoverView(coverId: string, company: SandboxCompany) {
+  return { coverId, coverTypeCode: GRADE_REQUEST_TYPE, company: { companyId: company.companyId }, grade: { gradeValue: company.grade, gradeDate: company.gradeUpdatedOn } };
+}
 
 /** A cover (`GET /riskinfo/v3/covers/{coverId}` and the cover search). */
 export function allianzCoverView(cover: SandboxCover) {

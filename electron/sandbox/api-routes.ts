@@ -1,6 +1,7 @@
 import { toDecimalString } from '../../shared/money/money';
 import { headCursor, readFeed } from './change-feed';
 import { findCompanies } from './company-lookup';
+import { buyerCheckAnswer } from './buyer-check-routes';
 import { gradeOf, parseCoverRequest, submitCoverRequest, withdrawCoverRequest } from './cover-requests';
 import type { FaultInjector } from './fault-injection';
 import { LOSS_ROUTES } from './loss-routes';
@@ -69,7 +70,10 @@ export const API_ROUTES: readonly Route<ApiEnv>[] = [
     path: '/v1/policies/:policyId/cover-requests',
     handle: (context, env) => {
       const policy = policyOf(context, env);
-      const result = submitCoverRequest(env.state, parseCoverRequest(jsonBody(context), env.state), env.clock.nowIso(), { reissueCover: env.faults.settings.reissueCovers });
+      const body = jsonBody(context) as Record<string, unknown> | null;
+      // A grade-only request or a credit check (insurer-apis.md §3.2 `type: GRADE_ONLY`, `coverType: CREDIT_CHECK`): answered at once.
+      if (body && (body.type === 'GRADE_ONLY' || body.coverType === 'CREDIT_CHECK')) return buyerCheckAnswer(env, policy.id, body);
+      const result = submitCoverRequest(env.state, parseCoverRequest(body, env.state), env.clock.nowIso(), { reissueCover: env.faults.settings.reissueCovers });
       const location = `/v1/policies/${policy.id}/cover-requests/${result.request.requestId}`;
       if (!result.decided) {
         return { status: 202, headers: { Location: location }, body: { jobId: result.request.jobId, requestId: result.request.requestId, status: 'PENDING', resourceUrl: null } };

@@ -3,6 +3,7 @@ import { minorUnitDigits, toDecimalString } from '../../shared/money/money';
 import type { ApiEnv } from './api-routes';
 import { policyView } from './api-routes';
 import { atradiusCoverView, atradiusReferralView, SANDBOX_ATRADIUS } from './atradius-views';
+import { creditCheck } from './buyer-checks';
 import { findCompanies } from './company-lookup';
 import { parseCoverRequest, submitCoverRequest } from './cover-requests';
 import { badRequest, notFound, ProblemError, unauthorized } from './problem';
@@ -40,6 +41,11 @@ const dated = (env: ApiEnv, answer: SandboxResponse): SandboxResponse => ({ ...a
 function application(context: RequestContext, env: ApiEnv, method: 'POST' | 'PUT'): SandboxResponse {
   const body = jsonBody(context) as Record<string, unknown>;
   scoped(context, env, body);
+  // A credit check (seen: `coverType: credit-check`): the policy's amount, answered at once (buyer-checks.ts).
+  if (method === 'POST' && body.coverType === 'credit-check') {
+    const { cover } = creditCheck(env.state, { companyId: String(body.buyerId ?? ''), customerReference: typeof body.customerRefNumber === 'string' ? body.customerRefNumber : null }, env.clock.nowIso());
+    return dated(env, { status: 201, body: { data: [atradiusCoverView(env.state, cover)] } });
+  }
   const type: CoverRequestType | undefined = method === 'POST' ? 'NEW' : ACTIONS[String(body.action)];
   if (!type) throw badRequest('invalid_action', 'action must be supersede, reduce or cancel.', [{ code: 'invalid', detail: 'Unknown action', source: { pointer: '/action' } }]);
   const amount = body.creditLimitAmount;

@@ -45,7 +45,7 @@ export function atradiusCoverView(state: SandboxState, cover: SandboxCover) {
     customerId: SANDBOX_ATRADIUS.customerId,
     policyId: state.policy.id,
     customerRefNumber: cover.customerReference,
-    coverType: 'credit-limit',
+    coverType: cover.coverType === 'CREDIT_CHECK' ? 'credit-check' : 'credit-limit',
     coverStatus: ENDED.has(cover.status) ? cover.status : 'DECISION',
     currencyCode: cover.currency,
     creditLimitApplicationAmountInPolicyCurrency: cover.requestedAmountMinor === null ? null : number(cover.requestedAmountMinor, cover.currency),

@@ -67,6 +67,9 @@ export function applyDecision(state: SandboxState, request: SandboxCoverRequest,
   // A decision under a new cover id (the reissueCover fault) ends the cover it replaces, in the same instant.
   if (active && active !== cover) supersede(state, active, at);
   cover.status = decision.status;
+  // A credit check's cover becomes a credit limit once a limit is decided on it (Atradius: supersede).
+  if (request.coverType === 'CREDIT_CHECK') cover.coverType = 'CREDIT_CHECK';
+  else delete cover.coverType;
   cover.customerReference = request.customerReference ?? cover.customerReference;
   cover.requestedAmountMinor = request.requestedAmountMinor;
   cover.decidedAmountMinor = total;

@@ -90,3 +90,15 @@ export function underwriterDecision(input: DecisionInput): Decided {
     reasons: [ABOVE_APPETITE],
   };
 }
+
+const CHECK_NEGATIVE: CodedText = { code: 'CREDIT_CHECK', description: 'Credit check negative: no cover of the policy amount on this buyer' };
+
+/**
+ * A credit check (Atradius's "review / credit check", insurer-apis.md §1.2.1): the policy's fixed amount, with an
+ * immediate positive or negative answer — never referred, never partial. Positive exactly when the automatic
+ * engine would approve that amount in full on this grade.
+ */
+export function creditCheckDecision(input: DecisionInput): Decided {
+  const automatic = automaticDecision({ ...input, hasComment: false });
+  return automatic.kind === 'decided' && automatic.status === 'APPROVED' ? automatic : refused(CHECK_NEGATIVE);
+}

@@ -13,7 +13,7 @@ export function coverView(cover: SandboxCover, grade?: number) {
     coverId: cover.coverId,
     companyId: cover.companyId,
     customerReference: cover.customerReference,
-    coverType: 'CREDIT_LIMIT',
+    coverType: cover.coverType ?? 'CREDIT_LIMIT',
     status: cover.status,
     requestedAmount: cover.requestedAmountMinor === null ? null : amount(cover.requestedAmountMinor, cover.currency),
     decidedAmount: amount(cover.decidedAmountMinor, cover.currency),

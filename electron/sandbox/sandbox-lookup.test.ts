@@ -1,3 +1,4 @@
+import { isProspect } from './seed-prospects';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATA_TIERS, DEMO_SEED } from '../../shared/generator/data-tiers';
 import { generateChunk, generatePolicy } from '../../shared/generator/generate-portfolio';
@@ -24,8 +25,22 @@ describe('insurer sandbox: company lookup', () => {
   it('knows the demo portfolio\'s debtors by the same names and identifiers as the app\'s demo', () => {
     const today = TEST_NOW.slice(0, 10) as IsoDate;
     const demo = generateChunk(planPortfolio(DATA_TIERS.S, { seed: DEMO_SEED, today }), generatePolicy(today), 0).debtors;
-    expect(companies).toHaveLength(DATA_TIERS.S.debtors);
+    expect(companies.filter((company) => !isProspect(company))).toHaveLength(DATA_TIERS.S.debtors);
     expect(companies.slice(0, demo.length).map((company) => [company.legalName, company.identifiers, company.grade])).toEqual(demo.map((debtor) => [debtor.name, debtor.identifiers, debtor.grade?.value]));
+  });
+
+  it('knows companies that are no debtor of the demo yet — two per country — by their registration and VAT numbers', async () => {
+    const demoIds = new Set(companies.filter((company) => !isProspect(company)).flatMap((company) => company.identifiers.map((identifier) => `${identifier.type}:${identifier.value}`)));
+    const prospects = companies.filter(isProspect);
+    expect(prospects.map((company) => company.country).sort()).toEqual(['GB', 'GB', 'NL', 'NL', 'SE', 'SE']);
+    for (const prospect of prospects) {
+      expect(prospect.identifiers.some((identifier) => demoIds.has(`${identifier.type}:${identifier.value}`))).toBe(false);
+      for (const identifier of prospect.identifiers) {
+        const answer = await lookup(`country=${prospect.country}&idType=${identifier.type}&idValue=${encodeURIComponent(identifier.value)}`);
+        expect(answer.status).toBe(200);
+        expect(answer.body.items).toEqual([expect.objectContaining({ companyId: prospect.companyId, legalName: prospect.legalName })]);
+      }
+    }
   });
 
   it('finds a Dutch buyer by KvK number, written with spaces, with its buyer id and grade', async () => {

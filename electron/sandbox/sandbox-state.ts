@@ -12,7 +12,7 @@ import type { LossState } from './loss-state';
 export interface SandboxCompany {
   /** The insurer's own buyer id, which the client stores beside its identifiers. */
   readonly companyId: string;
-  /** The demo debtor this buyer was made from, so the app's demo and the sandbox describe the same firms. */
+  /** The demo debtor this buyer was made from, so the app's demo and the sandbox describe the same firms; `PROSPECT-n` for a company that is no demo debtor (seed-prospects.ts). */
   readonly debtorId: string;
   readonly legalName: string;
   readonly country: string;
@@ -52,6 +52,8 @@ export interface SandboxCover {
   decidedAt: string | null;
   updatedAt: string;
   version: number;
+  /** A credit check (the policy's fixed amount, no amount asked: buyer-checks.ts); absent for a credit limit. */
+  coverType?: 'CREDIT_CHECK';
 }
 
 export const COVER_REQUEST_TYPES = ['NEW', 'INCREASE', 'REDUCE', 'CANCEL'] as const;
@@ -74,6 +76,8 @@ export interface SandboxCoverRequest {
   decideAt: string | null;
   decidedAt: string | null;
   outcome: LimitStatus | null;
+  /** A credit check's application (buyer-checks.ts); absent for a credit limit. */
+  readonly coverType?: 'CREDIT_CHECK';
 }
 
 export const FEED_EVENT_TYPES = [

@@ -3,6 +3,7 @@ import { DATA_TIERS, DEMO_SEED, type DataTier } from '../../shared/generator/dat
 import { generateChunks, generatePolicy } from '../../shared/generator/generate-portfolio';
 import { planPortfolio } from '../../shared/generator/plan-portfolio';
 import { addDays, type IsoDate } from '../../shared/time/iso-date';
+import { seedProspects } from './seed-prospects';
 import { DEFAULT_SETTINGS, DEMO_API_KEY, type SandboxCompany, type SandboxCover, type SandboxCoverRequest, type SandboxState } from './sandbox-state';
 
 /** The most the sandbox insurer covers on one buyer: €5 million. */
@@ -42,7 +43,7 @@ function coverFrom(limit: CreditLimit, companyId: string, customerCode: string):
  * The sandbox's first state: the demo portfolio's buyers (same seed, so the same names, identifiers and
  * grades the app shows), the insurer decisions the demo already holds as covers, the demo's pending
  * requests as referrals an underwriter decides in a few virtual hours, the demo policy and one API key.
- * `tier` picks the portfolio: S (the default) is the 200-debtor demo, M and L the benchmark tiers
+ * The demo tier also holds a few prospects (seed-prospects.ts). `tier` picks the portfolio: S (the default) is the 200-debtor demo, M and L the benchmark tiers
  * (L: 20,000 buyers and their covers, seeded in a few seconds; the generator builds each chunk's
  * ledger too, because the covers follow from what each debtor owes).
  */
@@ -96,6 +97,8 @@ export function seedSandboxState(options: { seed?: number; now: Date; tier?: Dat
       }
     });
   }
+  // The demo (tier S) also knows a few companies that are no debtor of it yet, for the credit check before trading.
+  if ((options.tier ?? 'S') === 'S') companies.push(...seedProspects({ seed, today, taken: companies, firstCompanyNumber: 900_001 }));
   return {
     format: 1,
     seed,

@@ -40,6 +40,7 @@ export const INVOKE_CHANNELS = {
   insurerChanges: 'insurer:changes',
   insurerLookupBuyer: 'insurer:lookup-buyer',
   insurerCheckBuyer: 'insurer:check-buyer',
+  insurerRequestCheck: 'insurer:request-check',
   insurerSubmit: 'insurer:submit',
   insurerSubmitLoss: 'insurer:submit-loss',
   insurerLossStatus: 'insurer:loss-status',

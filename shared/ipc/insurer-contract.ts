@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IDENTIFIER_TYPES } from '../domain/identifiers/identifier-type';
 import { buyerCheckSchema } from '../sync/buyer-check';
+import { CHECK_REQUEST_KINDS, checkAnswerSchema, checkRequestSchema } from '../sync/check-request';
 import { insurerCoverSchema } from '../sync/insurer-cover';
 import { INSURER_DIALECTS } from '../sync/insurer-dialect';
 import { rejectedItemSchema } from '../sync/insurer-rejects';
@@ -49,7 +50,7 @@ const connectionView = z.strictObject({
   apiKeyOrigin: z.string().max(500).nullable(),
   /** The dialect spoken, and what its API can do: the screens offer only that and say where the rest is done. */
   dialect: z.enum(INSURER_DIALECTS),
-  capabilities: z.strictObject({ lossSubmissions: z.boolean(), lossKinds: z.array(z.enum(LOSS_KINDS)).max(3), changeFeed: z.boolean() }),
+  capabilities: z.strictObject({ lossSubmissions: z.boolean(), lossKinds: z.array(z.enum(LOSS_KINDS)).max(3), changeFeed: z.boolean(), checkRequests: z.array(z.enum(CHECK_REQUEST_KINDS)).max(2) }),
 });
 export type InsurerConnectionView = z.infer<typeof connectionView>;
 
@@ -94,6 +95,8 @@ export const insurerContract = {
     request: z.strictObject({ country: z.string().regex(/^[A-Z]{2}$/), identifiers: identifiersSchema }),
     response: z.strictObject({ buyer: buyerCheckSchema.nullable() }),
   },
+  /** A grade-only request or a credit check on a prospective buyer (issue 18 item 3), answered at once. */
+  insurerRequestCheck: { request: checkRequestSchema, response: checkAnswerSchema },
   insurerSubmit: {
     request: z.strictObject({
       entry: z.object({

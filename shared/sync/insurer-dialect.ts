@@ -1,3 +1,4 @@
+import type { CheckRequestKind } from './check-request';
 import type { LossKind } from './loss-submission';
 
 /**
@@ -16,17 +17,25 @@ export interface DialectCapabilities {
   readonly lossKinds: readonly LossKind[];
   /** A change feed with a cursor; without one Kredo polls the covers changed since a watermark. */
   readonly changeFeed: boolean;
+  /** The requests about a prospective buyer the API takes besides a limit: a grade-only request, a credit check (check-request.ts). */
+  readonly checkRequests: readonly CheckRequestKind[];
 }
 
 export const DIALECT_CAPABILITIES: Readonly<Record<InsurerDialect, DialectCapabilities>> = {
-  canonical: { lossSubmissions: true, lossKinds: ['overdue', 'collection', 'claim'], changeFeed: true },
+  // Kredo's own API offers both (insurer-apis.md §3.2: `type: GRADE_ONLY`, `coverType: CREDIT_CHECK`), so an
+  // insurer speaking it can grade a buyer or answer a credit check the way Allianz Trade and Atradius do.
+  canonical: { lossSubmissions: true, lossKinds: ['overdue', 'collection', 'claim'], changeFeed: true, checkRequests: ['GRADE_ONLY', 'CREDIT_CHECK'] },
   // Atradius publishes buyer and cover management; no public material shows overdue, collection or claim
   // routes (a "Non-Payments API" is named in one third-party note only, unverified): those go through Atrium.
-  atradius: { lossSubmissions: false, lossKinds: [], changeFeed: false },
+  // Its credit check (`coverType: credit-check`) is a cover without an amount asked; its buyers come with a rating
+  // already, so there is no grade-only request (§1.2.1, §1.2.2).
+  atradius: { lossSubmissions: false, lossKinds: [], changeFeed: false, checkRequests: ['CREDIT_CHECK'] },
   // Allianz Trade publishes a Payment Overdues API (OVD, EXP, RES: insurer-apis.md §1.1.6). Its claims and
   // collections APIs appear only in machine-generated material (§1.1.8): those go through EOLIS. No change
   // feed either: cover search and cover-request search polled from a watermark.
-  allianz: { lossSubmissions: true, lossKinds: ['overdue'], changeFeed: false },
+  // A grade comes with a grade-only cover request (`GradeCover`, §1.1.7), not with company matching; Allianz has
+  // no credit-check product.
+  allianz: { lossSubmissions: true, lossKinds: ['overdue'], changeFeed: false, checkRequests: ['GRADE_ONLY'] },
 };
 
 /** The secrets each dialect signs in with: one API key (canonical, Allianz Trade), or Atradius's app key, client id and client secret. */

@@ -1,8 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../shared/random/seeded-random';
-import type { InsurerDialect } from '../../../shared/sync/insurer-dialect';
+import { DIALECT_CAPABILITIES, type InsurerDialect } from '../../../shared/sync/insurer-dialect';
+import { CHECK_REQUEST_KINDS } from '../../../shared/sync/check-request';
+import { CREDIT_CHECK_UNITS } from '../../sandbox/buyer-checks';
+import { isProspect } from '../../sandbox/seed-prospects';
 import { insurerAmountToMinor } from '../../../shared/sync/insurer-cover';
-import { buyerWithCover, buyerWithoutCover, POLICY, startTestSandbox, TEST_NOW, type TestSandbox } from '../../sandbox/sandbox-test-kit';
+import { buyerWithCover, buyerWithoutCover, POLICY, seededState, startTestSandbox, TEST_NOW, type TestSandbox } from '../../sandbox/sandbox-test-kit';
 import { createDialectGateway } from './dialect-gateway';
 import type { InsurerClientDeps } from './insurer-client';
 
@@ -57,5 +60,56 @@ describe.each(['canonical', 'atradius', 'allianz'] as const)('the credit check i
     const port = gatewayIn(dialect);
     if (vat) expect(await port.checkBuyer(buyer.country, [vat])).toMatchObject({ companyId: buyer.companyId, name: buyer.legalName, covers: [] });
     expect(await port.checkBuyer('NL', [{ type: 'NL_KVK', value: '99999990' }])).toBeUndefined();
+  });
+});
+
+/** A prospect of the sandbox (no demo debtor) in a country, well graded or weak. */
+const prospect = (country: string, weak: boolean) => seededState().companies.find((company) => isProspect(company) && company.country === country && (company.grade >= 7) === weak)!;
+
+describe.each(['canonical', 'atradius', 'allianz'] as const)('a prospective buyer in the %s dialect', (dialect) => {
+
+  it('finds a prospect that is no debtor yet by its registration number, with its address when the dialect gives one', async () => {
+    const company = prospect('SE', false);
+    const check = await gatewayIn(dialect).checkBuyer('SE', [company.identifiers.find((identifier) => identifier.type === 'SE_ORGNR')!]);
+    expect(check).toMatchObject({ companyId: company.companyId, name: company.legalName, covers: [] });
+    // Allianz's matching as the sandbox speaks it names no street address: the check has none, rather than an empty one.
+    if (dialect === 'allianz') expect(check?.address).toBeUndefined();
+    else expect(check?.address).toEqual({ street: company.address.street, postalCode: company.address.postalCode, city: company.address.city });
+  });
+});
+
+const ALL_DIALECTS = ['canonical', 'atradius', 'allianz'] as const;
+describe.each(ALL_DIALECTS.filter((dialect) => DIALECT_CAPABILITIES[dialect].checkRequests.includes('GRADE_ONLY')))('the grade-only request in the %s dialect', (dialect) => {
+  it('answers the insurer\'s grade and covers nothing', async () => {
+    const company = prospect('GB', false);
+    const answer = await gatewayIn(dialect).requestCheck({ requestId: crypto.randomUUID(), kind: 'GRADE_ONLY', companyId: company.companyId });
+    expect(answer).toEqual({ kind: 'GRADE_ONLY', companyId: company.companyId, outcome: 'GRADED', grade: company.grade });
+    expect((await gatewayIn(dialect).checkBuyer('GB', [company.identifiers[0]!]))?.covers).toEqual([]);
+  });
+});
+
+describe.each(ALL_DIALECTS.filter((dialect) => DIALECT_CAPABILITIES[dialect].checkRequests.includes('CREDIT_CHECK')))('the credit check in the %s dialect', (dialect) => {
+  it('is decided at once: the policy amount on a good grade, refused on a weak one, and only once per buyer', async () => {
+    const port = gatewayIn(dialect);
+    const good = prospect('NL', false);
+    const answer = await port.requestCheck({ requestId: crypto.randomUUID(), kind: 'CREDIT_CHECK', companyId: good.companyId, customerCode: 'NEW-1' });
+    expect(answer).toMatchObject({ kind: 'CREDIT_CHECK', companyId: good.companyId, outcome: 'APPROVED', cover: { status: 'APPROVED', amountMinor: CREDIT_CHECK_UNITS * 100, currency: 'EUR' } });
+    // The credit check is a cover of the policy: the check shows it, and a second one is refused in the insurer's words.
+    expect((await port.checkBuyer('NL', [good.identifiers[0]!]))?.covers).toEqual([answer.cover]);
+    await expect(port.requestCheck({ requestId: crypto.randomUUID(), kind: 'CREDIT_CHECK', companyId: good.companyId })).rejects.toMatchObject({ code: 'insurer.refused' });
+
+    const weak = prospect('SE', true);
+    expect(await port.requestCheck({ requestId: crypto.randomUUID(), kind: 'CREDIT_CHECK', companyId: weak.companyId })).toEqual({ kind: 'CREDIT_CHECK', companyId: weak.companyId, outcome: 'REFUSED', ...(dialect === 'canonical' && { grade: weak.grade }) });
+  });
+});
+
+describe.each(ALL_DIALECTS)('requests the %s dialect does not take', (dialect) => {
+  const offered = DIALECT_CAPABILITIES[dialect].checkRequests;
+  it('are refused with that reason', async () => {
+    const missing = CHECK_REQUEST_KINDS.filter((kind) => !offered.includes(kind));
+    for (const kind of missing) {
+      await expect(gatewayIn(dialect).requestCheck({ requestId: crypto.randomUUID(), kind, companyId: prospect('GB', true).companyId })).rejects.toMatchObject({ code: 'insurer.refused' });
+    }
+    expect(missing.length + offered.length).toBe(CHECK_REQUEST_KINDS.length);
   });
 });

@@ -1,5 +1,6 @@
 import { toDecimalString } from '../../../shared/money/money';
 import { checkCoverOf, gradeOf, type BuyerCheck } from '../../../shared/sync/buyer-check';
+import type { CheckAnswer, CheckRequest } from '../../../shared/sync/check-request';
 import type { CompanyIdentifier } from '../../../shared/domain/identifiers/identifier-type';
 import { digestFeedPage, feedPageSchema } from '../../../shared/sync/feed-page';
 import { insurerCoverSchema, type InsurerCover } from '../../../shared/sync/insurer-cover';
@@ -31,6 +32,11 @@ export type InsurerGateway = InsurerSyncPort & {
    * (name, address, grade) with the policy's covers on it; undefined when the insurer knows no such buyer.
    */
   checkBuyer(country: string, identifiers: readonly CompanyIdentifier[]): Promise<BuyerCheck | undefined>;
+  /**
+   * A grade-only request or a credit check on a buyer the check found (shared/sync/check-request.ts), answered
+   * at once; a kind the dialect does not take (DIALECT_CAPABILITIES.checkRequests) is refused with that reason.
+   */
+  requestCheck(request: CheckRequest): Promise<CheckAnswer>;
 };
 
 /** A company as `GET /v1/companies` shows it (insurer-apis.md §3.2). */
@@ -131,12 +137,29 @@ export function createInsurerGateway(client: InsurerClient, policyId: string, de
           companyId: company.companyId,
           name: typeof company.legalName === 'string' ? company.legalName.slice(0, 300) : '',
           country: typeof company.country === 'string' && /^[A-Z]{2}$/.test(company.country) ? company.country : country,
-          ...(company.address && typeof company.address.city === 'string' && { address: { street: String(company.address.street ?? ''), postalCode: String(company.address.postalCode ?? ''), city: company.address.city } }),
+          // No town, no address: the check then shows none rather than an empty line.
+          ...(company.address && typeof company.address.city === 'string' && company.address.city.trim() !== '' && { address: { street: String(company.address.street ?? ''), postalCode: String(company.address.postalCode ?? ''), city: company.address.city } }),
           ...(gradeOf(company.grade?.value) !== undefined && { grade: gradeOf(company.grade?.value)! }),
           covers: (Array.isArray(covers.items) ? covers.items : []).map(checkCoverOf).filter((cover) => cover !== undefined),
         };
       }
       return undefined;
+    },
+
+    /** `POST /cover-requests` with `type: GRADE_ONLY`, or `coverType: CREDIT_CHECK` and no amount (insurer-apis.md §3.2): 201 with the grade and the cover. */
+    async requestCheck(request: CheckRequest): Promise<CheckAnswer> {
+      const body = request.kind === 'GRADE_ONLY'
+        ? { companyId: request.companyId, type: 'GRADE_ONLY' }
+        : { companyId: request.companyId, type: 'NEW', coverType: 'CREDIT_CHECK', ...(request.customerCode && { customerReference: request.customerCode }) };
+      const answer = (await client.call('POST', `${base}/cover-requests`, { idempotencyKey: request.requestId, body })).body as { grade?: { value?: unknown }; cover?: unknown } | undefined;
+      const grade = gradeOf(answer?.grade?.value);
+      if (request.kind === 'GRADE_ONLY') {
+        if (grade === undefined) throw new KredoError('insurer.badAnswer');
+        return { kind: request.kind, companyId: request.companyId, outcome: 'GRADED', grade };
+      }
+      const cover = checkCoverOf(answer?.cover);
+      if (!cover) throw new KredoError('insurer.badAnswer');
+      return { kind: request.kind, companyId: request.companyId, outcome: cover.status === 'APPROVED' ? 'APPROVED' : 'REFUSED', ...(grade !== undefined && { grade }), ...(cover.status === 'APPROVED' && { cover }) };
     },
 
     /**

@@ -57,7 +57,7 @@ afterEach(async () => {
 describe('the insurer connection', () => {
   it('is the built-in sandbox by default, whose policy terms arrive in minor units and days', async () => {
     await open();
-    expect(await service.connection()).toEqual({ settings: { mode: 'sandbox' }, connectionId: 'sandbox', hasApiKey: true, apiKeyOrigin: null, dialect: 'canonical', capabilities: { lossSubmissions: true, lossKinds: ['overdue', 'collection', 'claim'], changeFeed: true } });
+    expect(await service.connection()).toEqual({ settings: { mode: 'sandbox' }, connectionId: 'sandbox', hasApiKey: true, apiKeyOrigin: null, dialect: 'canonical', capabilities: { lossSubmissions: true, lossKinds: ['overdue', 'collection', 'claim'], changeFeed: true, checkRequests: ['GRADE_ONLY', 'CREDIT_CHECK'] } });
     const terms = await (await service.port()).policyTerms();
     expect(terms).toMatchObject({ policyId: POLICY, currency: 'EUR', insuredPercentageBp: 9000, discretionaryLimitMax: '25000.00' });
     expect(terms.overdueNotificationDays).toBeGreaterThan(0);
@@ -73,7 +73,7 @@ describe('the insurer connection', () => {
     expect(await secrets.boundOrigin(INSURER_API_KEY_SECRET)).toBeUndefined();
 
     const view = await service.configure(target, external.server.apiKey);
-    expect(view).toEqual({ settings: target, connectionId: `${target.baseUrl}#${POLICY}`, hasApiKey: true, apiKeyOrigin: external.server.url, dialect: 'canonical', capabilities: { lossSubmissions: true, lossKinds: ['overdue', 'collection', 'claim'], changeFeed: true } });
+    expect(view).toEqual({ settings: target, connectionId: `${target.baseUrl}#${POLICY}`, hasApiKey: true, apiKeyOrigin: external.server.url, dialect: 'canonical', capabilities: { lossSubmissions: true, lossKinds: ['overdue', 'collection', 'claim'], changeFeed: true, checkRequests: ['GRADE_ONLY', 'CREDIT_CHECK'] } });
     expect(JSON.stringify(settings.get())).not.toContain(external.server.apiKey);
     expect(await secrets.get(INSURER_API_KEY_SECRET, external.server.url)).toBe(external.server.apiKey);
     // The sync now reads the other insurer's covers.

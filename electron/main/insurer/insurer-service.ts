@@ -146,7 +146,7 @@ export function createInsurerService(deps: InsurerServiceDeps): InsurerService {
     const firstSecret = Object.values(DIALECT_SECRET_NAMES[dialect])[0]!;
     const keyOrigin = deps.secrets.isAvailable ? await deps.secrets.boundOrigin(firstSecret) : undefined;
     const hasApiKey = settings.mode === 'sandbox' || (deps.secrets.isAvailable && (await storedCredentials(deps.secrets, dialect, urlOrigin(settings.baseUrl))).credentials !== undefined);
-    return { settings, connectionId: connectionIdOf(settings), hasApiKey, apiKeyOrigin: keyOrigin ?? null, dialect, capabilities: { ...DIALECT_CAPABILITIES[dialect], lossKinds: [...DIALECT_CAPABILITIES[dialect].lossKinds] } };
+    return { settings, connectionId: connectionIdOf(settings), hasApiKey, apiKeyOrigin: keyOrigin ?? null, dialect, capabilities: { ...DIALECT_CAPABILITIES[dialect], lossKinds: [...DIALECT_CAPABILITIES[dialect].lossKinds], checkRequests: [...DIALECT_CAPABILITIES[dialect].checkRequests] } };
   };
 
   const controls = createSandboxControls({

@@ -4,7 +4,7 @@ import type { IpcHandlers } from './ipc-handlers';
 
 type InsurerHandlers = Pick<
   IpcHandlers,
-  'insurerFullResync' | 'insurerChanges' | 'insurerLookupBuyer' | 'insurerCheckBuyer' | 'insurerSubmit' | 'insurerSubmitLoss' | 'insurerLossStatus' | 'insurerCoverRequests' | 'insurerLossRecords' | 'insurerGetConnection' | 'insurerSetConnection' | 'insurerPolicyTerms' | 'insurerSandboxControl'
+  'insurerFullResync' | 'insurerChanges' | 'insurerLookupBuyer' | 'insurerCheckBuyer' | 'insurerRequestCheck' | 'insurerSubmit' | 'insurerSubmitLoss' | 'insurerLossStatus' | 'insurerCoverRequests' | 'insurerLossRecords' | 'insurerGetConnection' | 'insurerSetConnection' | 'insurerPolicyTerms' | 'insurerSandboxControl'
 >;
 
 /** The insurer channels: each a thin pass-through to the sync port; the dispatcher checks both directions. */
@@ -23,6 +23,7 @@ export function createInsurerHandlers(insurer: InsurerService): InsurerHandlers 
       const buyer = await (await insurer.port()).checkBuyer(country, identifiers);
       return { buyer: buyer ? { ...buyer, covers: buyer.covers.slice(0, 100) } : null };
     },
+    insurerRequestCheck: async (request) => (await insurer.port()).requestCheck(request),
     insurerSubmit: async ({ entry, buyer }) => {
       const answer = await (await insurer.port()).submit(entry, buyer);
       return { decided: answer.decided, ...(answer.requestId !== undefined && { requestId: answer.requestId }), ...(answer.cover && { cover: answer.cover }), ...(answer.rejected && { rejected: answer.rejected }) };

@@ -11,10 +11,13 @@ import type { Logger } from '../../services/logger';
 import { InsurerRefusal, ResyncNeeded, type InsurerAnswer, type InsurerClient } from '../insurer-client';
 import type { InsurerGateway } from '../insurer-gateway';
 import { checkCoverOf } from '../../../../shared/sync/buyer-check';
+import type { CheckAnswer, CheckRequest } from '../../../../shared/sync/check-request';
 import {
   canonicalCoverOf,
   canonicalOverdueOf,
   coverRequestBody,
+  gradeOfGradeCover,
+  gradeRequestBody,
   jobIdOf,
   jobStateOf,
   matchedCompanyId,
@@ -239,6 +242,23 @@ export function createAllianzGateway(client: InsurerClient, policy: AllianzPolic
       const result = checked(canonicalCoverOf(cover, policyCurrency));
       if (result.rejected) report('answer', [result.rejected]);
       return { decided: true, ...(job.requestId !== undefined && { requestId: job.requestId }), ...result };
+    },
+
+    /**
+     * A grade-only request (`GradeCover`): a job like a cover request, its resource the grade (allianz-mapping.ts).
+     * A job still pending after the polls: the insurer is taken as not answering now. Allianz Trade has no credit
+     * check (DIALECT_CAPABILITIES).
+     */
+    async requestCheck(request: CheckRequest): Promise<CheckAnswer> {
+      if (request.kind !== 'GRADE_ONLY') throw new InsurerRefusal(501, 'dialect_no_credit_check', 'Allianz Trade has no credit check: request a grade or a limit.');
+      const answer = await client.call('POST', paths.covers, { idempotencyKey: request.requestId, body: gradeRequestBody(policy, request.companyId) });
+      const jobId = jobIdOf(answer.body);
+      if (!jobId) throw new KredoError('insurer.badAnswer');
+      const job = await awaitJob(paths.job(jobId));
+      if (!job?.resourceUrl) throw new KredoError('insurer.unavailable', { jobPending: jobId });
+      const grade = gradeOfGradeCover((await client.call('GET', resourcePath(job.resourceUrl))).body);
+      if (grade === undefined) throw new KredoError('insurer.badAnswer');
+      return { kind: request.kind, companyId: request.companyId, outcome: 'GRADED', grade };
     },
 
     /** The buyer's cover requests made since `since` (UNVERIFIED filters `companyIds`, `creationDateFrom`). */

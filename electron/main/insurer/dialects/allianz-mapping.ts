@@ -139,7 +139,9 @@ export function matchedCompanyOf(body: unknown, country: string): { companyId: s
     companyId,
     name: typeof company?.legalData?.companyName === 'string' ? company.legalData.companyName.slice(0, 300) : '',
     country: code,
-    ...(typeof address?.town === 'string' && { address: { street: String(address.streetName ?? ''), postalCode: String(address.postCode ?? ''), city: address.town } }),
+    // UNVERIFIED names (the sandbox sends no street address, as Kredo cannot know Allianz's): without a town the
+    // check shows no address at all.
+    ...(typeof address?.town === 'string' && address.town.trim() !== '' && { address: { street: String(address.streetName ?? ''), postalCode: String(address.postCode ?? ''), city: address.town } }),
   };
 }
 
@@ -173,6 +175,28 @@ export function coverRequestBody(entry: LimitOutboxEntry, policy: AllianzPolicyR
     customerReference: buyer.customerCode.slice(0, 20),
     isRequestUrgent: false,
   };
+}
+
+/**
+ * A grade-only request (issue 18 item 3). Seen: `requestTypeCode: "GradeCover"` ("a grade can be requested without
+ * a limit", insurer-apis.md §1.1.7), sent like any cover request and answered by a job. UNVERIFIED: that the body
+ * carries no `creditLimitDetails`, and the grade's place on the job's resource (below).
+ */
+export const GRADE_REQUEST_TYPE = 'GradeCover';
+export function gradeRequestBody(policy: AllianzPolicyRef, companyId: string) {
+  return { requestTypeCode: GRADE_REQUEST_TYPE, policy, companyId, isRequestUrgent: false };
+}
+
+/**
+ * The grade on a processed grade-only request's resource, 1 (exceptional) to 10 (at risk of failure) — Allianz's
+ * official scale (§1.1.7). UNVERIFIED: `grade.gradeValue` (also read: a bare `grade` number, `gradeCode`); the
+ * generated Company Grade schema's A–E letters contradict the official scale and are not read.
+ */
+export function gradeOfGradeCover(body: unknown): number | undefined {
+  const resource = (body ?? {}) as { grade?: unknown; gradeCode?: unknown };
+  const grade = typeof resource.grade === 'object' && resource.grade !== null ? (resource.grade as { gradeValue?: unknown }).gradeValue : resource.grade ?? resource.gradeCode;
+  const value = typeof grade === 'string' ? Number(grade) : grade;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 10 ? value : undefined;
 }
 
 /** Job statuses (seen: pending → processed; one client compares with `PROCESSED`). UNVERIFIED: `FAILED`. */

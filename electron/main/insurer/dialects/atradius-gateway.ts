@@ -10,7 +10,8 @@ import type { Logger } from '../../services/logger';
 import { InsurerRefusal, ResyncNeeded, type InsurerAnswer, type InsurerClient } from '../insurer-client';
 import type { InsurerGateway } from '../insurer-gateway';
 import { checkCoverOf, gradeOf } from '../../../../shared/sync/buyer-check';
-import { applicationBody, ATRADIUS_PATHS, buyerOf, buyerQueries, canonicalCoverOf, fromDateOf, isReferred, PUT_ACTIONS, requestRecordOfCover, type AtradiusCover } from './atradius-mapping';
+import type { CheckAnswer, CheckRequest } from '../../../../shared/sync/check-request';
+import { applicationBody, ATRADIUS_PATHS, buyerOf, creditCheckBody, buyerQueries, canonicalCoverOf, fromDateOf, isReferred, PUT_ACTIONS, requestRecordOfCover, type AtradiusCover } from './atradius-mapping';
 
 /** Atradius's account: the customer id and policy id every route is scoped by (seen as query parameters). */
 export interface AtradiusAccount {
@@ -196,6 +197,20 @@ export function createAtradiusGateway(client: InsurerClient, account: AtradiusAc
       const result = checked(canonicalCoverOf(item, policyCurrency));
       if (result.rejected) report('answer', [result.rejected]);
       return { decided: true, ...(requestId !== undefined && { requestId }), ...result };
+    },
+
+    /**
+     * A credit check (atradius-mapping.ts creditCheckBody): the cover of the policy's amount, or a refusal (0).
+     * Atradius takes no grade-only request: its buyers come with their rating (DIALECT_CAPABILITIES).
+     */
+    async requestCheck(request: CheckRequest): Promise<CheckAnswer> {
+      if (request.kind !== 'CREDIT_CHECK') throw new InsurerRefusal(501, 'dialect_no_grade_request', 'Atradius takes no grade-only request: the buyer comes with its rating.');
+      const policyCurrency = await currency();
+      const answer = await client.call('POST', ATRADIUS_PATHS.covers, { idempotencyKey: request.requestId, body: creditCheckBody(account, { companyId: request.companyId, ...(request.customerCode !== undefined && { customerCode: request.customerCode }) }, policyCurrency) });
+      const item = (answer.body as { data?: AtradiusCover[] } | undefined)?.data?.[0];
+      const cover = item ? checkCoverOf(canonicalCoverOf(item, policyCurrency)) : undefined;
+      if (!cover || answer.status === 202) throw new KredoError('insurer.badAnswer');
+      return { kind: request.kind, companyId: request.companyId, outcome: cover.status === 'APPROVED' ? 'APPROVED' : 'REFUSED', ...(cover.status === 'APPROVED' && { cover }) };
     },
 
     /** The buyer's applications since `since`, read from its covers (Atradius lists no applications apart). */

@@ -132,7 +132,8 @@ export function buyerOf(item: unknown, country: string): { companyId: string; na
     companyId,
     name: typeof buyer?.buyerName === 'string' ? buyer.buyerName.slice(0, 300) : '',
     country: country.toUpperCase(),
-    ...(typeof address?.town === 'string' && { address: { street: String(address.addressLine1 ?? ''), postalCode: String(address.postCode ?? ''), city: address.town } }),
+    // UNVERIFIED, so it may well be absent or named otherwise: without a town the check shows no address at all.
+    ...(typeof address?.town === 'string' && address.town.trim() !== '' && { address: { street: String(address.addressLine1 ?? ''), postalCode: String(address.postCode ?? ''), city: address.town } }),
     rating: buyer?.buyerRating,
   };
 }
@@ -272,5 +273,23 @@ export function applicationBody(entry: LimitOutboxEntry, ids: { readonly custome
     currencyCode: entry.currency,
     // The customer number comes back on the cover: how a new cover finds its debtor (applyInsurerCovers).
     customerRefNumber: buyer.customerCode,
+  };
+}
+
+/**
+ * A credit check (issue 18 item 3): Atradius's "review / credit check", a fixed amount set in the policy with an
+ * immediate positive or negative answer (insurer-apis.md §1.2.1). Seen: `coverType: credit-check` among the cover
+ * types and the application's fields above. UNVERIFIED: that a credit check is applied for by the same POST with
+ * no `creditLimitAmount` (the amount being the policy's), and that it is answered 201 with the cover — a refusal
+ * as `totalDecision.decisionAmtInPolicyCurrency: 0`, as for a credit limit.
+ */
+export function creditCheckBody(ids: { readonly customerId: string; readonly policyId: string }, buyer: { readonly companyId: string; readonly customerCode?: string }, currency: string) {
+  return {
+    customerId: ids.customerId,
+    policyId: ids.policyId,
+    buyerId: buyer.companyId,
+    coverType: 'credit-check',
+    currencyCode: currency,
+    ...(buyer.customerCode !== undefined && buyer.customerCode !== '' && { customerRefNumber: buyer.customerCode }),
   };
 }
