@@ -1,7 +1,11 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { DEMO_DEBTORS } from './demo-portfolio';
-import { expect, test } from './fixtures';
+import { expect, saveScreenshot, test } from './fixtures';
+import { texts } from './locale-texts';
+import { AgeingDashboardPage } from './page-models/ageing-dashboard-page';
 import { AppShellPage } from './page-models/app-shell-page';
+import { DebtorPage } from './page-models/debtor-page';
 import { PortfolioPage } from './page-models/portfolio-page';
 import { WelcomePage } from './page-models/welcome-page';
 
@@ -75,4 +79,110 @@ test('with the system set to dark, the shell turns dark and its text keeps AA co
   // Form controls and scroll bars follow (color-scheme), so no white search box sits in the dark.
   const search = await colours(new PortfolioPage(page, 'en').search);
   expect(contrast(search.background, [0, 0, 0])).toBeLessThan(2);
+});
+
+interface Mark {
+  /** What the mark is (bar, area, line, axis label) and which chart it is in. */
+  readonly what: string;
+  readonly colour: Rgb;
+  /** The first opaque background behind the chart. */
+  readonly background: Rgb;
+}
+
+/** The colour of every bar, area, line and axis label of the charts inside `scope`, and what they are drawn on. */
+async function chartMarks(scope: Locator): Promise<Mark[]> {
+  const marks = await scope.evaluate((root) => {
+    const parse = (value: string) => (value.match(/[\d.]+/g) ?? []).map(Number).slice(0, 3);
+    const KINDS: [string, string, 'fill' | 'stroke'][] = [
+      ['bar', 'path.recharts-rectangle', 'fill'],
+      ['area', 'path.recharts-area-area', 'fill'],
+      ['line', 'path.recharts-line-curve', 'stroke'],
+      ['axis label', 'text.recharts-cartesian-axis-tick-value', 'fill'],
+    ];
+    const found: { what: string; colour: number[]; background: number[] }[] = [];
+    for (const chart of Array.from(root.querySelectorAll('.recharts-wrapper'))) {
+      let behind: Element | null = chart;
+      let background: number[] = [];
+      while (behind) {
+        const value = (getComputedStyle(behind).backgroundColor.match(/[\d.]+/g) ?? []).map(Number);
+        if (value.length === 3 || value[3] === 1) {
+          background = value.slice(0, 3);
+          break;
+        }
+        behind = behind.parentElement;
+      }
+      const title = chart.querySelector('svg')?.getAttribute('title') ?? chart.closest('section, figure')?.querySelector('h2, h3')?.textContent ?? '';
+      for (const [kind, selector, paint] of KINDS) {
+        for (const mark of Array.from(chart.querySelectorAll(selector))) {
+          const bounds = mark.getBoundingClientRect();
+          if (bounds.width === 0 && bounds.height === 0) continue;
+          found.push({ what: `${kind} in "${title}"`, colour: parse(getComputedStyle(mark)[paint]), background });
+        }
+      }
+    }
+    return found;
+  });
+  return marks.map((mark) => ({ what: mark.what, colour: mark.colour as unknown as Rgb, background: mark.background as unknown as Rgb }));
+}
+
+/**
+ * In dark, each chart mark stands out from the chart's background by 3:1 at least (WCAG 2.1 1.4.11, non-text
+ * contrast) and each axis label by 4.5:1 (1.4.3, text): a light-theme navy line or deep red bar vanishes there.
+ */
+function expectReadableInDark(marks: readonly Mark[]): void {
+  for (const mark of marks) {
+    const needed = mark.what.startsWith('axis label') ? 4.5 : 3;
+    expect.soft(contrast(mark.colour, mark.background), `${mark.what}: rgb(${mark.colour.join(', ')}) on rgb(${mark.background.join(', ')})`).toBeGreaterThanOrEqual(needed);
+  }
+}
+
+async function colourContrastViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withRules(['color-contrast']).analyze();
+  return results.violations.flatMap((violation) => violation.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary ?? ''}`));
+}
+
+test('with the system set to dark, the charts take the dark theme’s colours and stand out from it', async ({ kredo }) => {
+  const { page } = kredo;
+  await page.emulateMedia({ colorScheme: 'light' });
+  await new WelcomePage(page, 'en').openDemoPortfolio();
+  const portfolio = new PortfolioPage(page, 'en');
+  await portfolio.expectCount(DEMO_DEBTORS, DEMO_DEBTORS);
+  const shell = new AppShellPage(page, 'en');
+  await shell.open('ageing');
+  const dashboard = new AgeingDashboardPage(page, 'en');
+  await expect(dashboard.progress).toBeHidden();
+  await expect(dashboard.portfolioAmounts().first()).toBeVisible();
+  const light = await chartMarks(shell.main);
+  // Every figure of the dashboard draws: ageing bars, trend areas, the DSO line, exposure bars, axis labels.
+  for (const kind of ['bar', 'area', 'line', 'axis label']) expect(light.some((mark) => mark.what.startsWith(kind)), kind).toBe(true);
+
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const dark = await chartMarks(shell.main);
+  expect(dark.map((mark) => mark.what)).toEqual(light.map((mark) => mark.what));
+  // The charts follow the theme: their background is dark, and most bars, areas and lines drawn in the light
+  // theme's colours change colour (a mid grey, say, may serve both).
+  expect(contrast(dark[0]!.background, [0, 0, 0])).toBeLessThan(1.5);
+  const series = dark.flatMap((mark, index) => (mark.what.startsWith('axis label') ? [] : [{ dark: mark.colour.join(), light: light[index]!.colour.join() }]));
+  expect(series.filter((mark) => mark.dark !== mark.light).length).toBeGreaterThan(series.length / 2);
+  expectReadableInDark(dark);
+  expect(await colourContrastViolations(page)).toEqual([]);
+  await saveScreenshot(page, 'dark-ageing');
+
+  // A debtor's payment behaviour chart too (the riskiest debtor, first in the grid, has paid invoices).
+  await shell.open('portfolio');
+  await portfolio.rows.first().getByRole('button').first().click();
+  const debtor = new DebtorPage(page, 'en');
+  const behaviour = debtor.section(texts('en').debtor.behaviour.title);
+  await expect(behaviour.locator('.recharts-wrapper')).toBeVisible();
+  const marks = await chartMarks(behaviour);
+  for (const kind of ['bar', 'line', 'axis label']) expect(marks.some((mark) => mark.what.startsWith(kind)), kind).toBe(true);
+  expectReadableInDark(marks);
+  // Its tooltip is a dark box with light text, not Recharts' white one.
+  await behaviour.locator('.recharts-wrapper').hover();
+  const tooltip = await colours(behaviour.locator('.recharts-default-tooltip'));
+  expect(contrast(tooltip.background, [0, 0, 0])).toBeLessThan(2);
+  expect(contrast(tooltip.text, tooltip.background)).toBeGreaterThanOrEqual(4.5);
+  expect(await colourContrastViolations(page)).toEqual([]);
+  await behaviour.scrollIntoViewIfNeeded();
+  await saveScreenshot(page, 'dark-debtor-payment-behaviour');
 });

@@ -2,29 +2,32 @@ import type { ReactNode } from 'react';
 import type { LegendPayload } from 'recharts';
 
 /**
- * The dashboard charts' look. Recharts takes colours as SVG `fill`/`stroke` attributes, which the CSP
- * allows (it governs style attributes and style sheets, not presentation attributes): no inline style.
+ * The charts' look. Recharts takes colours as SVG `fill`/`stroke` attributes, which the CSP allows (it
+ * governs style attributes and style sheets, not presentation attributes): no inline style. Each colour
+ * is a CSS custom property (`var(--chart-…)`, set in styles/app.css and, for the dark theme, styles/dark.css),
+ * which presentation attributes resolve like any CSS value: the charts follow the theme the system asks
+ * for, as the rest of the screen does (issue 17), without re-rendering when it changes.
  *
  * The ageing ramp runs from the accent green (not yet due) through yellow to deep red (oldest), so age
- * reads as warmth and darkness even without colour vision. Bucket colours are picked evenly from it for
+ * reads as warmth even without colour vision. Bucket colours are picked evenly from its nine steps for
  * any number of buckets the ageing configuration defines.
  */
-const AGEING_RAMP = ['#1f7a6d', '#5a9e5f', '#9cc65b', '#d6c94a', '#f2b13e', '#ee8b3a', '#e0603a', '#c0392b', '#7b1f24'] as const;
+const AGEING_RAMP_STEPS = 9;
 
 export function bucketColour(index: number, bucketCount: number): string {
-  const position = bucketCount <= 1 ? 0 : Math.round((index * (AGEING_RAMP.length - 1)) / (bucketCount - 1));
-  return AGEING_RAMP[Math.min(position, AGEING_RAMP.length - 1)]!;
+  const position = bucketCount <= 1 ? 0 : Math.round((index * (AGEING_RAMP_STEPS - 1)) / (bucketCount - 1));
+  return `var(--chart-ageing-${Math.min(position, AGEING_RAMP_STEPS - 1)})`;
 }
 
 export const CHART_COLOURS = {
-  insured: '#1f7a6d',
-  uninsured: '#ee8b3a',
-  limit: '#8a96a8',
-  line: '#14213d',
-  grid: '#dfe3ea',
-  axis: '#5b6675',
+  insured: 'var(--chart-insured)',
+  uninsured: 'var(--chart-uninsured)',
+  limit: 'var(--chart-limit)',
+  line: 'var(--chart-line)',
+  grid: 'var(--chart-grid)',
+  axis: 'var(--chart-axis)',
   /** The band behind the hovered category. */
-  cursor: 'rgba(20, 33, 61, 0.06)',
+  cursor: 'var(--chart-cursor)',
 } as const;
 
 /** Date axes keep their first and last labels and drop those in between that would overlap. */

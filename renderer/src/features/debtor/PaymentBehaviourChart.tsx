@@ -6,6 +6,8 @@ import { CHART_COLOURS } from '../../components/chart-theme';
 import { useFormat } from '../../i18n/use-format';
 import { useLanguage } from '../../i18n/use-language';
 
+const TOOLTIP_STYLE = { backgroundColor: 'var(--color-surface)', borderColor: 'var(--color-border)', color: 'var(--color-text)' } as const;
+
 /**
  * Days late month by month (bars) and the share paid on time (line) over the last twelve months: whether
  * the debtor is sliding is what a controller reads here before raising or cutting a limit.
@@ -35,10 +37,11 @@ export function PaymentBehaviourChart({ months }: { readonly months: readonly Mo
               {/* Hidden from assistive technology (the table below says the same), so it must not take focus either (axe aria-hidden-focus). */}
               <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
                 <CartesianGrid strokeDasharray="3 3" stroke={CHART_COLOURS.grid} />
-                <XAxis dataKey="label" />
-                <YAxis yAxisId="days" tickFormatter={(value: number) => format.number(value)} />
-                <YAxis yAxisId="share" orientation="right" domain={[0, 100]} tickFormatter={(value: number) => format.percent(value / 100)} />
-                <Tooltip formatter={(value, name) => (name === t('behaviour.onTime') ? format.percent(Number(value) / 100) : t('behaviour.days', { days: format.number(Number(value), 1) }))} />
+                <XAxis dataKey="label" stroke={CHART_COLOURS.axis} />
+                <YAxis yAxisId="days" tickFormatter={(value: number) => format.number(value)} stroke={CHART_COLOURS.axis} />
+                <YAxis yAxisId="share" orientation="right" domain={[0, 100]} tickFormatter={(value: number) => format.percent(value / 100)} stroke={CHART_COLOURS.axis} />
+                {/* Recharts' own tooltip box is white unless told otherwise: in the theme's colours instead. */}
+                <Tooltip contentStyle={TOOLTIP_STYLE} cursor={{ stroke: CHART_COLOURS.axis }} formatter={(value, name) => (name === t('behaviour.onTime') ? format.percent(Number(value) / 100) : t('behaviour.days', { days: format.number(Number(value), 1) }))} />
                 <Legend />
                 <Bar yAxisId="days" dataKey="daysLate" name={t('behaviour.daysLate')} fill={CHART_COLOURS.uninsured} />
                 <Line yAxisId="share" dataKey="onTime" name={t('behaviour.onTime')} stroke={CHART_COLOURS.line} strokeWidth={2} connectNulls />
