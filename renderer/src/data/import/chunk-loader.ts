@@ -24,14 +24,15 @@ export async function loadStoreIndex(db: KredoDb): Promise<StoreIndex> {
   const byId = new Map<string, StoredDebtor>();
   let debtorCount = 0;
   let lastChunk: StoreIndex['lastChunk'];
-  await db.debtorChunks.each((chunk) => {
+  // One request for every chunk rather than a cursor, which waits for a round trip to the browser per chunk.
+  for (const chunk of await db.debtorChunks.toArray()) {
     for (const debtor of chunk.debtors) {
       byId.set(debtor.id, debtor);
       if (!byCustomerCode.has(debtor.customerCode)) byCustomerCode.set(debtor.customerCode, debtor);
     }
     debtorCount += chunk.debtors.length;
     if (!lastChunk || chunk.chunkId > lastChunk.chunkId) lastChunk = { chunkId: chunk.chunkId, size: chunk.debtors.length };
-  });
+  }
   return { byCustomerCode, byId, debtorCount, lastChunk };
 }
 
