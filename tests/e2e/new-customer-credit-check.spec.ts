@@ -1,15 +1,18 @@
 import { POLICY, seededState, startTestSandbox } from '../../electron/sandbox/sandbox-test-kit';
 import { seedSandboxState } from '../../electron/sandbox/seed-sandbox';
+import { isProspect } from '../../electron/sandbox/seed-prospects';
 import { E2E_TODAY, expect, saveScreenshot, test } from './fixtures';
 import { texts } from './locale-texts';
 import { AppShellPage } from './page-models/app-shell-page';
 import { WelcomePage } from './page-models/welcome-page';
 
 /**
- * The credit check before trading (issue 18 item 3), in Dutch, against an insurer speaking Atradius's dialect:
- * a KvK number with a wrong length is refused with the reason; the right number shows the insurer's name and
- * rating and — the company being on the demo's books already — Kredo's own payment experience, so a second
- * debtor is only added once confirmed; the limit requested with it is decided at the sync that follows.
+ * The credit check before trading (issue 18 item 3), in Dutch, against an insurer speaking Atradius's dialect
+ * (connected in Settings with its three secrets): a KvK number with a wrong length is refused with the reason; the
+ * number of a company the insurer knows but Kredo does not (a prospect of the sandbox) shows its name, address and
+ * rating; Atradius's credit check is answered at once with the policy's amount; the debtor is added and the limit
+ * requested above the credit check is decided at the sync that follows. Offline, a company already on the demo's
+ * books shows Kredo's own payment experience, and a second debtor is added only once confirmed.
  */
 test.use({ systemLocales: ['nl-NL'] });
 
@@ -20,9 +23,8 @@ test('a new customer is checked with the insurer, added, and its limit requested
     const nl = texts('nl');
     const form = nl.settings.insurer;
     const { appKey, clientId, clientSecret, customerId } = insurer.server.atradius;
-    const state = seededState();
-    const busy = new Set([...state.covers.map((cover) => cover.companyId), ...state.requests.map((request) => request.companyId)]);
-    const buyer = state.companies.find((company) => !busy.has(company.companyId) && company.grade <= 4 && company.identifiers.some((identifier) => identifier.type === 'NL_KVK'))!;
+    // A Dutch company the insurer knows and grades well, which is no debtor of the demo.
+    const buyer = seededState().companies.find((company) => isProspect(company) && company.country === 'NL' && company.grade <= 4)!;
     const kvk = buyer.identifiers.find((identifier) => identifier.type === 'NL_KVK')!.value;
 
     await new WelcomePage(page, 'nl').openDemoPortfolio();
@@ -56,22 +58,31 @@ test('a new customer is checked with the insurer, added, and its limit requested
     const found = check.getByTestId('insurer-buyer');
     await expect(found).toContainText(buyer.legalName);
     await expect(found).toContainText(`${buyer.grade} van 10`);
+    await expect(found).toContainText(`${buyer.address.postalCode} ${buyer.address.city}`);
     await expect(found).toContainText(text.noCover);
-    // Already on the demo's books under its own customer number: shown, and a second debtor needs confirming.
-    await expect(check.getByTestId('known-debtors')).toContainText(buyer.legalName);
-    const add = check.getByRole('button', { name: text.create });
+    // Not on the demo's books: nothing to confirm.
+    await expect(check.getByText(text.notKnown)).toBeVisible();
+
+    // Atradius's credit check (no grade-only request in its dialect): the policy's amount, answered at once.
+    await expect(check.getByRole('button', { name: text.requests.GRADE_ONLY })).toHaveCount(0);
+    await check.getByRole('button', { name: text.requests.CREDIT_CHECK }).click();
+    await expect(check.getByTestId('check-answer')).toHaveText('Kredietwaardigheidscheck goedgekeurd: € 7.000,00 gedekt.');
+    await expect(found).toContainText('€ 7.000,00');
+
     await check.getByLabel(text.customerCode).fill('NIEUW-001');
     await check.getByLabel(text.limit.replace(' ({{currency}}, optioneel)', ''), { exact: false }).fill('10.000');
-    await expect(add).toBeDisabled();
-    await check.getByLabel(text.confirmSecond).check();
-    await add.click();
-    await expect(check.getByRole('status').last()).toContainText('Debiteur toegevoegd en een kredietlimiet van');
+    await check.getByRole('button', { name: text.create }).click();
+    await expect(check.getByRole('status').last()).toContainText('Debiteur toegevoegd en een kredietlimiet van € 10.000,00');
     await saveScreenshot(page, 'new-customer-credit-check-nl');
 
-    // The request went out at the sync it started: Atradius decided it (201), and the new debtor has its limit.
+    // The request went out at the sync it started as a raise of the credit check (Atradius's supersede), decided
+    // at once (201): the new debtor has the limit asked for.
     await check.getByRole('button', { name: text.openCreated }).click();
     const limits = page.getByRole('region', { name: nl.debtor.limits.title, exact: true });
     await expect(limits.getByRole('heading', { name: `${nl.debtor.limits.source.insurer} · ${nl.limits.state.APPROVED}` })).toBeVisible({ timeout: 30_000 });
+    await expect(limits).toContainText('€ 10.000,00', { timeout: 30_000 });
+    const covers = await insurer.call('GET', `/v1/policies/${POLICY}/covers?companyId=${buyer.companyId}`, { token: await insurer.signIn() });
+    expect(covers.body.items).toEqual([expect.objectContaining({ status: 'APPROVED', decidedAmount: '10000.00', coverType: 'CREDIT_LIMIT', customerReference: 'NIEUW-001' })]);
   } finally {
     await insurer.stop();
   }

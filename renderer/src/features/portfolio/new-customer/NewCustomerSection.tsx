@@ -5,7 +5,9 @@ import { PROSPECT_SCHEMES, readProspectIdentifier, type ProspectScheme } from '.
 import type { CompanyIdentifier } from '../../../../../shared/domain/identifiers/identifier-type';
 import { parseAmountInput } from '../../../../../shared/format/decimal-input';
 import { money } from '../../../../../shared/money/money';
+import { statusGivesCover } from '../../../../../shared/domain/limits/credit-limit';
 import type { BuyerCheck } from '../../../../../shared/sync/buyer-check';
+import type { CheckAnswer, CheckRequestKind } from '../../../../../shared/sync/check-request';
 import { useClock } from '../../../app/app-clock';
 import { useBootstrap } from '../../../app/bootstrap-context';
 import { useNavigationStore } from '../../../app/navigation-store';
@@ -18,6 +20,7 @@ import { useLanguage } from '../../../i18n/use-language';
 import { kredo, KredoApiError } from '../../../platform/kredo-api';
 import { requestLimits } from '../../limits/request-limits';
 import { useSyncStore } from '../../sync/sync-store';
+import { useInsurerConnection } from '../../sync/use-insurer-connection';
 
 /** What the check found: the insurer's view (or why there is none) and Kredo's own debtors of the same company. */
 interface Checked {
@@ -59,12 +62,15 @@ export function NewCustomerSection({ onClose }: { readonly onClose: () => void }
   const [confirmed, setConfirmed] = useState(false);
   const [message, setMessage] = useState<{ readonly text: string; readonly isError: boolean }>();
   const [created, setCreated] = useState<string>();
+  const [answer, setAnswer] = useState<{ readonly answer: CheckAnswer } | { readonly error: string }>();
+  const { connection } = useInsurerConnection();
   const currency = policy?.currency ?? 'EUR';
 
   const check = async () => {
     setMessage(undefined);
     setChecked(undefined);
     setCreated(undefined);
+    setAnswer(undefined);
     const read = readProspectIdentifier(scheme, number);
     if (!read.ok) {
       setProblem(t(`newCustomer.problems.${read.problem}`, { scheme: t(`newCustomer.schemes.${scheme}`) }));
@@ -87,6 +93,28 @@ export function NewCustomerSection({ onClose }: { readonly onClose: () => void }
       setConfirmed(false);
     } catch (error) {
       setMessage({ text: errorMessage(error), isError: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /**
+   * A grade-only request or a credit check on the company found (what the insurer's dialect takes: its
+   * capabilities). The answer shows at once; a grade or a credit check's cover joins what the check found, so a
+   * limit requested next builds on that cover.
+   */
+  const requestCheck = async (kind: CheckRequestKind) => {
+    if (!checked || !('buyer' in checked.insurer) || !checked.insurer.buyer) return;
+    const found = checked.insurer.buyer;
+    setAnswer(undefined);
+    setBusy(true);
+    try {
+      const result = await kredo.insurerRequestCheck({ requestId: crypto.randomUUID(), kind, companyId: found.companyId, ...(customerCode.trim() !== '' && { customerCode: customerCode.trim() }) });
+      setAnswer({ answer: result });
+      const buyer: BuyerCheck = { ...found, ...(result.grade !== undefined && { grade: result.grade }), covers: result.cover ? [...found.covers.filter((cover) => cover.coverId !== result.cover!.coverId), result.cover] : found.covers };
+      setChecked({ ...checked, insurer: { buyer } });
+    } catch (error) {
+      setAnswer({ error: errorMessage(error) });
     } finally {
       setBusy(false);
     }
@@ -124,7 +152,11 @@ export function NewCustomerSection({ onClose }: { readonly onClose: () => void }
       });
       setCreated(debtorId);
       if (limitMinor === undefined) return setMessage({ text: t('newCustomer.created'), isError: false });
-      const [outcome] = await requestLimits([{ debtorId, type: 'NEW', amountMinor: limitMinor, currency }], clock, isClockFixed);
+      // A cover the policy already holds on the company (a credit check's, say) is raised or lowered, not asked for again.
+      const inForce = buyer?.covers.find((cover) => statusGivesCover(cover.status) && cover.currency === currency);
+      if (inForce && inForce.amountMinor === limitMinor) return setMessage({ text: t('newCustomer.created'), isError: false });
+      const type = !inForce ? 'NEW' : limitMinor > inForce.amountMinor ? 'INCREASE' : 'REDUCE';
+      const [outcome] = await requestLimits([{ debtorId, type, amountMinor: limitMinor, currency }], clock, isClockFixed);
       setMessage(outcome?.queued ? { text: t('newCustomer.createdAndRequested', { amount: format.money(money(limitMinor, currency)) }), isError: false } : { text: errorMessage(new KredoApiError(outcome?.code ?? 'internal')), isError: true });
     } catch (error) {
       setMessage({ text: errorMessage(error), isError: true });
@@ -196,6 +228,26 @@ export function NewCustomerSection({ onClose }: { readonly onClose: () => void }
             </dl>
           ) : (
             <p role="status">{t('newCustomer.unknownToInsurer')}</p>
+          )}
+          {buyer && (connection?.capabilities.checkRequests.length ?? 0) > 0 && (
+            <div className="new-customer-requests">
+              <p className="note" id={`${id}-requests-hint`}>{t('newCustomer.requests.hint')}</p>
+              <div className="button-row">
+                {connection!.capabilities.checkRequests.map((kind) => (
+                  <button key={kind} type="button" className="button" disabled={isBusy} aria-describedby={`${id}-requests-hint`} onClick={() => void requestCheck(kind)}>
+                    {t(`newCustomer.requests.${kind}`)}
+                  </button>
+                ))}
+              </div>
+              {answer && ('error' in answer ? (
+                <p role="alert" className="error-text">{answer.error}</p>
+              ) : (
+                <p role="status" data-testid="check-answer">
+                  {t(`newCustomer.answers.${answer.answer.outcome}`, { grade: answer.answer.grade, amount: answer.answer.cover ? format.money(money(answer.answer.cover.amountMinor, answer.answer.cover.currency)) : '' })}
+                  {answer.answer.outcome !== 'GRADED' && answer.answer.grade !== undefined && ` ${t('newCustomer.answers.withGrade', { grade: answer.answer.grade })}`}
+                </p>
+              ))}
+            </div>
           )}
           <h3>{t('newCustomer.knownTitle')}</h3>
           {checked.known.length === 0 ? (
