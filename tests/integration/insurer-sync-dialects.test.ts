@@ -25,8 +25,8 @@ import { openDemoStore } from './demo-store';
  * same state and decision engine as the canonical API — Atradius (three secrets, organisation-management
  * buyers, cover-management covers polled with `fromDate`, 206 pages) and Allianz Trade (API key → bearer
  * token, company matching, riskinfo v3 requests answered by jobs, cover and cover-request search polled from a
- * watermark, Payment Overdues). The same scenarios run in both; each ends with Kredo's limits equal to the
- * sandbox's.
+ * watermark, Payment Overdues) — and in Kredo's own canonical dialect through the same wiring. The same
+ * scenarios run in all three; each ends with Kredo's limits equal to the sandbox's.
  */
 const today = TEST_NOW.slice(0, 10) as IsoDate;
 let sandbox: TestSandbox;
@@ -59,9 +59,21 @@ interface DialectCase {
   readonly jobs: boolean;
   /** Overdue notifications through the API (Allianz's Payment Overdues), or refused for the portal (Atradius). */
   readonly overdues: boolean;
+  /** A change feed whose cursors expire after two days (canonical): after a week offline Kredo reads every cover again; a watermark (Atradius, Allianz) just asks what changed since. */
+  readonly expiringFeed: boolean;
 }
 
 const DIALECTS: readonly DialectCase[] = [
+  {
+    // Kredo's own API, through the same wiring as the others: the same scenario, with a change feed instead of a
+    // watermark, so every dialect Settings offers runs it (issue 18 "Done when").
+    name: 'Kredo standard',
+    port: () => createDialectGateway({ baseUrl: `${sandbox.server.url}/v1`, policyId: POLICY }, { dialect: 'canonical', apiKey: sandbox.server.apiKey }, clientDeps()),
+    partialPages: {},
+    jobs: false,
+    overdues: true,
+    expiringFeed: true,
+  },
   {
     name: 'Atradius',
     // Pages of 40 covers, so a full read of the demo policy takes several (and meets the 206 fault).
@@ -73,6 +85,7 @@ const DIALECTS: readonly DialectCase[] = [
     partialPages: { partialContentPages: true },
     jobs: false,
     overdues: false,
+    expiringFeed: false,
   },
   {
     name: 'Allianz Trade',
@@ -84,6 +97,7 @@ const DIALECTS: readonly DialectCase[] = [
     partialPages: {},
     jobs: true,
     overdues: true,
+    expiringFeed: false,
   },
 ];
 let dialect: DialectCase = DIALECTS[0]!;
@@ -239,7 +253,7 @@ describe.each(DIALECTS)('insurer sync in $name’s dialect', (dialectCase) => {
     await expectLimitsEqualServer();
   });
 
-  it('catches up after a week offline and a 503, from its watermark, ending equal to the server', async () => {
+  it('catches up after a week offline and a 503, from its watermark (or reading everything again once its feed cursor expired), ending equal to the server', async () => {
     await runSync(db, port(), clock());
     const [first, second] = coveredBuyers();
     await sandbox.admin('POST', `/buyers/${first!.companyId}/reduction`, {});
@@ -251,7 +265,7 @@ describe.each(DIALECTS)('insurer sync in $name’s dialect', (dialectCase) => {
     await expect(runSync(db, port(), clock())).rejects.toMatchObject({ code: 'insurer.unavailable', params: { retryAt: expect.any(String) } });
     await sandbox.admin('POST', '/clock', { advance: 'PT2H' });
     virtualNow = new Date(virtualNow.getTime() + 2 * 3_600_000);
-    expect(await runSync(db, port(), clock())).toMatchObject({ fullResync: false });
+    expect(await runSync(db, port(), clock())).toMatchObject({ fullResync: dialect.expiringFeed });
     expect((await insurerLimitOf(first!.debtorId))!.pendingChange).toBeDefined();
     expect((await insurerLimitOf(second!.debtorId))!.pendingChange).toBeDefined();
     await expectLimitsEqualServer();
