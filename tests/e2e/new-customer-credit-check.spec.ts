@@ -126,3 +126,50 @@ test('offline, the check says the insurer cannot be reached, and the debtor is a
   const limits = page.getByRole('region', { name: nl.debtor.limits.title, exact: true });
   await expect(limits.getByRole('heading', { name: `${nl.debtor.limits.source.insurer} · ${nl.limits.state.APPROVED}` })).toBeVisible({ timeout: 30_000 });
 });
+
+test('in Allianz Trade’s dialect a prospect is found without address or grade, and the grade-only request gives its grade', async ({ kredo }) => {
+  const insurer = await startTestSandbox();
+  try {
+    const { page } = kredo;
+    const nl = texts('nl');
+    const form = nl.settings.insurer;
+    const text = nl.portfolio.newCustomer;
+    const { apiKey, businessUnitCode } = insurer.server.allianz;
+    // A British company the insurer knows, which is no debtor of the demo.
+    const buyer = seededState().companies.find((company) => isProspect(company) && company.country === 'GB' && company.grade <= 4)!;
+    const crn = buyer.identifiers.find((identifier) => identifier.type === 'GB_CRN')!.value;
+
+    await new WelcomePage(page, 'nl').openDemoPortfolio();
+    await new AppShellPage(page, 'nl').open('settings');
+    const section = page.getByRole('region', { name: form.title, exact: true });
+    await section.getByLabel(form.api).check();
+    await section.getByLabel(form.dialects.allianz).check();
+    await section.getByLabel(form.baseUrl).fill(insurer.server.url);
+    await section.getByLabel(form.policyId, { exact: true }).fill(POLICY);
+    await section.getByLabel(form.businessUnitCode).fill(businessUnitCode);
+    await section.getByLabel(form.apiKey, { exact: true }).fill(apiKey);
+    await section.getByRole('button', { name: form.save }).click();
+    await expect(section.getByRole('status')).toHaveText(form.saved);
+
+    await new AppShellPage(page, 'nl').open('portfolio');
+    await page.getByRole('button', { name: text.open }).click();
+    const check = page.getByRole('region', { name: text.title });
+    await check.getByLabel(text.scheme).selectOption('GB_CRN');
+    await check.getByLabel(text.number, { exact: true }).fill(crn);
+    await check.getByRole('button', { name: text.check }).click();
+    const found = check.getByTestId('insurer-buyer');
+    await expect(found).toContainText(buyer.legalName);
+    // Allianz's company matching gives neither address nor grade: no empty address line, the grade "not given".
+    await expect(found.getByText(text.address, { exact: true })).toHaveCount(0);
+    await expect(found).toContainText(text.gradeUnknown);
+
+    // Allianz takes a grade-only request (no credit check): the grade arrives and shows in the check.
+    await expect(check.getByRole('button', { name: text.requests.CREDIT_CHECK })).toHaveCount(0);
+    await check.getByRole('button', { name: text.requests.GRADE_ONLY }).click();
+    await expect(check.getByTestId('check-answer')).toHaveText(`De verzekeraar geeft dit bedrijf rating ${buyer.grade} van 10 (1 is het best).`);
+    await expect(found).toContainText(`${buyer.grade} van 10`);
+    await expect(found).toContainText(text.noCover);
+  } finally {
+    await insurer.stop();
+  }
+});
