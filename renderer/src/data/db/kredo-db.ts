@@ -34,6 +34,8 @@ export class KredoDb extends Dexie {
   interestRates!: Table<StoreTables['interestRates'], string>;
   letterTexts!: Table<StoreTables['letterTexts'], string>;
   turnoverDeclarations!: Table<StoreTables['turnoverDeclarations'], string>;
+  syncRuns!: Table<StoreTables['syncRuns'], number>;
+  syncRunChanges!: Table<StoreTables['syncRunChanges'], number>;
 
   constructor(name = STORE_NAME, migrations: readonly StoreMigration[] = MIGRATIONS) {
     super(name, { cache: 'immutable' });

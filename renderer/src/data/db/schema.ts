@@ -15,6 +15,7 @@ import type { PaymentPlan } from '../../../../shared/domain/dunning/payment-plan
 import type { RejectedItem } from '../../../../shared/sync/insurer-rejects';
 import type { UserRateRow } from '../../../../shared/domain/law/rate-table-merge';
 import type { LetterFreeTexts } from '../../letters/letter-free-texts';
+import type { InsurerLimitChange } from '../sync/apply-insurer-covers';
 import type { TurnoverDeclarationRecord } from '../turnover/turnover-record';
 
 /** A debtor as stored: the domain record plus the ledger chunk that holds its invoices and payments. */
@@ -152,6 +153,44 @@ export interface LetterTextVersion {
   readonly savedAt: string;
 }
 
+/**
+ * One insurer sync as the Insurer sync screen's history lists it (sync-history.ts, issue 17): when, full or
+ * incremental, how it ended, and what it counted. The last RUNS_KEPT are kept.
+ */
+export interface SyncRun {
+  /** Given by the store in the order runs are recorded: runs at the same instant (a fixed clock) keep their order. */
+  readonly seq?: number;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  /** `full`: every limit read again; `incremental`: the insurer's changes since the last sync. */
+  readonly kind: 'full' | 'incremental';
+  /**
+   * `partial`: the sync went through, but insurer data could not be read (the quarantine) or a request could
+   * not be sent; `failed`: it stopped with `error` (what landed before that is counted all the same).
+   */
+  readonly result: 'ok' | 'partial' | 'failed';
+  /** A KredoError code and its parameters, translated when shown (locales/<lng>/errors.json). */
+  readonly error?: { readonly code: string; readonly params?: Readonly<Record<string, string | number>> };
+  /** "Sync now" rather than the automatic sync. */
+  readonly forced?: boolean;
+  readonly sent: number;
+  readonly refused: number;
+  /** Requests the insurer did not answer this time: they wait for the next sync. */
+  readonly waiting: number;
+  /** Limit changes (insurer decisions, reductions, covers new to Kredo). */
+  readonly changed: number;
+  /** Insurer items set aside because they could not be read. */
+  readonly unreadable: number;
+  /** How many of `changed` are kept in `syncRunChanges` (fewer for a full read of a large portfolio). */
+  readonly changesKept: number;
+}
+
+/** The limit changes of one sync run, under its `seq`: read only when the controller opens the run. */
+export interface SyncRunChanges {
+  readonly seq: number;
+  readonly changes: readonly InsurerLimitChange[];
+}
+
 /** The tables of the offline store and what each holds (see README.md in this folder's parent). */
 export interface StoreTables {
   readonly debtorChunks: DebtorChunk;
@@ -183,11 +222,15 @@ export interface StoreTables {
   readonly letterTexts: LetterTextVersion;
   /** Turnover declarations sent to the insurer or prepared for its portal, every version per period. */
   readonly turnoverDeclarations: TurnoverDeclarationRecord;
+  /** The insurer sync's history, newest last, bounded (sync-history.ts). */
+  readonly syncRuns: SyncRun;
+  /** What each sync run changed, under the run's `seq`. */
+  readonly syncRunChanges: SyncRunChanges;
 }
 
 export type TableName = keyof StoreTables;
 
 /** Every table, in the order a backup writes and a restore reads them. */
 export const TABLE_NAMES: readonly TableName[] = [
-  'meta', 'policies', 'exchangeRates', 'debtorChunks', 'limitChunks', 'ledgerNumbers', 'ledgerTexts', 'summaryChunks', 'portfolio', 'dunningActions', 'imports', 'paymentsToReview', 'limitOutbox', 'lossOutbox', 'documents', 'promises', 'paymentPlans', 'insurerQuarantine', 'syncState', 'interestRates', 'letterTexts', 'turnoverDeclarations', 'audit',
+  'meta', 'policies', 'exchangeRates', 'debtorChunks', 'limitChunks', 'ledgerNumbers', 'ledgerTexts', 'summaryChunks', 'portfolio', 'dunningActions', 'imports', 'paymentsToReview', 'limitOutbox', 'lossOutbox', 'documents', 'promises', 'paymentPlans', 'insurerQuarantine', 'syncState', 'interestRates', 'letterTexts', 'turnoverDeclarations', 'syncRuns', 'syncRunChanges', 'audit',
 ];

@@ -10,6 +10,7 @@ import type { DebtorLedger } from '../../../../shared/domain/ledger/ledger-types
 import { addDays, daysBetween, type IsoDate } from '../../../../shared/time/iso-date';
 import { creditorCountry, type DunningLetterInput, type LetterCost, type LetterCostCode, type LetterCreditor, type LetterInvoice, type LetterStep } from '../../letters/dunning-letter';
 import { postalAddressLines } from '../../letters/postal-address';
+import { pendingReference } from './pending-reference';
 
 /** The cost each jurisdiction's formal notice claims (law-and-formats.md A.1–A.4). */
 const NOTICE_COST: Readonly<Record<DunningLetterInput['jurisdiction'], LetterCostCode>> = { NL: 'NL_WIK', SE: 'SE_FORSENINGSERSATTNING', GB: 'GB_FIXED_SUM', EU: 'EU_FIXED_COMPENSATION' };
@@ -43,8 +44,12 @@ export function letterInputFor(input: {
   readonly creditor: LetterCreditor;
   /** The statutory-interest rate table in force: the shipped rows and the controller's (data/interest-rates). */
   readonly rates?: ReferenceRateTable;
-  /** The letter's unique number (letter-number.ts): its payment reference is made from it. */
-  readonly letterNumber: number;
+  /**
+   * The letter's unique number (letter-number.ts): its payment reference is made from it. Undefined for a
+   * preview of a letter not yet given one: the reference then says, in the letter's language, that it is
+   * given when the letter is made.
+   */
+  readonly letterNumber: number | undefined;
 }): DunningLetterInput {
   const { debtor, ledger, today, step } = input;
   const jurisdiction = debtor.jurisdiction;
@@ -78,7 +83,7 @@ export function letterInputFor(input: {
   const { bankgiro, ...withoutBankgiro } = input.creditor;
   const creditor = debtor.country === 'SE' && bankgiro ? input.creditor : withoutBankgiro;
   const address = letterAddress(debtor);
-  const reference = letterPaymentReference(debtor.country, input.letterNumber);
+  const reference = input.letterNumber !== undefined ? letterPaymentReference(debtor.country, input.letterNumber) : pendingReference(debtor.country, debtor.language, 'letter');
   return {
     language: debtor.language,
     jurisdiction,

@@ -29,7 +29,16 @@ export async function letterNumberFor(db: KredoDb, actionId: string): Promise<nu
   });
 }
 
-/** The number the next letter will get, for a preview that stores nothing. */
+/**
+ * The number a dunning action's letter was already given, if any: the only number a preview may show as the
+ * letter's (issue 16). The next free number is no promise — another letter made before this one takes it.
+ */
+export async function givenLetterNumber(db: KredoDb, actionId: string): Promise<number | undefined> {
+  const given = asNumber((await db.meta.get(actionKey(actionId)))?.value);
+  return given > 0 ? given : undefined;
+}
+
+/** The number the next letter will get (not a promise: see givenLetterNumber). */
 export async function nextLetterNumber(db: KredoDb): Promise<number> {
   return asNumber((await db.meta.get(LAST_LETTER_NUMBER_KEY))?.value) + 1;
 }

@@ -8,7 +8,7 @@ import type { DebtorLedger } from '../../../../shared/domain/ledger/ledger-types
 import { queueLossSubmission } from '../sync/queue-loss-submission';
 import type { MailMessageRequest } from '../../../../shared/ipc/mail-contract';
 import { loadDoneEntryIds, planWorklist, WORKLIST_DONE_KEY } from './load-worklist';
-import { isLetterStep, loadLetterBatch, makeLetterDocument, previewLetterText, type LetterBatch } from './send-letter';
+import { isLetterStep, loadLetterBatch, makeLetterDocument, previewLetterText, type LetterBatch, type LetterPreviewText } from './send-letter';
 
 export interface ProcessWorklistRequest {
   readonly entryIds: readonly string[];
@@ -133,10 +133,10 @@ export async function processWorklist(db: KredoDb, request: ProcessWorklistReque
 }
 
 /** The letter a worklist entry would send, as text, so the controller sees it before processing. */
-export async function previewWorklistLetter(db: KredoDb, request: Omit<ProcessWorklistRequest, 'entryIds'> & { readonly entryId: string }): Promise<{ readonly subject: string; readonly text: string; readonly language: string } | undefined> {
+export async function previewWorklistLetter(db: KredoDb, request: Omit<ProcessWorklistRequest, 'entryIds'> & { readonly entryId: string }): Promise<LetterPreviewText | undefined> {
   const planned = await planWorklist(db, request, request.debtorIds && new Set(request.debtorIds));
   const entry = planned?.worklist.entries.find((candidate) => candidate.id === request.entryId);
   if (!entry || entry.task.kind !== 'dunning' || !isLetterStep(entry.task.step)) return undefined;
   const chunkId = planned?.chunkOf.get(entry.debtorId);
-  return previewLetterText(db, { debtorId: entry.debtorId, step: entry.task.step, itemIds: entry.invoices.map((invoice) => invoice.itemId), today: request.today, payBy: entry.task.payBy, ...(chunkId !== undefined && { chunkId }) });
+  return previewLetterText(db, { debtorId: entry.debtorId, actionId: entry.task.action.id, step: entry.task.step, itemIds: entry.invoices.map((invoice) => invoice.itemId), today: request.today, payBy: entry.task.payBy, ...(chunkId !== undefined && { chunkId }) });
 }

@@ -19,7 +19,7 @@ import { loadRateTable } from '../interest-rates/interest-rates';
 import { readDebtorLedger } from '../store/read-ledger';
 import { loadCreditor } from './creditor';
 import { letterInputFor, letterItems } from './letter-input';
-import { letterNumberFor, nextLetterNumber } from './letter-number';
+import { givenLetterNumber, letterNumberFor } from './letter-number';
 import { letterMailMessage } from './letter-mail';
 import { letterTextsFor, loadLetterTextsInUse, type LetterTextsInUse } from './letter-texts';
 import type { MailMessageRequest } from '../../../../shared/ipc/mail-contract';
@@ -63,25 +63,39 @@ async function readLetterParties(db: KredoDb, request: LetterRequest): Promise<{
 
 /**
  * The letter's input, its number taken from `letterNumber` only once the letter has invoices to list (a
- * letter never made takes no number). A preview passes nothing and shows the number the next letter gets.
+ * letter never made takes no number). A preview passes the number its action was already given, if any
+ * (givenLetterNumber); without one the letter says its reference is given when it is made.
  */
-async function letterInputOf(db: KredoDb, request: LetterRequest, batch?: LetterBatch, letterNumber?: () => Promise<number>) {
+async function letterInputOf(db: KredoDb, request: LetterRequest, batch: LetterBatch | undefined, letterNumber: () => Promise<number | undefined>) {
   const { debtor, ledger } = await readLetterParties(db, request);
   if (!debtor || !ledger) return undefined;
   if (letterItems(ledger, request.itemIds, debtor.currency).items.length === 0) return undefined;
   const { creditor, rates, texts } = batch ?? (await loadLetterBatch(db));
-  const number = await (letterNumber ?? (() => nextLetterNumber(db)))();
+  const number = await letterNumber();
   const wording = letterTextsFor(texts, debtor.language, request.step);
   const input = { ...letterInputFor({ debtor, ledger, itemIds: request.itemIds, step: request.step, today: request.today, payBy: request.payBy ?? addDays(request.today, 14), creditor, rates, letterNumber: number }), texts: wording.texts };
-  return { debtor, creditor, input, textVersion: wording.version };
+  return { debtor, creditor, input, textVersion: wording.version, numbered: number !== undefined };
 }
 
-/** What a letter will say, before it is made: its subject and text in the debtor's language. */
-export async function previewLetterText(db: KredoDb, request: LetterRequest): Promise<{ readonly subject: string; readonly text: string; readonly language: string } | undefined> {
-  const made = await letterInputOf(db, request);
+export interface LetterPreviewText {
+  readonly subject: string;
+  readonly text: string;
+  readonly language: string;
+  /** No number given yet: the reference reads "[given when the letter is made]" (pending-reference.ts). */
+  readonly referencePending: boolean;
+}
+
+/**
+ * What a letter will say, before it is made: its subject and text in the debtor's language. It takes no
+ * number; it shows the letter's reference only when its dunning action was already given one (a run stopped
+ * after the letter was made), which is then exactly the reference the kept letter carries.
+ */
+export async function previewLetterText(db: KredoDb, request: LetterRequest & { readonly actionId?: string }): Promise<LetterPreviewText | undefined> {
+  const { actionId } = request;
+  const made = await letterInputOf(db, request, undefined, async () => (actionId !== undefined ? givenLetterNumber(db, actionId) : undefined));
   if (!made) return undefined;
   const content = buildLetterContent(made.input, letterTranslator(made.input.language));
-  return { subject: content.subject, text: letterPlainText(content, ''), language: made.input.language };
+  return { subject: content.subject, text: letterPlainText(content, ''), language: made.input.language, referencePending: made.numbered === false };
 }
 
 /**

@@ -17,7 +17,8 @@ import { bytesToBase64 } from '../backup/backup-format';
 import type { KredoDb } from '../db/kredo-db';
 import type { StoredDebtor, StoredDocument } from '../db/schema';
 import { loadCreditor } from '../dunning/creditor';
-import { letterNumberFor, nextLetterNumber } from '../dunning/letter-number';
+import { givenLetterNumber, letterNumberFor } from '../dunning/letter-number';
+import { pendingReference } from '../dunning/pending-reference';
 import { loadRateTable } from '../interest-rates/interest-rates';
 
 /**
@@ -65,8 +66,8 @@ async function readParties(db: KredoDb, debtorId: string): Promise<{ readonly de
   return { debtor, ledger: ledger ?? { debtorId, items: [], payments: [], allocations: [] } };
 }
 
-/** The statement's input: figures worked out and words chosen, for a given letter number. */
-async function statementInput(db: KredoDb, parties: { readonly debtor: StoredDebtor; readonly ledger: DebtorLedger }, today: IsoDate, context: StatementContext, letterNumber: number): Promise<StatementLetterInput> {
+/** The statement's input: figures worked out and words chosen, for a given letter number (none: a preview's). */
+async function statementInput(db: KredoDb, parties: { readonly debtor: StoredDebtor; readonly ledger: DebtorLedger }, today: IsoDate, context: StatementContext, letterNumber: number | undefined): Promise<StatementLetterInput> {
   const { debtor, ledger } = parties;
   const [last, actions] = await Promise.all([lastStatementDate(db, debtor.id, today), db.dunningActions.where('debtorId').equals(debtor.id).toArray()]);
   // A first statement lists the payments since the oldest item still open was invoiced, not years of history.
@@ -86,7 +87,7 @@ async function statementInput(db: KredoDb, parties: { readonly debtor: StoredDeb
   const email = reminderEmail(debtor);
   const address = letterAddress(debtor);
   const { bankgiro, ...withoutBankgiro } = context.creditor;
-  const reference = letterPaymentReference(debtor.country, letterNumber);
+  const reference = letterNumber !== undefined ? letterPaymentReference(debtor.country, letterNumber) : pendingReference(debtor.country, debtor.language, 'statement');
   return {
     language: debtor.language,
     // Bankgiro is how Swedish payers pay at home; everyone else is told the IBAN (as in letters).
@@ -104,12 +105,22 @@ async function statementInput(db: KredoDb, parties: { readonly debtor: StoredDeb
   };
 }
 
-/** What a statement would say today, before it is made (the number shown is the next letter number). */
-export async function previewStatement(db: KredoDb, request: { readonly debtorId: string; readonly today: IsoDate }): Promise<StatementContent | undefined> {
+export interface StatementPreview {
+  readonly content: StatementContent;
+  /** Not made yet today: its reference reads "[given when the statement is made]" (pending-reference.ts). */
+  readonly referencePending: boolean;
+}
+
+/**
+ * What a statement would say today, before it is made. It takes no number: only today's statement already
+ * made shows its reference, the one it was given and keeps; otherwise the reference is said to follow.
+ */
+export async function previewStatement(db: KredoDb, request: { readonly debtorId: string; readonly today: IsoDate }): Promise<StatementPreview | undefined> {
   const parties = await readParties(db, request.debtorId);
   if (!parties) return undefined;
-  const input = await statementInput(db, parties, request.today, await loadContext(db), await nextLetterNumber(db));
-  return buildStatementContent(input, letterTranslator(input.language));
+  const number = await givenLetterNumber(db, statementId(request.debtorId, request.today));
+  const input = await statementInput(db, parties, request.today, await loadContext(db), number);
+  return { content: buildStatementContent(input, letterTranslator(input.language)), referencePending: number === undefined };
 }
 
 export interface MadeStatement {

@@ -18,8 +18,8 @@ import type { SyncNowRequest } from '../sync/sync-now';
 import type { LossSubmissionInput } from '../sync/queue-loss-submission';
 import type { WorklistView } from '../dunning/worklist-rows';
 import type { ProcessOutcome, ProcessProgress, ProcessWorklistRequest } from '../dunning/process-worklist';
-import type { MadeStatement, StatementBatchOutcome, StatementBatchProgress } from '../statements/make-statement';
-import type { StatementContent } from '../../letters/statement-content';
+import type { MadeStatement, StatementBatchOutcome, StatementBatchProgress, StatementPreview } from '../statements/make-statement';
+import type { LetterPreviewText } from '../dunning/send-letter';
 import type { RecordCallRequest } from '../dunning/record-call';
 import type { DisputeRequest } from '../dunning/set-dispute';
 import type { AgreePlanRequest } from '../dunning/agree-payment-plan';
@@ -41,6 +41,9 @@ import type { RateFileReadingDto } from '../../../../shared/ipc/rates-contract';
 import type { ManualRateInput } from '../../../../shared/money/manual-rate';
 import type { LimitRequestDraft, LimitRequestOutcome } from './sync-operations';
 import type { CommitImportRequest, ImportProgress, ParseFeed, PrepareImportRequest } from './import-operations';
+import type { TurnoverPreparation } from '../turnover/turnover-declarations';
+import type { TurnoverDeclarationRecord } from '../turnover/turnover-record';
+import type { TurnoverReceipt, TurnoverSubmission } from '../../../../shared/sync/turnover-wire';
 
 /**
  * What the data worker does for the UI: everything that writes much or reads much, off the UI thread so
@@ -149,9 +152,9 @@ export interface DataApi {
   /** The currencies a rates file should bring: the policy's, the debtors' and those with open items. */
   neededCurrencies(): Promise<string[]>;
   /** The letter a worklist entry would send, as its subject and text in the debtor's language. */
-  previewLetter(request: Omit<ProcessWorklistRequest, 'entryIds'> & { readonly entryId: string }): Promise<{ readonly subject: string; readonly text: string; readonly language: string } | undefined>;
+  previewLetter(request: Omit<ProcessWorklistRequest, 'entryIds'> & { readonly entryId: string }): Promise<LetterPreviewText | undefined>;
   /** What the debtor's statement of account would say today (issue 16, item 3), before it is made. */
-  previewStatement(request: { readonly debtorId: string; readonly today: IsoDate }): Promise<StatementContent | undefined>;
+  previewStatement(request: { readonly debtorId: string; readonly today: IsoDate }): Promise<StatementPreview | undefined>;
   /** Makes and keeps the debtor's statement of account as of today (or returns today's, already kept). */
   makeStatement(request: { readonly debtorId: string; readonly today: IsoDate; readonly at: string }): Promise<MadeStatement | undefined>;
   /** Records that a kept statement went into the e-mail outbox under its Message-ID. */
@@ -164,4 +167,12 @@ export interface DataApi {
   importInterestRates(request: { readonly text: string; readonly fileName: string; readonly confirmed: boolean; readonly today: IsoDate; readonly at: string }): Promise<{ readonly stored: number; readonly problems: readonly RateFileProblem[] }>;
   /** Removes a rate row the controller added. */
   removeInterestRate(request: { readonly id: string; readonly at: string }): Promise<void>;
+  /** A period's turnover declaration computed from the ledger, with the versions kept of it (issue 18 item 4). */
+  prepareTurnoverDeclaration(request: { readonly period: string }): Promise<TurnoverPreparation>;
+  /** Keeps the declaration computed now as the next version (or the unanswered one again) and gives what to send; refused while a rate is missing. */
+  beginTurnoverSend(request: { readonly period: string; readonly at: string; readonly mode: 'send' | 'export' }): Promise<{ readonly record: TurnoverDeclarationRecord; readonly submission: TurnoverSubmission }>;
+  /** The insurer's answer to a sent declaration. */
+  recordTurnoverReceipt(request: { readonly id: string; readonly receipt: TurnoverReceipt; readonly at: string }): Promise<TurnoverDeclarationRecord>;
+  /** Every kept declaration, newest period and version first. */
+  turnoverHistory(): Promise<TurnoverDeclarationRecord[]>;
 }

@@ -5,7 +5,8 @@ import { saveExportFile } from '../../components/ExportButtons';
 import { useModalDialog } from '../../components/use-modal-dialog';
 import { base64ToBytes } from '../../data/backup/backup-format';
 import { dataWorker } from '../../data/data-client';
-import type { StatementContent, StatementTable } from '../../letters/statement-content';
+import type { StatementPreview } from '../../data/statements/make-statement';
+import type { StatementTable } from '../../letters/statement-content';
 import { useErrorMessage } from '../../i18n/use-error-message';
 import { kredo } from '../../platform/kredo-api';
 
@@ -34,10 +35,11 @@ export function DebtorStatement({ debtorId }: { readonly debtorId: string }) {
   const clock = useClock();
   const errorMessage = useErrorMessage();
   const id = useId();
-  const [preview, setPreview] = useState<StatementContent>();
+  const [shown, setShown] = useState<StatementPreview>();
+  const preview = shown?.content;
   const [status, setStatus] = useState<{ readonly text: string; readonly isError: boolean }>();
   const [busy, setBusy] = useState(false);
-  const dialog = useModalDialog(preview !== undefined);
+  const dialog = useModalDialog(shown !== undefined);
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
     setStatus(undefined);
@@ -49,8 +51,13 @@ export function DebtorStatement({ debtorId }: { readonly debtorId: string }) {
       setBusy(false);
     }
   };
-  const make = () => dataWorker().makeStatement({ debtorId, today: clock.today(), at: clock.now().toISOString() });
-  const open = () => run(async () => setPreview(await dataWorker().previewStatement({ debtorId, today: clock.today() })));
+  const make = async () => {
+    const made = await dataWorker().makeStatement({ debtorId, today: clock.today(), at: clock.now().toISOString() });
+    // Kept now, with its number: the preview shows the reference it was given instead of "given when kept".
+    if (made) setShown(await dataWorker().previewStatement({ debtorId, today: clock.today() }));
+    return made;
+  };
+  const open = () => run(async () => setShown(await dataWorker().previewStatement({ debtorId, today: clock.today() })));
   const save = () =>
     run(async () => {
       const made = await make();
@@ -78,8 +85,9 @@ export function DebtorStatement({ debtorId }: { readonly debtorId: string }) {
         <button type="button" className="button" disabled={busy} onClick={() => void open()}>{t('statement.preview')}</button>
       </div>
       {status && !preview && <p role={status.isError ? 'alert' : 'status'} className={status.isError ? 'error-text' : 'note'}>{status.text}</p>}
-      <dialog ref={dialog} className="dialog letter-preview" aria-labelledby={`${id}-dialog`} onClose={() => setPreview(undefined)}>
+      <dialog ref={dialog} className="dialog letter-preview" aria-labelledby={`${id}-dialog`} onClose={() => setShown(undefined)}>
         <h2 id={`${id}-dialog`}>{t('statement.title')}</h2>
+        {shown?.referencePending && <p className="note">{t('statement.referencePending')}</p>}
         {preview && (
           <div lang={preview.language} data-testid="statement-preview">
             <p><strong>{preview.subject}</strong></p>
@@ -109,7 +117,7 @@ export function DebtorStatement({ debtorId }: { readonly debtorId: string }) {
         <div className="dialog-actions">
           <button type="button" className="button button-primary" disabled={busy} onClick={() => void save()}>{t('statement.savePdf')}</button>
           <button type="button" className="button" disabled={busy} onClick={() => void send()}>{t('statement.send')}</button>
-          <button type="button" className="button" onClick={() => setPreview(undefined)}>{t('statement.close')}</button>
+          <button type="button" className="button" onClick={() => setShown(undefined)}>{t('statement.close')}</button>
         </div>
       </dialog>
     </section>

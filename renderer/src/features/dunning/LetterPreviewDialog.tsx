@@ -6,6 +6,8 @@ export interface LetterPreview {
   readonly subject: string;
   readonly text: string;
   readonly language: string;
+  /** No number given yet: the text says the reference follows, and the dialog says why. */
+  readonly referencePending?: boolean;
 }
 
 /** What a letter will say, in the debtor's language, before the controller processes it. */
@@ -16,6 +18,7 @@ export function LetterPreviewDialog({ preview, onClose }: { readonly preview: Le
   return (
     <dialog ref={dialog} className="dialog letter-preview" aria-labelledby={`${id}-title`} onClose={onClose}>
       <h2 id={`${id}-title`}>{t('preview.title')}</h2>
+      {preview?.referencePending && <p className="note">{t('preview.referencePending')}</p>}
       {preview && (
         <div lang={preview.language}>
           <p><strong>{preview.subject}</strong></p>
