@@ -6,6 +6,8 @@ import { digestFeedPage, feedPageSchema } from '../../shared/sync/feed-page';
 import { insurerCoverSchema } from '../../shared/sync/insurer-cover';
 import { makeTempDir } from '../../tests/support/temp-dir';
 import { createSandboxServer } from './sandbox-server';
+import { isProspect } from './seed-prospects';
+import { stateFile as openStateFile } from './state-file';
 import { buyerWithCover, buyerWithoutCover, invoice, POLICY, seededState, startTestSandbox, TEST_NOW, type TestSandbox } from './sandbox-test-kit';
 
 /**
@@ -100,6 +102,17 @@ describe('insurer sandbox: loss events on the change feed', () => {
 });
 
 describe('insurer sandbox: state files', () => {
+  it('gives a demo state file written before prospects existed the same prospects a fresh one has', async () => {
+    const dir = await makeTempDir('kredo-sandbox-prospects-');
+    const file = path.join(dir.path, 'state.json');
+    const fresh = seededState();
+    await writeFile(file, JSON.stringify({ ...fresh, companies: fresh.companies.filter((company) => !isProspect(company)) }));
+    const loaded = (await openStateFile(file).load())!;
+    expect(loaded.companies.filter(isProspect).map((company) => [company.companyId, company.legalName, company.identifiers, company.grade])).toEqual(fresh.companies.filter(isProspect).map((company) => [company.companyId, company.legalName, company.identifiers, company.grade]));
+    expect(loaded.companies).toHaveLength(fresh.companies.length);
+    await dir.remove();
+  });
+
   it('loads a state file written before overdues, cases, claims and settlements existed, with empty lists', async () => {
     const dir = await makeTempDir('kredo-sandbox-old-');
     const stateFile = path.join(dir.path, 'state.json');

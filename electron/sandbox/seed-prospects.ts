@@ -2,7 +2,8 @@ import type { CompanyIdentifier } from '../../shared/domain/identifiers/identifi
 import { generateGbCompanyNumber, generateGbVat, generateKvkNumber, generateNlVat, generateSeOrgNr, seVatFromOrgNr } from '../../shared/domain/identifiers/generate-identifier';
 import { seededRandom } from '../../shared/random/seeded-random';
 import { addDays, type IsoDate } from '../../shared/time/iso-date';
-import type { SandboxCompany } from './sandbox-state';
+import { DATA_TIERS } from '../../shared/generator/data-tiers';
+import type { SandboxCompany, SandboxState } from './sandbox-state';
 
 /**
  * Companies the insurer knows that are not (yet) debtors of the demo portfolio: prospects, so the credit check
@@ -52,4 +53,15 @@ export function seedProspects(options: { readonly seed: number; readonly today: 
       gradeUpdatedOn: addDays(options.today, -45),
     };
   });
+}
+
+/**
+ * A demo state saved before the sandbox knew prospects (a state file in the data folder) gets them on loading, so the
+ * credit check has them to find too; a benchmark tier's state, or one that has them, is left as it is. They are
+ * dated from the latest grade the state holds, not from the host clock.
+ */
+export function withProspects<T extends Pick<SandboxState, 'seed' | 'companies'>>(state: T): T {
+  if (state.companies.length !== DATA_TIERS.S.debtors || state.companies.some(isProspect)) return state;
+  const latest = state.companies.reduce((day, company) => (company.gradeUpdatedOn > day ? company.gradeUpdatedOn : day), '1970-01-01' as IsoDate);
+  return { ...state, companies: [...state.companies, ...seedProspects({ seed: state.seed, today: latest, taken: state.companies, firstCompanyNumber: 900_001 })] };
 }

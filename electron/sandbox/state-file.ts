@@ -3,6 +3,7 @@ import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { withLossDefaults } from './loss-state';
 import { DEFAULT_SETTINGS, type SandboxState } from './sandbox-state';
+import { withProspects } from './seed-prospects';
 
 /**
  * The sandbox's state file. Every change is written whole and atomically (write-file-atomic: temporary
@@ -40,7 +41,7 @@ export function stateFile(file: string): StateFile {
         parsed = undefined;
       }
       // Files from before a field existed still load: new settings take their defaults, new lists start empty.
-      if (looksLikeState(parsed)) return withLossDefaults({ ...parsed, settings: { ...DEFAULT_SETTINGS, ...parsed.settings } });
+      if (looksLikeState(parsed)) return withProspects(withLossDefaults({ ...parsed, settings: { ...DEFAULT_SETTINGS, ...parsed.settings } }));
       // Keep a damaged file for inspection rather than overwriting it with a fresh seed.
       await rename(file, `${file}.corrupt-${Date.now()}`);
       return undefined;

@@ -25,6 +25,10 @@ export interface CheckableEntry {
   readonly checkedAt?: string;
   readonly notBefore?: string;
   readonly lastProblem?: { readonly status: number; readonly code?: string };
+  /** When the insurer first acknowledged it (sent, or found in its list): the outbox on the Insurer sync screen. */
+  readonly sentAt?: string;
+  /** When Kredo last tried to send or look it up, whatever came of it. */
+  readonly lastAttemptAt?: string;
 }
 
 /**

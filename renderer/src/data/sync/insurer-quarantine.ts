@@ -42,16 +42,16 @@ async function debtorIndex(db: KredoDb): Promise<DebtorIndex> {
 }
 
 /**
- * Keeps what the sync could not read. `replaceAll` (a full resync) first forgets everything before: what the
+ * Keeps what the sync could not read, returning how many items it kept (the sync's history counts them). `replaceAll` (a full resync) first forgets everything before: what the
  * resync read is up to date, what it could not read is what remains. An unreadable feed event older than the
  * version Kredo already holds is nothing to worry about and is not kept.
  */
-export async function keepQuarantined(db: KredoDb, source: Source, rejected: readonly RejectedItem[], at: string, options: { readonly replaceAll?: boolean } = {}): Promise<void> {
-  if (rejected.length === 0 && !options.replaceAll) return;
-  await db.transaction('rw', [db.insurerQuarantine, db.limitChunks, db.debtorChunks], async () => {
+export async function keepQuarantined(db: KredoDb, source: Source, rejected: readonly RejectedItem[], at: string, options: { readonly replaceAll?: boolean } = {}): Promise<number> {
+  if (rejected.length === 0 && !options.replaceAll) return 0;
+  return db.transaction('rw', [db.insurerQuarantine, db.limitChunks, db.debtorChunks], async () => {
     const existing = new Map((await db.insurerQuarantine.toArray()).map((entry) => [entry.id, entry]));
     if (options.replaceAll) await db.insurerQuarantine.clear();
-    if (rejected.length === 0) return;
+    if (rejected.length === 0) return 0;
     const index = await debtorIndex(db);
     const kept = new Map<string, QuarantinedInsurerItem>();
     for (const item of rejected) {
@@ -66,6 +66,7 @@ export async function keepQuarantined(db: KredoDb, source: Source, rejected: rea
       kept.set(id, { ...item, id, source, ...(debtorId && { debtorId }), ...(debtorName && { debtorName }), firstSeenAt: existing.get(id)?.firstSeenAt ?? at, lastSeenAt: at });
     }
     await db.insurerQuarantine.bulkPut([...kept.values()]);
+    return kept.size;
   });
 }
 
@@ -87,12 +88,12 @@ export async function releaseReadable(db: KredoDb, covers: readonly InsurerCover
  * request itself counts as decided (the insurer did decide it): sending it again would only replay the same
  * unreadable answer under its Idempotency-Key.
  */
-export function withAnswersQuarantined<P extends InsurerSyncPort>(db: KredoDb, port: P, now: () => Date): P {
+export function withAnswersQuarantined<P extends InsurerSyncPort>(db: KredoDb, port: P, now: () => Date, onKept: (count: number) => void = () => undefined): P {
   return {
     ...port,
     async submit(entry, buyer) {
       const answer = await port.submit(entry, buyer);
-      if (answer.rejected) await keepQuarantined(db, 'answer', [answer.rejected], now().toISOString());
+      if (answer.rejected) onKept(await keepQuarantined(db, 'answer', [answer.rejected], now().toISOString()));
       if (answer.cover) await releaseReadable(db, [answer.cover]);
       return answer;
     },

@@ -7,7 +7,9 @@ import type { KredoDb } from '../db/kredo-db';
 import { applyInsurerCovers, type InsurerLimitChange } from './apply-insurer-covers';
 import { keepQuarantined, releaseReadable, withAnswersQuarantined } from './insurer-quarantine';
 import { sendOutbox } from './limit-sync';
+import { newTally, type SyncTally } from './sync-history';
 import { applyLossUpdates, refreshOpenLosses, sendLossOutbox } from './loss-sync';
+import type { OutboxReport } from './send-checked';
 import { describeError, INSURER_RETRY_AT, rememberRetryAt } from './sync-support';
 
 export interface SyncClock {
@@ -37,15 +39,17 @@ const SEEN_EVENTS_KEPT = 5_000;
  * change feed page by page from the stored cursor. Each page's covers land in one transaction, and the
  * cursor is stored only after them, so an interrupted sync re-reads a page rather than skipping one.
  */
-async function pullChanges(db: KredoDb, port: InsurerSyncPort, clock: SyncClock): Promise<{ changedLimits: number; changes: InsurerLimitChange[]; fullResync: boolean }> {
+async function pullChanges(db: KredoDb, port: InsurerSyncPort, clock: SyncClock, tally: SyncTally): Promise<{ changedLimits: number; changes: InsurerLimitChange[]; fullResync: boolean }> {
   const changes: InsurerLimitChange[] = [];
   const at = () => clock.now().toISOString();
   const cursor = (await db.syncState.get('cursor'))?.value;
   const resync = async () => {
+    tally.full = true;
     const { covers, cursor: fresh, rejected = [] } = await port.fullResync();
     const applied = await applyInsurerCovers(db, covers, { today: clock.today, at: at() });
+    tally.changes.push(...applied.changes);
     // One unreadable cover does not fail the resync: it is set aside and shown, the others land.
-    await keepQuarantined(db, 'resync', rejected, at(), { replaceAll: true });
+    tally.unreadable += await keepQuarantined(db, 'resync', rejected, at(), { replaceAll: true });
     await db.syncState.bulkPut([{ key: 'cursor', value: fresh }, { key: 'seenEvents', value: [] }]);
     await refreshOpenLosses(db, port);
     return { changedLimits: applied.changed.length, changes: [...applied.changes], fullResync: true };
@@ -61,9 +65,10 @@ async function pullChanges(db: KredoDb, port: InsurerSyncPort, clock: SyncClock)
       const applied = await applyInsurerCovers(db, digest.covers, { today: clock.today, at: at() });
       // What could not be read is kept and shown before the cursor moves past it, never skipped unseen.
       await releaseReadable(db, digest.covers);
-      await keepQuarantined(db, 'feed', digest.rejected, at());
+      tally.unreadable += await keepQuarantined(db, 'feed', digest.rejected, at());
       changedLimits += applied.changed.length;
       changes.push(...applied.changes);
+      tally.changes.push(...applied.changes);
       await applyLossUpdates(db, page.items);
       for (const request of digest.decidedRequests) {
         const entry = await db.limitOutbox.filter((candidate) => candidate.insurerRequestId === request.requestId).first();
@@ -87,13 +92,21 @@ async function pullChanges(db: KredoDb, port: InsurerSyncPort, clock: SyncClock)
  * waits in a call): the sync stops there instead of asking again at once, the requests wait in the outbox
  * until then, and the time is kept (`insurerRetryAt`) to show the controller.
  */
-export async function runSync(db: KredoDb, port: InsurerSyncPort, clock: SyncClock): Promise<SyncReport> {
+export async function runSync(db: KredoDb, port: InsurerSyncPort, clock: SyncClock, tally: SyncTally = newTally()): Promise<SyncReport> {
+  const count = (report: OutboxReport) => {
+    tally.sent += report.sent;
+    tally.refused += report.refused;
+    tally.waiting += report.waiting;
+  };
   try {
-    const outbox = await sendOutbox(db, withAnswersQuarantined(db, port, clock.now), clock);
+    const outbox = await sendOutbox(db, withAnswersQuarantined(db, port, clock.now, (kept) => (tally.unreadable += kept)), clock);
+    count(outbox);
+    tally.changes.push(...outbox.changes);
     if (outbox.retryAt) throw new KredoError('insurer.unavailable', { retryAt: outbox.retryAt });
     const losses = await sendLossOutbox(db, port, clock);
+    count(losses);
     if (losses.retryAt) throw new KredoError('insurer.unavailable', { retryAt: losses.retryAt });
-    const pulled = await pullChanges(db, port, clock);
+    const pulled = await pullChanges(db, port, clock, tally);
     const lastSyncAt = clock.now().toISOString();
     await db.transaction('rw', db.syncState, async () => {
       await db.syncState.put({ key: 'lastSyncAt', value: lastSyncAt });

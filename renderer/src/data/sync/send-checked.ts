@@ -59,11 +59,14 @@ export async function sendChecked<E extends CheckableEntry & { readonly debtorId
   const at = now.toISOString();
   const audit: AuditEntry[] = [];
   const store = async (result: SendResult<E>): Promise<SendResult<E>> => {
+    // When it was sent is kept with it for the outbox on the Insurer sync screen; the first acknowledgement counts.
+    const acknowledged = (result.step === 'sent' || result.step === 'found') && result.next.sentAt === undefined;
+    const stamped: E = { ...result.next, lastAttemptAt: at, ...(acknowledged && { sentAt: at }) };
     await db.transaction('rw', ops.table, db.audit, async () => {
-      await ops.table.put(result.next);
+      await ops.table.put(stamped);
       if (audit.length > 0) await db.audit.bulkAdd(audit);
     });
-    return result;
+    return { ...result, next: stamped };
   };
   // A read that did not get through: wait as asked, or back off; nothing was sent, nothing can be lost.
   const readFailed = (error: unknown): Promise<SendResult<E>> => {

@@ -3,6 +3,7 @@ import { policyTermsFrom, type InsurerPolicy } from '../../../../shared/sync/pol
 import type { IsoDate } from '../../../../shared/time/iso-date';
 import type { KredoDb } from '../db/kredo-db';
 import { runSync, type SyncReport } from './run-sync';
+import { newTally, recordSyncRun, resultOf, runErrorOf, type SyncTally } from './sync-history';
 import { rememberRetryAt } from './sync-support';
 
 /** The sync port plus the policy read, as the main process offers them over IPC. */
@@ -24,9 +25,28 @@ export interface SyncNowRequest {
  * One sync as the app runs it: a new insurer (or policy) starts from a full resync, the policy terms come
  * first (they are the rules the screens apply), then the outbox and the feed. The limit changes it brings
  * are kept for the notification list, newest first, by applyInsurerCovers in the same transaction as the limits.
+ * Each sync, whether it went through or not, goes into the sync history with what it changed (sync-history.ts).
  */
 export async function syncNow(db: KredoDb, port: InsurerPort, request: SyncNowRequest): Promise<SyncReport> {
   const now = () => (request.fixedNow ? new Date(request.fixedNow) : new Date());
+  const startedAt = now().toISOString();
+  const tally = newTally();
+  // What the run was to be when it stops before reading anything: a full read when there is no cursor yet.
+  let hadCursor = false;
+  const record = (result: Parameters<typeof recordSyncRun>[1]['result'], error?: unknown) =>
+    recordSyncRun(db, { startedAt, finishedAt: now().toISOString(), kind: tally.full || !hadCursor ? 'full' : 'incremental', result, ...(error !== undefined && { error: runErrorOf(error) }), ...(request.force && { forced: true }) }, tally);
+  try {
+    const report = await syncOnce(db, port, request, now, tally, (cursor) => (hadCursor = cursor));
+    await record(resultOf(tally));
+    return report;
+  } catch (error) {
+    // The history must not hide why the sync failed: a failure to record it is dropped, the sync's own error thrown.
+    await record('failed', error).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function syncOnce(db: KredoDb, port: InsurerPort, request: SyncNowRequest, now: () => Date, tally: SyncTally, cursorKnown: (hadCursor: boolean) => void): Promise<SyncReport> {
   const previous = (await db.syncState.get('connectionId'))?.value;
   if (previous !== request.connectionId) {
     await db.transaction('rw', db.syncState, async () => {
@@ -34,6 +54,7 @@ export async function syncNow(db: KredoDb, port: InsurerPort, request: SyncNowRe
       await db.syncState.put({ key: 'connectionId', value: request.connectionId });
     });
   }
+  cursorKnown(typeof (await db.syncState.get('cursor'))?.value === 'string');
   // The policy is read first: an insurer in maintenance says so here, with the time to come back.
   const terms = policyTermsFrom(await port.policyTerms().catch(async (error: unknown) => {
     await rememberRetryAt(db, error);
@@ -44,5 +65,5 @@ export async function syncNow(db: KredoDb, port: InsurerPort, request: SyncNowRe
     await db.policies.put(terms);
   });
 
-  return runSync(db, port, { now, today: request.today, random: Math.random, ...(request.force && { force: true }) });
+  return runSync(db, port, { now, today: request.today, random: Math.random, ...(request.force && { force: true }) }, tally);
 }
