@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import { insurerKeysMiddleware } from './insurer-keys';
 import { MIGRATIONS } from './migrations';
+import { openInvoicesMiddleware } from './open-invoices-middleware';
 import type { StoreMigration } from './migrations/migration';
 import type { StoreTables } from './schema';
 
@@ -14,6 +15,7 @@ export class KredoDb extends Dexie {
   debtorChunks!: Table<StoreTables['debtorChunks'], number>;
   ledgerNumbers!: Table<StoreTables['ledgerNumbers'], number>;
   ledgerTexts!: Table<StoreTables['ledgerTexts'], number>;
+  openInvoiceChunks!: Table<StoreTables['openInvoiceChunks'], number>;
   summaryChunks!: Table<StoreTables['summaryChunks'], number>;
   portfolio!: Table<StoreTables['portfolio'], string>;
   limitChunks!: Table<StoreTables['limitChunks'], number>;
@@ -41,6 +43,8 @@ export class KredoDb extends Dexie {
     super(name, { cache: 'immutable' });
     // Before any version is declared, so that every write of a chunk — upgrades included — carries its keys.
     this.use(insurerKeysMiddleware);
+    // Likewise each ledger chunk's open invoices, kept for the Dunning worklist (migration 0021).
+    this.use(openInvoicesMiddleware);
     for (const migration of migrations) {
       const version = this.version(migration.version).stores(migration.stores);
       if (migration.upgrade) version.upgrade(migration.upgrade);

@@ -15,8 +15,9 @@ import type { PaymentPlan } from '../../../../shared/domain/dunning/payment-plan
 import type { RejectedItem } from '../../../../shared/sync/insurer-rejects';
 import type { UserRateRow } from '../../../../shared/domain/law/rate-table-merge';
 import type { LetterFreeTexts } from '../../letters/letter-free-texts';
-import type { InsurerLimitChange } from '../sync/apply-insurer-covers';
+import type { OpenInvoiceChunk } from '../../../../shared/domain/ledger/open-invoices';
 import type { TurnoverDeclarationRecord } from '../turnover/turnover-record';
+import type { InsurerLimitChange } from '../sync/apply-insurer-covers';
 
 /** A debtor as stored: the domain record plus the ledger chunk that holds its invoices and payments. */
 export type StoredDebtor = Debtor & { readonly chunkId: number };
@@ -196,6 +197,8 @@ export interface StoreTables {
   readonly debtorChunks: DebtorChunk;
   readonly ledgerNumbers: LedgerChunkNumbers;
   readonly ledgerTexts: LedgerChunkTexts;
+  /** Each ledger chunk's open invoices, written with it (open-invoices-middleware.ts), for the Dunning worklist. */
+  readonly openInvoiceChunks: OpenInvoiceChunk;
   readonly summaryChunks: SummaryChunk;
   readonly portfolio: StoredPortfolioSummary;
   readonly limitChunks: LimitChunk;
@@ -232,5 +235,5 @@ export type TableName = keyof StoreTables;
 
 /** Every table, in the order a backup writes and a restore reads them. */
 export const TABLE_NAMES: readonly TableName[] = [
-  'meta', 'policies', 'exchangeRates', 'debtorChunks', 'limitChunks', 'ledgerNumbers', 'ledgerTexts', 'summaryChunks', 'portfolio', 'dunningActions', 'imports', 'paymentsToReview', 'limitOutbox', 'lossOutbox', 'documents', 'promises', 'paymentPlans', 'insurerQuarantine', 'syncState', 'interestRates', 'letterTexts', 'turnoverDeclarations', 'syncRuns', 'syncRunChanges', 'audit',
+  'meta', 'policies', 'exchangeRates', 'debtorChunks', 'limitChunks', 'openInvoiceChunks', 'ledgerNumbers', 'ledgerTexts', 'summaryChunks', 'portfolio', 'dunningActions', 'imports', 'paymentsToReview', 'limitOutbox', 'lossOutbox', 'documents', 'promises', 'paymentPlans', 'insurerQuarantine', 'syncState', 'interestRates', 'letterTexts', 'turnoverDeclarations', 'syncRuns', 'syncRunChanges', 'audit',
 ];

@@ -52,3 +52,24 @@ describe('the worklist read from the ledger columns', () => {
     db.close();
   });
 });
+
+describe('the worklist read from each chunk’s open invoices kept beside its ledger', () => {
+  it('reads no ledger while every chunk has its open invoices, and a chunk without them from its ledger, with the same list either way', async () => {
+    const db = await openDemoStore('load-worklist-2', day0);
+    const expected = await worklistFromWholeLedgers(db, day0);
+    const ledgerReads: string[] = [];
+    const numbersBulkGet = db.ledgerNumbers.bulkGet.bind(db.ledgerNumbers);
+    const textsBulkGet = db.ledgerTexts.bulkGet.bind(db.ledgerTexts);
+    db.ledgerNumbers.bulkGet = (keys) => (ledgerReads.push(`numbers ${keys.join(',')}`), numbersBulkGet(keys));
+    db.ledgerTexts.bulkGet = (keys) => (ledgerReads.push(`texts ${keys.join(',')}`), textsBulkGet(keys));
+
+    expect(await loadWorklist(db, requestOn(day0))).toEqual(expected);
+    expect(ledgerReads).toEqual([]);
+
+    // Chunk 1's open invoices dropped (as when only half of it was written): that chunk alone is read whole.
+    await db.openInvoiceChunks.delete(1);
+    expect(await loadWorklist(db, requestOn(day0))).toEqual(expected);
+    expect(ledgerReads).toEqual(['numbers 1', 'texts 1']);
+    db.close();
+  });
+});

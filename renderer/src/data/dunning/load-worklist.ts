@@ -12,7 +12,7 @@ import { createWorkHorizon } from '../../../../shared/domain/dunning/work-horizo
 import type { KredoDb } from '../db/kredo-db';
 import type { StoredDebtor } from '../db/schema';
 import { worklistRows, type WorklistView } from './worklist-rows';
-import { worklistLedgers, type LedgerNeed } from './worklist-ledgers';
+import { keptWorklistLedgers, worklistLedgers, type LedgerNeed } from './worklist-ledgers';
 
 /** Follow-ups done that leave no dunning action behind (a broken promise chased, say), by worklist entry id. */
 export const WORKLIST_DONE_KEY = 'worklistDone';
@@ -59,8 +59,9 @@ function groupBy<T>(values: readonly T[], key: (value: T) => string): Map<string
 
 /**
  * Today's dunning work across the portfolio (shared/domain/dunning/worklist.ts). Only debtors with overdue
- * money are read from the ledger chunks, and of those only the open invoices that can have work today
- * (work-horizon.ts): at tier L that is a fraction of the million invoices.
+ * money are read, from each chunk's open invoices kept beside its ledger (open-invoices.ts) rather than the
+ * ledger itself, and of those only the open invoices that can have work today (work-horizon.ts): at tier L
+ * that is a fraction of the million invoices.
  */
 export async function loadWorklist(db: KredoDb, request: WorklistRequest): Promise<Worklist | undefined> {
   return (await planWorklist(db, request))?.worklist;
@@ -112,26 +113,41 @@ export async function planWorklist(db: KredoDb, request: WorklistRequest, only?:
   const debtors: WorklistDebtor[] = [];
   const chunkOf = new Map<string, number>();
   const ledgers = new Map<string, DebtorLedger>();
-  for (let first = 0; first < wanted.length; first += CHUNKS_PER_READ) {
-    const batch = wanted.slice(first, first + CHUNKS_PER_READ);
+  const planned = wanted.map(({ chunkId, overdue }) => {
+    const needs = new Map<string, LedgerNeed>();
+    // A batch's few debtors are read whole: their letters need the payments and allocations too.
+    for (const debtorId of overdue.keys()) needs.set(debtorId, only || promisesOf.has(debtorId) || plansOf.has(debtorId) ? 'whole' : actionsOf.has(debtorId) ? 'open' : 'horizon');
+    return { chunkId, overdue, needs, isWhole: [...needs.values()].includes('whole') };
+  });
+  // Each chunk's open invoices kept beside it (migration 0021) serve a chunk without whole ledgers to read;
+  // a chunk without them (written before they were kept, or half written since) is read from its ledger.
+  const ledgersOf = new Map<number, readonly DebtorLedger[]>();
+  const keptIds = planned.filter((chunk) => !chunk.isWhole).map((chunk) => chunk.chunkId);
+  const kept = await db.openInvoiceChunks.bulkGet(keptIds);
+  planned.filter((chunk) => !chunk.isWhole).forEach(({ chunkId, needs }, index) => {
+    const open = kept[index];
+    if (open) ledgersOf.set(chunkId, keptWorklistLedgers(open, needs as ReadonlyMap<string, Exclude<LedgerNeed, 'whole'>>, couldHaveWork));
+  });
+  const fromLedgers = planned.filter((chunk) => !ledgersOf.has(chunk.chunkId));
+  for (let first = 0; first < fromLedgers.length; first += CHUNKS_PER_READ) {
+    const batch = fromLedgers.slice(first, first + CHUNKS_PER_READ);
     const ids = batch.map((chunk) => chunk.chunkId);
     const [numbersList, textsList] = await Promise.all([db.ledgerNumbers.bulkGet(ids), db.ledgerTexts.bulkGet(ids)]);
-    batch.forEach(({ chunkId, overdue }, index) => {
+    batch.forEach(({ chunkId, needs }, index) => {
       const numbers = numbersList[index];
       const texts = textsList[index];
-      if (!numbers || !texts) return;
-      const needs = new Map<string, LedgerNeed>();
-      // A batch's few debtors are read whole: their letters need the payments and allocations too.
-      for (const debtorId of overdue.keys()) needs.set(debtorId, only || promisesOf.has(debtorId) || plansOf.has(debtorId) ? 'whole' : actionsOf.has(debtorId) ? 'open' : 'horizon');
-      for (const ledger of worklistLedgers({ numbers, texts }, needs, couldHaveWork)) {
-        const debtor = debtorById.get(ledger.debtorId);
-        const summary = overdue.get(ledger.debtorId);
-        if (!debtor || !summary) continue;
-        chunkOf.set(debtor.id, chunkId);
-        if (only) ledgers.set(debtor.id, ledger);
-        debtors.push({ debtor, ledger, riskScore: scoreDebtorRisk(summary, debtor.grade).score, actions: actionsOf.get(debtor.id) ?? [], promises: promisesOf.get(debtor.id) ?? [], paymentPlans: plansOf.get(debtor.id) ?? [], handledDeadlines: handled });
-      }
+      if (numbers && texts) ledgersOf.set(chunkId, worklistLedgers({ numbers, texts }, needs, couldHaveWork));
     });
+  }
+  for (const { chunkId, overdue } of planned) {
+    for (const ledger of ledgersOf.get(chunkId) ?? []) {
+      const debtor = debtorById.get(ledger.debtorId);
+      const summary = overdue.get(ledger.debtorId);
+      if (!debtor || !summary) continue;
+      chunkOf.set(debtor.id, chunkId);
+      if (only) ledgers.set(debtor.id, ledger);
+      debtors.push({ debtor, ledger, riskScore: scoreDebtorRisk(summary, debtor.grade).score, actions: actionsOf.get(debtor.id) ?? [], promises: promisesOf.get(debtor.id) ?? [], paymentPlans: plansOf.get(debtor.id) ?? [], handledDeadlines: handled });
+    }
   }
   const collator = new Intl.Collator(request.locale);
   const worklist = buildWorklist({ today: request.today, creditPolicy, insurancePolicy: policy, leadDays: request.leadDays, rates: new ExchangeRateTable(rates), debtors, doneEntryIds, compareNames: collator.compare });

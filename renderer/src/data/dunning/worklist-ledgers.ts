@@ -1,5 +1,6 @@
 import { decodeLedgerChunk, decodeLedgerItem, FLAG_CREDIT_NOTE, type EncodedLedgerChunk } from '../../../../shared/domain/ledger/ledger-chunk';
 import { itemId, type DebtorLedger, type LedgerItem } from '../../../../shared/domain/ledger/ledger-types';
+import { openInvoiceItem, openInvoiceText, type OpenInvoiceChunk } from '../../../../shared/domain/ledger/open-invoices';
 
 /**
  * How much of a debtor's ledger the worklist needs:
@@ -36,6 +37,29 @@ export function worklistLedgers(chunk: EncodedLedgerChunk, needs: ReadonlyMap<st
       const ledger = decodedWhole.get(debtorId);
       if (ledger) ledgers.push(ledger);
     } else if (need === 'open' || (need === 'horizon' && items[slot]!.length > 0)) ledgers.push({ debtorId, items: items[slot]!, payments: [], allocations: [] });
+  });
+  return ledgers;
+}
+
+/**
+ * The same ledgers as worklistLedgers for debtors that need no `whole` ledger, from the chunk's open
+ * invoices kept beside it (migration 0021) instead of its whole ledger: only the texts of the invoices that
+ * can have work are cut out of the kept string.
+ */
+export function keptWorklistLedgers(open: OpenInvoiceChunk, needs: ReadonlyMap<string, Exclude<LedgerNeed, 'whole'>>, couldHaveWork: (invoiceDay: number, dueDay: number) => boolean): DebtorLedger[] {
+  const slotNeeds = open.debtorIds.map((debtorId) => needs.get(debtorId));
+  const items: LedgerItem[][] = open.debtorIds.map(() => []);
+  for (let row = 0; row < open.slot.length; row += 1) {
+    const slot = open.slot[row]!;
+    const need = slotNeeds[slot];
+    if (need === undefined) continue;
+    if (need === 'horizon' && !couldHaveWork(open.invoiceDay[row]!, open.dueDay[row]!)) continue;
+    items[slot]!.push(openInvoiceItem(open, row, itemId(open.debtorIds[slot]!, openInvoiceText(open, row, 0))));
+  }
+  const ledgers: DebtorLedger[] = [];
+  open.debtorIds.forEach((debtorId, slot) => {
+    const need = slotNeeds[slot];
+    if (need === 'open' || (need === 'horizon' && items[slot]!.length > 0)) ledgers.push({ debtorId, items: items[slot]!, payments: [], allocations: [] });
   });
   return ledgers;
 }

@@ -11,11 +11,12 @@ import { migration0013 } from './0013-interest-rates';
 import { migration0014 } from './0014-insurer-keys';
 import { migration0016 } from './0016-letter-references';
 import { migration0019 } from './0019-letter-texts';
+import { migration0021 } from './0021-open-invoices';
 import { migration0020 } from './0020-turnover-declarations';
 import { migration0023 } from './0023-sync-history';
 import type { StoreMigration } from './migration';
 
 /** Every schema version, oldest first. Add a file and a line here for each new version. */
-export const MIGRATIONS: readonly StoreMigration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0013, migration0014, migration0016, migration0019, migration0020, migration0023];
+export const MIGRATIONS: readonly StoreMigration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0013, migration0014, migration0016, migration0019, migration0020, migration0021, migration0023];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
