@@ -43,13 +43,22 @@ test('a British debtor’s statement of account lists its open items and adds up
   const preview = page.getByTestId('statement-preview');
   await expect(preview).toContainText('Open items in GBP');
   for (const item of open) await expect(preview).toContainText(item.number);
+  // A preview takes no letter number: its reference follows once the statement is kept (issue 16).
+  const previewNote = page.getByText('A preview: the statement gets its own number and payment reference when it is kept (saved as PDF or sent).');
+  await expect(previewNote).toBeVisible();
+  await expect(preview).toContainText('Payment reference (RF): [given when the statement is made]');
   await saveScreenshot(page, 'statement-of-account-en');
 
   const file = path.join(kredo.userDataDir, 'statement.pdf');
   kredo.answerFileDialogs({ saveTo: file });
   await page.getByRole('button', { name: 'Keep and save PDF' }).click();
   await expect(page.getByRole('status').filter({ hasText: file })).toBeVisible();
+  // Kept, the preview shows the reference the statement was given, and no longer says it follows.
+  await expect(previewNote).toBeHidden();
+  const kept = /Payment reference \(RF\): (RF[\d ]+)/.exec((await preview.textContent()) ?? '')?.[1]?.trim();
+  expect(kept).toMatch(/^RF\d\d/);
   const text = await pdfText(file);
+  expect(text.replace(/\s/g, '')).toContain(kept!.replace(/\s/g, ''));
   expect(text).toContain('Statement of account');
   expect(text).toContain('Open items in GBP');
   // Every open invoice with its open amount in pounds, and their sum.
