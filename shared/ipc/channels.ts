@@ -63,6 +63,9 @@ export const INVOKE_CHANNELS = {
   mailWithdraw: 'mail:withdraw',
   mailOutcomes: 'mail:outcomes',
   mailAcknowledge: 'mail:acknowledge',
+  mailOutbox: 'mail:outbox',
+  mailResend: 'mail:resend',
+  mailDismiss: 'mail:dismiss',
 } as const;
 
 /** Channels on which the main process pushes events to the renderer. */

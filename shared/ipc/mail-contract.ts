@@ -79,6 +79,27 @@ export const mailOutcomeSchema = z.strictObject({
 });
 export type MailOutcome = z.output<typeof mailOutcomeSchema>;
 
+/**
+ * A message the outbox still holds, as the controller sees it: `pending` is waiting to be sent (with the
+ * next try after a transient failure), `failed` was refused by the server (5xx), `uncertain` was being
+ * handed over when Kredo stopped. Sent messages leave the outbox once recorded on the debtor's timeline.
+ */
+export const mailOutboxEntrySchema = z.strictObject({
+  key: z.string().max(200),
+  debtorId: z.string().max(200),
+  messageId: z.string().max(300),
+  state: z.enum(['pending', 'failed', 'uncertain']),
+  to: z.string().max(254),
+  subject: z.string().max(500),
+  queuedAt: z.string().max(40),
+  attempts: z.number().int().nonnegative(),
+  /** ISO instant of the next try, when a transient failure made the outbox wait. */
+  nextTryAt: z.string().max(40).optional(),
+  code: z.string().max(80).optional(),
+  response: z.string().max(1000).optional(),
+});
+export type MailOutboxEntry = z.output<typeof mailOutboxEntrySchema>;
+
 export const mailContract = {
   mailGetSettings: { request: z.strictObject({}), response: mailSettingsView },
   /** Sends a test message to the sender's own address with these settings; nothing is saved. */
@@ -96,6 +117,14 @@ export const mailContract = {
   /** Withdraws a message not yet being sent (its letter could not be stored); answers whether it did. */
   mailWithdraw: { request: z.strictObject({ key: z.string().min(1).max(200) }), response: z.strictObject({ withdrawn: z.boolean() }) },
   mailOutcomes: { request: z.strictObject({}), response: z.strictObject({ outcomes: z.array(mailOutcomeSchema).max(200), waiting: z.number().int().nonnegative() }) },
+  mailOutbox: { request: z.strictObject({}), response: z.strictObject({ entries: z.array(mailOutboxEntrySchema).max(10_000) }) },
+  /**
+   * Sends a refused or uncertain message again, to the debtor's address as it is now: the same message
+   * (same Message-ID) when the address is unchanged, a new message with a new Message-ID when corrected.
+   */
+  mailResend: { request: z.strictObject({ key: z.string().min(1).max(200), to: recipient }), response: z.strictObject({ messageId: z.string().max(300) }) },
+  /** Removes a refused or uncertain message from the outbox without sending it (it stays on the timeline). */
+  mailDismiss: { request: z.strictObject({ key: z.string().min(1).max(200) }), response: z.strictObject({ dismissed: z.boolean() }) },
   /** The renderer has recorded these outcomes: the outbox forgets them. */
   mailAcknowledge: { request: z.strictObject({ keys: z.array(z.string().max(200)).max(200) }), response: z.strictObject({}) },
 };

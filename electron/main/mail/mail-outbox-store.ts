@@ -28,13 +28,19 @@ export const outboxRecordSchema = z.strictObject({
   finishedAt: z.string().optional(),
   code: z.string().optional(),
   response: z.string().optional(),
+  /**
+   * A failed or uncertain message already recorded on the debtor's timeline: kept (not forgotten like a sent
+   * one) so the controller can see it in the outbox and send it again, until they do or remove it.
+   */
+  recorded: z.boolean().optional(),
 });
 export type OutboxRecord = z.output<typeof outboxRecordSchema>;
 
 /**
  * The outbox on disk, in the main process's data folder: `mail-outbox/<hash of key>.eml` holds the exact
  * message bytes and `<hash>.json` its record. Each file is written whole (temporary file, fsync, rename), the
- * message before its record, so a record never points to a half-written message; a message without a record
+ * message (and `<hash>.letter`, what it was built from) before its record, so a record never points to a
+ * half-written message; a message without a record
  * (Kredo stopped between the two writes) was never queued and is removed on opening.
  */
 export class OutboxStore {
@@ -49,7 +55,8 @@ export class OutboxStore {
     const names = await readdir(folder);
     const records = new Set(names.filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -5)));
     for (const name of names) {
-      if (name.endsWith('.eml') && !records.has(name.slice(0, -4))) await rm(path.join(folder, name), { force: true });
+      const base = name.endsWith('.eml') ? name.slice(0, -4) : name.endsWith('.letter') ? name.slice(0, -7) : undefined;
+      if (base !== undefined && !records.has(base)) await rm(path.join(folder, name), { force: true });
     }
     return store;
   }
@@ -72,7 +79,12 @@ export class OutboxStore {
     return records.sort((a, b) => a.seq - b.seq);
   }
 
-  async add(record: OutboxRecord, message: Buffer): Promise<void> {
+  /**
+   * Queues a message; `letter` is what it was built from (JSON), kept beside it so a refused message can be
+   * built again for a corrected address (mail-service.ts), written before the record like the message.
+   */
+  async add(record: OutboxRecord, message: Buffer, letter?: string): Promise<void> {
+    if (letter !== undefined) await writeFileAtomic(`${this.base(record.key)}.letter`, letter, { fsync: true });
     await writeFileAtomic(`${this.base(record.key)}.eml`, message, { fsync: true });
     await writeJsonFileAtomic(`${this.base(record.key)}.json`, record);
   }
@@ -85,9 +97,15 @@ export class OutboxStore {
     return readFile(`${this.base(key)}.eml`);
   }
 
+  /** What the message was built from, when it was queued with it. */
+  async letter(key: string): Promise<string | undefined> {
+    return readFile(`${this.base(key)}.letter`, 'utf8').catch(() => undefined);
+  }
+
   /** Forgets a message: its record first, so a stop in between leaves only a message the next open removes. */
   async remove(key: string): Promise<void> {
     await rm(`${this.base(key)}.json`, { force: true });
     await rm(`${this.base(key)}.eml`, { force: true });
+    await rm(`${this.base(key)}.letter`, { force: true });
   }
 }

@@ -1,5 +1,6 @@
-import type { MailOutcome } from '../../../shared/ipc/mail-contract';
+import type { MailOutboxEntry, MailOutcome } from '../../../shared/ipc/mail-contract';
 import { DEFAULT_RETRY_POLICY, isDue, retryDelay, type RetryPolicy } from '../../../shared/sync/retry-policy';
+import { KredoError } from '../../../shared/errors/kredo-error';
 import type { Logger } from '../services/logger';
 import { OutboxStore, type OutboxRecord } from './mail-outbox-store';
 import { classifySmtpFailure } from './smtp-failure';
@@ -37,8 +38,20 @@ export interface MailOutbox {
    * A key already in the outbox keeps its message (`queued: false`), so processing the same letter again
    * sends nothing twice.
    */
-  queue(message: QueuedMessage, messageId: string, build: (messageId: string) => Promise<Buffer>): Promise<{ readonly messageId: string; readonly queued: boolean }>;
+  queue(message: QueuedMessage, messageId: string, build: (messageId: string) => Promise<Buffer>, letter?: string): Promise<{ readonly messageId: string; readonly queued: boolean }>;
   withdraw(key: string): Promise<boolean>;
+  /** What the outbox holds for the controller to see: messages waiting to be sent, and refused or uncertain ones. */
+  list(): MailOutboxEntry[];
+  /** What a queued message was built from (the `letter` given to `queue`), for building it again. */
+  letter(key: string): Promise<string | undefined>;
+  /**
+   * Sends a refused or uncertain message again. To the same address it is the same message — same bytes, same
+   * Message-ID — tried once more; to another (corrected) address it is a new message, built by `rebuild` with
+   * a new Message-ID (RFC 5322 §3.6.4: a Message-ID names one message, and this one says something else).
+   */
+  resend(key: string, to: string, rebuild: (messageId: string) => Promise<Buffer>, newMessageId: () => string): Promise<{ readonly messageId: string }>;
+  /** Forgets a refused or uncertain message the controller will not send again; it stays on the timeline. */
+  dismiss(key: string): Promise<boolean>;
   /** Messages sent, failed or uncertain that the renderer has not yet recorded, oldest first. */
   outcomes(limit?: number): Promise<MailOutcome[]>;
   acknowledge(keys: readonly string[]): Promise<void>;
@@ -109,6 +122,12 @@ export async function openMailOutbox(options: MailOutboxOptions): Promise<MailOu
     const at = connectNotBefore !== undefined ? Math.max(Date.parse(connectNotBefore), earliest) : earliest;
     timer = setTimeout(kick, Math.min(Math.max(0, at - now().getTime()), policy.maxDelayMs));
     timer.unref?.();
+  }
+
+  /** When a waiting message is tried next: after its own back-off and the connection's, whichever is later. */
+  function nextTry(record: OutboxRecord): string | undefined {
+    const times = [record.notBefore, connectNotBefore].filter((at): at is string => at !== undefined);
+    return times.length === 0 ? undefined : new Date(Math.max(...times.map((at) => Date.parse(at)))).toISOString();
   }
 
   function nextDue(): OutboxRecord | undefined {
@@ -196,12 +215,12 @@ export async function openMailOutbox(options: MailOutboxOptions): Promise<MailOu
   if (foundUncertain) options.onOutcome();
 
   return {
-    async queue(message, messageId, build) {
+    async queue(message, messageId, build, letter) {
       const existing = records.get(message.key);
       if (existing) return { messageId: existing.messageId, queued: false };
       const bytes = await build(messageId);
       const record: OutboxRecord = { ...message, messageId, state: 'queued', queuedAt: now().toISOString(), seq: seq++, attempts: 0 };
-      await store.add(record, bytes);
+      await store.add(record, bytes, letter);
       records.set(record.key, record);
       kick();
       return { messageId, queued: true };
@@ -213,8 +232,48 @@ export async function openMailOutbox(options: MailOutboxOptions): Promise<MailOu
       await store.remove(key);
       return true;
     },
+    list: () =>
+      [...records.values()]
+        .filter((record) => record.state !== 'sent')
+        .sort((a, b) => a.seq - b.seq)
+        .map((record) => ({
+          key: record.key,
+          debtorId: record.debtorId,
+          messageId: record.messageId,
+          state: record.state === 'failed' || record.state === 'uncertain' ? record.state : ('pending' as const),
+          to: record.to,
+          subject: record.subject,
+          queuedAt: record.queuedAt,
+          attempts: record.attempts,
+          ...(record.state === 'queued' && nextTry(record) !== undefined && { nextTryAt: nextTry(record) }),
+          ...(record.code !== undefined && { code: record.code }),
+          ...(record.response !== undefined && { response: record.response }),
+        })),
+    letter: (key) => store.letter(key),
+    async resend(key, to, rebuild, newMessageId) {
+      const record = records.get(key);
+      if (!record || (record.state !== 'failed' && record.state !== 'uncertain')) throw new KredoError('mail.notInOutbox');
+      const { notBefore: _notBefore, finishedAt: _finishedAt, code: _code, response: _response, recorded: _recorded, ...kept } = record;
+      const again: OutboxRecord = { ...kept, state: 'queued', queuedAt: now().toISOString(), seq: seq++, attempts: 0 };
+      if (to.trim().toLowerCase() === record.to.trim().toLowerCase()) await write(again);
+      else {
+        const messageId = newMessageId();
+        const changed: OutboxRecord = { ...again, to, messageId };
+        await store.add(changed, await rebuild(messageId));
+        records.set(key, changed);
+      }
+      kick();
+      return { messageId: records.get(key)!.messageId };
+    },
+    async dismiss(key) {
+      const record = records.get(key);
+      if (!record || (record.state !== 'failed' && record.state !== 'uncertain')) return false;
+      records.delete(key);
+      await store.remove(key);
+      return true;
+    },
     async outcomes(limit = 50) {
-      const finished = [...records.values()].filter((record) => record.state === 'sent' || record.state === 'failed' || record.state === 'uncertain').sort((a, b) => a.seq - b.seq).slice(0, limit);
+      const finished = [...records.values()].filter((record) => (record.state === 'sent' || record.state === 'failed' || record.state === 'uncertain') && !record.recorded).sort((a, b) => a.seq - b.seq).slice(0, limit);
       const out: MailOutcome[] = [];
       for (const record of finished) {
         out.push({
@@ -237,6 +296,11 @@ export async function openMailOutbox(options: MailOutboxOptions): Promise<MailOu
       for (const key of keys) {
         const record = records.get(key);
         if (!record || record.state === 'queued' || record.state === 'sending') continue;
+        // A refused or uncertain message stays in the outbox, recorded, for the controller to send again.
+        if (record.state === 'failed' || record.state === 'uncertain') {
+          await write({ ...record, recorded: true });
+          continue;
+        }
         records.delete(key);
         await store.remove(key);
       }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { KredoError } from '../../../shared/errors/kredo-error';
-import type { MailMessageRequest, MailOutcome, MailSettings, MailSettingsView } from '../../../shared/ipc/mail-contract';
+import { mailMessageRequestSchema, type MailMessageRequest, type MailOutboxEntry, type MailOutcome, type MailSettings, type MailSettingsView } from '../../../shared/ipc/mail-contract';
 import type { RetryPolicy } from '../../../shared/sync/retry-policy';
 import type { Logger } from '../services/logger';
 import type { SecretStore } from '../services/secret-store';
@@ -27,6 +27,10 @@ export interface MailService {
   save(settings: MailSettings, password: string | undefined): Promise<MailSettingsView>;
   queue(message: MailMessageRequest): Promise<{ readonly messageId: string; readonly queued: boolean }>;
   withdraw(key: string): Promise<boolean>;
+  list(): MailOutboxEntry[];
+  /** Sends a refused or uncertain message again to `to`: the same message, or a new one for a corrected address. */
+  resend(key: string, to: MailMessageRequest['to']): Promise<{ readonly messageId: string }>;
+  dismiss(key: string): Promise<boolean>;
   outcomes(): Promise<{ readonly outcomes: MailOutcome[]; readonly waiting: number }>;
   acknowledge(keys: readonly string[]): Promise<void>;
   close(): Promise<void>;
@@ -112,9 +116,29 @@ export async function openMailService(options: MailServiceOptions): Promise<Mail
     async queue(message) {
       const mail = settings.get().mail;
       if (!mail) throw new KredoError('mail.notConfigured');
-      return outbox.queue({ key: message.key, debtorId: message.debtorId, from: mail.fromAddress, to: message.to.address, subject: message.subject }, newMessageId(mail.fromAddress), (messageId) => composeLetterMessage(message, mail, messageId, now()));
+      return outbox.queue(
+        { key: message.key, debtorId: message.debtorId, from: mail.fromAddress, to: message.to.address, subject: message.subject },
+        newMessageId(mail.fromAddress),
+        (messageId) => composeLetterMessage(message, mail, messageId, now()),
+        JSON.stringify(message),
+      );
     },
     withdraw: (key) => outbox.withdraw(key),
+    list: () => outbox.list(),
+    async resend(key, to) {
+      const mail = settings.get().mail;
+      if (!mail) throw new KredoError('mail.notConfigured');
+      // A corrected address is a new message, built from the same letter (kept beside the message) with the
+      // settings in force now; an unchanged one is the same message sent again.
+      const rebuild = async (messageId: string) => {
+        const kept = await outbox.letter(key);
+        const letter = kept === undefined ? undefined : mailMessageRequestSchema.safeParse(JSON.parse(kept));
+        if (!letter?.success) throw new KredoError('mail.cannotRebuild');
+        return composeLetterMessage({ ...letter.data, to }, mail, messageId, now());
+      };
+      return outbox.resend(key, to.address, rebuild, () => newMessageId(mail.fromAddress));
+    },
+    dismiss: (key) => outbox.dismiss(key),
     outcomes: async () => ({ outcomes: await outbox.outcomes(), waiting: outbox.waiting() }),
     acknowledge: (keys) => outbox.acknowledge(keys),
     close: () => outbox.close(),

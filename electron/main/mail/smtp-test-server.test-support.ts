@@ -32,6 +32,18 @@ export interface TestSmtpServer {
   readonly port: number;
   /** Every message the server accepted (answered 250 to the end of DATA), in order. */
   readonly accepted: ReceivedMessage[];
+  /** Recipients refused (by `refuseRecipient` or `onRcpt`), in order. */
+  readonly refused: string[];
+  /** Refuses this address at RCPT TO for good (a 5xx reply, default 550 "no such user"). */
+  refuseRecipient(address: string, reply?: Error): void;
+  /**
+   * Holds every message back: new connections are turned away at the greeting (421) and recipients on an
+   * open one deferred (451), so no message gets as far as DATA — nothing is in flight — until `release`.
+   */
+  hold(): void;
+  release(): void;
+  /** Connections turned away while held: one seen means the client has given up for now. */
+  readonly turnedAway: number;
   close(): Promise<void>;
 }
 
@@ -41,6 +53,10 @@ export interface TestSmtpServer {
  */
 export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): Promise<TestSmtpServer> {
   const accepted: ReceivedMessage[] = [];
+  const refused: string[] = [];
+  const refusals = new Map<string, Error>();
+  let held = false;
+  let turnedAway = 0;
   const server: SMTPServer = new SMTPServer({
     secure: options.secure ?? false,
     disabledCommands: [...(options.starttls ? [] : ['STARTTLS']), ...(options.auth ? [] : ['AUTH'])],
@@ -51,8 +67,16 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): 
       if (options.auth && auth.username === options.auth.user && auth.password === options.auth.pass) callback(null, { user: auth.username });
       else callback(smtpReply(535, '5.7.8 Authentication credentials invalid'));
     },
+    onConnect(_session, callback) {
+      if (!held) return callback();
+      turnedAway += 1;
+      return callback(smtpReply(421, '4.3.2 Service not available, try again later'));
+    },
     onRcptTo(address, _session, callback) {
-      callback(options.onRcpt?.(address.address) ?? null);
+      if (held) return callback(smtpReply(451, '4.3.2 Try again later'));
+      const refusal = refusals.get(address.address.toLowerCase()) ?? options.onRcpt?.(address.address);
+      if (refusal) refused.push(address.address);
+      return callback(refusal ?? null);
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
@@ -83,5 +107,20 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): 
   server.on('error', () => undefined);
   const address = server.server.address();
   if (address === null || typeof address === 'string') throw new Error('The test SMTP server has no port');
-  return { port: address.port, accepted, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    port: address.port,
+    accepted,
+    refused,
+    refuseRecipient: (to, reply = smtpReply(550, '5.1.1 <' + to + '>: Recipient address rejected: no such user')) => refusals.set(to.toLowerCase(), reply),
+    hold: () => {
+      held = true;
+    },
+    release: () => {
+      held = false;
+    },
+    get turnedAway() {
+      return turnedAway;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

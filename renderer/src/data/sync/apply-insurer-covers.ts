@@ -53,6 +53,10 @@ export async function applyInsurerCovers(db: KredoDb, covers: readonly InsurerCo
   return db.transaction('rw', tables, async () => {
     // Only the chunks that hold one of the covers' ids, customer numbers or buyer ids (issue 14): matching
     // over them finds what matching over every chunk would, since no other chunk names any of them.
+    // The policy and rates the summaries need are read meanwhile (small tables): one round trip less.
+    const terms = Promise.all([db.policies.toArray(), db.exchangeRates.toArray()]);
+    // A page that changes nothing never awaits them; a failed read fails the transaction whoever awaits it.
+    terms.catch(() => undefined);
     const { debtorChunks, limitChunks } = await chunksNaming(db, covers);
     const byCover = new Map<string, Target>();
     for (const chunk of limitChunks) {
@@ -142,17 +146,22 @@ export async function applyInsurerCovers(db: KredoDb, covers: readonly InsurerCo
       });
     }
     if (dirty.size === 0) return { changed, changes, unmatched };
-    await db.limitChunks.bulkPut([...dirty].map((chunkId) => ({ chunkId, limits: limitsByChunk.get(chunkId) ?? [] })));
+    // Not awaited on its own: the summaries' reads queue behind it in the same transaction, which fails
+    // whole if it fails (awaited with the audit lines below).
+    const limitsWritten = db.limitChunks.bulkPut([...dirty].map((chunkId) => ({ chunkId, limits: limitsByChunk.get(chunkId) ?? [] })));
     // Only chunks whose limits changed in force need fresh summaries: the first resync of a tier-L portfolio
     // stamps 17,000 limits with the insurer's version and would otherwise recompute every summary.
     if (summariesDirty.size > 0) {
-      const [policy] = await db.policies.toArray();
-      if (!policy) return { changed: [], changes: [], unmatched };
+      const [[policy], rates] = await terms;
+      if (!policy) {
+        await limitsWritten;
+        return { changed: [], changes: [], unmatched };
+      }
       // Only debtors of the chunks whose limits changed in force are summarised, and each debtor's limits live in its own chunk.
-      const context = summaryContext(policy, new ExchangeRateTable(await db.exchangeRates.toArray()), groupLimits([...summariesDirty.keys()].flatMap((chunkId) => limitsByChunk.get(chunkId) ?? [])), options.today);
+      const context = summaryContext(policy, new ExchangeRateTable(rates), groupLimits([...summariesDirty.keys()].flatMap((chunkId) => limitsByChunk.get(chunkId) ?? [])), options.today);
       await refreshSummariesOf(db, summariesDirty, context);
     }
-    await db.audit.bulkAdd(audit);
+    await Promise.all([limitsWritten, db.audit.bulkAdd(audit)]);
     // The Limits screen's list of insurer changes is written with the limits themselves: kept in a later
     // write, a crash in between left the limits changed and the list without them (tests/e2e/process-kill).
     if (changes.length > 0) {

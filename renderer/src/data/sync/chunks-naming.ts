@@ -26,8 +26,7 @@ async function keyUnkeyed<T>(table: Table<T, number>): Promise<void> {
  * has. Must run inside a transaction over debtorChunks and limitChunks.
  */
 export async function ensureInsurerKeys(db: KredoDb): Promise<void> {
-  await keyUnkeyed(db.debtorChunks);
-  await keyUnkeyed(db.limitChunks);
+  await Promise.all([keyUnkeyed(db.debtorChunks), keyUnkeyed(db.limitChunks)]);
 }
 
 /**

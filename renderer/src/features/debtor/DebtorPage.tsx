@@ -13,6 +13,7 @@ import { DebtorNotes } from './DebtorNotes';
 import { DebtorTimeline } from './DebtorTimeline';
 import { DebtorInsurerCases } from '../claims/DebtorInsurerCases';
 import { DebtorLetters } from '../dunning/DebtorLetters';
+import { DebtorMailOutbox } from '../mail/DebtorMailOutbox';
 import { DebtorStatement } from '../dunning/DebtorStatement';
 import { DebtorPaymentPlans } from '../dunning/DebtorPaymentPlans';
 import { DebtorLimitRequest } from '../limits/DebtorLimitRequest';
@@ -94,6 +95,7 @@ export function DebtorPage({ debtorId, chunkId }: { readonly debtorId: string; r
         <DebtorInsurerCases debtorId={debtor.id} />
         <DebtorNotes debtorId={debtor.id} audit={detail.audit} />
       </div>
+      <DebtorMailOutbox debtor={debtor} />
       <DebtorTimeline events={events} />
     </section>
   );
