@@ -4,7 +4,7 @@ import { seedSandboxState } from '../../electron/sandbox/seed-sandbox';
 import { E2E_TODAY, expect, saveScreenshot, test } from './fixtures';
 import { AppShellPage } from './page-models/app-shell-page';
 import { LimitsPage } from './page-models/limits-page';
-import { texts } from './locale-texts';
+import { fill, texts } from './locale-texts';
 import { WelcomePage } from './page-models/welcome-page';
 
 /**
@@ -71,6 +71,68 @@ test('a limit requested offline is sent when back online, decided, then reduced 
   await expect(again.changes.getByRole('listitem').filter({ hasText: buyer.legalName })).toHaveCount(2);
   const server = JSON.parse(await readFile(path.join(kredo.userDataDir, 'insurer-sandbox', 'state.json'), 'utf8')) as { requests: { companyId: string }[] };
   expect(server.requests.filter((request) => request.companyId === buyer.companyId)).toHaveLength(1);
+});
+
+test('the Insurer sync screen lists each sync with what it changed, and the outbox with where each request stands, in Dutch too', async ({ kredo }) => {
+  const buyer = uninsuredGoodBuyer();
+  const { page } = kredo;
+  const en = texts('en').sync;
+  await new WelcomePage(page, 'en').openDemoPortfolio();
+  const limits = new LimitsPage(page, 'en');
+  await limits.expectSyncStatus('idle');
+  const shell = new AppShellPage(page, 'en');
+  const history = page.getByTestId('sync-history');
+  const outboxRow = page.getByTestId('insurer-outbox').getByRole('row').filter({ hasText: buyer.legalName });
+
+  // Offline, the request waits in the outbox: queued, not yet sent.
+  await page.context().setOffline(true);
+  await limits.expectSyncStatus('offline');
+  await limits.openDebtor(buyer.legalName);
+  await limits.requestLimit('400000');
+  await shell.open('sync');
+  await expect(history.getByRole('option').first()).toContainText(en.history.kind.full);
+  await expect(outboxRow).toContainText(en.outbox.queued);
+  await expect(outboxRow).toContainText(en.outbox.notYet);
+
+  // Back online: sent and referred to an underwriter; the newest sync counts it.
+  await page.context().setOffline(false);
+  await expect(outboxRow).toContainText(en.outbox.referred);
+  await expect(history.getByRole('option').first()).toContainText(fill(en.history.sent_one, { count: 1 }));
+  await expect(history.getByRole('option').first()).toContainText(en.history.kind.incremental);
+
+  // The underwriter decides: the next sync's changes list the debtor, from no insurer limit to €400,000.00, approved.
+  await shell.open('portfolio');
+  await limits.openDebtor(buyer.legalName);
+  await limits.sandboxButton('decideNow').click();
+  await expect(limits.openRequest).toBeHidden();
+  await shell.open('sync');
+  await expect(outboxRow).toContainText('Decided: approved, €400,000.00');
+  await expect(outboxRow.getByRole('cell').nth(4)).not.toHaveText(en.outbox.notYet);
+  // The newest sync that changed limits (a periodic one may have come after it, changing none).
+  const decidedRun = history.getByRole('option').filter({ hasNotText: fill(en.history.changed_other, { count: 0 }) }).first();
+  await decidedRun.click();
+  await expect(decidedRun).toHaveAttribute('aria-selected', 'true');
+  await expect(decidedRun).toContainText(en.history.ok);
+  const change = page.getByTestId('sync-run-changes').getByRole('row').filter({ hasText: buyer.legalName });
+  await expect(change).toContainText(texts('en').limits.changes.new);
+  await expect(change).toContainText('€400,000.00');
+  await expect(change).toContainText(texts('en').limits.state.APPROVED);
+  await saveScreenshot(page, 'sync-history-en');
+
+  // The list is one tab stop: ↓ chooses the sync before, and its own changes show.
+  await page.keyboard.press('Home');
+  await expect(history.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowDown');
+  await expect(history.getByRole('option').nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(history).toBeFocused();
+  await expect(history).toHaveAttribute('aria-activedescendant', (await history.getByRole('option').nth(1).getAttribute('id'))!);
+
+  // In Dutch the same screen speaks Dutch.
+  await shell.languageSelect.selectOption('nl');
+  const nl = texts('nl').sync;
+  await expect(page.getByRole('heading', { name: nl.history.title, exact: true })).toBeVisible();
+  await expect(outboxRow).toContainText(texts('nl').limits.requests.decidedShort);
+  await saveScreenshot(page, 'sync-history-nl');
 });
 
 test('an insurer in maintenance: the top bar and the Insurer sync screen say until when it asked Kredo to wait, in Swedish too, and the request goes after', async ({ kredo }) => {

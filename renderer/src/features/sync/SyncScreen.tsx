@@ -8,21 +8,22 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { uiDb } from '../../data/queries/ui-db';
 import { INSURER_RETRY_AT } from '../../data/sync/sync-support';
 import { useFormat } from '../../i18n/use-format';
+import { OutboxSection } from './OutboxSection';
 import { QuarantineSection } from './QuarantineSection';
+import { SyncHistorySection } from './SyncHistorySection';
 import { useInsurerConnection } from './use-insurer-connection';
-import { useSyncStore } from './sync-store';
 
 /**
- * The insurer connection at a glance: which insurer, when Kredo last synced and what that sync did, and how
- * many requests wait to be sent, and insurer data set aside because it does not fit the schema. The top bar
- * has "Sync now"; Settings › Insurer changes the connection.
+ * The insurer connection at a glance (issue 17): which insurer, when Kredo last synced and how many requests
+ * wait to be sent; the sync history with what each sync changed; the outbox with where each request stands;
+ * and insurer data set aside because it does not fit the schema. The top bar has "Sync now"; Settings ›
+ * Insurer changes the connection.
  */
 export function SyncScreen() {
   const { t } = useTranslation('sync');
   const format = useFormat();
   const navigate = useNavigationStore((state) => state.navigate);
   const { connection } = useInsurerConnection();
-  const report = useSyncStore((state) => state.lastReport);
   const lastSyncAt = useLiveQuery(async () => (await uiDb.syncState.get('lastSyncAt'))?.value as string | undefined, []);
   const waiting = useLiveQuery(() => uiDb.limitOutbox.where('state').anyOf([...UNSENT_STATES]).count(), []);
   const clock = useClock();
@@ -46,20 +47,13 @@ export function SyncScreen() {
             <dd data-testid="insurer-retry-at">{format.dateTime(new Date(waitAsked))}</dd>
           </>
         )}
-        {report && (
-          <>
-            <dt>{t('screen.lastReport')}</dt>
-            <dd>
-              {t('screen.report', { sent: format.number(report.sent), refused: format.number(report.refused), changed: format.number(report.changedLimits) })}
-              {report.fullResync && ` ${t('screen.fullResync')}`}
-            </dd>
-          </>
-        )}
       </dl>
       <div className="button-row">
         <button type="button" className="button" onClick={() => navigate('limits')}>{t('screen.openLimits')}</button>
         <button type="button" className="button" onClick={() => navigate('settings')}>{t('screen.openSettings')}</button>
       </div>
+      <SyncHistorySection />
+      <OutboxSection />
       <QuarantineSection />
     </section>
   );
