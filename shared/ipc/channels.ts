@@ -50,6 +50,7 @@ export const INVOKE_CHANNELS = {
   insurerSetConnection: 'insurer:set-connection',
   insurerPolicyTerms: 'insurer:policy-terms',
   insurerSandboxControl: 'insurer:sandbox-control',
+  insurerDeclareTurnover: 'insurer:declare-turnover',
   updateGetStatus: 'update:get-status',
   updateSetSettings: 'update:set-settings',
   updateCheck: 'update:check',

@@ -12,6 +12,7 @@ import { isIsoDate, type IsoDate } from '../time/iso-date';
 import { isCurrencyCode } from '../money/money';
 import type { EventMethod, InvokeMethod } from './channels';
 import { insurerContract } from './insurer-contract';
+import { turnoverContract } from './turnover-contract';
 import { updateContract, updateEventContract } from './update-contract';
 import { ratesContract } from './rates-contract';
 import { mailContract, mailEventContract } from './mail-contract';
@@ -116,6 +117,7 @@ export const INVOKE_CONTRACT = {
   },
   backupExport: { request: z.strictObject({ id: z.string().max(200) }), response: z.strictObject({ savedTo: z.string().nullable() }) },
   ...insurerContract,
+  ...turnoverContract,
   ...updateContract,
   ...ratesContract,
   ...mailContract,

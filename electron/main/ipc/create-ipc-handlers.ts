@@ -14,6 +14,7 @@ import { createBackupHandlers } from './backup-handlers';
 import { createExportHandlers } from './export-handlers';
 import { createImportHandlers } from './import-handlers';
 import { createInsurerHandlers } from './insurer-handlers';
+import { createTurnoverHandlers } from './turnover-handlers';
 import { createUpdateHandlers } from './update-handlers';
 import { createMailHandlers } from './mail-handlers';
 import type { MailService } from '../mail/mail-service';
@@ -45,6 +46,7 @@ export function createIpcHandlers(deps: HandlerDependencies): IpcHandlers {
     ...createBackupHandlers({ backups: deps.backups, desktop, t: deps.t }),
     ...createExportHandlers({ desktop, t: deps.t }),
     ...createInsurerHandlers(deps.insurer),
+    ...createTurnoverHandlers(deps.insurer),
     ...createUpdateHandlers(deps.updates),
     ...createMailHandlers(deps.mail),
     ...createRatesHandlers({ desktop, clock: deps.clock, t: deps.t }),
