@@ -265,6 +265,13 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     namespaces: ['common', 'shell', 'welcome', 'portfolio', 'limits', 'ageing', 'dunning', 'sync', 'debtor', 'reports', 'settings'],
     why: 'A customer who owes the company money; Swedish credit people work in the kundreskontra and say kund.',
   },
+  {
+    concept: 'turnover declaration',
+    en: ['turnover declarations?', 'sales declarations?'],
+    nl: { term: 'omzetopgave', uses: ['omzetopgave'], forbidden: [{ pattern: 'omzetaangifte', why: 'an aangifte is what goes to the Belastingdienst (aangifte omzetbelasting); credit insurers ask for an omzetopgave' }] },
+    sv: { term: 'omsättningsrapportering', uses: ['omsättningsrapport', 'omsättningsdeklaration'] },
+    why: 'The insurable turnover per period and country the insured reports to the credit insurer, on which the premium is settled (insurer-apis.md §1.2.1, §2.3 step 12). Dutch credit insurers say omzetopgave; Swedish material says rapportera omsättningen (omsättningsrapportering), also omsättningsdeklaration — not checked against an insurer’s own Swedish policy text.',
+  },
 ];
 
 /**

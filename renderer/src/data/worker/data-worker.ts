@@ -34,6 +34,7 @@ import { endPaymentPlan } from '../dunning/end-payment-plan';
 import { loadCreditor } from '../dunning/creditor';
 import { saveLetterhead } from '../dunning/save-letterhead';
 import { letterTextHistory, saveLetterTexts } from '../dunning/letter-texts';
+import { beginTurnoverSend, prepareTurnoverDeclaration, recordTurnoverReceipt, turnoverHistory } from '../turnover/turnover-declarations';
 import { setDispute } from '../dunning/set-dispute';
 import { previewWorklistLetter, processWorklist } from '../dunning/process-worklist';
 import { makePrintBatchPdf } from '../dunning/print-batch';
@@ -134,6 +135,10 @@ const api: DataApi = {
   saveLetterhead: (request) => exclusive(() => saveLetterhead(db, request)),
   letterTextHistory: (request) => letterTextHistory(db, request),
   saveLetterTexts: (request) => exclusive(() => saveLetterTexts(db, request)),
+  prepareTurnoverDeclaration: (request) => prepareTurnoverDeclaration(db, request),
+  beginTurnoverSend: (request) => exclusive(() => beginTurnoverSend(db, request)),
+  recordTurnoverReceipt: (request) => exclusive(() => recordTurnoverReceipt(db, request)),
+  turnoverHistory: () => turnoverHistory(db),
   agreePaymentPlan: (request) => exclusive(() => agreePaymentPlan(db, request)),
   endPaymentPlan: (request) => exclusive(() => endPaymentPlan(db, request)),
   saveDebtorSettings: (request) => writing(() => saveDebtorSettings(db, request)),

@@ -10,6 +10,7 @@ import { INSURER_RETRY_AT } from '../../data/sync/sync-support';
 import { useFormat } from '../../i18n/use-format';
 import { OutboxSection } from './OutboxSection';
 import { QuarantineSection } from './QuarantineSection';
+import { TurnoverDeclarationSection } from './turnover/TurnoverDeclarationSection';
 import { SyncHistorySection } from './SyncHistorySection';
 import { useInsurerConnection } from './use-insurer-connection';
 
@@ -55,6 +56,7 @@ export function SyncScreen() {
       <SyncHistorySection />
       <OutboxSection />
       <QuarantineSection />
+      {connection && <TurnoverDeclarationSection dialect={connection.dialect} />}
     </section>
   );
 }
