@@ -31,9 +31,6 @@ export interface LedgerColumnsUpdate {
 
 export type StoreUpdate = ChunkUpdate | LedgerColumnsUpdate;
 
-/** Chunks whose writes may wait to be stored while the next is encoded (see rewriteChunks). */
-const CHUNKS_IN_FLIGHT = 16;
-
 /** The tables an import or assignment writes, for the transaction that wraps `rewriteChunks`. */
 export const REWRITTEN_TABLES = ['debtorChunks', 'limitChunks', 'ledgerNumbers', 'ledgerTexts', 'summaryChunks', 'portfolio', 'policies', 'exchangeRates'] as const;
 
@@ -57,27 +54,18 @@ export async function rewriteChunks(db: KredoDb, updates: readonly StoreUpdate[]
   const changedLimits = groupLimits(updates.flatMap((update) => ('limits' in update ? update.limits : [])));
   const context: SummaryContext = { ...base, limitsOf: (debtorId) => changedLimits.get(debtorId) ?? base.limitsOf(debtorId) };
   const fresh = new Map<number, readonly DebtorSummary[]>();
-  // Each chunk's writes are sent without waiting for the one before to be stored: the browser writes chunk n
-  // while this thread encodes and summarises chunk n + 1 (issue 14: awaiting each chunk left this thread
-  // idle through every write of a bank import that touches all 200 chunks of tier L). At most
-  // CHUNKS_IN_FLIGHT wait to be stored, so the serialised chunks held meanwhile stay bounded. Still one
-  // transaction: any failure rejects it, and IndexedDB rolls all of it back.
-  const writes: Promise<unknown>[] = [];
   for (const update of updates) {
-    if (writes.length >= CHUNKS_IN_FLIGHT) await writes[writes.length - CHUNKS_IN_FLIGHT];
     const { numbers, texts } = 'ledger' in update ? update.ledger : encodeLedgerChunk(update.chunkId, update.ledgers, update.debtors.map((debtor) => debtor.country));
     const summaries = summariseChunk(numbers, context);
     fresh.set(update.chunkId, summaries);
-    writes.push(
-      Promise.all([
-        ...('debtors' in update ? [db.debtorChunks.put({ chunkId: update.chunkId, debtors: update.debtors }), db.limitChunks.put({ chunkId: update.chunkId, limits: update.limits })] : []),
-        db.ledgerNumbers.put(numbers),
-        db.ledgerTexts.put(texts),
-        db.summaryChunks.put({ chunkId: update.chunkId, asOf: options.today, summaries }),
-      ]).then(() => options.onChunk?.()),
-    );
+    await Promise.all([
+      ...('debtors' in update ? [db.debtorChunks.put({ chunkId: update.chunkId, debtors: update.debtors }), db.limitChunks.put({ chunkId: update.chunkId, limits: update.limits })] : []),
+      db.ledgerNumbers.put(numbers),
+      db.ledgerTexts.put(texts),
+      db.summaryChunks.put({ chunkId: update.chunkId, asOf: options.today, summaries }),
+    ]);
+    options.onChunk?.();
   }
-  await Promise.all(writes);
 
   const all: DebtorSummary[] = [];
   // The summaries just computed are not read back (a bank import has just computed nearly all of them).
