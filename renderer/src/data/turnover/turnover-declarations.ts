@@ -114,5 +114,5 @@ export async function recordTurnoverReceipt(db: KredoDb, request: { readonly id:
 
 /** Every kept declaration, newest period first, newest version first within it. */
 export async function turnoverHistory(db: KredoDb): Promise<TurnoverDeclarationRecord[]> {
-  return (await db.turnoverDeclarations.toArray()).sort((a, b) => (a.period === b.period ? b.version - a.version : a.period < b.period ? 1 : -1));
+  return [...(await db.turnoverDeclarations.toArray())].sort((a, b) => (a.period === b.period ? b.version - a.version : a.period < b.period ? 1 : -1));
 }

@@ -32,7 +32,7 @@ export function TurnoverDeclarationSection({ dialect }: { readonly dialect: Insu
   const today = clock.today();
   const way = DIALECT_TURNOVER_DECLARATIONS[dialect];
   const policy = useLiveQuery(async () => (await uiDb.policies.toArray())[0] as { readonly turnoverDeclarationFrequency?: DeclarationFrequency } | undefined, []);
-  const history = useLiveQuery(async () => (await uiDb.turnoverDeclarations.toArray()).sort((a, b) => (a.period === b.period ? b.version - a.version : a.period < b.period ? 1 : -1)), []);
+  const history = useLiveQuery(async () => [...(await uiDb.turnoverDeclarations.toArray())].sort((a, b) => (a.period === b.period ? b.version - a.version : a.period < b.period ? 1 : -1)), []);
   const [chosenFrequency, setChosenFrequency] = useState<DeclarationFrequency>('monthly');
   const frequency = policy?.turnoverDeclarationFrequency ?? chosenFrequency;
   const periods = useMemo(() => declarablePeriods(today, frequency, frequency === 'monthly' ? 12 : 8), [today, frequency]);
