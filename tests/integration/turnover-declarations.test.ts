@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDialectGateway } from '../../electron/main/insurer/dialect-gateway';
+import { ALLIANZ_TURNOVER_DECLARATIONS } from '../../electron/main/insurer/dialects/allianz-mapping';
+import { ATRADIUS_TURNOVER_DECLARATIONS } from '../../electron/main/insurer/dialects/atradius-mapping';
 import { POLICY, startTestSandbox, TEST_NOW, type TestSandbox } from '../../electron/sandbox/sandbox-test-kit';
 import type { KredoDb } from '../../renderer/src/data/db/kredo-db';
 import { beginTurnoverSend, prepareTurnoverDeclaration, recordTurnoverReceipt, turnoverHistory } from '../../renderer/src/data/turnover/turnover-declarations';
@@ -76,7 +78,8 @@ describe('turnover declarations against the sandbox', () => {
   });
 
   it('Atradius and Allianz Trade: no API for it, so their adapters offer none and Kredo keeps the figures prepared for the portal', async () => {
-    expect(DIALECT_TURNOVER_DECLARATIONS).toEqual({ canonical: 'api', atradius: 'portal', allianz: 'portal' });
+    expect(DIALECT_TURNOVER_DECLARATIONS).toEqual({ canonical: 'api', atradius: ATRADIUS_TURNOVER_DECLARATIONS, allianz: ALLIANZ_TURNOVER_DECLARATIONS });
+    expect([ATRADIUS_TURNOVER_DECLARATIONS, ALLIANZ_TURNOVER_DECLARATIONS]).toEqual(['portal', 'portal']);
     const { appKey, clientId, clientSecret, customerId, policyId } = sandbox.server.atradius;
     const atradius = createDialectGateway({ baseUrl: sandbox.server.url, policyId, customerId }, { dialect: 'atradius', appKey, clientId, clientSecret }, clientDeps());
     const allianz = createDialectGateway({ baseUrl: sandbox.server.url, policyId: sandbox.server.allianz.policyId, businessUnitCode: sandbox.server.allianz.businessUnitCode }, { dialect: 'allianz', apiKey: sandbox.server.allianz.apiKey }, clientDeps());

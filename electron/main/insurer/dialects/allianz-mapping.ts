@@ -393,3 +393,12 @@ export function overdueRecordOf(item: AllianzOverdue): InsurerLossRecord | undef
   const numbers = (item.invoices ?? []).flatMap((invoice) => (typeof invoice.invoiceReference === 'string' ? [invoice.invoiceReference] : []));
   return { insurerId: overdue.overdueId, status: overdue.status, receivedAt, invoiceNumbers: numbers, variant: text(item.overdueCategoryTypeCode) ?? null };
 }
+
+/**
+ * Turnover (sales) declarations (issue 18 item 4): no documented Allianz Trade API takes them. EOLIS does "sales and
+ * invoice reporting, i.e. turnover declarations" in the portal (insurer-apis.md §1.1.1); a "Policy" API is listed
+ * only in machine-generated catalogue material (§1.1.8, illustrative only). So the Allianz gateway has no
+ * `declareTurnover` and Kredo saves a CSV for EOLIS (DIALECT_TURNOVER_DECLARATIONS: 'portal'). UNVERIFIED: if Allianz
+ * Trade's developer portal offers a sales-declaration route, map it here.
+ */
+export const ALLIANZ_TURNOVER_DECLARATIONS = 'portal' as const;

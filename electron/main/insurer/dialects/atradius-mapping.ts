@@ -293,3 +293,12 @@ export function creditCheckBody(ids: { readonly customerId: string; readonly pol
     ...(buyer.customerCode !== undefined && buyer.customerCode !== '' && { customerRefNumber: buyer.customerCode }),
   };
 }
+
+/**
+ * Turnover (sales) declarations (issue 18 item 4): no public Atradius API takes them. The published APIs are
+ * organisation management and cover management (insurer-apis.md §1.2.2); turnover for the advance premium
+ * (§1.2.1 glossary: "an advance premium is settled after turnover is declared") is declared in Atrium. So the
+ * Atradius gateway has no `declareTurnover` and Kredo saves a CSV for Atrium (DIALECT_TURNOVER_DECLARATIONS:
+ * 'portal'). UNVERIFIED that Atradius has no such route behind its developer registration: if one exists, map it here.
+ */
+export const ATRADIUS_TURNOVER_DECLARATIONS = 'portal' as const;
