@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { newOutboxEntry } from '../../../../shared/sync/limit-outbox';
 import { newLossSubmission } from '../../../../shared/sync/loss-submission';
+import type { IsoDate } from '../../../../shared/time/iso-date';
 import { KredoDb } from '../db/kredo-db';
 import { readOutbox } from './read-outbox';
 
@@ -20,7 +21,7 @@ describe('the outbox on the Insurer sync screen', () => {
       newOutboxEntry({ id: 'L2', debtorId: 'D2', type: 'INCREASE', amountMinor: 1_000_000, currency: 'SEK', createdAt: '2026-12-03T09:00:00.000Z' }),
     ]);
     await db.lossOutbox.put({
-      ...newLossSubmission({ id: 'O1', debtorId: 'D2', kind: 'overdue', createdAt: '2026-12-02T09:00:00.000Z', invoices: [{ number: 'F-1', issueDate: '2026-09-01', dueDate: '2026-10-01', netAmountMinor: 80_000, grossAmountMinor: 100_000, currency: 'SEK' }], detail: { category: 'OVD' } }),
+      ...newLossSubmission({ id: 'O1', debtorId: 'D2', kind: 'overdue', createdAt: '2026-12-02T09:00:00.000Z', invoices: [{ number: 'F-1', issueDate: '2026-09-01' as IsoDate, dueDate: '2026-10-01' as IsoDate, netAmountMinor: 80_000, grossAmountMinor: 100_000, currency: 'SEK' }], detail: { category: 'OVD' } }),
       state: 'ACKNOWLEDGED', insurerId: 'OVD-9', insurerStatus: 'RECEIVED', sentAt: '2026-12-02T09:01:00.000Z',
     });
 
