@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { averageDaysDelinquent, bestPossibleDso, collectionEffectivenessIndex, countbackDso, standardDso, weightedDaysLate } from './collection-kpis';
 
@@ -48,6 +49,19 @@ describe('collectionEffectivenessIndex', () => {
   it('counts unapplied cash and open credit notes that leave less owed than is not yet due as collecting everything overdue', () => {
     // 1,000 invoiced and not yet due, paid in advance: nothing is owed, so nothing was left uncollected.
     expect(collectionEffectivenessIndex({ beginningReceivablesMinor: 0, creditSalesMinor: 1000, endingTotalReceivablesMinor: 0, endingCurrentReceivablesMinor: 1000 })).toEqual({ percent: 100 });
+  });
+
+  it('never leaves 0–100 % on any ledger: growing, shrinking, credit balances, without sales (issue 17 saw −148 %)', () => {
+    const minor = fc.integer({ min: -1_000_000_000, max: 1_000_000_000 });
+    fc.assert(
+      fc.property(minor, minor, minor, minor, (beginningReceivablesMinor, creditSalesMinor, endingTotalReceivablesMinor, endingCurrentReceivablesMinor) => {
+        const cei = collectionEffectivenessIndex({ beginningReceivablesMinor, creditSalesMinor, endingTotalReceivablesMinor, endingCurrentReceivablesMinor });
+        if ('percent' in cei) {
+          expect(cei.percent).toBeGreaterThanOrEqual(0);
+          expect(cei.percent).toBeLessThanOrEqual(100);
+        }
+      }),
+    );
   });
 
   it('says why instead of giving a number the period cannot support', () => {
