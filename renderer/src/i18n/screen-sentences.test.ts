@@ -1,6 +1,8 @@
 import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { LOCALE_RESOURCES } from '../../../locales/resources';
+import { CUSTOMER_PRESETS } from '../../../shared/import/customer-fields';
+import { ERP_PRESETS } from '../../../shared/import/erp-presets';
 import type { Language } from '../../../shared/i18n/languages';
 import { I18N_NAMESPACES } from '../../../shared/i18n/namespaces';
 
@@ -51,5 +53,19 @@ describe('a limit decision on the debtor’s timeline', () => {
     expect(line('nl')).toBe('Limiet goedgekeurd: € 10.000,00');
     expect(line('sv')).toBe('Kreditlimit beviljad: € 10.000,00');
     expect(line('en')).toBe('Limit approved: € 10.000,00');
+  });
+});
+
+describe('the mapping step’s line when it recognises an ERP’s columns', () => {
+  const presets = [...ERP_PRESETS, ...CUSTOMER_PRESETS].map((preset) => preset.name);
+
+  it('reads as English for every ERP Kredo knows: never “a AFAS Profit export”', () => {
+    const t = translator('en');
+    for (const preset of presets) {
+      for (const line of [t('imports:mapping.presetApplied', { preset }), t('imports:mapping.customerPresetApplied', { preset })]) {
+        expect(line, line).not.toMatch(/\ba [AEIOU]/);
+        expect(line).toContain(preset);
+      }
+    }
   });
 });
