@@ -18,19 +18,9 @@ export interface LedgerColumns {
   readonly reviewIds: ReadonlySet<string>;
 }
 
-/**
- * One request per chunk, all sent at once, rather than one for the whole table: each chunk is decoded here
- * as it arrives while the browser reads the next, instead of this thread waiting for all 300 MB of tier L
- * to be read before decoding any of it (issue 14).
- */
 export async function loadLedgerColumns(db: KredoDb): Promise<LedgerColumns> {
-  // One read-only transaction: the keys and the records are of the same moment.
-  return db.transaction('r', [db.ledgerNumbers, db.ledgerTexts, db.paymentsToReview], async () => {
-    const [numberKeys, textKeys] = await Promise.all([db.ledgerNumbers.toCollection().primaryKeys(), db.ledgerTexts.toCollection().primaryKeys()]);
-    const [numbers, texts, reviewIds] = await Promise.all([db.ledgerNumbers.bulkGet(numberKeys), db.ledgerTexts.bulkGet(textKeys), db.paymentsToReview.toCollection().primaryKeys()]);
-    const found = <T,>(record: T | undefined): record is T => record !== undefined;
-    return { numbers: numbers.filter(found), textsOf: new Map(texts.filter(found).map((chunk) => [chunk.chunkId, chunk])), reviewIds: new Set(reviewIds) };
-  });
+  const [numbers, texts, reviewIds] = await Promise.all([db.ledgerNumbers.toArray(), db.ledgerTexts.toArray(), db.paymentsToReview.toCollection().primaryKeys()]);
+  return { numbers, textsOf: new Map(texts.map((chunk) => [chunk.chunkId, chunk])), reviewIds: new Set(reviewIds) };
 }
 
 /**
