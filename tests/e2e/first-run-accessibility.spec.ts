@@ -1,7 +1,10 @@
+import path from 'node:path';
 import type { Language } from '../../shared/i18n/languages';
 import { expect, saveScreenshot, test } from './fixtures';
 import { layoutProblems, seriousAxeViolations } from './layout-checks';
 import { texts } from './locale-texts';
+import { ImportsPage } from './page-models/imports-page';
+import { PortfolioPage } from './page-models/portfolio-page';
 import { WelcomePage } from './page-models/welcome-page';
 
 /**
@@ -61,5 +64,51 @@ test('the first-run screen and the shortcuts list, in English, Dutch and Swedish
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
   }
+  expect(findings, 'layout and accessibility problems').toEqual([]);
+});
+
+test('the dialogs and steps the layout walk does not open — New customer, Merge with…, the import wizard’s mapping and preview — in Swedish at 1280×720: axe finds nothing serious, nothing is clipped, the page does not scroll', async ({ kredo }) => {
+  test.setTimeout(600_000);
+  const page = kredo.page;
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await new WelcomePage(page, 'en').languageSelect.selectOption('sv');
+  const sv = texts('sv');
+  await new WelcomePage(page, 'sv').openDemoPortfolio();
+  const portfolio = new PortfolioPage(page, 'sv');
+  await portfolio.expectCount(200, 200);
+  const findings: string[] = [];
+  const check = async (where: string) => {
+    const layout = await layoutProblems(page);
+    findings.push(...(layout.pageScroll ? [`${where}: ${layout.pageScroll}`] : []), ...layout.clipped.map((clipped) => `${where}: clipped ${clipped}`));
+    findings.push(...(await seriousAxeViolations(page)).map((violation) => `${where}: axe ${violation}`));
+    await saveScreenshot(page, `dialogs-${where}-sv-1280x720`);
+  };
+
+  await page.getByRole('button', { name: sv.portfolio.newCustomer.open }).click();
+  await expect(page.getByRole('region', { name: sv.portfolio.newCustomer.title })).toBeVisible();
+  await check('new-customer');
+  await page.getByRole('region', { name: sv.portfolio.newCustomer.title }).getByRole('button', { name: sv.portfolio.newCustomer.close }).click();
+
+  // The demo holds Hall Catering Supplies Ltd twice (customers 100100 and 100103).
+  await portfolio.search.fill('Hall Catering Supplies');
+  await expect(portfolio.rows).toHaveCount(2);
+  await portfolio.rows.first().getByRole('button', { name: 'Hall Catering Supplies Ltd' }).click();
+  await page.getByRole('button', { name: sv.debtor.merge.open }).click();
+  const merge = page.getByRole('dialog', { name: sv.debtor.merge.title });
+  await expect(merge).toBeVisible();
+  await merge.getByRole('radio').first().check();
+  await check('merge');
+  await page.keyboard.press('Escape');
+  await expect(merge).toBeHidden();
+
+  const imports = new ImportsPage(page, 'sv');
+  await imports.open();
+  kredo.answerFileDialogs({ openFiles: [path.resolve('tests/fixtures/imports', 'exact-online-open-items.csv')] });
+  await imports.chooseFilesButton.click();
+  await expect(imports.readFileButton).toBeVisible();
+  await check('import-mapping');
+  await imports.readFileButton.click();
+  await expect(imports.commitButton).toBeVisible();
+  await check('import-preview');
   expect(findings, 'layout and accessibility problems').toEqual([]);
 });
