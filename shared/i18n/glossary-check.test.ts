@@ -52,6 +52,14 @@ describe('the glossary check', () => {
     expect(problems.map((problem) => problem.expected)).toEqual(['dröjsmålsdagar']);
   });
 
+  it('fails "Dagar sent" as a heading or after "antal", yet passes "betalade {{count}} dagar sent" in a sentence', () => {
+    const heading = checkGlossary(locale('debtor:paidInvoices.daysLate', 'Days late', 'Dagen te laat', 'Dagar sent'));
+    expect(heading.map((problem) => [problem.language, problem.expected])).toEqual([['sv', 'dröjsmålsdagar']]);
+    const caption = checkGlossary(locale('debtor:x.caption', 'Average days late', 'Gemiddeld aantal dagen te laat', 'Genomsnittligt antal dagar sent'));
+    expect(caption.map((problem) => problem.expected)).toEqual(['dröjsmålsdagar']);
+    expect(checkGlossary(locale('debtor:x.paid', 'paid {{count}} days late', 'betaalde {{count}} dagen te laat', 'betalade {{count}} dagar sent'))).toEqual([]);
+  });
+
   it('reads placeholders as no words: "{{limitMb}} MB" asks for no credit-limit term', () => {
     expect(checkGlossary(locale('errors:import.tooLarge', 'Larger than {{limitMb}} MB', 'Groter dan {{limitMb}} MB', 'Större än {{limitMb}} MB'))).toEqual([]);
   });

@@ -218,7 +218,14 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     sv: {
       term: 'dröjsmålsdagar',
       uses: ['dröjsmålsdagar', 'dagar efter förfall', 'dagar (för )?sent', 'dagar försen'],
-      forbidden: [{ pattern: word('dagar sen'), why: '“dagar sen” does not agree with anything: say dröjsmålsdagar (as the letters do), or n dagar försenad' }],
+      forbidden: [
+        { pattern: word('dagar sen'), why: '“dagar sen” does not agree with anything: say dröjsmålsdagar (as the letters do), or n dagar försenad' },
+        {
+          // "betalade 12 dagar sent" is good Swedish (the adverb hangs on the verb); a heading or "antal dagar sent" has no verb to hang on.
+          pattern: '(?:^|antal )dagar sent(?![\\p{L}\\p{N}])',
+          why: '“Dagar sent” as a heading or after “antal” has no verb for “sent” to qualify: say dröjsmålsdagar (or dagar för sent); after a number in a sentence it is fine',
+        },
+      ],
     },
     why: 'How long an invoice has been unpaid after its due date.',
   },
