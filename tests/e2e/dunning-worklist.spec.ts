@@ -69,3 +69,43 @@ test('the worklist processes a batch once, and an insurer deadline goes to the i
   const cases = page.getByTestId('insurer-cases');
   await expect(cases.getByRole('row').filter({ hasText: 'Overdue notification' })).toContainText('Received');
 });
+
+/** Issue 17: every action in a worklist row by keyboard alone, each with the focus ring drawn. */
+test('the worklist by keyboard: Tab reaches the list, arrows and Space select the highlighted entry, Tab reaches each row’s checkbox and debtor button, Enter opens the debtor — each with a visible focus ring', async ({ kredo }) => {
+  const { page } = kredo;
+  await new WelcomePage(page, 'en').openDemoPortfolio();
+  const shell = new AppShellPage(page, 'en');
+  await shell.open('dunning');
+  const worklist = page.getByRole('region', { name: 'Today’s worklist' });
+  const hasFocusRing = () => page.evaluate(() => {
+    const focused = document.activeElement as HTMLElement;
+    const style = getComputedStyle(focused);
+    return focused.matches(':focus-visible') && style.outlineStyle !== 'none' && style.outlineWidth !== '0px';
+  });
+
+  await page.locator('body').focus();
+  for (let step = 0; step < 80 && !(await worklist.evaluate((element) => element === document.activeElement)); step++) await page.keyboard.press('Tab');
+  await expect(worklist).toBeFocused();
+  expect(await hasFocusRing()).toBe(true);
+  await page.keyboard.press('ArrowDown');
+  await expect(worklist).toHaveAttribute('data-active-line', '1');
+  await page.keyboard.press('Space');
+  const highlighted = worklist.locator('tr.is-active');
+  await expect(highlighted.getByRole('checkbox')).toBeChecked();
+  await expect(page.getByRole('button', { name: /^Process \d+ selected$/ })).toBeEnabled();
+
+  // Into the rows: the first row's checkbox, then its debtor's button; Space ticks, Enter opens.
+  await page.keyboard.press('Tab');
+  const checkbox = worklist.getByRole('checkbox').first();
+  await expect(checkbox).toBeFocused();
+  expect(await hasFocusRing()).toBe(true);
+  await page.keyboard.press('Space');
+  await expect(checkbox).toBeChecked();
+  await page.keyboard.press('Tab');
+  const debtor = worklist.getByRole('row').nth(1).getByRole('button').first();
+  await expect(debtor).toBeFocused();
+  expect(await hasFocusRing()).toBe(true);
+  const name = (await debtor.textContent())!;
+  await page.keyboard.press('Enter');
+  await expect(shell.heading).toHaveText(name);
+});
