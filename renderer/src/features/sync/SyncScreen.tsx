@@ -10,8 +10,8 @@ import { INSURER_RETRY_AT } from '../../data/sync/sync-support';
 import { useFormat } from '../../i18n/use-format';
 import { OutboxSection } from './OutboxSection';
 import { QuarantineSection } from './QuarantineSection';
-import { TurnoverDeclarationSection } from './turnover/TurnoverDeclarationSection';
 import { SyncHistorySection } from './SyncHistorySection';
+import { TurnoverDeclarationSection } from './turnover/TurnoverDeclarationSection';
 import { useInsurerConnection } from './use-insurer-connection';
 
 /**
