@@ -71,7 +71,7 @@ test('the worklist processes a batch once, and an insurer deadline goes to the i
 });
 
 /** Issue 17: every action in a worklist row by keyboard alone, each with the focus ring drawn. */
-test('the worklist by keyboard: Tab reaches the list, arrows and Space select the highlighted entry, Tab reaches each row’s checkbox and debtor button, Enter opens the debtor — each with a visible focus ring', async ({ kredo }) => {
+test('the worklist by keyboard: Tab reaches the list, arrows and Space select the highlighted entry, Tab goes on to that entry’s checkbox and debtor button, Enter opens the debtor — each with a visible focus ring', async ({ kredo }) => {
   const { page } = kredo;
   await new WelcomePage(page, 'en').openDemoPortfolio();
   const shell = new AppShellPage(page, 'en');
@@ -87,22 +87,22 @@ test('the worklist by keyboard: Tab reaches the list, arrows and Space select th
   for (let step = 0; step < 80 && !(await worklist.evaluate((element) => element === document.activeElement)); step++) await page.keyboard.press('Tab');
   await expect(worklist).toBeFocused();
   expect(await hasFocusRing()).toBe(true);
-  await page.keyboard.press('ArrowDown');
-  await expect(worklist).toHaveAttribute('data-active-line', '1');
+  for (const key of ['ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowUp']) await page.keyboard.press(key);
+  await expect(worklist).toHaveAttribute('data-active-line', '2');
   await page.keyboard.press('Space');
   const highlighted = worklist.locator('tr.is-active');
   await expect(highlighted.getByRole('checkbox')).toBeChecked();
   await expect(page.getByRole('button', { name: /^Process \d+ selected$/ })).toBeEnabled();
 
-  // Into the rows: the first row's checkbox, then its debtor's button; Space ticks, Enter opens.
+  // Tab goes into the highlighted entry (not back to the first row): its checkbox, then its debtor's button.
   await page.keyboard.press('Tab');
-  const checkbox = worklist.getByRole('checkbox').first();
+  const checkbox = highlighted.getByRole('checkbox');
   await expect(checkbox).toBeFocused();
   expect(await hasFocusRing()).toBe(true);
   await page.keyboard.press('Space');
-  await expect(checkbox).toBeChecked();
+  await expect(checkbox).not.toBeChecked();
   await page.keyboard.press('Tab');
-  const debtor = worklist.getByRole('row').nth(1).getByRole('button').first();
+  const debtor = highlighted.getByRole('button').first();
   await expect(debtor).toBeFocused();
   expect(await hasFocusRing()).toBe(true);
   const name = (await debtor.textContent())!;

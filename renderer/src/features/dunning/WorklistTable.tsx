@@ -29,7 +29,8 @@ interface WorklistTableProps {
 /**
  * Every worklist entry in one scrolling table (TanStack Virtual). The keyboard moves a highlighted line
  * (arrows, Page Up/Down, Home/End), Space ticks it (a debtor's heading ticks all its entries) and Enter
- * opens the debtor; the checkboxes and buttons in each row are reached with Tab as usual.
+ * opens the debtor; Tab goes on to the highlighted entry's checkbox and buttons, and the highlight follows
+ * the focus from row to row.
  */
 /**
  * The row heights measured when the worklist was last shown: with them the list comes back at exactly the
@@ -79,6 +80,14 @@ export function WorklistTable({ lines, selected, currency, what, onSelect, onOpe
     } else if (event.key === 'Enter' && line) {
       event.preventDefault();
       onOpenDebtor(line.kind === 'debtor' ? line.debtorId : line.row.debtorId);
+    } else if (event.key === 'Tab' && !event.shiftKey) {
+      // Tab from the list goes on to the highlighted entry's own controls (WCAG 2.4.3 focus order), not back
+      // to the first rendered row, which in a long list is far from what the controller was looking at.
+      const control = scroller.current?.querySelector<HTMLElement>('tr.is-active input, tr.is-active button');
+      if (control) {
+        event.preventDefault();
+        control.focus();
+      }
     }
   };
 
@@ -117,7 +126,7 @@ export function WorklistTable({ lines, selected, currency, what, onSelect, onOpe
             const isActive = item.index === current;
             if (line.kind === 'debtor') {
               return (
-                <tr key={`debtor:${line.debtorId}`} ref={virtualizer.measureElement} data-index={item.index} aria-rowindex={item.index + 2} className={isActive ? 'worklist-group is-active' : 'worklist-group'} onClick={() => setActive(item.index)}>
+                <tr key={`debtor:${line.debtorId}`} ref={virtualizer.measureElement} data-index={item.index} aria-rowindex={item.index + 2} className={isActive ? 'worklist-group is-active' : 'worklist-group'} onClick={() => setActive(item.index)} onFocus={() => setActive(item.index)}>
                   <td><input type="checkbox" aria-label={t('worklist.selectDebtor', { name: line.debtorName })} checked={isLineSelected(line)} onChange={(event) => onSelect(line.entryIds, event.target.checked)} /></td>
                   <th scope="rowgroup" colSpan={6}>
                     <button type="button" className="link-button" onClick={() => onOpenDebtor(line.debtorId)}>{line.debtorName}</button>{' '}
@@ -128,7 +137,7 @@ export function WorklistTable({ lines, selected, currency, what, onSelect, onOpe
             }
             const { row } = line;
             return (
-              <tr key={row.id} ref={virtualizer.measureElement} data-index={item.index} data-kind={row.task.kind} aria-rowindex={item.index + 2} className={isActive ? 'is-active' : undefined} onClick={() => setActive(item.index)}>
+              <tr key={row.id} ref={virtualizer.measureElement} data-index={item.index} data-kind={row.task.kind} aria-rowindex={item.index + 2} className={isActive ? 'is-active' : undefined} onClick={() => setActive(item.index)} onFocus={() => setActive(item.index)}>
                 <td><input type="checkbox" aria-label={t('worklist.selectEntry', { name: row.debtorName, what: what(row) })} checked={selected.has(row.id)} onChange={(event) => onSelect([row.id], event.target.checked)} /></td>
                 <td><button type="button" className="link-button" onClick={() => onOpenDebtor(row.debtorId)}>{row.debtorName}</button></td>
                 <td className="wrap">
