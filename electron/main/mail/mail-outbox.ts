@@ -36,7 +36,7 @@ export interface MailOutbox {
   /**
    * Queues a message once: `build` makes its bytes for the Message-ID given here, which the message keeps.
    * A key already in the outbox keeps its message (`queued: false`), so processing the same letter again
-   * sends nothing twice.
+   * sends nothing twice; while that message is refused or uncertain it throws `mail.stillInOutbox` instead.
    */
   queue(message: QueuedMessage, messageId: string, build: (messageId: string) => Promise<Buffer>, letter?: string): Promise<{ readonly messageId: string; readonly queued: boolean }>;
   withdraw(key: string): Promise<boolean>;
@@ -217,6 +217,10 @@ export async function openMailOutbox(options: MailOutboxOptions): Promise<MailOu
   return {
     async queue(message, messageId, build, letter) {
       const existing = records.get(message.key);
+      // A refused or uncertain message waits for the controller's Send again (or Remove) on the debtor's
+      // E-mail outbox panel: queueing the letter anew would have its kept copy say "queued" while this one
+      // stays failed, and for an uncertain one could deliver it twice. So it is refused, and nothing is sent.
+      if (existing && (existing.state === 'failed' || existing.state === 'uncertain')) throw new KredoError('mail.stillInOutbox', { to: existing.to });
       if (existing) return { messageId: existing.messageId, queued: false };
       const bytes = await build(messageId);
       const record: OutboxRecord = { ...message, messageId, state: 'queued', queuedAt: now().toISOString(), seq: seq++, attempts: 0 };

@@ -117,3 +117,15 @@ it('forgets a refused letter the controller removes from the outbox, and refuses
   expect(service.list()).toEqual([]);
   await expect(service.resend('a1:letter', { address: 'jan@devries.example' })).rejects.toMatchObject({ code: 'mail.notInOutbox' });
 });
+
+it('refuses to queue a letter again while its refused message waits in the outbox for Send again, and sends nothing', async () => {
+  server.refuseRecipient('jan@devries.example');
+  const service = await openService();
+  const queued = await service.queue(letter('jan@devries.example'));
+  await refusedAndRecorded(service);
+  // The same dunning step processed again (e.g. after a restore): the kept letter must not say "queued"
+  // while the outbox holds its message as refused, and the letter must not go a second time.
+  await expect(service.queue(letter('jan@devries.example'))).rejects.toMatchObject({ code: 'mail.stillInOutbox' });
+  expect(service.list()).toEqual([expect.objectContaining({ key: 'a1:letter', state: 'failed', messageId: queued.messageId })]);
+  expect(server.accepted).toHaveLength(0);
+});
