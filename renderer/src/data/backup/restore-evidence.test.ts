@@ -1,9 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MailOutcome } from '../../../../shared/ipc/mail-contract';
+import type { MailMessageRequest, MailOutcome } from '../../../../shared/ipc/mail-contract';
+import type { IsoDate } from '../../../../shared/time/iso-date';
+import { openDemoStore } from '../../../../tests/integration/demo-store';
 import { KredoDb } from '../db/kredo-db';
 import type { StoredDocument } from '../db/schema';
 import { LAST_LETTER_NUMBER_KEY, letterNumberFor } from '../dunning/letter-number';
+import { loadWorklist } from '../dunning/load-worklist';
+import { processWorklist } from '../dunning/process-worklist';
+import { readDebtorDetail } from '../queries/read-debtor-detail';
 import { recordMailOutcomes } from '../dunning/record-mail-outcomes';
 import { base64ToBytes, bytesToBase64 } from './backup-format';
 import { readBackup, type ParsedBackup } from './read-backup';
@@ -113,5 +118,34 @@ describe('restoring a backup after letters were e-mailed', () => {
     expect(await db.letterTexts.count()).toBe(0);
     expect((await db.documents.get('action-1:letter'))?.mail).toMatchObject({ state: 'uncertain' });
     expect(await letterNumberFor(db, 'action-9')).toBe(2);
+  });
+
+  it('keeps a dunning step done whose letter was e-mailed after the backup, so the worklist does not plan it again and the timeline agrees', async () => {
+    const today = '2026-11-24' as IsoDate;
+    const request = { today, at: `${today}T09:00:00.000Z`, locale: 'en-GB', leadDays: 7 };
+    const db = await openDemoStore(`restore-evidence-step-${Math.random()}`, today);
+    open.push(db);
+    const reminders = (await loadWorklist(db, request))!.entries.filter((entry) => entry.task.kind === 'dunning' && entry.task.step === 'reminder-1' && entry.letterReach?.email).slice(0, 3);
+    expect(reminders).toHaveLength(3);
+    const backup = await backupOf(db);
+    const queued: MailMessageRequest[] = [];
+    const outbox = { queueMail: async (message: MailMessageRequest) => (queued.push(message), { messageId: `<${message.key}@acme.example>`, queued: true }) };
+    expect(await processWorklist(db, { ...request, entryIds: reminders.map((entry) => entry.id) }, outbox)).toMatchObject({ done: 3 });
+    const states = [['sent', {}], ['failed', { code: 'mail.refused' }], ['uncertain', { code: 'mail.uncertain' }]] as const;
+    await recordMailOutcomes(db, queued.map((message, index) => outcome(message.key.replace(/:letter$/, ''), states[index]![0], { ...states[index]![1], debtorId: message.debtorId })));
+
+    await restoreStore(db, backup, restored());
+    // Each letter the debtor may hold (or that waits in the outbox for Send again) keeps its step done.
+    const after = (await loadWorklist(db, request))!.entries.map((entry) => entry.id);
+    for (const entry of reminders) expect(after).not.toContain(entry.id);
+    expect(await processWorklist(db, { ...request, entryIds: reminders.map((entry) => entry.id) }, outbox)).toMatchObject({ done: 0 });
+    expect(queued).toHaveLength(3);
+    for (const entry of reminders) {
+      const actionId = (entry.task as { readonly action: { readonly id: string } }).action.id;
+      const detail = await readDebtorDetail(db, entry.debtorId, undefined);
+      expect(detail?.dunning.find((action) => action.id === actionId)).toMatchObject({ status: 'done', doneOn: today });
+      expect((await db.documents.get(`${actionId}:letter`))?.mail?.messageId).toBe(`<${actionId}@acme.example>`);
+    }
+    expect(await Promise.all(queued.map(async (message) => (await db.documents.get(message.key))?.mail?.state))).toEqual(['sent', 'failed', 'uncertain']);
   });
 });

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import type { AuditEntry } from '../../../../shared/domain/audit/audit-entry';
+import type { DunningAction } from '../../../../shared/domain/dunning/dunning-action';
 import { KredoError } from '../../../../shared/errors/kredo-error';
 import type { KredoDb } from '../db/kredo-db';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../db/migrations';
@@ -31,7 +32,8 @@ export function canRestoreSchema(version: number): boolean {
  *   another computer or over a newer store it would send letters a second time. The evidence is the kept
  *   letter or statement (`eml` as sent, `mail` with its Message-ID and outcome) and the audit line; so a
  *   letter the store holds as sent, refused or uncertain keeps that outcome and message over the backup's
- *   copy (still queued when the backup was made), and is kept even when the backup predates it.
+ *   copy (still queued when the backup was made), and is kept even when the backup predates it — with its
+ *   dunning step done, so the worklist does not plan the letter again (keepStepsDone).
  * - the letter numbers given: a letter printed or e-mailed after the backup quotes its payment reference,
  *   so the counter never goes back (letter-number.ts) and the numbers of the letters kept here stay theirs.
  */
@@ -42,6 +44,7 @@ export async function restoreStore(db: KredoDb, backup: ParsedBackup, entry: Omi
 
   await db.transaction('rw', db.tables, async () => {
     const sent = await mailEvidence(db);
+    const steps = await stepsOf(db, sent);
     const numbers = await db.meta.where('key').startsWith('letters.').toArray();
     for (const name of TABLE_NAMES) {
       const table = db.table(name);
@@ -56,6 +59,7 @@ export async function restoreStore(db: KredoDb, backup: ParsedBackup, entry: Omi
       for (let start = 0; start < records.length; start += WRITE_BATCH) await table.bulkPut(records.slice(start, start + WRITE_BATCH));
     }
     await keepMailEvidence(db, sent);
+    await keepStepsDone(db, steps);
     await keepLetterNumbers(db, numbers);
     await db.audit.add(entry);
   });
@@ -79,6 +83,24 @@ async function keepMailEvidence(db: KredoDb, sent: readonly StoredDocument[]): P
     const { eml, mail } = document;
     await db.documents.put(restored ? { ...restored, ...(eml !== undefined && { eml }), ...(mail && { mail }) } : document);
   }
+}
+
+/** The dunning steps recorded done whose letter is kept as e-mailed (sent, refused or uncertain). */
+async function stepsOf(db: KredoDb, sent: readonly StoredDocument[]): Promise<DunningAction[]> {
+  const actions = await db.dunningActions.bulkGet([...new Set(sent.map((document) => document.actionId))]);
+  return actions.filter((action): action is DunningAction => action?.status === 'done');
+}
+
+/**
+ * A letter kept as e-mailed keeps its step done: the worklist plans from the steps (dunningActions) and the
+ * timeline shows them, so a step taken back to planned would put the letter on the Dunning worklist again —
+ * processing it would e-mail it a second time under a new Message-ID over the kept copy. The letter and its
+ * step are one fact, and the store's (newer) record of it wins over the backup's.
+ */
+async function keepStepsDone(db: KredoDb, steps: readonly DunningAction[]): Promise<void> {
+  const restored = await db.dunningActions.bulkGet(steps.map((action) => action.id));
+  const back = steps.filter((_, index) => restored[index]?.status !== 'done');
+  if (back.length > 0) await db.dunningActions.bulkPut(back);
 }
 
 /** The letter counter at the higher of the store's and the backup's; each number given stays its letter's. */
