@@ -1,26 +1,22 @@
-import { proxy, transferHandlers, wrap, type Remote, type TransferHandler } from 'comlink';
+import { proxy, transferHandlers, wrap, type Remote } from 'comlink';
 import { KredoApiError } from '../platform/kredo-api';
 import type { DataApi } from './worker/data-api';
+import { codedThrowHandler } from './worker/error-transfer';
 
 let worker: Remote<DataApi> | undefined;
 
 /**
  * The counterpart of the worker's keepErrorCodesAcrossComlink: a KredoError thrown in the data worker
- * arrives here as a KredoApiError, so screens show its message in the user's language.
+ * arrives here as a KredoApiError, so screens show its message in the user's language; and a KredoApiError
+ * thrown by a callback given to the worker (the main process refusing an e-mail) keeps its code on the way.
  */
 function restoreErrorCodes(): void {
-  type Serialized = { isError: boolean; value: { code?: unknown; params?: unknown } };
-  const base = transferHandlers.get('throw') as TransferHandler<unknown, Serialized>;
-  transferHandlers.set('throw', {
-    canHandle: base.canHandle,
-    serialize: base.serialize,
-    deserialize(serialized: Serialized) {
-      const { code, params } = serialized.value ?? {};
-      if (serialized.isError && typeof code === 'string') throw new KredoApiError(code, params as ConstructorParameters<typeof KredoApiError>[1]);
-      return base.deserialize(serialized);
-    },
-  });
+  const base = transferHandlers.get('throw') as Parameters<typeof codedThrowHandler>[0];
+  transferHandlers.set('throw', uiThrowHandler(base));
 }
+
+export const uiThrowHandler = (base: Parameters<typeof codedThrowHandler>[0]) =>
+  codedThrowHandler(base, (error): error is KredoApiError => error instanceof KredoApiError, (code, params) => new KredoApiError(code, params as ConstructorParameters<typeof KredoApiError>[1]));
 
 /** The UI's handle on the data worker, started on first use. */
 export function dataWorker(): Remote<DataApi> {
