@@ -126,6 +126,26 @@ async function chartMarks(scope: Locator): Promise<Mark[]> {
 }
 
 /**
+ * The marks once the charts have drawn: Recharts' ResponsiveContainer lays its bars out only after it has measured
+ * its box, a moment after the wrapper is visible (CI saw no bar yet), so wait until every expected kind is there
+ * and two reads in a row list the same marks.
+ */
+async function drawnChartMarks(scope: Locator, kinds: readonly string[]): Promise<Mark[]> {
+  let previous = '';
+  let marks: Mark[] = [];
+  await expect
+    .poll(async () => {
+      marks = await chartMarks(scope);
+      const listed = JSON.stringify(marks.map((mark) => mark.what));
+      const settled = listed === previous && kinds.every((kind) => marks.some((mark) => mark.what.startsWith(kind)));
+      previous = listed;
+      return settled;
+    }, { message: `the charts have drawn their ${kinds.join(', ')} marks (found: ${previous})` })
+    .toBe(true);
+  return marks;
+}
+
+/**
  * In dark, each chart mark stands out from the chart's background by 3:1 at least (WCAG 2.1 1.4.11, non-text
  * contrast) and each axis label by 4.5:1 (1.4.3, text): a light-theme navy line or deep red bar vanishes there.
  */
@@ -152,9 +172,8 @@ test('with the system set to dark, the charts take the dark theme’s colours an
   const dashboard = new AgeingDashboardPage(page, 'en');
   await expect(dashboard.progress).toBeHidden();
   await expect(dashboard.portfolioAmounts().first()).toBeVisible();
-  const light = await chartMarks(shell.main);
   // Every figure of the dashboard draws: ageing bars, trend areas, the DSO line, exposure bars, axis labels.
-  for (const kind of ['bar', 'area', 'line', 'axis label']) expect(light.some((mark) => mark.what.startsWith(kind)), kind).toBe(true);
+  const light = await drawnChartMarks(shell.main, ['bar', 'area', 'line', 'axis label']);
 
   await page.emulateMedia({ colorScheme: 'dark' });
   const dark = await chartMarks(shell.main);
@@ -174,8 +193,7 @@ test('with the system set to dark, the charts take the dark theme’s colours an
   const debtor = new DebtorPage(page, 'en');
   const behaviour = debtor.section(texts('en').debtor.behaviour.title);
   await expect(behaviour.locator('.recharts-wrapper')).toBeVisible();
-  const marks = await chartMarks(behaviour);
-  for (const kind of ['bar', 'line', 'axis label']) expect(marks.some((mark) => mark.what.startsWith(kind)), kind).toBe(true);
+  const marks = await drawnChartMarks(behaviour, ['bar', 'line', 'axis label']);
   expectReadableInDark(marks);
   // Its tooltip is a dark box with light text, not Recharts' white one.
   await behaviour.locator('.recharts-wrapper').hover();
