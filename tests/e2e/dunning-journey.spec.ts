@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { seedSandboxState } from '../../electron/sandbox/seed-sandbox';
 import { DATA_TIERS, DEMO_SEED } from '../../shared/generator/data-tiers';
 import { generateChunks, generatePolicy } from '../../shared/generator/generate-portfolio';
@@ -8,6 +6,7 @@ import { planPortfolio } from '../../shared/generator/plan-portfolio';
 import type { Jurisdiction } from '../../shared/domain/debtors/debtor';
 import { addDays, type IsoDate } from '../../shared/time/iso-date';
 import { E2E_TODAY, expect, saveScreenshot, test, type KredoApp } from './fixtures';
+import { pdfText } from './pdf-text';
 import { AppShellPage } from './page-models/app-shell-page';
 import { LimitsPage } from './page-models/limits-page';
 import { WelcomePage } from './page-models/welcome-page';
@@ -61,13 +60,6 @@ async function workTheList(app: KredoApp, name: string): Promise<string[]> {
  * PDF in renderer/src/letters/letter-pdf.test.ts — variants at the unit level keep CI's e2e phase short.
  */
 const JOURNEYS = [['NL', 'A Dutch', 'wettelijke handelsrente verschuldigd (artikel 6:119a BW)']] as const;
-
-/** The text of a letter's PDF, as saved from the debtor's page. */
-async function pdfText(file: string): Promise<string> {
-  const pdf = await getDocument({ data: new Uint8Array(await readFile(file)), isEvalSupported: false, disableFontFace: true }).promise;
-  const pages = await Promise.all(Array.from({ length: pdf.numPages }, async (_, index) => (await (await pdf.getPage(index + 1)).getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' ')));
-  return pages.join(' ').replace(/\s+/g, ' ');
-}
 
 for (const [jurisdiction, who, statute] of JOURNEYS) {
 test(`${who} debtor from first reminder to the insurer’s payout, the controller opening Kredo once a week`, async ({ kredo }) => {

@@ -1,10 +1,11 @@
 import type { Page } from '@playwright/test';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { smtpReply, startTestSmtpServer, type ReceivedMessage, type TestSmtpServer } from '../../electron/main/mail/smtp-test-server.test-support';
 import { expect, test } from './fixtures';
 import { fill, texts } from './locale-texts';
+import { pdfText } from './pdf-text';
 import { AppShellPage } from './page-models/app-shell-page';
 import { LimitsPage } from './page-models/limits-page';
+import { MailSettingsPage } from './page-models/mail-settings-page';
 import { WelcomePage } from './page-models/welcome-page';
 
 /**
@@ -16,11 +17,6 @@ const en = texts('en');
 const SENDER = 'debiteurenbeheer@kredo-demo.example';
 const POLL = { timeout: 60_000 };
 
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true }).promise;
-  return (await (await pdf.getPage(1)).getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' ').replace(/\s+/g, ' ');
-}
-
 /** Letters only: the test message of Settings › E-mail goes to the sender's own address. */
 const lettersOf = (smtp: TestSmtpServer): ReceivedMessage[] => smtp.accepted.filter((message) => !message.envelopeTo.includes(SENDER));
 
@@ -28,17 +24,7 @@ const lettersOf = (smtp: TestSmtpServer): ReceivedMessage[] => smtp.accepted.fil
 async function sendThreeReminders(page: Page, smtp: TestSmtpServer): Promise<string[]> {
   await new WelcomePage(page, 'en').openDemoPortfolio();
   const shell = new AppShellPage(page, 'en');
-  await shell.open('settings');
-  const mail = page.getByTestId('mail-settings');
-  await mail.getByLabel('SMTP server').fill('127.0.0.1');
-  await mail.getByLabel('None (this computer only)').check();
-  await mail.getByRole('spinbutton', { name: 'Port' }).fill(String(smtp.port));
-  await mail.getByLabel('Sender name').fill('Kredo Demo B.V.');
-  await mail.getByLabel('Sender address').fill(SENDER);
-  await mail.getByRole('button', { name: 'Send a test message' }).click();
-  await expect(mail.getByRole('status')).toContainText('accepted the test message');
-  await mail.getByRole('button', { name: 'Save' }).click();
-  await expect(mail.getByRole('status')).toHaveText('E-mail settings saved.');
+  await new MailSettingsPage(page, 'en').useLocalServer(smtp.port, { name: 'Kredo Demo B.V.', address: SENDER });
   await shell.open('dunning');
   const steps = page.getByTestId('worklist').getByRole('row').filter({ hasText: 'Send the first reminder' });
   const names: string[] = [];

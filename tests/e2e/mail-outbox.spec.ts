@@ -1,14 +1,10 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { startTestSmtpServer } from '../../electron/main/mail/smtp-test-server.test-support';
 import { expect, saveScreenshot, test } from './fixtures';
+import { pdfText } from './pdf-text';
 import { AppShellPage } from './page-models/app-shell-page';
 import { LimitsPage } from './page-models/limits-page';
+import { MailSettingsPage } from './page-models/mail-settings-page';
 import { WelcomePage } from './page-models/welcome-page';
-
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true }).promise;
-  return (await (await pdf.getPage(1)).getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' ').replace(/\s+/g, ' ');
-}
 
 /** Settings › E-mail with a real SMTP server on 127.0.0.1, then a batch of first reminders sent from the worklist. */
 test('a batch of reminders is e-mailed from the worklist, each letter arriving once with its PDF, in the debtor’s language', async ({ kredo }) => {
@@ -17,17 +13,7 @@ test('a batch of reminders is e-mailed from the worklist, each letter arriving o
     const { page } = kredo;
     await new WelcomePage(page, 'en').openDemoPortfolio();
     const shell = new AppShellPage(page, 'en');
-    await shell.open('settings');
-    const mail = page.getByTestId('mail-settings');
-    await mail.getByLabel('SMTP server').fill('127.0.0.1');
-    await mail.getByLabel('None (this computer only)').check();
-    await mail.getByRole('spinbutton', { name: 'Port' }).fill(String(smtp.port));
-    await mail.getByLabel('Sender name').fill('Kredo Demo B.V.');
-    await mail.getByLabel('Sender address').fill('debiteurenbeheer@kredo-demo.example');
-    await mail.getByRole('button', { name: 'Send a test message' }).click();
-    await expect(mail.getByRole('status')).toHaveText('The mail server accepted the test message to debiteurenbeheer@kredo-demo.example.');
-    await mail.getByRole('button', { name: 'Save' }).click();
-    await expect(mail.getByRole('status')).toHaveText('E-mail settings saved.');
+    await new MailSettingsPage(page, 'en').useLocalServer(smtp.port, { name: 'Kredo Demo B.V.', address: 'debiteurenbeheer@kredo-demo.example' });
     await saveScreenshot(page, 'settings-mail-en');
     expect(smtp.accepted).toHaveLength(1);
 

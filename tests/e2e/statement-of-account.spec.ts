@@ -1,11 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { DATA_TIERS, DEMO_SEED } from '../../shared/generator/data-tiers';
 import { generateChunks, generatePolicy } from '../../shared/generator/generate-portfolio';
 import { planPortfolio } from '../../shared/generator/plan-portfolio';
 import type { LedgerItem } from '../../shared/domain/ledger/ledger-types';
 import { E2E_TODAY, expect, saveScreenshot, test } from './fixtures';
+import { pdfText } from './pdf-text';
 import { LimitsPage } from './page-models/limits-page';
 import { WelcomePage } from './page-models/welcome-page';
 
@@ -26,12 +25,6 @@ function britishDebtor(): { readonly name: string; readonly open: readonly Ledge
 
 const pounds = (minor: number): string => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' }).format(minor / 100);
 const minorOf = (text: string): number => Math.round(Number(text.replace(/[£,]/g, '')) * 100);
-
-async function pdfText(file: string): Promise<string> {
-  const pdf = await getDocument({ data: new Uint8Array(await readFile(file)), isEvalSupported: false, disableFontFace: true }).promise;
-  const pages = await Promise.all(Array.from({ length: pdf.numPages }, async (_, index) => (await (await pdf.getPage(index + 1)).getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' ')));
-  return pages.join(' ').replace(/\s+/g, ' ');
-}
 
 /** Issue 16, item 3: a statement of account from the debtor's page, read back from its PDF. */
 test('a British debtor’s statement of account lists its open items and adds up in GBP, and is kept on its page and timeline', async ({ kredo }) => {
