@@ -1,9 +1,8 @@
 import { minorUnitDigits } from '../../shared/money/money';
-import { appendEvent } from './change-feed';
 import { activeCoverOf, applyDecision } from './cover-decisions';
+import { receiveRequest, refuseWhilePending } from './cover-requests';
 import { creditCheckDecision } from './decision-engine';
 import { conflict, notFound } from './problem';
-import { requestView } from './resource-views';
 import type { SandboxCompany, SandboxCover, SandboxCoverRequest, SandboxState } from './sandbox-state';
 
 /**
@@ -41,8 +40,7 @@ export function gradeOnlyRequest(state: SandboxState, companyId: string): { read
 export function creditCheck(state: SandboxState, input: { readonly companyId: string; readonly customerReference: string | null }, at: string): { readonly company: SandboxCompany; readonly request: SandboxCoverRequest; readonly cover: SandboxCover } {
   const company = companyOf(state, input.companyId);
   // One open request or cover per buyer (Atradius: "Credit limit/credit check already exists for this buyer.").
-  const open = state.requests.find((request) => request.companyId === company.companyId && request.status === 'PENDING');
-  if (open) throw conflict('request_already_pending', `Request ${open.requestId} for this buyer is still pending; withdraw it or wait for the decision.`);
+  refuseWhilePending(state, company.companyId);
   const active = activeCoverOf(state, company.companyId);
   if (active) throw conflict('cover_already_exists', `Buyer ${company.companyId} already has cover ${active.coverId}.`);
   const number = state.nextRequestNumber;
@@ -50,9 +48,7 @@ export function creditCheck(state: SandboxState, input: { readonly companyId: st
   const minorPerUnit = 10 ** minorUnitDigits(state.policy.currency);
   const amountMinor = CREDIT_CHECK_UNITS * minorPerUnit;
   const latest = state.covers.findLast((cover) => cover.companyId === company.companyId);
-  const request: SandboxCoverRequest = {
-    requestId: `REQ-${String(number).padStart(6, '0')}`,
-    jobId: `JOB-${String(number).padStart(6, '0')}`,
+  const request = receiveRequest(state, number, {
     companyId: company.companyId,
     coverId: latest?.coverId ?? `CV-${company.debtorId}`,
     type: 'NEW',
@@ -62,14 +58,7 @@ export function creditCheck(state: SandboxState, input: { readonly companyId: st
     creditTermsDays: null,
     comment: null,
     customerReference: input.customerReference,
-    status: 'PENDING',
-    receivedAt: at,
-    decideAt: null,
-    decidedAt: null,
-    outcome: null,
-  };
-  state.requests.push(request);
-  appendEvent(state, { occurredAt: at, type: 'REQUEST_RECEIVED', resourceType: 'cover-request', resourceId: request.requestId, companyId: company.companyId, data: { request: requestView(request, state.policy.id) } });
+  }, at);
   const decision = creditCheckDecision({ grade: company.grade, amountMinor, minorPerUnit, creditTermsDays: null, maxCreditPeriodDays: state.policy.maxCreditPeriodDays, hasComment: false });
   return { company, request, cover: applyDecision(state, request, decision, at)! };
 }

@@ -103,6 +103,31 @@ function checkAgainstCover(input: CoverRequestInput, active: SandboxCover | unde
 
 export type SubmitResult = { readonly decided: true; readonly request: SandboxCoverRequest; readonly cover: SandboxCover } | { readonly decided: false; readonly request: SandboxCoverRequest };
 
+/** One open request per buyer at a time, as at Allianz and Atradius ("Credit limit/credit check already exists"). */
+export function refuseWhilePending(state: SandboxState, companyId: string): void {
+  const open = state.requests.find((request) => request.companyId === companyId && request.status === 'PENDING');
+  if (open) throw conflict('request_already_pending', `Request ${open.requestId} for this buyer is still pending; withdraw it or wait for the decision.`);
+}
+
+type RequestFields = Omit<SandboxCoverRequest, 'requestId' | 'jobId' | 'status' | 'receivedAt' | 'decideAt' | 'decidedAt' | 'outcome'>;
+
+/** Files a request under its number, pending, and tells the change feed it was received. */
+export function receiveRequest(state: SandboxState, number: number, fields: RequestFields, at: string): SandboxCoverRequest {
+  const request: SandboxCoverRequest = {
+    requestId: `REQ-${String(number).padStart(6, '0')}`,
+    jobId: `JOB-${String(number).padStart(6, '0')}`,
+    ...fields,
+    status: 'PENDING',
+    receivedAt: at,
+    decideAt: null,
+    decidedAt: null,
+    outcome: null,
+  };
+  state.requests.push(request);
+  appendEvent(state, { occurredAt: at, type: 'REQUEST_RECEIVED', resourceType: 'cover-request', resourceId: request.requestId, companyId: request.companyId, data: { request: requestView(request, state.policy.id) } });
+  return request;
+}
+
 /**
  * `reissueCover` (the sandbox fault of the same name): a decision goes under a new cover id, cancelling the
  * buyer's cover in force (cover-decisions.ts), as insurers do on a re-approval or a change of product.
@@ -110,8 +135,7 @@ export type SubmitResult = { readonly decided: true; readonly request: SandboxCo
 export function submitCoverRequest(state: SandboxState, input: CoverRequestInput, at: string, options: { readonly reissueCover?: boolean } = {}): SubmitResult {
   const company = state.companies.find((candidate) => candidate.companyId === input.companyId);
   if (!company) throw notFound('unknown_company', `No buyer ${input.companyId} is known to the insurer.`);
-  const open = state.requests.find((request) => request.companyId === company.companyId && request.status === 'PENDING');
-  if (open) throw conflict('request_already_pending', `Request ${open.requestId} for this buyer is still pending; withdraw it or wait for the decision.`);
+  refuseWhilePending(state, company.companyId);
   const active = activeCoverOf(state, company.companyId);
   checkAgainstCover(input, active, active ? `${toDecimalString({ amountMinor: active.decidedAmountMinor, currency: active.currency })} ${active.currency}` : '');
 
@@ -120,9 +144,7 @@ export function submitCoverRequest(state: SandboxState, input: CoverRequestInput
   // The cover in force, else the buyer's latest: a buyer may have had several cover ids (reissueCover).
   const existingCover = active ?? state.covers.findLast((cover) => cover.companyId === company.companyId);
   const reissued = options.reissueCover === true && input.type !== 'CANCEL' && existingCover !== undefined;
-  const request: SandboxCoverRequest = {
-    requestId: `REQ-${String(number).padStart(6, '0')}`,
-    jobId: `JOB-${String(number).padStart(6, '0')}`,
+  const request = receiveRequest(state, number, {
     companyId: company.companyId,
     coverId: reissued ? `CV-${company.debtorId}-R${number}` : existingCover?.coverId ?? `CV-${company.debtorId}`,
     type: input.type,
@@ -131,14 +153,7 @@ export function submitCoverRequest(state: SandboxState, input: CoverRequestInput
     creditTermsDays: input.creditTermsDays,
     comment: input.comment,
     customerReference: input.customerReference,
-    status: 'PENDING',
-    receivedAt: at,
-    decideAt: null,
-    decidedAt: null,
-    outcome: null,
-  };
-  state.requests.push(request);
-  appendEvent(state, { occurredAt: at, type: 'REQUEST_RECEIVED', resourceType: 'cover-request', resourceId: request.requestId, companyId: company.companyId, data: { request: requestView(request, state.policy.id) } });
+  }, at);
 
   if (input.type === 'CANCEL') return { decided: true, request, cover: cancelCover(state, request, active!, at) };
   // The insured may always lower its own cover.
