@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import type { Language } from '../../shared/i18n/languages';
 import { expect, saveScreenshot, test } from './fixtures';
 import { layoutProblems, seriousAxeViolations } from './layout-checks';
@@ -22,6 +23,17 @@ const SIZES = [
 ] as const;
 const LANGUAGES: readonly Language[] = ['en', 'nl', 'sv'];
 
+/**
+ * What is wrong where the page now stands — page-level scroll, clipped labels, serious or critical axe
+ * findings — added to `findings` under `where`, with a screenshot named after it.
+ */
+async function checkHere(page: Page, findings: string[], where: string, screenshot: string): Promise<void> {
+  const layout = await layoutProblems(page);
+  findings.push(...(layout.pageScroll ? [`${where}: ${layout.pageScroll}`] : []), ...layout.clipped.map((clipped) => `${where}: clipped ${clipped}`));
+  findings.push(...(await seriousAxeViolations(page)).map((violation) => `${where}: axe ${violation}`));
+  await saveScreenshot(page, screenshot);
+}
+
 test('the first-run screen and the shortcuts list, in English, Dutch and Swedish at 1440×900 and 1280×720: axe finds nothing serious, nothing is clipped, the page does not scroll, Tab reaches each action with a visible focus', async ({ kredo }) => {
   test.setTimeout(600_000);
   const page = kredo.page;
@@ -29,11 +41,7 @@ test('the first-run screen and the shortcuts list, in English, Dutch and Swedish
   const check = async (where: string) => {
     for (const size of SIZES) {
       await page.setViewportSize(size);
-      const at = `${where} at ${size.width}×${size.height}`;
-      const layout = await layoutProblems(page);
-      findings.push(...(layout.pageScroll ? [`${at}: ${layout.pageScroll}`] : []), ...layout.clipped.map((clipped) => `${at}: clipped ${clipped}`));
-      findings.push(...(await seriousAxeViolations(page)).map((violation) => `${at}: axe ${violation}`));
-      await saveScreenshot(page, `first-run-${where.replace(/\s+/g, '-')}-${size.width}x${size.height}`);
+      await checkHere(page, findings, `${where} at ${size.width}×${size.height}`, `first-run-${where.replace(/\s+/g, '-')}-${size.width}x${size.height}`);
     }
   };
 
@@ -79,12 +87,7 @@ test('the dialogs and steps the layout walk does not open — New customer, Merg
   const portfolio = new PortfolioPage(page, 'sv');
   await portfolio.expectCount(200, 200);
   const findings: string[] = [];
-  const check = async (where: string) => {
-    const layout = await layoutProblems(page);
-    findings.push(...(layout.pageScroll ? [`${where}: ${layout.pageScroll}`] : []), ...layout.clipped.map((clipped) => `${where}: clipped ${clipped}`));
-    findings.push(...(await seriousAxeViolations(page)).map((violation) => `${where}: axe ${violation}`));
-    await saveScreenshot(page, `dialogs-${where}-sv-1280x720`);
-  };
+  const check = (where: string) => checkHere(page, findings, where, `dialogs-${where}-sv-1280x720`);
 
   await page.getByRole('button', { name: sv.portfolio.newCustomer.open }).click();
   await expect(page.getByRole('region', { name: sv.portfolio.newCustomer.title })).toBeVisible();
@@ -123,12 +126,7 @@ test('the grid’s Columns chooser, the statement preview, the letter preview an
   const portfolio = new PortfolioPage(page, 'en');
   await portfolio.expectCount(200, 200);
   const findings: string[] = [];
-  const check = async (where: string) => {
-    const layout = await layoutProblems(page);
-    findings.push(...(layout.pageScroll ? [`${where}: ${layout.pageScroll}`] : []), ...layout.clipped.map((clipped) => `${where}: clipped ${clipped}`));
-    findings.push(...(await seriousAxeViolations(page)).map((violation) => `${where}: axe ${violation}`));
-    await saveScreenshot(page, `dialogs-${where}-en-1440x900`);
-  };
+  const check = (where: string) => checkHere(page, findings, where, `dialogs-${where}-en-1440x900`);
 
   await page.getByText(en.portfolio.grid.columns, { exact: true }).click();
   await expect(page.getByRole('group', { name: en.portfolio.grid.columns })).toBeVisible();
