@@ -182,6 +182,13 @@ test('a backup killed half-way leaves the store untouched and no damaged backup 
 const APPLY_TABLES = ['limitChunks', 'summaryChunks', 'portfolio', 'audit'];
 /** The outbox and the sync's own state are written request by request and page by page, and may stand in between. */
 const STEPWISE_TABLES = ['limitOutbox', 'syncState'];
+/**
+ * The sync history (sync-history.ts) is written once a sync ends, in a transaction of its own, with the real
+ * time it ran and what that run itself changed: a sync killed and run again lists what each run did, which
+ * is not the uninterrupted run's one line. It is a log of the syncs, not part of the state they must restore.
+ */
+const HISTORY_TABLES = ['syncRuns', 'syncRunChanges'];
+const withoutHistory = (store: StoreChecksums): StoreChecksums => Object.fromEntries(Object.entries(store).filter(([name]) => !HISTORY_TABLES.includes(name)));
 const isLimitRequest = (call: ReceivedRequest) => call.method === 'POST' && call.path.endsWith('/cover-requests');
 
 test('a sync killed while it sends requests or applies covers resumes to the same limits, and creates each request once', async () => {
@@ -235,7 +242,7 @@ test('a sync killed while it sends requests or applies covers resumes to the sam
       test.info().annotations.push({ type: 'sync kill', description: `${moment.name}: ${JSON.stringify(states)}` });
       // The covers of a page land together with their figures, or not at all.
       expect(apply.every((one) => one === 'before' || one === 'unchanged') || apply.every((one) => one === 'after' || one === 'unchanged'), explain(state, syncDue.store, after)).toBe(true);
-      for (const [name, one] of Object.entries(states)) if (!APPLY_TABLES.includes(name) && !STEPWISE_TABLES.includes(name)) expect(one, name).toBe('unchanged');
+      for (const [name, one] of Object.entries(states)) if (![...APPLY_TABLES, ...STEPWISE_TABLES, ...HISTORY_TABLES].includes(name)) expect(one, name).toBe('unchanged');
       if (moment.point?.kind === 'write' && moment.point.table === 'limitChunks') expect(apply.every((one) => one !== 'after')).toBe(true);
       if (moment.point?.kind === 'committed') expect(apply.every((one) => one !== 'before')).toBe(true);
 
@@ -255,7 +262,7 @@ test('a sync killed while it sends requests or applies covers resumes to the sam
       for (const call of space.insurer.received.filter(isLimitRequest)) sends.set(call.idempotencyKey, (sends.get(call.idempotencyKey) ?? 0) + 1);
       expect(sends.size).toBe(buyers.length);
       expect([...sends.values()].sort()).toEqual([...Array<number>(buyers.length - moment.resent).fill(1), ...Array<number>(moment.resent).fill(2)]);
-      expect(recovered, explain(recovered, syncDue.store, after)).toEqual(after);
+      expect(withoutHistory(recovered), explain(recovered, syncDue.store, after)).toEqual(withoutHistory(after));
     });
   }
 });

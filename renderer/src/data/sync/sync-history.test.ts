@@ -43,6 +43,25 @@ describe('recording the sync history', () => {
     db.close();
   });
 
+  it('lists no sync that found, sent and left out nothing, so five-minute syncs do not push the ones that did something out (Last sync says when Kredo last checked)', async () => {
+    const db = new KredoDb('sync-history-3');
+    const busy = newTally();
+    busy.changes.push(change(1));
+    await recordSyncRun(db, run(0), busy);
+    for (let index = 1; index <= RUNS_KEPT; index++) await recordSyncRun(db, run(index), newTally());
+    // A full read, a forced sync, a partial or a failed one is listed even when it changed nothing.
+    const unreadable = newTally();
+    unreadable.unreadable = 1;
+    await recordSyncRun(db, { ...run(301), kind: 'full' }, newTally());
+    await recordSyncRun(db, { ...run(302), forced: true }, newTally());
+    await recordSyncRun(db, { ...run(303), result: 'partial' }, unreadable);
+    await recordSyncRun(db, { ...run(304), result: 'failed', error: { code: 'insurer.unavailable' } }, newTally());
+    const runs = await db.syncRuns.orderBy(':id').reverse().toArray();
+    expect(runs.map((kept) => kept.startedAt)).toEqual([run(304), run(303), run(302), run(301), run(0)].map((listed) => listed.startedAt));
+    expect((await db.syncRunChanges.get(runs.at(-1)!.seq!))!.changes).toEqual([change(1)]);
+    db.close();
+  });
+
   it('keeps a failure’s code and its parameters to be translated when shown', () => {
     expect(runErrorOf({ code: 'insurer.unavailable', params: { retryAt: '2026-12-07T11:00:00.000Z', nested: { no: 1 } } })).toEqual({ code: 'insurer.unavailable', params: { retryAt: '2026-12-07T11:00:00.000Z' } });
     expect(runErrorOf(new Error('boom'))).toEqual({ code: 'internal' });

@@ -49,10 +49,21 @@ export interface RunToRecord {
 }
 
 /**
- * Records one sync and trims the history to its bounds, in one transaction. Returns the run's number.
+ * A sync that read only the insurer's changes, found none, sent and left out nothing and was not asked for:
+ * the syncs Kredo runs every few minutes. They are not listed — 200 of them would push every sync that did
+ * something out of the history within a day — and the screen's "Last sync" says when Kredo last checked.
+ * (They also leave the store as it was, which the kill tests of tests/e2e/process-kill.spec.ts rely on.)
+ */
+const isQuiet = (run: RunToRecord, tally: SyncTally): boolean =>
+  run.kind === 'incremental' && run.result === 'ok' && run.error === undefined && run.forced !== true && tally.changes.length === 0 && tally.sent === 0 && tally.refused === 0 && tally.waiting === 0 && tally.unreadable === 0;
+
+/**
+ * Records one sync and trims the history to its bounds, in one transaction. Returns the run's number, or
+ * undefined for a quiet sync, which is not listed (isQuiet).
  * Costs in proportion to the history (at most RUNS_KEPT small records read), never to the portfolio.
  */
-export async function recordSyncRun(db: KredoDb, run: RunToRecord, tally: SyncTally): Promise<number> {
+export async function recordSyncRun(db: KredoDb, run: RunToRecord, tally: SyncTally): Promise<number | undefined> {
+  if (isQuiet(run, tally)) return undefined;
   const kept = tally.changes.slice(0, CHANGES_KEPT_PER_RUN);
   return db.transaction('rw', db.syncRuns, db.syncRunChanges, async () => {
     const record: SyncRun = {
