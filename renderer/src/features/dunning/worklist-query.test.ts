@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../../../shared/time/iso-date';
 import type { WorklistRow } from '../../data/dunning/worklist-rows';
-import { EMPTY_WORKLIST_QUERY, filterWorklist, worklistFacets, worklistLines } from './worklist-query';
+import { EMPTY_WORKLIST_QUERY, filterWorklist, taskKey, worklistFacets, worklistLines, type WorklistLine, type WorklistQuery } from './worklist-query';
 
 const row = (id: string, fields: Partial<WorklistRow>): WorklistRow => ({
   id,
@@ -58,5 +59,28 @@ describe('the worklist filters', () => {
 
   it('offer the kinds of work, countries and segments the list holds', () => {
     expect(worklistFacets(rows)).toEqual({ tasks: ['reminder-1', 'handover', 'deadline:claim-filing', 'broken-promise'], countries: ['GB', 'NL', 'SE'], segments: ['key-account', 'standard'] });
+  });
+
+  it('group the same lines when the grouping is kept for the list as when each query groups the entries it keeps', () => {
+    // The grouping is worked out once per list (worklist-query.ts); this is the plain way, one query at a time.
+    const plainLines = (list: readonly WorklistRow[], query: WorklistQuery): WorklistLine[] => {
+      const groups = new Map<string, WorklistRow[]>();
+      for (const kept of filterWorklist(list, query)) groups.set(kept.debtorId, [...(groups.get(kept.debtorId) ?? []), kept]);
+      return [...groups.values()].flatMap((group): WorklistLine[] => [{ kind: 'debtor', debtorId: group[0]!.debtorId, debtorName: group[0]!.debtorName, entryIds: group.map((kept) => kept.id) }, ...group.map((kept) => ({ kind: 'entry' as const, row: kept }))]);
+    };
+    const steps = ['reminder-1', 'reminder-2', 'handover'] as const;
+    const arbitraryRow = fc.record({ debtor: fc.integer({ min: 1, max: 6 }), step: fc.constantFrom(...steps), country: fc.constantFrom('NL', 'SE', 'GB'), amountMinor: fc.integer({ min: 0, max: 1_000_000 }) });
+    const arbitraryQuery = fc.record({ task: fc.constantFrom('', ...steps), country: fc.constantFrom('', 'NL', 'SE'), minAmountMinor: fc.option(fc.integer({ min: 0, max: 1_000_000 }), { nil: undefined }), search: fc.constantFrom('', 'debtor 2', 'inv-1', 'nothing') });
+    fc.assert(
+      fc.property(fc.array(arbitraryRow, { maxLength: 40 }), fc.array(arbitraryQuery, { minLength: 1, maxLength: 4 }), (specs, queries) => {
+        const list = specs.map((spec, index) => row(`e${index}`, { debtorId: `d${spec.debtor}`, debtorName: `Debtor ${spec.debtor}`, task: { kind: 'dunning', step: spec.step, channel: 'letter', payBy: undefined }, country: spec.country, amountMinor: spec.amountMinor, invoiceNumbers: `INV-${index}` }));
+        for (const asked of queries) {
+          const query = { ...EMPTY_WORKLIST_QUERY, ...asked, byDebtor: true };
+          expect(worklistLines(list, query)).toEqual(plainLines(list, query));
+          expect(worklistLines(list, { ...query, byDebtor: false })).toEqual(filterWorklist(list, query).map((kept) => ({ kind: 'entry', row: kept })));
+          expect(filterWorklist(list, query).every((kept) => !query.task || taskKey(kept) === query.task)).toBe(true);
+        }
+      }),
+    );
   });
 });

@@ -51,38 +51,95 @@ function searchTextsOf(rows: readonly WorklistRow[]): string[] {
   return texts;
 }
 
+/** Whether the query keeps each row (by index), or undefined when it keeps them all. */
+function keptMask(rows: readonly WorklistRow[], query: WorklistQuery): boolean[] | undefined {
+  const words = fold(query.search).split(/\s+/).filter(Boolean);
+  if (!query.task && !query.country && !query.segment && query.minAmountMinor === undefined && words.length === 0) return undefined;
+  const texts = words.length > 0 ? searchTextsOf(rows) : undefined;
+  return rows.map((row, index) => {
+    if (query.task && taskKey(row) !== query.task) return false;
+    if (query.country && row.country !== query.country) return false;
+    if (query.segment && row.segment !== query.segment) return false;
+    if (query.minAmountMinor !== undefined && row.amountMinor < query.minAmountMinor) return false;
+    return !texts || words.every((word) => texts[index]!.includes(word));
+  });
+}
+
 /** The rows the query keeps, in the worklist's order. */
 export function filterWorklist(rows: readonly WorklistRow[], query: WorklistQuery): WorklistRow[] {
-  const words = fold(query.search).split(/\s+/).filter(Boolean);
-  const texts = words.length > 0 ? searchTextsOf(rows) : undefined;
-  const kept: WorklistRow[] = [];
-  rows.forEach((row, index) => {
-    if (query.task && taskKey(row) !== query.task) return;
-    if (query.country && row.country !== query.country) return;
-    if (query.segment && row.segment !== query.segment) return;
-    if (query.minAmountMinor !== undefined && row.amountMinor < query.minAmountMinor) return;
-    if (texts && !words.every((word) => texts[index]!.includes(word))) return;
-    kept.push(row);
+  const kept = keptMask(rows, query);
+  return kept ? rows.filter((_, index) => kept[index]) : [...rows];
+}
+
+/**
+ * What the lines of one list are made of, worked out once per list rather than on every keystroke: a line
+ * per entry, and each debtor's entries (by index, in the worklist's order) with its heading when all of them
+ * are shown. Grouping 28,000 entries at tier L anew for every query cost about the 50 ms a query may take
+ * (issue 14).
+ */
+interface ListLines {
+  readonly entries: readonly WorklistLine[];
+  readonly groups: readonly Group[];
+  /** Each row's index in `groups`. */
+  readonly groupOfRow: Int32Array;
+}
+interface Group {
+  readonly members: readonly number[];
+  readonly heading: DebtorGroup;
+}
+const listLines = new WeakMap<readonly WorklistRow[], ListLines>();
+
+function linesOf(rows: readonly WorklistRow[]): ListLines {
+  let lines = listLines.get(rows);
+  if (!lines) {
+    const byDebtor = new Map<string, number[]>();
+    rows.forEach((row, index) => {
+      const members = byDebtor.get(row.debtorId);
+      if (members) members.push(index);
+      else byDebtor.set(row.debtorId, [index]);
+    });
+    const groups = [...byDebtor.values()].map((members) => ({ members, heading: heading(rows, members) }));
+    const groupOfRow = new Int32Array(rows.length);
+    groups.forEach(({ members }, group) => members.forEach((index) => (groupOfRow[index] = group)));
+    lines = { entries: rows.map((row) => ({ kind: 'entry', row })), groups, groupOfRow };
+    listLines.set(rows, lines);
+  }
+  return lines;
+}
+
+function heading(rows: readonly WorklistRow[], members: readonly number[]): DebtorGroup {
+  const first = rows[members[0]!]!;
+  return { kind: 'debtor', debtorId: first.debtorId, debtorName: first.debtorName, entryIds: members.map((index) => rows[index]!.id) };
+}
+
+/** The groups with an entry the query keeps, each with only those entries, in the order the kept entries meet them. */
+function keptGroups(rows: readonly WorklistRow[], kept: readonly boolean[], groupOfRow: Int32Array, groups: readonly Group[]): Group[] {
+  const keptOf = new Map<number, number[]>();
+  kept.forEach((isKept, index) => {
+    if (!isKept) return;
+    const group = groupOfRow[index]!;
+    const members = keptOf.get(group);
+    if (members) members.push(index);
+    else keptOf.set(group, [index]);
   });
-  return kept;
+  return [...keptOf].map(([group, members]) => {
+    const whole = groups[group]!;
+    return members.length === whole.members.length ? whole : { members, heading: heading(rows, members) };
+  });
 }
 
 /** The lines the list shows: the filtered rows, or with `byDebtor` a heading per debtor followed by its rows. */
 export function worklistLines(rows: readonly WorklistRow[], query: WorklistQuery): WorklistLine[] {
-  const kept = filterWorklist(rows, query);
-  if (!query.byDebtor) return kept.map((row) => ({ kind: 'entry', row }));
-  const groups = new Map<string, WorklistRow[]>();
-  for (const row of kept) {
-    const group = groups.get(row.debtorId);
-    if (group) group.push(row);
-    else groups.set(row.debtorId, [row]);
-  }
-  // One pass into one array: at tier L this is 28,000 entries under 16,000 headings.
+  const kept = keptMask(rows, query);
+  const { entries, groups, groupOfRow } = linesOf(rows);
+  if (!query.byDebtor) return kept ? entries.filter((_, index) => kept[index]) : [...entries];
+  // Debtors in the order of their most valuable entry shown: the worklist's order, so the order in which
+  // the shown entries meet them.
+  const shown = kept ? keptGroups(rows, kept, groupOfRow, groups) : groups;
   const lines: WorklistLine[] = [];
-  for (const group of groups.values()) {
-    const first = group[0]!;
-    lines.push({ kind: 'debtor', debtorId: first.debtorId, debtorName: first.debtorName, entryIds: group.map((row) => row.id) });
-    for (const row of group) lines.push({ kind: 'entry', row });
+  for (const { members, heading: line } of shown) {
+    lines.push(line);
+    for (const index of members) lines.push(entries[index]!);
   }
   return lines;
 }
