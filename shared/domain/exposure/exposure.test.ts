@@ -17,6 +17,15 @@ describe('computeExposure', () => {
     });
   });
 
+  it('names the internal limit only when the company set one (a stored summary has no empty field for it)', () => {
+    const without = computeExposure({ ...base, openInvoicesMinor: 4_000_000, limitMinor: 5_000_000, internalLimitMinor: undefined });
+    expect(without).toStrictEqual({ exposureMinor: 4_000_000, limitMinor: 5_000_000, availableMinor: 1_000_000, utilisation: 0.8, overLimitMinor: 0, insuredExposureMinor: 4_000_000, uninsuredMinor: 0, indemnityMinor: 3_600_000 });
+    expect('internalLimitMinor' in without).toBe(false);
+    expect(computeExposure({ ...base, openInvoicesMinor: 4_000_000, limitMinor: 5_000_000, internalLimitMinor: 3_000_000 })).toStrictEqual({
+      exposureMinor: 4_000_000, limitMinor: 5_000_000, internalLimitMinor: 3_000_000, availableMinor: 0, utilisation: 4 / 3, overLimitMinor: 1_000_000, insuredExposureMinor: 4_000_000, uninsuredMinor: 0, indemnityMinor: 3_600_000,
+    });
+  });
+
   it('splits an over-limit exposure into insured and uninsured parts', () => {
     const exposure = computeExposure({ ...base, openInvoicesMinor: 7_000_000, limitMinor: 5_000_000 });
     expect(exposure).toMatchObject({ overLimitMinor: 2_000_000, insuredExposureMinor: 5_000_000, uninsuredMinor: 2_000_000, indemnityMinor: 4_500_000, availableMinor: 0 });

@@ -48,10 +48,14 @@ describe('summariseChunk', () => {
         fc.constantFrom(...AGEINGS),
         fc.boolean(),
         fc.constantFrom([], ['SEK'], ['GBP', 'USD'], ['SEK', 'GBP', 'USD']),
-        (seed, dayOffset, ageing, withLimits, withoutRates: readonly string[]) => {
+        fc.boolean(),
+        (seed, dayOffset, ageing, withLimits, withoutRates: readonly string[], withOwnLimits) => {
           const { policy, rates, limits, numbers } = portfolio(seed);
           const kept = rates.filter((rate) => !withoutRates.includes(rate.base) && !withoutRates.includes(rate.quote));
-          const context: SummaryContext = { asOf: addDays(TODAY, dayOffset), policy, rates: new ExchangeRateTable(kept), ageing, limitsOf: (debtorId) => (withLimits ? (limits.get(debtorId) ?? []) : []) };
+          const asOf = addDays(TODAY, dayOffset);
+          const limitsOf = (debtorId: string, slot: number): readonly CreditLimit[] => [...(withLimits ? (limits.get(debtorId) ?? []) : []), ...(withOwnLimits ? ownLimits(debtorId, slot, asOf) : [])];
+          const slotOf = new Map(numbers.flatMap((chunk) => chunk.debtorIds.map((debtorId, slot) => [debtorId, slot] as const)));
+          const context: SummaryContext = { asOf, policy, rates: new ExchangeRateTable(kept), ageing, limitsOf: (debtorId) => limitsOf(debtorId, slotOf.get(debtorId) ?? 0) };
           for (const chunk of numbers) expect(summariseChunk(chunk, context)).toStrictEqual(referenceSummariseChunk(chunk, context));
         },
       ),
@@ -59,6 +63,22 @@ describe('summariseChunk', () => {
     );
   });
 });
+
+/**
+ * Limits the generator never makes, so the summaries' optional figures are held to the reference too: an
+ * internal limit for every third debtor (some below what it owes) and, for every fourth, a discretionary limit
+ * that starts after the date (an upcoming limit, the state SCHEDULED).
+ */
+function ownLimits(debtorId: string, slot: number, asOf: IsoDate): CreditLimit[] {
+  const limit = (source: 'internal' | 'discretionary', amountMinor: number, from: IsoDate): CreditLimit => ({
+    debtorId, currency: 'EUR', conditions: [], reasons: [], source, status: 'APPROVED', decidedAmountMinor: amountMinor, decidedOn: addDays(asOf, -30),
+    tranches: [{ amountMinor, effectiveFrom: from, kind: 'permanent' }], history: [{ on: addDays(asOf, -30), status: 'APPROVED', amountMinor, note: 'own' }],
+  });
+  const own: CreditLimit[] = [];
+  if (slot % 3 === 0) own.push(limit('internal', (slot % 7) * 150_000, addDays(asOf, -20)));
+  if (slot % 4 === 0) own.push(limit('discretionary', 1_000_000, addDays(asOf, 10 + slot)));
+  return own;
+}
 
 /** Per debtor slot and chunk currency: sums in that currency, converted at the end. */
 class SlotSums {
