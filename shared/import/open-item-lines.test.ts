@@ -94,6 +94,38 @@ describe('open-item lines read in place', () => {
     );
   });
 
+  // Issue 14: lines compared while the file arrives read, batch after batch, each line once and in file order.
+  it('give a reader each line added since it last read, once, in file order', () => {
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 40 }), fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 5 }), (records, sizes) => {
+        const groups = new OpenItemLineGroups();
+        const cursors = new Map<string, { run: number }>();
+        const seen = new Map<string, [string, number, string][]>();
+        for (const batch of batchesOf(records, sizes, true)) {
+          for (const code of groups.add(batch)) {
+            if (!cursors.has(code)) cursors.set(code, { run: 0 });
+            const into = seen.get(code) ?? [];
+            seen.set(code, into);
+            expect(groups.byCustomer.get(code)!.everySince(cursors.get(code)!, (number, open, currency) => into.push([number, open, currency]) > 0)).toBe(true);
+          }
+        }
+        for (const [code, lines] of groups.byCustomer) {
+          expect(seen.get(code)).toEqual(visited(lines));
+          // Nothing new since: nothing read.
+          expect(lines.everySince(cursors.get(code)!, () => expect.fail('read a line twice'))).toBe(true);
+        }
+        for (const [code, lines] of groupRecordsByCustomer(records)) {
+          const cursor = { run: 0 };
+          const all: [string, number, string][] = [];
+          lines.everySince(cursor, (number, open, currency) => all.push([number, open, currency]) > 0);
+          expect(all).toEqual(visited(lines));
+          expect(lines.everySince(cursor, () => expect.fail(`read ${code} twice`))).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('refuse a batch that refers to a customer or currency it does not list, or of a format they do not know', () => {
     const batch = encodeOpenItemBatch([{ customerCode: '1', customerName: '', vatNumber: '', companyNumber: '', invoiceNumber: 'A', invoiceDate: toIsoDate('2026-10-01'), dueDate: undefined, currency: 'EUR', openMinor: 1, amountMinor: undefined, paymentReference: '' }]);
     expect(() => new OpenItemLineGroups().add({ ...batch, customer: [1] })).toThrow(RangeError);

@@ -27,10 +27,20 @@ export interface CustomerLines {
   /** Calls `visit` with each line's invoice number, open amount and currency, in file order, while it returns true; false if it stopped early. */
   every(visit: (invoiceNumber: string, openMinor: number, currency: string) => boolean): boolean;
   /**
+   * As `every`, but only the lines added since `cursor` last read (while the file is still arriving), and
+   * moves the cursor past them: lines are compared as their batches come in, overlapped with the parse.
+   */
+  everySince(cursor: LineCursor, visit: (invoiceNumber: string, openMinor: number, currency: string) => boolean): boolean;
+  /**
    * The lines as records, made afresh on each call: a tier-L first import makes a million, and records kept
    * from matching to comparing lived long enough to be copied into the old generation (issue 14).
    */
   records(): readonly ImportedOpenItem[];
+}
+
+/** Where a reader of `CustomerLines.everySince` is: the runs of lines it has read whole. Starts at `{ run: 0 }`. */
+export interface LineCursor {
+  run: number;
 }
 
 /** The facts of a list of records, read as importedParty and resolveDebtors read them. */
@@ -53,6 +63,12 @@ export function linesOfRecords(customerCode: string, records: readonly ImportedO
     every(visit) {
       for (const record of records) if (!visit(record.invoiceNumber, record.openMinor, record.currency)) return false;
       return true;
+    },
+    everySince(cursor, visit) {
+      // All the lines are there at once: one run.
+      if (cursor.run > 0) return true;
+      cursor.run = 1;
+      return this.every(visit);
     },
     records: () => records,
   };
@@ -117,7 +133,13 @@ class BatchLines implements CustomerLines {
   }
 
   every(visit: (invoiceNumber: string, openMinor: number, currency: string) => boolean): boolean {
-    for (const { open, start, end } of this.runs) {
+    return this.everySince({ run: 0 }, visit);
+  }
+
+  everySince(cursor: LineCursor, visit: (invoiceNumber: string, openMinor: number, currency: string) => boolean): boolean {
+    const { runs } = this;
+    for (; cursor.run < runs.length; cursor.run += 1) {
+      const { open, start, end } = runs[cursor.run]!;
       const { invoiceNumbers, batch } = open;
       const { currencies, currency } = batch;
       const amounts = batch.open;

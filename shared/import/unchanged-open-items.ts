@@ -1,5 +1,5 @@
 import type { LedgerChunkNumbers, LedgerChunkTexts } from '../domain/ledger/ledger-chunk';
-import type { CustomerLines } from './open-item-lines';
+import type { CustomerLines, LineCursor } from './open-item-lines';
 
 /** Where each debtor's items are in a chunk: slot `s` holds rows `starts[s]` to `starts[s + 1]`. */
 export type ItemRowRanges = Int32Array;
@@ -84,4 +84,48 @@ export function unchangedOpenItems(
     for (let at = start; at < end; at += 1) if (itemOpen[at] !== 0 && !inFile.has(itemNumbers[at]!)) return undefined;
   }
   return { unchanged, alreadySettled };
+}
+
+/**
+ * The common case of `unchangedOpenItems` — the same export again lists each debtor's invoices in the
+ * order they were first stored, with the same open amounts and currencies — checked while the file is
+ * still arriving: `advance` after each batch reads only the lines that batch added, so by the end of the
+ * parse nearly every debtor has been compared (issue 14: comparison overlapped with parsing). `result`
+ * is what unchangedOpenItems gives when this case holds, and undefined when it does not — then the debtor
+ * is compared by unchangedOpenItems (a file in another order) or the full way.
+ */
+export class InOrderCheck {
+  private readonly cursor: LineCursor = { run: 0 };
+  private row: number;
+  private isSame = true;
+
+  constructor(
+    private readonly numbers: LedgerChunkNumbers,
+    private readonly texts: LedgerChunkTexts,
+    private readonly rows: { readonly start: number; readonly end: number },
+    readonly lines: CustomerLines,
+  ) {
+    this.row = rows.start;
+  }
+
+  /** Compares the lines added since the last call. */
+  advance(): void {
+    if (!this.isSame) return;
+    const { itemNumbers } = this.texts;
+    const { itemOpen, itemCurrency, currencies } = this.numbers;
+    const { end } = this.rows;
+    this.isSame = this.lines.everySince(this.cursor, (invoiceNumber, openMinor, currency) => {
+      const at = this.row;
+      if (at >= end || itemNumbers[at] !== invoiceNumber || itemOpen[at] !== openMinor || currencies[itemCurrency[at]!] !== currency) return false;
+      this.row = at + 1;
+      return true;
+    });
+  }
+
+  /** Once every line is in: the debtor's lines, all as stored, in stored order; undefined otherwise. */
+  result(): UnchangedOpenItems | undefined {
+    this.advance();
+    const { start, end } = this.rows;
+    return this.isSame && this.row === end && this.lines.count === end - start ? { unchanged: this.lines.count, alreadySettled: 0 } : undefined;
+  }
 }

@@ -1,6 +1,6 @@
 import { decodeLedgerChunk, type LedgerChunkNumbers, type LedgerChunkTexts } from '../../../../shared/domain/ledger/ledger-chunk';
 import type { CustomerLines } from '../../../../shared/import/open-item-lines';
-import { itemRowRanges, unchangedOpenItems, type ItemRowRanges, type UnchangedOpenItems } from '../../../../shared/import/unchanged-open-items';
+import { InOrderCheck, itemRowRanges, unchangedOpenItems, type ItemRowRanges, type UnchangedOpenItems } from '../../../../shared/import/unchanged-open-items';
 import type { DebtorLedger } from '../../../../shared/domain/ledger/ledger-types';
 import type { CreditLimit } from '../../../../shared/domain/limits/credit-limit';
 import type { KredoDb } from '../db/kredo-db';
@@ -75,6 +75,10 @@ export class ChunkEditor {
   private readonly chunks = new Map<number, EditableChunk>();
   /** Chunks read (or being read) but not decoded: most of an import's chunks are only compared, never edited. */
   private readonly stored = new Map<number, Promise<StoredChunk>>();
+  /** The chunks of `stored` that have been read, for comparing lines the moment they arrive. */
+  private readonly arrived = new Map<number, StoredChunk>();
+  /** Debtors whose lines are compared as they arrive (`follow`), by debtor id; null once two sets of lines claim one debtor. */
+  private readonly checks = new Map<string, { readonly lines: CustomerLines; check: InOrderCheck | undefined } | null>();
   private readonly ranges = new Map<number, ItemRowRanges | undefined>();
   /** Chunks something was changed in; others were only read. */
   private readonly dirty = new Set<number>();
@@ -92,8 +96,50 @@ export class ChunkEditor {
   /** Starts reading a chunk (an import does so while the file is still being parsed); nothing is decoded. */
   prefetch(chunkId: number): Promise<StoredChunk> {
     let stored = this.stored.get(chunkId);
-    if (!stored) this.stored.set(chunkId, (stored = readStoredChunk(this.db, chunkId)));
+    if (!stored) {
+      stored = readStoredChunk(this.db, chunkId).then((chunk) => {
+        this.arrived.set(chunkId, chunk);
+        return chunk;
+      });
+      this.stored.set(chunkId, stored);
+    }
     return stored;
+  }
+
+  /** Where a debtor's items are in its chunk as stored, if the chunk has been read and holds the debtor. */
+  private rowsOf(debtor: StoredDebtor, numbers: LedgerChunkNumbers): { start: number; end: number } | undefined {
+    if (!this.ranges.has(debtor.chunkId)) this.ranges.set(debtor.chunkId, itemRowRanges(numbers));
+    const starts = this.ranges.get(debtor.chunkId);
+    const slot = numbers.debtorIds.indexOf(debtor.id);
+    return starts && slot >= 0 ? { start: starts[slot]!, end: starts[slot + 1]! } : undefined;
+  }
+
+  /**
+   * Compares a stored debtor's lines with its stored items while the file is still arriving (InOrderCheck):
+   * called after each batch that holds lines of it, the comparison reads only what came since, as soon as
+   * its chunk has been read. `unchangedOpenItems` then has the answer for the common case at hand.
+   */
+  follow(debtor: StoredDebtor, lines: CustomerLines): void {
+    const followed = this.checks.get(debtor.id);
+    if (followed === undefined) {
+      this.checks.set(debtor.id, { lines, check: undefined });
+      void this.prefetch(debtor.chunkId)
+        .then(() => this.advance(debtor))
+        .catch(() => undefined);
+    } else if (followed !== null && followed.lines !== lines) this.checks.set(debtor.id, null);
+    this.advance(debtor);
+  }
+
+  private advance(debtor: StoredDebtor): void {
+    const followed = this.checks.get(debtor.id);
+    const chunk = this.arrived.get(debtor.chunkId);
+    if (!followed || !chunk?.numbers || !chunk.texts) return;
+    if (!followed.check) {
+      const rows = this.rowsOf(debtor, chunk.numbers);
+      if (!rows) return;
+      followed.check = new InOrderCheck(chunk.numbers, chunk.texts, rows, followed.lines);
+    }
+    followed.check.advance();
   }
 
   async chunk(chunkId: number): Promise<EditableChunk> {
@@ -116,11 +162,15 @@ export class ChunkEditor {
     if (this.chunks.has(debtor.chunkId)) return undefined;
     const { numbers, texts } = await this.prefetch(debtor.chunkId);
     if (!numbers || !texts || this.chunks.has(debtor.chunkId)) return undefined;
-    if (!this.ranges.has(debtor.chunkId)) this.ranges.set(debtor.chunkId, itemRowRanges(numbers));
-    const starts = this.ranges.get(debtor.chunkId);
-    const slot = numbers.debtorIds.indexOf(debtor.id);
-    if (!starts || slot < 0) return undefined;
-    return unchangedOpenItems(numbers, texts, { start: starts[slot]!, end: starts[slot + 1]! }, lines, isFullExport);
+    // Compared while the file arrived, when these very lines were followed against this debtor.
+    const followed = this.checks.get(debtor.id);
+    if (followed && followed.lines === lines) {
+      this.advance(debtor);
+      const same = followed.check?.result();
+      if (same) return same;
+    }
+    const rows = this.rowsOf(debtor, numbers);
+    return rows && unchangedOpenItems(numbers, texts, rows, lines, isFullExport);
   }
 
   private slotOf(chunk: EditableChunk, debtor: StoredDebtor): number {
