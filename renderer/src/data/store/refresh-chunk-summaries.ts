@@ -6,6 +6,7 @@ import { summariseChunk, type SummaryContext } from '../../../../shared/domain/s
 import { summaryWithLimits } from '../../../../shared/domain/summaries/summary-with-limits';
 import type { KredoDb } from '../db/kredo-db';
 import type { SummaryChunk } from '../db/schema';
+import { writeSummaryChanges, type DeltaOptions, type SummaryChunkChange } from './write-chunk-changes';
 
 /**
  * Fresh summaries for debtors whose limits changed (by chunk), and the portfolio with them, costing what
@@ -13,9 +14,10 @@ import type { SummaryChunk } from '../db/schema';
  * has only those debtors' limit figures computed again (summaryWithLimits); any other is summarised whole
  * from its ledger. The portfolio's limit figures then move by the difference between those debtors' old and
  * new summaries (portfolioAfterLimitChanges); when that cannot be told, every summary is added up again.
- * Must run inside a transaction over ledgerNumbers, summaryChunks and portfolio.
+ * A same-day chunk's changed summaries go into its delta (write-chunk-changes.ts) rather than the chunk whole.
+ * Must run inside a transaction over ledgerNumbers, summaryChunks, summaryDeltas and portfolio.
  */
-export async function refreshSummariesOf(db: KredoDb, changed: ReadonlyMap<number, ReadonlySet<string>>, context: SummaryContext): Promise<void> {
+export async function refreshSummariesOf(db: KredoDb, changed: ReadonlyMap<number, ReadonlySet<string>>, context: SummaryContext, options: DeltaOptions = {}): Promise<void> {
   const chunkIds = [...changed.keys()].sort((a, b) => a - b);
   const [stored, portfolio] = await Promise.all([db.summaryChunks.bulkGet(chunkIds), db.portfolio.get('current')]);
   const sameDay = (chunk: SummaryChunk | undefined): boolean => chunk !== undefined && chunk.asOf === context.asOf && chunk.summaries.every((summary) => summary.currency === context.policy.currency);
@@ -23,18 +25,22 @@ export async function refreshSummariesOf(db: KredoDb, changed: ReadonlyMap<numbe
   const numbers = new Map((await db.ledgerNumbers.bulkGet(stale)).flatMap((chunk) => (chunk ? [[chunk.chunkId, chunk] as const] : [])));
   const before: DebtorSummary[] = [];
   const after: DebtorSummary[] = [];
+  const sameDayChanges: SummaryChunkChange[] = [];
   const fresh = chunkIds.flatMap((chunkId, index) => {
     const old = stored[index];
     if (old && sameDay(old)) {
       const debtors = changed.get(chunkId)!;
+      const changedSummaries: DebtorSummary[] = [];
       const summaries = old.summaries.map((summary) => {
         if (!debtors.has(summary.debtorId)) return summary;
         const next = summaryWithLimits(summary, context.limitsOf(summary.debtorId), context.policy);
         before.push(summary);
         after.push(next);
+        changedSummaries.push(next);
         return next;
       });
-      return [{ chunkId, asOf: context.asOf, summaries }];
+      sameDayChanges.push({ chunk: old, summaries, changed: changedSummaries });
+      return [];
     }
     const ledger = numbers.get(chunkId);
     if (!ledger) return [];
@@ -43,7 +49,7 @@ export async function refreshSummariesOf(db: KredoDb, changed: ReadonlyMap<numbe
     after.push(...summaries);
     return [{ chunkId, asOf: context.asOf, summaries }];
   });
-  await db.summaryChunks.bulkPut(fresh);
+  await Promise.all([db.summaryChunks.bulkPut(fresh), writeSummaryChanges(db, sameDayChanges, options)]);
   const totals = { asOf: context.asOf, currency: context.policy.currency, bucketCount: ageingBuckets(context.ageing).length };
   const moved = portfolio && portfolioAfterLimitChanges(portfolio, before, after, totals);
   if (moved) {

@@ -7,6 +7,7 @@ import type { KredoDb } from '../db/kredo-db';
 import { groupLimits, summaryContext } from '../store/summary-context';
 import { chunksNaming } from './chunks-naming';
 import { refreshSummariesOf } from '../store/refresh-chunk-summaries';
+import { writeLimitChanges, type DeltaOptions } from '../store/write-chunk-changes';
 
 interface Target {
   readonly chunkId: number;
@@ -48,8 +49,8 @@ const samePendingChange = (a: CreditLimit['pendingChange'], b: CreditLimit['pend
  * has had), then by the customer reference (Kredo sends the customer number), then by the insurer's buyer id;
  * which of a debtor's covers is in force is applyInsurerCover's business.
  */
-export async function applyInsurerCovers(db: KredoDb, covers: readonly InsurerCover[], options: { readonly today: IsoDate; readonly at: string }): Promise<AppliedCovers> {
-  const tables = [db.debtorChunks, db.limitChunks, db.ledgerNumbers, db.summaryChunks, db.portfolio, db.policies, db.exchangeRates, db.audit, db.syncState];
+export async function applyInsurerCovers(db: KredoDb, covers: readonly InsurerCover[], options: { readonly today: IsoDate; readonly at: string } & DeltaOptions): Promise<AppliedCovers> {
+  const tables = [db.debtorChunks, db.limitChunks, db.limitDeltas, db.summaryDeltas, db.ledgerNumbers, db.summaryChunks, db.portfolio, db.policies, db.exchangeRates, db.audit, db.syncState];
   return db.transaction('rw', tables, async () => {
     // Only the chunks that hold one of the covers' ids, customer numbers or buyer ids (issue 14): matching
     // over them finds what matching over every chunk would, since no other chunk names any of them.
@@ -89,6 +90,8 @@ export async function applyInsurerCovers(db: KredoDb, covers: readonly InsurerCo
       return namesBuilt.get(debtorId);
     };
     const limitsByChunk = new Map(limitChunks.map((chunk) => [chunk.chunkId, [...chunk.limits]]));
+    /** Each chunk's changed limits by debtor, in the order first changed. */
+    const changedLimits = new Map<number, Map<string, CreditLimit>>();
     const dirty = new Set<number>();
     /** Debtors whose limits changed in force, by chunk: their summaries are computed again. */
     const summariesDirty = new Map<number, Set<string>>();
@@ -112,6 +115,7 @@ export async function applyInsurerCovers(db: KredoDb, covers: readonly InsurerCo
       limitsByChunk.set(target.chunkId, limits);
       byCover.set(cover.coverId, target);
       dirty.add(target.chunkId);
+      changedLimits.set(target.chunkId, (changedLimits.get(target.chunkId) ?? new Map()).set(target.debtorId, next));
       if (!previous || previous.status !== next.status || previous.decidedAmountMinor !== next.decidedAmountMinor || !samePendingChange(previous.pendingChange, next.pendingChange) || JSON.stringify(previous.tranches) !== JSON.stringify(next.tranches)) {
         summariesDirty.set(target.chunkId, (summariesDirty.get(target.chunkId) ?? new Set()).add(target.debtorId));
       }
@@ -148,7 +152,9 @@ export async function applyInsurerCovers(db: KredoDb, covers: readonly InsurerCo
     if (dirty.size === 0) return { changed, changes, unmatched };
     // Not awaited on its own: the summaries' reads queue behind it in the same transaction, which fails
     // whole if it fails (awaited with the audit lines below).
-    const limitsWritten = db.limitChunks.bulkPut([...dirty].map((chunkId) => ({ chunkId, limits: limitsByChunk.get(chunkId) ?? [] })));
+    // Only the changed debtors' limits when few of a chunk's changed (write-chunk-changes.ts): a few KiB, not the chunk.
+    const readChunks = new Map(limitChunks.map((chunk) => [chunk.chunkId, chunk]));
+    const limitsWritten = writeLimitChanges(db, [...dirty].map((chunkId) => ({ chunk: readChunks.get(chunkId) ?? { chunkId, limits: [] }, limits: limitsByChunk.get(chunkId) ?? [], changed: [...changedLimits.get(chunkId)!.values()] })), options);
     // Only chunks whose limits changed in force need fresh summaries: the first resync of a tier-L portfolio
     // stamps 17,000 limits with the insurer's version and would otherwise recompute every summary.
     if (summariesDirty.size > 0) {
@@ -159,7 +165,7 @@ export async function applyInsurerCovers(db: KredoDb, covers: readonly InsurerCo
       }
       // Only debtors of the chunks whose limits changed in force are summarised, and each debtor's limits live in its own chunk.
       const context = summaryContext(policy, new ExchangeRateTable(rates), groupLimits([...summariesDirty.keys()].flatMap((chunkId) => limitsByChunk.get(chunkId) ?? [])), options.today);
-      await refreshSummariesOf(db, summariesDirty, context);
+      await refreshSummariesOf(db, summariesDirty, context, options);
     }
     await Promise.all([limitsWritten, db.audit.bulkAdd(audit)]);
     // The Limits screen's list of insurer changes is written with the limits themselves: kept in a later
