@@ -1,12 +1,13 @@
-import { ageingBuckets } from '../../../../shared/domain/ageing/ageing-config';
+import { ageingBuckets, DEFAULT_AGEING } from '../../../../shared/domain/ageing/ageing-config';
 import { portfolioAsOf } from '../../../../shared/domain/dashboard/portfolio-as-of';
 import { scoreDebtorRisk } from '../../../../shared/domain/risk/risk-score';
+import { CurrencyAgeingSums, currencyOfSummary, type CurrencyAgeingRow } from '../../../../shared/domain/summaries/currency-ageing';
 import type { DebtorSummary } from '../../../../shared/domain/summaries/debtor-summary';
+import { ExchangeRateTable } from '../../../../shared/money/exchange-rates';
 import type { IsoDate } from '../../../../shared/time/iso-date';
 import type { AgeingReportData, AgeingReportRow } from '../../documents/ageing-report/ageing-report-data';
 import type { KredoDb } from '../db/kredo-db';
-import type { StoredDebtor } from '../db/schema';
-import { loadSummaryContext } from '../store/summary-context';
+import type { StoredDebtor, SummaryChunk } from '../db/schema';
 
 /**
  * How many debtors the printed report lists one by one, largest open amount first; the rest share one
@@ -26,21 +27,43 @@ export interface AgeingReportLabels {
 const overdueOf = (buckets: readonly number[], firstIsNotDue: boolean) => buckets.reduce((sum, amount, index) => sum + (index === 0 && firstIsNotDue ? 0 : amount), 0);
 const sumOf = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0);
 
+/**
+ * The ageing per invoice currency from the summaries, and from the ledger only for the chunks whose summaries
+ * cannot tell (a debtor owing in several currencies, summaries of another day): the report read every ledger
+ * for these rows, 60 MB of columns at tier L — most of its time (issue 14).
+ */
+async function currencyRows(db: KredoDb, summaryChunks: readonly SummaryChunk[], portfolio: { readonly asOf: IsoDate; readonly currency: string }, rates: ExchangeRateTable): Promise<CurrencyAgeingRow[]> {
+  const sums = new CurrencyAgeingSums({ asOf: portfolio.asOf, currency: portfolio.currency, rates, bucketCount: ageingBuckets(DEFAULT_AGEING).length });
+  // The ledgers are what is aged: a chunk without summaries is read, summaries without a ledger add nothing.
+  const ledgerIds = new Set(await db.ledgerNumbers.toCollection().primaryKeys());
+  const summarised = new Set(summaryChunks.map((chunk) => chunk.chunkId));
+  const fromLedger = [...ledgerIds].filter((chunkId) => !summarised.has(chunkId));
+  for (const chunk of summaryChunks) {
+    if (!ledgerIds.has(chunk.chunkId)) continue;
+    const codes = chunk.asOf === portfolio.asOf ? chunk.summaries.map((summary) => (summary.currency === portfolio.currency ? currencyOfSummary(summary) : undefined)) : [undefined];
+    // portfolioAsOf converts a debtor's sums once per chunk even if it had two slots: such a chunk is read too.
+    if (codes.includes(undefined) || new Set(chunk.summaries.map((summary) => summary.debtorId)).size !== chunk.summaries.length) fromLedger.push(chunk.chunkId);
+    else chunk.summaries.forEach((summary, index) => codes[index] && sums.addSummary(summary, codes[index]));
+  }
+  if (fromLedger.length > 0) {
+    const ledgers = (await db.ledgerNumbers.bulkGet(fromLedger)).filter((chunk) => chunk !== undefined);
+    sums.addRows(portfolioAsOf(ledgers, { asOf: portfolio.asOf, config: DEFAULT_AGEING, rates, currency: portfolio.currency }).byCurrency);
+  }
+  return sums.rows();
+}
+
 /** Reads what the PDF ageing report prints, as of `today`, from one consistent read of the store. */
 export async function loadAgeingReport(db: KredoDb, request: { readonly today: IsoDate; readonly generatedAt: string }, labels: AgeingReportLabels): Promise<AgeingReportData | undefined> {
-  const read = await db.transaction('r', [db.portfolio, db.policies, db.exchangeRates, db.limitChunks, db.ledgerNumbers, db.summaryChunks, db.debtorChunks], async () => {
-    const [portfolio, context] = await Promise.all([db.portfolio.get('current'), loadSummaryContext(db, request.today)]);
-    if (!portfolio || !context) return undefined;
-    // The ledgers first, aged and let go before the summaries and debtors are read: their 60 MB of
-    // columns at tier L made the garbage collector walk the 20,000 summaries and debtors again and again
-    // when all were read at once (a quarter of the report's time, profiled for issue 14).
-    const current = portfolioAsOf(await db.ledgerNumbers.toArray(), { asOf: portfolio.asOf, config: context.ageing, rates: context.rates, currency: portfolio.currency });
-    const [summaryChunks, debtorChunks] = await Promise.all([db.summaryChunks.toArray(), db.debtorChunks.toArray()]);
-    return { portfolio, context, current, summaryChunks, debtorChunks };
+  const read = await db.transaction('r', [db.portfolio, db.policies, db.exchangeRates, db.ledgerNumbers, db.summaryChunks, db.debtorChunks], async () => {
+    // The summaries are of the policy's ageing (summaryContext's default): the report's buckets are theirs.
+    const [portfolio, policy, rateRows, summaryChunks, debtorChunks] = await Promise.all([db.portfolio.get('current'), db.policies.toCollection().first(), db.exchangeRates.toArray(), db.summaryChunks.toArray(), db.debtorChunks.toArray()]);
+    if (!portfolio || !policy) return undefined;
+    const rates = new ExchangeRateTable(rateRows);
+    return { portfolio, summaryChunks, debtorChunks, byCurrency: await currencyRows(db, summaryChunks, portfolio, rates) };
   });
   if (!read) return undefined;
-  const { portfolio, context, current, summaryChunks, debtorChunks } = read;
-  const firstIsNotDue = ageingBuckets(context.ageing)[0]?.isNotDue ?? false;
+  const { portfolio, summaryChunks, debtorChunks, byCurrency } = read;
+  const firstIsNotDue = ageingBuckets(DEFAULT_AGEING)[0]?.isNotDue ?? false;
 
   const debtors = new Map<string, StoredDebtor>(debtorChunks.flatMap((chunk) => chunk.debtors.map((debtor) => [debtor.id, debtor] as const)));
   const open = summaryChunks.flatMap((chunk) => chunk.summaries).filter((summary) => summary.openItemCount > 0).sort((a, b) => b.openMinor - a.openMinor);
@@ -71,10 +94,10 @@ export async function loadAgeingReport(db: KredoDb, request: { readonly today: I
     totals: { label: '', openMinor: portfolio.openMinor, overdueMinor: portfolio.overdueMinor, bucketsMinor: portfolio.bucketsMinor },
     kpis: labels.kpis,
     byCountry: portfolio.byCountry.map((segment) => ({ label: labels.countryName(segment.key), detail: String(segment.debtorCount), openMinor: segment.openMinor, overdueMinor: segment.overdueMinor, bucketsMinor: segment.bucketsMinor })),
-    byCurrency: current.byCurrency.flatMap((entry) =>
+    byCurrency: byCurrency.flatMap((entry) =>
       entry.bucketsMinor ? [{ label: entry.currency, openMinor: sumOf(entry.bucketsMinor), overdueMinor: overdueOf(entry.bucketsMinor, firstIsNotDue), bucketsMinor: entry.bucketsMinor }] : [],
     ),
     debtors: listed,
-    unconverted: current.byCurrency.filter((entry) => !entry.bucketsMinor).map((entry) => ({ amountMinor: sumOf(entry.nativeBucketsMinor), currency: entry.currency })),
+    unconverted: byCurrency.filter((entry) => !entry.bucketsMinor).map((entry) => ({ amountMinor: entry.nativeOpenMinor, currency: entry.currency })),
   };
 }
