@@ -1,15 +1,16 @@
-import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { createHash, webcrypto } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { FileAnalysis, ImportDialect, ImportProfile, ImportReading, ParseSummary } from '../../../shared/ipc/import-contract';
 import type { ColumnMapping } from '../../../shared/import/open-item-fields';
 import type { TableContent } from '../../../shared/import/customer-fields';
-import { packOpenItemBatch, type OpenItemBatch } from '../../../shared/import/open-item-batch';
+import type { OpenItemBatch } from '../../../shared/import/open-item-batch';
+import { packBatch, packOpenItems } from './pack-batch';
 import { decodeText } from './decode-text';
 import { analyseBankFile, isBankFileKind, parseBankFile } from './formats/bank-job';
 import type { ParsedBankFile } from './formats/bank-file';
 import { parseUbl } from './formats/ubl';
 import type { FileKind } from './sniff-format';
+import type { TailReader } from './tabular/open-item-part';
 import { analyseTabular, BATCH_SIZE, parseTabular, type TableParseFields } from './tabular/tabular-job';
 
 export { headerSignature, BATCH_SIZE } from './tabular/tabular-job';
@@ -26,22 +27,14 @@ export type ImportJobMessage =
   | { readonly type: 'batch'; readonly gzip: Uint8Array; readonly count: number }
   | { readonly type: 'summary'; readonly summary: ParseSummary };
 
-/** JSON, gzip'd at the fastest level: JSON of records compresses about five to one even so. */
-function packBatch(records: unknown): Uint8Array {
-  return gzipSync(JSON.stringify(records), { level: 1 });
-}
-
-/** Open items go as typed columns (open-item-batch.ts, format 2), gzip'd too: no JSON of a million numbers. */
-function packOpenItems(batch: OpenItemBatch): Uint8Array {
-  return gzipSync(packOpenItemBatch(batch, (text) => Buffer.from(text, 'utf8')), { level: 1 });
-}
 
 /**
  * One import job, run in a worker thread (see import-worker.ts) so a large file never blocks the main
  * process. `analyse` looks at a file and proposes how to read it; `parse` reads all of it and hands over
- * checked records in batches, with progress.
+ * checked records in batches, with progress. With `tails`, a large open-items file is read in two parts at
+ * once (parseTabular).
  */
-export async function runImportJob(request: ImportJobRequest, post: (message: ImportJobMessage) => void): Promise<void> {
+export async function runImportJob(request: ImportJobRequest, post: (message: ImportJobMessage) => void, options: { readonly tails?: () => TailReader } = {}): Promise<void> {
   // A view of the file's buffer: `new Uint8Array(buffer)` copied a 100 MB file byte by byte (a second).
   const file = await readFile(request.path);
   const bytes = new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
@@ -61,8 +54,10 @@ export async function runImportJob(request: ImportJobRequest, post: (message: Im
     return;
   }
 
-  const fileHash = createHash('sha256').update(bytes).digest('hex');
-  const summary = (fields: Pick<ParseSummary, 'recordKind' | 'batchCount' | 'recordCount' | 'rowCount'> & Partial<TableParseFields>): ParseSummary => ({
+  // Worked out off this thread (WebCrypto hashes in libuv's pool) while the file is parsed: on a large
+  // file the hash was half a second of the parse's thread.
+  const hashing = webcrypto.subtle.digest('SHA-256', bytes).then((digest) => Buffer.from(digest).toString('hex'));
+  const summary = (fileHash: string, fields: Pick<ParseSummary, 'recordKind' | 'batchCount' | 'recordCount' | 'rowCount'> & Partial<TableParseFields>): ParseSummary => ({
     fileId: request.fileId,
     settledRows: fields.settledRows ?? 0,
     rejections: fields.rejections ?? [],
@@ -77,18 +72,25 @@ export async function runImportJob(request: ImportJobRequest, post: (message: Im
   if (request.kind === 'ubl') {
     const parsed = parseUbl(decodeText(bytes).text, request.name);
     post({ type: 'batch', gzip: packBatch([parsed]), count: 1 });
-    post({ type: 'summary', summary: summary({ recordKind: 'e-invoice', batchCount: 1, recordCount: 1, rowCount: 1 }) });
+    post({ type: 'summary', summary: summary(await hashing, { recordKind: 'e-invoice', batchCount: 1, recordCount: 1, rowCount: 1 }) });
     return;
   }
   if (isBankFileKind(request.kind)) {
-    postBankParse(parseBankFile(request.kind, bytes, request.name), fileHash, request.fileId, post);
+    postBankParse(parseBankFile(request.kind, bytes, request.name), await hashing, request.fileId, post);
     return;
   }
 
-  const table = await parseTabular(request, bytes, (message) =>
-    post(message.type === 'batch' ? { type: 'batch', gzip: request.content === 'customers' ? packBatch(message.records) : packOpenItems(message.records as OpenItemBatch), count: message.count } : message),
+  const table = await parseTabular(
+    request,
+    bytes,
+    (message) => {
+      if (message.type === 'batch') post({ type: 'batch', gzip: request.content === 'customers' ? packBatch(message.records) : packOpenItems(message.records as OpenItemBatch), count: message.count });
+      else if (message.type === 'packed') post({ type: 'batch', gzip: message.packed, count: message.count });
+      else post(message);
+    },
+    { ...(options.tails && { tails: options.tails }) },
   );
-  post({ type: 'summary', summary: summary({ recordKind: request.content === 'customers' ? 'customers' : 'open-items', ...table }) });
+  post({ type: 'summary', summary: summary(await hashing, { recordKind: request.content === 'customers' ? 'customers' : 'open-items', ...table }) });
 }
 
 /** A bank file's booked lines in batches, then the parse's summary, as a parse hands them over. */

@@ -32,18 +32,30 @@ export function detectDelimiter(text: string): Delimiter {
   return best?.delimiter ?? ',';
 }
 
+export type Newline = '\n' | '\r\n' | '\r';
+
+/**
+ * The line break papaparse reads the text with when none is given: it guesses from the first megabyte
+ * (quoted fields aside), so this is the same for the whole text and for its first megabyte. A part of the
+ * text read on its own is given this one, so it is split into rows as the whole text would be.
+ */
+export function guessNewline(text: string, delimiter: Delimiter): Newline {
+  return Papa.parse<string[]>(text.slice(0, 1_048_576), { delimiter, preview: 1 }).meta.linebreak as Newline;
+}
+
 /**
  * Streams the rows of delimited text in batches (a million-row export never sits in memory as one array
  * of rows), handing each batch with the line number of its first row. Linear: papaparse reads each
  * character once (a quote it never closes runs to the end of the text, once), so time and memory are
  * bounded by the file's size, itself at most MAX_IMPORT_BYTES.
  */
-export function readDelimitedRows(text: string, delimiter: Delimiter, batchSize: number, onBatch: (rows: string[][], firstLine: number) => void): number {
+export function readDelimitedRows(text: string, delimiter: Delimiter, batchSize: number, onBatch: (rows: string[][], firstLine: number) => void, newline?: Newline): number {
   let batch: string[][] = [];
   let line = 1;
   let batchStart = 1;
   Papa.parse<string[]>(text, {
     delimiter,
+    ...(newline && { newline }),
     skipEmptyLines: false,
     step: (result) => {
       batch.push(result.data);
