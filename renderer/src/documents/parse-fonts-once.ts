@@ -1,4 +1,5 @@
 import type { PdfMake } from './load-pdfmake';
+import { shareWordLayouts } from './share-word-layouts';
 
 /**
  * pdfmake gives every document a fresh parse of each font file: fontkit decodes Roboto's tables (character
@@ -38,6 +39,8 @@ export async function parseFontsOncePerSession(pdfMake: PdfMake): Promise<void> 
     const tables = decodedTables.get(file);
     if (tables === undefined) decodedTables.set(file, embedded.font._tables);
     else embedded.font._tables = tables;
+    // Fonts reading the same tables also share the words shaped with them (share-word-layouts.ts).
+    shareWordLayouts(embedded);
     return embedded;
   };
 }
