@@ -1,6 +1,5 @@
 import type * as PdfMakeApi from 'pdfmake';
 import { joinStreamWrites } from './join-stream-writes';
-import { keepContentAsText } from './content-as-text';
 import { parseFontsOncePerSession } from './parse-fonts-once';
 
 export type PdfMake = typeof PdfMakeApi;
@@ -40,7 +39,6 @@ async function importPdfMake(): Promise<PdfMake> {
   // Reports reference no images or fonts by URL: refuse every download rather than fetch anything.
   pdfMake.setUrlAccessPolicy(() => false);
   await parseFontsOncePerSession(pdfMake);
-  await keepContentAsText(pdfMake);
   await joinStreamWrites(pdfMake);
   return pdfMake;
 }
