@@ -4,6 +4,7 @@ import { addDays, toIsoDate } from '../../time/iso-date';
 import { applyCreditNote, receivePayment } from './allocate';
 import { ChunkBookings } from './chunk-bookings';
 import { decodeLedgerChunk, encodeLedgerChunk, type EncodedLedgerChunk } from './ledger-chunk';
+import { ledgerOverlayOf, withNumbersOverlay, withTextsOverlay } from './ledger-overlay';
 import { DISPUTE_REASONS, itemId, type DebtorLedger, type LedgerItem, type LedgerPayment } from './ledger-types';
 import { testItem, testLedger } from './test-ledger';
 
@@ -124,6 +125,38 @@ describe('ChunkBookings', () => {
       }),
       { numRuns: 600 },
     );
+  });
+
+  it('changes only the overlay columns, so the overlay folded over the chunk as stored reads as the booked chunk — over an earlier overlay too', () => {
+    let overlaid = 0;
+    const folded = (stored: EncodedLedgerChunk, overlay: NonNullable<ReturnType<typeof ledgerOverlayOf>>): EncodedLedgerChunk => ({ numbers: withNumbersOverlay(stored.numbers, overlay.numbers), texts: withTextsOverlay(stored.texts, overlay.texts) });
+    fc.assert(
+      fc.property(chunkArbitrary.chain((chunk) => fc.tuple(fc.constant(chunk), bookingsArbitrary(chunk), bookingsArbitrary(chunk))), ([stored, first, second]) => {
+        const booked = bookOnColumns(stored, first);
+        if (typeof booked === 'string') return;
+        const overlay = ledgerOverlayOf(stored, booked);
+        // Booked the decoded way (an invoice number twice on a ledger), every column is new: the chunk is written whole.
+        if (!overlay) return;
+        overlaid += 1;
+        const read = folded(stored, overlay);
+        expect(read).toEqual(booked);
+        expect(read).toEqual(bookDecoded(stored, first));
+        // A second statement books on the chunk as read; its overlay replaces the first, over the same stored chunk.
+        const again = bookOnColumns(read, second.map((booking) => ({ ...booking, payment: { ...booking.payment, id: `2-${booking.payment.id}` } })));
+        if (typeof again === 'string') return;
+        const next = ledgerOverlayOf(read, again);
+        if (next) expect(folded(stored, next)).toEqual(again);
+      }),
+      { numRuns: 400 },
+    );
+    expect(overlaid).toBeGreaterThan(40);
+  });
+
+  it('has no overlay for a chunk whose item columns changed', () => {
+    const chunk = encodeLedgerChunk(1, [testLedger('A', [testItem('A', '1', { invoiceDate: '2026-01-01', dueDate: '2026-01-31', amountMinor: 10_000 })])], ['NL']);
+    const reEncoded = encodeLedgerChunk(1, decodeLedgerChunk(chunk), ['NL']);
+    expect(ledgerOverlayOf(chunk, reEncoded)).toBeUndefined();
+    expect(ledgerOverlayOf(chunk, { ...chunk, numbers: { ...chunk.numbers, itemOpen: Float64Array.of(0) } })).toMatchObject({ numbers: { chunkId: 1, itemOpen: Float64Array.of(0) } });
   });
 
   it('settles the oldest undisputed invoices of the paying debtor only, leaving the chunk it was given as it was', () => {

@@ -2,7 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import { insurerKeysMiddleware } from './insurer-keys';
 import { MIGRATIONS } from './migrations';
 import { openInvoicesMiddleware } from './open-invoices-middleware';
-import { chunkDeltasMiddleware } from './chunk-deltas-middleware';
+import { ledgerOverlaysMiddleware } from './ledger-overlays-middleware';
 import type { StoreMigration } from './migrations/migration';
 import type { StoreTables } from './schema';
 
@@ -17,6 +17,8 @@ export class KredoDb extends Dexie {
   ledgerNumbers!: Table<StoreTables['ledgerNumbers'], number>;
   ledgerTexts!: Table<StoreTables['ledgerTexts'], number>;
   openInvoiceChunks!: Table<StoreTables['openInvoiceChunks'], number>;
+  ledgerNumberOverlays!: Table<StoreTables['ledgerNumberOverlays'], number>;
+  ledgerTextOverlays!: Table<StoreTables['ledgerTextOverlays'], number>;
   summaryChunks!: Table<StoreTables['summaryChunks'], number>;
   portfolio!: Table<StoreTables['portfolio'], string>;
   limitChunks!: Table<StoreTables['limitChunks'], number>;
@@ -39,8 +41,6 @@ export class KredoDb extends Dexie {
   turnoverDeclarations!: Table<StoreTables['turnoverDeclarations'], string>;
   syncRuns!: Table<StoreTables['syncRuns'], number>;
   syncRunChanges!: Table<StoreTables['syncRunChanges'], number>;
-  limitDeltas!: Table<StoreTables['limitDeltas'], number>;
-  summaryDeltas!: Table<StoreTables['summaryDeltas'], number>;
 
   constructor(name = STORE_NAME, migrations: readonly StoreMigration[] = MIGRATIONS) {
     super(name, { cache: 'immutable' });
@@ -48,8 +48,8 @@ export class KredoDb extends Dexie {
     this.use(insurerKeysMiddleware);
     // Likewise each ledger chunk's open invoices, kept for the Dunning worklist (migration 0021).
     this.use(openInvoicesMiddleware);
-    // And the limits and summaries a sync changed beside their chunks, folded into every read (migration 0026).
-    this.use(chunkDeltasMiddleware);
+    // And the payments a bank import booked beside their ledger chunks, folded into every read (migration 0025).
+    this.use(ledgerOverlaysMiddleware);
     for (const migration of migrations) {
       const version = this.version(migration.version).stores(migration.stores);
       if (migration.upgrade) version.upgrade(migration.upgrade);

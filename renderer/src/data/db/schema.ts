@@ -2,6 +2,7 @@ import type { AuditEntry } from '../../../../shared/domain/audit/audit-entry';
 import type { Debtor } from '../../../../shared/domain/debtors/debtor';
 import type { DunningAction } from '../../../../shared/domain/dunning/dunning-action';
 import type { LedgerChunkNumbers, LedgerChunkTexts } from '../../../../shared/domain/ledger/ledger-chunk';
+import type { LedgerNumbersOverlay, LedgerTextsOverlay } from '../../../../shared/domain/ledger/ledger-overlay';
 import type { CreditLimit } from '../../../../shared/domain/limits/credit-limit';
 import type { InsurancePolicy } from '../../../../shared/domain/policy/insurance-policy';
 import type { DebtorSummary } from '../../../../shared/domain/summaries/debtor-summary';
@@ -18,7 +19,6 @@ import type { LetterFreeTexts } from '../../letters/letter-free-texts';
 import type { OpenInvoiceChunk } from '../../../../shared/domain/ledger/open-invoices';
 import type { TurnoverDeclarationRecord } from '../turnover/turnover-record';
 import type { InsurerLimitChange } from '../sync/apply-insurer-covers';
-import type { LimitChunkDelta, SummaryChunkDelta } from './chunk-deltas';
 
 /** A debtor as stored: the domain record plus the ledger chunk that holds its invoices and payments. */
 export type StoredDebtor = Debtor & { readonly chunkId: number };
@@ -198,6 +198,10 @@ export interface StoreTables {
   readonly debtorChunks: DebtorChunk;
   readonly ledgerNumbers: LedgerChunkNumbers;
   readonly ledgerTexts: LedgerChunkTexts;
+  /** A ledger chunk's payment, allocation and open-amount columns booked since it was last written whole, folded into every read (ledger-overlay.ts). */
+  readonly ledgerNumberOverlays: LedgerNumbersOverlay;
+  /** Likewise its payments' texts. */
+  readonly ledgerTextOverlays: LedgerTextsOverlay;
   /** Each ledger chunk's open invoices, written with it (open-invoices-middleware.ts), for the Dunning worklist. */
   readonly openInvoiceChunks: OpenInvoiceChunk;
   readonly summaryChunks: SummaryChunk;
@@ -230,15 +234,11 @@ export interface StoreTables {
   readonly syncRuns: SyncRun;
   /** What each sync run changed, under the run's `seq`. */
   readonly syncRunChanges: SyncRunChanges;
-  /** A chunk's limits changed since it was last written whole, folded into every read of it (chunk-deltas.ts). */
-  readonly limitDeltas: LimitChunkDelta;
-  /** Likewise its debtors' summaries. */
-  readonly summaryDeltas: SummaryChunkDelta;
 }
 
 export type TableName = keyof StoreTables;
 
 /** Every table, in the order a backup writes and a restore reads them. */
 export const TABLE_NAMES: readonly TableName[] = [
-  'meta', 'policies', 'exchangeRates', 'debtorChunks', 'limitChunks', 'limitDeltas', 'openInvoiceChunks', 'ledgerNumbers', 'ledgerTexts', 'summaryChunks', 'summaryDeltas', 'portfolio', 'dunningActions', 'imports', 'paymentsToReview', 'limitOutbox', 'lossOutbox', 'documents', 'promises', 'paymentPlans', 'insurerQuarantine', 'syncState', 'interestRates', 'letterTexts', 'turnoverDeclarations', 'syncRuns', 'syncRunChanges', 'audit',
+  'meta', 'policies', 'exchangeRates', 'debtorChunks', 'limitChunks', 'openInvoiceChunks', 'ledgerNumbers', 'ledgerTexts', 'ledgerNumberOverlays', 'ledgerTextOverlays', 'summaryChunks', 'portfolio', 'dunningActions', 'imports', 'paymentsToReview', 'limitOutbox', 'lossOutbox', 'documents', 'promises', 'paymentPlans', 'insurerQuarantine', 'syncState', 'interestRates', 'letterTexts', 'turnoverDeclarations', 'syncRuns', 'syncRunChanges', 'audit',
 ];

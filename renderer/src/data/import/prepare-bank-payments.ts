@@ -47,7 +47,8 @@ class ColumnBookings {
   }
 
   updates(): LedgerColumnsUpdate[] {
-    return [...this.chunks.values()].filter((chunk) => chunk !== null).map((chunk) => ({ chunkId: chunk.chunkId, ledger: chunk.result() }));
+    // The chunk as read goes with it, so the commit writes only the columns booking changed (ledger-overlay.ts).
+    return [...this.chunks.values()].filter((chunk) => chunk !== null).map((chunk) => ({ chunkId: chunk.chunkId, ledger: chunk.result(), before: { numbers: this.numbersOf.get(chunk.chunkId)!, texts: this.columns.textsOf.get(chunk.chunkId)! } }));
   }
 
   private chunk(chunkId: number): ChunkBookings | null {

@@ -1,5 +1,7 @@
 import { ageingBuckets } from '../../../../shared/domain/ageing/ageing-config';
 import { encodeLedgerChunk, type EncodedLedgerChunk } from '../../../../shared/domain/ledger/ledger-chunk';
+import { ledgerOverlayOf } from '../../../../shared/domain/ledger/ledger-overlay';
+import { openInvoicesOf } from '../../../../shared/domain/ledger/open-invoices';
 import type { DebtorLedger } from '../../../../shared/domain/ledger/ledger-types';
 import type { CreditLimit } from '../../../../shared/domain/limits/credit-limit';
 import { uninsuredPolicy } from '../../../../shared/domain/policy/uninsured-policy';
@@ -22,11 +24,14 @@ export interface ChunkUpdate {
 
 /**
  * A chunk whose ledgers alone changed, already as columns: a bank import books payments straight onto them
- * (ChunkBookings). Its debtors and limits stay as stored, so they are not written again.
+ * (ChunkBookings). Its debtors and limits stay as stored, so they are not written again. With `before`, the
+ * chunk as it was read, only the columns the booking changed are written, as the chunk's overlay
+ * (ledger-overlay.ts), whenever the rest is the very same as read.
  */
 export interface LedgerColumnsUpdate {
   readonly chunkId: number;
   readonly ledger: EncodedLedgerChunk;
+  readonly before?: EncodedLedgerChunk;
 }
 
 export type StoreUpdate = ChunkUpdate | LedgerColumnsUpdate;
@@ -58,10 +63,12 @@ export async function rewriteChunks(db: KredoDb, updates: readonly StoreUpdate[]
     const { numbers, texts } = 'ledger' in update ? update.ledger : encodeLedgerChunk(update.chunkId, update.ledgers, update.debtors.map((debtor) => debtor.country));
     const summaries = summariseChunk(numbers, context);
     fresh.set(update.chunkId, summaries);
+    // Only what a booking changed, when that is all that changed: the item columns are not cloned again (issue 14).
+    const overlay = 'ledger' in update && update.before ? ledgerOverlayOf(update.before, update.ledger) : undefined;
     await Promise.all([
       ...('debtors' in update ? [db.debtorChunks.put({ chunkId: update.chunkId, debtors: update.debtors }), db.limitChunks.put({ chunkId: update.chunkId, limits: update.limits })] : []),
-      db.ledgerNumbers.put(numbers),
-      db.ledgerTexts.put(texts),
+      // The open invoices are derived from the chunk in hand, as the open-invoices middleware does for a whole write.
+      ...(overlay ? [db.ledgerNumberOverlays.put(overlay.numbers), db.ledgerTextOverlays.put(overlay.texts), db.openInvoiceChunks.put(openInvoicesOf({ numbers, texts }))] : [db.ledgerNumbers.put(numbers), db.ledgerTexts.put(texts)]),
       db.summaryChunks.put({ chunkId: update.chunkId, asOf: options.today, summaries }),
     ]);
     options.onChunk?.();
