@@ -26,7 +26,8 @@ export function splitAtBatch(text: string, newline: Newline, batchSize: number):
   let best: { at: number; rows: number } | undefined;
   for (let at = text.indexOf(newline); at >= 0 && at < end; at = text.indexOf(newline, at + newline.length)) {
     rows += 1;
-    if (rows % batchSize !== 0) continue;
+    // A tail starting with a byte-order mark would lose it when read on its own (papaparse drops one).
+    if (rows % batchSize !== 0 || text.charCodeAt(at + newline.length) === 0xfeff) continue;
     // The batch boundary nearest the middle: past it, the first one is compared with the last one before.
     if (!best || Math.abs(at - middle) < Math.abs(best.at - middle)) best = { at, rows };
     if (at >= middle) break;

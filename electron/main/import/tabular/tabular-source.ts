@@ -152,7 +152,7 @@ function textSource(bytes: Uint8Array, file: string, asked: ImportReading, lineC
     },
     partsBelowHeader(batchSize, minChars) {
       const text = checkedText();
-      const newline = guessNewline(text, delimiter);
+      const newline = guessNewline(text);
       const split = text.length < minChars ? undefined : splitAtBatch(text, newline, batchSize);
       if (!split || split.tailFirstRow <= headerRow + 1) {
         return {
