@@ -3,6 +3,7 @@ import { insurerKeysMiddleware } from './insurer-keys';
 import { MIGRATIONS } from './migrations';
 import { openInvoicesMiddleware } from './open-invoices-middleware';
 import { ledgerOverlaysMiddleware } from './ledger-overlays-middleware';
+import { chunkDeltasMiddleware } from './chunk-deltas-middleware';
 import type { StoreMigration } from './migrations/migration';
 import type { StoreTables } from './schema';
 
@@ -41,6 +42,8 @@ export class KredoDb extends Dexie {
   turnoverDeclarations!: Table<StoreTables['turnoverDeclarations'], string>;
   syncRuns!: Table<StoreTables['syncRuns'], number>;
   syncRunChanges!: Table<StoreTables['syncRunChanges'], number>;
+  limitDeltas!: Table<StoreTables['limitDeltas'], number>;
+  summaryDeltas!: Table<StoreTables['summaryDeltas'], number>;
 
   constructor(name = STORE_NAME, migrations: readonly StoreMigration[] = MIGRATIONS) {
     super(name, { cache: 'immutable' });
@@ -48,6 +51,8 @@ export class KredoDb extends Dexie {
     this.use(insurerKeysMiddleware);
     // Likewise each ledger chunk's open invoices, kept for the Dunning worklist (migration 0021).
     this.use(openInvoicesMiddleware);
+    // And the limits and summaries a sync changed beside their chunks, folded into every read (migration 0026).
+    this.use(chunkDeltasMiddleware);
     // And the payments a bank import booked beside their ledger chunks, folded into every read (migration 0025).
     this.use(ledgerOverlaysMiddleware);
     for (const migration of migrations) {

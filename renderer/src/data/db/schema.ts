@@ -19,6 +19,7 @@ import type { LetterFreeTexts } from '../../letters/letter-free-texts';
 import type { OpenInvoiceChunk } from '../../../../shared/domain/ledger/open-invoices';
 import type { TurnoverDeclarationRecord } from '../turnover/turnover-record';
 import type { InsurerLimitChange } from '../sync/apply-insurer-covers';
+import type { LimitChunkDelta, SummaryChunkDelta } from './chunk-deltas';
 
 /** A debtor as stored: the domain record plus the ledger chunk that holds its invoices and payments. */
 export type StoredDebtor = Debtor & { readonly chunkId: number };
@@ -234,11 +235,15 @@ export interface StoreTables {
   readonly syncRuns: SyncRun;
   /** What each sync run changed, under the run's `seq`. */
   readonly syncRunChanges: SyncRunChanges;
+  /** A chunk's limits changed since it was last written whole, folded into every read of it (chunk-deltas.ts). */
+  readonly limitDeltas: LimitChunkDelta;
+  /** Likewise its debtors' summaries. */
+  readonly summaryDeltas: SummaryChunkDelta;
 }
 
 export type TableName = keyof StoreTables;
 
 /** Every table, in the order a backup writes and a restore reads them. */
 export const TABLE_NAMES: readonly TableName[] = [
-  'meta', 'policies', 'exchangeRates', 'debtorChunks', 'limitChunks', 'openInvoiceChunks', 'ledgerNumbers', 'ledgerTexts', 'ledgerNumberOverlays', 'ledgerTextOverlays', 'summaryChunks', 'portfolio', 'dunningActions', 'imports', 'paymentsToReview', 'limitOutbox', 'lossOutbox', 'documents', 'promises', 'paymentPlans', 'insurerQuarantine', 'syncState', 'interestRates', 'letterTexts', 'turnoverDeclarations', 'syncRuns', 'syncRunChanges', 'audit',
+  'meta', 'policies', 'exchangeRates', 'debtorChunks', 'limitChunks', 'limitDeltas', 'openInvoiceChunks', 'ledgerNumbers', 'ledgerTexts', 'ledgerNumberOverlays', 'ledgerTextOverlays', 'summaryChunks', 'summaryDeltas', 'portfolio', 'dunningActions', 'imports', 'paymentsToReview', 'limitOutbox', 'lossOutbox', 'documents', 'promises', 'paymentPlans', 'insurerQuarantine', 'syncState', 'interestRates', 'letterTexts', 'turnoverDeclarations', 'syncRuns', 'syncRunChanges', 'audit',
 ];
