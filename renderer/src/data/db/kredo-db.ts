@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import { insurerKeysMiddleware } from './insurer-keys';
 import { MIGRATIONS } from './migrations';
 import { openInvoicesMiddleware } from './open-invoices-middleware';
+import { worklistDebtorsMiddleware } from './worklist-debtors-middleware';
 import { ledgerOverlaysMiddleware } from './ledger-overlays-middleware';
 import { chunkDeltasMiddleware } from './chunk-deltas-middleware';
 import type { StoreMigration } from './migrations/migration';
@@ -18,6 +19,7 @@ export class KredoDb extends Dexie {
   ledgerNumbers!: Table<StoreTables['ledgerNumbers'], number>;
   ledgerTexts!: Table<StoreTables['ledgerTexts'], number>;
   openInvoiceChunks!: Table<StoreTables['openInvoiceChunks'], number>;
+  worklistDebtorChunks!: Table<StoreTables['worklistDebtorChunks'], number>;
   ledgerNumberOverlays!: Table<StoreTables['ledgerNumberOverlays'], number>;
   ledgerTextOverlays!: Table<StoreTables['ledgerTextOverlays'], number>;
   summaryChunks!: Table<StoreTables['summaryChunks'], number>;
@@ -51,6 +53,8 @@ export class KredoDb extends Dexie {
     this.use(insurerKeysMiddleware);
     // Likewise each ledger chunk's open invoices, kept for the Dunning worklist (migration 0021).
     this.use(openInvoicesMiddleware);
+    // And each debtor chunk's debtors as the worklist reads them (migration 0024).
+    this.use(worklistDebtorsMiddleware);
     // And the limits and summaries a sync changed beside their chunks, folded into every read (migration 0026).
     this.use(chunkDeltasMiddleware);
     // And the payments a bank import booked beside their ledger chunks, folded into every read (migration 0025).

@@ -19,6 +19,7 @@ import type { LetterFreeTexts } from '../../letters/letter-free-texts';
 import type { OpenInvoiceChunk } from '../../../../shared/domain/ledger/open-invoices';
 import type { TurnoverDeclarationRecord } from '../turnover/turnover-record';
 import type { InsurerLimitChange } from '../sync/apply-insurer-covers';
+import type { WorklistDebtorChunk } from './worklist-debtors';
 import type { LimitChunkDelta, SummaryChunkDelta } from './chunk-deltas';
 
 /** A debtor as stored: the domain record plus the ledger chunk that holds its invoices and payments. */
@@ -205,6 +206,8 @@ export interface StoreTables {
   readonly ledgerTextOverlays: LedgerTextsOverlay;
   /** Each ledger chunk's open invoices, written with it (open-invoices-middleware.ts), for the Dunning worklist. */
   readonly openInvoiceChunks: OpenInvoiceChunk;
+  /** Each debtor chunk's debtors as the Dunning worklist reads them, written with it (worklist-debtors-middleware.ts). */
+  readonly worklistDebtorChunks: WorklistDebtorChunk;
   readonly summaryChunks: SummaryChunk;
   readonly portfolio: StoredPortfolioSummary;
   readonly limitChunks: LimitChunk;
@@ -245,5 +248,5 @@ export type TableName = keyof StoreTables;
 
 /** Every table, in the order a backup writes and a restore reads them. */
 export const TABLE_NAMES: readonly TableName[] = [
-  'meta', 'policies', 'exchangeRates', 'debtorChunks', 'limitChunks', 'limitDeltas', 'openInvoiceChunks', 'ledgerNumbers', 'ledgerTexts', 'ledgerNumberOverlays', 'ledgerTextOverlays', 'summaryChunks', 'summaryDeltas', 'portfolio', 'dunningActions', 'imports', 'paymentsToReview', 'limitOutbox', 'lossOutbox', 'documents', 'promises', 'paymentPlans', 'insurerQuarantine', 'syncState', 'interestRates', 'letterTexts', 'turnoverDeclarations', 'syncRuns', 'syncRunChanges', 'audit',
+  'meta', 'policies', 'exchangeRates', 'worklistDebtorChunks', 'debtorChunks', 'limitChunks', 'limitDeltas', 'openInvoiceChunks', 'ledgerNumbers', 'ledgerTexts', 'ledgerNumberOverlays', 'ledgerTextOverlays', 'summaryChunks', 'summaryDeltas', 'portfolio', 'dunningActions', 'imports', 'paymentsToReview', 'limitOutbox', 'lossOutbox', 'documents', 'promises', 'paymentPlans', 'insurerQuarantine', 'syncState', 'interestRates', 'letterTexts', 'turnoverDeclarations', 'syncRuns', 'syncRunChanges', 'audit',
 ];

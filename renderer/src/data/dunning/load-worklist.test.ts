@@ -8,8 +8,9 @@ import { ExchangeRateTable } from '../../../../shared/money/exchange-rates';
 import { addDays, type IsoDate } from '../../../../shared/time/iso-date';
 import { openDemoStore } from '../../../../tests/integration/demo-store';
 import type { KredoDb } from '../db/kredo-db';
-import { loadCreditPolicy, loadDoneEntryIds, loadWorklist } from './load-worklist';
+import { loadCreditPolicy, loadDoneEntryIds, loadWorklist, loadWorklistView } from './load-worklist';
 import { processWorklist } from './process-worklist';
+import { worklistRows } from './worklist-rows';
 
 const day0 = '2026-11-24' as IsoDate;
 const requestOn = (today: IsoDate) => ({ today, at: `${today}T09:00:00.000Z`, locale: 'en-GB', leadDays: 7 });
@@ -70,6 +71,29 @@ describe('the worklist read from each chunk’s open invoices kept beside its le
     await db.openInvoiceChunks.delete(1);
     expect(await loadWorklist(db, requestOn(day0))).toEqual(expected);
     expect(ledgerReads).toEqual(['numbers 1', 'texts 1']);
+    db.close();
+  });
+});
+
+describe('the worklist read from each chunk’s worklist debtors kept beside it', () => {
+  it('reads no debtor whole while every chunk has its worklist debtors, and a chunk without them whole, with the same list and rows either way', async () => {
+    const db = await openDemoStore('load-worklist-3', day0);
+    const expected = await worklistFromWholeLedgers(db, day0);
+    const debtors = new Map((await db.debtorChunks.toArray()).flatMap((chunk) => chunk.debtors).map((debtor) => [debtor.id, debtor]));
+    const expectedRows = worklistRows(expected, (debtorId) => debtors.get(debtorId));
+    const debtorReads: string[] = [];
+    const bulkGet = db.debtorChunks.bulkGet.bind(db.debtorChunks);
+    db.debtorChunks.bulkGet = (keys) => (debtorReads.push(keys.join(',')), bulkGet(keys));
+
+    expect(await loadWorklist(db, requestOn(day0))).toEqual(expected);
+    expect(await loadWorklistView(db, requestOn(day0))).toEqual(expectedRows);
+    expect(debtorReads).toEqual([]);
+
+    // Chunk 1's worklist debtors gone (as in a store written before they were kept): that chunk alone is read whole.
+    await db.worklistDebtorChunks.delete(1);
+    expect(await loadWorklist(db, requestOn(day0))).toEqual(expected);
+    expect(await loadWorklistView(db, requestOn(day0))).toEqual(expectedRows);
+    expect(debtorReads).toEqual(['1', '1']);
     db.close();
   });
 });

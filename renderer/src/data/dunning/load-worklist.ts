@@ -1,5 +1,4 @@
 import { DEFAULT_CREDIT_POLICY, type CreditPolicy } from '../../../../shared/domain/dunning/credit-policy';
-import { letterReach } from '../../../../shared/domain/debtors/debtor-master-data';
 import { validateCreditPolicy } from '../../../../shared/domain/dunning/credit-policy-schema';
 import { buildWorklist, type Worklist, type WorklistDebtor } from '../../../../shared/domain/dunning/worklist';
 import { deadlineKey, type DeadlineKind } from '../../../../shared/domain/dunning/policy-deadlines';
@@ -11,6 +10,7 @@ import { toDayNumber, type IsoDate } from '../../../../shared/time/iso-date';
 import { createWorkHorizon } from '../../../../shared/domain/dunning/work-horizon';
 import type { KredoDb } from '../db/kredo-db';
 import type { StoredDebtor } from '../db/schema';
+import { worklistDebtorFacts, worklistDebtorsOf, type WorklistDebtorFacts } from '../db/worklist-debtors';
 import { worklistRows, type WorklistView } from './worklist-rows';
 import { keptWorklistLedgers, worklistLedgers, type LedgerNeed } from './worklist-ledgers';
 
@@ -58,6 +58,23 @@ function groupBy<T>(values: readonly T[], key: (value: T) => string): Map<string
 }
 
 /**
+ * What the list reads of each overdue debtor: from each chunk's worklist debtors kept beside it (migration
+ * 0024), or read whole from a chunk without them (written before they were kept). With `only` (a batch) the
+ * debtors are read whole, as their letters need them too, and `whole` holds them.
+ */
+async function readDebtors(db: KredoDb, wanted: readonly { readonly chunkId: number; readonly overdue: ReadonlyMap<string, unknown> }[], only: ReadonlySet<string> | undefined): Promise<{ readonly facts: ReadonlyMap<string, WorklistDebtorFacts>; readonly whole: ReadonlyMap<string, StoredDebtor> }> {
+  const ids = wanted.map((chunk) => chunk.chunkId);
+  const kept = only ? [] : await db.worklistDebtorChunks.bulkGet(ids);
+  const toRead = only ? ids : ids.filter((_, index) => !kept[index]);
+  const debtorChunks = toRead.length > 0 ? await db.debtorChunks.bulkGet(toRead) : [];
+  const whole = new Map(only ? debtorChunks.flatMap((chunk) => chunk?.debtors ?? []).map((debtor) => [debtor.id, debtor]) : []);
+  const chunks = [...kept, ...debtorChunks.map((chunk) => chunk && worklistDebtorsOf(chunk))];
+  const overdue = new Set(wanted.flatMap((chunk) => [...chunk.overdue.keys()]));
+  const facts = new Map(chunks.flatMap((chunk) => (chunk ? worklistDebtorFacts(chunk, (debtorId) => overdue.has(debtorId)) : [])).map((debtor) => [debtor.id, debtor]));
+  return { facts, whole };
+}
+
+/**
  * Today's dunning work across the portfolio (shared/domain/dunning/worklist.ts). Only debtors with overdue
  * money are read, from each chunk's open invoices kept beside its ledger (open-invoices.ts) rather than the
  * ledger itself, and of those only the open invoices that can have work today (work-horizon.ts): at tier L
@@ -70,7 +87,7 @@ export async function loadWorklist(db: KredoDb, request: WorklistRequest): Promi
 /** The worklist as the Dunning screen shows it: one slim row per entry (worklist-rows.ts). */
 export async function loadWorklistView(db: KredoDb, request: WorklistRequest): Promise<WorklistView | undefined> {
   const planned = await planWorklist(db, request);
-  return planned && worklistRows(planned.worklist, (debtorId) => planned.debtors.get(debtorId));
+  return planned && worklistRows(planned.worklist, (debtorId) => planned.facts.get(debtorId));
 }
 
 export interface WorklistRequest {
@@ -81,11 +98,12 @@ export interface WorklistRequest {
 
 /**
  * The worklist, or with `only` the part of it for those debtors (read from their chunks alone: processing a
- * batch need not plan the whole portfolio again), and the chunk holding each debtor planned. With `only`,
- * `ledgers` holds those debtors' whole ledgers as planned, so their letters are made without reading the
- * chunks again (a tier-L chunk's columns per letter were most of a batch's store time, issue 14).
+ * batch need not plan the whole portfolio again), and the chunk holding each debtor planned and what the
+ * list reads of each debtor (`facts`). With `only`, `debtors` and `ledgers` hold those debtors whole and their
+ * whole ledgers as planned, so their letters are made without reading the chunks again (a tier-L chunk's
+ * columns per letter were most of a batch's store time, issue 14).
  */
-export async function planWorklist(db: KredoDb, request: WorklistRequest, only?: ReadonlySet<string>): Promise<{ readonly worklist: Worklist; readonly chunkOf: ReadonlyMap<string, number>; readonly debtors: ReadonlyMap<string, StoredDebtor>; readonly ledgers: ReadonlyMap<string, DebtorLedger> } | undefined> {
+export async function planWorklist(db: KredoDb, request: WorklistRequest, only?: ReadonlySet<string>): Promise<{ readonly worklist: Worklist; readonly chunkOf: ReadonlyMap<string, number>; readonly facts: ReadonlyMap<string, WorklistDebtorFacts>; readonly debtors: ReadonlyMap<string, StoredDebtor>; readonly ledgers: ReadonlyMap<string, DebtorLedger> } | undefined> {
   const [policy] = await db.policies.toArray();
   if (!policy) return undefined;
   const [creditPolicy, rates, summaryChunks, actions, losses, promises, plans, doneEntryIds] = await Promise.all([
@@ -108,8 +126,7 @@ export async function planWorklist(db: KredoDb, request: WorklistRequest, only?:
     const overdue = new Map(chunk.summaries.filter((summary) => summary.overdueMinor > 0 && (!only || only.has(summary.debtorId))).map((summary) => [summary.debtorId, summary]));
     return overdue.size > 0 ? [{ chunkId: chunk.chunkId, overdue }] : [];
   });
-  const debtorChunks = await db.debtorChunks.bulkGet(wanted.map((chunk) => chunk.chunkId));
-  const debtorById = new Map(debtorChunks.flatMap((chunk) => chunk?.debtors ?? []).map((debtor) => [debtor.id, debtor]));
+  const { facts: factsById, whole: debtorById } = await readDebtors(db, wanted, only);
   const debtors: WorklistDebtor[] = [];
   const chunkOf = new Map<string, number>();
   const ledgers = new Map<string, DebtorLedger>();
@@ -141,7 +158,7 @@ export async function planWorklist(db: KredoDb, request: WorklistRequest, only?:
   }
   for (const { chunkId, overdue } of planned) {
     for (const ledger of ledgersOf.get(chunkId) ?? []) {
-      const debtor = debtorById.get(ledger.debtorId);
+      const debtor = factsById.get(ledger.debtorId);
       const summary = overdue.get(ledger.debtorId);
       if (!debtor || !summary) continue;
       chunkOf.set(debtor.id, chunkId);
@@ -153,8 +170,8 @@ export async function planWorklist(db: KredoDb, request: WorklistRequest, only?:
   const worklist = buildWorklist({ today: request.today, creditPolicy, insurancePolicy: policy, leadDays: request.leadDays, rates: new ExchangeRateTable(rates), debtors, doneEntryIds, compareNames: collator.compare });
   // A letter needs a usable address or an e-mail: the list says what is missing before anything is processed.
   const entries = worklist.entries.map((entry) => {
-    const debtor = debtorById.get(entry.debtorId);
-    return entry.task.kind === 'dunning' && entry.task.channel === 'letter' && debtor ? { ...entry, letterReach: letterReach(debtor) } : entry;
+    const debtor = factsById.get(entry.debtorId);
+    return entry.task.kind === 'dunning' && entry.task.channel === 'letter' && debtor ? { ...entry, letterReach: debtor.letterReach } : entry;
   });
-  return { worklist: { ...worklist, entries }, chunkOf, debtors: debtorById, ledgers };
+  return { worklist: { ...worklist, entries }, chunkOf, facts: factsById, debtors: debtorById, ledgers };
 }
