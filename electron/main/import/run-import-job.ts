@@ -1,4 +1,4 @@
-import { createHash, webcrypto } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { FileAnalysis, ImportDialect, ImportProfile, ImportReading, ParseSummary } from '../../../shared/ipc/import-contract';
 import type { ColumnMapping } from '../../../shared/import/open-item-fields';
@@ -54,10 +54,8 @@ export async function runImportJob(request: ImportJobRequest, post: (message: Im
     return;
   }
 
-  // Worked out off this thread (WebCrypto hashes in libuv's pool) while the file is parsed: on a large
-  // file the hash was half a second of the parse's thread.
-  const hashing = webcrypto.subtle.digest('SHA-256', bytes).then((digest) => Buffer.from(digest).toString('hex'));
-  const summary = (fileHash: string, fields: Pick<ParseSummary, 'recordKind' | 'batchCount' | 'recordCount' | 'rowCount'> & Partial<TableParseFields>): ParseSummary => ({
+  const fileHash = createHash('sha256').update(bytes).digest('hex');
+  const summary = (fields: Pick<ParseSummary, 'recordKind' | 'batchCount' | 'recordCount' | 'rowCount'> & Partial<TableParseFields>): ParseSummary => ({
     fileId: request.fileId,
     settledRows: fields.settledRows ?? 0,
     rejections: fields.rejections ?? [],
@@ -72,11 +70,11 @@ export async function runImportJob(request: ImportJobRequest, post: (message: Im
   if (request.kind === 'ubl') {
     const parsed = parseUbl(decodeText(bytes).text, request.name);
     post({ type: 'batch', gzip: packBatch([parsed]), count: 1 });
-    post({ type: 'summary', summary: summary(await hashing, { recordKind: 'e-invoice', batchCount: 1, recordCount: 1, rowCount: 1 }) });
+    post({ type: 'summary', summary: summary({ recordKind: 'e-invoice', batchCount: 1, recordCount: 1, rowCount: 1 }) });
     return;
   }
   if (isBankFileKind(request.kind)) {
-    postBankParse(parseBankFile(request.kind, bytes, request.name), await hashing, request.fileId, post);
+    postBankParse(parseBankFile(request.kind, bytes, request.name), fileHash, request.fileId, post);
     return;
   }
 
@@ -90,7 +88,7 @@ export async function runImportJob(request: ImportJobRequest, post: (message: Im
     },
     { ...(options.tails && { tails: options.tails }) },
   );
-  post({ type: 'summary', summary: summary(await hashing, { recordKind: request.content === 'customers' ? 'customers' : 'open-items', ...table }) });
+  post({ type: 'summary', summary: summary({ recordKind: request.content === 'customers' ? 'customers' : 'open-items', ...table }) });
 }
 
 /** A bank file's booked lines in batches, then the parse's summary, as a parse hands them over. */
