@@ -5,12 +5,15 @@ import { encodeOpenItemBatch } from '../../../../shared/import/open-item-batch';
 import { OpenItemLineGroups, type CustomerLines } from '../../../../shared/import/open-item-lines';
 import type { ImportedOpenItem } from '../../../../shared/import/open-item-record';
 import type { ParseSummary } from '../../../../shared/ipc/import-contract';
+import { debtorFromImport } from '../../../../shared/import/debtor-from-import';
+import { diffOpenItems } from '../../../../shared/import/plan-open-items';
 import { toIsoDate } from '../../../../shared/time/iso-date';
 import { bytesToBase64 } from '../backup/backup-format';
 import { KredoDb } from '../db/kredo-db';
 import { createImportOperations } from '../worker/import-operations';
 import { ChunkEditor, loadStoreIndex } from './chunk-loader';
 import { commitImport } from './commit-import';
+import { NewLedgersAhead } from './new-ledgers-ahead';
 import { prepareOpenItems } from './prepare-open-items';
 
 const today = toIsoDate('2026-11-24');
@@ -93,25 +96,45 @@ describe('an open-items file compared while it is parsed', () => {
     await expect(editor.unchangedOpenItems(debtor, readOnce, true)).rejects.toThrow('lines read again');
   });
 
-  // Guard: the preview and what is stored are those of comparing after the parse, whatever the batches hold.
-  it('prepares the same preview and stores the same chunks as comparing after the parse', async () => {
+  // Guard: the previews and what is stored are those of comparing after the parse, whatever the batches hold:
+  // a first import (new debtors worked out as the batches arrive) and a second one (compared as they arrive).
+  it('prepares the same previews and stores the same chunks as comparing after the parse', async () => {
     await fc.assert(
       fc.asyncProperty(file, file, fc.integer({ min: 1, max: 5 }), fc.boolean(), async (first, second, size, closeMissing) => {
-        const [after, whileParsed] = [await storeWith(first), await storeWith(first)];
-        const expected = await prepareOpenItems(after, groupsOf(second), { today, isFullExport: true });
-        await commitImport(after, { record: { id: 'second', fileName: 'b.csv', fileHash: 'h2', kind: 'open-items', at, report: {} }, updates: expected.updates(closeMissing), toReview: [], today, homeCurrency: 'EUR' });
+        const [after, whileParsed] = [freshDb(), freshDb()];
+        for (const [name, records] of [['first', first], ['second', second]] as const) {
+          const expected = await prepareOpenItems(after, groupsOf(records), { today, isFullExport: true });
+          await commitImport(after, { record: { id: name, fileName: `${name}.csv`, fileHash: name, kind: 'open-items', at, report: {} }, updates: expected.updates(closeMissing), toReview: [], today, homeCurrency: 'EUR' });
 
-        const batches: Promise<string>[] = [];
-        for (let from = 0; from < second.length; from += size) batches.push(pack(encodeOpenItemBatch(second.slice(from, from + size))));
-        const summary: ParseSummary = { fileId: 'second', recordKind: 'open-items', batchCount: batches.length, recordCount: second.length, rowCount: second.length, settledRows: 0, rejections: [], rejectionCount: 0, fileHash: 'h2' };
-        const operations = createImportOperations(whileParsed);
-        const preview = await operations.prepare({ fileId: 'second', fileName: 'b.csv', recordKind: 'open-items', today, at }, { readBatch: async (index) => (await batches[index]) ?? null, summary: async () => summary });
-        await operations.commit({ importId: 'second', closeMissing, at, today, homeCurrency: 'EUR' }, async () => undefined);
+          const batches: Promise<string>[] = [];
+          for (let from = 0; from < records.length; from += size) batches.push(pack(encodeOpenItemBatch(records.slice(from, from + size))));
+          const summary: ParseSummary = { fileId: name, recordKind: 'open-items', batchCount: batches.length, recordCount: records.length, rowCount: records.length, settledRows: 0, rejections: [], rejectionCount: 0, fileHash: name };
+          const operations = createImportOperations(whileParsed);
+          const preview = await operations.prepare({ fileId: name, fileName: `${name}.csv`, recordKind: 'open-items', today, at }, { readBatch: async (index) => (await batches[index]) ?? null, summary: async () => summary });
+          await operations.commit({ importId: name, closeMissing, at, today, homeCurrency: 'EUR' }, async () => undefined);
 
-        expect(preview.openItems).toEqual(expected.preview);
-        expect(await ledgers(whileParsed)).toEqual(await ledgers(after));
+          expect(preview.openItems).toEqual(expected.preview);
+          expect(await ledgers(whileParsed)).toEqual(await ledgers(after));
+        }
       }),
       { numRuns: 30 },
     );
+  });
+
+  // Issue 14: a first import's new debtors and ledgers are worked out while the file arrives, and taken only for the very same lines.
+  it('works out a new customer once a batch no longer continues it, and never for lines that grew since', async () => {
+    const line = (customerCode: string, invoiceNumber: string, openMinor: number, amountMinor?: number): ImportedOpenItem => ({ customerCode, ...parties[customerCode]!, invoiceNumber, invoiceDate: toIsoDate('2026-10-01'), dueDate: toIsoDate('2026-10-31'), currency: 'EUR', openMinor, amountMinor, paymentReference: '' });
+    const db = freshDb();
+    const groups = new OpenItemLineGroups();
+    const ahead = new NewLedgersAhead(await loadStoreIndex(db), (code) => groups.byCustomer.get(code), today);
+    for (const batch of [[line('1002', 'A1', 100, 300), line('1003', 'B1', 50)], [line('1004', 'C1', 0)], [line('1003', 'B2', 70)]]) ahead.onBatch(groups.add(encodeOpenItemBatch(batch)));
+    const [lines1002, lines1003] = [groups.byCustomer.get('1002')!, groups.byCustomer.get('1003')!];
+    const debtor = debtorFromImport('erp-1002', lines1002.records(), today, undefined, lines1002.facts);
+    expect(ahead.debtorOf('erp-1002', lines1002)).toEqual(debtor);
+    expect(ahead.diffOf(debtor, lines1002)).toEqual(diffOpenItems({ debtorId: 'erp-1002', items: [], payments: [], allocations: [] }, lines1002.records(), { today, paymentTermsDays: debtor.paymentTermsDays, isFullExport: false }));
+    // Taken once; another id or payment term is not the same debtor.
+    expect(ahead.diffOf(debtor, lines1002)).toBeUndefined();
+    // 1003 was worked out after the second batch, then the third brought another line of it: it is left to the end.
+    expect(ahead.debtorOf('erp-1003', lines1003)).toBeUndefined();
   });
 });

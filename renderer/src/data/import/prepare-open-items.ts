@@ -7,6 +7,7 @@ import type { KredoDb } from '../db/kredo-db';
 import type { StoredDebtor } from '../db/schema';
 import { ChunkEditor, loadStoreIndex, type StoreIndex } from './chunk-loader';
 import { SampleCollector, type DebtorLabel, type ItemChangeRow, type ItemDifferenceRow, type OpenItemsPreview } from './import-preview';
+import type { NewLedgersAhead } from './new-ledgers-ahead';
 import { resolveDebtors } from './resolve-debtors';
 import type { ChunkUpdate } from './rewrite-chunks';
 
@@ -31,12 +32,13 @@ export async function prepareOpenItems(
     readonly buyer?: EInvoiceBuyer;
     readonly onProgress?: (done: number, total: number) => void;
     /** The store's index and an editor already reading chunks (while the file was parsed; see ChunkEditor.prefetch). */
-    readonly store?: { readonly index: StoreIndex; readonly editor: ChunkEditor };
+    readonly store?: { readonly index: StoreIndex; readonly editor: ChunkEditor; readonly ahead?: NewLedgersAhead };
   },
 ): Promise<PreparedOpenItems> {
   const index = options.store?.index ?? (await loadStoreIndex(db));
   const editor = options.store?.editor ?? new ChunkEditor(db, index);
-  const resolved = resolveDebtors(index, groups, { today: options.today, ...(options.buyer && { buyer: options.buyer }) });
+  const ahead = options.store?.ahead;
+  const resolved = resolveDebtors(index, groups, { today: options.today, ...(options.buyer && { buyer: options.buyer }), ...(ahead && { ahead }) });
   const newDebtors = new SampleCollector<DebtorLabel & { currency: string }>();
   const newItems = new SampleCollector<ItemChangeRow>();
   const settled = new SampleCollector<ItemChangeRow>();
@@ -63,7 +65,8 @@ export async function prepareOpenItems(
       }
     }
     const ledger: DebtorLedger = known ? await editor.ledgerOf(known) : { debtorId: debtor.id, items: [], payments: [], allocations: [] };
-    const diff = diffOpenItems(ledger, lines.records(), { today: options.today, paymentTermsDays: debtor.paymentTermsDays, isFullExport: options.isFullExport && known !== undefined });
+    // A new debtor's ledger may have been worked out while the file arrived (NewLedgersAhead): the same diff.
+    const diff = (!known && !options.buyer && ahead?.diffOf(debtor, lines)) || diffOpenItems(ledger, lines.records(), { today: options.today, paymentTermsDays: debtor.paymentTermsDays, isFullExport: options.isFullExport && known !== undefined });
     const label = { customerCode: debtor.customerCode, debtorName: debtor.name };
     const hasChanges = diff.newItems.length > 0 || diff.settled.length > 0;
 

@@ -50,7 +50,16 @@ function learn(debtor: Debtor, party: SourceParty, match: Extract<DebtorMatch, {
  * identifiers, so the next file finds it by them. An invoice number that two codes of one debtor both
  * list is left out the second time (one ledger holds each number once) and listed too.
  */
-export function resolveDebtors(index: StoreIndex, groups: ReadonlyMap<string, CustomerLines>, options: { readonly today: IsoDate; readonly buyer?: EInvoiceBuyer }): ResolvedDebtors {
+export function resolveDebtors(
+  index: StoreIndex,
+  groups: ReadonlyMap<string, CustomerLines>,
+  options: {
+    readonly today: IsoDate;
+    readonly buyer?: EInvoiceBuyer;
+    /** New debtors already made from these very lines while the file arrived (NewLedgersAhead): the same as making them here. */
+    readonly ahead?: { debtorOf(id: string, lines: CustomerLines): Debtor | undefined };
+  },
+): ResolvedDebtors {
   const directory = new DebtorDirectory(index.byId.values());
   const debtors = new Map<string, Debtor>(index.byId);
   const codeOwners = new Map<string, string>();
@@ -93,7 +102,7 @@ export function resolveDebtors(index: StoreIndex, groups: ReadonlyMap<string, Cu
     } else {
       let id = importedDebtorId(customerCode);
       for (let suffix = 2; directory.isIdTaken(id); suffix += 1) id = `${importedDebtorId(customerCode)}~${suffix}`;
-      debtor = debtorFromImport(id, lines.records(), options.today, options.buyer, facts);
+      debtor = (!options.buyer && options.ahead?.debtorOf(id, lines)) || debtorFromImport(id, lines.records(), options.today, options.buyer, facts);
     }
     if (debtor !== debtors.get(debtor.id)) directory.add(debtor);
     debtors.set(debtor.id, debtor);

@@ -18,6 +18,7 @@ import { prepareOpenItems } from '../import/prepare-open-items';
 import type { StoreUpdate } from '../import/rewrite-chunks';
 import { unpackBatch } from '../import/unpack-batch';
 import { ChunkEditor, loadStoreIndex, type StoreIndex } from '../import/chunk-loader';
+import { NewLedgersAhead } from '../import/new-ledgers-ahead';
 
 export type ImportStage = 'comparing' | 'backingUp' | 'saving';
 export type ImportProgress = (stage: ImportStage, done: number, total: number) => void;
@@ -69,10 +70,11 @@ async function readAll(feed: ParseFeed, take: (batch: unknown) => void): Promise
 /**
  * For an open-items file: the store's index, and the chunks of the customers it already knows read while
  * the main process is still parsing the file, each customer's lines compared with its stored items as
- * they arrive (ChunkEditor.follow), so the comparison that follows finds nearly all of it done.
+ * they arrive (ChunkEditor.follow) and each new customer's debtor and ledger worked out once the batches
+ * have moved past it (NewLedgersAhead), so the comparison that follows finds nearly all of it done.
  */
-function prefetchStore(db: KredoDb, lines: OpenItemLineGroups) {
-  let ready: { readonly index: StoreIndex; readonly editor: ChunkEditor } | undefined;
+function prefetchStore(db: KredoDb, lines: OpenItemLineGroups, today: IsoDate) {
+  let ready: { readonly index: StoreIndex; readonly editor: ChunkEditor; readonly ahead: NewLedgersAhead } | undefined;
   const waiting = new Set<string>();
   const fetch = (codes: Iterable<string>) => {
     for (const code of codes) {
@@ -82,7 +84,7 @@ function prefetchStore(db: KredoDb, lines: OpenItemLineGroups) {
     }
   };
   const store = loadStoreIndex(db).then((index) => {
-    ready = { index, editor: new ChunkEditor(db, index) };
+    ready = { index, editor: new ChunkEditor(db, index), ahead: new NewLedgersAhead(index, (code) => lines.byCustomer.get(code), today) };
     fetch(waiting);
     waiting.clear();
     return ready;
@@ -92,8 +94,11 @@ function prefetchStore(db: KredoDb, lines: OpenItemLineGroups) {
   return {
     store,
     onBatch(codes: readonly string[]) {
-      if (ready) fetch(codes);
-      else for (const code of codes) waiting.add(code);
+      if (ready) {
+        fetch(codes);
+        // New customers a batch no longer continues are worked out meanwhile (a first import's 20,000 at tier L).
+        ready.ahead.onBatch(codes);
+      } else for (const code of codes) waiting.add(code);
     },
   };
 }
@@ -114,7 +119,7 @@ export function createImportOperations(db: KredoDb) {
     bankStore?.catch(() => undefined);
     // An open-items file's lines are grouped by customer as they arrive and read in place (open-item-lines.ts).
     const lines = recordKind === 'open-items' ? new OpenItemLineGroups() : undefined;
-    const prefetch = lines ? prefetchStore(db, lines) : undefined;
+    const prefetch = lines ? prefetchStore(db, lines, request.today) : undefined;
     const records: unknown[] = [];
     await readAll(feed, (batch) => {
       if (lines) prefetch!.onBatch(lines.add(batch as OpenItemBatch));
