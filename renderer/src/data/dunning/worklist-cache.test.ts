@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../../../shared/time/iso-date';
 import { KredoDb } from '../db/kredo-db';
 import { createWorklistCache } from './worklist-cache';
-import type { WorklistView } from './worklist-rows';
+import { worklistRows, type WorklistView } from './worklist-rows';
+
+const EMPTY: WorklistView = worklistRows({ entries: [], stalePlannedIds: [] }, () => undefined);
 
 const request = { today: '2026-11-24' as IsoDate, leadDays: 7, locale: 'en-GB' };
 
@@ -14,7 +16,7 @@ describe('the worklist kept for the next visit', () => {
     let loads = 0;
     const worklist = createWorklistCache('worklist-cache-1', async (): Promise<WorklistView> => {
       loads += 1;
-      return { rows: [] };
+      return EMPTY;
     });
     await worklist(request);
     await worklist(request);
@@ -42,7 +44,7 @@ describe('the worklist kept for the next visit', () => {
     const worklist = createWorklistCache('worklist-cache-2', async (): Promise<WorklistView> => {
       loads += 1;
       if (loads === 1) await db.meta.put({ key: 'creditPolicy', value: '{}' });
-      return { rows: [] };
+      return EMPTY;
     });
     await worklist(request);
     await worklist(request);
