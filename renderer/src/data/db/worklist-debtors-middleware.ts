@@ -1,6 +1,6 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware } from 'dexie';
 import type { DebtorChunk } from './schema';
-import { worklistDebtorsOf } from './worklist-debtors';
+import { worklistDebtorsOf, type WorklistDebtorChunk } from './worklist-debtors';
 
 export const WORKLIST_DEBTORS_TABLE = 'worklistDebtorChunks';
 const DEBTORS_TABLE = 'debtorChunks';
@@ -9,6 +9,19 @@ const DEBTORS_TABLE = 'debtorChunks';
 function covers(transaction: DBCoreTransaction): boolean {
   const names = (transaction as unknown as { objectStoreNames?: DOMStringList }).objectStoreNames;
   return names?.contains(WORKLIST_DEBTORS_TABLE) ?? false;
+}
+
+/**
+ * The chunk's worklist debtors, or nothing when a debtor in it is not as the domain type says (a record an
+ * older or hand-made store holds without a contacts list, say): the chunk's write is the controller's data
+ * and must never fail for a shortcut; without the record the worklist reads the chunk whole, as before 0024.
+ */
+function derivedOrNothing(chunk: DebtorChunk): WorklistDebtorChunk | undefined {
+  try {
+    return worklistDebtorsOf(chunk);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -43,8 +56,12 @@ export const worklistDebtorsMiddleware: Middleware<DBCore> = {
             if (request.type === 'deleteRange') await kept.mutate({ type: 'deleteRange', trans, range: request.range });
             else if (request.type === 'delete') await kept.mutate({ type: 'delete', trans, keys: request.keys });
             else {
-              const values = (request.values as readonly DebtorChunk[]).filter((_, index) => !result.failures[index]).map((chunk) => worklistDebtorsOf(chunk));
-              if (values.length > 0) await kept.mutate({ type: 'put', trans, values });
+              const written = (request.values as readonly DebtorChunk[]).filter((_, index) => !result.failures[index]);
+              const values = written.map(derivedOrNothing);
+              const derived = values.filter((value) => value !== undefined);
+              const underived = written.filter((_, index) => values[index] === undefined).map((chunk) => chunk.chunkId);
+              if (derived.length > 0) await kept.mutate({ type: 'put', trans, values: derived });
+              if (underived.length > 0) await kept.mutate({ type: 'delete', trans, keys: underived });
             }
             return result;
           },
