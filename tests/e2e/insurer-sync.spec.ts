@@ -79,7 +79,7 @@ test('the Insurer sync screen lists each sync with what it changed, and the outb
   const en = texts('en').sync;
   await new WelcomePage(page, 'en').openDemoPortfolio();
   const limits = new LimitsPage(page, 'en');
-  await limits.expectSyncStatus('idle');
+  await limits.expectFirstSyncDone();
   const shell = new AppShellPage(page, 'en');
   const history = page.getByTestId('sync-history');
   const outboxRow = page.getByTestId('insurer-outbox').getByRole('row').filter({ hasText: buyer.legalName });

@@ -37,6 +37,15 @@ export class LimitsPage {
     await expect(this.syncStatus).toHaveAttribute('data-status', status, { timeout: 60_000 });
   }
 
+  /**
+   * Waits until the first sync after opening has finished: `idle` alone is also the state before it has
+   * started, and a test that goes offline then catches the first (full) sync half-way.
+   */
+  async expectFirstSyncDone(): Promise<void> {
+    await this.expectSyncStatus('idle');
+    await expect(this.syncStatus).not.toContainText(texts(this.language).sync.indicator.never, { timeout: 60_000 });
+  }
+
   /** Opens a debtor's page from the portfolio grid by searching its name. */
   async openDebtor(name: string): Promise<void> {
     const portfolio = new PortfolioPage(this.page, this.language);
