@@ -60,20 +60,6 @@ export class SeenInvoices {
     this.count += 1;
     return undefined;
   }
-
-  /** Every invoice seen, per customer: [customer code, invoice number, …] (for a part of a file read elsewhere). */
-  keys(): string[][] {
-    return [...this.byCustomer].map(([customerCode, invoices]) => [customerCode, ...invoices.keys()]);
-  }
-
-  /** Whether any of these invoices (as `keys` gives them) has been seen here. */
-  meetsAny(keys: readonly (readonly string[])[]): boolean {
-    for (const [customerCode, ...invoices] of keys) {
-      const ofCustomer = this.byCustomer.get(customerCode!);
-      if (ofCustomer && invoices.some((invoiceNumber) => ofCustomer.has(invoiceNumber))) return true;
-    }
-    return false;
-  }
 }
 
 const hasher = new Cyrb53Stream();

@@ -1,16 +1,15 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import type { FileAnalysis, ImportDialect, ImportProfile, ImportReading, ParseSummary } from '../../../shared/ipc/import-contract';
 import type { ColumnMapping } from '../../../shared/import/open-item-fields';
 import type { TableContent } from '../../../shared/import/customer-fields';
-import type { OpenItemBatch } from '../../../shared/import/open-item-batch';
-import { packBatch, packOpenItems } from './pack-batch';
+import { packOpenItemBatch, type OpenItemBatch } from '../../../shared/import/open-item-batch';
 import { decodeText } from './decode-text';
 import { analyseBankFile, isBankFileKind, parseBankFile } from './formats/bank-job';
 import type { ParsedBankFile } from './formats/bank-file';
 import { parseUbl } from './formats/ubl';
 import type { FileKind } from './sniff-format';
-import type { TailReader } from './tabular/open-item-part';
 import { analyseTabular, BATCH_SIZE, parseTabular, type TableParseFields } from './tabular/tabular-job';
 
 export { headerSignature, BATCH_SIZE } from './tabular/tabular-job';
@@ -27,14 +26,22 @@ export type ImportJobMessage =
   | { readonly type: 'batch'; readonly gzip: Uint8Array; readonly count: number }
   | { readonly type: 'summary'; readonly summary: ParseSummary };
 
+/** JSON, gzip'd at the fastest level: JSON of records compresses about five to one even so. */
+function packBatch(records: unknown): Uint8Array {
+  return gzipSync(JSON.stringify(records), { level: 1 });
+}
+
+/** Open items go as typed columns (open-item-batch.ts, format 2), gzip'd too: no JSON of a million numbers. */
+function packOpenItems(batch: OpenItemBatch): Uint8Array {
+  return gzipSync(packOpenItemBatch(batch, (text) => Buffer.from(text, 'utf8')), { level: 1 });
+}
 
 /**
  * One import job, run in a worker thread (see import-worker.ts) so a large file never blocks the main
  * process. `analyse` looks at a file and proposes how to read it; `parse` reads all of it and hands over
- * checked records in batches, with progress. With `tails`, a large open-items file is read in two parts at
- * once (parseTabular).
+ * checked records in batches, with progress.
  */
-export async function runImportJob(request: ImportJobRequest, post: (message: ImportJobMessage) => void, options: { readonly tails?: () => TailReader } = {}): Promise<void> {
+export async function runImportJob(request: ImportJobRequest, post: (message: ImportJobMessage) => void): Promise<void> {
   // A view of the file's buffer: `new Uint8Array(buffer)` copied a 100 MB file byte by byte (a second).
   const file = await readFile(request.path);
   const bytes = new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
@@ -78,15 +85,8 @@ export async function runImportJob(request: ImportJobRequest, post: (message: Im
     return;
   }
 
-  const table = await parseTabular(
-    request,
-    bytes,
-    (message) => {
-      if (message.type === 'batch') post({ type: 'batch', gzip: request.content === 'customers' ? packBatch(message.records) : packOpenItems(message.records as OpenItemBatch), count: message.count });
-      else if (message.type === 'packed') post({ type: 'batch', gzip: message.packed, count: message.count });
-      else post(message);
-    },
-    { ...(options.tails && { tails: options.tails }) },
+  const table = await parseTabular(request, bytes, (message) =>
+    post(message.type === 'batch' ? { type: 'batch', gzip: request.content === 'customers' ? packBatch(message.records) : packOpenItems(message.records as OpenItemBatch), count: message.count } : message),
   );
   post({ type: 'summary', summary: summary({ recordKind: request.content === 'customers' ? 'customers' : 'open-items', ...table }) });
 }

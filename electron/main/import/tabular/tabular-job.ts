@@ -3,7 +3,9 @@ import { MAX_HEADER_ROW } from '../../../../shared/ipc/import-contract';
 import { guessMapping, normaliseHeader } from '../../../../shared/import/guess-mapping';
 import { guessCustomerMapping, type TableContent } from '../../../../shared/import/customer-fields';
 import { normaliseCustomerRows } from '../../../../shared/import/normalise-customers';
-import { SeenInvoices, type NormalisedRows } from '../../../../shared/import/normalise-open-items';
+import type { OpenItemRecord } from '../../../../shared/import/open-item-record';
+import { emptyTally, OpenItemRowReader, SeenInvoices, type NormalisedRows } from '../../../../shared/import/normalise-open-items';
+import { OpenItemBatchBuilder } from '../../../../shared/import/open-item-batch-builder';
 import type { ColumnMapping } from '../../../../shared/import/open-item-fields';
 import type { ImportRejection } from '../../../../shared/import/open-item-record';
 import { detectDecimalSeparator } from '../../../../shared/import/parse-amount';
@@ -11,8 +13,7 @@ import { detectDateFormat } from '../../../../shared/import/parse-date';
 import { MAX_COLUMNS, MAX_HEADER_CHARS, MAX_ROWS } from '../../../../shared/import/table-limits';
 import { ImportFileError } from '../import-error';
 import type { FileKind } from '../sniff-format';
-import { readOpenItemBatches, type OpenItemBatchHandler, type TailReader } from './open-item-part';
-import { openTable, sliceRows, type NumberedRow, type RowSliceHandler, type TabularSource } from './tabular-source';
+import { openTable, type NumberedRow, type TabularSource } from './tabular-source';
 
 const SAMPLE_ROWS = 20;
 /** Rows below the header whose amounts and dates tell the file's conventions. */
@@ -131,17 +132,7 @@ const MAX_REPORTED_REJECTIONS = 1_000;
 
 export type TableParseFields = Pick<ParseSummary, 'batchCount' | 'recordCount' | 'rowCount' | 'settledRows' | 'rejectionCount'> & { rejections: ImportRejection[] };
 
-type TableParseMessage = { type: 'batch'; records: unknown; count: number } | { type: 'packed'; packed: Uint8Array; count: number } | { type: 'progress'; done: number; total: number };
-
-/** A text table shorter than this is read in one thread: starting a second costs more than it saves. */
-export const MIN_CHARS_IN_PARTS = 4 * 1_048_576;
-
-export interface TableParseOptions {
-  readonly sizes?: { readonly batch: number; readonly slice: number };
-  /** Starts a reader of tails (open-item-part.ts): an open-items text file is then read in two parts at once. */
-  readonly tails?: () => TailReader;
-  readonly minCharsInParts?: number;
-}
+type TableParseMessage = { type: 'batch'; records: unknown; count: number } | { type: 'progress'; done: number; total: number };
 
 /**
  * Reads every row below the header, read as the analysis settled it (or as detected), into checked
@@ -149,37 +140,12 @@ export interface TableParseOptions {
  * Open items go straight from each row into the batch's typed columns (OpenItemBatchBuilder), a slice of
  * rows at a time; the batches, progress and refusals are those of reading whole batches of rows
  * (parse-open-item-slices.test.ts holds the two to each other).
- *
- * With `tails`, a large open-items text file is read in two parts at once (issue 14: the parse was the
- * longest step of a tier-L import, on one of two cores): this thread reads up to a batch boundary near
- * the middle while the tail reader reads (and packs) the rest, whose batches follow the head's. A repeated
- * invoice is only found within a part, so when the tail saw an invoice the head saw too, this thread reads
- * the tail again with the head's invoices: every batch, refusal and count is that of one reading
- * (open-item-parts.test.ts holds the two to each other).
  */
 export async function parseTabular(
   request: TableRequest & { readonly reading?: ImportReading; readonly mapping: ColumnMapping; readonly dialect: ImportDialect; readonly content?: TableContent },
   bytes: Uint8Array,
   post: (message: TableParseMessage) => void,
-  options: TableParseOptions = {},
-): Promise<TableParseFields> {
-  const sizes = options.sizes ?? { batch: BATCH_SIZE, slice: SLICE_SIZE };
-  // Started first: the thread loads while this one decodes the file.
-  const tails = request.content !== 'customers' && request.kind !== 'xlsx' ? options.tails?.() : undefined;
-  try {
-    return await parseTable(request, bytes, post, sizes, tails, options.minCharsInParts ?? MIN_CHARS_IN_PARTS);
-  } finally {
-    tails?.close();
-  }
-}
-
-async function parseTable(
-  request: TableRequest & { readonly reading?: ImportReading; readonly mapping: ColumnMapping; readonly dialect: ImportDialect; readonly content?: TableContent },
-  bytes: Uint8Array,
-  post: (message: TableParseMessage) => void,
-  sizes: { readonly batch: number; readonly slice: number },
-  tails: TailReader | undefined,
-  minCharsInParts: number,
+  sizes: { readonly batch: number; readonly slice: number } = { batch: BATCH_SIZE, slice: SLICE_SIZE },
 ): Promise<TableParseFields> {
   const source = (await openTable(bytes, request.kind, request.name)).read(request.reading ?? {});
   const { headers } = layout(source, request.name);
@@ -188,14 +154,14 @@ async function parseTable(
   const fields = { batchCount: 0, recordCount: 0, settledRows: 0, rowCount: 0, rejectionCount: 0 };
   const total = Math.max(1, source.lineCount);
   /** One batch's rows read: what the rows said besides their records, counted in, then the batch handed over. */
-  const endBatch = (tally: Pick<NormalisedRows, 'rejections' | 'settledRows' | 'filledRows'>, batch: { records: unknown } | { packed: Uint8Array } | undefined, count: number, lastRow: number) => {
+  const endBatch = (tally: Pick<NormalisedRows, 'rejections' | 'settledRows' | 'filledRows'>, records: unknown, count: number, lastRow: number) => {
     fields.rejectionCount += tally.rejections.length;
     if (rejections.length < MAX_REPORTED_REJECTIONS) rejections.push(...tally.rejections.slice(0, MAX_REPORTED_REJECTIONS - rejections.length));
     fields.settledRows += tally.settledRows;
     fields.rowCount += tally.filledRows;
     if (fields.rowCount > MAX_ROWS) throw new ImportFileError('tooManyRows', { file: request.name, limit: MAX_ROWS });
-    if (count > 0 && batch) {
-      post('packed' in batch ? { type: 'packed', packed: batch.packed, count } : { type: 'batch', records: batch.records, count });
+    if (count > 0) {
+      post({ type: 'batch', records, count });
       fields.batchCount += 1;
       fields.recordCount += count;
     }
@@ -206,33 +172,27 @@ async function parseTable(
     // A customer export: contacts and addresses, country left to the debtor's when the file names none.
     source.rowsBelowHeader(sizes.batch, (rows, firstRow) => {
       const result = normaliseCustomerRows(rows, firstRow, request.mapping, '');
-      endBatch({ ...result, settledRows: 0 }, { records: result.records }, result.records.length, firstRow + rows.length - 1);
+      endBatch({ ...result, settledRows: 0 }, result.records, result.records.length, firstRow + rows.length - 1);
     });
   } else {
     const seen = new SeenInvoices();
-    const reading = { mapping: request.mapping, dialect: request.dialect, batchSize: sizes.batch, sliceSize: sizes.slice };
-    const onBatch: OpenItemBatchHandler = (tally, batch, count, lastRow) => endBatch(tally, batch && { records: batch }, count, lastRow);
-    const parts = tails && source.partsBelowHeader ? source.partsBelowHeader(sizes.batch, minCharsInParts) : undefined;
-    if (!parts) {
-      readOpenItemBatches((sliceSize, onSlice) => source.rowSlicesBelowHeader(sizes.batch, sliceSize, onSlice), reading, seen, onBatch);
-    } else if (!parts.tail || !tails) {
-      readOpenItemBatches(parts.headSlices, reading, seen, onBatch);
-    } else {
-      const { tail } = parts;
-      // Never rejects: a tail that could not be read elsewhere is read here.
-      const tailRead = tails.read({ ...reading, tail }).then(
-        (result) => result,
-        () => undefined,
-      );
-      readOpenItemBatches(parts.headSlices, reading, seen, onBatch);
-      const result = await tailRead;
-      if (result && !seen.meetsAny(result.keys)) {
-        for (const batch of result.batches) endBatch(batch.tally, batch.packed && { packed: batch.packed }, batch.count, batch.lastRow);
-      } else {
-        const tailSlices = (sliceSize: number, onSlice: RowSliceHandler) => sliceRows(tail.text, { delimiter: tail.delimiter, newline: tail.newline, headerRow: 0, firstRow: tail.firstRow, batchSize: sizes.batch, sliceSize }, onSlice);
-        readOpenItemBatches(tailSlices, reading, seen, onBatch);
-      }
-    }
+    const builder = new OpenItemBatchBuilder(sizes.batch);
+    // A reader per batch, as when batches were read whole: its cache of dates lasts a batch.
+    let reader = new OpenItemRowReader(request.mapping, request.dialect, seen);
+    let tally = emptyTally();
+    let lastRow: number | undefined;
+    const addRecord = (record: OpenItemRecord) => builder.add(record);
+    const flush = () => {
+      const count = builder.count;
+      endBatch(tally, count > 0 ? builder.take() : undefined, count, lastRow!);
+      [reader, tally, lastRow] = [new OpenItemRowReader(request.mapping, request.dialect, seen), emptyTally(), undefined];
+    };
+    source.rowSlicesBelowHeader(sizes.batch, sizes.slice, (rows, firstRow, isBatchEnd) => {
+      reader.read(rows, firstRow, tally, addRecord);
+      lastRow = firstRow + rows.length - 1;
+      if (isBatchEnd) flush();
+    });
+    if (lastRow !== undefined) flush();
   }
   if (fields.rowCount === 0) throw new ImportFileError('noRows', { file: request.name });
   return { ...fields, rejections };

@@ -6,8 +6,7 @@ import { decodeText, detectEncoding, isDamagedText } from '../decode-text';
 import { ImportFileError } from '../import-error';
 import type { FileKind } from '../sniff-format';
 import { countNonBlankByteLines, countNonBlankLines } from './count-lines';
-import { detectDelimiter, guessNewline, readDelimitedRows, type Delimiter, type Newline } from './read-delimited';
-import { splitAtBatch } from './split-delimited';
+import { detectDelimiter, readDelimitedRows, type Delimiter } from './read-delimited';
 import { readXlsxSheets, type WorkbookSheet } from './read-xlsx';
 
 /** A row with the number it has in the file or sheet (1 is the first; a quoted field over lines is one row). */
@@ -33,48 +32,7 @@ export interface TabularSource {
    * the batches rowsBelowHeader(batchSize) hands over: a reader that keeps nothing of a row after reading
    * it holds a slice of rows at a time, not a batch, and still hands over the very same batches.
    */
-  rowSlicesBelowHeader(batchSize: number, sliceSize: number, onSlice: RowSliceHandler): void;
-  /**
-   * Text tables only: the same rows in two parts to be read at once, cut after a batch (splitAtBatch) —
-   * the head's slices here, the tail as text for sliceRows elsewhere. No tail (the head is every row)
-   * when the text cannot be cut so (a quote before the middle, too few rows) or is shorter than `minChars`.
-   */
-  partsBelowHeader?(batchSize: number, minChars: number): TableParts;
-}
-
-export type RowSliceHandler = (rows: string[][], firstRow: number, isBatchEnd: boolean) => void;
-
-/** The tail of a text table, to be read by sliceRows where the head is not. */
-export interface TextTail {
-  readonly text: string;
-  readonly firstRow: number;
-  readonly delimiter: Delimiter;
-  readonly newline: Newline;
-}
-
-export interface TableParts {
-  headSlices(sliceSize: number, onSlice: RowSliceHandler): void;
-  readonly tail?: TextTail;
-}
-
-/**
- * The rows of delimited text in slices of `sliceSize` (row numbers from `firstRow`, the text's first row),
- * rows up to `headerRow` left out, each slice saying whether it ends a batch of `batchSize` rows counted
- * from the file's first row.
- */
-export function sliceRows(text: string, options: { readonly delimiter: Delimiter; readonly newline?: Newline; readonly headerRow: number; readonly firstRow: number; readonly batchSize: number; readonly sliceSize: number }, onSlice: RowSliceHandler): void {
-  const { headerRow, batchSize } = options;
-  readDelimitedRows(
-    text,
-    options.delimiter,
-    options.sliceSize,
-    (rows, firstLine) => {
-      const firstRow = firstLine + options.firstRow - 1;
-      const skip = Math.max(0, headerRow - firstRow + 1);
-      if (skip < rows.length) onSlice(skip === 0 ? rows : rows.slice(skip), firstRow + skip, (firstRow + rows.length - 1) % batchSize === 0);
-    },
-    options.newline,
-  );
+  rowSlicesBelowHeader(batchSize: number, sliceSize: number, onSlice: (rows: string[][], firstRow: number, isBatchEnd: boolean) => void): void;
 }
 
 function checkSliceSize(batchSize: number, sliceSize: number): void {
@@ -123,11 +81,6 @@ function textSource(bytes: Uint8Array, file: string, asked: ImportReading, lineC
     return nonBlank(rows, 1, limit);
   };
   const detectedHeaderRow = detectHeaderRow(headRows(HEADER_SEARCH_ROWS, detectedDelimiter));
-  const checkedText = () => {
-    const { text } = decodeText(bytes, encoding);
-    if (isDamagedText(text)) throw new ImportFileError('damagedText', { file });
-    return text;
-  };
   const headerRow = asked.headerRow ?? (asked.delimiter ? detectHeaderRow(headRows(HEADER_SEARCH_ROWS)) : detectedHeaderRow);
   return {
     reading: { encoding, delimiter, headerRow },
@@ -140,35 +93,22 @@ function textSource(bytes: Uint8Array, file: string, asked: ImportReading, lineC
     },
     head: (limit) => headRows(limit),
     rowsBelowHeader(batchSize, onBatch) {
-      readDelimitedRows(checkedText(), delimiter, batchSize, (rows, firstRow) => {
+      const { text } = decodeText(bytes, encoding);
+      if (isDamagedText(text)) throw new ImportFileError('damagedText', { file });
+      readDelimitedRows(text, delimiter, batchSize, (rows, firstRow) => {
         const skip = Math.max(0, headerRow - firstRow + 1);
         if (skip < rows.length) onBatch(skip === 0 ? rows : rows.slice(skip), firstRow + skip);
       });
     },
     rowSlicesBelowHeader(batchSize, sliceSize, onSlice) {
       checkSliceSize(batchSize, sliceSize);
+      const { text } = decodeText(bytes, encoding);
+      if (isDamagedText(text)) throw new ImportFileError('damagedText', { file });
       // rowsBelowHeader's batches are counted from the file's first row, the header's included.
-      sliceRows(checkedText(), { delimiter, headerRow, firstRow: 1, batchSize, sliceSize }, onSlice);
-    },
-    partsBelowHeader(batchSize, minChars) {
-      const text = checkedText();
-      const newline = guessNewline(text);
-      const split = text.length < minChars ? undefined : splitAtBatch(text, newline, batchSize);
-      if (!split || split.tailFirstRow <= headerRow + 1) {
-        return {
-          headSlices(sliceSize, onSlice) {
-            checkSliceSize(batchSize, sliceSize);
-            sliceRows(text, { delimiter, headerRow, firstRow: 1, batchSize, sliceSize }, onSlice);
-          },
-        };
-      }
-      return {
-        headSlices(sliceSize, onSlice) {
-          checkSliceSize(batchSize, sliceSize);
-          sliceRows(split.head, { delimiter, newline, headerRow, firstRow: 1, batchSize, sliceSize }, onSlice);
-        },
-        tail: { text: split.tail, firstRow: split.tailFirstRow, delimiter, newline },
-      };
+      readDelimitedRows(text, delimiter, sliceSize, (rows, firstRow) => {
+        const skip = Math.max(0, headerRow - firstRow + 1);
+        if (skip < rows.length) onSlice(skip === 0 ? rows : rows.slice(skip), firstRow + skip, (firstRow + rows.length - 1) % batchSize === 0);
+      });
     },
   };
 }
