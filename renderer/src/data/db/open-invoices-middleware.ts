@@ -1,4 +1,5 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware } from 'dexie';
+import { holds } from './folded-records-middleware';
 import type { LedgerChunkNumbers, LedgerChunkTexts } from '../../../../shared/domain/ledger/ledger-chunk';
 import { openInvoicesOf } from '../../../../shared/domain/ledger/open-invoices';
 
@@ -8,12 +9,6 @@ const LEDGER_TABLES: ReadonlySet<string> = new Set(['ledgerNumbers', 'ledgerText
 /** The halves of each ledger chunk written so far in one transaction: the last written of each. */
 type Written = Map<number, { numbers?: LedgerChunkNumbers; texts?: LedgerChunkTexts }>;
 const writtenIn = new WeakMap<DBCoreTransaction, Written>();
-
-/** Whether the transaction can write the open invoices (not an upgrade to a version before migration 0021, say). */
-function covers(transaction: DBCoreTransaction): boolean {
-  const names = (transaction as unknown as { objectStoreNames?: DOMStringList }).objectStoreNames;
-  return names?.contains(OPEN_INVOICES_TABLE) ?? false;
-}
 
 /**
  * Keeps each ledger chunk's open invoices (migration 0021) true to its ledger, whoever writes it (an
@@ -43,7 +38,7 @@ export const openInvoicesMiddleware: Middleware<DBCore> = {
           async mutate(request: DBCoreMutateRequest) {
             const result = await table.mutate(request);
             const { trans } = request;
-            if (!covers(trans)) return result;
+            if (!holds(trans, OPEN_INVOICES_TABLE)) return result;
             const openInvoices = down.table(OPEN_INVOICES_TABLE);
             let written = writtenIn.get(trans);
             if (!written) writtenIn.set(trans, (written = new Map()));

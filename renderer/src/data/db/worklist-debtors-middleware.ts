@@ -1,15 +1,10 @@
-import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware } from 'dexie';
+import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
+import { holds } from './folded-records-middleware';
 import type { DebtorChunk } from './schema';
 import { worklistDebtorsOf, type WorklistDebtorChunk } from './worklist-debtors';
 
 export const WORKLIST_DEBTORS_TABLE = 'worklistDebtorChunks';
 const DEBTORS_TABLE = 'debtorChunks';
-
-/** Whether the transaction can write them (not an upgrade to a version before migration 0024, say). */
-function covers(transaction: DBCoreTransaction): boolean {
-  const names = (transaction as unknown as { objectStoreNames?: DOMStringList }).objectStoreNames;
-  return names?.contains(WORKLIST_DEBTORS_TABLE) ?? false;
-}
 
 /**
  * The chunk's worklist debtors, or nothing when a debtor in it is not as the domain type says (a record an
@@ -51,7 +46,7 @@ export const worklistDebtorsMiddleware: Middleware<DBCore> = {
           async mutate(request: DBCoreMutateRequest) {
             const result = await table.mutate(request);
             const { trans } = request;
-            if (!covers(trans)) return result;
+            if (!holds(trans, WORKLIST_DEBTORS_TABLE)) return result;
             const kept = down.table(WORKLIST_DEBTORS_TABLE);
             if (request.type === 'deleteRange') await kept.mutate({ type: 'deleteRange', trans, range: request.range });
             else if (request.type === 'delete') await kept.mutate({ type: 'delete', trans, keys: request.keys });
