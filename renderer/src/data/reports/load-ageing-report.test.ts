@@ -82,4 +82,28 @@ describe('loadAgeingReport', () => {
     expect(report?.unconverted?.map((entry) => entry.currency)).toEqual(['GBP']);
     expect(report?.byCurrency.map((row) => row.label).sort()).toEqual(['EUR', 'SEK']);
   });
+
+  it('reads no debtor whole while every debtor chunk has its worklist debtors, and prints the same debtor lines as from the debtors read whole (issue 14)', async () => {
+    for (const seed of [3, 11, 29]) {
+      const store = await storeOf(seed, today, undefined, []);
+      const request = { today, generatedAt: `${today}T09:00:00.000Z` };
+      const toArray = vi.spyOn(store.debtorChunks, 'toArray');
+      const bulkGet = vi.spyOn(store.debtorChunks, 'bulkGet');
+      const report = await loadAgeingReport(store, request, labels);
+      expect(toArray).not.toHaveBeenCalled();
+      expect(bulkGet).not.toHaveBeenCalled();
+      // Names, customer numbers and risk scores (the grade) as printed: some debtors must be graded for the check to weigh.
+      const debtors = (await store.debtorChunks.toArray()).flatMap((chunk) => chunk.debtors);
+      expect(debtors.some((debtor) => debtor.grade !== undefined)).toBe(true);
+      expect(report?.debtors.slice(0, 3).map((row) => row.label)).toEqual(report?.debtors.slice(0, 3).map((row) => debtors.find((debtor) => row.detail?.startsWith(`${debtor.customerCode} ·`))?.name));
+      // A store whose chunks lack them (written before migration 0024, or one chunk of two) reads those debtors whole: the same report.
+      const firstChunk = (await store.worklistDebtorChunks.toCollection().primaryKeys())[0]!;
+      await store.worklistDebtorChunks.delete(firstChunk);
+      expect(await loadAgeingReport(store, request, labels)).toStrictEqual(report);
+      expect(bulkGet).toHaveBeenCalledWith([firstChunk]);
+      await store.worklistDebtorChunks.clear();
+      expect(await loadAgeingReport(store, request, labels)).toStrictEqual(report);
+      store.close();
+    }
+  });
 });

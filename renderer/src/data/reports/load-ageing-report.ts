@@ -52,20 +52,43 @@ async function currencyRows(db: KredoDb, summaryChunks: readonly SummaryChunk[],
   return sums.rows();
 }
 
+/** What the report prints of a debtor: its name and customer number, and its grade for the risk score. */
+type ReportDebtor = Pick<StoredDebtor, 'name' | 'customerCode' | 'grade'>;
+
+/**
+ * Each debtor's name, customer number and grade, by id: from each debtor chunk's worklist debtors kept beside
+ * it (migration 0024), or from the chunk read whole where they are missing (a chunk written before 0024, or
+ * one whose worklist debtors could not be worked out). At tier L the debtors read whole — addresses,
+ * contacts, aliases — are some 14 MB against 2 MB for these (issue 14: the PDF ageing report ≤ 2 s). Chunks
+ * in key order, as reading them all did, so a debtor id in two chunks reads as the later one.
+ */
+async function readReportDebtors(db: KredoDb): Promise<ReadonlyMap<string, ReportDebtor>> {
+  const [chunkIds, kept] = await Promise.all([db.debtorChunks.toCollection().primaryKeys(), db.worklistDebtorChunks.toArray()]);
+  const keptById = new Map(kept.map((chunk) => [chunk.chunkId, chunk]));
+  const missing = chunkIds.filter((chunkId) => !keptById.has(chunkId));
+  const whole = new Map((missing.length > 0 ? await db.debtorChunks.bulkGet(missing) : []).flatMap((chunk) => (chunk ? [[chunk.chunkId, chunk] as const] : [])));
+  const debtors = new Map<string, ReportDebtor>();
+  for (const chunkId of chunkIds) {
+    const facts = keptById.get(chunkId);
+    if (facts) facts.ids.forEach((id, index) => debtors.set(id, { name: facts.names[index]!, customerCode: facts.customerCodes[index]!, grade: facts.grades[index] }));
+    else for (const debtor of whole.get(chunkId)?.debtors ?? []) debtors.set(debtor.id, debtor);
+  }
+  return debtors;
+}
+
 /** Reads what the PDF ageing report prints, as of `today`, from one consistent read of the store. */
 export async function loadAgeingReport(db: KredoDb, request: { readonly today: IsoDate; readonly generatedAt: string }, labels: AgeingReportLabels): Promise<AgeingReportData | undefined> {
-  const read = await db.transaction('r', [db.portfolio, db.policies, db.exchangeRates, db.ledgerNumbers, db.summaryChunks, db.debtorChunks], async () => {
+  const read = await db.transaction('r', [db.portfolio, db.policies, db.exchangeRates, db.ledgerNumbers, db.summaryChunks, db.debtorChunks, db.worklistDebtorChunks], async () => {
     // The summaries are of the policy's ageing (summaryContext's default): the report's buckets are theirs.
-    const [portfolio, policy, rateRows, summaryChunks, debtorChunks] = await Promise.all([db.portfolio.get('current'), db.policies.toCollection().first(), db.exchangeRates.toArray(), db.summaryChunks.toArray(), db.debtorChunks.toArray()]);
+    const [portfolio, policy, rateRows, summaryChunks, debtors] = await Promise.all([db.portfolio.get('current'), db.policies.toCollection().first(), db.exchangeRates.toArray(), db.summaryChunks.toArray(), readReportDebtors(db)]);
     if (!portfolio || !policy) return undefined;
     const rates = new ExchangeRateTable(rateRows);
-    return { portfolio, summaryChunks, debtorChunks, byCurrency: await currencyRows(db, summaryChunks, portfolio, rates) };
+    return { portfolio, summaryChunks, debtors, byCurrency: await currencyRows(db, summaryChunks, portfolio, rates) };
   });
   if (!read) return undefined;
-  const { portfolio, summaryChunks, debtorChunks, byCurrency } = read;
+  const { portfolio, summaryChunks, debtors, byCurrency } = read;
   const firstIsNotDue = ageingBuckets(DEFAULT_AGEING)[0]?.isNotDue ?? false;
 
-  const debtors = new Map<string, StoredDebtor>(debtorChunks.flatMap((chunk) => chunk.debtors.map((debtor) => [debtor.id, debtor] as const)));
   const open = summaryChunks.flatMap((chunk) => chunk.summaries).filter((summary) => summary.openItemCount > 0).sort((a, b) => b.openMinor - a.openMinor);
   const debtorRow = (summary: DebtorSummary): AgeingReportRow => {
     const debtor = debtors.get(summary.debtorId);
