@@ -4,7 +4,7 @@ import { addDays, toIsoDate } from '../../time/iso-date';
 import { applyCreditNote, receivePayment } from './allocate';
 import { ChunkBookings } from './chunk-bookings';
 import { decodeLedgerChunk, encodeLedgerChunk, type EncodedLedgerChunk } from './ledger-chunk';
-import { ledgerOverlayOf, withNumbersOverlay, withTextsOverlay } from './ledger-overlay';
+import { ledgerOverlayOf, MAX_DELTAS, withNumbersOverlay, withTextsOverlay } from './ledger-overlay';
 import { DISPUTE_REASONS, itemId, type DebtorLedger, type LedgerItem, type LedgerPayment } from './ledger-types';
 import { testItem, testLedger } from './test-ledger';
 
@@ -141,11 +141,18 @@ describe('ChunkBookings', () => {
         const read = folded(stored, overlay);
         expect(read).toEqual(booked);
         expect(read).toEqual(bookDecoded(stored, first));
-        // A second statement books on the chunk as read; its overlay replaces the first, over the same stored chunk.
+        // Only what was booked is kept: the new payments' texts, not the chunk's earlier ones.
+        expect(overlay.texts.deltas[0]!.paymentIds).toHaveLength(booked.texts.paymentIds.length - stored.texts.paymentIds.length);
+        expect(overlay.numbers.deltas[0]!.allocationAt).toHaveLength(booked.numbers.allocationItem.length - stored.numbers.allocationItem.length);
+        // A second statement books on the chunk as read; its delta follows the first, over the same stored chunk.
         const again = bookOnColumns(read, second.map((booking) => ({ ...booking, payment: { ...booking.payment, id: `2-${booking.payment.id}` } })));
         if (typeof again === 'string') return;
-        const next = ledgerOverlayOf(read, again);
-        if (next) expect(folded(stored, next)).toEqual(again);
+        const next = ledgerOverlayOf(read, again, overlay);
+        if (next) {
+          expect(next.numbers.deltas).toHaveLength(2);
+          expect(folded(stored, next)).toEqual(again);
+          expect(folded(stored, next)).toEqual(bookDecoded(read, second.map((booking) => ({ ...booking, payment: { ...booking.payment, id: `2-${booking.payment.id}` } }))));
+        }
       }),
       { numRuns: 400 },
     );
@@ -156,7 +163,23 @@ describe('ChunkBookings', () => {
     const chunk = encodeLedgerChunk(1, [testLedger('A', [testItem('A', '1', { invoiceDate: '2026-01-01', dueDate: '2026-01-31', amountMinor: 10_000 })])], ['NL']);
     const reEncoded = encodeLedgerChunk(1, decodeLedgerChunk(chunk), ['NL']);
     expect(ledgerOverlayOf(chunk, reEncoded)).toBeUndefined();
-    expect(ledgerOverlayOf(chunk, { ...chunk, numbers: { ...chunk.numbers, itemOpen: Float64Array.of(0) } })).toMatchObject({ numbers: { chunkId: 1, itemOpen: Float64Array.of(0) } });
+    const settled = { ...chunk, numbers: { ...chunk.numbers, itemOpen: Float64Array.of(0) } };
+    const overlay = ledgerOverlayOf(chunk, settled)!;
+    expect(overlay.numbers.deltas[0]).toMatchObject({ openRows: Int32Array.of(0), openValues: Float64Array.of(0), paymentAt: Int32Array.of() });
+    expect(withNumbersOverlay(chunk.numbers, overlay.numbers)).toEqual(settled.numbers);
+  });
+
+  it('writes the chunk whole over an overlay of 0025’s first form, or once it keeps as many bookings as it may', () => {
+    const chunk = encodeLedgerChunk(1, [testLedger('A', [testItem('A', '1', { invoiceDate: '2026-01-01', dueDate: '2026-01-31', amountMinor: 10_000 })])], ['NL']);
+    const settled = { ...chunk, numbers: { ...chunk.numbers, itemOpen: Float64Array.of(0) } };
+    const firstForm = { numbers: { ...settled.numbers }, texts: { ...settled.texts } };
+    expect(ledgerOverlayOf(chunk, settled, firstForm)).toBeUndefined();
+    // The first form still folds as it always did.
+    expect(withNumbersOverlay(chunk.numbers, firstForm.numbers)).toEqual(settled.numbers);
+    let overlay = ledgerOverlayOf(chunk, settled)!;
+    for (let count = 1; count < MAX_DELTAS; count += 1) overlay = ledgerOverlayOf(chunk, settled, overlay)!;
+    expect(overlay.numbers.deltas).toHaveLength(MAX_DELTAS);
+    expect(ledgerOverlayOf(chunk, settled, overlay)).toBeUndefined();
   });
 
   it('settles the oldest undisputed invoices of the paying debtor only, leaving the chunk it was given as it was', () => {

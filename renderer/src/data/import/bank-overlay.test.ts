@@ -5,6 +5,7 @@ import { DATA_TIERS } from '../../../../shared/generator/data-tiers';
 import { generateChunk, generateExchangeRates, generatePolicy } from '../../../../shared/generator/generate-portfolio';
 import { planPortfolio } from '../../../../shared/generator/plan-portfolio';
 import type { BankTransaction } from '../../../../shared/import/bank-transaction';
+import type { LedgerTextsOverlay } from '../../../../shared/domain/ledger/ledger-overlay';
 import { toIsoDate } from '../../../../shared/time/iso-date';
 import { KredoDb } from '../db/kredo-db';
 import { readDebtorLedger } from '../store/read-ledger';
@@ -77,6 +78,9 @@ async function seen(db: KredoDb) {
   };
 }
 
+/** How many payment rows the text overlays hold, over all their deltas. */
+const newPaymentsKept = (overlays: readonly LedgerTextsOverlay[]) => overlays.reduce((sum, overlay) => sum + ('deltas' in overlay ? overlay.deltas.reduce((count, delta) => count + delta.paymentIds.length, 0) : Number.NaN), 0);
+
 describe('a bank import kept as overlays beside the ledger chunks', () => {
   it('writes only the columns it booked, and reads exactly as the same import written whole — over a second statement, its duplicates and an assignment', async () => {
     await fc.assert(
@@ -92,6 +96,8 @@ describe('a bank import kept as overlays beside the ledger chunks', () => {
         // The chunks' item columns were not written again: booking is in the overlays.
         expect(await overlaid.db.ledgerNumberOverlays.count()).toBeGreaterThan(0);
         expect(await whole.db.ledgerNumberOverlays.count()).toBe(0);
+        // Only the payments it booked are kept beside the chunks, not their earlier ones again.
+        expect(newPaymentsKept(await overlaid.db.ledgerTextOverlays.toArray())).toBe(a.preview.booked.count);
         expect(await seen(overlaid.db)).toEqual(await seen(whole.db));
 
         // Part of the same file again (all duplicates) and new lines: booked on the chunks as read, overlays replaced.
@@ -100,6 +106,8 @@ describe('a bank import kept as overlays beside the ledger chunks', () => {
         const b2 = await importStatement(whole.db, second, 'second', true);
         expect(a2).toEqual(b2);
         expect(a2.preview.duplicates).toBeGreaterThanOrEqual(5);
+        // The second statement's bookings follow the first's as deltas of their own.
+        expect(newPaymentsKept(await overlaid.db.ledgerTextOverlays.toArray())).toBe(a.preview.booked.count + a2.preview.booked.count);
         expect(await seen(overlaid.db)).toEqual(await seen(whole.db));
 
         // A line assigned on the review screen rewrites its chunk whole, which takes that chunk's overlays in for good.

@@ -25,8 +25,9 @@ export interface ChunkUpdate {
 /**
  * A chunk whose ledgers alone changed, already as columns: a bank import books payments straight onto them
  * (ChunkBookings). Its debtors and limits stay as stored, so they are not written again. With `before`, the
- * chunk as it was read, only the columns the booking changed are written, as the chunk's overlay
- * (ledger-overlay.ts), whenever the rest is the very same as read.
+ * chunk as it was read (its kept overlay folded in, as it is stored when the commit runs), only what the
+ * booking changed is written — the payment and allocation rows it added and the open amounts it changed —
+ * as one more delta of the chunk's overlay (ledger-overlay.ts), whenever the rest is the very same as read.
  */
 export interface LedgerColumnsUpdate {
   readonly chunkId: number;
@@ -59,12 +60,16 @@ export async function rewriteChunks(db: KredoDb, updates: readonly StoreUpdate[]
   const changedLimits = groupLimits(updates.flatMap((update) => ('limits' in update ? update.limits : [])));
   const context: SummaryContext = { ...base, limitsOf: (debtorId) => changedLimits.get(debtorId) ?? base.limitsOf(debtorId) };
   const fresh = new Map<number, readonly DebtorSummary[]>();
+  // The overlays kept now of the chunks booked on their columns: a booking's delta goes after them (ledger-overlay.ts).
+  const booked = updates.flatMap((update) => ('before' in update && update.before ? [update.chunkId] : []));
+  const [numberOverlays, textOverlays] = booked.length > 0 ? await Promise.all([db.ledgerNumberOverlays.bulkGet(booked), db.ledgerTextOverlays.bulkGet(booked)]) : [[], []];
+  const storedOverlays = new Map(booked.map((chunkId, index) => [chunkId, { numbers: numberOverlays[index], texts: textOverlays[index] }]));
   for (const update of updates) {
     const { numbers, texts } = 'ledger' in update ? update.ledger : encodeLedgerChunk(update.chunkId, update.ledgers, update.debtors.map((debtor) => debtor.country));
     const summaries = summariseChunk(numbers, context);
     fresh.set(update.chunkId, summaries);
     // Only what a booking changed, when that is all that changed: the item columns are not cloned again (issue 14).
-    const overlay = 'ledger' in update && update.before ? ledgerOverlayOf(update.before, update.ledger) : undefined;
+    const overlay = 'ledger' in update && update.before ? ledgerOverlayOf(update.before, update.ledger, storedOverlays.get(update.chunkId)) : undefined;
     await Promise.all([
       ...('debtors' in update ? [db.debtorChunks.put({ chunkId: update.chunkId, debtors: update.debtors }), db.limitChunks.put({ chunkId: update.chunkId, limits: update.limits })] : []),
       // The open invoices are derived from the chunk in hand, as the open-invoices middleware does for a whole write.
