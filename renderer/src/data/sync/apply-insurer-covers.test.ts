@@ -127,7 +127,7 @@ describe('applying the insurer’s covers to the store', () => {
     }
   });
 
-  it('reads and writes only the chunk the cover lands in, no ledger, and moves the portfolio’s limit figures as adding every summary up would', async () => {
+  it('reads and writes only the chunk the cover lands in, no ledger and no debtor whole (the name from its worklist debtors), and moves the portfolio’s limit figures as adding every summary up would', async () => {
     let reads = new Map<string, Set<number>>();
     const store = await demoStore('apply-covers-5', (fresh) => {
       reads = recordReads(fresh);
@@ -139,8 +139,12 @@ describe('applying the insurer’s covers to the store', () => {
     const result = await applyInsurerCovers(store, [cover({ coverId: target.coverId!, amount: '1000.00', status: 'REDUCED', version: 1 })], { today, at });
     expect(result.changed).toEqual([target.debtorId]);
     // Chunk 0 holds the other 100 debtors: nothing of it is read; a limit changes no ledger figure, so no ledger is read.
-    for (const table of ['debtorChunks', 'limitChunks', 'summaryChunks']) expect([...(reads.get(table) ?? [])], table).toEqual([1]);
+    for (const table of ['worklistDebtorChunks', 'limitChunks', 'summaryChunks']) expect([...(reads.get(table) ?? [])], table).toEqual([1]);
     expect(reads.get('ledgerNumbers')).toBeUndefined();
+    // A cover known by its id needs no debtor matched by reference: the change list's name is the worklist's (issue 14).
+    expect(reads.get('debtorChunks')).toBeUndefined();
+    const debtor = (await store.debtorChunks.get(1))!.debtors.find((candidate) => candidate.id === target.debtorId)!;
+    expect(result.changes[0]!.debtorName).toBe(debtor.name);
 
     const summaries = (await store.summaryChunks.toArray()).flatMap((chunk) => chunk.summaries);
     const policy = (await store.policies.toArray())[0]!;

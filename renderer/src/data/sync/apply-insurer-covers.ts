@@ -50,7 +50,7 @@ const samePendingChange = (a: CreditLimit['pendingChange'], b: CreditLimit['pend
  * which of a debtor's covers is in force is applyInsurerCover's business.
  */
 export async function applyInsurerCovers(db: KredoDb, covers: readonly InsurerCover[], options: { readonly today: IsoDate; readonly at: string } & DeltaOptions): Promise<AppliedCovers> {
-  const tables = [db.debtorChunks, db.limitChunks, db.limitDeltas, db.summaryDeltas, db.ledgerNumbers, db.summaryChunks, db.portfolio, db.policies, db.exchangeRates, db.audit, db.syncState];
+  const tables = [db.debtorChunks, db.worklistDebtorChunks, db.limitChunks, db.limitDeltas, db.summaryDeltas, db.ledgerNumbers, db.summaryChunks, db.portfolio, db.policies, db.exchangeRates, db.audit, db.syncState];
   return db.transaction('rw', tables, async () => {
     // Only the chunks that hold one of the covers' ids, customer numbers or buyer ids (issue 14): matching
     // over them finds what matching over every chunk would, since no other chunk names any of them.
@@ -58,7 +58,7 @@ export async function applyInsurerCovers(db: KredoDb, covers: readonly InsurerCo
     const terms = Promise.all([db.policies.toArray(), db.exchangeRates.toArray()]);
     // A page that changes nothing never awaits them; a failed read fails the transaction whoever awaits it.
     terms.catch(() => undefined);
-    const { debtorChunks, limitChunks } = await chunksNaming(db, covers);
+    const { debtorChunks, limitChunks, names } = await chunksNaming(db, covers);
     const byCover = new Map<string, Target>();
     for (const chunk of limitChunks) {
       for (const limit of chunk.limits) {
@@ -86,7 +86,7 @@ export async function applyInsurerCovers(db: KredoDb, covers: readonly InsurerCo
     };
     let namesBuilt: Map<string, string> | undefined;
     const nameOf = (debtorId: string): string | undefined => {
-      namesBuilt ??= new Map(debtorChunks.flatMap((chunk) => chunk.debtors.map((debtor) => [debtor.id, debtor.name] as const)));
+      namesBuilt ??= new Map(names.flatMap((chunk) => chunk.ids.map((id, index) => [id, chunk.names[index]!] as const)));
       return namesBuilt.get(debtorId);
     };
     const limitsByChunk = new Map(limitChunks.map((chunk) => [chunk.chunkId, [...chunk.limits]]));
