@@ -9,8 +9,8 @@ const numbers: FoldedTable<LedgerChunkNumbers, LedgerNumbersOverlay> = { table: 
 const texts: FoldedTable<LedgerChunkTexts, LedgerTextsOverlay> = { table: TEXT_OVERLAYS_TABLE, fold: withTextsOverlay };
 
 /**
- * Folds each ledger chunk's overlay (ledger-overlay.ts, migration 0025: the payment, allocation and
- * open-amount columns a bank import booked, kept beside the chunk instead of rewriting it whole) into every
+ * Folds each ledger chunk's overlay (ledger-overlay.ts, migration 0025: the payment and allocation rows and
+ * open amounts each bank import booked, kept beside the chunk instead of rewriting it whole) into every
  * read of ledgerNumbers and ledgerTexts and drops it on every write or delete of that half
  * (folded-records-middleware.ts): no reader can tell an overlaid chunk from one written whole.
  */
