@@ -41,8 +41,11 @@ export interface RiskScore {
 
 const clamp = (value: number, max: number) => Math.min(max, Math.max(0, value));
 
+/** The figures of a summary the score reads (the Dunning worklist keeps these alone beside each summary chunk). */
+export type RiskSummary = Pick<DebtorSummary, 'debtorId' | 'openMinor' | 'overdueMinor' | 'maxDaysOverdue' | 'exposureMinor' | 'limitMinor' | 'internalLimitMinor' | 'disputedMinor' | 'daysLate' | 'daysLateRecent'>;
+
 /** Overdue: how much of the open amount is late (up to 15) and how late the oldest item is (up to 15). */
-function overdueFactor(summary: DebtorSummary): RiskFactor {
+function overdueFactor(summary: RiskSummary): RiskFactor {
   const share = summary.openMinor > 0 ? summary.overdueMinor / summary.openMinor : 0;
   const days = summary.overdueMinor > 0 ? summary.maxDaysOverdue : 0;
   // The steps match the default ageing buckets (1–30, 31–60, 61–90, > 90 days).
@@ -55,7 +58,7 @@ function overdueFactor(summary: DebtorSummary): RiskFactor {
  * much worse that is than the year's (up to 7 points at 14 days worse). Without recent payments the year's
  * figure stands in; without any payments there is nothing to hold against the debtor.
  */
-function paymentTrendFactor(summary: DebtorSummary): RiskFactor {
+function paymentTrendFactor(summary: RiskSummary): RiskFactor {
   const year = weightedDaysLate(summary.daysLate);
   const recent = weightedDaysLate(summary.daysLateRecent) ?? year;
   if (recent === undefined) return { id: 'paymentTrend', points: 0, maxPoints: RISK_FACTOR_MAX.paymentTrend, facts: { recentDaysLate: undefined, yearDaysLate: undefined } };
@@ -78,7 +81,7 @@ function insurerGradeFactor(grade: InsurerGrade | undefined): RiskFactor {
  * Utilisation of the limit: nothing below half, up to 8 points at the limit, 10–15 beyond it (15 at 150 %).
  * Exposure without any limit is uncovered and scores the full 15.
  */
-function utilisationFactor(summary: DebtorSummary): RiskFactor {
+function utilisationFactor(summary: RiskSummary): RiskFactor {
   const base = { id: 'utilisation' as const, maxPoints: RISK_FACTOR_MAX.utilisation };
   // Weighed against the internal limit where the company set one (it decided to carry that much), else the insured.
   const limit = workingLimit(summary);
@@ -90,7 +93,7 @@ function utilisationFactor(summary: DebtorSummary): RiskFactor {
 }
 
 /** Disputes: any dispute scores 2; the disputed share of the open amount scores up to 10 at half. */
-function disputesFactor(summary: DebtorSummary): RiskFactor {
+function disputesFactor(summary: RiskSummary): RiskFactor {
   const share = summary.openMinor > 0 ? summary.disputedMinor / summary.openMinor : 0;
   const points = summary.disputedMinor > 0 ? Math.max(2, Math.round(clamp(share * 20, 10))) : 0;
   return { id: 'disputes', points, maxPoints: RISK_FACTOR_MAX.disputes, facts: { share } };
@@ -104,7 +107,7 @@ export function riskBand(score: number): RiskBand {
 }
 
 /** The debtor's risk score with its factors, largest contribution first. */
-export function scoreDebtorRisk(summary: DebtorSummary, grade: InsurerGrade | undefined): RiskScore {
+export function scoreDebtorRisk(summary: RiskSummary, grade: InsurerGrade | undefined): RiskScore {
   const factors = [overdueFactor(summary), paymentTrendFactor(summary), insurerGradeFactor(grade), utilisationFactor(summary), disputesFactor(summary)];
   const score = factors.reduce((sum, factor) => sum + factor.points, 0);
   return { score, band: riskBand(score), factors: [...factors].sort((a, b) => b.points - a.points) };

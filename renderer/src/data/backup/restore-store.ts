@@ -12,13 +12,14 @@ const WRITE_BATCH = 2_000;
 
 /**
  * Whether a backup of an older schema can be restored as it is: when every version since only added
- * tables (no upgrade moved data, none dropped a table), those tables simply start empty. Anything else
+ * tables (no upgrade moved data, none dropped a table), those tables simply start empty — or are derived by
+ * the store's middlewares as the restore writes their sources, for an upgrade that only derives. Anything else
  * would need the old version's upgrade run over the backup, which Kredo does not do.
  */
 export function canRestoreSchema(version: number): boolean {
   if (version === LATEST_SCHEMA_VERSION) return true;
   if (version > LATEST_SCHEMA_VERSION) return false;
-  return MIGRATIONS.filter((migration) => migration.version > version).every((migration) => !migration.upgrade && Object.values(migration.stores).every((definition) => definition !== null));
+  return MIGRATIONS.filter((migration) => migration.version > version).every((migration) => (!migration.upgrade || migration.upgradeDerivesOnly === true) && Object.values(migration.stores).every((definition) => definition !== null));
 }
 
 /**

@@ -5,6 +5,7 @@ import { openInvoicesMiddleware } from './open-invoices-middleware';
 import { worklistDebtorsMiddleware } from './worklist-debtors-middleware';
 import { ledgerOverlaysMiddleware } from './ledger-overlays-middleware';
 import { chunkDeltasMiddleware } from './chunk-deltas-middleware';
+import { worklistSummariesMiddleware } from './worklist-summaries-middleware';
 import type { StoreMigration } from './migrations/migration';
 import type { StoreTables } from './schema';
 
@@ -23,6 +24,7 @@ export class KredoDb extends Dexie {
   ledgerNumberOverlays!: Table<StoreTables['ledgerNumberOverlays'], number>;
   ledgerTextOverlays!: Table<StoreTables['ledgerTextOverlays'], number>;
   summaryChunks!: Table<StoreTables['summaryChunks'], number>;
+  worklistSummaryChunks!: Table<StoreTables['worklistSummaryChunks'], number>;
   portfolio!: Table<StoreTables['portfolio'], string>;
   limitChunks!: Table<StoreTables['limitChunks'], number>;
   policies!: Table<StoreTables['policies'], string>;
@@ -57,6 +59,9 @@ export class KredoDb extends Dexie {
     this.use(worklistDebtorsMiddleware);
     // And the limits and summaries a sync changed beside their chunks, folded into every read (migration 0026).
     this.use(chunkDeltasMiddleware);
+    // And each summary chunk's overdue debtors as the worklist reads them, from the chunk and its delta (migration
+    // 0027): after chunkDeltasMiddleware, so above it, where the delta it drops on a whole write does not pass.
+    this.use(worklistSummariesMiddleware);
     // And the payments a bank import booked beside their ledger chunks, folded into every read (migration 0025).
     this.use(ledgerOverlaysMiddleware);
     for (const migration of migrations) {

@@ -20,6 +20,7 @@ import type { OpenInvoiceChunk } from '../../../../shared/domain/ledger/open-inv
 import type { TurnoverDeclarationRecord } from '../turnover/turnover-record';
 import type { InsurerLimitChange } from '../sync/apply-insurer-covers';
 import type { WorklistDebtorChunk } from './worklist-debtors';
+import type { WorklistSummaryChunk } from './worklist-summaries';
 import type { LimitChunkDelta, SummaryChunkDelta } from './chunk-deltas';
 
 /** A debtor as stored: the domain record plus the ledger chunk that holds its invoices and payments. */
@@ -209,6 +210,8 @@ export interface StoreTables {
   /** Each debtor chunk's debtors as the Dunning worklist reads them, written with it (worklist-debtors-middleware.ts). */
   readonly worklistDebtorChunks: WorklistDebtorChunk;
   readonly summaryChunks: SummaryChunk;
+  /** Each summary chunk's overdue debtors and risk figures as the Dunning worklist reads them, written with it and its sync delta (worklist-summaries-middleware.ts). */
+  readonly worklistSummaryChunks: WorklistSummaryChunk;
   readonly portfolio: StoredPortfolioSummary;
   readonly limitChunks: LimitChunk;
   readonly policies: InsurancePolicy;
@@ -248,5 +251,5 @@ export type TableName = keyof StoreTables;
 
 /** Every table, in the order a backup writes and a restore reads them. */
 export const TABLE_NAMES: readonly TableName[] = [
-  'meta', 'policies', 'exchangeRates', 'worklistDebtorChunks', 'debtorChunks', 'limitChunks', 'limitDeltas', 'openInvoiceChunks', 'ledgerNumbers', 'ledgerTexts', 'ledgerNumberOverlays', 'ledgerTextOverlays', 'summaryChunks', 'summaryDeltas', 'portfolio', 'dunningActions', 'imports', 'paymentsToReview', 'limitOutbox', 'lossOutbox', 'documents', 'promises', 'paymentPlans', 'insurerQuarantine', 'syncState', 'interestRates', 'letterTexts', 'turnoverDeclarations', 'syncRuns', 'syncRunChanges', 'audit',
+  'meta', 'policies', 'exchangeRates', 'worklistDebtorChunks', 'debtorChunks', 'limitChunks', 'limitDeltas', 'openInvoiceChunks', 'ledgerNumbers', 'ledgerTexts', 'ledgerNumberOverlays', 'ledgerTextOverlays', 'worklistSummaryChunks', 'summaryChunks', 'summaryDeltas', 'portfolio', 'dunningActions', 'imports', 'paymentsToReview', 'limitOutbox', 'lossOutbox', 'documents', 'promises', 'paymentPlans', 'insurerQuarantine', 'syncState', 'interestRates', 'letterTexts', 'turnoverDeclarations', 'syncRuns', 'syncRunChanges', 'audit',
 ];

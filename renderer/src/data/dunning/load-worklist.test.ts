@@ -1,4 +1,6 @@
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { letterReach } from '../../../../shared/domain/debtors/debtor-master-data';
 import { buildWorklist, type WorklistDebtor } from '../../../../shared/domain/dunning/worklist';
@@ -8,11 +10,13 @@ import { ExchangeRateTable } from '../../../../shared/money/exchange-rates';
 import { addDays, type IsoDate } from '../../../../shared/time/iso-date';
 import { openDemoStore } from '../../../../tests/integration/demo-store';
 import type { KredoDb } from '../db/kredo-db';
-import { loadCreditPolicy, loadDoneEntryIds, loadWorklist, loadWorklistView } from './load-worklist';
+import { loadCreditPolicy, loadDoneEntryIds, loadWorklist, loadWorklistView, planWorklist } from './load-worklist';
 import { processWorklist } from './process-worklist';
 import { worklistRowsOf, type WorklistRow } from './worklist-rows';
 import type { Worklist } from '../../../../shared/domain/dunning/worklist';
-import type { StoredDebtor } from '../db/schema';
+import type { StoredDebtor, SummaryChunk } from '../db/schema';
+import type { DebtorSummary } from '../../../../shared/domain/summaries/debtor-summary';
+import { writeSummaryChanges } from '../store/write-chunk-changes';
 
 const day0 = '2026-11-24' as IsoDate;
 const requestOn = (today: IsoDate) => ({ today, at: `${today}T09:00:00.000Z`, locale: 'en-GB', leadDays: 7 });
@@ -121,6 +125,91 @@ describe('the worklist read from each chunk’s worklist debtors kept beside it'
     expect(await loadWorklist(db, requestOn(day0))).toEqual(expected);
     expect(await rowsOnScreen()).toStrictEqual(expectedRows);
     expect(debtorReads).toEqual(['1', '1']);
+    db.close();
+  });
+});
+
+/** Summary changes as an insurer sync or a day makes them: some debtors now overdue, some no longer, figures moved. */
+const arbitrarySummaryChange = fc.record({
+  debtor: fc.nat(),
+  overdueMinor: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 5_000_000 })),
+  openMinor: fc.integer({ min: 0, max: 9_000_000 }),
+  maxDaysOverdue: fc.integer({ min: 0, max: 200 }),
+  limitMinor: fc.integer({ min: 0, max: 9_000_000 }),
+  internalLimitMinor: fc.option(fc.integer({ min: 0, max: 9_000_000 }), { nil: undefined }),
+  disputedMinor: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 500_000 })),
+});
+
+describe('the worklist read from each chunk’s worklist summaries kept beside it (migration 0027)', () => {
+  it('reads no summary whole while every chunk has its worklist summaries, and a chunk without them whole, with the same list and rows either way', async () => {
+    const db = await openDemoStore('load-worklist-4', day0);
+    const expected = await worklistFromWholeLedgers(db, day0);
+    const expectedView = await loadWorklistView(db, requestOn(day0));
+    const summaryReads: string[] = [];
+    const toArray = db.summaryChunks.toArray.bind(db.summaryChunks);
+    const bulkGet = db.summaryChunks.bulkGet.bind(db.summaryChunks);
+    db.summaryChunks.toArray = () => (summaryReads.push('all'), toArray());
+    db.summaryChunks.bulkGet = (keys) => (summaryReads.push(keys.join(',')), bulkGet(keys));
+
+    expect(await loadWorklist(db, requestOn(day0))).toEqual(expected);
+    expect(summaryReads).toEqual([]);
+
+    // Chunk 1's worklist summaries gone (as when a sync's delta was deleted on its own): that chunk alone is read whole.
+    await db.worklistSummaryChunks.delete(1);
+    expect(await loadWorklist(db, requestOn(day0))).toEqual(expected);
+    expect(await loadWorklistView(db, requestOn(day0))).toEqual(expectedView);
+    expect(summaryReads).toEqual(['1', '1']);
+    db.close();
+  });
+
+  it('equals the list worked out from the summaries themselves — entries, order, amounts, risk scores — after syncs that change summaries beside their chunks or whole, on later days too', async () => {
+    const db = await openDemoStore('load-worklist-5', day0);
+    const chunkIds = await db.summaryChunks.toCollection().primaryKeys();
+    // The source path: every chunk's summaries read whole (its sync delta folded in), as before 0027.
+    const fromSummaries = async (request: ReturnType<typeof requestOn>, only?: ReadonlySet<string>) => {
+      const keptToArray = db.worklistSummaryChunks.toArray.bind(db.worklistSummaryChunks);
+      db.worklistSummaryChunks.toArray = () => Dexie.Promise.resolve([]);
+      try {
+        return await planWorklist(db, request, only);
+      } finally {
+        db.worklistSummaryChunks.toArray = keptToArray;
+      }
+    };
+    await fc.assert(
+      fc.asyncProperty(fc.array(arbitrarySummaryChange, { minLength: 1, maxLength: 30 }), fc.constantFrom(0, 5, 20), fc.constantFrom(0, 3, 12), fc.boolean(), async (changes, maxDeltaEntries, later, onlySome) => {
+        await db.transaction('rw', [db.summaryChunks, db.summaryDeltas], async () => {
+          const chunks = await db.summaryChunks.bulkGet(chunkIds);
+          const byChunk = new Map<number, { chunk: SummaryChunk; summaries: DebtorSummary[]; changed: Map<string, DebtorSummary> }>();
+          for (const change of changes) {
+            const chunk = chunks[change.debtor % chunks.length]!;
+            const entry = byChunk.get(chunk.chunkId) ?? { chunk, summaries: [...chunk.summaries], changed: new Map<string, DebtorSummary>() };
+            byChunk.set(chunk.chunkId, entry);
+            const index = Math.floor(change.debtor / chunks.length) % entry.summaries.length;
+            const { internalLimitMinor: _kept, ...summary } = entry.summaries[index]!;
+            const next: DebtorSummary = { ...summary, overdueMinor: change.overdueMinor, openMinor: change.openMinor + change.overdueMinor, maxDaysOverdue: change.maxDaysOverdue, limitMinor: change.limitMinor, exposureMinor: change.openMinor, disputedMinor: change.disputedMinor, ...(change.internalLimitMinor !== undefined && { internalLimitMinor: change.internalLimitMinor }) };
+            entry.summaries[index] = next;
+            entry.changed.set(next.debtorId, next);
+          }
+          await writeSummaryChanges(db, [...byChunk.values()].map(({ chunk, summaries, changed }) => ({ chunk, summaries, changed: [...changed.values()] })), { maxDeltaEntries });
+        });
+        const request = requestOn(addDays(day0, later));
+        const planned = await planWorklist(db, request);
+        const source = await fromSummaries(request);
+        expect(planned!.worklist).toEqual(source!.worklist);
+        expect(planned!.worklist.entries.length).toBeGreaterThan(0);
+        expect([...planned!.chunkOf]).toEqual([...source!.chunkOf]);
+        expect([...planned!.facts]).toEqual([...source!.facts]);
+        if (onlySome) {
+          const only = new Set(planned!.worklist.entries.filter((_, index) => index % 3 === 0).map((entry) => entry.debtorId));
+          const [batch, batchSource] = [await planWorklist(db, request, only), await fromSummaries(request, only)];
+          expect(batch!.worklist).toEqual(batchSource!.worklist);
+          expect([...batch!.ledgers]).toEqual([...batchSource!.ledgers]);
+        }
+      }),
+      { numRuns: 12 },
+    );
+    // The syncs above left deltas beside some chunks (else the property did not test them).
+    expect(await db.summaryDeltas.count()).toBeGreaterThan(0);
     db.close();
   });
 });

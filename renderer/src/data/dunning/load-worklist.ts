@@ -4,13 +4,14 @@ import { buildWorklist, type Worklist, type WorklistDebtor } from '../../../../s
 import { deadlineKey, type DeadlineKind } from '../../../../shared/domain/dunning/policy-deadlines';
 import { itemId, type DebtorLedger } from '../../../../shared/domain/ledger/ledger-types';
 import type { LossSubmission } from '../../../../shared/sync/loss-submission';
-import { scoreDebtorRisk } from '../../../../shared/domain/risk/risk-score';
+import { scoreDebtorRisk, type RiskSummary } from '../../../../shared/domain/risk/risk-score';
 import { ExchangeRateTable } from '../../../../shared/money/exchange-rates';
 import { toDayNumber, type IsoDate } from '../../../../shared/time/iso-date';
 import { createWorkHorizon } from '../../../../shared/domain/dunning/work-horizon';
 import type { KredoDb } from '../db/kredo-db';
 import type { StoredDebtor } from '../db/schema';
 import { worklistDebtorFacts, worklistDebtorsOf, type WorklistDebtorFacts } from '../db/worklist-debtors';
+import { overdueRiskSummaries } from '../db/worklist-summaries';
 import { worklistRows, type WorklistView } from './worklist-rows';
 import { keptWorklistLedgers, worklistLedgers, type LedgerNeed } from './worklist-ledgers';
 
@@ -75,6 +76,27 @@ async function readDebtors(db: KredoDb, wanted: readonly { readonly chunkId: num
 }
 
 /**
+ * The overdue debtors of each summary chunk (with `only`, of those debtors alone) and the figures of their risk
+ * score, in chunk order: from each chunk's worklist summaries kept beside it (migration 0027), or read whole
+ * from a chunk without them (its record dropped, or a summary lacking a figure). One read transaction, so the
+ * two agree.
+ */
+async function readOverdue(db: KredoDb, only: ReadonlySet<string> | undefined): Promise<{ readonly chunkId: number; readonly overdue: ReadonlyMap<string, RiskSummary> }[]> {
+  return db.transaction('r', [db.worklistSummaryChunks, db.summaryChunks], async () => {
+    const [kept, chunkIds] = await Promise.all([db.worklistSummaryChunks.toArray(), db.summaryChunks.toCollection().primaryKeys()]);
+    const keptById = new Map(kept.map((record) => [record.chunkId, record]));
+    const missing = chunkIds.filter((chunkId) => !keptById.has(chunkId));
+    const whole = new Map((missing.length > 0 ? await db.summaryChunks.bulkGet(missing) : []).flatMap((chunk) => (chunk ? [[chunk.chunkId, chunk] as const] : [])));
+    return chunkIds.flatMap((chunkId) => {
+      const record = keptById.get(chunkId);
+      const chunk = whole.get(chunkId);
+      const overdue: ReadonlyMap<string, RiskSummary> = record ? overdueRiskSummaries(record, only) : new Map(chunk ? chunk.summaries.filter((summary) => summary.overdueMinor > 0 && (!only || only.has(summary.debtorId))).map((summary) => [summary.debtorId, summary]) : []);
+      return overdue.size > 0 ? [{ chunkId, overdue }] : [];
+    });
+  });
+}
+
+/**
  * Today's dunning work across the portfolio (shared/domain/dunning/worklist.ts). Only debtors with overdue
  * money are read, from each chunk's open invoices kept beside its ledger (open-invoices.ts) rather than the
  * ledger itself, and of those only the open invoices that can have work today (work-horizon.ts): at tier L
@@ -106,10 +128,10 @@ export interface WorklistRequest {
 export async function planWorklist(db: KredoDb, request: WorklistRequest, only?: ReadonlySet<string>): Promise<{ readonly worklist: Worklist; readonly chunkOf: ReadonlyMap<string, number>; readonly facts: ReadonlyMap<string, WorklistDebtorFacts>; readonly debtors: ReadonlyMap<string, StoredDebtor>; readonly ledgers: ReadonlyMap<string, DebtorLedger> } | undefined> {
   const [policy] = await db.policies.toArray();
   if (!policy) return undefined;
-  const [creditPolicy, rates, summaryChunks, actions, losses, promises, plans, doneEntryIds] = await Promise.all([
+  const [creditPolicy, rates, wanted, actions, losses, promises, plans, doneEntryIds] = await Promise.all([
     loadCreditPolicy(db),
     db.exchangeRates.toArray(),
-    db.summaryChunks.toArray(),
+    readOverdue(db, only),
     db.dunningActions.toArray(),
     db.lossOutbox.toArray(),
     db.promises.toArray(),
@@ -122,10 +144,6 @@ export async function planWorklist(db: KredoDb, request: WorklistRequest, only?:
   const plansOf = groupBy(plans, (plan) => plan.debtorId);
   const couldHaveWork = createWorkHorizon(creditPolicy, policy, toDayNumber(request.today), request.leadDays);
 
-  const wanted = summaryChunks.flatMap((chunk) => {
-    const overdue = new Map(chunk.summaries.filter((summary) => summary.overdueMinor > 0 && (!only || only.has(summary.debtorId))).map((summary) => [summary.debtorId, summary]));
-    return overdue.size > 0 ? [{ chunkId: chunk.chunkId, overdue }] : [];
-  });
   const { facts: factsById, whole: debtorById } = await readDebtors(db, wanted, only);
   const debtors: WorklistDebtor[] = [];
   const chunkOf = new Map<string, number>();

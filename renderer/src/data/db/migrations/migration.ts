@@ -11,4 +11,10 @@ export interface StoreMigration {
   readonly description: string;
   readonly stores: Readonly<Record<string, string | null>>;
   readonly upgrade?: (transaction: Transaction) => Promise<void>;
+  /**
+   * True when the upgrade only fills tables a store middleware derives from every write of their source
+   * (worklistSummaryChunks, say): a restore writes the sources, which derives them, so a backup from before
+   * this version still restores (restore-store.ts).
+   */
+  readonly upgradeDerivesOnly?: boolean;
 }
