@@ -8,7 +8,8 @@ import type { DebtorLedger } from '../../../../shared/domain/ledger/ledger-types
 import { queueLossSubmission } from '../sync/queue-loss-submission';
 import type { MailMessageRequest } from '../../../../shared/ipc/mail-contract';
 import { loadDoneEntryIds, planWorklist, WORKLIST_DONE_KEY } from './load-worklist';
-import { isLetterStep, loadLetterBatch, makeLetterDocument, previewLetterText, type LetterBatch, type LetterPreviewText } from './send-letter';
+import { isLetterStep, letterDocumentOf, loadLetterBatch, prepareLetter, previewLetterText, type LetterBatch, type LetterPreviewText, type PreparedLetter } from './send-letter';
+import { inThreadLetterPdfs, startLetterPdfBuilder, type LetterPdfBuilder } from '../../letters/letter-pdf-builder';
 
 export interface ProcessWorklistRequest {
   readonly entryIds: readonly string[];
@@ -43,7 +44,42 @@ export interface ProcessOutcome {
 /** What an insurer deadline asks for, and what a handover is: a submission through the insurer sync. */
 const SUBMISSION_FOR: Readonly<Record<string, LossKind | undefined>> = { 'overdue-notification': 'overdue', 'collection-transfer': 'collection', 'claim-filing': 'claim', handover: 'collection' };
 
-async function processEntry(db: KredoDb, entry: WorklistEntry, request: ProcessWorklistRequest, letters: { readonly batch: LetterBatch; readonly chunkId: number | undefined; readonly read: { readonly debtor: StoredDebtor; readonly ledger: DebtorLedger } | undefined }, mail: Pick<ProcessProgress, 'queueMail' | 'withdrawMail'> = {}): Promise<'done' | 'submitted' | 'skipped' | 'unreachable'> {
+type MadeLetter = StoredDocument & { readonly mailMessage?: MailMessageRequest };
+
+/** What a batch's letters share: what every letter reads, the chosen debtors as planned, and where PDFs are built. */
+interface LetterMaking {
+  readonly batch: LetterBatch;
+  readonly chunkOf: ReadonlyMap<string, number> | undefined;
+  readonly debtors: ReadonlyMap<string, StoredDebtor> | undefined;
+  readonly ledgers: ReadonlyMap<string, DebtorLedger> | undefined;
+  readonly pdfs: LetterPdfBuilder;
+}
+
+/** An entry whose step is a letter to a debtor who can be reached: processing it makes a letter. */
+function makesLetter(entry: WorklistEntry): boolean {
+  const task = entry.task;
+  return task.kind === 'dunning' && isLetterStep(task.step) && !(entry.letterReach && !entry.letterReach.address && !entry.letterReach.email);
+}
+
+/**
+ * Starts an entry's letter: its number is taken and its content built (`prepared`), then its PDF is built by
+ * the batch's builder (`made`). A letter entry only; the number is taken once `prepared` settles.
+ */
+function startLetter(db: KredoDb, entry: WorklistEntry, request: ProcessWorklistRequest, making: LetterMaking): { readonly prepared: Promise<PreparedLetter | undefined>; readonly made: Promise<MadeLetter | undefined> } {
+  const task = entry.task;
+  if (task.kind !== 'dunning' || !isLetterStep(task.step)) throw new TypeError('not a letter step');
+  const debtor = making.debtors?.get(entry.debtorId);
+  const ledger = making.ledgers?.get(entry.debtorId);
+  const chunkId = making.chunkOf?.get(entry.debtorId);
+  const prepared = prepareLetter(db, { debtorId: entry.debtorId, actionId: task.action.id, step: task.step, itemIds: entry.invoices.map((invoice) => invoice.itemId), today: request.today, payBy: task.payBy, at: request.at, ...(chunkId !== undefined && { chunkId }), ...(debtor && ledger && { read: { debtor, ledger } }) }, making.batch);
+  const made = prepared.then(async (letter) => letter && letterDocumentOf(letter, await making.pdfs.build(letter.content)));
+  // Either may be left unawaited when a batch stops or fails before its entry: never an unhandled rejection.
+  prepared.catch(() => undefined);
+  made.catch(() => undefined);
+  return { prepared, made };
+}
+
+async function processEntry(db: KredoDb, entry: WorklistEntry, request: ProcessWorklistRequest, makeLetter: () => Promise<MadeLetter | undefined>, mail: Pick<ProcessProgress, 'queueMail' | 'withdrawMail'> = {}): Promise<'done' | 'submitted' | 'skipped' | 'unreachable'> {
   const task = entry.task;
   const itemIds = entry.invoices.map((invoice) => invoice.itemId);
   const submission = task.kind === 'deadline' ? SUBMISSION_FOR[task.deadline] : task.kind === 'dunning' ? SUBMISSION_FOR[task.step] : undefined;
@@ -69,7 +105,7 @@ async function processEntry(db: KredoDb, entry: WorklistEntry, request: ProcessW
   // The letter is made before anything is stored: if it cannot be made, the step is not recorded as done.
   // A debtor with neither a usable address nor an e-mail gets no letter, and the step stays on the list.
   if (isLetterStep(task.step) && entry.letterReach && !entry.letterReach.address && !entry.letterReach.email) return 'unreachable';
-  const made = isLetterStep(task.step) ? await makeLetterDocument(db, { debtorId: entry.debtorId, actionId: task.action.id, step: task.step, itemIds, today: request.today, payBy: task.payBy, at: request.at, ...(letters.chunkId !== undefined && { chunkId: letters.chunkId }), ...(letters.read && { read: letters.read }) }, letters.batch) : undefined;
+  const made = isLetterStep(task.step) ? await makeLetter() : undefined;
   const { mailMessage, ...document } = made ?? {};
   // The e-mail is queued before the step is stored, under the letter's stable id: a stop in between leaves a
   // queued message whose step is stored when the entry is processed again — the outbox keeps one message per
@@ -111,25 +147,44 @@ async function storeStep(db: KredoDb, entry: WorklistEntry, request: ProcessWork
  * not done twice. Each entry is stored in its own transaction after its letter is made, so a batch stopped
  * (or interrupted) between two entries leaves every entry either done with its letter or untouched.
  */
-export async function processWorklist(db: KredoDb, request: ProcessWorklistRequest, progress: ProcessProgress = {}): Promise<ProcessOutcome> {
+export async function processWorklist(db: KredoDb, request: ProcessWorklistRequest, progress: ProcessProgress = {}, pdfs: () => LetterPdfBuilder = startLetterPdfBuilder): Promise<ProcessOutcome> {
   const planned = await planWorklist(db, request, request.debtorIds && new Set(request.debtorIds));
   const wanted = new Set(request.entryIds);
   const chosen = (planned?.worklist.entries ?? []).filter((entry) => wanted.has(entry.id));
-  const batch = await loadLetterBatch(db);
+  const making: LetterMaking = { batch: await loadLetterBatch(db), chunkOf: planned?.chunkOf, debtors: planned?.debtors, ledgers: planned?.ledgers, pdfs: chosen.filter(makesLetter).length > 1 ? pdfs() : inThreadLetterPdfs };
   let done = 0;
   let submitted = 0;
   let notMade = 0;
-  for (const [index, entry] of chosen.entries()) {
-    if (await progress.isStopped?.()) return { done, submitted, notMade, stopped: true };
-    const debtor = planned?.debtors.get(entry.debtorId);
-    const ledger = planned?.ledgers.get(entry.debtorId);
-    const outcome = await processEntry(db, entry, request, { batch, chunkId: planned?.chunkOf.get(entry.debtorId), read: debtor && ledger && { debtor, ledger } }, progress);
-    if (outcome === 'done') done += 1;
-    if (outcome === 'submitted') submitted += 1;
-    if (outcome === 'unreachable') notMade += 1;
-    await progress.onProgress?.(index + 1, chosen.length);
+  // The next entry's letter, started as soon as this one has its number (issue 14): its PDF is built meanwhile.
+  let ahead: { readonly entryId: string; readonly letter: ReturnType<typeof startLetter> } | undefined;
+  try {
+    for (const [index, entry] of chosen.entries()) {
+      if (await progress.isStopped?.()) return { done, submitted, notMade, stopped: true };
+      const started = ahead?.entryId === entry.id ? ahead.letter : undefined;
+      ahead = undefined;
+      const letter = async () => {
+        const own = started ?? startLetter(db, entry, request, making);
+        // This letter has its number: the next one is started now, so its PDF is built while this one's is
+        // finished and stored — unless the controller has asked to stop. Numbers are still taken in order;
+        // should they stop before this letter is stored, the next is never stored (nor queued), and its action
+        // keeps the number it was given for when it is processed again (letter-number.ts).
+        await own.prepared;
+        const next = chosen[index + 1];
+        if (next && makesLetter(next) && !(await progress.isStopped?.())) ahead = { entryId: next.id, letter: startLetter(db, next, request, making) };
+        return own.made;
+      };
+      const outcome = await processEntry(db, entry, request, letter, progress);
+      if (outcome === 'done') done += 1;
+      if (outcome === 'submitted') submitted += 1;
+      if (outcome === 'unreachable') notMade += 1;
+      await progress.onProgress?.(index + 1, chosen.length);
+    }
+    return { done, submitted, notMade };
+  } finally {
+    // A letter started and never stored: its number is taken before the batch ends; its PDF is dropped.
+    await ahead?.letter.prepared.catch(() => undefined);
+    making.pdfs.close();
   }
-  return { done, submitted, notMade };
 }
 
 /** The letter a worklist entry would send, as text, so the controller sees it before processing. */

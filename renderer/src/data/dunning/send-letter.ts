@@ -4,12 +4,12 @@ import { KredoError } from '../../../../shared/errors/kredo-error';
 import type { IsoDate } from '../../../../shared/time/iso-date';
 import { addDays } from '../../../../shared/time/iso-date';
 import { letterFigures } from '../../letters/letter-figures';
-import { buildLetterContent } from '../../letters/letter-content';
+import { buildLetterContent, type LetterContent } from '../../letters/letter-content';
 import { letterPlainText } from '../../letters/letter-plain-text';
 import { letterTranslator } from '../../letters/letter-translator';
 import { letterEmlFromContent } from '../../letters/letter-eml';
 import { letterPdfFromContent } from '../../letters/letter-pdf';
-import { LETTER_STEPS, type LetterCreditor, type LetterStep } from '../../letters/dunning-letter';
+import { LETTER_STEPS, type DunningLetterInput, type LetterCreditor, type LetterStep } from '../../letters/dunning-letter';
 import type { ReferenceRateTable } from '../../../../shared/domain/law/reference-rates';
 import { bytesToBase64 } from '../backup/backup-format';
 import type { KredoDb } from '../db/kredo-db';
@@ -41,7 +41,7 @@ export async function loadLetterBatch(db: KredoDb): Promise<LetterBatch> {
   return { creditor, rates, texts };
 }
 
-interface LetterRequest {
+export interface LetterRequest {
   readonly debtorId: string;
   readonly step: LetterStep;
   readonly itemIds: readonly string[];
@@ -99,11 +99,24 @@ export async function previewLetterText(db: KredoDb, request: LetterRequest & { 
 }
 
 /**
- * Makes the letter of a dunning step — the PDF and the e-mail draft, in the debtor's language and under its
- * law — and returns it as the document to keep. Kredo does not post or mail it: the controller saves the
- * PDF or opens the draft in their mail program; what is kept is exactly what was made.
+ * A letter made up to its PDF: its number taken, its content built. `letterDocumentOf` turns it and the PDF
+ * of `content` into the document to keep; a batch builds the PDF elsewhere (a worker) in between.
  */
-export async function makeLetterDocument(db: KredoDb, request: LetterRequest & { readonly actionId: string; readonly at: string }, batch?: LetterBatch): Promise<(StoredDocument & { readonly mailMessage?: MailMessageRequest }) | undefined> {
+export interface PreparedLetter {
+  readonly request: LetterRequest & { readonly actionId: string; readonly at: string };
+  readonly creditor: LetterCreditor;
+  readonly input: DunningLetterInput;
+  readonly textVersion: LetterTextsInUse['version'];
+  readonly debtor: StoredDebtor;
+  readonly content: LetterContent;
+  readonly attachmentNote: string;
+}
+
+/**
+ * The first half of makeLetterDocument: reads the parties (unless given), takes the letter's number and builds
+ * its content. Undefined when the letter has no invoices to list (it takes no number then).
+ */
+export async function prepareLetter(db: KredoDb, request: LetterRequest & { readonly actionId: string; readonly at: string }, batch?: LetterBatch): Promise<PreparedLetter | undefined> {
   const made = await letterInputOf(db, request, batch, () => letterNumberFor(db, request.actionId));
   if (!made) return undefined;
   const { debtor, creditor, input, textVersion } = made;
@@ -115,9 +128,14 @@ export async function makeLetterDocument(db: KredoDb, request: LetterRequest & {
   // message: a run of a hundred reminders built each letter's content three times and encoded its PDF twice
   // more (issue 14).
   const t = letterTranslator(input.language);
-  const content = buildLetterContent(input, t);
-  const pdfBase64 = bytesToBase64(await letterPdfFromContent(content));
-  const eml = input.debtor.email ? letterEmlFromContent(content, t('attachmentNote'), pdfBase64, { from: { name: creditor.name, address: creditor.email }, to: { ...(input.debtor.contactName && { name: input.debtor.contactName }), address: input.debtor.email }, date: new Date(request.at) }) : undefined;
+  return { request, creditor, input, textVersion, debtor, content: buildLetterContent(input, t), attachmentNote: t('attachmentNote') };
+}
+
+/** The second half of makeLetterDocument: the document to keep, from the prepared letter and the PDF of its content. */
+export function letterDocumentOf(prepared: PreparedLetter, pdf: Uint8Array): StoredDocument & { readonly mailMessage?: MailMessageRequest } {
+  const { request, creditor, input, textVersion, debtor, content } = prepared;
+  const pdfBase64 = bytesToBase64(pdf);
+  const eml = input.debtor.email ? letterEmlFromContent(content, prepared.attachmentNote, pdfBase64, { from: { name: creditor.name, address: creditor.email }, to: { ...(input.debtor.contactName && { name: input.debtor.contactName }), address: input.debtor.email }, date: new Date(request.at) }) : undefined;
   const fileName = `${debtor.customerCode}-${request.step}-${request.today}`;
   return {
     id: `${request.actionId}:letter`,
@@ -137,4 +155,14 @@ export async function makeLetterDocument(db: KredoDb, request: LetterRequest & {
     // What the e-mail outbox sends (not stored with the document): subject and text in the debtor's language.
     ...(input.debtor.email && { mailMessage: letterMailMessage(input, content, { key: `${request.actionId}:letter`, debtorId: debtor.id, fileName, pdfBase64 }) }),
   };
+}
+
+/**
+ * Makes the letter of a dunning step — the PDF and the e-mail draft, in the debtor's language and under its
+ * law — and returns it as the document to keep. Kredo does not post or mail it: the controller saves the
+ * PDF or opens the draft in their mail program; what is kept is exactly what was made.
+ */
+export async function makeLetterDocument(db: KredoDb, request: LetterRequest & { readonly actionId: string; readonly at: string }, batch?: LetterBatch): Promise<(StoredDocument & { readonly mailMessage?: MailMessageRequest }) | undefined> {
+  const prepared = await prepareLetter(db, request, batch);
+  return prepared && letterDocumentOf(prepared, await letterPdfFromContent(prepared.content));
 }
