@@ -1,4 +1,6 @@
-import { proxy, transferHandlers, wrap, type Remote } from 'comlink';
+import { proxy, transfer, transferHandlers, wrap, type Remote } from 'comlink';
+import { startReadyLetterPdfWorker } from '../letters/letter-pdf-builder';
+import type { ProcessOutcome, ProcessProgress, ProcessWorklistRequest } from './dunning/process-worklist';
 import { KredoApiError } from '../platform/kredo-api';
 import type { DataApi } from './worker/data-api';
 import { codedThrowHandler } from './worker/error-transfer';
@@ -29,3 +31,17 @@ export function dataWorker(): Remote<DataApi> {
 
 /** Wraps a callback (progress, say) so the worker can call it across the thread boundary. */
 export const callback = proxy;
+
+/**
+ * Processes worklist entries in the data worker, with a worker this thread starts for the batch building the
+ * letters' PDFs meanwhile (issue 14; letter-pdf-builder.ts): one started here loads as the data worker does,
+ * under every host. Without one (it could not start) the data worker builds them itself.
+ */
+export async function processWorklistWithLetterPdfs(request: ProcessWorklistRequest, progress: ProcessProgress): Promise<ProcessOutcome> {
+  const letterPdfs = request.entryIds.length > 1 ? await startReadyLetterPdfWorker() : undefined;
+  try {
+    return await (letterPdfs ? dataWorker().processWorklist(request, callback(progress), transfer(letterPdfs.port, [letterPdfs.port])) : dataWorker().processWorklist(request, callback(progress)));
+  } finally {
+    letterPdfs?.end();
+  }
+}

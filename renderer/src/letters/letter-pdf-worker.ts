@@ -20,4 +20,17 @@ const api = {
 
 export type LetterPdfWorkerApi = typeof api;
 
-expose(api);
+/** Whoever started the worker sends the port the batch asks on (the data worker's, when the UI thread started it). */
+export interface LetterPdfWorkerStart {
+  readonly letterPdfPort: MessagePort;
+}
+
+/** Said once the worker answers on its port; letter-pdf-builder.ts waits for it. */
+const LETTER_PDF_WORKER_READY = 'kredo-letter-pdfs-ready';
+
+self.addEventListener('message', (event: MessageEvent<Partial<LetterPdfWorkerStart> | undefined>) => {
+  const port = event.data?.letterPdfPort;
+  if (!port) return;
+  expose(api, port);
+  self.postMessage(LETTER_PDF_WORKER_READY);
+});

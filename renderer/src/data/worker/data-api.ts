@@ -104,9 +104,10 @@ export interface DataApi {
   dunningWorklist(request: { readonly today: IsoDate; readonly leadDays: number; readonly locale: string }): Promise<WorklistView | undefined>;
   /**
    * Carries out the chosen worklist entries (steps recorded as done, deadlines and handovers sent to the
-   * insurer), telling `progress` how far it got and stopping between two entries when it says so.
+   * insurer), telling `progress` how far it got and stopping between two entries when it says so. Letters'
+   * PDFs are built by the worker answering on `letterPdfPort` when given (processWorklistWithLetterPdfs).
    */
-  processWorklist(request: ProcessWorklistRequest, progress?: ProcessProgress): Promise<ProcessOutcome>;
+  processWorklist(request: ProcessWorklistRequest, progress?: ProcessProgress, letterPdfPort?: MessagePort): Promise<ProcessOutcome>;
   /** The outcome of a worklist call: done with a note, a promise to pay stored, or no answer (stays on the list). */
   recordCall(request: RecordCallRequest): Promise<{ readonly promiseId?: string }>;
   /** Records the e-mail outbox's sent / failed / uncertain letters on the debtors' timelines; answers the keys recorded. */

@@ -37,6 +37,7 @@ import { letterTextHistory, saveLetterTexts } from '../dunning/letter-texts';
 import { beginTurnoverSend, prepareTurnoverDeclaration, recordTurnoverReceipt, turnoverHistory } from '../turnover/turnover-declarations';
 import { setDispute } from '../dunning/set-dispute';
 import { previewWorklistLetter, processWorklist } from '../dunning/process-worklist';
+import { startLetterPdfBuilder } from '../../letters/letter-pdf-builder';
 import { makePrintBatchPdf } from '../dunning/print-batch';
 import { makeStatement, makeStatements, markStatementQueued, previewStatement } from '../statements/make-statement';
 import { recordCall } from '../dunning/record-call';
@@ -121,7 +122,7 @@ const api: DataApi = {
   requestLimits: (request) => exclusive(() => sync.requestLimits(request)),
   submitLoss: (request) => exclusive(() => sync.submitLoss(request)),
   dunningWorklist: (request) => worklist(request),
-  processWorklist: (request, progress) => exclusive(() => processWorklist(db, request, progress)),
+  processWorklist: (request, progress, letterPdfPort) => exclusive(() => processWorklist(db, request, progress, letterPdfPort && (() => startLetterPdfBuilder(letterPdfPort)))),
   recordCall: (request) => exclusive(() => recordCall(db, request)),
   recordMailOutcomes: (outcomes) => writing(() => recordMailOutcomes(db, outcomes)),
   previewLetter: (request) => previewWorklistLetter(db, request),

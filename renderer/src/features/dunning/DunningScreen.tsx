@@ -10,7 +10,7 @@ import { ProgressWithStop, useStop } from '../../components/ProgressWithStop';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { StaleRatesNote } from './StaleRatesNote';
 import { StatementBatch } from './StatementBatch';
-import { callback, dataWorker } from '../../data/data-client';
+import { dataWorker, processWorklistWithLetterPdfs } from '../../data/data-client';
 import type { MailMessageRequest } from '../../../../shared/ipc/mail-contract';
 import { kredo } from '../../platform/kredo-api';
 import type { WorklistRow } from '../../data/dunning/worklist-rows';
@@ -83,15 +83,15 @@ export function DunningScreen() {
     setPrintRun(undefined);
     const run = { ...request(), debtorIds: [...new Set(chosen.map((row) => row.debtorId))] };
     try {
-      const result = await dataWorker().processWorklist(
+      const result = await processWorklistWithLetterPdfs(
         { ...run, entryIds: chosen.map((row) => row.id) },
-        callback({
+        {
           onProgress: (done: number, total: number) => setProgress({ done, total }),
           isStopped: stop.isStopped,
           // Letters to debtors with an e-mail address go into the outbox when Settings › E-mail is set up.
           queueMail: async (message: MailMessageRequest) => (mailReady ? kredo.mailQueue({ message }) : undefined),
           withdrawMail: (key: string) => kredo.mailWithdraw({ key }),
-        }),
+        },
       );
       const counts = { done: format.number(result.done), submitted: format.number(result.submitted) };
       setMessage([t(result.stopped ? 'worklist.stopped' : 'worklist.processed', counts), ...(result.notMade > 0 ? [t('worklist.notMade', { count: result.notMade })] : [])].join(' '));
