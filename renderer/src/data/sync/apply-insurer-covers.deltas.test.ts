@@ -1,15 +1,12 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DATA_TIERS, DEMO_SEED } from '../../../../shared/generator/data-tiers';
-import { generateChunk, generateExchangeRates, generatePolicy } from '../../../../shared/generator/generate-portfolio';
-import { planPortfolio } from '../../../../shared/generator/plan-portfolio';
 import { insurerCoverSchema, type InsurerCover } from '../../../../shared/sync/insurer-cover';
 import { addDays, toIsoDate, type IsoDate } from '../../../../shared/time/iso-date';
 import { MAX_DELTA_ENTRIES } from '../db/chunk-deltas';
-import { KredoDb } from '../db/kredo-db';
-import { replacePortfolio } from '../store/replace-portfolio';
+import type { KredoDb } from '../db/kredo-db';
 import { applyInsurerCovers } from './apply-insurer-covers';
+import { demoSyncStore } from './demo-sync-store.test-support';
 
 const today = toIsoDate('2026-11-24');
 const at = '2026-11-24T10:00:00.000Z';
@@ -19,12 +16,8 @@ afterEach(() => {
 });
 
 async function demoStore(name: string): Promise<KredoDb> {
-  const db = new KredoDb(name);
+  const db = await demoSyncStore(name, today, at);
   open.push(db);
-  const policy = generatePolicy(today);
-  const plan = planPortfolio(DATA_TIERS.S, { seed: DEMO_SEED, today });
-  const chunks = Array.from({ length: plan.chunkCount }, (_, chunkId) => generateChunk(plan, policy, chunkId));
-  await replacePortfolio(db, { policy, rates: generateExchangeRates(DEMO_SEED, today), chunks, chunkCount: plan.chunkCount, asOf: today, at, source: 'demo' });
   return db;
 }
 

@@ -1,14 +1,11 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DATA_TIERS, DEMO_SEED } from '../../../../shared/generator/data-tiers';
-import { generateChunk, generateExchangeRates, generatePolicy } from '../../../../shared/generator/generate-portfolio';
-import { planPortfolio } from '../../../../shared/generator/plan-portfolio';
 import { insurerCoverSchema, type InsurerCover } from '../../../../shared/sync/insurer-cover';
 import { addDays, toIsoDate, type IsoDate } from '../../../../shared/time/iso-date';
-import { KredoDb } from '../db/kredo-db';
-import { replacePortfolio } from '../store/replace-portfolio';
+import type { KredoDb } from '../db/kredo-db';
 import { applyInsurerCovers } from './apply-insurer-covers';
+import { demoSyncStore } from './demo-sync-store.test-support';
 
 const today = toIsoDate('2026-11-24');
 const at = '2026-11-24T10:00:00.000Z';
@@ -19,12 +16,8 @@ afterEach(() => {
 
 /** The demo portfolio, with every fifth debtor known to the insurer by a buyer id of its own. */
 async function demoStore(name: string): Promise<KredoDb> {
-  const db = new KredoDb(name);
+  const db = await demoSyncStore(name, today, at);
   open.push(db);
-  const policy = generatePolicy(today);
-  const plan = planPortfolio(DATA_TIERS.S, { seed: DEMO_SEED, today });
-  const chunks = Array.from({ length: plan.chunkCount }, (_, chunkId) => generateChunk(plan, policy, chunkId));
-  await replacePortfolio(db, { policy, rates: generateExchangeRates(DEMO_SEED, today), chunks, chunkCount: plan.chunkCount, asOf: today, at, source: 'demo' });
   const debtorChunks = await db.debtorChunks.toArray();
   await db.debtorChunks.bulkPut(debtorChunks.map((chunk) => ({ ...chunk, debtors: chunk.debtors.map((debtor, index) => (index % 5 === 0 ? { ...debtor, insurerBuyerId: `B-${debtor.id}` } : debtor)) })));
   return db;
