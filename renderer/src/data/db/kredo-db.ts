@@ -59,8 +59,8 @@ export class KredoDb extends Dexie {
     this.use(worklistDebtorsMiddleware);
     // And the limits and summaries a sync changed beside their chunks, folded into every read (migration 0026).
     this.use(chunkDeltasMiddleware);
-    // And each summary chunk's overdue debtors as the worklist reads them, from the chunk and its delta (migration
-    // 0027): after chunkDeltasMiddleware, so above it, where the delta it drops on a whole write does not pass.
+    // And each summary chunk's overdue debtors as the worklist reads them, from every whole write of the chunk
+    // (migration 0027; the chunk's sync delta is folded in as the worklist reads, 0028).
     this.use(worklistSummariesMiddleware);
     // And the payments a bank import booked beside their ledger chunks, folded into every read (migration 0025).
     this.use(ledgerOverlaysMiddleware);

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import type { DBCore, Middleware } from 'dexie';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scoreDebtorRisk } from '../../../../shared/domain/risk/risk-score';
@@ -6,13 +7,19 @@ import type { DebtorSummary } from '../../../../shared/domain/summaries/debtor-s
 import type { IsoDate } from '../../../../shared/time/iso-date';
 import { openDemoStore } from '../../../../tests/integration/demo-store';
 import type { KredoDb } from './kredo-db';
-import { overdueRiskSummaries, worklistSummariesOf } from './worklist-summaries';
+import { overdueRiskSummaries, worklistSummariesAsRead, worklistSummariesOf } from './worklist-summaries';
 
 const today = '2026-11-24' as IsoDate;
 
-/** What each chunk's worklist summaries must be: derived from its summaries as every reader sees them (delta folded in). */
+/** What each chunk's worklist summaries must read as: derived from its summaries as every reader sees them (delta folded in). */
 async function expectedRecords(db: KredoDb) {
   return (await db.summaryChunks.toArray()).map((chunk) => worklistSummariesOf(chunk));
+}
+
+/** Each chunk's worklist summaries as the worklist reads them: the record with the chunk's sync delta folded in. */
+async function recordsAsRead(db: KredoDb) {
+  const deltas = new Map((await db.summaryDeltas.toArray()).map((delta) => [delta.chunkId, delta]));
+  return (await db.worklistSummaryChunks.toArray()).map((record) => worklistSummariesAsRead(record, deltas.get(record.chunkId)));
 }
 
 /** The overdue debtors of a chunk's summaries, as the worklist picked them from the whole summaries. */
@@ -46,40 +53,70 @@ describe('each summary chunk’s worklist summaries, kept beside it by the store
     db.close();
   });
 
-  it('follow an insurer sync’s summary delta beside the chunk, and the chunk written whole after it; a delta gone on its own takes the record with it', async () => {
-    const db = await openDemoStore('worklist-summaries-2', today);
+  it('are left as they are by an insurer sync’s summary delta — neither read nor written — and fold it in as the worklist reads them', async () => {
+    // Every request that reaches the records, seen right above IndexedDB (below every middleware of the store).
+    const requests: string[] = [];
+    const watch: Middleware<DBCore> = {
+      stack: 'dbcore',
+      name: 'watchWorklistSummaries',
+      level: 0,
+      create: (down) => ({
+        ...down,
+        table(name) {
+          const table = down.table(name);
+          if (name !== 'worklistSummaryChunks') return table;
+          return {
+            ...table,
+            get: (request) => (requests.push('get'), table.get(request)),
+            getMany: (request) => (requests.push('getMany'), table.getMany(request)),
+            query: (request) => (requests.push('query'), table.query(request)),
+            openCursor: (request) => (requests.push('openCursor'), table.openCursor(request)),
+            mutate: (request) => (requests.push(request.type), table.mutate(request)),
+          };
+        },
+      }),
+    };
+    const db = await openDemoStore('worklist-summaries-2', today, (store) => store.use(watch));
     const base = (await db.summaryChunks.get(0))!.summaries;
-    // A sync changes two debtors (one now overdue, one no longer), then a third: the delta grows.
+    const stored = await db.worklistSummaryChunks.toArray();
+    requests.length = 0;
+    // A sync changes two debtors (one now overdue, one no longer), in its transaction over chunks and deltas.
+    await db.transaction('rw', [db.summaryChunks, db.summaryDeltas], async () => {
+      await db.summaryDeltas.put({ chunkId: 0, summaries: [changed(base[0]!, 0), changed(base[1]!, 777)] });
+    });
+    expect(requests).toEqual([]);
+    expect(await db.worklistSummaryChunks.toArray()).toEqual(stored);
+    expect(await recordsAsRead(db)).toEqual(await expectedRecords(db));
+    expect(overdueRiskSummaries((await recordsAsRead(db))[0]!, undefined).get(base[1]!.debtorId)?.overdueMinor).toBe(777);
+    db.close();
+  });
+
+  it('read with the chunk’s sync delta folded in equal the chunk as read, however the delta grows, shrinks or goes, and after the chunk is written whole', async () => {
+    const db = await openDemoStore('worklist-summaries-5', today);
+    const base = (await db.summaryChunks.get(0))!.summaries;
+    // The delta grows, as a second sync changes a third debtor and one of the two again.
     await db.summaryDeltas.put({ chunkId: 0, summaries: [changed(base[0]!, 0), changed(base[1]!, 777)] });
-    expect(await db.worklistSummaryChunks.toArray()).toEqual(await expectedRecords(db));
     await db.transaction('rw', [db.summaryChunks, db.summaryDeltas], async () => {
       await db.summaryDeltas.put({ chunkId: 0, summaries: [changed(base[0]!, 0), changed(base[1]!, 888), changed(base[2]!, 5)] });
     });
-    expect(await db.worklistSummaryChunks.toArray()).toEqual(await expectedRecords(db));
-    expect(overdueRiskSummaries((await db.worklistSummaryChunks.get(0))!, undefined).get(base[1]!.debtorId)?.overdueMinor).toBe(888);
+    expect(await recordsAsRead(db)).toEqual(await expectedRecords(db));
+    expect(overdueRiskSummaries((await recordsAsRead(db))[0]!, undefined).get(base[1]!.debtorId)?.overdueMinor).toBe(888);
 
-    // Written whole from what was read (the daily refresh, say): the delta is folded in and dropped, the record stays true.
+    // Written whole from what was read (the daily refresh, say): the delta is folded in and dropped, the record derived again.
     await db.transaction('rw', db.summaryChunks, async () => db.summaryChunks.put((await db.summaryChunks.get(0))!));
     expect(await db.summaryDeltas.count()).toBe(0);
     expect(await db.worklistSummaryChunks.get(0)).toEqual(worklistSummariesOf((await db.summaryChunks.get(0))!));
 
-    // A delta deleted on its own (the chunk reads as before it) or replaced by one without a debtor it held: no record, the chunk is read whole.
-    await db.summaryDeltas.put({ chunkId: 1, summaries: [changed((await db.summaryChunks.get(1))!.summaries[0]!, 3)] });
-    await db.summaryDeltas.delete(1);
-    expect(await db.worklistSummaryChunks.get(1)).toBeUndefined();
-    await db.summaryChunks.put((await db.summaryChunks.get(1))!);
-    expect(await db.worklistSummaryChunks.get(1)).toBeDefined();
+    // A delta deleted on its own (the chunk reads as before it) or replaced by one without a debtor it held: the debtor reads as the chunk holds it.
     const second = (await db.summaryChunks.get(1))!.summaries;
+    await db.summaryDeltas.put({ chunkId: 1, summaries: [changed(second[0]!, 3)] });
+    await db.summaryDeltas.delete(1);
+    expect(await recordsAsRead(db)).toEqual(await expectedRecords(db));
     await db.summaryDeltas.put({ chunkId: 1, summaries: [changed(second[0]!, 3), changed(second[1]!, 4)] });
     await db.summaryDeltas.put({ chunkId: 1, summaries: [changed(second[1]!, 4)] });
-    expect(await db.worklistSummaryChunks.get(1)).toBeUndefined();
-    // A delta of a chunk that has no record leaves it without one.
-    await db.summaryDeltas.put({ chunkId: 1, summaries: [changed(second[0]!, 3), changed(second[1]!, 4)] });
-    expect(await db.worklistSummaryChunks.get(1)).toBeUndefined();
-    // Every record kept is true to its chunk as read.
-    const records = await db.worklistSummaryChunks.toArray();
-    expect(records.map((record) => record.chunkId)).toEqual([0]);
-    for (const record of records) expect(record).toEqual(worklistSummariesOf((await db.summaryChunks.get(record.chunkId))!));
+    expect(await recordsAsRead(db)).toEqual(await expectedRecords(db));
+    await db.summaryDeltas.clear();
+    expect(await recordsAsRead(db)).toEqual(await expectedRecords(db));
     db.close();
   });
 
@@ -90,9 +127,10 @@ describe('each summary chunk’s worklist summaries, kept beside it by the store
     await db.summaryChunks.put({ ...chunk, summaries: [odd, ...chunk.summaries.slice(1)] });
     expect((await db.summaryChunks.get(0))!.summaries[0]!.daysLateRecent).toBeUndefined();
     expect(await db.worklistSummaryChunks.get(0)).toBeUndefined();
-    // Likewise in a sync's delta.
-    await db.summaryDeltas.put({ chunkId: 1, summaries: [{ ...(await db.summaryChunks.get(1))!.summaries[0]!, openMinor: undefined } as unknown as DebtorSummary] });
-    expect(await db.worklistSummaryChunks.get(1)).toBeUndefined();
+    // Likewise in a sync's delta: the record cannot be read with it (the worklist reads that chunk whole).
+    const delta = { chunkId: 1, summaries: [{ ...(await db.summaryChunks.get(1))!.summaries[0]!, openMinor: undefined } as unknown as DebtorSummary] };
+    await db.summaryDeltas.put(delta);
+    expect(worklistSummariesAsRead((await db.worklistSummaryChunks.get(1))!, delta)).toBeUndefined();
     db.close();
   });
 

@@ -1,16 +1,19 @@
 import type { RiskSummary } from '../../../../shared/domain/risk/risk-score';
 import type { DebtorSummary } from '../../../../shared/domain/summaries/debtor-summary';
+import type { SummaryChunkDelta } from './chunk-deltas';
 import type { SummaryChunk } from './schema';
 
 /**
  * One summary chunk's debtors as the Dunning worklist reads them (migration 0027): which are overdue and the
  * figures of their risk score, column by column. A tier-L worklist read all 20,000 summaries (~18.5 MB of
  * objects: buckets, KPIs, currencies) to find the overdue debtors and score them (issue 14). Derived from
- * every write of the chunk and of its sync delta (worklist-summaries-middleware.ts).
+ * every whole write of the chunk (worklist-summaries-middleware.ts): it holds the chunk as stored, and the
+ * chunk's sync delta is folded in as it is read (worklistSummariesAsRead), as mergeSummaryDelta folds it
+ * into the chunk.
  */
 export interface WorklistSummaryChunk {
   readonly chunkId: number;
-  /** Every debtor of the chunk, in the chunk's order (a sync delta replaces a debtor's figures in place). */
+  /** Every debtor of the chunk, in the chunk's order (a sync delta, folded in, replaces a debtor's figures in place). */
   readonly debtorIds: readonly string[];
   /** Per debtor, FIGURES.length numbers in FIGURES' order; NaN for an internal limit not set. */
   readonly figures: Float64Array;
@@ -47,7 +50,7 @@ export function worklistSummariesOf(chunk: Pick<SummaryChunk, 'chunkId' | 'summa
 /**
  * The record with a sync delta's summaries put in, each in place of its debtor's (as mergeSummaryDelta puts
  * them into the chunk), or nothing when a summary's debtor is not in the chunk or lacks a figure: then the
- * record is dropped and the worklist reads the chunk (with its delta folded in) whole.
+ * worklist reads the chunk (with its delta folded in) whole.
  */
 export function withWorklistSummaries(record: WorklistSummaryChunk, changed: readonly DebtorSummary[]): WorklistSummaryChunk | undefined {
   const figures = record.figures.slice();
@@ -57,6 +60,15 @@ export function withWorklistSummaries(record: WorklistSummaryChunk, changed: rea
     if (index === undefined || !writeFigures(figures, index, summary)) return undefined;
   }
   return { ...record, figures };
+}
+
+/**
+ * The chunk's worklist summaries as every reader sees the chunk — the record of the chunk as stored with its
+ * sync delta (0026) folded in — or nothing when the delta cannot be put in (withWorklistSummaries): then the
+ * worklist reads that chunk whole.
+ */
+export function worklistSummariesAsRead(record: WorklistSummaryChunk, delta: SummaryChunkDelta | undefined): WorklistSummaryChunk | undefined {
+  return delta ? withWorklistSummaries(record, delta.summaries) : record;
 }
 
 /** The overdue debtors' figures of the risk score, by debtor id in the chunk's order; with `only`, of those debtors alone. */

@@ -140,7 +140,7 @@ const arbitrarySummaryChange = fc.record({
   disputedMinor: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 500_000 })),
 });
 
-describe('the worklist read from each chunk’s worklist summaries kept beside it (migration 0027)', () => {
+describe('the worklist read from each chunk’s worklist summaries kept beside it (migration 0027), each with its chunk’s sync delta folded in (0028)', () => {
   it('reads no summary whole while every chunk has its worklist summaries, and a chunk without them whole, with the same list and rows either way', async () => {
     const db = await openDemoStore('load-worklist-4', day0);
     const expected = await worklistFromWholeLedgers(db, day0);
@@ -154,7 +154,7 @@ describe('the worklist read from each chunk’s worklist summaries kept beside i
     expect(await loadWorklist(db, requestOn(day0))).toEqual(expected);
     expect(summaryReads).toEqual([]);
 
-    // Chunk 1's worklist summaries gone (as when a sync's delta was deleted on its own): that chunk alone is read whole.
+    // Chunk 1's worklist summaries gone (as when a summary lacked a figure): that chunk alone is read whole.
     await db.worklistSummaryChunks.delete(1);
     expect(await loadWorklist(db, requestOn(day0))).toEqual(expected);
     expect(await loadWorklistView(db, requestOn(day0))).toEqual(expectedView);
@@ -176,7 +176,7 @@ describe('the worklist read from each chunk’s worklist summaries kept beside i
       }
     };
     await fc.assert(
-      fc.asyncProperty(fc.array(arbitrarySummaryChange, { minLength: 1, maxLength: 30 }), fc.constantFrom(0, 5, 20), fc.constantFrom(0, 3, 12), fc.boolean(), async (changes, maxDeltaEntries, later, onlySome) => {
+      fc.asyncProperty(fc.array(arbitrarySummaryChange, { minLength: 1, maxLength: 30 }), fc.constantFrom(0, 5, 20), fc.constantFrom(0, 3, 12), fc.boolean(), fc.option(fc.nat(), { nil: undefined }), async (changes, maxDeltaEntries, later, onlySome, dropDelta) => {
         await db.transaction('rw', [db.summaryChunks, db.summaryDeltas], async () => {
           const chunks = await db.summaryChunks.bulkGet(chunkIds);
           const byChunk = new Map<number, { chunk: SummaryChunk; summaries: DebtorSummary[]; changed: Map<string, DebtorSummary> }>();
@@ -192,6 +192,9 @@ describe('the worklist read from each chunk’s worklist summaries kept beside i
           }
           await writeSummaryChanges(db, [...byChunk.values()].map(({ chunk, summaries, changed }) => ({ chunk, summaries, changed: [...changed.values()] })), { maxDeltaEntries });
         });
+        // Now and then a chunk's delta deleted on its own: the chunk reads as written whole last, the record (0028) untouched.
+        const withDelta = await db.summaryDeltas.toCollection().primaryKeys();
+        if (dropDelta !== undefined && withDelta.length > 1) await db.summaryDeltas.delete(withDelta[dropDelta % withDelta.length]!);
         const request = requestOn(addDays(day0, later));
         const planned = await planWorklist(db, request);
         const source = await fromSummaries(request);

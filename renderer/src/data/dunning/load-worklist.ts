@@ -11,7 +11,7 @@ import { createWorkHorizon } from '../../../../shared/domain/dunning/work-horizo
 import type { KredoDb } from '../db/kredo-db';
 import type { StoredDebtor } from '../db/schema';
 import { worklistDebtorFacts, worklistDebtorsOf, type WorklistDebtorFacts } from '../db/worklist-debtors';
-import { overdueRiskSummaries } from '../db/worklist-summaries';
+import { overdueRiskSummaries, worklistSummariesAsRead } from '../db/worklist-summaries';
 import { worklistRows, type WorklistView } from './worklist-rows';
 import { keptWorklistLedgers, worklistLedgers, type LedgerNeed } from './worklist-ledgers';
 
@@ -77,14 +77,18 @@ async function readDebtors(db: KredoDb, wanted: readonly { readonly chunkId: num
 
 /**
  * The overdue debtors of each summary chunk (with `only`, of those debtors alone) and the figures of their risk
- * score, in chunk order: from each chunk's worklist summaries kept beside it (migration 0027), or read whole
- * from a chunk without them (its record dropped, or a summary lacking a figure). One read transaction, so the
- * two agree.
+ * score, in chunk order: from each chunk's worklist summaries kept beside it (migration 0027) with the chunk's
+ * sync delta folded in, or read whole from a chunk without them (a summary lacking a figure). One read
+ * transaction, so the three agree.
  */
 async function readOverdue(db: KredoDb, only: ReadonlySet<string> | undefined): Promise<{ readonly chunkId: number; readonly overdue: ReadonlyMap<string, RiskSummary> }[]> {
-  return db.transaction('r', [db.worklistSummaryChunks, db.summaryChunks], async () => {
-    const [kept, chunkIds] = await Promise.all([db.worklistSummaryChunks.toArray(), db.summaryChunks.toCollection().primaryKeys()]);
-    const keptById = new Map(kept.map((record) => [record.chunkId, record]));
+  return db.transaction('r', [db.worklistSummaryChunks, db.summaryDeltas, db.summaryChunks], async () => {
+    const [kept, deltas, chunkIds] = await Promise.all([db.worklistSummaryChunks.toArray(), db.summaryDeltas.toArray(), db.summaryChunks.toCollection().primaryKeys()]);
+    const deltaById = new Map(deltas.map((delta) => [delta.chunkId, delta]));
+    const keptById = new Map(kept.flatMap((record) => {
+      const asRead = worklistSummariesAsRead(record, deltaById.get(record.chunkId));
+      return asRead ? [[record.chunkId, asRead] as const] : [];
+    }));
     const missing = chunkIds.filter((chunkId) => !keptById.has(chunkId));
     const whole = new Map((missing.length > 0 ? await db.summaryChunks.bulkGet(missing) : []).flatMap((chunk) => (chunk ? [[chunk.chunkId, chunk] as const] : [])));
     return chunkIds.flatMap((chunkId) => {
