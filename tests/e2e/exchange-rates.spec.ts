@@ -59,8 +59,9 @@ test('amounts in currencies without a rate are never shown as zero, and the ECBâ
   await rates.field('quote').fill('EUR');
   await rates.field('rate').fill('-1,15');
   await rates.saveRateButton.click();
-  expect(await rates.problemOf('base')).toBe(fill(en.settings.rates.manual.errors.unknownCurrency, { value: 'XYZ' }));
-  expect(await rates.problemOf('rate')).toBe(en.settings.rates.manual.errors.notPositive);
+  // Polled: the messages appear once the form has checked the input, not necessarily by the time the click returns.
+  await expect.poll(() => rates.problemOf('base')).toBe(fill(en.settings.rates.manual.errors.unknownCurrency, { value: 'XYZ' }));
+  await expect.poll(() => rates.problemOf('rate')).toBe(en.settings.rates.manual.errors.notPositive);
   await expect(rates.missingTable.getByRole('row')).toHaveCount(3);
 
   kredo.answerFileDialogs({ openFile: fixture('eurofxref-daily-2026-11-24.xml') });

@@ -100,7 +100,7 @@ test('an import killed while it is saved leaves the store exactly as before or e
       await space.insurer.start(atRest.insurerState);
       const trial = await test.step('start', () => startAtRest(folder));
       const imports = await test.step('read the file', () => prepareImport(trial.page));
-      const armed = moment.point && (await armKillPoint(trial.page, moment.point));
+      const armed = moment.point && (await armKillPoint(trial, moment.point));
       await imports.commitButton.click();
       if (armed) await armed.reached;
       else await new Promise((resolve) => setTimeout(resolve, moment.delayMs));
@@ -139,7 +139,7 @@ test('a backup killed half-way leaves the store untouched and no damaged backup 
       const trial = await test.step('start', () => startAtRest(folder));
       const backups = new BackupsPage(trial.page, 'en');
       await backups.open();
-      const armed = moment.point && (await armKillPoint(trial.page, moment.point));
+      const armed = moment.point && (await armKillPoint(trial, moment.point));
       const watched = moment.files && whenBackups(folder, moment.files);
       const made = backups.status.getByText(en.settings.backups.created.split('(')[0]!.trim()).waitFor({ timeout: 120_000 });
       await backups.backUpNow();
@@ -233,7 +233,7 @@ test('a sync killed while it sends requests or applies covers resumes to the sam
       // The sync at start waits at the insurer until the kill moment is armed.
       space.insurer.hold();
       host = await test.step('start', () => startKillableHost({ userDataDir: folder, today: E2E_TODAY }));
-      const armed = moment.point && (await armKillPoint(host.page, moment.point));
+      const armed = moment.point && (await armKillPoint(host, moment.point));
       const firstPost = space.insurer.nextRequest(isLimitRequest);
       // Reads go through; with `postHeld`, the first limit request stays on the wire.
       if (moment.postHeld) space.insurer.hold(isLimitRequest);

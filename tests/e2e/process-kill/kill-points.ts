@@ -1,4 +1,4 @@
-import type { Page, Worker } from '@playwright/test';
+import type { KillableHost } from './killable-host';
 
 /**
  * A moment inside the data worker's work on the store at which the test kills the app:
@@ -18,19 +18,13 @@ export const describeKillPoint = (point: KillPoint) => `${point.kind} ${point.ta
 
 const SIGNAL = 'kredo process-kill point reached';
 
-/** The app's data worker (a Web Worker started with the app). */
-export async function dataWorker(page: Page): Promise<Worker> {
-  const isDataWorker = (worker: Worker) => /data-worker/.test(worker.url());
-  return page.workers().find(isDataWorker) ?? (await page.waitForEvent('worker', { predicate: isDataWorker }));
-}
-
 /**
  * Instruments the data worker's IndexedDB calls from outside (no test hook in the app): when the point is
  * reached, the worker logs a signal and spins. Resolves once the point is armed; `reached` resolves when
  * the worker holds there.
  */
-export async function armKillPoint(page: Page, point: KillPoint): Promise<{ readonly reached: Promise<void> }> {
-  const worker = await dataWorker(page);
+export async function armKillPoint(host: Pick<KillableHost, 'dataWorker'>, point: KillPoint): Promise<{ readonly reached: Promise<void> }> {
+  const worker = await host.dataWorker();
   const reached = new Promise<void>((resolve) => {
     worker.on('console', (message) => {
       if (message.text() === SIGNAL) resolve();
