@@ -18,6 +18,8 @@
  * fonts reading the same decoded tables, which parse-fonts-once.ts hands to every document of a session.
  */
 
+import { unshapedRun } from './unshaped-words';
+
 interface Glyph {
   readonly id: number;
   readonly codePoints: readonly number[];
@@ -79,7 +81,8 @@ export function shareWordLayouts(embedded: unknown): void {
     if (!cache || !isFontkitFont(this.font)) return layoutCached.call(this, text);
     const cached = cache[text];
     if (cached) return cached;
-    const run = sharedRun(this, text) ?? shapeAndKeep(this, text);
+    // Amounts and other words fontkit would leave alone are laid out without it (unshaped-words.ts).
+    const run = (unshapedRun(this as unknown as Parameters<typeof unshapedRun>[0], text) as Run | undefined) ?? sharedRun(this, text) ?? shapeAndKeep(this, text);
     cache[text] = run;
     return run;
   };
