@@ -175,6 +175,7 @@ describe('the worklist read from each chunk’s worklist summaries kept beside i
         db.worklistSummaryChunks.toArray = keptToArray;
       }
     };
+    let plannedWithDeltas = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(arbitrarySummaryChange, { minLength: 1, maxLength: 30 }), fc.constantFrom(0, 5, 20), fc.constantFrom(0, 3, 12), fc.boolean(), fc.option(fc.nat(), { nil: undefined }), async (changes, maxDeltaEntries, later, onlySome, dropDelta) => {
         await db.transaction('rw', [db.summaryChunks, db.summaryDeltas], async () => {
@@ -196,6 +197,7 @@ describe('the worklist read from each chunk’s worklist summaries kept beside i
         const withDelta = await db.summaryDeltas.toCollection().primaryKeys();
         if (dropDelta !== undefined && withDelta.length > 1) await db.summaryDeltas.delete(withDelta[dropDelta % withDelta.length]!);
         const request = requestOn(addDays(day0, later));
+        if ((await db.summaryDeltas.count()) > 0) plannedWithDeltas += 1;
         const planned = await planWorklist(db, request);
         const source = await fromSummaries(request);
         expect(planned!.worklist).toEqual(source!.worklist);
@@ -211,8 +213,9 @@ describe('the worklist read from each chunk’s worklist summaries kept beside i
       }),
       { numRuns: 12 },
     );
-    // The syncs above left deltas beside some chunks (else the property did not test them).
-    expect(await db.summaryDeltas.count()).toBeGreaterThan(0);
+    // Some runs planned with deltas beside chunks (else the property did not test them). Not the store at the end:
+    // a last run that writes chunks whole, or deletes a delta, may leave none (CI met that once).
+    expect(plannedWithDeltas).toBeGreaterThan(0);
     db.close();
   });
 });
