@@ -1,6 +1,6 @@
-import { Cyrb53Stream } from '../hash/cyrb53';
+import { cyrb53, Cyrb53Stream } from '../hash/cyrb53';
 import { isCurrencyCode, minorUnitDigits } from '../money/money';
-import type { IsoDate } from '../time/iso-date';
+import { toDayNumber, type IsoDate } from '../time/iso-date';
 import type { DecimalSeparator } from './parse-amount';
 import { parseAmount } from './parse-amount';
 import { parseDate, type DateFormat } from './parse-date';
@@ -37,14 +37,18 @@ export interface NormalisedRows {
  */
 export class SeenInvoices {
   private readonly byCustomer = new Map<string, Map<string, number>>();
+  // A customer's lines come one after another in an export: its map is looked up once per run of them.
+  private lastCustomer: string | undefined;
+  private lastOfCustomer: Map<string, number> | undefined;
   private rows = new Int32Array(1024);
   private prints = new Float64Array(1024);
   private count = 0;
 
   /** The first sighting of this invoice, or undefined after recording this one as the first. */
   firstOrAdd(customerCode: string, invoiceNumber: string, row: number, fingerprint: number): { readonly row: number; readonly fingerprint: number } | undefined {
-    let ofCustomer = this.byCustomer.get(customerCode);
+    let ofCustomer = customerCode === this.lastCustomer ? this.lastOfCustomer : this.byCustomer.get(customerCode);
     if (!ofCustomer) this.byCustomer.set(customerCode, (ofCustomer = new Map()));
+    [this.lastCustomer, this.lastOfCustomer] = [customerCode, ofCustomer];
     const index = ofCustomer.get(invoiceNumber);
     if (index !== undefined) return { row: this.rows[index]!, fingerprint: this.prints[index]! };
     if (this.count === this.rows.length) {
@@ -62,28 +66,54 @@ export class SeenInvoices {
   }
 }
 
-const hasher = new Cyrb53Stream();
+/**
+ * cyrb53 of a text that mostly repeats the row before's (a customer's name, VAT and company number stand
+ * on each of its lines, and its lines come one after another): hashed once per run of rows, not per row.
+ */
+class RepeatedTextHash {
+  private last: string | undefined;
+  private hash = 0;
+
+  of(text: string): number {
+    if (text !== this.last) [this.last, this.hash] = [text, cyrb53(text)];
+    return this.hash;
+  }
+}
 
 /**
  * A 53-bit hash of what a record says (cyrb53, shared/hash/cyrb53.ts): two rows of one invoice with the
  * same fingerprint say the same thing. Holding a number per invoice, not the row itself, keeps a
  * million-row file's bookkeeping small; a chance collision (about 1 in 2^53) would only let a conflicting
- * repeat pass as a verbatim one.
+ * repeat pass as a verbatim one. Dates go in as day numbers (one per date), the customer's own texts as
+ * their hashes (RepeatedTextHash): hashing every character of every row was a tenth of a tier-L parse.
  */
-function fingerprint(record: Omit<OpenItemRecord, 'row'>): number {
-  return hasher
-    .reset()
-    .text(record.customerName)
-    .text(record.invoiceDate)
-    .text(record.dueDate ?? '')
-    .text(record.currency)
-    .number(record.openMinor)
-    .number(record.amountMinor)
-    .text(record.paymentReference)
-    .text(record.vatNumber)
-    .text(record.companyNumber)
-    .text(record.description)
-    .digest();
+class Fingerprints {
+  private readonly hasher = new Cyrb53Stream();
+  private readonly name = new RepeatedTextHash();
+  private readonly vatNumber = new RepeatedTextHash();
+  private readonly companyNumber = new RepeatedTextHash();
+
+  of(record: Omit<OpenItemRecord, 'row'>, invoiceDay: number, dueDay: number | undefined): number {
+    return this.hasher
+      .reset()
+      .number(this.name.of(record.customerName))
+      .number(invoiceDay)
+      .number(dueDay)
+      .text(record.currency)
+      .number(record.openMinor)
+      .number(record.amountMinor)
+      .text(record.paymentReference)
+      .number(this.vatNumber.of(record.vatNumber))
+      .number(this.companyNumber.of(record.companyNumber))
+      .text(record.description)
+      .digest();
+  }
+}
+
+/** A date as a row writes it, read: its ISO date and day number, or undefined if it is no date. */
+interface ReadDate {
+  readonly iso: IsoDate;
+  readonly day: number;
 }
 
 type Columns = Readonly<Record<OpenItemField, number>>;
@@ -94,10 +124,19 @@ class RowReader {
   private readonly widest: number;
   private readonly mapped: readonly (readonly [OpenItemField, number])[];
   // A file holds few distinct dates (one per invoice day): each is parsed once per batch.
-  private readonly dates = new Map<string, IsoDate | undefined>();
+  private readonly dates = new Map<string, ReadDate | undefined>();
+  private readonly fingerprints = new Fingerprints();
+  // Most rows of an export are in one currency: it is checked once per run of rows that write it alike.
+  private currencyText: string | undefined;
+  private currency = '';
+  private isCurrencyKnown = false;
+  private currencyDigits = 0;
   problem: { field: OpenItemField | 'row'; code: RejectionCode; value: string; firstRow?: number } | undefined;
   /** The last row read repeated an earlier one verbatim (as Kredo reads it): neither a record nor a problem. */
   isRepeat = false;
+  /** The day numbers of the last record's invoice and due dates (−1: none), for its batch's columns. */
+  invoiceDay = 0;
+  dueDay = -1;
 
   constructor(
     mapping: ColumnMapping,
@@ -119,11 +158,25 @@ class RowReader {
     return undefined;
   }
 
-  private date(value: string): IsoDate | undefined {
-    if (this.dates.has(value)) return this.dates.get(value);
-    const parsed = parseDate(value, this.dialect.dateFormat);
-    this.dates.set(value, parsed);
-    return parsed;
+  private date(value: string): ReadDate | undefined {
+    let read = this.dates.get(value);
+    if (read === undefined && !this.dates.has(value)) {
+      const iso = parseDate(value, this.dialect.dateFormat);
+      read = iso === undefined ? undefined : { iso, day: toDayNumber(iso) };
+      this.dates.set(value, read);
+    }
+    return read;
+  }
+
+  /** Reads the currency cell (empty: the file's default currency), remembering the last one read. */
+  private readCurrency(text: string): boolean {
+    if (text !== this.currencyText) {
+      this.currencyText = text;
+      this.currency = text.toUpperCase() || this.dialect.defaultCurrency;
+      this.isCurrencyKnown = isCurrencyCode(this.currency);
+      this.currencyDigits = this.isCurrencyKnown ? minorUnitDigits(this.currency) : 0;
+    }
+    return this.isCurrencyKnown;
   }
 
   read(cells: readonly string[], row: number): OpenItemRecord | undefined {
@@ -134,8 +187,8 @@ class RowReader {
     // A value longer than any ERP field is not stored (a 5 MB "customer name" was); unused columns are not read.
     for (const [field, column] of this.mapped) if (cells[column]!.length > MAX_FIELD_CHARS) return this.fail(field, 'fieldTooLong', cells[column]!.slice(0, 80));
     const currencyText = this.text(cells, 'currency');
-    const currency = currencyText.toUpperCase() || this.dialect.defaultCurrency;
-    if (!isCurrencyCode(currency)) return this.fail('currency', 'currencyUnknown', currencyText);
+    if (!this.readCurrency(currencyText)) return this.fail('currency', 'currencyUnknown', currencyText);
+    const { currency } = this;
     const customerCode = this.text(cells, 'customerCode');
     if (!customerCode) return this.fail('customerCode', 'missingValue', '');
     const invoiceNumber = this.text(cells, 'invoiceNumber');
@@ -147,8 +200,8 @@ class RowReader {
     const dueText = this.text(cells, 'dueDate');
     const dueDate = dueText ? this.date(dueText) : undefined;
     if (dueText && !dueDate) return this.fail('dueDate', 'dateInvalid', dueText);
-    if (dueDate && dueDate < invoiceDate) return this.fail('dueDate', 'dueBeforeInvoice', dueText);
-    const digits = minorUnitDigits(currency);
+    if (dueDate && dueDate.day < invoiceDate.day) return this.fail('dueDate', 'dueBeforeInvoice', dueText);
+    const digits = this.currencyDigits;
     const openText = this.text(cells, 'openAmount');
     if (!openText) return this.fail('openAmount', 'missingValue', '');
     const open = parseAmount(openText, this.dialect.decimal, digits);
@@ -161,8 +214,8 @@ class RowReader {
       customerCode,
       customerName: this.text(cells, 'customerName'),
       invoiceNumber,
-      invoiceDate,
-      dueDate,
+      invoiceDate: invoiceDate.iso,
+      dueDate: dueDate?.iso,
       currency,
       openMinor: open.minor,
       amountMinor: amount?.ok ? amount.minor : undefined,
@@ -173,7 +226,7 @@ class RowReader {
     };
     // The same invoice twice: a verbatim repeat (exports of several pages often overlap) changes nothing;
     // the same key with other content is a conflict only the ERP can settle, so it is refused.
-    const print = fingerprint(record);
+    const print = this.fingerprints.of(record, invoiceDate.day, dueDate?.day);
     const first = this.seen.firstOrAdd(customerCode, invoiceNumber, row, print);
     if (first !== undefined) {
       if (first.fingerprint === print) {
@@ -182,6 +235,7 @@ class RowReader {
       }
       return this.fail('invoiceNumber', 'duplicateInFile', invoiceNumber, first.row);
     }
+    [this.invoiceDay, this.dueDay] = [invoiceDate.day, dueDate?.day ?? -1];
     return record;
   }
 }
@@ -211,10 +265,11 @@ export class OpenItemRowReader {
 
   /**
    * Reads `rows` (`firstRow` is the line number of `rows[0]` in the file), handing each record to
-   * `onRecord` as it is read and adding the rest to `tally`. Written as one loop over a reusable reader
-   * because it runs a million times for a large export: no closures or exceptions per row.
+   * `onRecord` as it is read (with the day numbers of its invoice and due dates, −1: none) and adding
+   * the rest to `tally`. Written as one loop over a reusable reader because it runs a million times for
+   * a large export: no closures or exceptions per row.
    */
-  read(rows: readonly (readonly string[])[], firstRow: number, tally: OpenItemTally, onRecord: (record: OpenItemRecord) => void): void {
+  read(rows: readonly (readonly string[])[], firstRow: number, tally: OpenItemTally, onRecord: (record: OpenItemRecord, invoiceDay: number, dueDay: number) => void): void {
     const reader = this.reader;
     for (let index = 0; index < rows.length; index += 1) {
       const cells = rows[index]!;
@@ -224,7 +279,7 @@ export class OpenItemRowReader {
       const record = reader.read(cells, row);
       if (record) {
         if (record.openMinor === 0) tally.settledRows += 1;
-        onRecord(record);
+        onRecord(record, reader.invoiceDay, reader.dueDay);
       } else if (reader.isRepeat) {
         tally.repeatedRows += 1;
       } else if (reader.problem) {

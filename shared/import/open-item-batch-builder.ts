@@ -11,6 +11,8 @@ import type { ImportedOpenItem } from './open-item-record';
 export class OpenItemBatchBuilder {
   private customers: [string, string, string, string][] = [];
   private customerIndex = new Map<string, number>();
+  private lastCustomerCode: string | undefined;
+  private lastCustomer = -1;
   private currencies: string[] = [];
   // Few distinct dates in a file: each is turned into a day number once.
   private readonly dayNumbers = new Map<string, number>();
@@ -56,20 +58,23 @@ export class OpenItemBatchBuilder {
     this.capacity = capacity;
   }
 
-  add(record: ImportedOpenItem): void {
+  /** Adds a record; the day numbers of its dates may be given where the reader has them already (−1: no due date). */
+  add(record: ImportedOpenItem, invoiceDay = this.dayOf(record.invoiceDate), dueDay = record.dueDate ? this.dayOf(record.dueDate) : -1): void {
     if (this.size === this.capacity) this.grow();
-    let customer = this.customerIndex.get(record.customerCode);
+    // A customer's lines come one after another in an export: its entry is looked up once per run of them.
+    let customer = record.customerCode === this.lastCustomerCode ? this.lastCustomer : this.customerIndex.get(record.customerCode);
     if (customer === undefined) {
       customer = this.customers.push([record.customerCode, record.customerName, record.vatNumber, record.companyNumber]) - 1;
       this.customerIndex.set(record.customerCode, customer);
     }
+    [this.lastCustomerCode, this.lastCustomer] = [record.customerCode, customer];
     let currency = this.currencies.indexOf(record.currency);
     if (currency < 0) currency = this.currencies.push(record.currency) - 1;
     const at = this.size;
     this.customer[at] = customer;
     this.invoiceNumbers.push(withoutSeparator(record.invoiceNumber));
-    this.invoiceDay[at] = this.dayOf(record.invoiceDate);
-    this.dueDay[at] = record.dueDate ? this.dayOf(record.dueDate) : -1;
+    this.invoiceDay[at] = invoiceDay;
+    this.dueDay[at] = dueDay;
     this.currency[at] = currency;
     this.open[at] = record.openMinor;
     this.amount[at] = record.amountMinor ?? Number.NaN;
@@ -95,6 +100,7 @@ export class OpenItemBatchBuilder {
     };
     this.customers = [];
     this.customerIndex = new Map();
+    this.lastCustomerCode = undefined;
     this.currencies = [];
     this.invoiceNumbers = [];
     this.references = [];

@@ -1,7 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fuzzOptions } from '../../tests/support/fuzz';
 import { guessMapping } from './guess-mapping';
 import { missingRequiredFields } from './open-item-fields';
 import { normaliseOpenItemRows, SeenInvoices } from './normalise-open-items';
+import type { OpenItemRecord } from './open-item-record';
 
 describe('guessMapping', () => {
   it('recognises an Exact Online export by its column names', () => {
@@ -80,6 +83,65 @@ describe('normaliseOpenItemRows', () => {
       { row: 5, field: 'invoiceNumber', code: 'duplicateInFile', value: '2026-0101', firstRow: 2 },
       { row: 6, field: 'invoiceNumber', code: 'duplicateInFile', value: '2026-0102', firstRow: 3 },
     ]);
+  });
+
+  it('takes a repeat of an invoice as verbatim exactly when it reads as the same record, however each row writes it', () => {
+    // Every field a record holds, each written in ways that read alike ("1.234,56" and "1234,56", " EUR" and
+    // "eur", "1-10-2026" and "01-10-2026") and ways that do not; the customers' lines come in runs and not.
+    const fullMapping = { ...mapping, amount: 7, paymentReference: 8, vatNumber: 9, companyNumber: 10, description: 11 };
+    const writings = [
+      ['1001', '1002', ' 1001'],
+      ['Bakker Bouw B.V.', 'Bakker Bouw BV', ''],
+      ['F-1', 'F-2', 'F-3'],
+      ['01-10-2026', '1-10-2026', '02-10-2026', '31-09-2026'],
+      ['31-10-2026', '31-10-2026 ', '', '30-11-2026'],
+      ['1.234,56', '1234,56', '1.234,57', '0,00', '12'],
+      ['EUR', ' eur', '', 'SEK', 'JPY'],
+      ['', '1.234,56', '1500'],
+      ['', 'RF18 5390', 'RF185390', 'RF18 5391'],
+      ['', 'NL001234567B01', 'NL001234567B02'],
+      ['', '12345678', '87654321'],
+      ['', 'Levering', 'Levering '],
+    ];
+    const row = fc.tuple(...writings.map((values) => fc.constantFrom(...values)));
+    // Rows mostly copy one of a few rows, each copy with at most one field written otherwise: repeats that
+    // differ in a single field, or only in how it is written, come up in every run.
+    const file = fc.tuple(fc.array(row, { minLength: 1, maxLength: 4 }), fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat()), { maxLength: 30 })).map(([bases, picks]) =>
+      picks.map(([base, field, writing]) => {
+        const cells = [...bases[base % bases.length]!];
+        const change = field % (writings.length + 4);
+        if (change < writings.length) cells[change] = writings[change]![writing % writings[change]!.length]!;
+        return cells;
+      }),
+    );
+    fc.assert(
+      fc.property(file, (rows) => {
+        const result = normaliseOpenItemRows(rows, 2, fullMapping, dialect, new SeenInvoices());
+        // What each row says read on its own (no earlier rows to repeat), and what its invoice's first row said.
+        const firsts = new Map<string, OpenItemRecord>();
+        const records: OpenItemRecord[] = [];
+        const duplicates: unknown[] = [];
+        let repeated = 0;
+        rows.forEach((cells, index) => {
+          const [alone] = normaliseOpenItemRows([cells], 2 + index, fullMapping, dialect, new SeenInvoices()).records;
+          if (!alone) return;
+          const key = JSON.stringify([alone.customerCode, alone.invoiceNumber]);
+          const first = firsts.get(key);
+          if (!first) {
+            firsts.set(key, alone);
+            records.push(alone);
+          } else if (JSON.stringify({ ...first, row: 0 }) === JSON.stringify({ ...alone, row: 0 })) {
+            repeated += 1;
+          } else {
+            duplicates.push({ row: alone.row, field: 'invoiceNumber', code: 'duplicateInFile', value: alone.invoiceNumber, firstRow: first.row });
+          }
+        });
+        expect(result.records).toEqual(records);
+        expect(result.repeatedRows).toBe(repeated);
+        expect(result.rejections.filter((rejection) => rejection.code === 'duplicateInFile')).toEqual(duplicates);
+      }),
+      fuzzOptions(300),
+    );
   });
 
   it('reads credit notes as negative and fills in the default currency', () => {

@@ -181,7 +181,7 @@ export async function parseTabular(
     let reader = new OpenItemRowReader(request.mapping, request.dialect, seen);
     let tally = emptyTally();
     let lastRow: number | undefined;
-    const addRecord = (record: OpenItemRecord) => builder.add(record);
+    const addRecord = (record: OpenItemRecord, invoiceDay: number, dueDay: number) => builder.add(record, invoiceDay, dueDay);
     const flush = () => {
       const count = builder.count;
       endBatch(tally, count > 0 ? builder.take() : undefined, count, lastRow!);
