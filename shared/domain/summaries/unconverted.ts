@@ -31,7 +31,11 @@ interface MutableFigures {
 
 /** Adds one summary's unconverted figures into a running total (the portfolio's, a country's). */
 export function addUnconverted(target: Record<CurrencyCode, MutableFigures>, source: UnconvertedByCurrency | undefined): void {
-  for (const [currency, figures] of Object.entries(source ?? {})) {
+  // for…in over the summary's own plain object: Object.entries allocated an array for every debtor, twice per
+  // debtor in a portfolio summary, though almost every debtor has nothing unconverted (issue 14).
+  for (const currency in source) {
+    if (!Object.hasOwn(source, currency)) continue;
+    const figures = source[currency]!;
     const total = (target[currency] ??= { openMinor: 0, overdueMinor: 0, exposureMinor: 0, bucketsMinor: [], debtorCount: 0 });
     total.openMinor += figures.openMinor;
     total.overdueMinor += figures.overdueMinor;
