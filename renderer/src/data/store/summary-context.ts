@@ -22,8 +22,9 @@ export function summaryContext(policy: InsurancePolicy, rates: ExchangeRateTable
 
 /** Reads what summaries are computed against: the policy, the exchange rates and every debtor's limits. */
 export async function loadSummaryContext(db: KredoDb, asOf: IsoDate): Promise<SummaryContext | undefined> {
-  const [policy] = await db.policies.toArray();
+  // Asked for together: without a policy the rates and limits are read for nothing, but with one (every day
+  // but the first) they no longer wait for it.
+  const [[policy], rates, limitChunks] = await Promise.all([db.policies.toArray(), db.exchangeRates.toArray(), db.limitChunks.toArray()]);
   if (!policy) return undefined;
-  const [rates, limitChunks] = await Promise.all([db.exchangeRates.toArray(), db.limitChunks.toArray()]);
   return summaryContext(policy, new ExchangeRateTable(rates), groupLimits(limitChunks.flatMap((chunk) => chunk.limits)), asOf);
 }
