@@ -17,5 +17,11 @@ export const MAX_HEADER_CHARS = 200;
 /** Rows of a table: nearly twice what Excel holds (1,048,576), twice the largest export tested (1 million). */
 export const MAX_ROWS = 2_000_000;
 
+/**
+ * The header row can be chosen among the first rows (HEADER_SEARCH_ROWS is what detection looks at). Here,
+ * not beside the IPC schemas that check it: the import worker would load zod only for this number.
+ */
+export const MAX_HEADER_ROW = 50;
+
 /** Non-blank rows at the top that header detection looks through (a title, a date line, the header). */
 export const HEADER_SEARCH_ROWS = 20;

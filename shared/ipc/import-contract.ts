@@ -8,6 +8,7 @@ import { DATE_FORMATS } from '../import/parse-date';
 import { TABLE_FIELDS } from '../import/open-item-fields';
 import { TABLE_CONTENTS } from '../import/customer-fields';
 import { REJECTION_CODES } from '../import/open-item-record';
+import { MAX_HEADER_ROW } from '../import/table-limits';
 
 export const importKindSchema = z.enum(['open-items', 'camt053', 'camt054', 'mt940', 'bgmax', 'ubl', 'xlsx']);
 
@@ -33,8 +34,7 @@ export const tableContentSchema = z.enum(TABLE_CONTENTS);
 /** How a text file may be encoded (detected from its bytes, changeable on the mapping step). */
 export const TEXT_ENCODINGS = ['utf-8-bom', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'iso-8859-1'] as const;
 export const TABLE_DELIMITERS = [',', ';', '\t', '|'] as const;
-/** The header row can be chosen among the first rows (HEADER_SEARCH_ROWS in electron/main/import/import-limits.ts is what detection looks at). */
-export const MAX_HEADER_ROW = 50;
+export { MAX_HEADER_ROW };
 
 /**
  * How a table is read before any column means anything: its encoding and separator (text), its sheet

@@ -1,17 +1,11 @@
 import type { BankTransaction } from '../../../../shared/import/bank-transaction';
 import type { FileAnalysis } from '../../../../shared/ipc/import-contract';
 import { decodeText } from '../decode-text';
-import type { FileKind } from '../sniff-format';
+import type { BankFileKind } from './bank-file-kind';
 import type { ParsedBankFile } from './bank-file';
 import { parseBgMax } from './bgmax';
 import { parseCamt } from './camt';
 import { parseMt940 } from './mt940';
-
-export type BankFileKind = Extract<FileKind, 'camt053' | 'camt054' | 'mt940' | 'bgmax'>;
-
-export function isBankFileKind(kind: FileKind): kind is BankFileKind {
-  return kind === 'camt053' || kind === 'camt054' || kind === 'mt940' || kind === 'bgmax';
-}
 
 /**
  * Reads a bank file of the kind its content showed (sniff-format.ts), decoded as its bytes tell (BgMax is

@@ -1,5 +1,4 @@
 import type { FileAnalysis, ImportDialect, ImportProfile, ImportReading, ParseSummary } from '../../../../shared/ipc/import-contract';
-import { MAX_HEADER_ROW } from '../../../../shared/ipc/import-contract';
 import { guessMapping, normaliseHeader } from '../../../../shared/import/guess-mapping';
 import { guessCustomerMapping, type TableContent } from '../../../../shared/import/customer-fields';
 import { normaliseCustomerRows } from '../../../../shared/import/normalise-customers';
@@ -10,7 +9,7 @@ import type { ColumnMapping } from '../../../../shared/import/open-item-fields';
 import type { ImportRejection } from '../../../../shared/import/open-item-record';
 import { detectDecimalSeparator } from '../../../../shared/import/parse-amount';
 import { detectDateFormat } from '../../../../shared/import/parse-date';
-import { MAX_COLUMNS, MAX_HEADER_CHARS, MAX_ROWS } from '../../../../shared/import/table-limits';
+import { MAX_COLUMNS, MAX_HEADER_CHARS, MAX_HEADER_ROW, MAX_ROWS } from '../../../../shared/import/table-limits';
 import { ImportFileError } from '../import-error';
 import type { FileKind } from '../sniff-format';
 import { openTable, type NumberedRow, type TabularSource } from './tabular-source';

@@ -1,7 +1,7 @@
-import { MAX_HEADER_ROW, type ImportReading, type TextEncoding } from '../../../../shared/ipc/import-contract';
+import type { ImportReading, TextEncoding } from '../../../../shared/ipc/import-contract';
 import { findHeaderRow } from '../../../../shared/import/find-header-row';
 import { guessMapping } from '../../../../shared/import/guess-mapping';
-import { HEADER_SEARCH_ROWS, MAX_COLUMNS } from '../../../../shared/import/table-limits';
+import { HEADER_SEARCH_ROWS, MAX_COLUMNS, MAX_HEADER_ROW } from '../../../../shared/import/table-limits';
 import { decodeText, detectEncoding, isDamagedText } from '../decode-text';
 import { ImportFileError } from '../import-error';
 import type { FileKind } from '../sniff-format';
