@@ -35,13 +35,22 @@ function plainAmount(input: string, decimal: DecimalSeparator, minorDigits: numb
     if (code !== separator || separatorAt >= 0 || index === start) return undefined;
     separatorAt = index;
   }
-  const whole = input.slice(start, separatorAt < 0 ? end : separatorAt);
   let fractionEnd = end;
   if (separatorAt >= 0) while (fractionEnd > separatorAt + 1 && input.charCodeAt(fractionEnd - 1) === DIGIT_0) fractionEnd -= 1;
-  const fraction = separatorAt < 0 ? '' : input.slice(separatorAt + 1, fractionEnd);
-  if (fraction.length > minorDigits) return { ok: false, code: 'amountTooPrecise' };
-  const minor = Number(`${whole}${fraction.padEnd(minorDigits, '0')}`);
-  if (!Number.isSafeInteger(minor)) return { ok: false, code: 'amountTooLarge' };
+  const fractionDigits = separatorAt < 0 ? 0 : fractionEnd - separatorAt - 1;
+  if (fractionDigits > minorDigits) return { ok: false, code: 'amountTooPrecise' };
+  // The digits, whole then fraction, then the fraction's missing zeros, as one integer built digit by
+  // digit (no strings made): exact while it stays a safe integer, and past that it only grows.
+  let minor = 0;
+  for (let index = start; index < fractionEnd; index += 1) {
+    if (index === separatorAt) continue;
+    minor = minor * 10 + (input.charCodeAt(index) - DIGIT_0);
+    if (minor > Number.MAX_SAFE_INTEGER) return { ok: false, code: 'amountTooLarge' };
+  }
+  for (let zeros = fractionDigits; zeros < minorDigits; zeros += 1) {
+    minor *= 10;
+    if (minor > Number.MAX_SAFE_INTEGER) return { ok: false, code: 'amountTooLarge' };
+  }
   return { ok: true, minor: (start === 1 || end < input.length) && minor !== 0 ? -minor : minor };
 }
 
