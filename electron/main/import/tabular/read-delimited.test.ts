@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { fuzzOptions } from '../../../../tests/support/fuzz';
-import { DELIMITERS, guessLineEndings, readDelimitedRows, type Delimiter } from './read-delimited';
+import { DELIMITERS, guessLineEndings, readDelimitedRows, readRowsWithPapaparse, type Delimiter } from './read-delimited';
 
 /**
  * readDelimitedRows splits text without a quote character itself (issue 14: papaparse split a tier-L
@@ -11,23 +11,8 @@ import { DELIMITERS, guessLineEndings, readDelimitedRows, type Delimiter } from 
  */
 function papaparseRows(text: string, delimiter: Delimiter, batchSize: number) {
   const batches: { rows: string[][]; firstLine: number }[] = [];
-  let batch: string[][] = [];
-  let line = 1;
-  let batchStart = 1;
-  Papa.parse<string[]>(text, {
-    delimiter,
-    skipEmptyLines: false,
-    step: (step) => {
-      batch.push(step.data);
-      line += 1;
-      if (batch.length >= batchSize) {
-        batches.push({ rows: batch, firstLine: batchStart });
-        [batch, batchStart] = [[], line];
-      }
-    },
-  });
-  if (batch.length > 0) batches.push({ rows: batch, firstLine: batchStart });
-  return { batches, lines: line - 1 };
+  const lines = readRowsWithPapaparse(text, delimiter, batchSize, (rows, firstLine) => batches.push({ rows, firstLine }));
+  return { batches, lines };
 }
 
 function ownRows(text: string, delimiter: Delimiter, batchSize: number) {

@@ -54,6 +54,29 @@ export function guessLineEndings(input: string): Newline {
   return numWithN >= r.length / 2 ? '\r\n' : '\r';
 }
 
+/** Hands rows over in batches of `batchSize`, each with the line number of its first row. */
+function batchRows(batchSize: number, onBatch: (rows: string[][], firstLine: number) => void) {
+  let batch: string[][] = [];
+  let line = 1;
+  let batchStart = 1;
+  return {
+    add(row: string[]): void {
+      batch.push(row);
+      line += 1;
+      if (batch.length >= batchSize) {
+        onBatch(batch, batchStart);
+        batch = [];
+        batchStart = line;
+      }
+    },
+    /** Hands over the last batch; the number of rows read. */
+    end(): number {
+      if (batch.length > 0) onBatch(batch, batchStart);
+      return line - 1;
+    },
+  };
+}
+
 /**
  * papaparse's reading of text without a quote character (its "fast mode"): every line break ends a row,
  * every delimiter a cell; empty text has no rows. Done here line by line instead of as papaparse does it —
@@ -61,24 +84,22 @@ export function guessLineEndings(input: string): Newline {
  * garbage collector copied it from generation to generation), and an object per row for its step.
  */
 function readUnquotedRows(input: string, delimiter: Delimiter, newline: Newline, batchSize: number, onBatch: (rows: string[][], firstLine: number) => void): number {
-  if (input === '') return 0;
-  let batch: string[][] = [];
-  let line = 1;
-  let batchStart = 1;
+  const rows = batchRows(batchSize, onBatch);
+  if (input === '') return rows.end();
   for (let start = 0; ; ) {
     const end = input.indexOf(newline, start);
-    batch.push(input.slice(start, end < 0 ? input.length : end).split(delimiter));
-    line += 1;
-    if (batch.length >= batchSize) {
-      onBatch(batch, batchStart);
-      batch = [];
-      batchStart = line;
-    }
+    rows.add(input.slice(start, end < 0 ? input.length : end).split(delimiter));
     if (end < 0) break;
     start = end + newline.length;
   }
-  if (batch.length > 0) onBatch(batch, batchStart);
-  return line - 1;
+  return rows.end();
+}
+
+/** The rows of delimited text as papaparse reads them, step by step, in batches (see readDelimitedRows). */
+export function readRowsWithPapaparse(text: string, delimiter: Delimiter, batchSize: number, onBatch: (rows: string[][], firstLine: number) => void): number {
+  const rows = batchRows(batchSize, onBatch);
+  Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false, step: (result) => rows.add(result.data) });
+  return rows.end();
 }
 
 /**
@@ -91,22 +112,5 @@ function readUnquotedRows(input: string, delimiter: Delimiter, newline: Newline,
 export function readDelimitedRows(text: string, delimiter: Delimiter, batchSize: number, onBatch: (rows: string[][], firstLine: number) => void): number {
   const input = withoutBom(text);
   if (!input.includes('"')) return readUnquotedRows(input, delimiter, guessLineEndings(input), batchSize, onBatch);
-  let batch: string[][] = [];
-  let line = 1;
-  let batchStart = 1;
-  Papa.parse<string[]>(text, {
-    delimiter,
-    skipEmptyLines: false,
-    step: (result) => {
-      batch.push(result.data);
-      line += 1;
-      if (batch.length >= batchSize) {
-        onBatch(batch, batchStart);
-        batch = [];
-        batchStart = line;
-      }
-    },
-  });
-  if (batch.length > 0) onBatch(batch, batchStart);
-  return line - 1;
+  return readRowsWithPapaparse(text, delimiter, batchSize, onBatch);
 }
