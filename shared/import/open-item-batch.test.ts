@@ -46,6 +46,22 @@ describe('open-items batches', () => {
     expect(() => unpackOpenItemBatch(encode(JSON.stringify(encodeOpenItemBatch(records))), decode)).toThrow(RangeError);
   });
 
+  // Issue 14: JSON wrote each separator between a tier-L batch's invoice numbers and references as "\u0001",
+  // a sixth of the bytes to be zipped, sent and parsed again; the text columns now travel as they are.
+  it('carry their text columns as UTF-8 as they are, one byte per separator', () => {
+    const records = Array.from({ length: 50 }, (_unused, index) => item(String(1000 + (index % 3)), `F-${index}`, { paymentReference: index % 2 ? `RF18${index}` : '' }));
+    const batch = encodeOpenItemBatch(records);
+    const encode = (text: string) => new TextEncoder().encode(text);
+    const textBytes = encode(batch.invoiceNumber).length + encode(batch.reference).length + encode(JSON.stringify({ customers: batch.customers, currencies: batch.currencies })).length;
+    const packed = packOpenItemBatch(batch, encode);
+    // Beside the text: the numbers (29 bytes a row), a prefix of lengths and at most 7 bytes of alignment.
+    expect(packed.length - records.length * 29 - textBytes).toBeLessThanOrEqual(20 + 7);
+    expect(decodeOpenItemBatch(unpackOpenItemBatch(packed, (bytes) => new TextDecoder().decode(bytes)))).toEqual(records);
+    // A text UTF-8 cannot keep (a lone surrogate) comes through as it was all the same.
+    const odd = [item('1001', 'F-\ud800', { paymentReference: '\udfff😀' }), item('1001', 'F-2')];
+    expect(decodeOpenItemBatch(unpackOpenItemBatch(packOpenItemBatch(encodeOpenItemBatch(odd), encode), (bytes) => new TextDecoder().decode(bytes)))).toEqual(odd);
+  });
+
   it('refuses a batch in a format it does not know', () => {
     expect(() => decodeOpenItemBatch({ ...encodeOpenItemBatch([]), format: 'other' as never })).toThrow(RangeError);
   });
