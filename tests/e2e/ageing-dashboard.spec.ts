@@ -23,12 +23,11 @@ const demo = expectedDemo(E2E_TODAY).portfolio;
 
 for (const { language, systemLocale, country, margin } of LANGUAGES) {
   test.describe(`The ageing dashboard in ${language}`, () => {
-    test.use({ systemLocales: [systemLocale] });
+    test.use({ systemLocales: [systemLocale], start: 'demo' });
 
     test('shows the demo portfolio’s ageing, countries, top ten and the cost of a loss', async ({ kredo }) => {
       const locale = FORMAT_LOCALE[language];
       const euro = (minor: number) => formatMoney(money(minor, 'EUR'), locale);
-      await new WelcomePage(kredo.page, language).openDemoPortfolio();
       const shell = new AppShellPage(kredo.page, language);
       await expect(shell.heading).toHaveText(shell.titleOf('portfolio'));
       await shell.open('ageing');
@@ -73,11 +72,10 @@ test('says what will appear when there is no portfolio yet', async ({ kredo }) =
 });
 
 test.describe('the PDF ageing report', () => {
-  test.use({ systemLocales: ['sv-SE'] });
+  test.use({ systemLocales: ['sv-SE'], start: 'demo' });
 
   test('saves the printable ageing report as a PDF in Swedish, with every bucket total and page numbers', async ({ kredo }) => {
     const sv = texts('sv');
-    await new WelcomePage(kredo.page, 'sv').openDemoPortfolio();
     await new AppShellPage(kredo.page, 'sv').open('ageing');
     await expect(new AgeingDashboardPage(kredo.page, 'sv').progress).toBeHidden();
 

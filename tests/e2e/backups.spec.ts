@@ -28,42 +28,44 @@ function loseData(): Promise<void> {
   });
 }
 
-test('the daily backup brings back every record after data is lost', async ({ kredo }) => {
-  await new WelcomePage(kredo.page, 'en').openDemoPortfolio();
-  await new PortfolioPage(kredo.page, 'en').expectCount(DEMO_DEBTORS, DEMO_DEBTORS);
-  const backups = new BackupsPage(kredo.page, 'en');
-  await backups.open();
-  await expect(backups.rowFor('daily')).toHaveCount(1);
-  await expect(backups.rowFor('daily')).toContainText('200 debtors');
+test.describe(() => {
+  test.use({ start: 'demo' });
 
-  await kredo.page.evaluate(loseData);
-  expect((await kredo.page.evaluate(countStoredRecords)).debtors).toBe(0);
+  test('the daily backup brings back every record after data is lost', async ({ kredo }) => {
+    await new PortfolioPage(kredo.page, 'en').expectCount(DEMO_DEBTORS, DEMO_DEBTORS);
+    const backups = new BackupsPage(kredo.page, 'en');
+    await backups.open();
+    await expect(backups.rowFor('daily')).toHaveCount(1);
+    await expect(backups.rowFor('daily')).toContainText('200 debtors');
 
-  await backups.restore(backups.rowFor('daily'));
-  await expect(backups.status).toContainText('restored: 200 debtors');
-  expect(await kredo.page.evaluate(countStoredRecords)).toEqual(expected);
-  // The data just replaced was itself backed up first, so the restore can be undone.
-  await expect(backups.rowFor('before-restore')).toHaveCount(1);
-});
+    await kredo.page.evaluate(loseData);
+    expect((await kredo.page.evaluate(countStoredRecords)).debtors).toBe(0);
 
-test('a backup exported to a file restores the whole store, on this or another computer', async ({ kredo }) => {
-  await new WelcomePage(kredo.page, 'en').openDemoPortfolio();
-  const backups = new BackupsPage(kredo.page, 'en');
-  await backups.open();
-  await backups.backUpNow();
-  await expect(backups.status).toContainText('Backup made');
-  const file = path.join(kredo.userDataDir, 'moved-to-new-laptop.kredobackup');
-  kredo.answerFileDialogs({ saveTo: file });
-  await backups.exportBackup(backups.rowFor('manual'));
-  await expect(backups.status).toContainText(`Backup saved as ${file}`);
-  expect(existsSync(file)).toBe(true);
+    await backups.restore(backups.rowFor('daily'));
+    await expect(backups.status).toContainText('restored: 200 debtors');
+    expect(await kredo.page.evaluate(countStoredRecords)).toEqual(expected);
+    // The data just replaced was itself backed up first, so the restore can be undone.
+    await expect(backups.rowFor('before-restore')).toHaveCount(1);
+  });
 
-  await kredo.page.evaluate(loseData);
-  kredo.answerFileDialogs({ openFile: file });
-  await backups.restoreFromFile();
-  await expect(backups.status).toContainText('restored: 200 debtors');
-  await expect(backups.rowFor('imported')).toHaveCount(1);
-  expect(await kredo.page.evaluate(countStoredRecords)).toEqual(expected);
+  test('a backup exported to a file restores the whole store, on this or another computer', async ({ kredo }) => {
+    const backups = new BackupsPage(kredo.page, 'en');
+    await backups.open();
+    await backups.backUpNow();
+    await expect(backups.status).toContainText('Backup made');
+    const file = path.join(kredo.userDataDir, 'moved-to-new-laptop.kredobackup');
+    kredo.answerFileDialogs({ saveTo: file });
+    await backups.exportBackup(backups.rowFor('manual'));
+    await expect(backups.status).toContainText(`Backup saved as ${file}`);
+    expect(existsSync(file)).toBe(true);
+
+    await kredo.page.evaluate(loseData);
+    kredo.answerFileDialogs({ openFile: file });
+    await backups.restoreFromFile();
+    await expect(backups.status).toContainText('restored: 200 debtors');
+    await expect(backups.rowFor('imported')).toHaveCount(1);
+    expect(await kredo.page.evaluate(countStoredRecords)).toEqual(expected);
+  });
 });
 
 /** Kredo 0.1's store: version 1 (IndexedDB 10), two demo debtors. Planted while the app is not loaded. */

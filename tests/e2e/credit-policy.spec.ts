@@ -1,13 +1,11 @@
 import { expect, test } from './fixtures';
 import { AppShellPage } from './page-models/app-shell-page';
-import { WelcomePage } from './page-models/welcome-page';
 
-test.use({ systemLocales: ['nl-NL'] });
+test.use({ systemLocales: ['nl-NL'], start: 'demo' });
 
 /** The credit-policy editor in Dutch: a wrong field is named in Dutch and nothing is saved until it is right. */
 test('het kredietbeleid weigert een belmoment vóór het einde van de betaaltermijn en slaat pas op als alles klopt', async ({ kredo }) => {
   const { page } = kredo;
-  await new WelcomePage(page, 'nl').openDemoPortfolio();
   await new AppShellPage(page, 'nl').open('settings');
   const standard = page.getByRole('group', { name: 'Aanmaanladder: Standaard' });
   const call = standard.getByRole('group', { name: 'Telefoongesprek' });

@@ -7,7 +7,8 @@ import { AgeingDashboardPage } from './page-models/ageing-dashboard-page';
 import { AppShellPage } from './page-models/app-shell-page';
 import { DebtorPage } from './page-models/debtor-page';
 import { PortfolioPage } from './page-models/portfolio-page';
-import { WelcomePage } from './page-models/welcome-page';
+
+test.use({ start: 'demo' });
 
 /**
  * Issue 17: a dark theme following the operating system. Chromium is told the system prefers dark
@@ -61,7 +62,6 @@ function samples(page: Page): Record<string, Locator> {
 test('with the system set to dark, the shell turns dark and its text keeps AA contrast', async ({ kredo }) => {
   const { page } = kredo;
   await page.emulateMedia({ colorScheme: 'light' });
-  await new WelcomePage(page, 'en').openDemoPortfolio();
   await new PortfolioPage(page, 'en').expectCount(DEMO_DEBTORS, DEMO_DEBTORS);
   const light: Record<string, { text: Rgb; background: Rgb }> = {};
   for (const [name, element] of Object.entries(samples(page))) light[name] = await colours(element);
@@ -165,7 +165,6 @@ async function colourContrastViolations(page: Page): Promise<string[]> {
 test('with the system set to dark, the charts take the dark theme’s colours and stand out from it', async ({ kredo }) => {
   const { page } = kredo;
   await page.emulateMedia({ colorScheme: 'light' });
-  await new WelcomePage(page, 'en').openDemoPortfolio();
   const portfolio = new PortfolioPage(page, 'en');
   await portfolio.expectCount(DEMO_DEBTORS, DEMO_DEBTORS);
   const shell = new AppShellPage(page, 'en');

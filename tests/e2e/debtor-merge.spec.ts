@@ -43,37 +43,40 @@ test('an ERP export and then a UBL credit note naming its buyer only by VAT and 
   await expect(debtor.section(en.debtor.identity.title)).toContainText(`${en.debtor.identity.identifierTypes.NL_KVK}69123456`);
 });
 
-test('two demo debtors that are one company are merged from the debtor page: the ledger follows and the audit trail says so', async ({ kredo }) => {
-  await new WelcomePage(kredo.page, 'en').openDemoPortfolio();
-  const portfolio = new PortfolioPage(kredo.page, 'en');
-  // The demo holds two debtors named Hall Catering Supplies Ltd (customers 100100 and 100103): one company twice.
-  await portfolio.search.fill('Hall Catering Supplies');
-  await expect(portfolio.rows).toHaveCount(2);
-  await portfolio.rows.first().getByRole('button', { name: 'Hall Catering Supplies Ltd' }).click();
-  const debtor = new DebtorPage(kredo.page, 'en');
-  await expect(debtor.heading).toHaveText('Hall Catering Supplies Ltd');
-  const subtitle = await debtor.heading.locator('xpath=following-sibling::p').textContent();
-  const other = subtitle?.includes('100100') ? '100103' : '100100';
-  const before = await debtor.itemCounts();
+test.describe(() => {
+  test.use({ start: 'demo' });
 
-  const dialog = await debtor.chooseMerge('Hall Catering Supplies Ltd', other);
-  const moves = dialog.getByTestId('merge-moves');
-  await expect(moves).toContainText(fill(en.debtor.merge.aliases, { code: other }));
-  const movedItems = Number(new RegExp(fill(en.debtor.merge.moves.items_other, { formatted: '(\\d+)' })).exec((await moves.textContent()) ?? '')?.[1]);
-  expect(movedItems).toBeGreaterThan(0);
-  // Both are insured: both limits are kept, and the dialog says they do not add up.
-  await expect(dialog.getByText(en.debtor.merge.warnings.bothInsured.split(' (')[0]!)).toBeVisible();
-  await saveScreenshot(kredo.page, 'debtor-merge-dialog-en');
-  await dialog.getByRole('button', { name: fill(en.debtor.merge.confirm, { merged: 'Hall Catering Supplies Ltd', survivor: 'Hall Catering Supplies Ltd' }) }).click();
-  await expect(dialog).toBeHidden();
+  test('two demo debtors that are one company are merged from the debtor page: the ledger follows and the audit trail says so', async ({ kredo }) => {
+    const portfolio = new PortfolioPage(kredo.page, 'en');
+    // The demo holds two debtors named Hall Catering Supplies Ltd (customers 100100 and 100103): one company twice.
+    await portfolio.search.fill('Hall Catering Supplies');
+    await expect(portfolio.rows).toHaveCount(2);
+    await portfolio.rows.first().getByRole('button', { name: 'Hall Catering Supplies Ltd' }).click();
+    const debtor = new DebtorPage(kredo.page, 'en');
+    await expect(debtor.heading).toHaveText('Hall Catering Supplies Ltd');
+    const subtitle = await debtor.heading.locator('xpath=following-sibling::p').textContent();
+    const other = subtitle?.includes('100100') ? '100103' : '100100';
+    const before = await debtor.itemCounts();
 
-  await expect.poll(async () => { const after = await debtor.itemCounts(); return after.open + after.paid; }).toBe(before.open + before.paid + movedItems);
-  await expect(debtor.section(en.debtor.identity.title)).toContainText(`${en.debtor.identity.aliases.customerCodes}${other}`);
-  const timeline = debtor.section(en.debtor.timeline.title);
-  const [head, tail] = fill(en.debtor.timeline.merged, { name: 'Hall Catering Supplies Ltd', code: other, items: String(movedItems), payments: '\u0000' }).split('\u0000').map(escapeRegExp);
-  await expect(timeline.getByText(new RegExp(`${head}\\d+${tail}`))).toBeVisible();
+    const dialog = await debtor.chooseMerge('Hall Catering Supplies Ltd', other);
+    const moves = dialog.getByTestId('merge-moves');
+    await expect(moves).toContainText(fill(en.debtor.merge.aliases, { code: other }));
+    const movedItems = Number(new RegExp(fill(en.debtor.merge.moves.items_other, { formatted: '(\\d+)' })).exec((await moves.textContent()) ?? '')?.[1]);
+    expect(movedItems).toBeGreaterThan(0);
+    // Both are insured: both limits are kept, and the dialog says they do not add up.
+    await expect(dialog.getByText(en.debtor.merge.warnings.bothInsured.split(' (')[0]!)).toBeVisible();
+    await saveScreenshot(kredo.page, 'debtor-merge-dialog-en');
+    await dialog.getByRole('button', { name: fill(en.debtor.merge.confirm, { merged: 'Hall Catering Supplies Ltd', survivor: 'Hall Catering Supplies Ltd' }) }).click();
+    await expect(dialog).toBeHidden();
 
-  await kredo.page.keyboard.press('Escape');
-  await portfolio.search.fill('Hall Catering Supplies');
-  await expect(portfolio.rows).toHaveCount(1);
+    await expect.poll(async () => { const after = await debtor.itemCounts(); return after.open + after.paid; }).toBe(before.open + before.paid + movedItems);
+    await expect(debtor.section(en.debtor.identity.title)).toContainText(`${en.debtor.identity.aliases.customerCodes}${other}`);
+    const timeline = debtor.section(en.debtor.timeline.title);
+    const [head, tail] = fill(en.debtor.timeline.merged, { name: 'Hall Catering Supplies Ltd', code: other, items: String(movedItems), payments: '\u0000' }).split('\u0000').map(escapeRegExp);
+    await expect(timeline.getByText(new RegExp(`${head}\\d+${tail}`))).toBeVisible();
+
+    await kredo.page.keyboard.press('Escape');
+    await portfolio.search.fill('Hall Catering Supplies');
+    await expect(portfolio.rows).toHaveCount(1);
+  });
 });

@@ -1,12 +1,12 @@
 import { expect, test } from './fixtures';
 import { AppShellPage } from './page-models/app-shell-page';
 import { LimitsPage } from './page-models/limits-page';
-import { WelcomePage } from './page-models/welcome-page';
+
+test.use({ start: 'demo' });
 
 /** A debtor's letter language and law, corrected on its page: the next letter follows, the timeline says so. */
 test('a Dutch debtor set to English letters gets its next reminder in English, and the timeline records the change', async ({ kredo }) => {
   const { page } = kredo;
-  await new WelcomePage(page, 'en').openDemoPortfolio();
   const shell = new AppShellPage(page, 'en');
   await shell.open('dunning');
   const reminders = page.getByTestId('worklist').getByRole('row').filter({ hasText: 'Send the first reminder' });

@@ -9,7 +9,8 @@ import { E2E_TODAY, expect, saveScreenshot, test, type KredoApp } from './fixtur
 import { pdfText } from './pdf-text';
 import { AppShellPage } from './page-models/app-shell-page';
 import { LimitsPage } from './page-models/limits-page';
-import { WelcomePage } from './page-models/welcome-page';
+
+test.use({ start: 'demo' });
 
 /**
  * A Dutch, a Swedish and a British demo debtor from overdue to payout in the Chromium host, with the
@@ -65,7 +66,6 @@ for (const [jurisdiction, who, statute] of JOURNEYS) {
 test(`${who} debtor from first reminder to the insurer’s payout, the controller opening Kredo once a week`, async ({ kredo }) => {
   test.setTimeout(600_000);
   const name = debtorJustOverdue(jurisdiction);
-  await new WelcomePage(kredo.page, 'en').openDemoPortfolio();
   let app = kredo;
   let today: IsoDate = E2E_TODAY;
   const done: string[] = [];

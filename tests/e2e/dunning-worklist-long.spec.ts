@@ -3,7 +3,8 @@ import { E2E_TODAY, expect, saveScreenshot, test } from './fixtures';
 import { DEMO_DEBTORS } from './demo-portfolio';
 import { AppShellPage } from './page-models/app-shell-page';
 import { PortfolioPage } from './page-models/portfolio-page';
-import { WelcomePage } from './page-models/welcome-page';
+
+test.use({ start: 'demo' });
 
 /**
  * Issue 14: the worklist listed only its first 300 entries, with no way to reach the rest. Two months after
@@ -11,7 +12,6 @@ import { WelcomePage } from './page-models/welcome-page';
  * reached from the keyboard, found by search, and processed like any other.
  */
 test('a worklist of more than 300 entries reaches its last entry, which can be processed', async ({ kredo }) => {
-  await new WelcomePage(kredo.page, 'en').openDemoPortfolio();
   await new PortfolioPage(kredo.page, 'en').expectCount(DEMO_DEBTORS, DEMO_DEBTORS);
   const { page } = await kredo.restart({ today: addDays(E2E_TODAY, 60) });
   await new AppShellPage(page, 'en').open('dunning');

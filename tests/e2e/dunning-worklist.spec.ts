@@ -4,12 +4,12 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { expect, saveScreenshot, test } from './fixtures';
 import { AppShellPage } from './page-models/app-shell-page';
 import { LimitsPage } from './page-models/limits-page';
-import { WelcomePage } from './page-models/welcome-page';
+
+test.use({ start: 'demo' });
 
 /** The daily worklist with the real main process and the built-in sandbox insurer. */
 test('the worklist processes a batch once, and an insurer deadline goes to the insurer and shows on the debtor page', async ({ kredo }) => {
   const { page } = kredo;
-  await new WelcomePage(page, 'en').openDemoPortfolio();
   const shell = new AppShellPage(page, 'en');
   await shell.open('dunning');
   const rows = page.getByTestId('worklist').getByRole('row');
@@ -73,7 +73,6 @@ test('the worklist processes a batch once, and an insurer deadline goes to the i
 /** Issue 17: every action in a worklist row by keyboard alone, each with the focus ring drawn. */
 test('the worklist by keyboard: Tab reaches the list, arrows and Space select the highlighted entry, Tab goes on to that entry’s checkbox and debtor button, Enter opens the debtor — each with a visible focus ring', async ({ kredo }) => {
   const { page } = kredo;
-  await new WelcomePage(page, 'en').openDemoPortfolio();
   const shell = new AppShellPage(page, 'en');
   await shell.open('dunning');
   const worklist = page.getByRole('region', { name: 'Today’s worklist' });

@@ -80,86 +80,87 @@ test('the first-run screen and the shortcuts list, in English, Dutch and Swedish
   expect(findings, 'layout and accessibility problems').toEqual([]);
 });
 
-test('the dialogs and steps the layout walk does not open — New customer, Merge with…, the import wizard’s mapping and preview — in Swedish at 1280×720: axe finds nothing serious, nothing is clipped, the page does not scroll', async ({ kredo }) => {
-  test.setTimeout(600_000);
-  const page = kredo.page;
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await new WelcomePage(page, 'en').languageSelect.selectOption('sv');
-  const sv = texts('sv');
-  await new WelcomePage(page, 'sv').openDemoPortfolio();
-  const portfolio = new PortfolioPage(page, 'sv');
-  await portfolio.expectCount(200, 200);
-  const findings: string[] = [];
-  const check = (where: string) => checkHere(page, findings, where, `dialogs-${where}-sv-1280x720`);
+test.describe(() => {
+  test.use({ start: 'demo', systemLocales: ['sv-SE'] });
 
-  await page.getByRole('button', { name: sv.portfolio.newCustomer.open }).click();
-  await expect(page.getByRole('region', { name: sv.portfolio.newCustomer.title })).toBeVisible();
-  await check('new-customer');
-  await page.getByRole('region', { name: sv.portfolio.newCustomer.title }).getByRole('button', { name: sv.portfolio.newCustomer.close }).click();
+  test('the dialogs and steps the layout walk does not open — New customer, Merge with…, the import wizard’s mapping and preview — in Swedish at 1280×720: axe finds nothing serious, nothing is clipped, the page does not scroll', async ({ kredo }) => {
+    test.setTimeout(600_000);
+    const page = kredo.page;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const sv = texts('sv');
+    const portfolio = new PortfolioPage(page, 'sv');
+    await portfolio.expectCount(200, 200);
+    const findings: string[] = [];
+    const check = (where: string) => checkHere(page, findings, where, `dialogs-${where}-sv-1280x720`);
 
-  // The demo holds Hall Catering Supplies Ltd twice (customers 100100 and 100103).
-  await portfolio.search.fill('Hall Catering Supplies');
-  await expect(portfolio.rows).toHaveCount(2);
-  await portfolio.rows.first().getByRole('button', { name: 'Hall Catering Supplies Ltd' }).click();
-  await page.getByRole('button', { name: sv.debtor.merge.open }).click();
-  const merge = page.getByRole('dialog', { name: sv.debtor.merge.title });
-  await expect(merge).toBeVisible();
-  await merge.getByRole('radio').first().check();
-  await check('merge');
-  await page.keyboard.press('Escape');
-  await expect(merge).toBeHidden();
+    await page.getByRole('button', { name: sv.portfolio.newCustomer.open }).click();
+    await expect(page.getByRole('region', { name: sv.portfolio.newCustomer.title })).toBeVisible();
+    await check('new-customer');
+    await page.getByRole('region', { name: sv.portfolio.newCustomer.title }).getByRole('button', { name: sv.portfolio.newCustomer.close }).click();
 
-  const imports = new ImportsPage(page, 'sv');
-  await imports.open();
-  kredo.answerFileDialogs({ openFiles: [path.resolve('tests/fixtures/imports', 'exact-online-open-items.csv')] });
-  await imports.chooseFilesButton.click();
-  await expect(imports.readFileButton).toBeVisible();
-  await check('import-mapping');
-  await imports.readFileButton.click();
-  await expect(imports.commitButton).toBeVisible();
-  await check('import-preview');
-  expect(findings, 'layout and accessibility problems').toEqual([]);
+    // The demo holds Hall Catering Supplies Ltd twice (customers 100100 and 100103).
+    await portfolio.search.fill('Hall Catering Supplies');
+    await expect(portfolio.rows).toHaveCount(2);
+    await portfolio.rows.first().getByRole('button', { name: 'Hall Catering Supplies Ltd' }).click();
+    await page.getByRole('button', { name: sv.debtor.merge.open }).click();
+    const merge = page.getByRole('dialog', { name: sv.debtor.merge.title });
+    await expect(merge).toBeVisible();
+    await merge.getByRole('radio').first().check();
+    await check('merge');
+    await page.keyboard.press('Escape');
+    await expect(merge).toBeHidden();
+
+    const imports = new ImportsPage(page, 'sv');
+    await imports.open();
+    kredo.answerFileDialogs({ openFiles: [path.resolve('tests/fixtures/imports', 'exact-online-open-items.csv')] });
+    await imports.chooseFilesButton.click();
+    await expect(imports.readFileButton).toBeVisible();
+    await check('import-mapping');
+    await imports.readFileButton.click();
+    await expect(imports.commitButton).toBeVisible();
+    await check('import-preview');
+    expect(findings, 'layout and accessibility problems').toEqual([]);
+  });
 });
 
-test('the grid’s Columns chooser, the statement preview, the letter preview and Assign payment, in English at 1440×900: axe finds nothing serious, nothing is clipped, the page does not scroll', async ({ kredo }) => {
-  test.setTimeout(600_000);
-  const page = kredo.page;
-  const en = texts('en');
-  await new WelcomePage(page, 'en').openDemoPortfolio();
-  const portfolio = new PortfolioPage(page, 'en');
-  await portfolio.expectCount(200, 200);
-  const findings: string[] = [];
-  const check = (where: string) => checkHere(page, findings, where, `dialogs-${where}-en-1440x900`);
+test.describe(() => {
+  test.use({ start: 'demo' });
 
-  await page.getByText(en.portfolio.grid.columns, { exact: true }).click();
-  await expect(page.getByRole('group', { name: en.portfolio.grid.columns })).toBeVisible();
-  await check('columns-chooser');
-  await page.getByText(en.portfolio.grid.columns, { exact: true }).click();
+  test('the grid’s Columns chooser, the statement preview, the letter preview and Assign payment, in English at 1440×900: axe finds nothing serious, nothing is clipped, the page does not scroll', async ({ kredo }) => {
+    test.setTimeout(600_000);
+    const page = kredo.page;
+    const en = texts('en');
+    const portfolio = new PortfolioPage(page, 'en');
+    await portfolio.expectCount(200, 200);
+    const findings: string[] = [];
+    const check = (where: string) => checkHere(page, findings, where, `dialogs-${where}-en-1440x900`);
 
-  await new LimitsPage(page, 'en').openDebtor('Hall Catering Supplies Ltd');
-  await page.getByRole('button', { name: en.dunning.statement.preview }).click();
-  await expect(page.getByTestId('statement-preview')).toBeVisible();
-  await check('statement-preview');
-  await page.getByRole('button', { name: en.dunning.statement.close }).click();
+    await page.getByText(en.portfolio.grid.columns, { exact: true }).click();
+    await expect(page.getByRole('group', { name: en.portfolio.grid.columns })).toBeVisible();
+    await check('columns-chooser');
+    await page.getByText(en.portfolio.grid.columns, { exact: true }).click();
 
-  const shell = new AppShellPage(page, 'en');
-  await shell.open('dunning');
-  await page.getByTestId('worklist').getByRole('button', { name: en.dunning.preview.open }).first().click();
-  await expect(page.getByTestId('letter-preview')).toBeVisible();
-  await check('letter-preview');
-  await page.getByRole('button', { name: en.dunning.preview.close }).click();
+    await new LimitsPage(page, 'en').openDebtor('Hall Catering Supplies Ltd');
+    await page.getByRole('button', { name: en.dunning.statement.preview }).click();
+    await expect(page.getByTestId('statement-preview')).toBeVisible();
+    await check('statement-preview');
+    await page.getByRole('button', { name: en.dunning.statement.close }).click();
 
-  // A bank statement whose J. Jansen payment belongs to no demo customer: it waits in Payments to review.
-  const imports = new ImportsPage(page, 'en');
-  await imports.open();
-  kredo.answerFileDialogs({ openFiles: [path.resolve('tests/fixtures/imports', 'camt053-v02-abn-amro.xml')] });
-  await imports.chooseFilesButton.click();
-  await imports.readFileButton.click();
-  await imports.commit();
-  await imports.open();
-  await imports.reviewSection.getByRole('button', { name: en.imports.review.assign }).first().click();
-  await expect(imports.assignDialog).toBeVisible();
-  await imports.assignDialog.getByRole('textbox').fill('Hall');
-  await check('assign-payment');
-  expect(findings, 'layout and accessibility problems').toEqual([]);
+    const shell = new AppShellPage(page, 'en');
+    await shell.open('dunning');
+    await page.getByTestId('worklist').getByRole('button', { name: en.dunning.preview.open }).first().click();
+    await expect(page.getByTestId('letter-preview')).toBeVisible();
+    await check('letter-preview');
+    await page.getByRole('button', { name: en.dunning.preview.close }).click();
+
+    // A bank statement whose J. Jansen payment belongs to no demo customer: it waits in Payments to review.
+    const imports = new ImportsPage(page, 'en');
+    await imports.importFixture(kredo.answerFileDialogs, 'camt053-v02-abn-amro.xml');
+    await imports.open();
+    await imports.reviewSection.getByRole('button', { name: en.imports.review.assign }).first().click();
+    await expect(imports.assignDialog).toBeVisible();
+    await imports.assignDialog.getByRole('textbox').fill('Hall');
+    await check('assign-payment');
+    expect(findings, 'layout and accessibility problems').toEqual([]);
+  });
 });

@@ -3,8 +3,11 @@ import { test as base, expect, type Page } from '@playwright/test';
 import packageJson from '../../package.json' with { type: 'json' };
 import { startChromiumHost, type ChromiumHost } from '../../electron/chromium-host/chromium-host';
 import { createRecordingDesktop, type DialogAnswers } from '../../electron/chromium-host/host-desktop';
+import type { DesktopPort } from '../../electron/main/services/desktop-port';
 import type { IsoDate } from '../../shared/time/iso-date';
 import { makeTempDir } from '../support/temp-dir';
+import { appLanguage, expectDemoAtRest, openDemoStores, type DemoStores } from './prepared-demo';
+import { copyUserData } from './process-kill/store-states';
 
 export interface KredoApp {
   readonly host: ChromiumHost;
@@ -43,9 +46,8 @@ interface LaunchContext {
 /** The date every end-to-end test runs on, so figures and ageing are the same on every run. */
 export const E2E_TODAY = '2026-11-24' as IsoDate;
 
-async function launch(context: LaunchContext): Promise<KredoApp> {
-  const { userDataDir, systemLocales, problems } = context;
-  const desktop = createRecordingDesktop();
+/** The app through the Chromium host on a user-data folder, on the given day, with page problems collected. */
+async function startHost(userDataDir: string, systemLocales: readonly string[], today: IsoDate, desktop: DesktopPort, problems: string[]): Promise<ChromiumHost> {
   const host = await startChromiumHost({
     userDataDir,
     rendererDir: path.resolve('out/renderer'),
@@ -53,10 +55,17 @@ async function launch(context: LaunchContext): Promise<KredoApp> {
     headless: true,
     systemLocales,
     desktop,
-    today: context.today,
+    today,
   });
-  context.launched.push(host);
   watchForPageProblems(host.page, problems);
+  return host;
+}
+
+async function launch(context: LaunchContext): Promise<KredoApp> {
+  const { userDataDir, systemLocales, problems } = context;
+  const desktop = createRecordingDesktop();
+  const host = await startHost(userDataDir, systemLocales, context.today, desktop, problems);
+  context.launched.push(host);
   return {
     host,
     page: host.page,
@@ -76,12 +85,35 @@ async function launch(context: LaunchContext): Promise<KredoApp> {
   };
 }
 
-export const test = base.extend<{ systemLocales: readonly string[]; kredo: KredoApp }>({
+/**
+ * Where a test's app starts: `welcome`, a first start on an empty folder (the first-run screen); `demo`, the
+ * demo portfolio opened through that screen on `E2E_TODAY`, prepared once per worker and system language
+ * and copied into the test's own folder (prepared-demo.ts), the app at rest on the portfolio.
+ */
+export type KredoStart = 'welcome' | 'demo';
+
+export const test = base.extend<{ systemLocales: readonly string[]; start: KredoStart; demoTemplate: string | undefined; kredo: KredoApp }, { demoStores: DemoStores }>({
   systemLocales: [['en-GB'], { option: true }],
-  kredo: async ({ systemLocales }, use) => {
+  start: ['welcome', { option: true }],
+  demoStores: [
+    // Playwright hands a fixture its dependencies as an object; this one has none.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const stores = await openDemoStores((userDataDir, systemLocales, problems) => startHost(userDataDir, systemLocales, E2E_TODAY, createRecordingDesktop(), problems));
+      await use(stores);
+      await stores.remove();
+    },
+    { scope: 'worker' },
+  ],
+  // A hang guard of its own, as long as a test's: preparing the demo (once per worker and language) is not the test's time.
+  demoTemplate: [async ({ start, systemLocales, demoStores }, use) => use(start === 'demo' ? await demoStores.templateFor(systemLocales) : undefined), { timeout: 120_000 }],
+  kredo: async ({ systemLocales, demoTemplate }, use) => {
     const dir = await makeTempDir('kredo-e2e-');
+    if (demoTemplate) await copyUserData(demoTemplate, dir.path);
     const context: LaunchContext = { userDataDir: dir.path, systemLocales, problems: [], expected: [], launched: [], today: E2E_TODAY };
-    await use(await launch(context));
+    const app = await launch(context);
+    if (demoTemplate) await expectDemoAtRest(app.page, appLanguage(app.host));
+    await use(app);
     for (const host of context.launched) await host.close();
     await dir.remove();
     const unexpected = context.problems.filter((problem) => !context.expected.some((pattern) => pattern.test(problem)));

@@ -78,35 +78,38 @@ test('a file dropped on the window is imported, and each refused row is listed i
   await expect(imports.history.getByRole('row', { name: /openstaande-posten\.csv/ })).toContainText(fill(nl.imports.history.report.rejectedRows_other, { formatted: '5' }));
 });
 
-test('reading can be stopped, and an import cut off by closing the app leaves the store as it was', async ({ kredo }) => {
-  await new WelcomePage(kredo.page, 'en').openDemoPortfolio();
-  await new PortfolioPage(kredo.page, 'en').expectCount(DEMO_DEBTORS, DEMO_DEBTORS);
-  const before = await kredo.page.evaluate(countStoredRecords);
+test.describe(() => {
+  test.use({ start: 'demo' });
 
-  // 300,000 open items of 3,000 new customers: big enough that saving takes a while.
-  const big = path.join(kredo.userDataDir, 'groot-export.csv');
-  const lines = ['Debiteurnummer;Naam;Factuurnummer;Factuurdatum;Vervaldatum;Openstaand bedrag'];
-  for (let row = 0; row < 300_000; row += 1) lines.push(`K${90_000 + (row % 3_000)};Klant ${row % 3_000};F-${row};01-10-2026;31-10-2026;${(row % 997) + 1},25`);
-  await writeFile(big, `${lines.join('\n')}\n`, 'utf8');
+  test('reading can be stopped, and an import cut off by closing the app leaves the store as it was', async ({ kredo }) => {
+    await new PortfolioPage(kredo.page, 'en').expectCount(DEMO_DEBTORS, DEMO_DEBTORS);
+    const before = await kredo.page.evaluate(countStoredRecords);
 
-  const imports = new ImportsPage(kredo.page, 'en');
-  await imports.open();
-  kredo.answerFileDialogs({ openFiles: [big] });
-  await imports.chooseFilesButton.click();
-  await imports.readFileButton.click();
-  await imports.wizard.getByRole('button', { name: en.imports.progress.cancel }).click();
-  await expect(imports.wizard.getByRole('alert')).toContainText(en.imports.wizard.cancelled);
+    // 300,000 open items of 3,000 new customers: big enough that saving takes a while.
+    const big = path.join(kredo.userDataDir, 'groot-export.csv');
+    const lines = ['Debiteurnummer;Naam;Factuurnummer;Factuurdatum;Vervaldatum;Openstaand bedrag'];
+    for (let row = 0; row < 300_000; row += 1) lines.push(`K${90_000 + (row % 3_000)};Klant ${row % 3_000};F-${row};01-10-2026;31-10-2026;${(row % 997) + 1},25`);
+    await writeFile(big, `${lines.join('\n')}\n`, 'utf8');
 
-  await imports.wizard.getByRole('button', { name: en.common.actions.retry }).click();
-  await imports.readFileButton.click();
-  await expect(imports.changeList.getByText(fill(en.imports.preview.newDebtors_other, { formatted: '3,000' }))).toBeVisible({ timeout: 120_000 });
-  await imports.commitButton.click();
-  await expect(imports.wizard.getByText(en.imports.progress.saving)).toBeVisible();
-  const restarted = await kredo.restart();
+    const imports = new ImportsPage(kredo.page, 'en');
+    await imports.open();
+    kredo.answerFileDialogs({ openFiles: [big] });
+    await imports.chooseFilesButton.click();
+    await imports.readFileButton.click();
+    await imports.wizard.getByRole('button', { name: en.imports.progress.cancel }).click();
+    await expect(imports.wizard.getByRole('alert')).toContainText(en.imports.wizard.cancelled);
 
-  await new PortfolioPage(restarted.page, 'en').expectCount(DEMO_DEBTORS, DEMO_DEBTORS);
-  expect(await restarted.page.evaluate(countStoredRecords)).toEqual(before);
-  expect(await restarted.page.evaluate(countImports)).toBe(0);
+    await imports.wizard.getByRole('button', { name: en.common.actions.retry }).click();
+    await imports.readFileButton.click();
+    await expect(imports.changeList.getByText(fill(en.imports.preview.newDebtors_other, { formatted: '3,000' }))).toBeVisible({ timeout: 120_000 });
+    await imports.commitButton.click();
+    await expect(imports.wizard.getByText(en.imports.progress.saving)).toBeVisible();
+    const restarted = await kredo.restart();
+
+    await new PortfolioPage(restarted.page, 'en').expectCount(DEMO_DEBTORS, DEMO_DEBTORS);
+    expect(await restarted.page.evaluate(countStoredRecords)).toEqual(before);
+    expect(await restarted.page.evaluate(countImports)).toBe(0);
+  });
 });
 
 test('a file that lands in the watched folder is picked up, imported and moved aside', async ({ kredo }) => {

@@ -3,7 +3,6 @@ import { expect, saveScreenshot, test } from './fixtures';
 import { texts } from './locale-texts';
 import { AppShellPage } from './page-models/app-shell-page';
 import { PortfolioPage } from './page-models/portfolio-page';
-import { WelcomePage } from './page-models/welcome-page';
 
 /**
  * Settings › Insurer with an insurer speaking Allianz Trade's dialect (issue 18), in Swedish: the sandbox on its
@@ -12,7 +11,7 @@ import { WelcomePage } from './page-models/welcome-page';
  * a bearer token; the policy terms are then read through Allianz's routes. A debtor's insurer cases then offer
  * the overdue notification Allianz's Payment Overdues take, and send collections and claims to its portal.
  */
-test.use({ systemLocales: ['sv-SE'] });
+test.use({ systemLocales: ['sv-SE'], start: 'demo' });
 
 test('connects to an insurer in Allianz Trade’s dialect with its API key and business unit', async ({ kredo }) => {
   const insurer = await startTestSandbox();
@@ -20,7 +19,6 @@ test('connects to an insurer in Allianz Trade’s dialect with its API key and b
     const { page } = kredo;
     const sv = texts('sv').settings.insurer;
     const { apiKey, businessUnitCode } = insurer.server.allianz;
-    await new WelcomePage(page, 'sv').openDemoPortfolio();
     await new AppShellPage(page, 'sv').open('settings');
     const section = page.getByRole('region', { name: sv.title, exact: true });
 

@@ -3,7 +3,6 @@ import { expect, saveScreenshot, test } from './fixtures';
 import { texts } from './locale-texts';
 import { AppShellPage } from './page-models/app-shell-page';
 import { PortfolioPage } from './page-models/portfolio-page';
-import { WelcomePage } from './page-models/welcome-page';
 
 /**
  * Settings › Insurer with an insurer speaking Atradius's dialect (issue 18): the sandbox on its own port, as
@@ -12,7 +11,7 @@ import { WelcomePage } from './page-models/welcome-page';
  * they sign in; the policy terms are then read through Atradius's routes. A debtor's insurer cases then say to
  * use Atradius's portal instead of offering notifications the API cannot take.
  */
-test.use({ systemLocales: ['nl-NL'] });
+test.use({ systemLocales: ['nl-NL'], start: 'demo' });
 
 test('connects to an insurer in Atradius’s dialect with its three secrets', async ({ kredo }) => {
   const insurer = await startTestSandbox();
@@ -20,7 +19,6 @@ test('connects to an insurer in Atradius’s dialect with its three secrets', as
     const { page } = kredo;
     const nl = texts('nl').settings.insurer;
     const { appKey, clientId, clientSecret, customerId } = insurer.server.atradius;
-    await new WelcomePage(page, 'nl').openDemoPortfolio();
     await new AppShellPage(page, 'nl').open('settings');
     const section = page.getByRole('region', { name: nl.title, exact: true });
 

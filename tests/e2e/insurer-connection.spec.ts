@@ -2,21 +2,19 @@ import { POLICY, startTestSandbox } from '../../electron/sandbox/sandbox-test-ki
 import { expect, saveScreenshot, test } from './fixtures';
 import { fill, texts } from './locale-texts';
 import { AppShellPage } from './page-models/app-shell-page';
-import { WelcomePage } from './page-models/welcome-page';
 
 /**
  * Settings › Insurer with an insurer's API running as a separate server (issue 15, item 2): the API key is
  * bound to the origin it was entered for, so pointing the address at another origin asks for the key again,
  * says why, and sends nothing; the main process refuses such a change even when the page skips the form.
  */
-test.use({ systemLocales: ['sv-SE'] });
+test.use({ systemLocales: ['sv-SE'], start: 'demo' });
 
 test('a new insurer address needs the API key again, and the stored key is sent nowhere else', async ({ kredo }) => {
   const insurer = await startTestSandbox();
   try {
     const { page } = kredo;
     const sv = texts('sv').settings.insurer;
-    await new WelcomePage(page, 'sv').openDemoPortfolio();
     await new AppShellPage(page, 'sv').open('settings');
     const section = page.getByRole('region', { name: sv.title, exact: true });
     const address = section.getByLabel(sv.baseUrl);

@@ -2,14 +2,13 @@ import { buyerWithCover, POLICY, startTestSandbox } from '../../electron/sandbox
 import { expect, saveScreenshot, test } from './fixtures';
 import { fill, texts } from './locale-texts';
 import { AppShellPage } from './page-models/app-shell-page';
-import { WelcomePage } from './page-models/welcome-page';
 
 /**
  * Insurer data that does not fit the schema (issue 15, item 3), seen by the controller: an insurer's API (the
  * sandbox as a separate server) sends one buyer's cover with a malformed amount; the sync goes on with the
  * rest, and the Insurer sync screen lists the cover, its debtor and what is wrong with it, in Dutch.
  */
-test.use({ systemLocales: ['nl-NL'] });
+test.use({ systemLocales: ['nl-NL'], start: 'demo' });
 
 test('a cover the insurer sends in a form Kredo cannot read is listed on the Insurer sync screen with the reason', async ({ kredo }) => {
   const insurer = await startTestSandbox();
@@ -18,7 +17,6 @@ test('a cover the insurer sends in a form Kredo cannot read is listed on the Ins
     await insurer.admin('POST', '/faults', { malformedCoverBuyers: [buyer.companyId] });
     const { page } = kredo;
     const nl = texts('nl');
-    await new WelcomePage(page, 'nl').openDemoPortfolio();
     const shell = new AppShellPage(page, 'nl');
     await shell.open('settings');
     const section = page.getByRole('region', { name: nl.settings.insurer.title, exact: true });

@@ -5,7 +5,8 @@ import { E2E_TODAY, expect, saveScreenshot, test } from './fixtures';
 import { AppShellPage } from './page-models/app-shell-page';
 import { LimitsPage } from './page-models/limits-page';
 import { fill, texts } from './locale-texts';
-import { WelcomePage } from './page-models/welcome-page';
+
+test.use({ start: 'demo' });
 
 /**
  * The insurer sync end to end, with the real main process and its built-in sandbox insurer: a limit is
@@ -26,7 +27,6 @@ function uninsuredGoodBuyer() {
 test('a limit requested offline is sent when back online, decided, then reduced by the insurer', async ({ kredo }) => {
   const buyer = uninsuredGoodBuyer();
   const { page } = kredo;
-  await new WelcomePage(page, 'en').openDemoPortfolio();
   const limits = new LimitsPage(page, 'en');
   await limits.expectSyncStatus('idle');
   await expect(limits.syncStatus).toContainText('Insurer: synced');
@@ -77,7 +77,6 @@ test('the Insurer sync screen lists each sync with what it changed, and the outb
   const buyer = uninsuredGoodBuyer();
   const { page } = kredo;
   const en = texts('en').sync;
-  await new WelcomePage(page, 'en').openDemoPortfolio();
   const limits = new LimitsPage(page, 'en');
   await limits.expectFirstSyncDone();
   const shell = new AppShellPage(page, 'en');
@@ -138,7 +137,6 @@ test('the Insurer sync screen lists each sync with what it changed, and the outb
 test('an insurer in maintenance: the top bar and the Insurer sync screen say until when it asked Kredo to wait, in Swedish too, and the request goes after', async ({ kredo }) => {
   const buyer = uninsuredGoodBuyer();
   const { page } = kredo;
-  await new WelcomePage(page, 'en').openDemoPortfolio();
   const limits = new LimitsPage(page, 'en');
   await limits.expectSyncStatus('idle');
   await limits.openDebtor(buyer.legalName);
@@ -174,7 +172,6 @@ test('an insurer in maintenance: the top bar and the Insurer sync screen say unt
 });
 
 test('Settings shows the policy terms the insurer holds, in Swedish, and refuses an insurer URL with a wrong key', async ({ kredo }) => {
-  await new WelcomePage(kredo.page, 'en').openDemoPortfolio();
   const shell = new AppShellPage(kredo.page, 'en');
   await shell.languageSelect.selectOption('sv');
   const swedish = new AppShellPage(kredo.page, 'sv');

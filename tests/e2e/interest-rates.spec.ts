@@ -2,7 +2,8 @@ import { addDays } from '../../shared/time/iso-date';
 import { E2E_TODAY, expect, saveScreenshot, test, type KredoApp } from './fixtures';
 import { AppShellPage } from './page-models/app-shell-page';
 import { InterestRatesPage } from './page-models/interest-rates-page';
-import { WelcomePage } from './page-models/welcome-page';
+
+test.use({ start: 'demo' });
 
 /**
  * Settings › Interest rates (issue 13, item 2): the Dunning note leads there, bad input is refused next to
@@ -24,7 +25,6 @@ async function workTheList(app: KredoApp, name: string): Promise<void> {
 
 test('a Dutch rate added under Settings › Interest rates is in the next letter; bad input changes nothing', async ({ kredo }) => {
   test.setTimeout(300_000);
-  await new WelcomePage(kredo.page, 'en').openDemoPortfolio();
   await new AppShellPage(kredo.page, 'en').open('dunning');
   // A Dutch debtor's first reminder (no interest yet) today, its call a week later, its second reminder —
   // the first letter that claims interest — a week after that.

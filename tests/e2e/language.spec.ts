@@ -17,22 +17,24 @@ test('switching the language changes the whole page at once and survives a resta
   await expect(new WelcomePage(restarted.page, 'sv').heading).toBeVisible();
 });
 
-test('follows a language picked in the application menu', async ({ kredo }) => {
-  await new WelcomePage(kredo.page, 'en').openDemoPortfolio();
-  await expect(new AppShellPage(kredo.page, 'en').heading).toHaveText(texts('en').portfolio.title);
+test.describe(() => {
+  test.use({ start: 'demo' });
 
-  // Language › Nederlands in the desktop menu calls exactly this.
-  await kredo.host.services.settings.setLanguage('nl');
-  const dutch = new AppShellPage(kredo.page, 'nl');
-  await expect(dutch.heading).toHaveText(texts('nl').portfolio.title);
-  await expect(dutch.navItem('dunning')).toBeVisible();
-});
+  test('follows a language picked in the application menu', async ({ kredo }) => {
+    await expect(new AppShellPage(kredo.page, 'en').heading).toHaveText(texts('en').portfolio.title);
 
-test('the Settings screen changes the language too', async ({ kredo }) => {
-  await new WelcomePage(kredo.page, 'en').openDemoPortfolio();
-  const shell = new AppShellPage(kredo.page, 'en');
-  await shell.open('settings');
-  await kredo.page.getByRole('radio', { name: 'Nederlands' }).check();
-  await expect(new AppShellPage(kredo.page, 'nl').heading).toHaveText(texts('nl').settings.title);
-  await expect.poll(() => kredo.host.services.settings.get().language).toBe('nl');
+    // Language › Nederlands in the desktop menu calls exactly this.
+    await kredo.host.services.settings.setLanguage('nl');
+    const dutch = new AppShellPage(kredo.page, 'nl');
+    await expect(dutch.heading).toHaveText(texts('nl').portfolio.title);
+    await expect(dutch.navItem('dunning')).toBeVisible();
+  });
+
+  test('the Settings screen changes the language too', async ({ kredo }) => {
+    const shell = new AppShellPage(kredo.page, 'en');
+    await shell.open('settings');
+    await kredo.page.getByRole('radio', { name: 'Nederlands' }).check();
+    await expect(new AppShellPage(kredo.page, 'nl').heading).toHaveText(texts('nl').settings.title);
+    await expect.poll(() => kredo.host.services.settings.get().language).toBe('nl');
+  });
 });

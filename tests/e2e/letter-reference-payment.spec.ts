@@ -5,7 +5,8 @@ import { expect, test } from './fixtures';
 import { AppShellPage } from './page-models/app-shell-page';
 import { ImportsPage } from './page-models/imports-page';
 import { LimitsPage } from './page-models/limits-page';
-import { WelcomePage } from './page-models/welcome-page';
+
+test.use({ start: 'demo' });
 
 /** A CAMT.053 day statement with one credit quoting a structured creditor reference (CdtrRefInf), from a payer Kredo does not know. */
 const camt053 = (reference: string, amount: string) => `<?xml version="1.0" encoding="UTF-8"?>
@@ -44,7 +45,6 @@ const camt053 = (reference: string, amount: string) => `<?xml version="1.0" enco
 test('a CAMT.053 payment quoting a reminder’s own betalingskenmerk settles exactly that reminder’s invoices', async ({ kredo }) => {
   test.slow();
   const { page } = kredo;
-  await new WelcomePage(page, 'en').openDemoPortfolio();
   const shell = new AppShellPage(page, 'en');
   await shell.open('dunning');
   await page.getByLabel('Country').selectOption({ label: 'Netherlands' });

@@ -5,7 +5,8 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { expect, saveScreenshot, test, type KredoApp } from './fixtures';
 import { AppShellPage } from './page-models/app-shell-page';
 import { LimitsPage } from './page-models/limits-page';
-import { WelcomePage } from './page-models/welcome-page';
+
+test.use({ start: 'demo' });
 
 /** Processes the first Dutch first reminder on today's worklist and returns the debtor's name. */
 async function remindFirstDutchDebtor(page: Page): Promise<string> {
@@ -38,7 +39,6 @@ async function keptLetterText(kredo: KredoApp, name: string, file: string): Prom
 test('an edited Dutch opening paragraph appears in the next Dutch letter while an earlier letter keeps its text', async ({ kredo }) => {
   test.slow();
   const { page } = kredo;
-  await new WelcomePage(page, 'en').openDemoPortfolio();
   const shell = new AppShellPage(page, 'en');
   await shell.open('dunning');
   const earlier = await remindFirstDutchDebtor(page);

@@ -1,11 +1,11 @@
 import { expect, saveScreenshot, test } from './fixtures';
 import { AppShellPage } from './page-models/app-shell-page';
-import { WelcomePage } from './page-models/welcome-page';
+
+test.use({ start: 'demo' });
 
 /** The company's own letterhead: checked field by field, then on the next letter the worklist previews. */
 test('a letterhead with a mistyped IBAN is refused next to the field, and once right the next letter carries it', async ({ kredo }) => {
   const { page } = kredo;
-  await new WelcomePage(page, 'en').openDemoPortfolio();
   const shell = new AppShellPage(page, 'en');
   await shell.open('settings');
   const letterhead = page.getByRole('region', { name: 'Letterhead' });

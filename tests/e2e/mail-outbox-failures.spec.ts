@@ -6,7 +6,8 @@ import { pdfText } from './pdf-text';
 import { AppShellPage } from './page-models/app-shell-page';
 import { LimitsPage } from './page-models/limits-page';
 import { MailSettingsPage } from './page-models/mail-settings-page';
-import { WelcomePage } from './page-models/welcome-page';
+
+test.use({ start: 'demo' });
 
 /**
  * The e-mail outbox when things go wrong (issue 16, item 1): a recipient the server refuses for good, and
@@ -22,7 +23,6 @@ const lettersOf = (smtp: TestSmtpServer): ReceivedMessage[] => smtp.accepted.fil
 
 /** Settings › E-mail for the server on 127.0.0.1 (a test message first, as the screen asks), then the first three reminders processed. */
 async function sendThreeReminders(page: Page, smtp: TestSmtpServer): Promise<string[]> {
-  await new WelcomePage(page, 'en').openDemoPortfolio();
   const shell = new AppShellPage(page, 'en');
   await new MailSettingsPage(page, 'en').useLocalServer(smtp.port, { name: 'Kredo Demo B.V.', address: SENDER });
   await shell.open('dunning');

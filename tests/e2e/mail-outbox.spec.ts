@@ -4,14 +4,14 @@ import { pdfText } from './pdf-text';
 import { AppShellPage } from './page-models/app-shell-page';
 import { LimitsPage } from './page-models/limits-page';
 import { MailSettingsPage } from './page-models/mail-settings-page';
-import { WelcomePage } from './page-models/welcome-page';
+
+test.use({ start: 'demo' });
 
 /** Settings › E-mail with a real SMTP server on 127.0.0.1, then a batch of first reminders sent from the worklist. */
 test('a batch of reminders is e-mailed from the worklist, each letter arriving once with its PDF, in the debtor’s language', async ({ kredo }) => {
   const smtp = await startTestSmtpServer();
   try {
     const { page } = kredo;
-    await new WelcomePage(page, 'en').openDemoPortfolio();
     const shell = new AppShellPage(page, 'en');
     await new MailSettingsPage(page, 'en').useLocalServer(smtp.port, { name: 'Kredo Demo B.V.', address: 'debiteurenbeheer@kredo-demo.example' });
     await saveScreenshot(page, 'settings-mail-en');

@@ -4,7 +4,6 @@ import { isProspect } from '../../electron/sandbox/seed-prospects';
 import { E2E_TODAY, expect, saveScreenshot, test } from './fixtures';
 import { texts } from './locale-texts';
 import { AppShellPage } from './page-models/app-shell-page';
-import { WelcomePage } from './page-models/welcome-page';
 
 /**
  * The credit check before trading (issue 18 item 3), in Dutch, against an insurer speaking Atradius's dialect
@@ -14,7 +13,7 @@ import { WelcomePage } from './page-models/welcome-page';
  * requested above the credit check is decided at the sync that follows. Offline, a company already on the demo's
  * books shows Kredo's own payment experience, and a second debtor is added only once confirmed.
  */
-test.use({ systemLocales: ['nl-NL'] });
+test.use({ systemLocales: ['nl-NL'], start: 'demo' });
 
 test('a new customer is checked with the insurer, added, and its limit requested and decided', async ({ kredo }) => {
   const insurer = await startTestSandbox();
@@ -27,7 +26,6 @@ test('a new customer is checked with the insurer, added, and its limit requested
     const buyer = seededState().companies.find((company) => isProspect(company) && company.country === 'NL' && company.grade <= 4)!;
     const kvk = buyer.identifiers.find((identifier) => identifier.type === 'NL_KVK')!.value;
 
-    await new WelcomePage(page, 'nl').openDemoPortfolio();
     await new AppShellPage(page, 'nl').open('settings');
     const section = page.getByRole('region', { name: form.title, exact: true });
     await section.getByLabel(form.api).check();
@@ -97,7 +95,6 @@ test('offline, the check says the insurer cannot be reached, and the debtor is a
   const busy = new Set([...state.covers.map((cover) => cover.companyId), ...state.requests.map((request) => request.companyId)]);
   const buyer = state.companies.find((company) => !busy.has(company.companyId) && company.grade <= 4 && company.identifiers.some((identifier) => identifier.type === 'SE_ORGNR'))!;
   const orgnr = buyer.identifiers.find((identifier) => identifier.type === 'SE_ORGNR')!.value;
-  await new WelcomePage(page, 'nl').openDemoPortfolio();
   await page.context().setOffline(true);
 
   await page.getByRole('button', { name: text.open }).click();
@@ -139,7 +136,6 @@ test('in Allianz Trade’s dialect a prospect is found without address or grade,
     const buyer = seededState().companies.find((company) => isProspect(company) && company.country === 'GB' && company.grade <= 4)!;
     const crn = buyer.identifiers.find((identifier) => identifier.type === 'GB_CRN')!.value;
 
-    await new WelcomePage(page, 'nl').openDemoPortfolio();
     await new AppShellPage(page, 'nl').open('settings');
     const section = page.getByRole('region', { name: form.title, exact: true });
     await section.getByLabel(form.api).check();

@@ -4,7 +4,8 @@ import { fill, texts } from './locale-texts';
 import { AppShellPage } from './page-models/app-shell-page';
 import { DebtorPage } from './page-models/debtor-page';
 import { LimitsPage } from './page-models/limits-page';
-import { WelcomePage } from './page-models/welcome-page';
+
+test.use({ start: 'demo' });
 
 /**
  * Own limits (issue 13, item 3): an uninsured debtor on the Limits screen gets a discretionary limit on its
@@ -14,7 +15,6 @@ import { WelcomePage } from './page-models/welcome-page';
 test('a discretionary limit set on a debtor removes its uninsured alert; one above the policy’s discretionary limit is refused next to the field', async ({ kredo }) => {
   const { page } = kredo;
   const { limits, debtor: debtorTexts } = texts('en');
-  await new WelcomePage(page, 'en').openDemoPortfolio();
   const shell = new AppShellPage(page, 'en');
   await shell.open('limits');
   const limitsPage = new LimitsPage(page, 'en');

@@ -1,12 +1,12 @@
 import { expect, saveScreenshot, test } from './fixtures';
 import { AppShellPage } from './page-models/app-shell-page';
 import { LimitsPage } from './page-models/limits-page';
-import { WelcomePage } from './page-models/welcome-page';
+
+test.use({ start: 'demo' });
 
 /** A payment plan agreed on the debtor's page: instalments to the cent, and dunning of its invoices paused. */
 test('a payment plan agreed with a debtor splits what is open into instalments and takes its reminder off the list until it is ended', async ({ kredo }) => {
   const { page } = kredo;
-  await new WelcomePage(page, 'en').openDemoPortfolio();
   const shell = new AppShellPage(page, 'en');
   await shell.open('dunning');
   const reminders = page.getByTestId('worklist').getByRole('row').filter({ hasText: 'Send the first reminder' });

@@ -1,9 +1,9 @@
-import path from 'node:path';
 import { expect, test } from './fixtures';
 import { texts } from './locale-texts';
 import { ImportsPage } from './page-models/imports-page';
 import { PortfolioPage } from './page-models/portfolio-page';
-import { WelcomePage } from './page-models/welcome-page';
+
+test.use({ start: 'demo' });
 
 const en = texts('en');
 
@@ -14,15 +14,10 @@ const en = texts('en');
 test('the message after taking a payment off Payments to review stands above the table, covers no row, and goes when closed', async ({ kredo }) => {
   const page = kredo.page;
   await page.setViewportSize({ width: 1280, height: 720 });
-  await new WelcomePage(page, 'en').openDemoPortfolio();
   await new PortfolioPage(page, 'en').expectCount(200, 200);
   const imports = new ImportsPage(page, 'en');
-  await imports.open();
   // The ABN AMRO statement's payments are for invoices the demo does not hold: they wait for review.
-  kredo.answerFileDialogs({ openFiles: [path.resolve('tests/fixtures/imports', 'camt053-v02-abn-amro.xml')] });
-  await imports.chooseFilesButton.click();
-  await imports.readFileButton.click();
-  await imports.commit();
+  await imports.importFixture(kredo.answerFileDialogs, 'camt053-v02-abn-amro.xml');
   await imports.open();
 
   const rows = imports.reviewSection.getByRole('row');

@@ -9,7 +9,8 @@ import { E2E_TODAY, expect, saveScreenshot, test } from './fixtures';
 import { fill, texts } from './locale-texts';
 import { DebtorPage } from './page-models/debtor-page';
 import { PortfolioPage } from './page-models/portfolio-page';
-import { WelcomePage } from './page-models/welcome-page';
+
+test.use({ start: 'demo' });
 
 const demo = expectedDemo(E2E_TODAY);
 const LANGUAGES: { language: Language; systemLocale: string; netherlands: string }[] = [
@@ -24,7 +25,6 @@ for (const { language, systemLocale, netherlands } of LANGUAGES) {
 
     test('finds the riskiest debtors, narrows them down, and explains a score on the debtor page', async ({ kredo }) => {
       const columns = texts(language).portfolio.columns;
-      await new WelcomePage(kredo.page, language).openDemoPortfolio();
       const portfolio = new PortfolioPage(kredo.page, language);
       await portfolio.expectCount(DEMO_DEBTORS, DEMO_DEBTORS);
       // Virtualised: far fewer rows in the page than debtors in the grid.
@@ -96,7 +96,6 @@ for (const { language, systemLocale, netherlands } of LANGUAGES) {
 
 test('search, a saved view and the column chooser', async ({ kredo }) => {
   const en = texts('en').portfolio;
-  await new WelcomePage(kredo.page, 'en').openDemoPortfolio();
   const portfolio = new PortfolioPage(kredo.page, 'en');
   await portfolio.expectCount(DEMO_DEBTORS, DEMO_DEBTORS);
 
@@ -134,7 +133,6 @@ test('search, a saved view and the column chooser', async ({ kredo }) => {
 });
 
 test('a note on a debtor is kept in its timeline', async ({ kredo }) => {
-  await new WelcomePage(kredo.page, 'en').openDemoPortfolio();
   const portfolio = new PortfolioPage(kredo.page, 'en');
   await portfolio.expectCount(DEMO_DEBTORS, DEMO_DEBTORS);
   await portfolio.rows.first().getByRole('button').click();
@@ -162,7 +160,6 @@ test('a note on a debtor is kept in its timeline', async ({ kredo }) => {
 
 test('exports the grid as shown to CSV and Excel', async ({ kredo }) => {
   const en = texts('en');
-  await new WelcomePage(kredo.page, 'en').openDemoPortfolio();
   const portfolio = new PortfolioPage(kredo.page, 'en');
   await portfolio.filter(en.portfolio.filters.country).selectOption({ label: 'Netherlands' });
   const dutch = demo.debtors.filter((debtor) => debtor.country === 'NL');
@@ -192,7 +189,6 @@ test('exports the grid as shown to CSV and Excel', async ({ kredo }) => {
 test('at 1440×900 the grid has room for more than a dozen debtors, and their names stay in view when the figures scroll sideways', async ({ kredo }) => {
   const page = kredo.page;
   await page.setViewportSize({ width: 1440, height: 900 });
-  await new WelcomePage(page, 'en').openDemoPortfolio();
   const portfolio = new PortfolioPage(page, 'en');
   await portfolio.expectCount(DEMO_DEBTORS, DEMO_DEBTORS);
   // Rows a controller sees without scrolling anything: inside both the grid's own pane and the window (issue 17 found eight).

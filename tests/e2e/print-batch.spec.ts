@@ -3,7 +3,8 @@ import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { expect, test } from './fixtures';
 import { AppShellPage } from './page-models/app-shell-page';
-import { WelcomePage } from './page-models/welcome-page';
+
+test.use({ start: 'demo' });
 
 async function pageTexts(file: string): Promise<string[]> {
   const pdf = await getDocument({ data: new Uint8Array(await readFile(file)), isEvalSupported: false, disableFontFace: true }).promise;
@@ -20,7 +21,6 @@ const COUNTRY_CODES: Readonly<Record<string, string>> = { 'United Kingdom': 'GB'
 /** Issue 16, item 2: the letters of one processing run printed in one go, in the order they go into envelopes. */
 test('after processing, the print batch saves the run’s letters as one PDF: a covering list, then the letters in envelope order', async ({ kredo }) => {
   const { page } = kredo;
-  await new WelcomePage(page, 'en').openDemoPortfolio();
   await new AppShellPage(page, 'en').open('dunning');
   const rows = page.getByTestId('worklist').getByRole('row');
   await expect(page.getByTestId('worklist-count')).toContainText('things to do today');

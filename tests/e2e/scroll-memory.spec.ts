@@ -5,7 +5,8 @@ import { E2E_TODAY, expect, test } from './fixtures';
 import { AppShellPage } from './page-models/app-shell-page';
 import { DebtorPage } from './page-models/debtor-page';
 import { PortfolioPage } from './page-models/portfolio-page';
-import { WelcomePage } from './page-models/welcome-page';
+
+test.use({ start: 'demo' });
 
 /**
  * Issue 17: "each screen keeps its scroll position when you come back". The controller scrolls with the
@@ -29,7 +30,6 @@ async function expectScrolledTo(element: Locator, top: number): Promise<void> {
 
 test('the portfolio grid and a debtor page come back scrolled where the controller left them', async ({ kredo }) => {
   const { page } = kredo;
-  await new WelcomePage(page, 'en').openDemoPortfolio();
   const portfolio = new PortfolioPage(page, 'en');
   await portfolio.expectCount(DEMO_DEBTORS, DEMO_DEBTORS);
   const shell = new AppShellPage(page, 'en');
@@ -78,7 +78,6 @@ test('the portfolio grid and a debtor page come back scrolled where the controll
 });
 
 test('the virtualised dunning worklist comes back scrolled where the controller left it', async ({ kredo }) => {
-  await new WelcomePage(kredo.page, 'en').openDemoPortfolio();
   await new PortfolioPage(kredo.page, 'en').expectCount(DEMO_DEBTORS, DEMO_DEBTORS);
   // Two months on, the worklist holds hundreds of entries (see dunning-worklist-long.spec.ts).
   const { page } = await kredo.restart({ today: addDays(E2E_TODAY, 60) });

@@ -6,7 +6,8 @@ import type { LedgerItem } from '../../shared/domain/ledger/ledger-types';
 import { E2E_TODAY, expect, saveScreenshot, test } from './fixtures';
 import { pdfText } from './pdf-text';
 import { LimitsPage } from './page-models/limits-page';
-import { WelcomePage } from './page-models/welcome-page';
+
+test.use({ start: 'demo' });
 
 /** A British demo debtor, in English and invoiced in pounds only, with at least two open invoices and nothing else to net. */
 function britishDebtor(): { readonly name: string; readonly open: readonly LedgerItem[] } {
@@ -30,7 +31,6 @@ const minorOf = (text: string): number => Math.round(Number(text.replace(/[£,]/
 test('a British debtor’s statement of account lists its open items and adds up in GBP, and is kept on its page and timeline', async ({ kredo }) => {
   const { page } = kredo;
   const { name, open } = britishDebtor();
-  await new WelcomePage(page, 'en').openDemoPortfolio();
   await new LimitsPage(page, 'en').openDebtor(name);
   await page.getByRole('button', { name: 'Preview statement of account…' }).click();
   const preview = page.getByTestId('statement-preview');

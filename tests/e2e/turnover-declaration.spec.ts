@@ -1,7 +1,6 @@
 import { expect, saveScreenshot, test } from './fixtures';
 import { fill, texts } from './locale-texts';
 import { AppShellPage } from './page-models/app-shell-page';
-import { WelcomePage } from './page-models/welcome-page';
 
 /**
  * The turnover declaration (omzetopgave, issue 18 item 4) in Chromium, in Dutch, against the built-in sandbox in
@@ -9,12 +8,11 @@ import { WelcomePage } from './page-models/welcome-page';
  * ledger per country with its total, Controleren → Naar de verzekeraar sturen sends it and the insurer's premium
  * is shown, and a second send of the same month is booked as a correction (version 2), both kept in the list.
  */
-test.use({ systemLocales: ['nl-NL'] });
+test.use({ systemLocales: ['nl-NL'], start: 'demo' });
 
 test('a month’s turnover is computed from the ledger, reviewed, sent to the insurer and then corrected', async ({ kredo }) => {
   const { page } = kredo;
   const nl = texts('nl');
-  await new WelcomePage(page, 'nl').openDemoPortfolio();
   const shell = new AppShellPage(page, 'nl');
   await shell.open('sync');
   await page.getByRole('button', { name: nl.sync.indicator.syncNow }).click();

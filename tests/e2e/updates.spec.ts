@@ -1,9 +1,8 @@
 import { expect, saveScreenshot, test } from './fixtures';
 import { texts } from './locale-texts';
 import { AppShellPage } from './page-models/app-shell-page';
-import { WelcomePage } from './page-models/welcome-page';
 
-test.use({ systemLocales: ['sv-SE'] });
+test.use({ systemLocales: ['sv-SE'], start: 'demo' });
 
 /**
  * Settings › Uppdateringar in Swedish, through the real main services. The Chromium host cannot update
@@ -13,7 +12,6 @@ test.use({ systemLocales: ['sv-SE'] });
 test('uppdateringar är avstängda från början, vill ha en https-adress och behåller den efter en omstart', async ({ kredo }) => {
   const sv = texts('sv').settings.updates;
   const { page } = kredo;
-  await new WelcomePage(page, 'sv').openDemoPortfolio();
   await new AppShellPage(page, 'sv').open('settings');
   const updates = page.getByRole('region', { name: sv.title });
   const enabled = updates.getByRole('checkbox', { name: sv.enabled });

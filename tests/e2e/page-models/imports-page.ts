@@ -1,4 +1,6 @@
+import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import type { DialogAnswers } from '../../../electron/chromium-host/host-desktop';
 import type { Language } from '../../../shared/i18n/languages';
 import { fill, texts } from '../locale-texts';
 import { AppShellPage } from './app-shell-page';
@@ -69,6 +71,18 @@ export class ImportsPage {
   async commit(): Promise<void> {
     await this.commitButton.click();
     await this.wizard.getByRole('button', { name: this.imports.done.showPortfolio }).waitFor();
+  }
+
+  /**
+   * Imports a file of `tests/fixtures/imports` as detected, from the Imports screen: chosen in the file
+   * dialog (`answerFileDialogs` is the test's `kredo.answerFileDialogs`), read and committed.
+   */
+  async importFixture(answerFileDialogs: (answers: DialogAnswers) => void, fileName: string): Promise<void> {
+    await this.open();
+    answerFileDialogs({ openFiles: [path.resolve('tests/fixtures/imports', fileName)] });
+    await this.chooseFilesButton.click();
+    await this.readFileButton.click();
+    await this.commit();
   }
 
   /** Drops files on the window as a file manager would (a DataTransfer with File objects). */
