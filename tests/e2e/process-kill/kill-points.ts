@@ -26,12 +26,12 @@ const SIGNAL = 'kredo process-kill point reached';
 export async function armKillPoint(host: Pick<KillableHost, 'dataWorker'>, point: KillPoint): Promise<{ readonly reached: Promise<void> }> {
   const worker = await host.dataWorker();
   const reached = new Promise<void>((resolve) => {
-    worker.on('console', (message) => {
-      if (message.text() === SIGNAL) resolve();
+    worker.onConsole((text) => {
+      if (text === SIGNAL) resolve();
     });
   });
   await worker.evaluate(
-    ([spec, signal]) => {
+    ([spec, signal]: readonly [KillPoint, string]) => {
       const holdHere = () => {
         console.info(signal);
         // The thread stays busy, so the transaction stays open (uncommitted) until the process is killed;

@@ -3,15 +3,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { chromium, type Browser, type Page, type Worker } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { HOST_ORIGIN_URL } from '../../../electron/chromium-host/host-origin';
 import type { IsoDate } from '../../../shared/time/iso-date';
+import { openWorkerSession, type WorkerSession } from './worker-session';
 
 /** A Kredo (host process and its Chromium) running beside the test, which can be killed as a whole. */
 export interface KillableHost {
   readonly page: Page;
   /** The app's data worker (the Web Worker that holds the store), once it runs. */
-  dataWorker(): Promise<Worker>;
+  dataWorker(): Promise<WorkerSession>;
   /** SIGKILL to every process of the app at once, Chromium's first: nothing is flushed or closed. */
   kill(): Promise<void>;
   /** Quits the app properly, as the user closing its window would. */
@@ -79,20 +80,11 @@ function endpointOf(child: ChildProcess): Promise<string> {
   });
 }
 
-const isDataWorker = (worker: Worker) => /data-worker/.test(worker.url());
-
 /** The app's page in a connection to the host's Chromium. */
 function appPage(browser: Browser): Page {
   const page = browser.contexts()[0]!.pages().find((candidate) => candidate.url().startsWith(HOST_ORIGIN_URL));
   if (!page) throw new Error('The host has no page on the app origin');
   return page;
-}
-
-/** Whether Chromium runs a target whose URL holds `name`, asked over its DevTools HTTP endpoint, not the connection. */
-async function chromiumRuns(endpoint: string, name: string): Promise<boolean> {
-  const response = await fetch(`${endpoint}/json/list`).catch(() => undefined);
-  const targets = response?.ok ? ((await response.json()) as { readonly url: string }[]) : [];
-  return targets.some((target) => target.url.includes(name));
 }
 
 /**
@@ -114,22 +106,24 @@ export async function startKillableHost(options: { readonly userDataDir: string;
     child.kill('SIGKILL');
     throw error;
   }
-  const connections = [browser];
+  const sessions: WorkerSession[] = [];
   const page = appPage(browser);
   const profile = path.join(options.userDataDir, 'chromium-profile');
-  const disconnect = () => Promise.all(connections.map((connection) => connection.close().catch(() => undefined)));
+  const disconnect = async () => {
+    for (const session of sessions) session.close();
+    await browser.close().catch(() => undefined);
+  };
   return {
     page,
     async dataWorker() {
       for (let round = 0; ; round += 1) {
-        const known = connections.flatMap((connection) => appPage(connection).workers()).find(isDataWorker);
-        if (known) return known;
-        // A worker that starts while Playwright attaches to the page can be missed by that connection for good: on
-        // CI the worker ran (Chromium listed it) while the page never reported it and the test waited forever. A
-        // second connection finds it among the targets that already exist.
-        if (connections.length === 1 && (await chromiumRuns(endpoint, 'data-worker'))) connections.push(await chromium.connectOverCDP(endpoint));
+        const session = await openWorkerSession(endpoint, 'data-worker');
+        if (session) {
+          sessions.push(session);
+          return session;
+        }
         if (round > 120) throw new Error('The app’s data worker did not start within two minutes');
-        await page.waitForEvent('worker', { predicate: isDataWorker, timeout: 1_000 }).catch(() => undefined);
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
       }
     },
     async kill() {
