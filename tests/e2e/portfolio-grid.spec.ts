@@ -72,6 +72,8 @@ for (const { language, systemLocale, netherlands } of LANGUAGES) {
       const names = await portfolio.columnTexts(columns.name);
       expect(names).toEqual([...names].sort(new Intl.Collator(FORMAT_LOCALE[language]).compare));
       await portfolio.sortBy(columns.risk);
+      // The rows are sorted just after the click (a deferred render): read them once the heading says so.
+      await expect(portfolio.columnHeader(columns.risk)).toHaveAttribute('aria-sort', 'descending');
       const third = (await portfolio.columnTexts(columns.name))[2]!;
       await portfolio.grid.focus();
       await kredo.page.keyboard.press('ArrowDown');

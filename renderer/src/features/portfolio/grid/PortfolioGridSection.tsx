@@ -36,6 +36,8 @@ export function PortfolioGridSection({ currency, bucketCount }: { readonly curre
   const visible = withColumnWidths(columns.filter((column) => visibleIds.includes(column.id)), widths);
   // Typing stays responsive at tier L: React renders the new search term first and filters just after.
   const query = useDeferredValue(state.query);
+  // The grid's headings take their sort mark and aria-sort from this deferred query too, so they say the order of
+  // the rows shown: taken from the click, they ran a render ahead of the rows (and a test read the old order).
   const shown = useMemo(() => (rows ? applyGridQuery(rows, query, columns, formatLocale) : []), [rows, query, columns, formatLocale]);
 
   if (!rows) return <p className="note">{t('grid.loading')}</p>;
@@ -68,7 +70,7 @@ export function PortfolioGridSection({ currency, bucketCount }: { readonly curre
         />
       </div>
       <GridFilters rows={rows} filters={state.query.filters} currency={currency} onChange={state.setFilters} />
-      <PortfolioGrid rows={shown} columns={visible} sort={state.query.sort} activeIndex={state.activeIndex} onSort={state.sortBy} onActiveIndexChange={state.setActiveIndex} onOpen={(row) => openDebtor(row.debtorId, row.chunkId)} onResize={(columnId, widthRem) => void saveColumnWidth(columnId, widthRem)} />
+      <PortfolioGrid rows={shown} columns={visible} sort={query.sort} activeIndex={state.activeIndex} onSort={state.sortBy} onActiveIndexChange={state.setActiveIndex} onOpen={(row) => openDebtor(row.debtorId, row.chunkId)} onResize={(columnId, widthRem) => void saveColumnWidth(columnId, widthRem)} />
     </section>
   );
 }
