@@ -6,8 +6,8 @@ import { createRecordingDesktop, type DialogAnswers } from '../../electron/chrom
 import type { DesktopPort } from '../../electron/main/services/desktop-port';
 import type { IsoDate } from '../../shared/time/iso-date';
 import { makeTempDir } from '../support/temp-dir';
+import { copyUserData } from './copy-user-data';
 import { appLanguage, expectDemoAtRest, openDemoStores, type DemoStores } from './prepared-demo';
-import { copyUserData } from './process-kill/store-states';
 
 export interface KredoApp {
   readonly host: ChromiumHost;

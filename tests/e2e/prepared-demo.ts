@@ -58,7 +58,7 @@ export function appLanguage(host: ChromiumHost): Language {
 
 /**
  * Waits until an app started on a prepared folder is at rest: the portfolio shows every debtor and the sync
- * at start has finished (`startAtRest` of the process-kill tests does the same).
+ * at start has finished (also where a process-kill trial starts, `startAtRest`).
  */
 export async function expectDemoAtRest(page: Page, language: Language): Promise<void> {
   await new PortfolioPage(page, language).expectCount(DEMO_DEBTORS, DEMO_DEBTORS);

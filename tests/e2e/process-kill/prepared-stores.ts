@@ -3,8 +3,10 @@ import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { seedSandboxState } from '../../../electron/sandbox/seed-sandbox';
 import { makeTempDir } from '../../support/temp-dir';
+import { copyUserData } from '../copy-user-data';
 import { DEMO_DEBTORS } from '../demo-portfolio';
 import { E2E_TODAY } from '../fixtures';
+import { expectDemoAtRest } from '../prepared-demo';
 import { texts } from '../locale-texts';
 import { AppShellPage } from '../page-models/app-shell-page';
 import { BackupsPage } from '../page-models/backups-page';
@@ -14,7 +16,6 @@ import { WelcomePage } from '../page-models/welcome-page';
 import { startCountingInsurer, type CountingInsurer } from './counting-insurer';
 import { startKillableHost, type KillableHost } from './killable-host';
 import { readStoreOnDisk, type StoreChecksums } from './store-checksum';
-import { copyUserData } from './store-states';
 
 /** A user-data folder to copy for each trial, the insurer's state that goes with it, and its store's checksums. */
 export interface PreparedStore {
@@ -56,8 +57,7 @@ export async function openKillWorkspace(): Promise<KillWorkspace> {
 /** Starts the app on a folder and waits until its sync at start has finished. */
 export async function startAtRest(userData: string): Promise<KillableHost> {
   const host = await startKillableHost({ userDataDir: userData, today: E2E_TODAY });
-  await new PortfolioPage(host.page, 'en').expectCount(DEMO_DEBTORS, DEMO_DEBTORS);
-  await new LimitsPage(host.page, 'en').expectSyncStatus('idle');
+  await expectDemoAtRest(host.page, 'en');
   return host;
 }
 

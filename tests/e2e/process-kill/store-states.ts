@@ -1,5 +1,3 @@
-import { cp, mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import type { StoreChecksums } from './store-checksum';
 
 /** Which of two known states each table of a store is in. */
@@ -23,13 +21,4 @@ export function wholeStoreState(actual: StoreChecksums, before: StoreChecksums, 
   if (states.every((state) => state === 'before' || state === 'unchanged')) return 'before';
   if (states.every((state) => state === 'after' || state === 'unchanged')) return 'after';
   return 'torn';
-}
-
-/**
- * A copy of a user-data folder (profile, settings, backups), for one trial to start from; without
- * Chromium's profile lock and DevTools port file, which belong to the process that last had it open.
- */
-export async function copyUserData(template: string, target: string): Promise<void> {
-  await mkdir(target, { recursive: true });
-  await cp(template, target, { recursive: true, verbatimSymlinks: true, filter: (source) => !/^(Singleton|DevToolsActivePort$)/.test(path.basename(source)) });
 }
