@@ -7,6 +7,7 @@
  *   electron/  never renderer/ code; only electron/main/platform/ and the preload import `electron`
  *   renderer/src/data/, letters/, documents/  below the screens: never features/, app/ or components/;
  *   renderer/src/documents/  below data/ and letters/ too, which use it: never data/ or letters/
+ *   electron/main/import/  the import worker's code: no node:zlib (see the rule's comment)
  */
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
@@ -118,6 +119,19 @@ export default tseslint.config(
     files: ['electron/**/*.ts'],
     languageOptions: { globals: globals.node },
     rules: { 'no-restricted-imports': restrictImports(layer.electronModule, layer.rendererCode) },
+  },
+  {
+    // The import worker's modules: Node aborts the whole process when a worker thread is terminated while
+    // node:zlib sets a stream up (node_zlib.cc, "close before init"), and Stop and the stall watchdog
+    // terminate import workers. Batches are gzip'd in the main process (gzip-batch.ts); zips are read with fflate.
+    files: ['electron/main/import/**/*.ts'],
+    ignores: ['electron/main/import/gzip-batch.ts', '**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [layer.electronModule, layer.rendererCode],
+        paths: ['node:zlib', 'zlib'].map((name) => ({ name, message: 'Not in the import worker: terminating a worker inside node:zlib aborts Kredo. Gzip in the main process (gzip-batch.ts); unzip with fflate.' })),
+      }],
+    },
   },
   {
     files: ['electron/main/platform/**/*.ts'],

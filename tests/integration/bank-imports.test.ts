@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
+import { gzipBatch } from '../../electron/main/import/gzip-batch';
 import { runImportJob, type ImportJobMessage } from '../../electron/main/import/run-import-job';
 import { sniffFormat } from '../../electron/main/import/sniff-format';
 import { bytesToBase64 } from '../../renderer/src/data/backup/backup-format';
@@ -44,7 +44,8 @@ async function run(name: string, request: { type: 'analyse' } | { type: 'parse';
 async function importFile(store: KredoDb, name: string) {
   const analysis = (await run(name, { type: 'analyse' })).find((message) => message.type === 'analysis') as { analysis: FileAnalysis };
   const messages = await run(name, { type: 'parse', ...(analysis.analysis.type === 'tabular' && { analysis: analysis.analysis }) });
-  const batches = messages.flatMap((message) => (message.type === 'batch' ? [bytesToBase64(message.gzip)] : []));
+  // As the main process hands batches over: gzip'd there (gzip-batch.ts), in base64.
+  const batches = await Promise.all(messages.flatMap((message) => (message.type === 'batch' ? [gzipBatch(message.bytes).then(bytesToBase64)] : [])));
   const summary = (messages.find((message) => message.type === 'summary') as { summary: ParseSummary }).summary;
   const operations = createImportOperations(store);
   const preview = await operations.prepare({ fileId: name, fileName: name, recordKind: summary.recordKind, today, at }, { readBatch: async (index) => batches[index] ?? null, summary: async () => summary });
@@ -115,7 +116,7 @@ describe('bank files imported end to end', () => {
       await runImportJob({ type: 'parse', path: file, name: 'broken.sta', kind: 'mt940', fileId: 'f', mapping: {}, dialect: { decimal: '.', dateFormat: 'YYYY-MM-DD', defaultCurrency: 'EUR' } }, (message) => messages.push(message));
       const summary = (messages.find((message) => message.type === 'summary') as { summary: ParseSummary }).summary;
       expect(summary).toMatchObject({ recordKind: 'bank-transactions', recordCount: 1, rejectionCount: 1, rejections: [{ row: 6, field: 'bank::61:', code: 'bankLineUnreadable', value: '26112XC7,00NTRFNONREF' }] });
-      const records = messages.flatMap((message) => (message.type === 'batch' ? (JSON.parse(gunzipSync(message.gzip).toString()) as { amountMinor: number }[]) : []));
+      const records = messages.flatMap((message) => (message.type === 'batch' ? (JSON.parse(Buffer.from(message.bytes).toString()) as { amountMinor: number }[]) : []));
       expect(records.map((record) => record.amountMinor)).toEqual([5_000]);
     } finally {
       await dir.remove();

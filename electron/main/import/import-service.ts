@@ -11,6 +11,7 @@ import type { Logger } from '../services/logger';
 import type { ImportProfiles } from './import-profiles';
 import { ImportFileError } from './import-error';
 import { WORKER_MAX_OLD_GENERATION_MB, WORKER_STALL_MS } from './import-limits';
+import { gzipBatch } from './gzip-batch';
 import { ParseAttempts } from './parsed-batches';
 import type { ImportJobMessage, ImportJobRequest } from './run-import-job';
 import { intradayReportFormat, sniffFormat, unreadableReason } from './sniff-format';
@@ -50,7 +51,7 @@ interface HeldFile {
    * A bank file's parse, read with its analysis (run-import-job.ts) and kept for the import that follows,
    * with the identity the file had when it was read: a file changed since is read again.
    */
-  readAhead?: { readonly identity: string; readonly batches: readonly Uint8Array[]; readonly summary: ParseSummary };
+  readAhead?: { readonly identity: string; readonly batches: readonly Promise<Uint8Array>[]; readonly summary: ParseSummary };
 }
 
 /** What tells the file read before from a changed one: size, modification time and inode (as `make` does). */
@@ -228,12 +229,12 @@ export async function openImportService(options: {
       let analysis: FileAnalysis | undefined;
       // Taken before the job reads the file: a change while it reads makes the kept parse not match.
       const identity = await fileIdentity(entry.path);
-      const batches: Uint8Array[] = [];
+      const batches: Promise<Uint8Array>[] = [];
       let parsed: ParseSummary | undefined;
       entry.readAhead = undefined;
       await runJob(entry, { type: 'analyse', path: entry.path, name: entry.file.name, kind: entry.file.kind, defaultCurrency, profiles: await options.profiles.list(), ...(reading && { reading }) }, (message) => {
         if (message.type === 'analysis') analysis = message.analysis;
-        else if (message.type === 'batch') batches.push(message.gzip);
+        else if (message.type === 'batch') batches.push(gzipBatch(message.bytes));
         else if (message.type === 'summary') parsed = message.summary;
       });
       if (!analysis) throw new KredoError('import.unreadable', { file: entry.file.name });
@@ -253,7 +254,7 @@ export async function openImportService(options: {
       let summary: ParseSummary | undefined;
       try {
         await runJob(entry, { type: 'parse', path: entry.path, name: entry.file.name, kind: entry.file.kind, fileId, mapping, dialect, ...(reading && { reading }), ...(content && { content }) }, (message) => {
-          if (message.type === 'batch') parsed.add(message.gzip);
+          if (message.type === 'batch') parsed.add(gzipBatch(message.bytes));
           else if (message.type === 'progress') options.onProgress(fileId, message.done, message.total);
           else if (message.type === 'summary') summary = message.summary;
         });

@@ -10,7 +10,7 @@ const port = parentPort;
 if (!port) throw new Error('import-worker must run as a worker thread');
 
 /** A batch's bytes are handed over, not copied, when they are a buffer of their own (not a slice of a pool). */
-const transferOf = (message: ImportJobMessage) => (message.type === 'batch' && message.gzip.byteOffset === 0 && message.gzip.byteLength === message.gzip.buffer.byteLength ? [message.gzip.buffer as ArrayBuffer] : []);
+const transferOf = (message: ImportJobMessage) => (message.type === 'batch' && message.bytes.byteOffset === 0 && message.bytes.byteLength === message.bytes.buffer.byteLength ? [message.bytes.buffer as ArrayBuffer] : []);
 
 runImportJob(workerData as ImportJobRequest, (message) => port.postMessage(message, transferOf(message)))
   .then(() => port.postMessage({ type: 'done' }))

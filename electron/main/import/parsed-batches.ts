@@ -5,11 +5,12 @@
  * the parse produces more, ends (null) or fails (its error).
  */
 export class ParsedBatches {
-  private readonly batches: Uint8Array[] = [];
+  /** Each batch as it is being gzip'd (gzip-batch.ts), in the order the parse handed them over. */
+  private readonly batches: Promise<Uint8Array>[] = [];
   private outcome: { readonly error?: unknown } | undefined;
   private readonly waiters = new Set<() => void>();
 
-  add(batch: Uint8Array): void {
+  add(batch: Promise<Uint8Array>): void {
     this.batches.push(batch);
     this.wake();
   }

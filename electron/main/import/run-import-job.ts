@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import type { FileAnalysis, ImportDialect, ImportProfile, ImportReading, ParseSummary } from '../../../shared/ipc/import-contract';
 import type { ColumnMapping } from '../../../shared/import/open-item-fields';
@@ -21,8 +20,11 @@ export type ImportJobRequest =
 export type ImportJobMessage =
   | { readonly type: 'progress'; readonly done: number; readonly total: number }
   | { readonly type: 'analysis'; readonly analysis: FileAnalysis }
-  /** A batch of records, gzip'd: JSON, or open items packed as columns (open-item-batch.ts). Its buffer is transferred, not copied. */
-  | { readonly type: 'batch'; readonly gzip: Uint8Array; readonly count: number }
+  /**
+   * A batch of records: JSON, or open items packed as columns (open-item-batch.ts). Its buffer is
+   * transferred, not copied; the main process gzips it (gzip-batch.ts) — never this worker, see there.
+   */
+  | { readonly type: 'batch'; readonly bytes: Uint8Array; readonly count: number }
   | { readonly type: 'summary'; readonly summary: ParseSummary };
 
 /**
@@ -33,14 +35,16 @@ export type ImportJobMessage =
 const bankReaders = () => import('./formats/bank-job');
 const eInvoiceReader = () => import('./formats/ubl');
 
-/** JSON, gzip'd at the fastest level: JSON of records compresses about five to one even so. */
+const utf8 = new TextEncoder();
+
+/** Records as JSON in UTF-8, in a buffer of their own (so it can be transferred). */
 function packBatch(records: unknown): Uint8Array {
-  return gzipSync(JSON.stringify(records), { level: 1 });
+  return utf8.encode(JSON.stringify(records));
 }
 
-/** Open items go as typed columns (open-item-batch.ts, format 2), gzip'd too: no JSON of a million numbers. */
+/** Open items go as typed columns (open-item-batch.ts, format 2): no JSON of a million numbers. */
 function packOpenItems(batch: OpenItemBatch): Uint8Array {
-  return gzipSync(packOpenItemBatch(batch, (text) => Buffer.from(text, 'utf8')), { level: 1 });
+  return packOpenItemBatch(batch, (text) => Buffer.from(text, 'utf8'));
 }
 
 /**
@@ -86,7 +90,7 @@ export async function runImportJob(request: ImportJobRequest, post: (message: Im
   if (request.kind === 'ubl') {
     const { parseUbl } = await eInvoiceReader();
     const parsed = parseUbl(decodeText(bytes).text, request.name);
-    post({ type: 'batch', gzip: packBatch([parsed]), count: 1 });
+    post({ type: 'batch', bytes: packBatch([parsed]), count: 1 });
     post({ type: 'summary', summary: summary({ recordKind: 'e-invoice', batchCount: 1, recordCount: 1, rowCount: 1 }) });
     return;
   }
@@ -97,7 +101,7 @@ export async function runImportJob(request: ImportJobRequest, post: (message: Im
   }
 
   const table = await parseTabular(request, bytes, (message) =>
-    post(message.type === 'batch' ? { type: 'batch', gzip: request.content === 'customers' ? packBatch(message.records) : packOpenItems(message.records as OpenItemBatch), count: message.count } : message),
+    post(message.type === 'batch' ? { type: 'batch', bytes: request.content === 'customers' ? packBatch(message.records) : packOpenItems(message.records as OpenItemBatch), count: message.count } : message),
   );
   post({ type: 'summary', summary: summary({ recordKind: request.content === 'customers' ? 'customers' : 'open-items', ...table }) });
 }
@@ -108,7 +112,7 @@ function postBankParse(parsed: ParsedBankFile, fileHash: string, fileId: string,
   let batchCount = 0;
   for (let start = 0; start < transactions.length; start += BATCH_SIZE) {
     const batch = transactions.slice(start, start + BATCH_SIZE);
-    post({ type: 'batch', gzip: packBatch(batch), count: batch.length });
+    post({ type: 'batch', bytes: packBatch(batch), count: batch.length });
     batchCount += 1;
   }
   const rejections = parsed.rejections;
