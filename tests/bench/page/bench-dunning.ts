@@ -9,8 +9,8 @@ import { worklistRowsOf } from '../../../renderer/src/data/dunning/worklist-rows
 import { EMPTY_WORKLIST_QUERY, worklistLines, type WorklistQuery } from '../../../renderer/src/features/dunning/worklist-query';
 import { processWorklist } from '../../../renderer/src/data/dunning/process-worklist';
 import type { IsoDate } from '../../../shared/time/iso-date';
+import { peakHeapMiB, resetPeak, sample } from './heap-peak';
 
-const heapMiB = () => Math.round(((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1024 / 10.24) / 100;
 const request = (today: IsoDate) => ({ today, leadDays: 7, locale: 'en-GB', at: `${today}T09:00:00.000Z` });
 
 export const dunningBench = {
@@ -23,11 +23,11 @@ export const dunningBench = {
     const db = new KredoDb();
     // As the data worker answers the screen: the list is kept for the next visit while nothing changes.
     const worklist = createWorklistCache(db.name, (asked) => loadWorklistView(db, asked));
-    let peak = heapMiB();
+    await resetPeak();
     const first = performance.now();
     const view = await worklist(request(today));
     const firstMs = performance.now() - first;
-    peak = Math.max(peak, heapMiB());
+    sample();
     const cloneStarted = performance.now();
     const rows = view ? worklistRowsOf(structuredClone(view)) : [];
     const cloneMs = performance.now() - cloneStarted;
@@ -35,7 +35,7 @@ export const dunningBench = {
     const again = await worklist(request(today));
     if (again) worklistRowsOf(structuredClone(again));
     const secondMs = performance.now() - second;
-    peak = Math.max(peak, heapMiB());
+    const peak = await peakHeapMiB();
     db.close();
     return { firstMs, secondMs, cloneMs, entries: rows.length, invoices: rows.reduce((sum, row) => sum + row.invoiceCount, 0), debtors: new Set(rows.map((row) => row.debtorId)).size, peakHeapMiB: peak };
   },
@@ -72,7 +72,7 @@ export const dunningBench = {
     const db = new KredoDb();
     const worklist = await loadWorklist(db, request(today));
     const chosen = (worklist?.entries ?? []).filter((entry) => entry.task.kind === 'dunning' && entry.task.step === 'reminder-1' && (!entry.letterReach || entry.letterReach.address || entry.letterReach.email)).slice(0, count);
-    let peak = heapMiB();
+    await resetPeak();
     const started = performance.now();
     // As the Dunning screen asks (DunningScreen.tsx): the chosen entries with their debtors, so only their part of the list is worked out again.
     // The batch first works out its debtors' part of the list, then asks whether to stop before each entry: the first ask ends the planning.
@@ -85,7 +85,7 @@ export const dunningBench = {
     });
     const ms = performance.now() - started;
     const planMs = (plannedAt ?? started) - started;
-    peak = Math.max(peak, heapMiB());
+    const peak = await peakHeapMiB();
     const letters = await db.documents.count();
     db.close();
     return { ms, planMs, chosen: chosen.length, done: result.done, letters, peakHeapMiB: peak };

@@ -36,6 +36,7 @@ import { makeAgeingReportPdf } from '../../../renderer/src/data/reports/make-age
 import type { AgeingReportRequest } from '../../../renderer/src/data/reports/ageing-report-request';
 import { syncBench } from './bench-sync';
 import { dunningBench } from './bench-dunning';
+import { peakHeapMiB, resetPeak, sample } from './heap-peak';
 
 /** The PDF ageing report in English as the app asks for it (the texts are the app's English ones, abridged). */
 const REPORT_REQUEST: AgeingReportRequest = {
@@ -59,11 +60,6 @@ async function ipc<T>(method: keyof KredoBridge, request: unknown): Promise<T> {
   return result.value as T;
 }
 
-const heapMiB = () => Math.round(((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1024 / 10.24) / 100;
-let peak = 0;
-const sample = () => {
-  peak = Math.max(peak, heapMiB());
-};
 const timed = async <T>(work: () => Promise<T> | T): Promise<{ ms: number; value: T }> => {
   const started = performance.now();
   const value = await work();
@@ -77,18 +73,9 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
  */
 let loaded: { readonly db: KredoDb; readonly chunks: readonly LedgerChunkNumbers[]; readonly context: SummaryContext } | undefined;
 
-/**
- * The runner's heap sampler (tests/bench/tools/heap-sampler.ts), which samples through CDP while a long
- * step runs; this page's own `sample()` only sees the heap between steps. Absent when the page is opened by hand.
- */
-const hostHeap = (command: 'reset' | 'peak'): Promise<number> | undefined => (window as unknown as { kredoBenchHeap?: (command: 'reset' | 'peak') => Promise<number> }).kredoBenchHeap?.(command);
-
 const bench = {
-  resetPeak: async () => {
-    peak = heapMiB();
-    await hostHeap('reset');
-  },
-  peakHeapMiB: async () => Math.max(peak, (await hostHeap('peak')) ?? 0),
+  resetPeak,
+  peakHeapMiB,
 
   /**
    * Generates a tier into memory, then writes it to the store in one transaction; with `bankLineCount`, also

@@ -10,7 +10,11 @@ import type { Page } from 'playwright-core';
  * operation (not only at its end), ≤ 800 MiB".
  */
 export interface HeapSampler {
-  /** Starts a new peak at the heap's size now; resolves to it in MiB. */
+  /**
+   * Collects garbage, then starts a new peak at the heap's size: an operation's figure is its own, not the
+   * garbage earlier rows left (as the idle time between a user's operations lets Chromium collect it).
+   * Resolves to the heap's size after the collection, in MiB.
+   */
   reset(): Promise<number>;
   /** The highest heap seen since `reset`, in MiB (one decimal), including a sample taken now. */
   peak(): Promise<number>;
@@ -46,6 +50,7 @@ export async function startHeapSampler(page: Page): Promise<HeapSampler> {
   })();
   return {
     async reset() {
+      await session.send('HeapProfiler.collectGarbage');
       peakBytes = 0;
       samples = 0;
       return toMiB(await sample());
