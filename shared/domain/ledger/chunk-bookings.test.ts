@@ -6,6 +6,8 @@ import { ChunkBookings } from './chunk-bookings';
 import { decodeLedgerChunk, encodeLedgerChunk, type EncodedLedgerChunk } from './ledger-chunk';
 import { ledgerOverlayOf, MAX_DELTAS, withNumbersOverlay, withTextsOverlay } from './ledger-overlay';
 import { DISPUTE_REASONS, itemId, type DebtorLedger, type LedgerItem, type LedgerPayment } from './ledger-types';
+import { openInvoicesOf } from './open-invoices';
+import { withOpenInvoicesOverlay } from './open-invoices-overlay';
 import { testItem, testLedger } from './test-ledger';
 
 const BASE = toIsoDate('2026-01-01');
@@ -141,6 +143,8 @@ describe('ChunkBookings', () => {
         const read = folded(stored, overlay);
         expect(read).toEqual(booked);
         expect(read).toEqual(bookDecoded(stored, first));
+        // The open invoices kept as the chunk was stored, the overlay folded in, are the booked chunk's (migration 0029).
+        expect(withOpenInvoicesOverlay(openInvoicesOf(stored), overlay.numbers)).toEqual(openInvoicesOf(booked));
         // Only what was booked is kept: the new payments' texts, not the chunk's earlier ones.
         expect(overlay.texts.deltas[0]!.paymentIds).toHaveLength(booked.texts.paymentIds.length - stored.texts.paymentIds.length);
         expect(overlay.numbers.deltas[0]!.allocationAt).toHaveLength(booked.numbers.allocationItem.length - stored.numbers.allocationItem.length);
@@ -151,6 +155,9 @@ describe('ChunkBookings', () => {
         if (next) {
           expect(next.numbers.deltas).toHaveLength(2);
           expect(folded(stored, next)).toEqual(again);
+          // Folded into the open invoices as stored, or into some already holding the first delta: the same.
+          expect(withOpenInvoicesOverlay(openInvoicesOf(stored), next.numbers)).toEqual(openInvoicesOf(again));
+          expect(withOpenInvoicesOverlay(openInvoicesOf(read), next.numbers)).toEqual(openInvoicesOf(again));
           expect(folded(stored, next)).toEqual(bookDecoded(read, second.map((booking) => ({ ...booking, payment: { ...booking.payment, id: `2-${booking.payment.id}` } }))));
         }
       }),

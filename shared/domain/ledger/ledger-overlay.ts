@@ -1,4 +1,4 @@
-import type { EncodedLedgerChunk, LedgerChunkNumbers, LedgerChunkTexts } from './ledger-chunk';
+import { FLAG_CREDIT_NOTE, type EncodedLedgerChunk, type LedgerChunkNumbers, type LedgerChunkTexts } from './ledger-chunk';
 
 /**
  * The columns of a ledger chunk that booking payments changes (ChunkBookings): the open amounts, the
@@ -131,7 +131,7 @@ const gatherTexts = (column: readonly string[], rows: Int32Array): string[] => A
  * even every payment column of it with its 7,500 strings, was most of its commit). `before` is the chunk as
  * read (`stored`'s deltas folded in), `after` the same chunk booked, `stored` the overlay kept now. Undefined
  * when anything else changed (a booking done on decoded ledgers re-encodes every column, a payment in a new
- * currency reorders the currencies), when the overlay kept is of migration 0025's first form, or when it
+ * currency reorders the currencies, an invoice not open before is open after), when the overlay kept is of migration 0025's first form, or when it
  * already holds MAX_DELTAS bookings: the chunk is then written whole.
  *
  * Folding the result (withNumbersOverlay, withTextsOverlay) over the chunk as stored gives `after` exactly:
@@ -161,7 +161,12 @@ export function ledgerOverlayOf(before: EncodedLedgerChunk, after: EncodedLedger
   );
   if (!allocations) return undefined;
   const openRows: number[] = [];
-  for (let row = 0; row < a.itemOpen.length; row += 1) if (!Object.is(b.itemOpen[row], a.itemOpen[row])) openRows.push(row);
+  for (let row = 0; row < a.itemOpen.length; row += 1) {
+    if (Object.is(b.itemOpen[row], a.itemOpen[row])) continue;
+    // An invoice opened (not paid) is not among the chunk's open invoices kept beside it, which the delta is folded into too (open-invoices-overlay.ts).
+    if (!(b.itemOpen[row]! > 0) && a.itemOpen[row]! > 0 && !(a.itemFlags[row]! & FLAG_CREDIT_NOTE)) return undefined;
+    openRows.push(row);
+  }
   const changedOpen = Int32Array.from(openRows);
 
   const { inserted: paymentAt } = payments;

@@ -25,6 +25,12 @@ export interface OpenInvoiceChunk {
   readonly currency: Uint8Array;
   readonly flags: Uint8Array;
   readonly disputeDay: Int32Array;
+  /**
+   * The row of each open invoice among the chunk's items, ascending (since migration 0029): a bank import's
+   * overlay names the items whose open amount it changed by these rows, and is folded into the record as read
+   * (open-invoices-overlay.ts) instead of the record being written again. Records written before 0029 lack it.
+   */
+  readonly itemRow?: Int32Array;
   /** Per row its number, payment reference and dispute reason, one after the other. */
   readonly text: string;
   /** Where each of those pieces ends in `text`: three per row. */
@@ -50,6 +56,7 @@ export function openInvoicesOf({ numbers, texts }: EncodedLedgerChunk): OpenInvo
     currency: new Uint8Array(count),
     flags: new Uint8Array(count),
     disputeDay: new Int32Array(count),
+    itemRow: new Int32Array(count),
     text: '',
     textEnds: new Int32Array(count * 3),
   };
@@ -66,6 +73,7 @@ export function openInvoicesOf({ numbers, texts }: EncodedLedgerChunk): OpenInvo
     chunk.currency[at] = numbers.itemCurrency[row]!;
     chunk.flags[at] = numbers.itemFlags[row]!;
     chunk.disputeDay[at] = numbers.itemDisputeDay[row]!;
+    chunk.itemRow[at] = row;
     text += texts.itemNumbers[row] ?? '';
     chunk.textEnds[at * 3] = text.length;
     text += texts.itemReferences[row] ?? '';

@@ -13,11 +13,17 @@ export function holds(transaction: DBCoreTransaction, table: string): boolean {
 export interface FoldedTable<Chunk, Side> {
   readonly table: string;
   readonly fold: (chunk: Chunk, side: Side | undefined) => Chunk;
+  /**
+   * The side record is another chunk table's (and dropped with that table's writes): it is folded into
+   * reads of this one, and a write here leaves it. Such a fold must give the same whether or not the chunk
+   * written already holds it (open-invoices-overlay.ts).
+   */
+  readonly readsOnly?: boolean;
 }
 
 type AnyFold = (chunk: unknown, side: unknown) => unknown;
 /** A FoldedTable of any chunk and side record (parameters as never, so every FoldedTable is one). */
-type SomeFoldedTable = { readonly table: string; readonly fold: (chunk: never, side: never) => unknown };
+type SomeFoldedTable = { readonly table: string; readonly fold: (chunk: never, side: never) => unknown; readonly readsOnly?: boolean };
 
 /**
  * A Dexie DBCore middleware that keeps small records beside chunk records — what changed since the chunk
@@ -27,7 +33,8 @@ type SomeFoldedTable = { readonly table: string; readonly fold: (chunk: never, s
  * writes was read with the record folded in, or replaces it). Every transaction over a chunk table is widened
  * to its side table; the side record is asked for in the same synchronous step as the chunk, so a live query
  * watches it too. Used by the insurer sync's limit and summary deltas (chunk-deltas-middleware.ts) and the
- * bank import's ledger overlays (ledger-overlays-middleware.ts).
+ * bank import's ledger overlays (ledger-overlays-middleware.ts), which also fold into the open invoices kept
+ * beside each chunk without being dropped by their writes (`readsOnly`).
  */
 export function foldedRecordsMiddleware(name: string, sides: Readonly<Record<string, SomeFoldedTable>>): Middleware<DBCore> {
   return {
@@ -45,7 +52,7 @@ export function foldedRecordsMiddleware(name: string, sides: Readonly<Record<str
         table(tableName) {
           const table = down.table(tableName);
           if (!active(tableName)) return table;
-          const { table: sideName, fold: foldSide } = sides[tableName]!;
+          const { table: sideName, fold: foldSide, readsOnly } = sides[tableName]!;
           const side: DBCoreTable = down.table(sideName);
           const fold = (chunk: unknown, record: unknown) => (chunk === undefined || chunk === null ? chunk : (foldSide as AnyFold)(chunk, record ?? undefined));
           const allSide = (trans: DBCoreTransaction) =>
@@ -82,7 +89,7 @@ export function foldedRecordsMiddleware(name: string, sides: Readonly<Record<str
             async mutate(request: DBCoreMutateRequest) {
               const result = await table.mutate(request);
               const { trans } = request;
-              if (!holds(trans, sideName)) return result;
+              if (readsOnly || !holds(trans, sideName)) return result;
               if (request.type === 'deleteRange') await side.mutate({ type: 'deleteRange', trans, range: request.range });
               else if (request.type === 'delete') await side.mutate({ type: 'delete', trans, keys: request.keys });
               else {

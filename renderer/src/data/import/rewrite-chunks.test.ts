@@ -114,8 +114,8 @@ describe('rewriting the chunks an import changed', () => {
   it('leaves the store exactly as it was when a chunk fails to be written while later chunks are already under way', async () => {
     // No chunk fails while the store is filled and the statement prepared.
     let failAt = -1;
-    // The disk fills up as that chunk's open invoices are written.
-    const failing = aroundWrites('openInvoiceChunks', (request, down) =>
+    // The disk fills up as that chunk's booking is written beside it.
+    const failing = aroundWrites('ledgerNumberOverlays', (request, down) =>
       request.type === 'put' && request.values.some((value: { chunkId: number }) => value.chunkId === failAt) ? Promise.reject(new DOMException('disk full', 'QuotaExceededError')) : down(request),
     );
     const { db, prepared } = await bookedStore('rewrite-fails', failing);

@@ -2,7 +2,6 @@ import Dexie from 'dexie';
 import { ageingBuckets } from '../../../../shared/domain/ageing/ageing-config';
 import { encodeLedgerChunk, type EncodedLedgerChunk } from '../../../../shared/domain/ledger/ledger-chunk';
 import { ledgerOverlayOf } from '../../../../shared/domain/ledger/ledger-overlay';
-import { openInvoicesOf } from '../../../../shared/domain/ledger/open-invoices';
 import type { DebtorLedger } from '../../../../shared/domain/ledger/ledger-types';
 import type { CreditLimit } from '../../../../shared/domain/limits/credit-limit';
 import { uninsuredPolicy } from '../../../../shared/domain/policy/uninsured-policy';
@@ -84,8 +83,8 @@ export async function rewriteChunks(db: KredoDb, updates: readonly StoreUpdate[]
     if (Dexie.currentTransaction !== transaction) throw new Dexie.TransactionInactiveError('The import lost its transaction');
     const writes = Promise.all([
       ...('debtors' in update ? [db.debtorChunks.put({ chunkId: update.chunkId, debtors: update.debtors }), db.limitChunks.put({ chunkId: update.chunkId, limits: update.limits })] : []),
-      // The open invoices are derived from the chunk in hand, as the open-invoices middleware does for a whole write.
-      ...(overlay ? [db.ledgerNumberOverlays.put(overlay.numbers), db.ledgerTextOverlays.put(overlay.texts), db.openInvoiceChunks.put(openInvoicesOf({ numbers, texts }))] : [db.ledgerNumbers.put(numbers), db.ledgerTexts.put(texts)]),
+      // The chunk's open invoices are not written again: the numbers' overlay is folded into them as they are read (migration 0029).
+      ...(overlay ? [db.ledgerNumberOverlays.put(overlay.numbers), db.ledgerTextOverlays.put(overlay.texts)] : [db.ledgerNumbers.put(numbers), db.ledgerTexts.put(texts)]),
       db.summaryChunks.put({ chunkId: update.chunkId, asOf: options.today, summaries }),
     ]);
     // Seen at once, so a failure is not reported as unhandled while later chunks are worked out; awaited below.

@@ -45,7 +45,7 @@ describe('migration 0028: each summary chunk’s worklist summaries as the chunk
     const others = (await at27.worklistSummaryChunks.toArray()).filter((record) => record.chunkId !== 0);
     at27.close();
 
-    const db = new KredoDb('migration-0028');
+    const db = new KredoDb('migration-0028', MIGRATIONS.filter((migration) => migration.version <= 28));
     await db.open();
     expect(db.verno).toBe(migration0028.version);
     expect(await db.worklistSummaryChunks.get(0)).toBeUndefined();
@@ -70,7 +70,7 @@ describe('migration 0028: each summary chunk’s worklist summaries as the chunk
     at27.close();
     const header: BackupHeader = { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, schemaVersion: 27, createdAt: `${today}T10:00:00.000Z`, reason: 'manual', counts: Object.fromEntries([...tables].map(([name, records]) => [name, records.length])), debtors: 200 };
 
-    const db = new KredoDb('restored-from-27');
+    const db = new KredoDb('restored-from-27', MIGRATIONS.filter((migration) => migration.version <= 28));
     await db.open();
     expect(db.verno).toBe(migration0028.version);
     await restoreStore(db, { header, tables }, { at: `${today}T11:00:00.000Z`, actor: 'user', action: 'backup.restored', entityType: 'backup', entityId: 'b-27', details: {} });

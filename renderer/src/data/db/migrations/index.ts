@@ -19,9 +19,10 @@ import { migration0025 } from './0025-ledger-overlays';
 import { migration0026 } from './0026-chunk-deltas';
 import { migration0027 } from './0027-worklist-summaries';
 import { migration0028 } from './0028-worklist-summaries-as-stored';
+import { migration0029 } from './0029-open-invoice-rows';
 import type { StoreMigration } from './migration';
 
 /** Every schema version, oldest first. Add a file and a line here for each new version. */
-export const MIGRATIONS: readonly StoreMigration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0013, migration0014, migration0016, migration0019, migration0020, migration0021, migration0023, migration0024, migration0025, migration0026, migration0027, migration0028];
+export const MIGRATIONS: readonly StoreMigration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0013, migration0014, migration0016, migration0019, migration0020, migration0021, migration0023, migration0024, migration0025, migration0026, migration0027, migration0028, migration0029];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
