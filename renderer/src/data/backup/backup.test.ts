@@ -14,6 +14,9 @@ import { readBackup, type BackupSource } from './read-backup';
 import { restoreStore } from './restore-store';
 import { writeBackup, type BackupSink } from './write-backup';
 import { backupBeforeMigration } from '../worker/backup-operations';
+import type { BankTransaction } from '../../../../shared/import/bank-transaction';
+import { commitImport } from '../import/commit-import';
+import { prepareBankPayments } from '../import/prepare-bank-payments';
 
 const today = toIsoDate('2026-11-24');
 let open: KredoDb[] = [];
@@ -97,6 +100,31 @@ describe('backup and restore', () => {
     expect(after['interestRates']).toMatchObject([{ id: 'SE_REFERENSRANTA:2026-07-01', rateBp: 200 }]);
     expect(after['letterTexts']).toMatchObject([{ id: 'nl:reminder-1:1', texts: { opening: 'Wij missen nog een betaling.' } }]);
     expect(after['audit']).toMatchObject([{ action: 'portfolio.demoOpened' }, { action: 'backup.restored' }]);
+  });
+
+  it('gives back a bank import’s payments once: the chunks in a backup hold their overlays already', async () => {
+    const original = await demoStore('backup-bank');
+    // Ten lines each paying an open invoice by its payment reference, booked as overlays beside their chunks.
+    const open = (await original.openInvoiceChunks.toArray()).flatMap((chunk) => Array.from(chunk.open, (amountMinor, row) => ({ amountMinor, currency: chunk.currencies[chunk.currency[row]!]!, reference: chunk.text.slice(chunk.textEnds[row * 3]!, chunk.textEnds[row * 3 + 1]!) })));
+    const lines = open.filter((invoice) => invoice.reference !== '').slice(0, 10).map((invoice, index): BankTransaction => ({
+      id: `L${index}`, position: index, accountIban: 'NL91ABNA0417164300', bookingDate: today, valueDate: today, amountMinor: invoice.amountMinor, currency: invoice.currency, direction: 'credit', isReversal: false,
+      counterpartyName: '', counterpartyIban: '', structuredReference: invoice.reference, remittance: '', endToEndId: '', bankReference: `B${index}`,
+    }));
+    const prepared = await prepareBankPayments(original, lines, { fileName: 'bank.xml', at: '2026-11-24T09:30:00Z' });
+    await commitImport(original, { record: { id: 'bank', fileName: 'bank.xml', fileHash: 'bank', kind: 'bank-transactions', at: '2026-11-24T09:30:00Z', report: {} }, updates: prepared.updates, toReview: prepared.toReview, today, homeCurrency: 'EUR' });
+    expect(prepared.preview.booked.count).toBe(10);
+    expect(await original.ledgerNumberOverlays.count()).toBeGreaterThan(0);
+    const file = memoryFile();
+    await writeBackup(original, { reason: 'manual', createdAt: '2026-11-24T09:00:00Z', debtors: 200, tableOrder: TABLE_NAMES, sink: file.sink });
+
+    const target = freshDb('backup-bank-target');
+    // An entry of its own: adding one gives it its seq, and restoredEntry's was given by an earlier test.
+    await restoreStore(target, await readBackup(file.source()), { at: '2026-11-25T08:00:00Z', actor: 'user', action: 'backup.restored', entityType: 'backup', entityId: 'kredo-bank', details: {} });
+    const before = await snapshot(original);
+    const after = await snapshot(target);
+    for (const name of TABLE_NAMES.filter((table) => table !== 'audit' && table !== 'ledgerNumberOverlays' && table !== 'ledgerTextOverlays')) expect(after[name], name).toEqual(before[name]);
+    expect(after['ledgerNumberOverlays']).toEqual([]);
+    expect(after['ledgerTextOverlays']).toEqual([]);
   });
 
   it('restores over existing data, keeping the audit trail and adding the restore to it', async () => {

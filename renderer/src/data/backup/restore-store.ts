@@ -5,10 +5,18 @@ import { KredoError } from '../../../../shared/errors/kredo-error';
 import type { KredoDb } from '../db/kredo-db';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../db/migrations';
 import { TABLE_NAMES, type MetaEntry, type StoredDocument } from '../db/schema';
+import { NUMBER_OVERLAYS_TABLE, TEXT_OVERLAYS_TABLE } from '../db/ledger-overlays-middleware';
 import { LAST_LETTER_NUMBER_KEY } from '../dunning/letter-number';
 import type { ParsedBackup } from './read-backup';
 
 const WRITE_BATCH = 2_000;
+
+/**
+ * What bank imports booked beside the ledger chunks (ledger-overlay.ts): a backup reads each chunk with its
+ * overlay folded in, so the chunks it restores hold those bookings already. Restoring the overlays too would
+ * fold them in a second time (every payment of the import booked twice): they are left out.
+ */
+const FOLDED_IN_BACKUP: ReadonlySet<string> = new Set([NUMBER_OVERLAYS_TABLE, TEXT_OVERLAYS_TABLE]);
 
 /**
  * Whether a backup of an older schema can be restored as it is: when every version since only added
@@ -57,6 +65,7 @@ export async function restoreStore(db: KredoDb, backup: ParsedBackup, entry: Omi
         continue;
       }
       await table.clear();
+      if (FOLDED_IN_BACKUP.has(name)) continue;
       for (let start = 0; start < records.length; start += WRITE_BATCH) await table.bulkPut(records.slice(start, start + WRITE_BATCH));
     }
     await keepMailEvidence(db, sent);

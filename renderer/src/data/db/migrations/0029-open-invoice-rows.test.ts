@@ -87,10 +87,6 @@ describe('migration 0029: each chunk’s open invoices with their item rows, a b
     const tables = new Map<string, unknown[]>();
     for (const name of TABLE_NAMES) tables.set(name, await at28.table(name).toArray());
     at28.close();
-    // The backup's chunks hold their overlays folded in already; restoring the overlays too would fold them in a
-    // second time (restore-store.ts writes them as they are), so they are left out here.
-    tables.set('ledgerNumberOverlays', []);
-    tables.set('ledgerTextOverlays', []);
     const header: BackupHeader = { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, schemaVersion: 28, createdAt: `${today}T10:00:00.000Z`, reason: 'manual', counts: Object.fromEntries([...tables].map(([name, records]) => [name, records.length])), debtors: 200 };
 
     const db = new KredoDb('restored-from-28', MIGRATIONS.filter((migration) => migration.version <= 29));
