@@ -4,28 +4,13 @@ import { ChunkBookings } from '../../../../../shared/domain/ledger/chunk-booking
 import { ledgerOverlayOf } from '../../../../../shared/domain/ledger/ledger-overlay';
 import { openInvoicesOf, type OpenInvoiceChunk } from '../../../../../shared/domain/ledger/open-invoices';
 import type { IsoDate } from '../../../../../shared/time/iso-date';
-import { DATA_TIERS, DEMO_SEED } from '../../../../../shared/generator/data-tiers';
-import { generateChunk, generateExchangeRates, generatePolicy } from '../../../../../shared/generator/generate-portfolio';
-import { planPortfolio } from '../../../../../shared/generator/plan-portfolio';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupHeader } from '../../backup/backup-format';
 import { canRestoreSchema, restoreStore } from '../../backup/restore-store';
-import { replacePortfolio } from '../../store/replace-portfolio';
 import { KredoDb } from '../kredo-db';
-import { TABLE_NAMES } from '../schema';
 import { MIGRATIONS } from './index';
 import { migration0029 } from './0029-open-invoice-rows';
+import { backupOf, demoStoreAt } from './demo-store.test-support';
 
 const today = '2026-11-24' as IsoDate;
-
-/** A store at version `version` holding the demo portfolio. */
-async function demoStoreAt(name: string, version: number): Promise<KredoDb> {
-  const db = new KredoDb(name, MIGRATIONS.filter((migration) => migration.version <= version));
-  const policy = generatePolicy(today);
-  const plan = planPortfolio(DATA_TIERS.S, { seed: DEMO_SEED, today });
-  const chunks = Array.from({ length: plan.chunkCount }, (_, chunkId) => generateChunk(plan, policy, chunkId));
-  await replacePortfolio(db, { policy, rates: generateExchangeRates(DEMO_SEED, today), chunks, chunkCount: plan.chunkCount, asOf: today, at: `${today}T09:00:00.000Z`, source: 'demo' });
-  return db;
-}
 
 /** Books a payment of `amountMinor` for the debtor owing the chunk's first open invoice, in its currency, and keeps it as the chunk's overlay, as a bank import does. */
 async function bookOn(db: KredoDb, chunkId: number, id: string, amountMinor: number): Promise<void> {
@@ -44,7 +29,7 @@ async function bookOn(db: KredoDb, chunkId: number, id: string, amountMinor: num
 
 /** A version-28 store after a bank import: chunk 0 overlaid, its open invoices written from it as version 28 did (no item rows). */
 async function bankImportedAt28(name: string): Promise<KredoDb> {
-  const db = await demoStoreAt(name, 28);
+  const db = await demoStoreAt(name, 28, today);
   expect(db.verno).toBe(28);
   await bookOn(db, 0, 'P-28', 250_000);
   const { itemRow: _rows, ...as28 } = openInvoicesOf({ numbers: (await db.ledgerNumbers.get(0))!, texts: (await db.ledgerTexts.get(0))! });
@@ -84,15 +69,14 @@ describe('migration 0029: each chunk’s open invoices with their item rows, a b
 
   it('restores a backup of version 28 taken after a bank import: every record then has its item rows and reads true', async () => {
     const at28 = await bankImportedAt28('backup-28');
-    const tables = new Map<string, unknown[]>();
-    for (const name of TABLE_NAMES) tables.set(name, await at28.table(name).toArray());
+    const backup = await backupOf(at28, today);
     at28.close();
-    const header: BackupHeader = { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, schemaVersion: 28, createdAt: `${today}T10:00:00.000Z`, reason: 'manual', counts: Object.fromEntries([...tables].map(([name, records]) => [name, records.length])), debtors: 200 };
+    expect(backup.header.schemaVersion).toBe(28);
 
     const db = new KredoDb('restored-from-28', MIGRATIONS.filter((migration) => migration.version <= 29));
     await db.open();
     expect(canRestoreSchema(28)).toBe(true);
-    await restoreStore(db, { header, tables }, { at: `${today}T11:00:00.000Z`, actor: 'user', action: 'backup.restored', entityType: 'backup', entityId: 'b-28', details: {} });
+    await restoreStore(db, backup, { at: `${today}T11:00:00.000Z`, actor: 'user', action: 'backup.restored', entityType: 'backup', entityId: 'b-28', details: {} });
     await expectOpenInvoicesTrue(db);
     await bookOn(db, 0, 'P-after', 50_000_000);
     await expectOpenInvoicesTrue(db);
