@@ -7,7 +7,7 @@ import type { StartImportWorker } from '../main/import/import-service';
  * Import jobs from the TypeScript source, through tsx (see import-worker-bootstrap.mjs): for unit tests,
  * which must run the code as it is now. Compiling the worker's modules costs about a second per job.
  */
-export const startSourceImportWorker: StartImportWorker = (request, { resourceLimits }) => new Worker(new URL('./import-worker-bootstrap.mjs', import.meta.url), { workerData: request, resourceLimits });
+export const startSourceImportWorker: StartImportWorker = ({ resourceLimits }) => new Worker(new URL('./import-worker-bootstrap.mjs', import.meta.url), { resourceLimits });
 
 /**
  * The worker the Chromium host runs: the bundle `electron-vite build` writes next to the main process
@@ -17,5 +17,5 @@ export const startSourceImportWorker: StartImportWorker = (request, { resourceLi
 export function hostImportWorker(rendererDir: string): StartImportWorker {
   const built = path.join(path.dirname(rendererDir), 'main', 'import-worker.js');
   if (!existsSync(built)) return startSourceImportWorker;
-  return (request, { resourceLimits }) => new Worker(built, { workerData: request, resourceLimits });
+  return ({ resourceLimits }) => new Worker(built, { resourceLimits });
 }

@@ -117,9 +117,14 @@ describe('import service (with real worker threads)', () => {
 
   it('reads a bank statement once: the import after its analysis takes the lines the analysis read, and a file changed since is read again', async () => {
     const jobs: string[] = [];
-    const counting: StartImportWorker = (request, limits) => {
-      jobs.push(request.type);
-      return startSourceImportWorker(request, limits);
+    const counting: StartImportWorker = (limits) => {
+      const worker = startSourceImportWorker(limits);
+      const post = worker.postMessage.bind(worker);
+      worker.postMessage = (request: { type: string }) => {
+        jobs.push(request.type);
+        post(request);
+      };
+      return worker;
     };
     const logger = createMemoryLogger();
     const own = await openImportService({ userDataDir: dir.path, logger, profiles: createImportProfiles({ userDataDir: dir.path, logger }), startWorker: counting, onProgress: () => undefined, onFileArrived: () => undefined, onFileRefused: () => undefined });
@@ -149,6 +154,38 @@ describe('import service (with real worker threads)', () => {
     } finally {
       await own.close();
     }
+  });
+
+  it('keeps a worker started ahead of the next job, and starts the next one when a job ends', async () => {
+    const started: Worker[] = [];
+    const jobsRanIn: number[] = [];
+    const watching: StartImportWorker = (limits) => {
+      const worker = startSourceImportWorker(limits);
+      const index = started.push(worker) - 1;
+      const post = worker.postMessage.bind(worker);
+      worker.postMessage = (request: unknown) => {
+        jobsRanIn.push(index);
+        post(request);
+      };
+      return worker;
+    };
+    const logger = createMemoryLogger();
+    const own = await openImportService({ userDataDir: dir.path, logger, profiles: createImportProfiles({ userDataDir: dir.path, logger }), startWorker: watching, onProgress: () => undefined, onFileArrived: () => undefined, onFileRefused: () => undefined });
+    try {
+      // Started when the service opens, before any file is chosen: it loads its readers meanwhile.
+      expect(started).toHaveLength(1);
+      const { files: [file] } = await own.addPaths([fixture('camt053-v02-abn-amro.xml')], 'dialog');
+      expect(await own.analyse(file!.fileId, 'EUR')).toMatchObject({ type: 'bank', format: 'camt.053.001.02' });
+      expect(jobsRanIn).toEqual([0]);
+      // The job's worker has ended; the next one is ready.
+      expect(started).toHaveLength(2);
+      await expect.poll(() => started[0]!.threadId).toBe(-1);
+      expect(started[1]!.threadId).toBeGreaterThan(0);
+    } finally {
+      await own.close();
+    }
+    // Closing ends the one kept ready, so nothing is left running.
+    expect(started[1]!.threadId).toBe(-1);
   });
 
   it('reports a broken bank file as the file’s own error', async () => {
@@ -202,13 +239,15 @@ describe('import worker limits', () => {
   it('runs each job with a memory limit, and a job past it ends with a message naming the file', async () => {
     const asked: ResourceLimits[] = [];
     // The test lowers the limit so the worker reaches it quickly; the service's own limit is what is asked for.
-    const greedy = await openWith((_request, { resourceLimits }) => {
+    const greedy = await openWith(({ resourceLimits }) => {
       asked.push(resourceLimits);
       return new Worker('const held = []; for (;;) held.push(new Array(100_000).fill(Math.random()));', { eval: true, resourceLimits: { ...resourceLimits, maxOldGenerationSizeMb: 48 } });
     });
     const { files: [file] } = await greedy.addPaths([fixture('exact-online-open-items.csv')], 'dialog');
     await expect(greedy.analyse(file!.fileId, 'EUR')).rejects.toMatchObject({ code: 'import.tooMuchMemory', params: { file: 'exact-online-open-items.csv' } });
-    expect(asked).toEqual([IMPORT_WORKER_LIMITS]);
+    // Every worker started — the one kept ready, the one for the job — is asked for the service's limit.
+    expect(asked.length).toBeGreaterThan(0);
+    expect(new Set(asked)).toEqual(new Set([IMPORT_WORKER_LIMITS]));
     expect(IMPORT_WORKER_LIMITS.maxOldGenerationSizeMb).toBeLessThanOrEqual(1_536);
     await greedy.close();
   });

@@ -13,6 +13,7 @@ import { ImportFileError } from './import-error';
 import { WORKER_MAX_OLD_GENERATION_MB, WORKER_STALL_MS } from './import-limits';
 import { gzipBatch } from './gzip-batch';
 import { ParseAttempts } from './parsed-batches';
+import { createWorkerStandby } from './worker-standby';
 import type { ImportJobMessage, ImportJobRequest } from './run-import-job';
 import { intradayReportFormat, sniffFormat, unreadableReason } from './sniff-format';
 import { moveToImported, watchImportFolder } from './watched-folder';
@@ -21,10 +22,10 @@ import { moveToImported, watchImportFolder } from './watched-folder';
 export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 
 /**
- * Starts a worker thread for one import job with the given resource limits; Electron and the Chromium
- * host each know where the code is.
+ * Starts an import worker thread with the given resource limits; it is sent its one job by message
+ * (import-worker.ts). Electron and the Chromium host each know where the code is.
  */
-export type StartImportWorker = (request: ImportJobRequest, options: { readonly resourceLimits: ResourceLimits }) => Worker;
+export type StartImportWorker = (options: { readonly resourceLimits: ResourceLimits }) => Worker;
 
 /**
  * The import worker's memory: a hostile file (a 9 KB zip bomb grew the worker past 1.5 GB) ends the
@@ -103,6 +104,8 @@ export async function openImportService(options: {
   const files = new Map<string, HeldFile>();
   const uploads = new Map<string, { path: string; name: string; sizeBytes: number; written: number }>();
   let watcher: { close(): Promise<void> } | undefined;
+  const workers = createWorkerStandby(() => options.startWorker({ resourceLimits: IMPORT_WORKER_LIMITS }), logger);
+  workers.prepare();
 
   const held = (fileId: string) => {
     const entry = files.get(fileId);
@@ -130,7 +133,7 @@ export async function openImportService(options: {
 
   function runJob(entry: HeldFile, request: ImportJobRequest, onMessage: (message: ImportJobMessage) => void): Promise<void> {
     return new Promise((resolve, reject) => {
-      const worker = options.startWorker(request, { resourceLimits: IMPORT_WORKER_LIMITS });
+      const worker = workers.take();
       entry.worker = worker;
       let isSettled = false;
       // The watchdog: a job that says nothing for stallMs (no progress, no result) is stuck, in a
@@ -150,6 +153,7 @@ export async function openImportService(options: {
         clearTimeout(watchdog);
         entry.worker = undefined;
         void worker.terminate();
+        workers.prepare();
         if (error) reject(error instanceof Error ? error : new Error(String(error)));
         else resolve();
       };
@@ -168,6 +172,7 @@ export async function openImportService(options: {
         settle(isOutOfMemory ? new KredoError('import.tooMuchMemory', { file: entry.file.name, limitMb: WORKER_MAX_OLD_GENERATION_MB }) : new KredoError('import.unreadable', { file: entry.file.name }));
       });
       worker.on('exit', () => settle(new KredoError('import.cancelled', { file: entry.file.name })));
+      worker.postMessage(request);
     });
   }
 
@@ -296,6 +301,7 @@ export async function openImportService(options: {
     },
     async close() {
       await watcher?.close();
+      await workers.close();
       for (const entry of files.values()) await entry.worker?.terminate();
     },
   };

@@ -28,12 +28,18 @@ export type ImportJobMessage =
   | { readonly type: 'summary'; readonly summary: ParseSummary };
 
 /**
- * The bank and e-invoice readers, with the XML parsers under them, are loaded only for such a file: a
- * worker starts for every analysis and every parse, and loading them was a third of what starting one
- * for a CSV cost (the Excel reader is loaded the same way, read-xlsx.ts).
+ * The bank and e-invoice readers, with the XML parsers under them, are modules apart: loading them was a
+ * third of what starting a worker for a CSV cost. A worker kept ready loads them before its job
+ * (loadReaders); a worker started for a job loads only what the file needs. The Excel reader is loaded
+ * only for a workbook (read-xlsx.ts): exceljs would hold several MB in every idle worker.
  */
 const bankReaders = () => import('./formats/bank-job');
 const eInvoiceReader = () => import('./formats/ubl');
+
+/** The bank and e-invoice readers, loaded ahead of a job in a worker kept ready (worker-standby.ts). */
+export async function loadReaders(): Promise<void> {
+  await Promise.all([bankReaders(), eInvoiceReader()]);
+}
 
 const utf8 = new TextEncoder();
 

@@ -50,7 +50,7 @@ export function startElectronApp(mainDir: string): void {
         // Only an installed app can update itself; electron-updater is not touched unless updates are turned on.
         ...(app.isPackaged && { createUpdater: createElectronUpdater }),
         // The import worker is bundled next to the main entry (electron.vite.config.ts, input `import-worker`).
-        startImportWorker: (request, { resourceLimits }) => new Worker(path.join(mainDir, 'import-worker.js'), { workerData: request, resourceLimits }),
+        startImportWorker: ({ resourceLimits }) => new Worker(path.join(mainDir, 'import-worker.js'), { resourceLimits }),
       });
       app.on('will-quit', () => void services.close());
       process.on('uncaughtException', (error) => services.logger.error('Uncaught exception', errorFields(error)));

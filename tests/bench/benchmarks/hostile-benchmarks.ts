@@ -127,9 +127,9 @@ export const hostileBenchmarks: Benchmark = {
     // The bundle `npm run bench` has just built (out/main/import-worker.js), as the app runs it.
     const appWorker = hostImportWorker(path.resolve('out/renderer'));
     let limits: ResourceLimits | undefined;
-    const startWorker: StartImportWorker = (request, options) => {
+    const startWorker: StartImportWorker = (options) => {
       limits = options.resourceLimits;
-      return appWorker(request, options);
+      return appWorker(options);
     };
     const service = await openImportService({ userDataDir: dir.path, logger, profiles: createImportProfiles({ userDataDir: dir.path, logger }), startWorker, onProgress: () => undefined, onFileArrived: () => undefined, onFileRefused: () => undefined });
     const sampler = startRssSampler();

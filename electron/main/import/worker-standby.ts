@@ -1,0 +1,58 @@
+import type { Worker } from 'node:worker_threads';
+import type { Logger } from '../services/logger';
+
+export interface WorkerStandby {
+  /** A worker for the next job: the one kept ready when there is one, a new one otherwise. */
+  take(): Worker;
+  /** Starts a worker to keep ready, unless one is. */
+  prepare(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * One import worker started ahead of the next job. A worker spends its first ~120 ms starting and loading
+ * the readers (run-import-job's modules, then the bank and e-invoice readers, with saxes and the XML
+ * parser under them): measured on a built worker, a 10,000-line camt.053's analysis came at ~500 ms, of
+ * which that was a quarter (issue 14: a bank import ≤ 2 s). Kept ready, the job starts with them loaded.
+ * Jobs still get a worker each — ending it is how a job is stopped (import-service.ts) — so the next one
+ * is prepared when a job ends, not while it runs, where it would take CPU from it on a 2-core machine.
+ * An idle worker does not keep the process alive (unref), and one that fails while waiting is logged and
+ * dropped.
+ */
+export function createWorkerStandby(start: () => Worker, logger: Logger): WorkerStandby {
+  let ready: { readonly worker: Worker; readonly onError: (error: Error) => void; readonly onExit: () => void } | undefined;
+  let isClosed = false;
+
+  const release = () => {
+    const kept = ready;
+    ready = undefined;
+    if (!kept) return undefined;
+    kept.worker.off('error', kept.onError);
+    kept.worker.off('exit', kept.onExit);
+    return kept.worker;
+  };
+
+  return {
+    take() {
+      const worker = release() ?? start();
+      worker.ref();
+      return worker;
+    },
+    prepare() {
+      if (ready || isClosed) return;
+      const worker = start();
+      worker.unref();
+      const onError = (error: Error) => logger.warn('An import worker kept ready failed before its job', { error: String(error) });
+      const onExit = () => {
+        if (ready?.worker === worker) release();
+      };
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      ready = { worker, onError, onExit };
+    },
+    async close() {
+      isClosed = true;
+      await release()?.terminate();
+    },
+  };
+}
