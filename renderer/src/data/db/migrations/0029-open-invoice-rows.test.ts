@@ -52,11 +52,14 @@ describe('migration 0029: each chunk’s open invoices with their item rows, a b
     const at28 = await bankImportedAt28('migration-0029');
     const before = await at28.openInvoiceChunks.get(0);
     expect(before?.itemRow).toBeUndefined();
+    // A record left without its chunk's ledger (not whole): it cannot be worked out again.
+    await at28.openInvoiceChunks.put({ ...before!, chunkId: 99 });
     at28.close();
 
     const db = new KredoDb('migration-0029', MIGRATIONS.filter((migration) => migration.version <= 29));
     await db.open();
     expect(db.verno).toBe(migration0029.version);
+    expect(await db.openInvoiceChunks.get(99)).toBeUndefined();
     await expectOpenInvoicesTrue(db);
     const open = (await db.openInvoiceChunks.get(0))!;
     expect({ ...open, itemRow: undefined }).toEqual({ ...before, itemRow: undefined });
