@@ -156,7 +156,7 @@ describe('import service (with real worker threads)', () => {
     }
   });
 
-  it('keeps a worker started ahead of the next job, and starts the next one when a job ends', async () => {
+  it('keeps a worker started ahead of the next job, and starts the next one a while after a job ends', async () => {
     const started: Worker[] = [];
     const jobsRanIn: number[] = [];
     const watching: StartImportWorker = (limits) => {
@@ -170,16 +170,17 @@ describe('import service (with real worker threads)', () => {
       return worker;
     };
     const logger = createMemoryLogger();
-    const own = await openImportService({ userDataDir: dir.path, logger, profiles: createImportProfiles({ userDataDir: dir.path, logger }), startWorker: watching, onProgress: () => undefined, onFileArrived: () => undefined, onFileRefused: () => undefined });
+    const own = await openImportService({ userDataDir: dir.path, logger, profiles: createImportProfiles({ userDataDir: dir.path, logger }), startWorker: watching, onProgress: () => undefined, onFileArrived: () => undefined, onFileRefused: () => undefined, standbyAfterJobMs: 100 });
     try {
       // Started when the service opens, before any file is chosen: it loads its readers meanwhile.
       expect(started).toHaveLength(1);
       const { files: [file] } = await own.addPaths([fixture('camt053-v02-abn-amro.xml')], 'dialog');
       expect(await own.analyse(file!.fileId, 'EUR')).toMatchObject({ type: 'bank', format: 'camt.053.001.02' });
       expect(jobsRanIn).toEqual([0]);
-      // The job's worker has ended; the next one is ready.
-      expect(started).toHaveLength(2);
+      // The job's worker has ended; the next one is started a while after (not while the renderer is still busy with what the job read).
       await expect.poll(() => started[0]!.threadId).toBe(-1);
+      expect(started).toHaveLength(1);
+      await expect.poll(() => started.length).toBe(2);
       expect(started[1]!.threadId).toBeGreaterThan(0);
     } finally {
       await own.close();

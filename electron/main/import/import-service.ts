@@ -28,6 +28,12 @@ export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 export type StartImportWorker = (options: { readonly resourceLimits: ResourceLimits }) => Worker;
 
 /**
+ * How long after a job the next worker is started and kept ready (worker-standby.ts): past the comparing
+ * and saving that follow a parse at tier L, and well before a controller has reviewed an analysis.
+ */
+export const STANDBY_AFTER_JOB_MS = 5_000;
+
+/**
  * The import worker's memory: a hostile file (a 9 KB zip bomb grew the worker past 1.5 GB) ends the
  * worker, not the app. The young generation keeps V8's default.
  */
@@ -95,8 +101,11 @@ export async function openImportService(options: {
   onFileRefused: (refusal: ImportRefusal) => void;
   /** How long a job may go without a message before it is stopped (tests shorten it). */
   stallMs?: number;
+  /** How long after a job the next worker is made ready (tests shorten it). */
+  standbyAfterJobMs?: number;
 }): Promise<ImportService> {
   const stallMs = options.stallMs ?? WORKER_STALL_MS;
+  const standbyAfterJobMs = options.standbyAfterJobMs ?? STANDBY_AFTER_JOB_MS;
   const { logger } = options;
   const incoming = path.join(options.userDataDir, 'imports', 'incoming');
   await mkdir(incoming, { recursive: true });
@@ -153,7 +162,7 @@ export async function openImportService(options: {
         clearTimeout(watchdog);
         entry.worker = undefined;
         void worker.terminate();
-        workers.prepare();
+        workers.prepare(standbyAfterJobMs);
         if (error) reject(error instanceof Error ? error : new Error(String(error)));
         else resolve();
       };

@@ -4,8 +4,8 @@ import type { Logger } from '../services/logger';
 export interface WorkerStandby {
   /** A worker for the next job: the one kept ready when there is one, a new one otherwise. */
   take(): Worker;
-  /** Starts a worker to keep ready, unless one is. */
-  prepare(): void;
+  /** Starts a worker to keep ready, unless one is; after `delayMs`, if given and no job has taken one since. */
+  prepare(delayMs?: number): void;
   close(): Promise<void>;
 }
 
@@ -15,13 +15,15 @@ export interface WorkerStandby {
  * parser under them): measured on a built worker, a 10,000-line camt.053's analysis came at ~500 ms, of
  * which that was a quarter (issue 14: a bank import ≤ 2 s). Kept ready, the job starts with them loaded.
  * Jobs still get a worker each — ending it is how a job is stopped (import-service.ts) — so the next one
- * is prepared when a job ends, not while it runs, where it would take CPU from it on a 2-core machine.
- * An idle worker does not keep the process alive (unref), and one that fails while waiting is logged and
- * dropped.
+ * is prepared a while after a job ends (import-service.ts), not at once: then the renderer is still
+ * comparing and saving what the job read, and on a 2-core machine a worker loading its readers (~0.15 s
+ * of CPU) would take it from that. An idle worker does not keep the process
+ * alive (unref), and one that fails while waiting is logged and dropped.
  */
 export function createWorkerStandby(start: () => Worker, logger: Logger): WorkerStandby {
   let ready: { readonly worker: Worker; readonly onError: (error: Error) => void; readonly onExit: () => void } | undefined;
   let isClosed = false;
+  let timer: NodeJS.Timeout | undefined;
 
   const release = () => {
     const kept = ready;
@@ -32,26 +34,35 @@ export function createWorkerStandby(start: () => Worker, logger: Logger): Worker
     return kept.worker;
   };
 
+  const prepareNow = () => {
+    if (ready || isClosed) return;
+    const worker = start();
+    worker.unref();
+    const onError = (error: Error) => logger.warn('An import worker kept ready failed before its job', { error: String(error) });
+    const onExit = () => {
+      if (ready?.worker === worker) release();
+    };
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    ready = { worker, onError, onExit };
+  };
+
   return {
     take() {
+      clearTimeout(timer);
       const worker = release() ?? start();
       worker.ref();
       return worker;
     },
-    prepare() {
-      if (ready || isClosed) return;
-      const worker = start();
-      worker.unref();
-      const onError = (error: Error) => logger.warn('An import worker kept ready failed before its job', { error: String(error) });
-      const onExit = () => {
-        if (ready?.worker === worker) release();
-      };
-      worker.on('error', onError);
-      worker.on('exit', onExit);
-      ready = { worker, onError, onExit };
+    prepare(delayMs) {
+      clearTimeout(timer);
+      if (delayMs === undefined) return prepareNow();
+      timer = setTimeout(prepareNow, delayMs);
+      timer.unref();
     },
     async close() {
       isClosed = true;
+      clearTimeout(timer);
       await release()?.terminate();
     },
   };
