@@ -10,7 +10,7 @@ import { LimitsPage } from './page-models/limits-page';
 import { inspectBackups, whenBackups, type BackupsCondition } from './process-kill/backup-folder';
 import type { ReceivedRequest } from './process-kill/counting-insurer';
 import { armKillPoint, describeKillPoint, type KillPoint } from './process-kill/kill-points';
-import { startKillableHost } from './process-kill/killable-host';
+import { killLeftoverHosts, startKillableHost } from './process-kill/killable-host';
 import { openKillWorkspace, prepareAtRest, prepareSyncDue, startAtRest, uninsuredGoodBuyers, type KillWorkspace, type PreparedStore } from './process-kill/prepared-stores';
 import { readStoreOnDisk, storeChecksums, type StoreChecksums } from './process-kill/store-checksum';
 import { tableStates, wholeStoreState } from './process-kill/store-states';
@@ -49,7 +49,13 @@ test.beforeAll(async () => {
   syncDue = await test.step('prepare: limit requests waiting, reductions announced', () => prepareSyncDue(space, atRest));
 });
 
+// A trial that failed before its kill leaves its Kredo running; the tests after it must not share the machine with it.
+test.afterEach(async () => {
+  await killLeftoverHosts();
+});
+
 test.afterAll(async () => {
+  await killLeftoverHosts();
   await space?.close();
 });
 

@@ -87,6 +87,17 @@ function appPage(browser: Browser): Page {
   return page;
 }
 
+/** Hosts started and not yet killed or stopped: a trial that fails half-way leaves its host here. */
+const running = new Set<KillableHost>();
+
+/**
+ * Kills every host a test left running (its trial failed before the kill): otherwise it would hold the
+ * machine's cores, its Chromium and its port through every test after it.
+ */
+export async function killLeftoverHosts(): Promise<void> {
+  for (const host of [...running]) await host.kill();
+}
+
 /**
  * Starts Kredo's Chromium host in a process of its own (host-process.ts) on the given user-data folder and
  * connects to its page over CDP. Its profile lives in that folder, so IndexedDB and the backups survive a
@@ -113,7 +124,7 @@ export async function startKillableHost(options: { readonly userDataDir: string;
     for (const session of sessions) session.close();
     await browser.close().catch(() => undefined);
   };
-  return {
+  const host: KillableHost = {
     page,
     async dataWorker() {
       for (let round = 0; ; round += 1) {
@@ -127,6 +138,7 @@ export async function startKillableHost(options: { readonly userDataDir: string;
       }
     },
     async kill() {
+      running.delete(host);
       const tree = processTree(child.pid!);
       const chromiumFirst = [...tree.filter((info) => info.pid !== child.pid), ...tree.filter((info) => info.pid === child.pid)];
       for (const info of chromiumFirst) {
@@ -144,9 +156,12 @@ export async function startKillableHost(options: { readonly userDataDir: string;
       await Promise.all(['SingletonLock', 'SingletonSocket', 'SingletonCookie'].map((name) => rm(path.join(profile, name), { force: true })));
     },
     async stop() {
+      running.delete(host);
       child.kill('SIGTERM');
       await exited;
       await disconnect();
     },
   };
+  running.add(host);
+  return host;
 }
