@@ -18,7 +18,7 @@ type ImportBench = {
   peakHeapMiB(): number;
   importFile(fileId: string, today: IsoDate, attempt: number): Promise<{ analyseMs: number; parseMs: number; parseAndCompareMs: number; commitMs: number; records: number; newItems: number; debtors: number }>;
   writeTier(tier: 'L', today: IsoDate, bankLineCount: number): Promise<{ items: number; openItems: number; debtors: number; bankLines: BankTransaction[] }>;
-  bankImport(fileId: string, today: IsoDate): Promise<{ analyseMs: number; parseMs: number; prepareMs: number; commitMs: number; lines: number; booked: number; toReview: number; duplicates: number }>;
+  bankImport(fileId: string, today: IsoDate): Promise<{ analyseMs: number; parseMs: number; prepareMs: number; commitMs: number; totalMs: number; lines: number; booked: number; toReview: number; duplicates: number }>;
   matchPayments(count: number): Promise<{ loadMs: number; matchMs: number; firstMatchMs: number; candidates: number }>;
 };
 
@@ -86,12 +86,13 @@ export async function bankImportRows(context: BenchContext): Promise<BenchRow[]>
   const bank = await call('bankImport', held!.fileId, TODAY);
   const cpuAfter = processTreeCpuSeconds();
   await profile.stop('bank-import');
-  const total = bank.analyseMs + bank.prepareMs + bank.commitMs;
+  // Wall time from the analysis's start to the commit's end; the store is read meanwhile (store-read-ahead.ts).
+  const total = bank.totalMs;
   const storeSize = `${n(tier.items)} items (${n(tier.openItems)} open) of ${n(tier.debtors)} debtors`;
   const bankSize = `${n(bank.lines)} bank lines (camt.053, ${(size / 1_048_576).toFixed(1)} MB) vs ${storeSize}`;
   const outcome = `${n(bank.booked)} booked, ${n(bank.toReview)} to review`;
   rows.push({ benchmark: '[L] bank import: analyse the file (main process)', dataSize: bankSize, result: ms(bank.analyseMs) });
-  rows.push({ benchmark: '[L] bank import: parse (main process) + read store, match, book (data worker)', dataSize: `${bankSize}: ${outcome}`, result: `${ms(bank.prepareMs)} (parse ${ms(bank.parseMs)})` });
+  rows.push({ benchmark: '[L] bank import: parse (main process) + match, book (data worker; store read during the analysis)', dataSize: `${bankSize}: ${outcome}`, result: `${ms(bank.prepareMs)} (parse ${ms(bank.parseMs)})` });
   rows.push({ benchmark: '[L] bank import: commit (one transaction)', dataSize: outcome, result: ms(bank.commitMs) });
   rows.push({ benchmark: '[L] bank import, first run, end to end (read, match, book)', dataSize: bankSize, result: ms(total), target: '≤ 2 s', isTargetMet: total <= 2_000, peakHeapMiB: Math.round(await call('peakHeapMiB')) });
   if (cpuBefore !== undefined && cpuAfter !== undefined) {

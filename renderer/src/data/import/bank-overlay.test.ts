@@ -1,15 +1,12 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DATA_TIERS } from '../../../../shared/generator/data-tiers';
-import { generateChunk, generateExchangeRates, generatePolicy } from '../../../../shared/generator/generate-portfolio';
-import { planPortfolio } from '../../../../shared/generator/plan-portfolio';
 import type { BankTransaction } from '../../../../shared/import/bank-transaction';
 import type { LedgerTextsOverlay } from '../../../../shared/domain/ledger/ledger-overlay';
 import { toIsoDate } from '../../../../shared/time/iso-date';
 import { KredoDb } from '../db/kredo-db';
 import { readDebtorLedger } from '../store/read-ledger';
-import { replacePortfolio } from '../store/replace-portfolio';
+import { storeGeneratedPortfolio, statementPaying, type GeneratedChunks } from './bank-statement.test-support';
 import { commitImport } from './commit-import';
 import { prepareBankPayments } from './prepare-bank-payments';
 import { assignPayment } from './review-payments';
@@ -21,8 +18,6 @@ const open: KredoDb[] = [];
 afterEach(() => {
   for (const db of open.splice(0)) db.close();
 });
-
-type Chunks = ReturnType<typeof generateChunk>[];
 
 /** How many records each table has been written (put, add) since `reset`, counted below every middleware. */
 function countWrites(db: KredoDb) {
@@ -42,30 +37,16 @@ function countWrites(db: KredoDb) {
   return { of: (name: string) => written.get(name) ?? 0, reset: () => written.clear() };
 }
 
-async function storeWith(name: string, seed: number): Promise<{ db: KredoDb; chunks: Chunks; writes: ReturnType<typeof countWrites> }> {
+async function storeWith(name: string, seed: number): Promise<{ db: KredoDb; chunks: GeneratedChunks; writes: ReturnType<typeof countWrites> }> {
   const db = new KredoDb(name);
   const writes = countWrites(db);
   open.push(db);
-  const plan = planPortfolio({ ...DATA_TIERS.S, debtors: 60, items: 900, payments: 200 }, { seed, today: TODAY });
-  const policy = generatePolicy(TODAY);
-  const chunks = Array.from({ length: plan.chunkCount }, (_, chunkId) => generateChunk(plan, policy, chunkId));
-  await replacePortfolio(db, { policy, rates: generateExchangeRates(seed, TODAY), chunks, chunkCount: plan.chunkCount, asOf: TODAY, at: '2026-11-24T08:00:00.000Z', source: 'benchmark' });
+  const chunks = await storeGeneratedPortfolio(db, seed, TODAY, { debtors: 60, items: 900, payments: 200 });
   return { db, chunks, writes };
 }
 
 /** Lines paying open invoices by reference, by number, by name alone, too much, money nobody is owed — picked by `picks`. */
-function statement(chunks: Chunks, picks: readonly number[], prefix: string): BankTransaction[] {
-  const invoices = chunks.flatMap((chunk) => chunk.ledgers.flatMap((ledger, slot) => ledger.items.filter((item) => item.kind === 'invoice' && item.openMinor > 0).map((item) => ({ item, name: chunk.debtors[slot]!.name }))));
-  return picks.map((pick, index): BankTransaction => {
-    const { item, name } = invoices[pick % invoices.length]!;
-    const kind = pick % 5;
-    return {
-      id: `${prefix}${index}`, position: index, accountIban: 'NL91ABNA0417164300', bookingDate: TODAY, valueDate: TODAY, amountMinor: kind === 4 ? 999 : kind === 3 ? item.openMinor + 5_000 : item.openMinor - (pick % 2) * 100, currency: item.currency,
-      direction: 'credit', isReversal: false, counterpartyName: name, counterpartyIban: '',
-      structuredReference: kind === 0 ? item.paymentReference : '', remittance: kind === 1 ? `Factuur ${item.number}` : '', endToEndId: '', bankReference: `B${prefix}${index}`,
-    };
-  });
-}
+const statement = (chunks: GeneratedChunks, picks: readonly number[], prefix: string) => statementPaying(chunks, picks, prefix, TODAY);
 
 /** A bank import as the Imports screen stores it; `whole` stores every touched chunk whole, as before the overlays. */
 async function importStatement(db: KredoDb, transactions: readonly BankTransaction[], fileId: string, whole: boolean) {

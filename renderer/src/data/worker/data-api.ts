@@ -76,6 +76,12 @@ export interface DataApi {
   restoreBackup(request: { readonly backupId: string; readonly at: string }, source: BackupSource, sink: BackupSink): Promise<{ debtors: number }>;
 
   /**
+   * Starts reading what a bank statement's import matches against (every ledger chunk) while the main
+   * process analyses the file; returns at once. That file's prepare uses it if nothing was written since;
+   * it is let go on any write, a discard, another import, or after a minute unused.
+   */
+  readAheadForImport(request: { readonly fileId: string }): Promise<void>;
+  /**
    * Takes a file's records as the main process parses them (`feed`) and works out what the import would
    * change. Nothing is stored: the preview is for the controller to confirm or discard.
    */

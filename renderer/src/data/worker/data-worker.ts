@@ -104,6 +104,8 @@ const api: DataApi = {
   createBackup: ({ reason, at }, sink) => exclusive(() => backupStore(db, reason, at, sink)),
   restoreBackup: (request, source, sink) => writing(() => restoreFromBackup(db, request, source, sink)),
 
+  // Not one at a time with the rest: it only reads, and any write meanwhile makes its import read again.
+  readAheadForImport: async ({ fileId }) => imports.readAhead(fileId),
   prepareImport: (request, feed, onProgress) => exclusive(() => imports.prepare(request, feed, onProgress)),
   commitImport: (request, backupSink, onProgress) => exclusive(async () => {
     const portfolio = await imports.commit(request, () => backupStore(db, 'before-import', request.at, backupSink), onProgress);

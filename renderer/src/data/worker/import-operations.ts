@@ -11,6 +11,7 @@ import type { ImportRecord, PaymentToReview } from '../db/schema';
 import { commitImport } from '../import/commit-import';
 import type { ImportPreview } from '../import/import-preview';
 import { prepareBankPayments, readMatchingStore } from '../import/prepare-bank-payments';
+import { createStoreReadAhead } from '../import/store-read-ahead';
 import { prepareCustomers } from '../import/prepare-customers';
 import type { CustomerRecord } from '../../../../shared/import/normalise-customers';
 import type { AuditEntry } from '../../../../shared/domain/audit/audit-entry';
@@ -110,11 +111,15 @@ function prefetchStore(db: KredoDb, lines: OpenItemLineGroups, today: IsoDate) {
  */
 export function createImportOperations(db: KredoDb) {
   const pending = new Map<string, PendingImport>();
+  // A bank statement's store, read while the main process analyses the file (store-read-ahead.ts).
+  const bankReadAhead = createStoreReadAhead(db.name, { read: () => readMatchingStore(db) });
 
   async function prepare(request: PrepareImportRequest, feed: ParseFeed, onProgress?: ImportProgress): Promise<ImportPreview> {
     const { recordKind } = request;
-    // A bank statement is matched against every ledger chunk: they are read while the file is still being parsed.
-    const bankStore = recordKind === 'bank-transactions' ? readMatchingStore(db) : undefined;
+    // A bank statement is matched against every ledger chunk: they were read while the file was analysed
+    // (readAhead) or are read while it is still being parsed. Any other import lets go of a read-ahead.
+    const bankStore = recordKind === 'bank-transactions' ? bankReadAhead.take(request.fileId) : undefined;
+    if (!bankStore) bankReadAhead.drop();
     // Awaited below; a parse that fails first must not leave its failure unhandled meanwhile.
     bankStore?.catch(() => undefined);
     // An open-items file's lines are grouped by customer as they arrive and read in place (open-item-lines.ts).
@@ -225,10 +230,21 @@ export function createImportOperations(db: KredoDb) {
   }
 
   return {
+    /**
+     * Starts reading what a bank statement's import will match against, while the main process analyses
+     * the file (the Imports screen knows its kind then); its prepare uses it if the store is unchanged.
+     */
+    readAhead: (fileId: string) => bankReadAhead.start(fileId),
     prepare,
     commit,
-    discard: (importId: string) => void pending.delete(importId),
+    discard: (importId: string) => {
+      pending.delete(importId);
+      bankReadAhead.drop(importId);
+    },
     /** Called by every other operation that writes ledgers: a prepared import would overwrite its changes. */
-    invalidate: () => pending.clear(),
+    invalidate: () => {
+      pending.clear();
+      bankReadAhead.drop();
+    },
   };
 }
