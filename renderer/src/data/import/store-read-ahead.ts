@@ -17,8 +17,8 @@ export interface StoreReadAheadOptions<T> {
 
 /**
  * What a file's import will read from the store, read while something else goes on — a bank statement's
- * ledger columns while the main process still analyses the file (issue 14: half a second of the bank
- * import at tier L, on the core the analysis leaves free). One file's read is held at a time, for that
+ * ledger columns while the main process still analyses the file (issue 14: a tier-L bank import's
+ * 0.6–0.8 s read, on the core the analysis leaves free). One file's read is held at a time, for that
  * file's import only, and only while the store is as it was read: any write from its start on (Dexie's
  * 'storagemutated', as for the worklist cache) drops it, and so do its import's prepare (which takes
  * it), a discard, and `keptMs` without anyone taking it, so the worker does not hold hundreds of MB for
@@ -75,5 +75,3 @@ export function createStoreReadAhead<T>(database: string, options: StoreReadAhea
     },
   };
 }
-
-export type StoreReadAhead<T> = ReturnType<typeof createStoreReadAhead<T>>;
