@@ -1,4 +1,5 @@
 import { amountKeyOf, groupAmountKeyOf, parseBankLineId, type ParsedBankLineId } from './bank-line-id';
+import type { StoredBankLines } from './stored-bank-lines';
 
 /**
  * The bank lines Kredo already has (booked payments and lines waiting for review), as far as the lines of
@@ -40,6 +41,25 @@ export class KnownBankLines {
       this.wanted = undefined;
     }
     for (const id of storedIds) this.offer(id);
+  }
+
+  /**
+   * The same as `new KnownBankLines(ids, lineIds)` for the ids `stored` was made of, but reading only the
+   * stored lines of the new lines' amounts (and the legacy ids) instead of offering every stored line.
+   */
+  static among(stored: StoredBankLines, lineIds: Iterable<string>): KnownBankLines {
+    const known = new KnownBankLines([], lineIds);
+    const wanted = known.wanted!;
+    for (const id of stored.legacy) known.offer(id);
+    // A stored line with one of the new lines' ids has that line's amount key, or an empty one (never wanted by amount).
+    for (const amountKey of [...wanted.amountKeys, '']) {
+      for (const id of stored.byAmountKey.get(amountKey) ?? []) {
+        if (wanted.ids.has(id)) known.exact.add(id);
+        if (wanted.amountKeys.has(amountKey)) add(known.byAmount, amountKey, parseBankLineId(id));
+      }
+    }
+    for (const groupKey of wanted.amountKeys) for (const id of stored.byGroupAmountKey.get(groupKey) ?? []) add(known.byGroupAmount, groupKey, parseBankLineId(id));
+    return known;
   }
 
   /** Takes a stored line's id in; cheap for the many that cannot be any of the wanted lines. */

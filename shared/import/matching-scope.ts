@@ -55,6 +55,16 @@ export class MatchingScope {
   }
 
   isPayerName(name: string): boolean {
-    return this.names.has(normaliseCompanyName(name));
+    return this.isPayerNameKey(normaliseCompanyName(name));
+  }
+
+  /** isPayerName for a name already normalised (normaliseCompanyName), as a bank import prepares the debtors' names. */
+  isPayerNameKey(normalisedName: string): boolean {
+    return this.names.has(normalisedName);
+  }
+
+  /** The accounts the lines come from, normalised (normaliseReference), none blank. */
+  get payingAccounts(): ReadonlySet<string> {
+    return this.ibans;
   }
 }

@@ -9,6 +9,7 @@ import { toIsoDate } from '../../../../shared/time/iso-date';
 import type { StoredDebtor } from '../db/schema';
 import type { StoreIndex } from './chunk-loader';
 import { matchPayments, type LedgerColumns } from './match-payments';
+import { indexForMatching } from './matching-store-index';
 
 /**
  * matchPayments reads the store's ledger columns the way an import does, without Dexie: which open invoices
@@ -111,5 +112,25 @@ describe('matchPayments', () => {
   it('finds a debtor by the name of a debtor merged into it', () => {
     const { decisions } = matchPayments(columns(), index, [line('T1', 20_000, { counterpartyName: 'VISSER INSTALLATIE BV' })]);
     expect(decisions).toEqual([{ kind: 'book', match: { kind: 'matched', method: 'name', debtorId: 'D3', itemIds: [], fit: 'exact' } }]);
+  });
+
+  it('with the store indexed ahead, as a bank import does while the file is analysed, reads no stored payment again and decides the same', () => {
+    const lines = [
+      line('BT-OLD', 30_000, { counterpartyIban: 'NL20INGB0001234567' }), line('T2', 5_000), line('T3', 30_000, { counterpartyIban: 'NL20 INGB 0001 2345 67' }),
+      line('T4', 80_000, { counterpartyName: 'BAKKER BOUW BV' }), line('T5', 20_000, { counterpartyName: 'VISSER INSTALLATIE BV' }),
+      line('T6', 30_000, { counterpartyIban: 'NL66ABNA0000000003', counterpartyName: 'Berg Groep' }), line('T7', 20_000, { structuredReference: kenmerk }),
+    ];
+    const stored = indexForMatching(columns(['T2']), index);
+    // Every stored payment's id and account, counted as matching reads them from the columns.
+    let reads = 0;
+    const counted = (values: readonly string[]) => new Proxy(values, { get: (target, key, receiver) => (typeof key === 'string' && /^\d+$/.test(key) && (reads += 1), Reflect.get(target, key, receiver)) });
+    const watched: LedgerColumns = {
+      ...columns(['T2']),
+      textsOf: new Map([...columns().textsOf].map(([chunkId, texts]) => [chunkId, { ...texts, paymentIds: counted(texts.paymentIds), paymentCounterpartyIbans: counted(texts.paymentCounterpartyIbans) }])),
+    };
+    const { decisions } = matchPayments(watched, index, lines, [], stored);
+    expect(reads).toBe(0);
+    expect(decisions).toEqual(matchPayments(columns(['T2']), index, lines).decisions);
+    expect(decisions.map((decision) => decision.kind)).toEqual(['duplicate', 'duplicate', 'book', 'book', 'book', 'review', 'book']);
   });
 });

@@ -10,6 +10,7 @@ import { decidePayments, type PaymentDecision } from '../../../../shared/import/
 import { fromDayNumber } from '../../../../shared/time/iso-date';
 import type { KredoDb } from '../db/kredo-db';
 import type { StoreIndex } from './chunk-loader';
+import { indexForMatching, type MatchingStoreIndex } from './matching-store-index';
 
 /** Every ledger chunk's columns, and the ids of payments waiting for review, as matching reads them. */
 export interface LedgerColumns {
@@ -73,31 +74,32 @@ function openItems(columns: LedgerColumns, wanted: (debtorId: string, number: st
  * point at. Lines matched by name or account alone settle that debtor's oldest invoices (or one of exactly
  * their amount), so a second pass adds those debtors' open invoices and matches just those lines again.
  * Lines matched by reference or number cannot change: their matches depend only on the mentioned invoices.
+ * What depends on the store alone (`stored`) a bank import works out while the file is analysed.
  */
-export function matchPayments(columns: LedgerColumns, index: StoreIndex, transactions: readonly BankTransaction[], letters: readonly MatchableLetter[] = []): PaymentMatches {
+export function matchPayments(
+  columns: LedgerColumns,
+  index: StoreIndex,
+  transactions: readonly BankTransaction[],
+  letters: readonly MatchableLetter[] = [],
+  stored: MatchingStoreIndex = indexForMatching(columns, index),
+): PaymentMatches {
   const scope = new MatchingScope(transactions);
   // Payments and lines waiting for review that are any of these lines, in whatever format they came.
-  const known = new KnownBankLines(columns.reviewIds, scope.transactionIds);
+  const known = KnownBankLines.among(stored.lines, scope.transactionIds);
   const accounts = new Map<string, Set<string>>();
-  for (const numbers of columns.numbers) {
-    const texts = columns.textsOf.get(numbers.chunkId);
-    if (!texts) continue;
-    for (let row = 0; row < numbers.paymentDebtor.length; row += 1) {
-      known.offer(texts.paymentIds[row]!);
-      const iban = texts.paymentCounterpartyIbans[row]!;
-      if (!scope.isPayingAccount(iban)) continue;
-      const debtorId = numbers.debtorIds[numbers.paymentDebtor[row]!]!;
+  for (const account of scope.payingAccounts) {
+    for (const [debtorId, spellings] of stored.payersByAccount.get(account) ?? []) {
       let set = accounts.get(debtorId);
       if (!set) accounts.set(debtorId, (set = new Set()));
-      set.add(iban);
+      for (const iban of spellings) set.add(iban);
     }
   }
   const payers: MatchableDebtor[] = [];
-  for (const debtor of index.byId.values()) {
+  for (const { debtor, name, aliases } of stored.names) {
     const ibans = accounts.get(debtor.id);
-    if (ibans || scope.isPayerName(debtor.name)) payers.push({ debtorId: debtor.id, name: debtor.name, ibans: [...(ibans ?? [])] });
+    if (ibans || scope.isPayerNameKey(name.key)) payers.push({ debtorId: debtor.id, name: debtor.name, ibans: [...(ibans ?? [])] });
     // The names of debtors merged into this one: a payer still paying under the old name is this debtor.
-    for (const name of debtor.aliases?.names ?? []) if (scope.isPayerName(name)) payers.push({ debtorId: debtor.id, name, ibans: [] });
+    for (const alias of aliases) if (scope.isPayerNameKey(alias.key)) payers.push({ debtorId: debtor.id, name: alias.name, ibans: [] });
   }
 
   const items = new Map<string, MatchableItem>();

@@ -6,6 +6,7 @@ import type { KredoDb } from '../db/kredo-db';
 import type { PaymentToReview, StoredDebtor } from '../db/schema';
 import { ChunkEditor, loadStoreIndex, type StoreIndex } from './chunk-loader';
 import { loadLedgerColumns, loadQuotedLetters, matchPayments, type LedgerColumns } from './match-payments';
+import { indexForMatching, type MatchingStoreIndex } from './matching-store-index';
 import { SampleCollector, type PaymentRow, type PaymentsPreview } from './import-preview';
 import type { LedgerColumnsUpdate, StoreUpdate } from './rewrite-chunks';
 
@@ -67,19 +68,20 @@ class ColumnBookings {
   }
 }
 
-/** What matching and booking read from the store: every debtor, and every ledger chunk's columns. */
+/** What matching and booking read from the store: every debtor, every ledger chunk's columns, and what matching works out from them alone. */
 export interface MatchingStore {
   readonly index: StoreIndex;
   readonly columns: LedgerColumns;
+  readonly stored: MatchingStoreIndex;
 }
 
 /**
- * Reads the store for a bank import, which looks at every chunk; the import starts this while the main
- * process still reads the file (issue 14), since neither waits for the other.
+ * Reads the store for a bank import, which looks at every chunk, and indexes it for matching; the import
+ * starts this while the main process still reads the file (issue 14), since neither waits for the other.
  */
 export async function readMatchingStore(db: KredoDb): Promise<MatchingStore> {
   const [index, columns] = await Promise.all([loadStoreIndex(db), loadLedgerColumns(db)]);
-  return { index, columns };
+  return { index, columns, stored: indexForMatching(columns, index) };
 }
 
 /**
@@ -93,8 +95,8 @@ export async function prepareBankPayments(
   options: { readonly fileName: string; readonly at: string },
   store: Promise<MatchingStore> = readMatchingStore(db),
 ): Promise<PreparedBankPayments> {
-  const [{ index, columns }, letters] = await Promise.all([store, loadQuotedLetters(db, transactions)]);
-  const { decisions, itemNumbers } = matchPayments(columns, index, transactions, letters);
+  const [{ index, columns, stored }, letters] = await Promise.all([store, loadQuotedLetters(db, transactions)]);
+  const { decisions, itemNumbers } = matchPayments(columns, index, transactions, letters, stored);
   const editor = new ChunkEditor(db, index);
   const bookings = new ColumnBookings(columns, index);
   const booked = new SampleCollector<PaymentRow>();
