@@ -42,6 +42,9 @@ export const RECENT_CHANGES_KEPT = 200;
 const samePendingChange = (a: CreditLimit['pendingChange'], b: CreditLimit['pendingChange']) =>
   a?.type === b?.type && a?.newAmountMinor === b?.newAmountMinor && a?.effectiveFrom === b?.effectiveFrom;
 
+/** The tables applyInsurerCovers writes or reads: a caller's transaction around it must hold them all. */
+export const coverTables = (db: KredoDb) => [db.debtorChunks, db.worklistDebtorChunks, db.limitChunks, db.limitDeltas, db.summaryDeltas, db.ledgerNumbers, db.summaryChunks, db.portfolio, db.policies, db.exchangeRates, db.audit, db.syncState];
+
 /**
  * Applies covers from the insurer to the stored limits — the insurer owns limits, Kredo only mirrors them —
  * and recomputes the affected chunks' summaries and the portfolio, in one transaction with an audit entry
@@ -50,8 +53,7 @@ const samePendingChange = (a: CreditLimit['pendingChange'], b: CreditLimit['pend
  * which of a debtor's covers is in force is applyInsurerCover's business.
  */
 export async function applyInsurerCovers(db: KredoDb, covers: readonly InsurerCover[], options: { readonly today: IsoDate; readonly at: string } & DeltaOptions): Promise<AppliedCovers> {
-  const tables = [db.debtorChunks, db.worklistDebtorChunks, db.limitChunks, db.limitDeltas, db.summaryDeltas, db.ledgerNumbers, db.summaryChunks, db.portfolio, db.policies, db.exchangeRates, db.audit, db.syncState];
-  return db.transaction('rw', tables, async () => {
+  return db.transaction('rw', coverTables(db), async () => {
     // Only the chunks that hold one of the covers' ids, customer numbers or buyer ids (issue 14): matching
     // over them finds what matching over every chunk would, since no other chunk names any of them.
     // The policy and rates the summaries need are read meanwhile (small tables): one round trip less.

@@ -4,7 +4,7 @@ import { decided } from '../../../../shared/sync/limit-outbox';
 import { KredoError } from '../../../../shared/errors/kredo-error';
 import type { IsoDate } from '../../../../shared/time/iso-date';
 import type { KredoDb } from '../db/kredo-db';
-import { applyInsurerCovers, type InsurerLimitChange } from './apply-insurer-covers';
+import { applyInsurerCovers, coverTables, type InsurerLimitChange } from './apply-insurer-covers';
 import { keepQuarantined, releaseReadable, withAnswersQuarantined } from './insurer-quarantine';
 import { sendOutbox } from './limit-sync';
 import { newTally, type SyncTally } from './sync-history';
@@ -36,13 +36,15 @@ const SEEN_EVENTS_KEPT = 5_000;
 
 /**
  * Brings the limits up to date: everything on the first sync or after the cursor expired, otherwise the
- * change feed page by page from the stored cursor. Each page's covers land in one transaction, and the
- * cursor is stored only after them, so an interrupted sync re-reads a page rather than skipping one.
+ * change feed page by page from the stored cursor. Each page lands in one transaction with the cursor past
+ * it, so an interrupted sync re-reads a page rather than skipping one, and never half-applies one.
  */
 async function pullChanges(db: KredoDb, port: InsurerSyncPort, clock: SyncClock, tally: SyncTally): Promise<{ changedLimits: number; changes: InsurerLimitChange[]; fullResync: boolean }> {
   const changes: InsurerLimitChange[] = [];
   const at = () => clock.now().toISOString();
-  const cursor = (await db.syncState.get('cursor'))?.value;
+  // One read for both (issue 14: a round trip each); the seen events matter only with a cursor.
+  const [cursorRecord, seenRecord] = await db.syncState.bulkGet(['cursor', 'seenEvents']);
+  const cursor = cursorRecord?.value;
   const resync = async () => {
     tally.full = true;
     const { covers, cursor: fresh, rejected = [] } = await port.fullResync();
@@ -57,26 +59,34 @@ async function pullChanges(db: KredoDb, port: InsurerSyncPort, clock: SyncClock,
   if (typeof cursor !== 'string') return resync();
   let changedLimits = 0;
   let current = cursor;
-  let seen = ((await db.syncState.get('seenEvents'))?.value as string[] | undefined) ?? [];
+  let seen = (seenRecord?.value as string[] | undefined) ?? [];
   try {
     for (;;) {
       const page = await port.changes(current);
       const digest = digestFeedPage(page.items, new Set(seen));
-      const applied = await applyInsurerCovers(db, digest.covers, { today: clock.today, at: at() });
-      // What could not be read is kept and shown before the cursor moves past it, never skipped unseen.
-      await releaseReadable(db, digest.covers);
-      tally.unreadable += await keepQuarantined(db, 'feed', digest.rejected, at());
+      const nextSeen = [...seen, ...digest.eventIds].slice(-SEEN_EVENTS_KEPT);
+      // The page lands whole, with the cursor past it, in one transaction: its covers, the quarantine (what
+      // could not be read is kept and shown before the cursor moves past it, never skipped unseen), the loss
+      // news and the decided requests. A crash anywhere in it re-reads the page; one commit instead of four or
+      // more (issue 14: each commit is a round trip to the browser's IndexedDB).
+      const { applied, kept } = await db.transaction('rw', [...coverTables(db), db.insurerQuarantine, db.lossOutbox, db.limitOutbox], async () => {
+        const applied = await applyInsurerCovers(db, digest.covers, { today: clock.today, at: at() });
+        await releaseReadable(db, digest.covers);
+        const kept = await keepQuarantined(db, 'feed', digest.rejected, at());
+        await applyLossUpdates(db, page.items);
+        for (const request of digest.decidedRequests) {
+          const entry = await db.limitOutbox.filter((candidate) => candidate.insurerRequestId === request.requestId).first();
+          if (entry && entry.state === 'PENDING') await db.limitOutbox.put(decided(entry, request.coverId));
+        }
+        await db.syncState.bulkPut([{ key: 'cursor', value: page.nextCursor }, { key: 'seenEvents', value: nextSeen }]);
+        return { applied, kept };
+      });
+      tally.unreadable += kept;
       changedLimits += applied.changed.length;
       changes.push(...applied.changes);
       tally.changes.push(...applied.changes);
-      await applyLossUpdates(db, page.items);
-      for (const request of digest.decidedRequests) {
-        const entry = await db.limitOutbox.filter((candidate) => candidate.insurerRequestId === request.requestId).first();
-        if (entry && entry.state === 'PENDING') await db.limitOutbox.put(decided(entry, request.coverId));
-      }
-      seen = [...seen, ...digest.eventIds].slice(-SEEN_EVENTS_KEPT);
+      seen = nextSeen;
       current = page.nextCursor;
-      await db.syncState.bulkPut([{ key: 'cursor', value: current }, { key: 'seenEvents', value: seen }]);
       if (!page.hasMore) break;
     }
   } catch (error) {

@@ -47,14 +47,16 @@ export async function syncNow(db: KredoDb, port: InsurerPort, request: SyncNowRe
 }
 
 async function syncOnce(db: KredoDb, port: InsurerPort, request: SyncNowRequest, now: () => Date, tally: SyncTally, cursorKnown: (hadCursor: boolean) => void): Promise<SyncReport> {
-  const previous = (await db.syncState.get('connectionId'))?.value;
-  if (previous !== request.connectionId) {
+  // One read for both (issue 14: a round trip each); another connection's cursor is dropped below.
+  const [previous, cursor] = await db.syncState.bulkGet(['connectionId', 'cursor']);
+  const sameConnection = previous?.value === request.connectionId;
+  if (!sameConnection) {
     await db.transaction('rw', db.syncState, async () => {
       await db.syncState.bulkDelete(['cursor', 'seenEvents', 'lastSyncAt']);
       await db.syncState.put({ key: 'connectionId', value: request.connectionId });
     });
   }
-  cursorKnown(typeof (await db.syncState.get('cursor'))?.value === 'string');
+  cursorKnown(sameConnection && typeof cursor?.value === 'string');
   // The policy is read first: an insurer in maintenance says so here, with the time to come back.
   const terms = policyTermsFrom(await port.policyTerms().catch(async (error: unknown) => {
     await rememberRetryAt(db, error);
