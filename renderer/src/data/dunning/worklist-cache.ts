@@ -1,17 +1,13 @@
 import Dexie from 'dexie';
+import { isWriteTo, type StoreWriteParts } from '../db/store-writes';
 import type { WorklistRequest } from './load-worklist';
 import type { WorklistView } from './worklist-rows';
 
 /** Appended to, never read by the worklist: writing them (an audit line, a letter kept) changes nothing on it. */
 const IRRELEVANT_TABLES = new Set(['audit', 'documents']);
 
-/** Dexie's mutation keys look like `idb://<database>/<table>/<index>`; true when one names a table the worklist reads. */
-function touchesWorklist(parts: Readonly<Record<string, unknown>>, database: string): boolean {
-  return Object.keys(parts).some((part) => {
-    const [, , name, table] = part.split('/');
-    return name === database && table !== undefined && !IRRELEVANT_TABLES.has(table);
-  });
-}
+/** True when a reported write names a table the worklist reads. */
+const touchesWorklist = (parts: StoreWriteParts, database: string) => isWriteTo(parts, database, (table) => table !== undefined && !IRRELEVANT_TABLES.has(table));
 
 /**
  * The last worklist worked out, kept for the next visit to the Dunning screen while nothing it reads has
@@ -20,7 +16,7 @@ function touchesWorklist(parts: Readonly<Record<string, unknown>>, database: str
  * this worker, the UI thread or another window ('storagemutated'). A list worked out while a write
  * happened is not kept, as it may have read the store half before and half after.
  */
-export function createWorklistCache(database: string, load: (request: WorklistRequest) => Promise<WorklistView | undefined>, subscribe = (listener: (parts: Readonly<Record<string, unknown>>) => void) => Dexie.on('storagemutated', listener)) {
+export function createWorklistCache(database: string, load: (request: WorklistRequest) => Promise<WorklistView | undefined>, subscribe = (listener: (parts: StoreWriteParts) => void) => Dexie.on('storagemutated', listener)) {
   let kept: { readonly key: string; readonly view: WorklistView | undefined } | undefined;
   let generation = 0;
   subscribe((parts) => {

@@ -1,9 +1,6 @@
 import Dexie from 'dexie';
+import { isWriteTo, type StoreWriteParts } from '../db/store-writes';
 
-/** Dexie's mutation keys look like `idb://<database>/<table>/<index>`; true when one names this database. */
-function touchesDatabase(parts: Readonly<Record<string, unknown>>, database: string): boolean {
-  return Object.keys(parts).some((part) => part.split('/')[2] === database);
-}
 
 /** How long a read-ahead nobody takes is kept: past this the controller has walked away from the file. */
 export const READ_AHEAD_KEPT_MS = 60_000;
@@ -11,7 +8,7 @@ export const READ_AHEAD_KEPT_MS = 60_000;
 export interface StoreReadAheadOptions<T> {
   readonly keptMs?: number;
   /** Dexie's report of every write to the store, from this worker, the UI thread or another window. */
-  readonly subscribe?: (listener: (parts: Readonly<Record<string, unknown>>) => void) => void;
+  readonly subscribe?: (listener: (parts: StoreWriteParts) => void) => void;
   readonly read: () => Promise<T>;
 }
 
@@ -35,7 +32,7 @@ export function createStoreReadAhead<T>(database: string, options: StoreReadAhea
     held = undefined;
   };
   subscribe((parts) => {
-    if (!touchesDatabase(parts, database)) return;
+    if (!isWriteTo(parts, database)) return;
     generation += 1;
     drop();
   });
